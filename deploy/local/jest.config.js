@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'local-infra',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'protocols',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

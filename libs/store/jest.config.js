@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'store',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

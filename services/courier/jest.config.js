@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'courier',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

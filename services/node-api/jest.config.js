@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'node-api',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};
