@@ -1,1 +1,14 @@
-export {};
+// @enlace/local-infra: starts, checks and stops the local Kafka and FerretDB (see deploy/local/README.md).
+export {
+  ensureInfra,
+  formatStatus,
+  infraStatus,
+  maskCredentials,
+  stopInfra,
+  type ComponentState,
+  type ComponentStatus,
+  type InfraEndpoints,
+  type InfraOptions,
+  type InfraStatus,
+} from './infra-control';
+export { PrerequisiteError } from './prerequisites';

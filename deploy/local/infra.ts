@@ -1,0 +1,42 @@
+// CLI for Enlace's local infrastructure:  tsx deploy/local/infra.ts up|down|status
+import { ensureInfra, formatStatus, infraStatus, stopInfra } from './src/infra-control';
+import { PrerequisiteError } from './src/prerequisites';
+
+const USAGE = 'usage: tsx deploy/local/infra.ts up|down|status';
+
+async function main(command: string | undefined): Promise<number> {
+  switch (command) {
+    case 'up': {
+      const started = Date.now();
+      const endpoints = await ensureInfra();
+      console.log(`infra: up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      console.log(`infra: KAFKA_BROKERS=${endpoints.kafkaBrokers}`);
+      if (!endpoints.external.mongodb) console.log(`infra: MONGODB_URI=${endpoints.mongodbUri}`);
+      return 0;
+    }
+    case 'down':
+      await stopInfra();
+      return 0;
+    case 'status':
+      console.log(formatStatus(await infraStatus()));
+      return 0;
+    default:
+      console.error(USAGE);
+      return 2;
+  }
+}
+
+main(process.argv[2]).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof PrerequisiteError) {
+      console.error(`infra: ${err.message}`);
+      process.exitCode = 3;
+    } else {
+      console.error(`infra: ${err instanceof Error ? err.message : String(err)}`);
+      process.exitCode = 1;
+    }
+  },
+);

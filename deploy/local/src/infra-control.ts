@@ -1,0 +1,304 @@
+// Starts, checks and stops Enlace's local infrastructure (Kafka + FerretDB) idempotently.
+// Used by deploy/local/infra.ts (the CLI) and by test set-up code (ensureInfra()).
+//
+// KAFKA_BROKERS set -> Kafka is external: nothing started, no java/mvn needed.
+// MONGODB_URI set   -> the database is external: nothing started, no go needed.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import type { Log, LocalComponent } from './component';
+import { ferretdbComponent } from './ferretdb-process';
+import { kafkaComponent } from './kafka-process';
+import { withLock } from './lock';
+import { HOST, resolvePaths, resolvePorts, startTimeoutMs, type InfraPaths, type InfraPorts } from './paths';
+import { requireTools, type Tool } from './prerequisites';
+import { isPortOpen, waitForHealthy } from './probes';
+import { isOurProcess, livePid, logTails, removeFile, stopProcess } from './processes';
+
+export interface InfraEndpoints {
+  /** comma-separated host:port list, for kafkajs `brokers: kafkaBrokers.split(',')`. */
+  kafkaBrokers: string;
+  mongodbUri: string;
+  /** folder of the local broker's log files (server.log, kafka.out); absent when Kafka is external. */
+  kafkaLogDir?: string;
+  /** the broker's log.dirs: where records rest on disk; absent when Kafka is external. */
+  kafkaDataDir?: string;
+  /** folder of FerretDB's SQLite files; absent when the database is external. */
+  ferretdbDataDir?: string;
+  external: { kafka: boolean; mongodb: boolean };
+}
+
+export type ComponentState = 'running' | 'unhealthy' | 'stopped' | 'external';
+
+export interface ComponentStatus {
+  name: 'kafka' | 'ferretdb';
+  state: ComponentState;
+  pid?: number;
+  port?: number;
+  /** host:port for local components; the configured endpoint (credentials masked) for external ones. */
+  endpoint: string;
+  detail?: string;
+}
+
+export interface InfraStatus {
+  home: string;
+  kafka: ComponentStatus;
+  ferretdb: ComponentStatus;
+}
+
+export interface InfraOptions {
+  /** environment to read settings from; default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** progress lines; default console.log with an "infra:" prefix. */
+  log?: Log;
+}
+
+interface Context {
+  env: NodeJS.ProcessEnv;
+  paths: InfraPaths;
+  ports: InfraPorts;
+  log: Log;
+  externalKafka: string | undefined;
+  externalMongo: string | undefined;
+  kafka: LocalComponent;
+  ferretdb: LocalComponent;
+}
+
+const defaultLog: Log = (line) => console.log(`infra: ${line}`);
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function context(options: InfraOptions = {}): Context {
+  const env = options.env ?? process.env;
+  const paths = resolvePaths(env);
+  const ports = resolvePorts(env);
+  return {
+    env,
+    paths,
+    ports,
+    log: options.log ?? defaultLog,
+    externalKafka: nonEmpty(env['KAFKA_BROKERS']),
+    externalMongo: nonEmpty(env['MONGODB_URI']),
+    kafka: kafkaComponent(paths, ports, env),
+    ferretdb: ferretdbComponent(paths, ports, env),
+  };
+}
+
+/** mongodb://user:secret@host/ -> mongodb://user:***@host/ */
+export function maskCredentials(uri: string): string {
+  return uri.replace(/(\/\/[^:/@]+):[^@/]*@/, '$1:***@');
+}
+
+function prefixed(log: Log, name: string): Log {
+  return (line) => log(`${name.padEnd(8)} ${line}`);
+}
+
+/** Starts one component unless our process already runs and answers its health check. */
+async function ensureComponent(c: LocalComponent, ctx: Context): Promise<number> {
+  const log = prefixed(ctx.log, c.name);
+  const timeoutMs = startTimeoutMs(ctx.env);
+  const clientPort = c.ports[0] as number;
+  const existing = livePid(c.pidFile, c.markers);
+  if (existing.stale) log('removed a stale pid file');
+
+  if (existing.pid !== undefined) {
+    const pid = existing.pid;
+    try {
+      await waitForHealthy(() => c.probe(3000), {
+        timeoutMs,
+        stillAlive: () => isOurProcess(pid, c.markers),
+      });
+      log(`already running  pid ${pid}  ${c.host}:${clientPort}`);
+      return pid;
+    } catch (err) {
+      throw new Error(
+        `pid ${pid} runs but is not healthy: ${(err as Error).message}\n` +
+          `stop it with \`tsx deploy/local/infra.ts down\` and try again\n${logTails(c.logFiles)}`,
+      );
+    }
+  }
+
+  for (const port of c.ports) {
+    if (await isPortOpen(c.host, port)) {
+      throw new Error(
+        `port ${port} on ${c.host} is already in use by a process this script did not start; ` +
+          'stop it or choose other ports (ENLACE_KAFKA_PORT, ENLACE_KAFKA_CONTROLLER_PORT, ENLACE_FERRETDB_PORT)',
+      );
+    }
+  }
+
+  await c.prepare(log);
+  const started = Date.now();
+  const pid = await c.start(log);
+  try {
+    await waitForHealthy(() => c.probe(3000), {
+      timeoutMs,
+      stillAlive: () => isOurProcess(pid, c.markers),
+    });
+  } catch (err) {
+    await stopProcess(pid, c.markers, 5000);
+    removeFile(c.pidFile);
+    throw new Error(`${(err as Error).message}\n${logTails(c.logFiles)}`);
+  }
+  log(`running  pid ${pid}  ${c.host}:${clientPort}  (healthy after ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return pid;
+}
+
+function endpoints(ctx: Context): InfraEndpoints {
+  return {
+    kafkaBrokers: ctx.externalKafka ?? `${HOST}:${ctx.ports.kafka}`,
+    mongodbUri: ctx.externalMongo ?? `mongodb://${HOST}:${ctx.ports.ferretdb}/`,
+    ...(ctx.externalKafka ? {} : { kafkaLogDir: ctx.paths.kafka.logs, kafkaDataDir: ctx.paths.kafka.data }),
+    ...(ctx.externalMongo ? {} : { ferretdbDataDir: ctx.paths.ferretdb.data }),
+    external: { kafka: ctx.externalKafka !== undefined, mongodb: ctx.externalMongo !== undefined },
+  };
+}
+
+/**
+ * Makes sure Kafka and FerretDB run and answer (starting whatever is missing; external ones,
+ * given by KAFKA_BROKERS / MONGODB_URI, are left alone), writes <home>/infra.json, and returns
+ * the endpoints. Throws PrerequisiteError when java/mvn/go is missing, Error otherwise.
+ */
+export async function ensureInfra(options: InfraOptions = {}): Promise<InfraEndpoints> {
+  const ctx = context(options);
+  const local: LocalComponent[] = [];
+  if (ctx.externalKafka) ctx.log(`kafka    external  ${ctx.externalKafka}`);
+  else local.push(ctx.kafka);
+  if (ctx.externalMongo) ctx.log(`mongodb  external  ${maskCredentials(ctx.externalMongo)}`);
+  else local.push(ctx.ferretdb);
+
+  const pids: Record<string, number> = {};
+  if (local.length > 0) {
+    await withLock(
+      ctx.paths.lockFile,
+      async () => {
+        // check every needed tool first, so one message names all that is missing
+        const needed: Tool[] = [];
+        for (const c of local) {
+          if (livePid(c.pidFile, c.markers).pid === undefined) needed.push(...c.toolsNeeded());
+        }
+        requireTools(needed, ctx.env);
+
+        const results = await Promise.allSettled(local.map((c) => ensureComponent(c, ctx)));
+        const failures: string[] = [];
+        results.forEach((r, i) => {
+          const c = local[i] as LocalComponent;
+          if (r.status === 'fulfilled') pids[c.name] = r.value;
+          else failures.push(`${c.name}: ${(r.reason as Error).message}`);
+        });
+        if (failures.length > 0) throw new Error(failures.join('\n\n'));
+      },
+      { log: ctx.log },
+    );
+  }
+
+  const result = endpoints(ctx);
+  fs.mkdirSync(ctx.paths.home, { recursive: true });
+  fs.writeFileSync(
+    ctx.paths.infraJson,
+    `${JSON.stringify(
+      {
+        ...result,
+        mongodbUri: maskCredentials(result.mongodbUri),
+        pids,
+        ports: ctx.ports,
+        updatedAt: new Date().toISOString(),
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  return result;
+}
+
+/** Stops the local Kafka and FerretDB processes (SIGTERM, then SIGKILL after ~20 s). Safe when nothing runs. */
+export async function stopInfra(options: InfraOptions = {}): Promise<void> {
+  const ctx = context(options);
+  await withLock(
+    ctx.paths.lockFile,
+    async () => {
+      await Promise.all(
+        [ctx.kafka, ctx.ferretdb].map(async (c) => {
+          const log = prefixed(ctx.log, c.name);
+          const { pid, stale } = livePid(c.pidFile, c.markers);
+          if (pid === undefined) {
+            log(stale ? 'not running (removed a stale pid file)' : 'not running');
+            return;
+          }
+          log(`stopping pid ${pid}...`);
+          const started = Date.now();
+          const how = await stopProcess(pid, c.markers, 20_000);
+          removeFile(c.pidFile);
+          log(
+            `${how === 'killed' ? 'killed (did not stop within 20 s)' : 'stopped'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+          );
+        }),
+      );
+      removeFile(ctx.paths.infraJson);
+    },
+    { log: ctx.log },
+  );
+}
+
+async function componentStatus(c: LocalComponent): Promise<ComponentStatus> {
+  const port = c.ports[0] as number;
+  const endpoint = `${c.host}:${port}`;
+  const { pid, stale } = livePid(c.pidFile, c.markers);
+  if (pid === undefined) {
+    const inUse = await isPortOpen(c.host, port, 500);
+    const detail = [stale ? 'removed a stale pid file' : '', inUse ? 'port in use by another process' : '']
+      .filter(Boolean)
+      .join('; ');
+    return { name: c.name, state: 'stopped', port, endpoint, ...(detail ? { detail } : {}) };
+  }
+  try {
+    await c.probe(2000);
+    return { name: c.name, state: 'running', pid, port, endpoint };
+  } catch (err) {
+    return { name: c.name, state: 'unhealthy', pid, port, endpoint, detail: (err as Error).message };
+  }
+}
+
+/** Reports each component: running / unhealthy / stopped / external, with pid and port. Never starts anything. */
+export async function infraStatus(options: InfraOptions = {}): Promise<InfraStatus> {
+  const ctx = context(options);
+  const [kafka, ferretdb] = await Promise.all([
+    ctx.externalKafka
+      ? Promise.resolve<ComponentStatus>({ name: 'kafka', state: 'external', endpoint: ctx.externalKafka })
+      : componentStatus(ctx.kafka),
+    ctx.externalMongo
+      ? Promise.resolve<ComponentStatus>({
+          name: 'ferretdb',
+          state: 'external',
+          endpoint: maskCredentials(ctx.externalMongo),
+          detail: 'MONGODB_URI',
+        })
+      : componentStatus(ctx.ferretdb),
+  ]);
+  return { home: ctx.paths.home, kafka, ferretdb };
+}
+
+/** One line per component, for the CLI. */
+export function formatStatus(status: InfraStatus): string {
+  return [status.kafka, status.ferretdb]
+    .map((s) =>
+      [
+        s.name.padEnd(8),
+        s.state.padEnd(9),
+        (s.pid !== undefined ? `pid ${s.pid}` : '').padEnd(11),
+        s.endpoint,
+        s.detail ? `(${s.detail})` : '',
+      ]
+        .join(' ')
+        .trimEnd(),
+    )
+    .concat(`state folder: ${displayPath(status.home)}`)
+    .join('\n');
+}
+
+function displayPath(p: string): string {
+  const relative = path.relative(process.cwd(), p);
+  return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? p : relative;
+}

@@ -1,0 +1,42 @@
+import { newClusterId, serverProperties } from './kafka-process';
+import { resolvePaths, resolvePorts } from './paths';
+import { parseGoVersion, parseJavaMajor } from './prerequisites';
+
+describe('Kafka configuration', () => {
+  it('generates Kafka-style cluster ids (22 base64url characters, not starting with "-")', () => {
+    for (let i = 0; i < 200; i++) {
+      const id = newClusterId();
+      expect(id).toMatch(/^[A-Za-z0-9_][A-Za-z0-9_-]{21}$/);
+      expect(Buffer.from(id, 'base64url')).toHaveLength(16);
+    }
+  });
+
+  it('writes a single-node KRaft configuration bound to 127.0.0.1 on the configured ports', () => {
+    const env = { ENLACE_HOME: '/tmp/enlace-spec', ENLACE_KAFKA_PORT: '29192', ENLACE_KAFKA_CONTROLLER_PORT: '29193' };
+    const props = serverProperties(resolvePaths(env), resolvePorts(env));
+    expect(props).toContain('process.roles=broker,controller');
+    expect(props).toContain('controller.quorum.voters=1@127.0.0.1:29193');
+    expect(props).toContain('listeners=PLAINTEXT://127.0.0.1:29192,CONTROLLER://127.0.0.1:29193');
+    expect(props).toContain('log.dirs=/tmp/enlace-spec/kafka/data');
+    expect(props).toContain('auto.create.topics.enable=false');
+    expect(props).toContain('num.partitions=3');
+  });
+
+  it('rejects bad or clashing ports', () => {
+    expect(() => resolvePorts({ ENLACE_KAFKA_PORT: 'x' })).toThrow('ENLACE_KAFKA_PORT');
+    expect(() => resolvePorts({ ENLACE_FERRETDB_PORT: '19092' })).toThrow('must differ');
+  });
+});
+
+describe('tool versions', () => {
+  it('reads the Java major version', () => {
+    expect(parseJavaMajor('openjdk version "17.0.15" 2025-04-15')).toBe(17);
+    expect(parseJavaMajor('java version "1.8.0_392"')).toBe(8);
+    expect(parseJavaMajor('openjdk version "21" 2023-09-19')).toBe(21);
+  });
+
+  it('reads the Go version', () => {
+    expect(parseGoVersion('go version go1.26.8 linux/amd64')).toEqual([1, 26]);
+    expect(parseGoVersion('go version go1.24 linux/amd64')).toEqual([1, 24]);
+  });
+});

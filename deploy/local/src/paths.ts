@@ -1,0 +1,154 @@
+// Where the local infrastructure keeps its files, and which ports it uses.
+//
+// Everything lives under the state folder: <repo root>/.enlace, or $ENLACE_HOME when set
+// (a relative ENLACE_HOME is taken from the repository root).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** The repository root: the nearest folder above this file that holds deploy/local/kafka/pom.xml. */
+function findRepoRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'deploy', 'local', 'kafka', 'pom.xml'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`cannot find the repository root above ${start}`);
+  }
+}
+
+/** Absolute path of the repository root (this file is <root>/deploy/local/src/paths.ts). */
+export const REPO_ROOT = findRepoRoot(__dirname);
+
+/** deploy/local in the repository: the sources (pom, log4j template, Go launcher). */
+export const LOCAL_DEPLOY_DIR = path.join(REPO_ROOT, 'deploy', 'local');
+
+export interface KafkaPaths {
+  /** deploy/local/kafka/pom.xml: resolves the Kafka jars. */
+  pom: string;
+  /** deploy/local/kafka/log4j.properties: template of the broker's logging configuration. */
+  log4jTemplate: string;
+  /** <home>/kafka */
+  dir: string;
+  libs: string;
+  /** marker written once the jars are resolved (holds a hash of the pom). */
+  libsStamp: string;
+  data: string;
+  logs: string;
+  serverProperties: string;
+  log4jProperties: string;
+  /** cluster id, generated once and kept. */
+  clusterIdFile: string;
+  /** the broker's log4j file. */
+  serverLog: string;
+  /** stdout/stderr of the java process. */
+  stdoutLog: string;
+  pidFile: string;
+}
+
+export interface FerretdbPaths {
+  /** deploy/local/ferretdb: the Go launcher module. */
+  srcDir: string;
+  /** <home>/bin/ferretdb-launcher */
+  binary: string;
+  dir: string;
+  data: string;
+  logs: string;
+  log: string;
+  pidFile: string;
+}
+
+export interface InfraPaths {
+  root: string;
+  home: string;
+  bin: string;
+  /** <home>/infra: pid files and the lock. */
+  infraDir: string;
+  lockFile: string;
+  /** <home>/infra.json: endpoints written by `up`. */
+  infraJson: string;
+  kafka: KafkaPaths;
+  ferretdb: FerretdbPaths;
+}
+
+export interface InfraPorts {
+  kafka: number;
+  kafkaController: number;
+  ferretdb: number;
+}
+
+/** The only address the local processes bind to. */
+export const HOST = '127.0.0.1';
+
+export function resolvePaths(env: NodeJS.ProcessEnv = process.env): InfraPaths {
+  const home = env['ENLACE_HOME'] ? path.resolve(REPO_ROOT, env['ENLACE_HOME']) : path.join(REPO_ROOT, '.enlace');
+  const bin = path.join(home, 'bin');
+  const infraDir = path.join(home, 'infra');
+  const kafkaDir = path.join(home, 'kafka');
+  const kafkaLogs = path.join(kafkaDir, 'logs');
+  const ferretDir = path.join(home, 'ferretdb');
+  const ferretLogs = path.join(ferretDir, 'logs');
+  return {
+    root: REPO_ROOT,
+    home,
+    bin,
+    infraDir,
+    lockFile: path.join(infraDir, 'lock'),
+    infraJson: path.join(home, 'infra.json'),
+    kafka: {
+      pom: path.join(LOCAL_DEPLOY_DIR, 'kafka', 'pom.xml'),
+      log4jTemplate: path.join(LOCAL_DEPLOY_DIR, 'kafka', 'log4j.properties'),
+      dir: kafkaDir,
+      libs: path.join(kafkaDir, 'libs'),
+      libsStamp: path.join(kafkaDir, 'libs', '.resolved'),
+      data: path.join(kafkaDir, 'data'),
+      logs: kafkaLogs,
+      serverProperties: path.join(kafkaDir, 'server.properties'),
+      log4jProperties: path.join(kafkaDir, 'log4j.properties'),
+      clusterIdFile: path.join(kafkaDir, 'cluster-id'),
+      serverLog: path.join(kafkaLogs, 'server.log'),
+      stdoutLog: path.join(kafkaLogs, 'kafka.out'),
+      pidFile: path.join(infraDir, 'kafka.pid'),
+    },
+    ferretdb: {
+      srcDir: path.join(LOCAL_DEPLOY_DIR, 'ferretdb'),
+      binary: path.join(bin, 'ferretdb-launcher'),
+      dir: ferretDir,
+      data: path.join(ferretDir, 'data'),
+      logs: ferretLogs,
+      log: path.join(ferretLogs, 'ferretdb.log'),
+      pidFile: path.join(infraDir, 'ferretdb.pid'),
+    },
+  };
+}
+
+function portFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`${name} must be a port number (1-65535), got "${raw}"`);
+  }
+  return port;
+}
+
+export function resolvePorts(env: NodeJS.ProcessEnv = process.env): InfraPorts {
+  const ports: InfraPorts = {
+    kafka: portFromEnv(env, 'ENLACE_KAFKA_PORT', 19092),
+    kafkaController: portFromEnv(env, 'ENLACE_KAFKA_CONTROLLER_PORT', 19093),
+    ferretdb: portFromEnv(env, 'ENLACE_FERRETDB_PORT', 27117),
+  };
+  const used = [ports.kafka, ports.kafkaController, ports.ferretdb];
+  if (new Set(used).size !== used.length) {
+    throw new Error(
+      `ENLACE_KAFKA_PORT, ENLACE_KAFKA_CONTROLLER_PORT and ENLACE_FERRETDB_PORT must differ (got ${used.join(', ')})`,
+    );
+  }
+  return ports;
+}
+
+/** Seconds to wait for a started process to become healthy (ENLACE_INFRA_TIMEOUT_SECONDS, default 120). */
+export function startTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env['ENLACE_INFRA_TIMEOUT_SECONDS'];
+  const seconds = raw ? Number(raw) : 120;
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new Error(`ENLACE_INFRA_TIMEOUT_SECONDS must be a positive number, got "${raw}"`);
+  }
+  return seconds * 1000;
+}

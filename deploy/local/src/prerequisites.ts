@@ -1,0 +1,81 @@
+// Checks for the tools the local infrastructure needs, only those actually needed:
+// java (>= 17) to run Kafka, mvn to resolve its jars (first run), go (>= 1.24) to build the
+// FerretDB launcher (first run or when its sources change).
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+
+export type Tool = 'java' | 'mvn' | 'go';
+
+export class PrerequisiteError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`missing prerequisites:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'PrerequisiteError';
+  }
+}
+
+/** `java` from $JAVA_HOME/bin when JAVA_HOME is set, else from PATH. */
+export function javaCommand(env: NodeJS.ProcessEnv = process.env): string {
+  const javaHome = env['JAVA_HOME'];
+  return javaHome ? path.join(javaHome, 'bin', 'java') : 'java';
+}
+
+function versionOutput(command: string, args: string[], env: NodeJS.ProcessEnv): string | undefined {
+  const result = spawnSync(command, args, { encoding: 'utf8', env, timeout: 60_000 });
+  if (result.error || result.status !== 0) return undefined;
+  return `${result.stdout ?? ''}${result.stderr ?? ''}`;
+}
+
+/** Major Java version from `java -version` output ("17.0.15" -> 17, "1.8.0_392" -> 8). */
+export function parseJavaMajor(output: string): number | undefined {
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(output);
+  if (!match) return undefined;
+  const first = Number(match[1]);
+  return first === 1 && match[2] !== undefined ? Number(match[2]) : first;
+}
+
+/** [major, minor] from `go version` output ("go version go1.26.8 linux/amd64" -> [1, 26]). */
+export function parseGoVersion(output: string): [number, number] | undefined {
+  const match = /go(\d+)\.(\d+)/.exec(output.replace(/^go version /, ''));
+  return match ? [Number(match[1]), Number(match[2])] : undefined;
+}
+
+function checkTool(tool: Tool, env: NodeJS.ProcessEnv): string | undefined {
+  switch (tool) {
+    case 'java': {
+      const java = javaCommand(env);
+      const out = versionOutput(java, ['-version'], env);
+      const hint = 'install a JDK 17 or newer: apt-get install openjdk-17-jdk-headless (or set JAVA_HOME to one)';
+      if (out === undefined) return `java not found (${java}): ${hint}`;
+      const major = parseJavaMajor(out);
+      if (major === undefined || major < 17)
+        return `java ${major ?? '(unknown version)'} is too old, Kafka needs 17+: ${hint}`;
+      return undefined;
+    }
+    case 'mvn': {
+      const out = versionOutput('mvn', ['-v'], env);
+      if (out === undefined) return 'mvn not found (needed once, to fetch the Kafka jars): apt-get install maven';
+      return undefined;
+    }
+    case 'go': {
+      const out = versionOutput('go', ['version'], env);
+      const hint =
+        "install Go 1.24 or newer and put `go` on PATH (Debian stable's golang-go is too old; use the official Go release archive or a backports package)";
+      if (out === undefined) return `go not found (needed to build the FerretDB launcher): ${hint}`;
+      const version = parseGoVersion(out);
+      if (!version || version[0] < 1 || (version[0] === 1 && version[1] < 24)) {
+        return `${out.trim()} is too old, the FerretDB launcher needs Go 1.24+: ${hint}`;
+      }
+      return undefined;
+    }
+  }
+}
+
+/** Throws a PrerequisiteError naming every missing tool and how to get it. */
+export function requireTools(tools: Iterable<Tool>, env: NodeJS.ProcessEnv = process.env): void {
+  const problems: string[] = [];
+  for (const tool of new Set(tools)) {
+    const problem = checkTool(tool, env);
+    if (problem) problems.push(problem);
+  }
+  if (problems.length > 0) throw new PrerequisiteError(problems);
+}

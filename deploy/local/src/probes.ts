@@ -1,0 +1,280 @@
+// Protocol-level health probes, hand-written over node:net so they need no client library:
+// - Kafka: ApiVersions v0 (error_code 0), then Metadata v0 (at least one live broker).
+// - MongoDB wire protocol (FerretDB): OP_MSG { ping: 1, $db: "admin" } answered with ok: 1.
+import * as net from 'node:net';
+
+/** Opens a TCP connection, sends `request`, and resolves with the first complete length-framed reply. */
+function exchange(
+  host: string,
+  port: number,
+  request: Buffer,
+  frameLength: (received: Buffer) => number | undefined,
+  timeoutMs: number,
+): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    let received = Buffer.alloc(0);
+    let settled = false;
+    const socket = net.connect({ host, port });
+    const finish = (err: Error | undefined, reply?: Buffer): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      if (err) reject(err);
+      else resolve(reply as Buffer);
+    };
+    const timer = setTimeout(
+      () => finish(new Error(`no reply from ${host}:${port} within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    socket.on('connect', () => socket.write(request));
+    socket.on('data', (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      const length = frameLength(received);
+      if (length !== undefined && received.length >= length) finish(undefined, received.subarray(0, length));
+    });
+    socket.on('error', (err) => finish(err));
+    socket.on('close', () => finish(new Error(`${host}:${port} closed the connection before replying`)));
+  });
+}
+
+/** Whether something accepts TCP connections on host:port. */
+export function isPortOpen(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (open: boolean): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(open);
+    };
+    const timer = setTimeout(() => done(false), timeoutMs);
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+// ---------------------------------------------------------------- Kafka
+
+const kafkaFrameLength = (b: Buffer): number | undefined => (b.length >= 4 ? 4 + b.readInt32BE(0) : undefined);
+
+/** A Kafka request frame: size, request header v1 (api_key, api_version, correlation_id, client_id), body. */
+export function kafkaRequest(apiKey: number, apiVersion: number, correlationId: number, body: Buffer): Buffer {
+  const clientId = Buffer.from('enlace-infra', 'utf8');
+  const header = Buffer.alloc(2 + 2 + 4 + 2);
+  header.writeInt16BE(apiKey, 0);
+  header.writeInt16BE(apiVersion, 2);
+  header.writeInt32BE(correlationId, 4);
+  header.writeInt16BE(clientId.length, 8);
+  const size = Buffer.alloc(4);
+  size.writeInt32BE(header.length + clientId.length + body.length, 0);
+  return Buffer.concat([size, header, clientId, body]);
+}
+
+export interface KafkaProbeResult {
+  apiKeys: number;
+  brokers: number;
+}
+
+/**
+ * ApiVersions v0 must answer error_code 0; Metadata v0 (no topics asked: an empty array means
+ * all topics in v0, harmless here) must list at least one broker, i.e. the broker is registered.
+ */
+export async function probeKafka(host: string, port: number, timeoutMs = 3000): Promise<KafkaProbeResult> {
+  const apiVersions = await exchange(host, port, kafkaRequest(18, 0, 1, Buffer.alloc(0)), kafkaFrameLength, timeoutMs);
+  // size(4) correlation_id(4) error_code(2) api_keys count(4) ...
+  if (apiVersions.length < 14) throw new Error('short ApiVersions response');
+  if (apiVersions.readInt32BE(4) !== 1) throw new Error('ApiVersions response has a wrong correlation id');
+  const errorCode = apiVersions.readInt16BE(8);
+  if (errorCode !== 0) throw new Error(`ApiVersions answered error_code ${errorCode}`);
+  const apiKeys = apiVersions.readInt32BE(10);
+  if (apiKeys <= 0) throw new Error('ApiVersions answered no API keys');
+
+  const emptyTopicArray = Buffer.alloc(4); // int32 0
+  const metadata = await exchange(host, port, kafkaRequest(3, 0, 2, emptyTopicArray), kafkaFrameLength, timeoutMs);
+  // size(4) correlation_id(4) brokers count(4) ...
+  if (metadata.length < 12) throw new Error('short Metadata response');
+  if (metadata.readInt32BE(4) !== 2) throw new Error('Metadata response has a wrong correlation id');
+  const brokers = metadata.readInt32BE(8);
+  if (brokers < 1) throw new Error('broker not registered yet (Metadata lists no broker)');
+  return { apiKeys, brokers };
+}
+
+// ---------------------------------------------------------------- MongoDB wire protocol (OP_MSG)
+
+const OP_MSG = 2013;
+
+function cstring(s: string): Buffer {
+  return Buffer.concat([Buffer.from(s, 'utf8'), Buffer.from([0])]);
+}
+
+/** BSON document with int32 and string values only: enough for { ping: 1, $db: "admin" }. */
+export function bsonDocument(fields: Array<[string, number | string]>): Buffer {
+  const parts: Buffer[] = [];
+  for (const [name, value] of fields) {
+    if (typeof value === 'number') {
+      const v = Buffer.alloc(4);
+      v.writeInt32LE(value, 0);
+      parts.push(Buffer.from([0x10]), cstring(name), v);
+    } else {
+      const s = cstring(value);
+      const len = Buffer.alloc(4);
+      len.writeInt32LE(s.length, 0);
+      parts.push(Buffer.from([0x02]), cstring(name), len, s);
+    }
+  }
+  const body = Buffer.concat(parts);
+  const size = Buffer.alloc(4);
+  size.writeInt32LE(4 + body.length + 1, 0);
+  return Buffer.concat([size, body, Buffer.from([0])]);
+}
+
+export type BsonScalar = number | bigint | string | boolean | null | undefined;
+
+/** Top-level fields of a BSON document; embedded documents and other complex values come out as undefined. */
+export function parseBsonTopLevel(doc: Buffer): Map<string, BsonScalar> {
+  const fields = new Map<string, BsonScalar>();
+  const end = doc.readInt32LE(0);
+  if (end > doc.length) throw new Error('truncated BSON document');
+  let at = 4;
+  while (at < end - 1) {
+    const type = doc[at] as number;
+    at += 1;
+    const nameEnd = doc.indexOf(0, at);
+    if (nameEnd < 0) throw new Error('bad BSON field name');
+    const name = doc.toString('utf8', at, nameEnd);
+    at = nameEnd + 1;
+    switch (type) {
+      case 0x01: // double
+        fields.set(name, doc.readDoubleLE(at));
+        at += 8;
+        break;
+      case 0x02: // string
+      case 0x0d: // JavaScript code
+      case 0x0e: {
+        // symbol
+        const len = doc.readInt32LE(at);
+        fields.set(name, doc.toString('utf8', at + 4, at + 4 + len - 1));
+        at += 4 + len;
+        break;
+      }
+      case 0x03: // document
+      case 0x04: // array
+      case 0x0f: // code with scope
+        fields.set(name, undefined);
+        at += doc.readInt32LE(at);
+        break;
+      case 0x05: // binary
+        fields.set(name, undefined);
+        at += 4 + 1 + doc.readInt32LE(at);
+        break;
+      case 0x06: // undefined
+      case 0x0a: // null
+      case 0x7f: // max key
+      case 0xff: // min key
+        fields.set(name, null);
+        break;
+      case 0x07: // ObjectId
+        fields.set(name, undefined);
+        at += 12;
+        break;
+      case 0x08: // boolean
+        fields.set(name, doc[at] === 1);
+        at += 1;
+        break;
+      case 0x09: // UTC datetime
+      case 0x11: // timestamp
+        fields.set(name, doc.readBigInt64LE(at));
+        at += 8;
+        break;
+      case 0x0b: {
+        // regex: two cstrings
+        const patternEnd = doc.indexOf(0, at);
+        at = doc.indexOf(0, patternEnd + 1) + 1;
+        fields.set(name, undefined);
+        break;
+      }
+      case 0x0c: // DBPointer
+        at += 4 + doc.readInt32LE(at) + 12;
+        fields.set(name, undefined);
+        break;
+      case 0x10: // int32
+        fields.set(name, doc.readInt32LE(at));
+        at += 4;
+        break;
+      case 0x12: // int64
+        fields.set(name, doc.readBigInt64LE(at));
+        at += 8;
+        break;
+      case 0x13: // decimal128
+        fields.set(name, undefined);
+        at += 16;
+        break;
+      default:
+        throw new Error(`unsupported BSON type 0x${type.toString(16)} in field "${name}"`);
+    }
+  }
+  return fields;
+}
+
+/** An OP_MSG message: header (length, requestID, responseTo, opCode), flagBits 0, one kind-0 section. */
+export function opMsg(requestId: number, document: Buffer): Buffer {
+  const header = Buffer.alloc(16 + 4 + 1);
+  header.writeInt32LE(header.length + document.length, 0);
+  header.writeInt32LE(requestId, 4);
+  header.writeInt32LE(0, 8);
+  header.writeInt32LE(OP_MSG, 12);
+  header.writeUInt32LE(0, 16);
+  header.writeUInt8(0, 20);
+  return Buffer.concat([header, document]);
+}
+
+/** Sends { ping: 1, $db: "admin" } and expects a reply with ok: 1. */
+export async function probeMongo(host: string, port: number, timeoutMs = 3000): Promise<void> {
+  const requestId = 1 + Math.floor(Math.random() * 1_000_000);
+  const request = opMsg(
+    requestId,
+    bsonDocument([
+      ['ping', 1],
+      ['$db', 'admin'],
+    ]),
+  );
+  const reply = await exchange(host, port, request, (b) => (b.length >= 4 ? b.readInt32LE(0) : undefined), timeoutMs);
+  if (reply.length < 21 + 5) throw new Error('short OP_MSG reply');
+  if (reply.readInt32LE(8) !== requestId) throw new Error('OP_MSG reply answers another request');
+  if (reply.readInt32LE(12) !== OP_MSG) throw new Error(`unexpected reply opCode ${reply.readInt32LE(12)}`);
+  if (reply[20] !== 0) throw new Error('OP_MSG reply does not start with a body section');
+  const fields = parseBsonTopLevel(reply.subarray(21));
+  const ok = fields.get('ok');
+  if (ok !== 1 && ok !== 1n && ok !== true) {
+    const errmsg = fields.get('errmsg');
+    throw new Error(`ping answered ok: ${String(ok)}${errmsg ? ` (${String(errmsg)})` : ''}`);
+  }
+}
+
+// ---------------------------------------------------------------- waiting
+
+/**
+ * Retries `probe` until it succeeds, `timeoutMs` passes, or `stillAlive()` turns false.
+ * Rejects with the last probe error in the message.
+ */
+export async function waitForHealthy<T>(
+  probe: () => Promise<T>,
+  options: { timeoutMs: number; stillAlive?: () => boolean; intervalMs?: number },
+): Promise<T> {
+  const deadline = Date.now() + options.timeoutMs;
+  let lastError = 'not probed yet';
+  for (;;) {
+    if (options.stillAlive && !options.stillAlive()) {
+      throw new Error(`the process exited (last check: ${lastError})`);
+    }
+    try {
+      return await probe();
+    } catch (err) {
+      lastError = (err as Error).message;
+    }
+    if (Date.now() >= deadline) {
+      throw new Error(`not healthy after ${Math.round(options.timeoutMs / 1000)} s (last check: ${lastError})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 500));
+  }
+}
