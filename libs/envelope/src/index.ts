@@ -1,1 +1,34 @@
-export {};
+export type { EnvelopeContent, EnvelopeHeader, OpenedEnvelope, VerifiedEnvelope } from './envelope-header.types';
+export {
+  ENVELOPE_JWS_ALG,
+  ENVELOPE_JWS_TYP,
+  PAYLOAD_ENVELOPE_ID_PARAM,
+  PAYLOAD_FROM_PARAM,
+  PAYLOAD_JWE_ALG,
+  PAYLOAD_JWE_ENC,
+} from './envelope-wire.constants';
+export { EnvelopeSealer, type EnvelopeDraftHeader, type EnvelopeSealerOptions } from './envelope-sealer';
+export { EnvelopeVerifier, type EnvelopeVerifierOptions } from './envelope-verifier';
+export { EnvelopeOpener, type OpenEnvelopeOptions } from './envelope-opener';
+export { envelopeDigest } from './envelope-digest';
+
+export type { DirectoryMember, MemberDirectory, PublicJwkWithMeta, Validity } from './directory/member-directory.port';
+export { FileMemberDirectory } from './directory/file-member-directory';
+export { InMemoryMemberDirectory } from './directory/in-memory-member-directory';
+export { InvalidMemberDirectoryError } from './directory/invalid-member-directory.error';
+export { directoryMemberSchema, type MemberDirectoryFile } from './directory/member-directory-file.schema';
+export { isValidAt } from './directory/validity';
+
+export type { GeneratedNodeKeys, NodeKeys, PrivateKeyEntry } from './keys/node-keys.types';
+export { generateNodeKeys, loadNodeKeys, saveNodeKeys, type GenerateNodeKeysOptions } from './keys/node-keys';
+export { InvalidNodeKeysError } from './keys/invalid-node-keys.error';
+
+export { EnvelopeError, type EnvelopeErrorCode } from './errors/envelope.error';
+export { DuplicateEnvelopeError } from './errors/duplicate-envelope.error';
+export { MalformedEnvelopeError } from './errors/malformed-envelope.error';
+export { TamperedEnvelopeError } from './errors/tampered-envelope.error';
+export { UndecryptablePayloadError } from './errors/undecryptable-payload.error';
+export { UnknownRecipientError } from './errors/unknown-recipient.error';
+export { UnknownSenderError } from './errors/unknown-sender.error';
+export { WrongAddresseeError } from './errors/wrong-addressee.error';
+export { WrongNetworkError } from './errors/wrong-network.error';

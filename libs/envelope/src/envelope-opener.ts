@@ -1,0 +1,127 @@
+import { compactDecrypt, decodeProtectedHeader, type CompactDecryptResult, type CryptoKey } from 'jose';
+import type { MemberDirectory } from './directory/member-directory.port';
+import type { EnvelopeHeader, OpenedEnvelope, VerifiedEnvelope } from './envelope-header.types';
+import { EnvelopeVerifier, type EnvelopeVerifierOptions } from './envelope-verifier';
+import {
+  PAYLOAD_ENVELOPE_ID_PARAM,
+  PAYLOAD_FROM_PARAM,
+  PAYLOAD_JWE_ALG,
+  PAYLOAD_JWE_ENC,
+} from './envelope-wire.constants';
+import { DuplicateEnvelopeError } from './errors/duplicate-envelope.error';
+import { MalformedEnvelopeError } from './errors/malformed-envelope.error';
+import { TamperedEnvelopeError } from './errors/tampered-envelope.error';
+import { UndecryptablePayloadError } from './errors/undecryptable-payload.error';
+import { WrongAddresseeError } from './errors/wrong-addressee.error';
+import type { NodeKeys } from './keys/node-keys.types';
+import { importPrivateKey } from './keys/private-key';
+import { parseEnvelopeWire } from './wire/envelope-wire.parser';
+
+export interface OpenEnvelopeOptions {
+  /** Asked once the envelope is proven authentic and before the payload is decrypted, the costly step. */
+  isDuplicate?: (envelopeId: string) => Promise<boolean>;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The addressee's side: verifies an envelope, then opens its payload. */
+export class EnvelopeOpener {
+  private readonly verifier: EnvelopeVerifier;
+  private decryptionKey?: Promise<CryptoKey>;
+
+  /** `keys` are this node's: their country is the addressee this opener opens envelopes for. */
+  constructor(
+    private readonly keys: NodeKeys,
+    directory: MemberDirectory,
+    network: string,
+    options: EnvelopeVerifierOptions = {},
+  ) {
+    this.verifier = new EnvelopeVerifier(directory, network, options);
+  }
+
+  readHeader(wire: string | Uint8Array): EnvelopeHeader {
+    return this.verifier.readHeader(wire);
+  }
+
+  verify(wire: string | Uint8Array): Promise<VerifiedEnvelope> {
+    return this.verifier.verify(wire);
+  }
+
+  /**
+   * Checks run cheapest first and each refusal has its own error (see README): parse, network, sender, signature,
+   * addressee, duplicate, decryption, binding of the payload to this envelope, JSON.
+   */
+  async open<T = unknown>(wire: string | Uint8Array, options: OpenEnvelopeOptions = {}): Promise<OpenedEnvelope<T>> {
+    const parsed = parseEnvelopeWire(wire);
+    const { header, digest } = await this.verifier.verifyParsed(parsed);
+    const me = this.keys.country;
+    if (header.to !== me) {
+      throw new WrongAddresseeError(`Envelope ${header.id} is addressed to ${header.to}, not ${me}`, header.id);
+    }
+    if (options.isDuplicate !== undefined && (await options.isDuplicate(header.id))) {
+      throw new DuplicateEnvelopeError(`Envelope ${header.id} was already received`, header.id);
+    }
+    const decrypted = await this.decrypt(parsed.content.payload, header);
+    assertBoundToEnvelope(decrypted, header);
+    return { header, payload: parsePayload<T>(decrypted.plaintext, header), wire: parsed.compact, digest };
+  }
+
+  private async decrypt(jwe: string, header: EnvelopeHeader): Promise<CompactDecryptResult> {
+    const { encryption } = this.keys;
+    let sealedFor: unknown;
+    try {
+      sealedFor = decodeProtectedHeader(jwe).kid;
+    } catch (error) {
+      throw new UndecryptablePayloadError(`Envelope ${header.id} payload has no readable JWE header`, header.id, {
+        cause: error,
+      });
+    }
+    if (sealedFor !== encryption.kid) {
+      throw new UndecryptablePayloadError(
+        `Envelope ${header.id} payload is sealed for another key than ${encryption.kid}`,
+        header.id,
+      );
+    }
+    // Outside the try: an unusable own key is the node's fault, not the envelope's, and must not dead-letter it.
+    const decryptionKey = await this.ownDecryptionKey();
+    try {
+      return await compactDecrypt(jwe, decryptionKey, {
+        keyManagementAlgorithms: [PAYLOAD_JWE_ALG],
+        contentEncryptionAlgorithms: [PAYLOAD_JWE_ENC],
+      });
+    } catch (error) {
+      throw new UndecryptablePayloadError(`Envelope ${header.id} payload cannot be decrypted`, header.id, {
+        cause: error,
+      });
+    }
+  }
+
+  private ownDecryptionKey(): Promise<CryptoKey> {
+    // Imported on first use rather than in the constructor, so that a bad key fails a call, not the process.
+    this.decryptionKey ??= importPrivateKey(this.keys.encryption, PAYLOAD_JWE_ALG);
+    return this.decryptionKey;
+  }
+}
+
+/** Refuses a payload that another member lifted from an envelope it received and re-signed as its own. */
+function assertBoundToEnvelope(decrypted: CompactDecryptResult, header: EnvelopeHeader): void {
+  const sealed = decrypted.protectedHeader;
+  if (sealed[PAYLOAD_FROM_PARAM] !== header.from || sealed[PAYLOAD_ENVELOPE_ID_PARAM] !== header.id) {
+    throw new TamperedEnvelopeError(
+      `Envelope ${header.id} from ${header.from} carries a payload sealed for another envelope or sender`,
+      header.id,
+    );
+  }
+}
+
+function parsePayload<T>(plaintext: Uint8Array, header: EnvelopeHeader): T {
+  try {
+    return JSON.parse(utf8.decode(plaintext)) as T;
+  } catch {
+    // The parser's message would quote the payload: personal data stays out of errors.
+    throw new MalformedEnvelopeError(
+      `Envelope ${header.id} from ${header.from} has a payload that is not JSON`,
+      header.id,
+    );
+  }
+}
