@@ -1,0 +1,3 @@
+export * from './protocol-rule-violation.error';
+export * from './orphan-protocol-event.error';
+export * from './iso-instant';
