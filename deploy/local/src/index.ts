@@ -12,3 +12,8 @@ export {
   type InfraStatus,
 } from './infra-control';
 export { PrerequisiteError } from './prerequisites';
+export * from './network/local-network';
+export * from './network/network-material';
+export * from './network/node-processes';
+export * from './network/demo-network';
+export * from './network/demo-network.constants';

@@ -1,1 +1,3 @@
-export {};
+export * from './node-api.client';
+export * from './eventually';
+export * from './files-containing';

@@ -1,1 +1,2 @@
-export {};
+export * from './courier.module';
+export * from './config/courier.config';

@@ -1,1 +1,3 @@
-export {};
+export * from './node-api.module';
+export * from './node-api.http';
+export * from './config/node-api.config';

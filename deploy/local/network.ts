@@ -1,0 +1,36 @@
+// CLI of the demo network:  tsx deploy/local/network.ts up|down   (npm run up / npm run down)
+import { demoDown, demoUp, networkDescriptionFile } from './src/network/demo-network';
+
+async function main(command: string | undefined): Promise<number> {
+  if (command === 'up') {
+    const started = Date.now();
+    const description = await demoUp();
+    console.log(
+      `\nEnlace demo network "${description.network}" is up (${((Date.now() - started) / 1000).toFixed(0)} s).\n`,
+    );
+    for (const node of description.nodes) {
+      console.log(`  ${node.country}  API ${node.apiUrl}/api/v1   Swagger UI ${node.docsUrl}`);
+    }
+    console.log('\nDemo users (passwords are random per installation):');
+    for (const user of description.users) {
+      console.log(`  ${user.country}  ${user.username.padEnd(16)} ${user.password}  ${user.roles.join(', ')}`);
+    }
+    console.log(`\nAll of this is in ${networkDescriptionFile()}. Stop everything with: npm run down\n`);
+    return 0;
+  }
+  if (command === 'down') {
+    await demoDown();
+    console.log('Enlace demo network stopped.');
+    return 0;
+  }
+  console.error('usage: tsx deploy/local/network.ts up|down');
+  return 2;
+}
+
+main(process.argv[2]).then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`network: ${error.message}`);
+    process.exit(1);
+  },
+);

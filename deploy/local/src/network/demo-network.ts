@@ -1,0 +1,62 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { ensureInfra, stopInfra } from '../infra-control';
+import { resolvePaths } from '../paths';
+import { DEMO_COUNTRIES, DEMO_NETWORK } from './demo-network.constants';
+import { LocalNetwork, startLocalNetwork } from './local-network';
+import { stopNodeProcesses } from './node-processes';
+
+/** What `npm run up` writes for people, tests and benchmarks (DESIGN.md §6). */
+export interface NetworkDescription {
+  network: string;
+  nodes: { country: string; apiUrl: string; docsUrl: string }[];
+  monitorUrl?: string;
+  users: { country: string; username: string; password: string; roles: readonly string[] }[];
+}
+
+function demoBasePort(env: NodeJS.ProcessEnv): number {
+  const raw = env['ENLACE_DEMO_BASE_PORT'];
+  const port = raw ? Number(raw) : 18000;
+  if (!Number.isInteger(port) || port < 1024 || port > 65000)
+    throw new Error('ENLACE_DEMO_BASE_PORT must be a port number');
+  return port;
+}
+
+export function networkDescriptionFile(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(resolvePaths(env).home, 'network.json');
+}
+
+/** Starts the infrastructure and the five demo countries, and describes them in .enlace/network.json. */
+export async function demoUp(env: NodeJS.ProcessEnv = process.env): Promise<NetworkDescription> {
+  const infra = await ensureInfra({ env });
+  const network: LocalNetwork = await startLocalNetwork({
+    network: DEMO_NETWORK,
+    members: DEMO_COUNTRIES,
+    home: resolvePaths(env).home,
+    basePort: demoBasePort(env),
+    infra,
+  });
+  const description: NetworkDescription = {
+    network: network.network,
+    nodes: network.nodes.map(({ country, apiUrl, docsUrl }) => ({ country, apiUrl, docsUrl })),
+    users: network.users.map(({ country, username, password, roles }) => ({ country, username, password, roles })),
+  };
+  await fs.writeFile(networkDescriptionFile(env), JSON.stringify(description, null, 2), { mode: 0o600 });
+  return description;
+}
+
+/** Stops the demo nodes, then the infrastructure. */
+export async function demoDown(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const home = resolvePaths(env).home;
+  await Promise.all(
+    DEMO_COUNTRIES.map(({ country }) =>
+      stopNodeProcesses({
+        network: DEMO_NETWORK,
+        country,
+        runDir: path.join(home, 'run'),
+        logDir: path.join(home, 'logs'),
+      }),
+    ),
+  );
+  await stopInfra({ env });
+}

@@ -1,0 +1,104 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { createKafkaClient, parseBrokerList, provisionNetworkTopics } from '@enlace/messaging';
+import { nodeDatabaseName } from '@enlace/store';
+import type { InfraEndpoints } from '../infra-control';
+import { HOST } from '../paths';
+import { DemoUser, NetworkMember, ensureNetworkMaterial } from './network-material';
+import {
+  NodeProcessMode,
+  NodeProcessSpec,
+  startNodeProcesses,
+  stopNodeProcesses,
+  waitForNodeApi,
+} from './node-processes';
+
+export interface LocalNetworkOptions {
+  readonly network: string;
+  readonly members: readonly NetworkMember[];
+  /** State folder of this network: keys, users, pid files, logs. */
+  readonly home: string;
+  /** The first country's API listens on basePort + 1, the next on basePort + 2, ... */
+  readonly basePort: number;
+  /** One mode for all, or per country. */
+  readonly mode?: NodeProcessMode | Readonly<Record<string, NodeProcessMode>>;
+  readonly infra: InfraEndpoints;
+  /** Extra environment for every node (e.g. shorter poll intervals in tests). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export interface LocalNode {
+  readonly country: string;
+  readonly apiUrl: string;
+  readonly docsUrl: string;
+  readonly dbName: string;
+  readonly spec: NodeProcessSpec;
+}
+
+export interface LocalNetwork {
+  readonly network: string;
+  readonly nodes: readonly LocalNode[];
+  readonly users: readonly DemoUser[];
+  readonly directoryFile: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a network of country nodes as local processes on the given infrastructure: their keys, directory and
+ * users are made once and kept under `home`; topics are created; every node API is healthy on return.
+ */
+export async function startLocalNetwork(options: LocalNetworkOptions): Promise<LocalNetwork> {
+  const materialDir = path.join(options.home, 'network', options.network);
+  const runDir = path.join(options.home, 'run');
+  const logDir = path.join(options.home, 'logs');
+  await fs.mkdir(runDir, { recursive: true });
+  const material = await ensureNetworkMaterial(materialDir, options.network, options.members);
+
+  const kafka = createKafkaClient({
+    brokers: parseBrokerList(options.infra.kafkaBrokers),
+    clientId: 'enlace-launcher',
+  });
+  await provisionNetworkTopics(kafka, { network: options.network, countries: options.members.map((m) => m.country) });
+
+  const nodes: LocalNode[] = options.members.map((member, index) => {
+    const httpPort = options.basePort + index + 1;
+    const mode = typeof options.mode === 'string' ? options.mode : (options.mode?.[member.country] ?? 'combined');
+    const dbName = nodeDatabaseName(options.network, member.country);
+    const spec: NodeProcessSpec = {
+      country: member.country,
+      network: options.network,
+      httpPort,
+      mode,
+      runDir,
+      logDir,
+      env: {
+        ENLACE_COUNTRY: member.country,
+        ENLACE_NETWORK: options.network,
+        ENLACE_HTTP_HOST: HOST,
+        KAFKA_BROKERS: options.infra.kafkaBrokers,
+        MONGODB_URI: options.infra.mongodbUri,
+        ENLACE_DB_NAME: dbName,
+        ENLACE_JWT_SECRET: material.jwtSecret,
+        ENLACE_USERS_FILE: material.usersFile(member.country),
+        ENLACE_DIRECTORY_FILE: material.directoryFile,
+        ENLACE_KEYS_FILE: material.keysFile(member.country),
+        ...options.env,
+      },
+    };
+    const apiUrl = `http://${HOST}:${httpPort}`;
+    return { country: member.country, apiUrl, docsUrl: `${apiUrl}/docs`, dbName, spec };
+  });
+
+  for (const node of nodes) await startNodeProcesses(node.spec);
+  await Promise.all(nodes.map((node) => waitForNodeApi(node.apiUrl)));
+
+  return {
+    network: options.network,
+    nodes,
+    users: material.users,
+    directoryFile: material.directoryFile,
+    stop: async () => {
+      await Promise.all(nodes.map((node) => stopNodeProcesses(node.spec)));
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { hashPassword } from '@enlace/auth';
+import { DirectoryMember, generateNodeKeys, saveNodeKeys } from '@enlace/envelope';
+import { DEMO_USER_ROLES } from './demo-network.constants';
+
+export interface NetworkMember {
+  readonly country: string;
+  readonly organisations: readonly string[];
+}
+
+export interface DemoUser {
+  readonly country: string;
+  readonly username: string;
+  readonly password: string;
+  readonly roles: readonly string[];
+}
+
+/** Files a node needs, per country, and the network's shared files. */
+export interface NetworkMaterial {
+  readonly dir: string;
+  readonly directoryFile: string;
+  readonly jwtSecret: string;
+  readonly users: readonly DemoUser[];
+  keysFile(country: string): string;
+  usersFile(country: string): string;
+}
+
+interface MaterialState {
+  network: string;
+  jwtSecret: string;
+  users: DemoUser[];
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Creates, once, what a local network needs: each node's private keys (readable by its owner only), the
+ * directory of members with their public keys, the demo users with random passwords and the development
+ * token issuer's secret. Running it again reuses them, so a restarted network keeps its identities.
+ */
+export async function ensureNetworkMaterial(
+  dir: string,
+  network: string,
+  members: readonly NetworkMember[],
+): Promise<NetworkMaterial> {
+  await fs.mkdir(path.join(dir, 'keys'), { recursive: true, mode: 0o700 });
+  await fs.mkdir(path.join(dir, 'users'), { recursive: true, mode: 0o700 });
+  const keysFile = (country: string): string => path.join(dir, 'keys', `${country.toLowerCase()}.keys.json`);
+  const usersFile = (country: string): string => path.join(dir, 'users', `${country.toLowerCase()}.users.json`);
+  const stateFile = path.join(dir, 'material.json');
+  const directoryFile = path.join(dir, 'directory.json');
+
+  const state: MaterialState = (await exists(stateFile))
+    ? (JSON.parse(await fs.readFile(stateFile, 'utf8')) as MaterialState)
+    : { network, jwtSecret: randomBytes(48).toString('base64url'), users: [] };
+
+  const directoryMembers: DirectoryMember[] = [];
+  const validFrom = new Date(Date.UTC(2020, 0, 1)).toISOString();
+  for (const member of members) {
+    const file = keysFile(member.country);
+    let publicMember: DirectoryMember;
+    if ((await exists(file)) && (await exists(`${file}.public.json`))) {
+      publicMember = JSON.parse(await fs.readFile(`${file}.public.json`, 'utf8')) as DirectoryMember;
+    } else {
+      const generated = await generateNodeKeys(member.country);
+      await saveNodeKeys(file, generated.nodeKeys);
+      publicMember = {
+        country: member.country,
+        nodeId: `${network}-${member.country.toLowerCase()}-1`,
+        organisations: [...member.organisations],
+        signingKeys: generated.publicKeys.signingKeys,
+        encryptionKeys: generated.publicKeys.encryptionKeys,
+        validFrom,
+      };
+      await fs.writeFile(`${file}.public.json`, JSON.stringify(publicMember, null, 2));
+    }
+    directoryMembers.push(publicMember);
+
+    if (!state.users.some((user) => user.country === member.country)) {
+      for (const { suffix, roles } of DEMO_USER_ROLES) {
+        state.users.push({
+          country: member.country,
+          username: `${member.country.toLowerCase()}.${suffix}`,
+          password: randomBytes(9).toString('base64url'),
+          roles: [...roles],
+        });
+      }
+    }
+    const accounts = await Promise.all(
+      state.users
+        .filter((user) => user.country === member.country)
+        .map(async (user) => ({
+          username: user.username,
+          country: user.country,
+          roles: user.roles,
+          passwordHash: await hashPassword(user.password),
+        })),
+    );
+    await fs.writeFile(usersFile(member.country), JSON.stringify(accounts, null, 2), { mode: 0o600 });
+  }
+  await fs.writeFile(directoryFile, JSON.stringify({ network, members: directoryMembers }, null, 2));
+  await fs.writeFile(stateFile, JSON.stringify(state, null, 2), { mode: 0o600 });
+  return { dir, directoryFile, jwtSecret: state.jwtSecret, users: state.users, keysFile, usersFile };
+}

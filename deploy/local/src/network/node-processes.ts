@@ -1,0 +1,100 @@
+import * as path from 'node:path';
+import { REPO_ROOT } from '../paths';
+import { livePid, removeFile, sleep, spawnDetached, stopProcess } from '../processes';
+
+/** How a node runs: its API and courier in one process, or each in its own (as in production). */
+export type NodeProcessMode = 'combined' | 'separate';
+
+export interface NodeProcessSpec {
+  readonly country: string;
+  readonly network: string;
+  readonly httpPort: number;
+  readonly mode: NodeProcessMode;
+  readonly env: Readonly<Record<string, string>>;
+  /** Where pid files and logs go. */
+  readonly runDir: string;
+  readonly logDir: string;
+}
+
+const ENTRY_POINTS = {
+  node: 'dist/services/node/src/main.js',
+  'node-api': 'dist/services/node-api/src/main.js',
+  courier: 'dist/services/courier/src/main.js',
+} as const;
+
+type ProcessKind = keyof typeof ENTRY_POINTS;
+
+function kindsOf(mode: NodeProcessMode): ProcessKind[] {
+  return mode === 'combined' ? ['node'] : ['node-api', 'courier'];
+}
+
+function names(spec: Pick<NodeProcessSpec, 'network' | 'country' | 'runDir' | 'logDir'>, kind: ProcessKind) {
+  const base = `${spec.network}-${spec.country.toLowerCase()}-${kind}`;
+  const entry = path.join(REPO_ROOT, ENTRY_POINTS[kind]);
+  return {
+    pidFile: path.join(spec.runDir, `${base}.pid`),
+    logFile: path.join(spec.logDir, `${base}.log`),
+    entry,
+    // The command line says which node a process is, so a lost pid file can be recovered and no other is touched.
+    markers: [entry, `--enlace-node=${spec.network}/${spec.country}`],
+  };
+}
+
+/** Starts a node's processes unless they already run; returns their pids. */
+export async function startNodeProcesses(spec: NodeProcessSpec): Promise<number[]> {
+  const pids: number[] = [];
+  for (const kind of kindsOf(spec.mode)) {
+    const { pidFile, logFile, entry, markers } = names(spec, kind);
+    const running = livePid(pidFile, markers).pid;
+    if (running !== undefined) {
+      pids.push(running);
+      continue;
+    }
+    pids.push(
+      await spawnDetached(process.execPath, ['--enable-source-maps', entry, markers[1] as string], {
+        cwd: REPO_ROOT,
+        logFile,
+        pidFile,
+        env: { ...process.env, ...spec.env, ENLACE_HTTP_PORT: String(spec.httpPort), NODE_ENV: 'production' },
+      }),
+    );
+  }
+  return pids;
+}
+
+/** Stops a node's processes, whichever mode they were started in. */
+export async function stopNodeProcesses(
+  spec: Pick<NodeProcessSpec, 'network' | 'country' | 'runDir' | 'logDir'>,
+  signal: 'graceful' | 'kill' = 'graceful',
+): Promise<void> {
+  for (const kind of Object.keys(ENTRY_POINTS) as ProcessKind[]) {
+    const { pidFile, markers } = names(spec, kind);
+    const { pid } = livePid(pidFile, markers);
+    if (pid !== undefined) {
+      if (signal === 'kill') process.kill(pid, 'SIGKILL');
+      await stopProcess(pid, markers, signal === 'kill' ? 2_000 : 15_000);
+    }
+    removeFile(pidFile);
+  }
+}
+
+export function nodeLogFiles(spec: Pick<NodeProcessSpec, 'network' | 'country' | 'runDir' | 'logDir'>): string[] {
+  return (Object.keys(ENTRY_POINTS) as ProcessKind[]).map((kind) => names(spec, kind).logFile);
+}
+
+/** Waits until the node's API answers its health check. */
+export async function waitForNodeApi(apiUrl: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError = 'no answer';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${apiUrl}/api/v1/health`);
+      if (response.ok) return;
+      lastError = `HTTP ${response.status}`;
+    } catch (error) {
+      lastError = (error as Error).message;
+    }
+    await sleep(300);
+  }
+  throw new Error(`the node API at ${apiUrl} did not become healthy within ${timeoutMs / 1000} s (${lastError})`);
+}

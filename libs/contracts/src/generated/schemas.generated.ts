@@ -1,0 +1,742 @@
+/* eslint-disable */
+// generated from contracts/ — do not edit.
+// Source: contracts/messages/**/*.schema.json
+// Regenerate with: npx tsx tools/contracts/generate.ts
+
+/** urn:enlace:schema:directory-entry.v1, from contracts/messages/directory-entry.v1.schema.json */
+export const directoryEntryV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:schema:directory-entry.v1',
+  title: 'Directory entry, version 1',
+  description:
+    "One member of the network, as published on the compacted directory topic keyed by country code (a record with a null value removes the member). On the wire the entry is a JWS compact serialization (EdDSA) whose payload is this object, signed by the network's directory authority, whose public key every node is configured with; nodes take senders' signing keys and addressees' encryption keys only from verified entries.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['network', 'country', 'nodeId', 'organisations', 'signingKey', 'encryptionKey', 'validFrom', 'issuedAt'],
+  properties: {
+    network: {
+      description: 'Name of the network the member belongs to.',
+      type: 'string',
+      pattern: '^[a-z][a-z0-9-]{1,30}$',
+    },
+    country: {
+      description: 'The member country, ISO 3166-1 alpha-2 code; also the record key.',
+      type: 'string',
+      pattern: '^[A-Z]{2}$',
+    },
+    nodeId: {
+      description: "Stable id of the country's node, e.g. co-node-1.",
+      type: 'string',
+      maxLength: 64,
+      pattern: '^[a-z0-9][a-z0-9-]*$',
+    },
+    organisations: {
+      description: 'Organisations that take part in the network through this node, e.g. the national focal point.',
+      type: 'array',
+      maxItems: 50,
+      items: { $ref: '#/$defs/organisation' },
+    },
+    signingKey: {
+      description: "Public key that verifies the node's envelopes and receipts (JWS EdDSA).",
+      $ref: '#/$defs/ed25519PublicJwk',
+    },
+    encryptionKey: {
+      description: 'Public key that seals payloads addressed to the node (JWE ECDH-ES with X25519, A256GCM).',
+      $ref: '#/$defs/x25519PublicJwk',
+    },
+    validFrom: { description: 'When the keys of this entry start to be valid.', type: 'string', format: 'date-time' },
+    validUntil: {
+      description: 'When the keys of this entry stop being valid; absent means until replaced.',
+      type: 'string',
+      format: 'date-time',
+    },
+    issuedAt: {
+      description: 'When the directory authority signed this entry; a newer entry replaces an older one.',
+      type: 'string',
+      format: 'date-time',
+    },
+  },
+  $defs: {
+    organisation: {
+      title: 'Directory organisation',
+      description: 'An organisation taking part through the node.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['name'],
+      properties: {
+        name: {
+          description: 'Name of the organisation (HTCDS Organisation Name).',
+          'x-htcds': 'org_Name',
+          type: 'string',
+          minLength: 1,
+          maxLength: 200,
+        },
+        role: {
+          description: 'Its role in the network, e.g. national focal point, service provider.',
+          type: 'string',
+          minLength: 1,
+          maxLength: 100,
+        },
+      },
+    },
+    ed25519PublicJwk: {
+      title: 'Ed25519 public JWK',
+      description: 'An Ed25519 public key as a JWK (RFC 8037).',
+      type: 'object',
+      additionalProperties: false,
+      required: ['kty', 'crv', 'x', 'kid'],
+      properties: {
+        kty: { description: 'Key type: octet key pair.', type: 'string', const: 'OKP' },
+        crv: { description: 'Curve: Ed25519.', type: 'string', const: 'Ed25519' },
+        x: { description: 'The public key, base64url (32 bytes).', type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' },
+        kid: {
+          description: 'Key id, named in the JWS header of what this key signs.',
+          type: 'string',
+          minLength: 1,
+          maxLength: 100,
+        },
+        alg: { description: 'Algorithm the key is for: EdDSA.', type: 'string', const: 'EdDSA' },
+        use: { description: 'Public key use: signature.', type: 'string', const: 'sig' },
+      },
+    },
+    x25519PublicJwk: {
+      title: 'X25519 public JWK',
+      description: 'An X25519 public key as a JWK (RFC 8037).',
+      type: 'object',
+      additionalProperties: false,
+      required: ['kty', 'crv', 'x', 'kid'],
+      properties: {
+        kty: { description: 'Key type: octet key pair.', type: 'string', const: 'OKP' },
+        crv: { description: 'Curve: X25519.', type: 'string', const: 'X25519' },
+        x: { description: 'The public key, base64url (32 bytes).', type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' },
+        kid: {
+          description: 'Key id, named in the JWE header of what is sealed for this key.',
+          type: 'string',
+          minLength: 1,
+          maxLength: 100,
+        },
+        alg: { description: 'Algorithm the key is for: ECDH-ES.', type: 'string', const: 'ECDH-ES' },
+        use: { description: 'Public key use: encryption.', type: 'string', const: 'enc' },
+      },
+    },
+  },
+  examples: [
+    {
+      network: 'andes',
+      country: 'EC',
+      nodeId: 'ec-node-1',
+      organisations: [{ name: 'Ministerio de la Mujer y Derechos Humanos', role: 'national focal point' }],
+      signingKey: {
+        kty: 'OKP',
+        crv: 'Ed25519',
+        x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo',
+        kid: 'ec-sig-2025',
+        alg: 'EdDSA',
+        use: 'sig',
+      },
+      encryptionKey: {
+        kty: 'OKP',
+        crv: 'X25519',
+        x: 'Ht0D6-H5Bxbmo28KcI2ZthDB83FHF8_yG1iwH724T0o',
+        kid: 'ec-enc-2025',
+        alg: 'ECDH-ES',
+        use: 'enc',
+      },
+      validFrom: '2025-01-01T00:00:00Z',
+      validUntil: '2026-01-01T00:00:00Z',
+      issuedAt: '2024-12-20T12:00:00Z',
+    },
+  ],
+} as const;
+
+/** urn:enlace:schema:envelope-header.v1, from contracts/messages/envelope-header.v1.schema.json */
+export const envelopeHeaderV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:schema:envelope-header.v1',
+  title: 'Envelope header, version 1',
+  description:
+    'The plain, signed header of every envelope exchanged between nodes. The secretariat and the Kafka operators can read it; it carries no personal data: the case is named only by a pseudonymous id.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'type', 'network', 'from', 'to', 'caseId', 'correlationId', 'sentAt', 'schema'],
+  properties: {
+    id: {
+      description: 'Unique id of this envelope (UUID); receivers detect duplicates by it.',
+      type: 'string',
+      format: 'uuid',
+    },
+    type: {
+      description: 'Message type with its major version, e.g. referral.requested.v1; names the payload inside.',
+      type: 'string',
+      maxLength: 100,
+      pattern: '^[a-z]+(\\.[a-z][a-z-]*)+\\.v[1-9][0-9]*$',
+    },
+    network: {
+      description: 'Name of the network the envelope travels in; it is part of every topic name.',
+      type: 'string',
+      pattern: '^[a-z][a-z0-9-]{1,30}$',
+    },
+    from: { description: 'Sending country, ISO 3166-1 alpha-2 code.', type: 'string', pattern: '^[A-Z]{2}$' },
+    to: {
+      description: 'Addressee country, ISO 3166-1 alpha-2 code; only its node can open the payload.',
+      type: 'string',
+      pattern: '^[A-Z]{2}$',
+    },
+    caseId: {
+      description:
+        "Pseudonymous case id shared by both ends: the referral id. It is also the Kafka message key, so that one case's messages stay ordered.",
+      type: 'string',
+      format: 'uuid',
+    },
+    correlationId: {
+      description: 'Id shared by every envelope of one conversation (a referral and all its answers).',
+      type: 'string',
+      format: 'uuid',
+    },
+    causationId: {
+      description: 'Id of the envelope that caused this one, when it answers or follows another envelope.',
+      type: 'string',
+      format: 'uuid',
+    },
+    sentAt: {
+      description: 'When the sender signed the envelope (RFC 3339 date-time).',
+      type: 'string',
+      format: 'date-time',
+    },
+    schema: {
+      description:
+        'The $id of the JSON Schema the decrypted payload conforms to, e.g. urn:enlace:message:referral.requested.v1.',
+      type: 'string',
+      maxLength: 200,
+      pattern: '^urn:enlace:message:[a-z]+(\\.[a-z][a-z-]*)+\\.v[1-9][0-9]*$',
+    },
+  },
+  examples: [
+    {
+      id: '5b0c7a3e-2f4d-4a43-9d57-0e6f1c2b8a11',
+      type: 'referral.requested.v1',
+      network: 'andes',
+      from: 'CO',
+      to: 'EC',
+      caseId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      correlationId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      sentAt: '2025-03-14T09:30:00Z',
+      schema: 'urn:enlace:message:referral.requested.v1',
+    },
+    {
+      id: '9a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+      type: 'referral.accepted.v1',
+      network: 'andes',
+      from: 'EC',
+      to: 'CO',
+      caseId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      correlationId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      causationId: '5b0c7a3e-2f4d-4a43-9d57-0e6f1c2b8a11',
+      sentAt: '2025-03-15T14:05:12.250Z',
+      schema: 'urn:enlace:message:referral.accepted.v1',
+    },
+  ],
+} as const;
+
+/** urn:enlace:schema:envelope.v1, from contracts/messages/envelope.v1.schema.json */
+export const envelopeV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:schema:envelope.v1',
+  title: 'Envelope, version 1',
+  description:
+    "The signed content of an envelope. On the wire (the value of a Kafka record on an inbox topic) an envelope is a JWS compact serialization signed with EdDSA (Ed25519) by the sending node, whose payload is this object as UTF-8 JSON; receivers verify the signature against the sender's key in the network directory before reading anything. The header stays readable to the secretariat and the Kafka operators; `payload` is a JWE compact serialization (alg ECDH-ES with an X25519 key of the addressee, enc A256GCM) that only the addressee can open, and its plaintext conforms to the schema named by `header.schema`.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['header', 'payload'],
+  properties: {
+    header: {
+      description: "The plain header: routing, ids and the payload's type and schema.",
+      $ref: 'urn:enlace:schema:envelope-header.v1',
+    },
+    payload: {
+      description:
+        "The encrypted payload: a JWE compact serialization (five base64url parts; the encrypted-key part is empty with ECDH-ES direct key agreement). The limit keeps the signed envelope under Kafka's default 1 MiB record size.",
+      type: 'string',
+      maxLength: 700000,
+      pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+$',
+    },
+  },
+  examples: [
+    {
+      header: {
+        id: '9a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+        type: 'referral.accepted.v1',
+        network: 'andes',
+        from: 'EC',
+        to: 'CO',
+        caseId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+        correlationId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+        causationId: '5b0c7a3e-2f4d-4a43-9d57-0e6f1c2b8a11',
+        sentAt: '2025-03-15T14:05:12.250Z',
+        schema: 'urn:enlace:message:referral.accepted.v1',
+      },
+      payload:
+        'eyJhbGciOiJFQ0RILUVTIiwiZW5jIjoiQTI1NkdDTSIsImtpZCI6ImVjLWVuYy0yMDI1IiwiZXBrIjp7IngiOiJIdDBENi1INUJ4Ym1vMjhLY0kyWnRoREI4M0ZIRjhfeUcxaXdINzI0VDBvIiwiY3J2IjoiWDI1NTE5Iiwia3R5IjoiT0tQIn19..x8uhhZpP5DH4TRQ0.QeSo5vKkFCJ91EcO1j1o1mXfWaFkmw3WDKKnd5otWvf_Ttv4fs3yZC8ks9g6bKkT-6dB6_WDkJQ0hlQZlSdViEJTYfiusM5mMgKDBdV912wY3RtaPpczscY.N6O38KDaoUvSJLRQA-dSzQ',
+    },
+  ],
+} as const;
+
+/** urn:enlace:message:receipt.delivered.v1, from contracts/messages/receipt.delivered.v1.schema.json */
+export const receiptDeliveredV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:receipt.delivered.v1',
+  title: 'Delivery receipt, version 1',
+  description:
+    "Payload of the signed receipt that a receiving node's courier sends back for every envelope it has verified, opened and stored. It proves delivery only; the business answer (accepted, declined, ...) is a separate message.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['receivedEnvelopeId', 'receivedEnvelopeDigest', 'receivedAt', 'duplicate'],
+  properties: {
+    receivedEnvelopeId: {
+      description: 'Header id of the envelope being acknowledged.',
+      type: 'string',
+      format: 'uuid',
+    },
+    receivedEnvelopeDigest: {
+      description:
+        'SHA-256 of the exact wire bytes received (the JWS compact serialization), base64url without padding: binds the receipt to what was actually delivered.',
+      type: 'string',
+      pattern: '^[A-Za-z0-9_-]{43}$',
+    },
+    receivedAt: {
+      description: 'When the receiving node stored the envelope (RFC 3339 date-time).',
+      type: 'string',
+      format: 'date-time',
+    },
+    duplicate: {
+      description:
+        'True when an envelope with this id had already been received: the receipt is repeated, the effects are not.',
+      type: 'boolean',
+    },
+  },
+  examples: [
+    {
+      receivedEnvelopeId: '5b0c7a3e-2f4d-4a43-9d57-0e6f1c2b8a11',
+      receivedEnvelopeDigest: 'n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg',
+      receivedAt: '2025-03-14T09:30:02.118Z',
+      duplicate: false,
+    },
+  ],
+} as const;
+
+/** urn:enlace:message:referral.accepted.v1, from contracts/messages/referral/referral.accepted.v1.schema.json */
+export const referralAcceptedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:referral.accepted.v1',
+  title: 'Referral accepted, version 1',
+  description: 'Receiver to sender: the receiving country takes the referral on.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['referralId', 'acceptedAt'],
+  properties: {
+    referralId: { description: 'Id of the referral answered.', type: 'string', format: 'uuid' },
+    acceptedAt: { description: 'When the receiving country accepted.', type: 'string', format: 'date-time' },
+    note: {
+      description: 'Free note for the sending country, e.g. the first appointment or a contact point.',
+      type: 'string',
+      minLength: 1,
+      maxLength: 2000,
+    },
+  },
+  examples: [
+    {
+      referralId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      acceptedAt: '2025-03-15T14:05:00Z',
+      note: 'Shelter place reserved in Quito from 20 March.',
+    },
+    { referralId: '7f3e2d1c-0b9a-4876-9543-210fedcba987', acceptedAt: '2025-04-03T08:00:00Z' },
+  ],
+} as const;
+
+/** urn:enlace:message:referral.closed.v1, from contracts/messages/referral/referral.closed.v1.schema.json */
+export const referralClosedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:referral.closed.v1',
+  title: 'Referral closed, version 1',
+  description:
+    'Receiver to sender: the services given after acceptance have ended and the referral loop is closed with an outcome. An unsuccessful outcome always carries a reason.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['referralId', 'closedAt', 'outcome'],
+  properties: {
+    referralId: { description: 'Id of the referral closed.', type: 'string', format: 'uuid' },
+    closedAt: { description: 'When the referral was closed.', type: 'string', format: 'date-time' },
+    outcome: {
+      description: 'Whether the referral reached its purpose.',
+      type: 'string',
+      enum: ['successful', 'unsuccessful'],
+    },
+    reason: {
+      description:
+        'Why the referral is closed; required when the outcome is unsuccessful (HTCDS Reason for Case Closure).',
+      'x-htcds': 'cas_ReasonForCaseClosure',
+      type: 'string',
+      minLength: 1,
+      maxLength: 2000,
+    },
+  },
+  if: { properties: { outcome: { const: 'unsuccessful' } }, required: ['outcome'] },
+  then: { required: ['reason'] },
+  examples: [
+    { referralId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10', closedAt: '2025-09-30T15:00:00Z', outcome: 'successful' },
+    {
+      referralId: '7f3e2d1c-0b9a-4876-9543-210fedcba987',
+      closedAt: '2025-06-01T15:00:00Z',
+      outcome: 'unsuccessful',
+      reason: 'The person moved to another country and could not be reached.',
+    },
+  ],
+} as const;
+
+/** urn:enlace:message:referral.declined.v1, from contracts/messages/referral/referral.declined.v1.schema.json */
+export const referralDeclinedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:referral.declined.v1',
+  title: 'Referral declined, version 1',
+  description: 'Receiver to sender: the receiving country cannot take the referral on, and says why.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['referralId', 'declinedAt', 'reason'],
+  properties: {
+    referralId: { description: 'Id of the referral answered.', type: 'string', format: 'uuid' },
+    declinedAt: { description: 'When the receiving country declined.', type: 'string', format: 'date-time' },
+    reason: {
+      description: 'Why the referral is declined, so that the sending country can look for another way.',
+      type: 'string',
+      minLength: 1,
+      maxLength: 2000,
+    },
+  },
+  examples: [
+    {
+      referralId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      declinedAt: '2025-03-15T14:05:00Z',
+      reason: 'No shelter capacity for adults in the requested province until June.',
+    },
+  ],
+} as const;
+
+/** urn:enlace:message:referral.information-provided.v1, from contracts/messages/referral/referral.information-provided.v1.schema.json */
+export const referralInformationProvidedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:referral.information-provided.v1',
+  title: 'Referral information provided, version 1',
+  description: 'Sender to receiver: answers a request for information; the referral is open for an answer again.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['referralId', 'providedAt', 'answer'],
+  properties: {
+    referralId: { description: 'Id of the referral concerned.', type: 'string', format: 'uuid' },
+    providedAt: { description: 'When the sending country answered.', type: 'string', format: 'date-time' },
+    answer: {
+      description: 'The information asked for. May hold personal data: it travels only inside the encrypted payload.',
+      type: 'string',
+      minLength: 1,
+      maxLength: 4000,
+    },
+  },
+  examples: [
+    {
+      referralId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      providedAt: '2025-03-16T11:20:00Z',
+      answer: 'Spanish only; no medication, but a follow-up appointment for a healed fracture is advised.',
+    },
+  ],
+} as const;
+
+/** urn:enlace:message:referral.information-requested.v1, from contracts/messages/referral/referral.information-requested.v1.schema.json */
+export const referralInformationRequestedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:referral.information-requested.v1',
+  title: 'Referral information requested, version 1',
+  description: 'Receiver to sender: the receiving country needs more information before it can answer the referral.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['referralId', 'requestedAt', 'question'],
+  properties: {
+    referralId: { description: 'Id of the referral concerned.', type: 'string', format: 'uuid' },
+    requestedAt: { description: 'When the receiving country asked.', type: 'string', format: 'date-time' },
+    question: {
+      description: 'What the receiving country needs to know.',
+      type: 'string',
+      minLength: 1,
+      maxLength: 2000,
+    },
+  },
+  examples: [
+    {
+      referralId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      requestedAt: '2025-03-15T10:00:00Z',
+      question: 'Does the person need a Spanish-speaking psychologist, and is any medication required on arrival?',
+    },
+  ],
+} as const;
+
+/** urn:enlace:message:referral.requested.v1, from contracts/messages/referral/referral.requested.v1.schema.json */
+export const referralRequestedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:referral.requested.v1',
+  title: 'Referral requested, version 1',
+  description:
+    'Sender to receiver: asks the receiving country to take over or add services for a person. Sent only with recorded consent that covers the data and the recipient. Also sent again, with the same referralId, after information was requested and provided.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['referralId', 'reason', 'servicesRequested', 'urgency', 'person', 'consent', 'answerDueAt', 'requestedAt'],
+  properties: {
+    referralId: {
+      description: "Id of the referral, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    reason: {
+      description: 'Why the case is referred out (HTCDS Reason for Outgoing Referral).',
+      'x-htcds': 'cas_ReasonForOutgoingReferral',
+      type: 'string',
+      enum: ['AdditionalServicesRequired', 'MigrationOrChangeOfLocation', 'Other'],
+    },
+    reasonDetails: {
+      description:
+        'Details of the referral, including special arrangements and logistics (HTCDS Outgoing Referral Details).',
+      'x-htcds': 'cas_OutgoingReferralDetails',
+      type: 'string',
+      minLength: 1,
+      maxLength: 2000,
+    },
+    servicesRequested: {
+      description: 'Kinds of support asked of the receiving country (HTCDS support plan types).',
+      'x-htcds': 'spl_Type',
+      type: 'array',
+      minItems: 1,
+      maxItems: 9,
+      uniqueItems: true,
+      items: {
+        description: 'One HTCDS support plan type.',
+        type: 'string',
+        enum: [
+          'Education',
+          'Financial',
+          'Health',
+          'LabourExploitationRehabilitation',
+          'Legal',
+          'Livelihood',
+          'RightsBasedTraining',
+          'SexualExploitationRehabilitation',
+          'SocialCare',
+        ],
+      },
+    },
+    urgency: {
+      description: 'How soon the receiving country should act.',
+      type: 'string',
+      enum: ['low', 'medium', 'high'],
+    },
+    person: {
+      description: 'The person referred. Personal data: it travels only inside the encrypted payload.',
+      $ref: '#/$defs/person',
+    },
+    consent: { description: "The person's recorded consent that covers this referral.", $ref: '#/$defs/consent' },
+    answerDueAt: {
+      description:
+        "When the receiving country's answer (accept, decline or request information) is due; after it the referral expires.",
+      type: 'string',
+      format: 'date-time',
+    },
+    requestedAt: {
+      description: 'When the sending country made the referral; its date is the HTCDS Outgoing Referral Date.',
+      'x-htcds': 'cas_OutgoingReferralDate',
+      type: 'string',
+      format: 'date-time',
+    },
+  },
+  $defs: {
+    person: {
+      title: 'Referral person',
+      description: 'Identity of the person referred, with HTCDS person field names.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['firstName'],
+      properties: {
+        firstName: {
+          description: 'First name.',
+          'x-htcds': 'prs_FirstName',
+          type: 'string',
+          minLength: 1,
+          maxLength: 100,
+        },
+        middleName: {
+          description: 'Middle name.',
+          'x-htcds': 'prs_MiddleName',
+          type: 'string',
+          minLength: 1,
+          maxLength: 100,
+        },
+        secondName: {
+          description: 'Second name (surname).',
+          'x-htcds': 'prs_SecondName',
+          type: 'string',
+          minLength: 1,
+          maxLength: 100,
+        },
+        birthdate: {
+          description: 'Date of birth (RFC 3339 full-date).',
+          'x-htcds': 'prs_Birthdate',
+          type: 'string',
+          format: 'date',
+        },
+        gender: {
+          description: 'Gender, with HTCDS values.',
+          'x-htcds': 'prs_Gender',
+          type: 'string',
+          enum: [
+            'Feminine',
+            'Masculine',
+            'TransgenderFeminine',
+            'TransgenderMasculine',
+            'NonConforming',
+            'NonSpecifiedUnknown',
+          ],
+        },
+        nationality: {
+          description: 'Nationality, ISO 3166-1 alpha-2 code; one entry of HTCDS Citizenship.',
+          'x-htcds': 'prs_Citizenship',
+          type: 'string',
+          pattern: '^[A-Z]{2}$',
+        },
+      },
+    },
+    consent: {
+      title: 'Referral consent',
+      description:
+        'A consent record: what the person agreed to share, with whom, for what and until when. Its presence is HTCDS Consent = true.',
+      'x-htcds': 'con_Consent',
+      type: 'object',
+      additionalProperties: false,
+      required: ['purpose', 'scope', 'recordedAt'],
+      properties: {
+        purpose: {
+          description: 'What the data may be used for, as explained to the person.',
+          type: 'string',
+          minLength: 1,
+          maxLength: 500,
+        },
+        scope: {
+          description: 'Categories of data the consent covers, e.g. identity, contact, health, case.',
+          type: 'array',
+          minItems: 1,
+          maxItems: 20,
+          uniqueItems: true,
+          items: {
+            description: 'One category of data, a lower-case word.',
+            type: 'string',
+            maxLength: 40,
+            pattern: '^[a-z][a-z0-9-]*$',
+          },
+        },
+        recipients: {
+          description:
+            'Countries the data may be shared with (ISO 3166-1 alpha-2); absent means the addressee of the referral only.',
+          type: 'array',
+          maxItems: 50,
+          uniqueItems: true,
+          items: { description: 'One recipient country.', type: 'string', pattern: '^[A-Z]{2}$' },
+        },
+        recordedAt: { description: 'When the consent was given and recorded.', type: 'string', format: 'date-time' },
+        expiresAt: {
+          description: 'When the consent ends, if it was given for a limited time.',
+          type: 'string',
+          format: 'date-time',
+        },
+      },
+    },
+  },
+  examples: [
+    {
+      referralId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      reason: 'MigrationOrChangeOfLocation',
+      reasonDetails: 'Wishes to return to family in Quito; needs shelter on arrival and medical follow-up.',
+      servicesRequested: ['Health', 'SocialCare', 'Legal'],
+      urgency: 'high',
+      person: { firstName: 'Ana', secondName: 'Pérez', birthdate: '1998-07-21', gender: 'Feminine', nationality: 'EC' },
+      consent: {
+        purpose: 'Referral to services in Ecuador',
+        scope: ['identity', 'health', 'case'],
+        recipients: ['EC'],
+        recordedAt: '2025-03-13T16:00:00Z',
+        expiresAt: '2026-03-13T16:00:00Z',
+      },
+      answerDueAt: '2025-03-21T09:30:00Z',
+      requestedAt: '2025-03-14T09:30:00Z',
+    },
+    {
+      referralId: '7f3e2d1c-0b9a-4876-9543-210fedcba987',
+      reason: 'AdditionalServicesRequired',
+      servicesRequested: ['LabourExploitationRehabilitation'],
+      urgency: 'medium',
+      person: { firstName: 'Luis' },
+      consent: { purpose: 'Labour rehabilitation programme', scope: ['identity'], recordedAt: '2025-04-01T10:00:00Z' },
+      answerDueAt: '2025-04-15T10:00:00Z',
+      requestedAt: '2025-04-01T10:30:00Z',
+    },
+  ],
+} as const;
+
+/** urn:enlace:message:referral.withdrawn.v1, from contracts/messages/referral/referral.withdrawn.v1.schema.json */
+export const referralWithdrawnV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:referral.withdrawn.v1',
+  title: 'Referral withdrawn, version 1',
+  description:
+    'Sender to receiver: the sending country withdraws the referral from any open state. When the person withdrew consent, the receiver must stop processing and erase the personal data it received.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['referralId', 'withdrawnAt', 'reason'],
+  properties: {
+    referralId: { description: 'Id of the referral withdrawn.', type: 'string', format: 'uuid' },
+    withdrawnAt: {
+      description: 'When the sending country withdrew the referral.',
+      type: 'string',
+      format: 'date-time',
+    },
+    reason: { description: 'Why the referral is withdrawn.', type: 'string', minLength: 1, maxLength: 2000 },
+    consentWithdrawn: {
+      description:
+        'True when the withdrawal is because the person withdrew consent (status consent-withdrawn at both ends); absent or false otherwise.',
+      type: 'boolean',
+    },
+  },
+  examples: [
+    {
+      referralId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      withdrawnAt: '2025-03-17T09:00:00Z',
+      reason: 'The person found support through relatives and no longer needs the referral.',
+    },
+    {
+      referralId: '7f3e2d1c-0b9a-4876-9543-210fedcba987',
+      withdrawnAt: '2025-04-05T12:00:00Z',
+      reason: 'The person withdrew consent to share data.',
+      consentWithdrawn: true,
+    },
+  ],
+} as const;
+
+/** Every message schema by its $id. */
+export const schemasById = {
+  'urn:enlace:schema:directory-entry.v1': directoryEntryV1Schema,
+  'urn:enlace:schema:envelope-header.v1': envelopeHeaderV1Schema,
+  'urn:enlace:schema:envelope.v1': envelopeV1Schema,
+  'urn:enlace:message:receipt.delivered.v1': receiptDeliveredV1Schema,
+  'urn:enlace:message:referral.accepted.v1': referralAcceptedV1Schema,
+  'urn:enlace:message:referral.closed.v1': referralClosedV1Schema,
+  'urn:enlace:message:referral.declined.v1': referralDeclinedV1Schema,
+  'urn:enlace:message:referral.information-provided.v1': referralInformationProvidedV1Schema,
+  'urn:enlace:message:referral.information-requested.v1': referralInformationRequestedV1Schema,
+  'urn:enlace:message:referral.requested.v1': referralRequestedV1Schema,
+  'urn:enlace:message:referral.withdrawn.v1': referralWithdrawnV1Schema,
+} as const;
+
+export type SchemaId = keyof typeof schemasById;

@@ -1,0 +1,16 @@
+/** A record as the courier sees it: bytes and where they came from, nothing decoded yet. */
+export interface InboundRecord {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly key: Buffer | null;
+  readonly value: Buffer | null;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** A record to produce. Headers carry no personal data, ever: they are readable by every broker operator. */
+export interface OutboundRecord {
+  readonly key: string;
+  readonly value: Buffer | string;
+  readonly headers?: Readonly<Record<string, string>>;
+}

@@ -1,0 +1,15 @@
+/**
+ * Every Kafka topic name of the network lives here, so that producers, consumers, the monitor and the ACLs of
+ * the broker agree on them (DESIGN.md §2).
+ */
+export const TopicNames = {
+  /** Envelopes addressed to one country, keyed by case id so that one case's messages stay ordered. */
+  inbox: (network: string, country: string): string => `enlace.${network}.inbox.${country.toUpperCase()}`,
+  /** What a country's courier could not accept, with the reason in the record headers. */
+  deadLetter: (network: string, country: string): string => `enlace.${network}.deadletter.${country.toUpperCase()}`,
+  /** Compacted, signed member entries. */
+  directory: (network: string): string => `enlace.${network}.directory`,
+} as const;
+
+/** The country codes of the demo network and of any network: ISO 3166-1 alpha-2. */
+export const COUNTRY_CODE_PATTERN = /^[A-Z]{2}$/;

@@ -1,0 +1,23 @@
+/**
+ * A message that arrived, was verified, opened and validated by the courier, and waits for node-api to apply
+ * it. Its id is the envelope id, so the same envelope stored twice is one entry: the inbox is idempotent.
+ */
+export interface InboxEntry {
+  _id: string;
+  type: string;
+  from: string;
+  caseId: string;
+  correlationId: string;
+  causationId?: string;
+  sentAt: Date;
+  receivedAt: Date;
+  /** sha-256 of the wire bytes, echoed in the delivery receipt. */
+  digest: string;
+  /** The opened message; removed once applied so that personal data rests only in the case itself. */
+  payload?: Record<string, unknown>;
+  appliedAt: Date | null;
+  /** Why applying failed for good (the message stays, visible, instead of being retried forever). */
+  rejection?: { code: string; detail: string } | null;
+}
+
+export const INBOX_COLLECTION = 'inbox';

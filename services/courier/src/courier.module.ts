@@ -1,0 +1,100 @@
+import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { MessageValidator } from '@enlace/contracts';
+import { EnvelopeOpener, EnvelopeSealer, FileMemberDirectory, loadNodeKeys } from '@enlace/envelope';
+import { DeadLetterPublisher, KafkaEnvelopePublisher, TopicNames, createKafkaClient } from '@enlace/messaging';
+import { InboxStore, OUTBOX_COLLECTIONS, OutboxRelayStore, createMongoConnection } from '@enlace/store';
+import { Kafka } from 'kafkajs';
+import { Connection } from 'mongoose';
+import { COURIER_CONFIG, CourierConfig, readCourierConfig } from './config/courier.config';
+import {
+  DEAD_LETTER_PUBLISHER,
+  ENVELOPE_PUBLISHER,
+  INBOX_STORE,
+  KAFKA_CLIENT,
+  NODE_DATABASE,
+  OUTBOX_RELAY_STORE,
+} from './courier.tokens';
+import { DeliveryReceiptSender } from './inbound/delivery-receipt.sender';
+import { InboundEnvelopeHandler } from './inbound/inbound-envelope.handler';
+import { InboxConsumerService } from './inbound/inbox-consumer.service';
+import { OutboxRelayService } from './outbound/outbox-relay.service';
+import { courierKafkaLog } from './courier-kafka-log';
+
+/**
+ * The node's border: the only part that holds the node's private keys and talks to the network's topics.
+ */
+@Module({
+  providers: [
+    { provide: COURIER_CONFIG, useFactory: () => readCourierConfig() },
+    {
+      provide: NODE_DATABASE,
+      inject: [COURIER_CONFIG],
+      useFactory: (config: CourierConfig) => createMongoConnection({ uri: config.mongodbUri, dbName: config.dbName }),
+    },
+    { provide: INBOX_STORE, inject: [NODE_DATABASE], useFactory: (db: Connection) => new InboxStore(db) },
+    {
+      provide: OUTBOX_RELAY_STORE,
+      inject: [NODE_DATABASE],
+      useFactory: (db: Connection) => new OutboxRelayStore(db, OUTBOX_COLLECTIONS),
+    },
+    {
+      provide: KAFKA_CLIENT,
+      inject: [COURIER_CONFIG],
+      useFactory: (config: CourierConfig) =>
+        createKafkaClient({
+          brokers: config.kafkaBrokers,
+          clientId: `enlace-courier-${config.country}`,
+          log: courierKafkaLog,
+        }),
+    },
+    {
+      provide: ENVELOPE_PUBLISHER,
+      inject: [KAFKA_CLIENT],
+      useFactory: async (kafka: Kafka) => {
+        const publisher = new KafkaEnvelopePublisher(kafka);
+        await publisher.connect();
+        return publisher;
+      },
+    },
+    {
+      provide: DEAD_LETTER_PUBLISHER,
+      inject: [ENVELOPE_PUBLISHER, COURIER_CONFIG],
+      useFactory: (publisher: KafkaEnvelopePublisher, config: CourierConfig) =>
+        new DeadLetterPublisher(publisher, TopicNames.deadLetter(config.network, config.country)),
+    },
+    {
+      provide: FileMemberDirectory,
+      inject: [COURIER_CONFIG],
+      useFactory: (c: CourierConfig) => FileMemberDirectory.load(c.directoryFile),
+    },
+    {
+      provide: EnvelopeSealer,
+      inject: [COURIER_CONFIG, FileMemberDirectory],
+      useFactory: async (config: CourierConfig, directory: FileMemberDirectory) =>
+        new EnvelopeSealer(await loadNodeKeys(config.keysFile), directory, config.network),
+    },
+    {
+      provide: EnvelopeOpener,
+      inject: [COURIER_CONFIG, FileMemberDirectory],
+      useFactory: async (config: CourierConfig, directory: FileMemberDirectory) =>
+        new EnvelopeOpener(await loadNodeKeys(config.keysFile), directory, config.network),
+    },
+    { provide: MessageValidator, useFactory: () => new MessageValidator() },
+    DeliveryReceiptSender,
+    InboundEnvelopeHandler,
+    InboxConsumerService,
+    OutboxRelayService,
+  ],
+})
+export class CourierModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(ENVELOPE_PUBLISHER) private readonly publisher: KafkaEnvelopePublisher,
+    @Inject(NODE_DATABASE) private readonly database: Connection,
+  ) {}
+
+  /** Runs after the consumer and the relay stopped in their beforeApplicationShutdown hooks. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.publisher.disconnect();
+    await this.database.close();
+  }
+}

@@ -1,0 +1,7 @@
+/** Injection tokens of the courier's ports and stores. */
+export const ENVELOPE_PUBLISHER = Symbol('ENVELOPE_PUBLISHER');
+export const DEAD_LETTER_PUBLISHER = Symbol('DEAD_LETTER_PUBLISHER');
+export const INBOX_STORE = Symbol('INBOX_STORE');
+export const OUTBOX_RELAY_STORE = Symbol('OUTBOX_RELAY_STORE');
+export const NODE_DATABASE = Symbol('NODE_DATABASE');
+export const KAFKA_CLIENT = Symbol('KAFKA_CLIENT');

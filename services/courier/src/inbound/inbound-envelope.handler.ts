@@ -1,0 +1,83 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ContractViolation, MessageValidator } from '@enlace/contracts';
+import { DuplicateEnvelopeError, EnvelopeError, EnvelopeOpener, OpenedEnvelope } from '@enlace/envelope';
+import { DeadLetterPublisher, InboundRecord } from '@enlace/messaging';
+import { InboxStore } from '@enlace/store';
+import { DEAD_LETTER_PUBLISHER, INBOX_STORE } from '../courier.tokens';
+import { DeliveryReceiptSender } from './delivery-receipt.sender';
+import { RECEIPT_TYPE } from './delivery-receipt.constants';
+
+/**
+ * The node's border for what arrives: verify the sender's signature, open the payload, check it against the
+ * contract, keep it once in the inbox, and answer with a signed delivery receipt. What can never be accepted goes
+ * to the dead-letter topic with its reason; what fails for a passing cause (database away) is thrown, so the
+ * record is not committed and comes back.
+ */
+@Injectable()
+export class InboundEnvelopeHandler {
+  private readonly logger = new Logger(InboundEnvelopeHandler.name);
+
+  constructor(
+    private readonly opener: EnvelopeOpener,
+    private readonly validator: MessageValidator,
+    @Inject(INBOX_STORE) private readonly inbox: InboxStore,
+    @Inject(DEAD_LETTER_PUBLISHER) private readonly deadLetters: DeadLetterPublisher,
+    private readonly receipts: DeliveryReceiptSender,
+  ) {}
+
+  async handle(record: InboundRecord): Promise<void> {
+    if (!record.value || record.value.length === 0) {
+      await this.reject(record, 'MALFORMED', 'empty record');
+      return;
+    }
+    const wire = record.value.toString('utf8');
+    let opened: OpenedEnvelope<Record<string, unknown>>;
+    try {
+      opened = await this.opener.open<Record<string, unknown>>(wire, { isDuplicate: (id) => this.inbox.has(id) });
+      this.validator.assertHeader(opened.header);
+      this.validator.assertPayload(opened.header.type, opened.payload);
+    } catch (error) {
+      if (error instanceof DuplicateEnvelopeError) {
+        await this.acknowledgeDuplicate(wire);
+        return;
+      }
+      if (error instanceof EnvelopeError) {
+        await this.reject(record, error.code, error.message);
+        return;
+      }
+      if (error instanceof ContractViolation) {
+        await this.reject(record, 'CONTRACT_VIOLATION', error.message);
+        return;
+      }
+      throw error;
+    }
+    const stored = await this.inbox.record({
+      _id: opened.header.id,
+      type: opened.header.type,
+      from: opened.header.from,
+      caseId: opened.header.caseId,
+      correlationId: opened.header.correlationId,
+      ...(opened.header.causationId ? { causationId: opened.header.causationId } : {}),
+      sentAt: new Date(opened.header.sentAt),
+      receivedAt: new Date(),
+      digest: opened.digest,
+      payload: opened.payload,
+      appliedAt: null,
+      rejection: null,
+    });
+    if (opened.header.type !== RECEIPT_TYPE) {
+      await this.receipts.send(opened.header, opened.digest, stored === 'duplicate');
+    }
+  }
+
+  /** A duplicate is not an error: the sender may not have seen our first receipt, so it gets another one. */
+  private async acknowledgeDuplicate(wire: string): Promise<void> {
+    const verified = await this.opener.verify(wire);
+    if (verified.header.type !== RECEIPT_TYPE) await this.receipts.send(verified.header, verified.digest, true);
+  }
+
+  private async reject(record: InboundRecord, code: string, detail: string): Promise<void> {
+    this.logger.warn(`dead-lettered ${record.topic}/${record.partition}@${record.offset}: ${code}`);
+    await this.deadLetters.deadLetter(record, { code, detail });
+  }
+}

@@ -1,0 +1,60 @@
+import { HttpException } from '@nestjs/common';
+import { ContractViolation } from '@enlace/contracts';
+import { ProtocolRuleViolation } from '@enlace/protocols';
+import { ProblemDetails, problemType } from './problem-details';
+import { ProblemException } from './problem.exception';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+}
+
+const RULE_STATUS: Record<string, number> = {
+  NOT_FOUND: 404,
+  CONSENT_REQUIRED: 422,
+  REASON_REQUIRED: 422,
+};
+
+function problem(status: number, title: string, detail?: string): ProblemDetails {
+  return { type: problemType(status), title, status, ...(detail ? { detail } : {}) };
+}
+
+/**
+ * Turns whatever was thrown into the problem a client should see. Anything a client sent maps to a 4xx; only a
+ * fault of ours is a 500, and its detail stays in our logs.
+ */
+export function toProblem(error: unknown): ProblemDetails {
+  if (error instanceof ProblemException) return error.problem;
+  if (error instanceof ContractViolation) {
+    return {
+      ...problem(422, 'Unprocessable Content', 'The request does not match the contract.'),
+      errors: error.violations.map((violation) => ({ field: violation.path, message: violation.message })),
+    };
+  }
+  if (error instanceof ProtocolRuleViolation) {
+    const status = RULE_STATUS[error.code] ?? 409;
+    return problem(
+      status,
+      status === 409 ? 'Conflict' : status === 404 ? 'Not Found' : 'Unprocessable Content',
+      error.message,
+    );
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    return problem(status, error.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'), error.message);
+  }
+  const parserError = error as BodyParserError;
+  if (parserError && typeof parserError === 'object') {
+    if (parserError.type === 'entity.too.large')
+      return problem(413, 'Payload Too Large', 'The request body is too large.');
+    if (parserError.type === 'entity.parse.failed')
+      return problem(400, 'Bad Request', 'The request body is not valid JSON.');
+    if (parserError.type === 'encoding.unsupported' || parserError.type === 'charset.unsupported') {
+      return problem(415, 'Unsupported Media Type', 'The request body encoding is not supported.');
+    }
+    if (typeof parserError.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
+      return problem(parserError.status, 'Bad Request', 'The request could not be read.');
+    }
+  }
+  return problem(500, 'Internal Server Error', 'Something went wrong on our side; it has been logged.');
+}

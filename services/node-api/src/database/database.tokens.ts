@@ -1,0 +1,3 @@
+/** Injection tokens of node-api's database and stores. */
+export const NODE_DATABASE = Symbol('NODE_DATABASE');
+export const INBOX_STORE = Symbol('INBOX_STORE');

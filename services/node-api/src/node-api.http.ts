@@ -1,0 +1,27 @@
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { nodeApiDocument } from '@enlace/contracts';
+import helmet from 'helmet';
+import { NODE_API_CONFIG, NodeApiConfig } from './config/node-api.config';
+
+export const API_PREFIX = 'api/v1';
+
+/**
+ * The HTTP surface of a node API, the same whether it runs alone or beside the courier: security headers, a
+ * bounded JSON body, the /api/v1 prefix, and Swagger UI at /docs showing the contract itself.
+ */
+export function configureNodeApiHttp(app: INestApplication): NodeApiConfig {
+  const config = app.get<NodeApiConfig>(NODE_API_CONFIG);
+  const express = app as NestExpressApplication;
+  express.disable('x-powered-by');
+  express.set('trust proxy', false);
+  app.use(helmet());
+  express.useBodyParser('json', { limit: config.bodyLimit });
+  app.setGlobalPrefix(API_PREFIX);
+  SwaggerModule.setup('docs', app, nodeApiDocument as unknown as OpenAPIObject, {
+    customSiteTitle: `Enlace node API — ${config.country}`,
+  });
+  app.enableShutdownHooks();
+  return config;
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module';
+import { ProblemDetailsFilter } from './common/problem-details/problem-details.filter';
+import { NodeApiConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { InboxModule } from './inbox/inbox.module';
+import { ReferralsModule } from './referrals/referrals.module';
+
+/** A country's node API: its focal points' cases, in its own database. */
+@Module({
+  imports: [NodeApiConfigModule, DatabaseModule, AuthModule, HealthModule, ReferralsModule, InboxModule],
+  providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+})
+export class NodeApiModule {}

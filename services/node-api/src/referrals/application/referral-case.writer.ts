@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { MessageValidator } from '@enlace/contracts';
+import { ReferralEvent, ReferralSide, ReferralState, evolveReferral } from '@enlace/protocols';
+import type { OutboxEntry } from '@enlace/store';
+import { outgoingMessageFor } from '../domain/referral-outgoing-messages';
+import { ReferralCaseDocument, TimelineEntry } from '../persistence/referral-case.document';
+import { ReferralCaseRepository } from '../persistence/referral-case.repository';
+import { REFERRAL_CASE_REPOSITORY } from '../referrals.tokens';
+
+/** A new case before its first events: what it is about, not yet where it stands. */
+export type NewReferralCase = Pick<ReferralCaseDocument, '_id' | 'direction' | 'details' | 'person' | 'consent'>;
+
+/** Who decided the events: one side, or per event when a change mixes both (a referral received and delivered). */
+export type EventActor = ReferralSide | ((event: ReferralEvent) => ReferralSide);
+
+export interface RecordOptions {
+  /** The envelope whose message these events came from, so that applying it again changes nothing. */
+  readonly appliedEnvelopeId?: string;
+}
+
+interface Change {
+  state: ReferralState;
+  timeline: TimelineEntry[];
+  outbox: OutboxEntry[];
+}
+
+/**
+ * Writes the events decided on a referral: the new state, the timeline, and — in the same single-document write —
+ * the messages the other end must receive, each checked against its contract before it enters the outbox.
+ */
+@Injectable()
+export class ReferralCaseWriter {
+  constructor(
+    @Inject(REFERRAL_CASE_REPOSITORY) private readonly repository: ReferralCaseRepository,
+    private readonly validator: MessageValidator,
+  ) {}
+
+  /** Creates the case from its first events; `exists` when a case with that id is already here. */
+  async create(
+    base: NewReferralCase,
+    events: readonly ReferralEvent[],
+    actor: EventActor,
+    options: RecordOptions = {},
+  ): Promise<{ result: 'inserted' | 'exists'; referral: ReferralCaseDocument }> {
+    const now = new Date();
+    const change = this.change(base, undefined, events, actor);
+    const referral: ReferralCaseDocument = {
+      ...base,
+      ...change,
+      appliedEnvelopeIds: options.appliedEnvelopeId ? [options.appliedEnvelopeId] : [],
+      outboxPending: change.outbox.length,
+      version: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
+    return { result: await this.repository.insert(referral), referral };
+  }
+
+  async record(
+    referral: ReferralCaseDocument,
+    events: readonly ReferralEvent[],
+    actor: EventActor,
+    options: RecordOptions = {},
+  ): Promise<ReferralCaseDocument> {
+    const change = this.change(referral, referral.state, events, actor);
+    const at = new Date();
+    await this.repository.applyChange(referral, {
+      ...change,
+      at,
+      ...(options.appliedEnvelopeId ? { appliedEnvelopeId: options.appliedEnvelopeId } : {}),
+    });
+    return {
+      ...referral,
+      state: change.state,
+      timeline: [...referral.timeline, ...change.timeline],
+      outbox: [...referral.outbox, ...change.outbox],
+      version: referral.version + 1,
+      updatedAt: at,
+    };
+  }
+
+  private change(
+    referral: NewReferralCase,
+    from: ReferralState | undefined,
+    events: readonly ReferralEvent[],
+    actor: EventActor,
+  ): Change {
+    const sideOf = typeof actor === 'function' ? actor : () => actor;
+    let state = from;
+    const timeline: TimelineEntry[] = [];
+    const ours: ReferralEvent[] = [];
+    for (const event of events) {
+      state = evolveReferral(state, event);
+      timeline.push({ at: event.data.at, event: event.type, side: sideOf(event), status: state.status });
+      // Only what this end decided goes to the other end; what we replayed from its messages it already knows.
+      if (sideOf(event) === state.side) ours.push(event);
+    }
+    if (!state) throw new Error('a change needs at least one event');
+    return { state, timeline, outbox: this.outboxFor(referral, state, ours) };
+  }
+
+  private outboxFor(referral: NewReferralCase, state: ReferralState, events: readonly ReferralEvent[]): OutboxEntry[] {
+    const counterpart = state.side === 'sender' ? state.toCountry : state.fromCountry;
+    const entries: OutboxEntry[] = [];
+    for (const event of events) {
+      const message = outgoingMessageFor(event, referral);
+      if (!message) continue;
+      this.validator.assertPayload(message.type, message.payload);
+      entries.push({
+        envelopeId: randomUUID(),
+        type: message.type,
+        to: counterpart,
+        caseId: referral._id,
+        correlationId: referral._id,
+        payload: message.payload,
+        createdAt: new Date(),
+        sentAt: null,
+        deliveredAt: null,
+      });
+    }
+    return entries;
+  }
+}

@@ -1,0 +1,113 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ReferralEvent, ReferralState, decideReferral, evolveReferral } from '@enlace/protocols';
+import type { InboxEntry } from '@enlace/store';
+import { NODE_API_CONFIG, NodeApiConfig } from '../../config/node-api.config';
+import { incomingCommandFor } from '../domain/referral-incoming-commands';
+import { ConsentRecord, ReferralDetails, ReferredPerson } from '../persistence/referral-case.document';
+import { ReferralCaseRepository } from '../persistence/referral-case.repository';
+import { REFERRAL_CASE_REPOSITORY } from '../referrals.tokens';
+import { ReferralCaseWriter } from './referral-case.writer';
+
+export type ApplyOutcome = { applied: true } | { applied: false; code: string; detail: string };
+
+const RECEIPT_TYPE = 'receipt.delivered.v1';
+const APPLIED: ApplyOutcome = { applied: true };
+
+/**
+ * Applies what the courier stored in the inbox to this node's referrals. Each message is the other end's
+ * command, replayed through the same protocol; an envelope already applied to a case changes nothing.
+ */
+@Injectable()
+export class ReferralMessageApplier {
+  constructor(
+    @Inject(NODE_API_CONFIG) private readonly config: NodeApiConfig,
+    @Inject(REFERRAL_CASE_REPOSITORY) private readonly repository: ReferralCaseRepository,
+    private readonly writer: ReferralCaseWriter,
+  ) {}
+
+  handles(type: string): boolean {
+    return type === RECEIPT_TYPE || type.startsWith('referral.');
+  }
+
+  async apply(entry: InboxEntry): Promise<ApplyOutcome> {
+    const payload = entry.payload ?? {};
+    if (entry.type === RECEIPT_TYPE) return this.applyReceipt(entry, String(payload['receivedEnvelopeId']));
+    if (entry.type === 'referral.requested.v1') return this.receive(entry, payload);
+    const incoming = incomingCommandFor(entry.type, payload);
+    if (!incoming) return { applied: false, code: 'UNSUPPORTED_TYPE', detail: `no handler for ${entry.type}` };
+    const referral = await this.repository.findById(entry.caseId);
+    if (!referral) return { applied: false, code: 'UNKNOWN_CASE', detail: `no referral ${entry.caseId} on this node` };
+    if (referral.appliedEnvelopeIds.includes(entry._id)) return APPLIED;
+    if (referral.state.side === incoming.side) {
+      return { applied: false, code: 'WRONG_SIDE', detail: `${entry.type} cannot come from this node's own side` };
+    }
+    // An answer may overtake the delivery receipt of the referral it answers: an answer proves delivery.
+    const delivered = this.implicitDelivery(referral.state, entry);
+    const state = delivered.reduce(evolveReferral, referral.state);
+    const answer = decideReferral(state, incoming.command, incoming.side);
+    await this.writer.record(referral, [...delivered, ...answer], incoming.side, { appliedEnvelopeId: entry._id });
+    return APPLIED;
+  }
+
+  private async receive(entry: InboxEntry, payload: Record<string, unknown>): Promise<ApplyOutcome> {
+    const referralId = String(payload['referralId']);
+    const events = decideReferral(
+      undefined,
+      {
+        type: 'ReceiveReferral',
+        data: {
+          referralId,
+          fromCountry: entry.from,
+          toCountry: this.config.country,
+          answerDueAt: String(payload['answerDueAt']),
+          sentAt: String(payload['requestedAt']),
+          envelopeId: entry._id,
+          at: entry.receivedAt.toISOString(),
+        },
+      },
+      'receiver',
+    );
+    await this.writer.create(
+      {
+        _id: referralId,
+        direction: 'incoming',
+        details: {
+          reason: payload['reason'],
+          ...(payload['reasonDetails'] ? { reasonDetails: payload['reasonDetails'] } : {}),
+          servicesRequested: payload['servicesRequested'],
+          urgency: payload['urgency'],
+        } as ReferralDetails,
+        person: payload['person'] as ReferredPerson,
+        consent: payload['consent'] as ConsentRecord,
+      },
+      events,
+      (event) => (event.type === 'ReferralDelivered' ? 'receiver' : 'sender'),
+      { appliedEnvelopeId: entry._id },
+    );
+    return APPLIED;
+  }
+
+  private async applyReceipt(entry: InboxEntry, receivedEnvelopeId: string): Promise<ApplyOutcome> {
+    const referral = await this.repository.findById(entry.caseId);
+    if (!referral) return { applied: false, code: 'UNKNOWN_CASE', detail: `no referral ${entry.caseId} on this node` };
+    await this.repository.markOutboxDelivered(referral._id, receivedEnvelopeId, entry.receivedAt);
+    const receipted = referral.outbox.find((item) => item.envelopeId === receivedEnvelopeId);
+    if (receipted?.type !== 'referral.requested.v1' || referral.appliedEnvelopeIds.includes(entry._id)) return APPLIED;
+    const events = decideReferral(
+      referral.state,
+      { type: 'RecordDelivery', data: { envelopeId: receivedEnvelopeId, at: entry.receivedAt.toISOString() } },
+      'sender',
+    );
+    if (events.length > 0) await this.writer.record(referral, events, 'receiver', { appliedEnvelopeId: entry._id });
+    return APPLIED;
+  }
+
+  private implicitDelivery(state: ReferralState, entry: InboxEntry): ReferralEvent[] {
+    if (state.side !== 'sender' || state.status !== 'sent') return [];
+    return decideReferral(
+      state,
+      { type: 'RecordDelivery', data: { envelopeId: entry._id, at: entry.receivedAt.toISOString() } },
+      'sender',
+    );
+  }
+}

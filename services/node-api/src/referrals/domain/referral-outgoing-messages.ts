@@ -1,0 +1,65 @@
+import type { ReferralEvent } from '@enlace/protocols';
+import type { ReferralCaseDocument } from '../persistence/referral-case.document';
+
+type ReferralContent = Pick<ReferralCaseDocument, '_id' | 'details' | 'person' | 'consent'>;
+
+export interface OutgoingMessage {
+  readonly type: string;
+  readonly payload: Record<string, unknown>;
+}
+
+/**
+ * What the other end must hear of an event decided here, as the message of the contract. Events only this end
+ * records (its draft, its own delivery) produce no message.
+ */
+export function outgoingMessageFor(event: ReferralEvent, referral: ReferralContent): OutgoingMessage | undefined {
+  const referralId = referral._id;
+  switch (event.type) {
+    case 'ReferralSent':
+      return {
+        type: 'referral.requested.v1',
+        payload: {
+          referralId,
+          ...referral.details,
+          person: referral.person,
+          consent: referral.consent,
+          answerDueAt: event.data.answerDueAt,
+          requestedAt: event.data.at,
+        },
+      };
+    case 'ReferralAccepted':
+      return { type: 'referral.accepted.v1', payload: { referralId, acceptedAt: event.data.at } };
+    case 'ReferralDeclined':
+      return {
+        type: 'referral.declined.v1',
+        payload: { referralId, declinedAt: event.data.at, reason: event.data.reason },
+      };
+    case 'InformationRequested':
+      return {
+        type: 'referral.information-requested.v1',
+        payload: { referralId, requestedAt: event.data.at, question: event.data.question },
+      };
+    case 'InformationProvided':
+      return {
+        type: 'referral.information-provided.v1',
+        payload: { referralId, providedAt: event.data.at, answer: event.data.answer },
+      };
+    case 'ReferralWithdrawn':
+      return {
+        type: 'referral.withdrawn.v1',
+        payload: { referralId, withdrawnAt: event.data.at, reason: event.data.reason },
+      };
+    case 'ReferralClosed':
+      return {
+        type: 'referral.closed.v1',
+        payload: {
+          referralId,
+          closedAt: event.data.at,
+          outcome: event.data.outcome,
+          ...(event.data.reason ? { reason: event.data.reason } : {}),
+        },
+      };
+    default:
+      return undefined;
+  }
+}

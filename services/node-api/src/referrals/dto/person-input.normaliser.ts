@@ -1,0 +1,10 @@
+import type { ReferredPerson } from '../persistence/referral-case.document';
+import type { CreateReferralRequest } from './create-referral.request';
+
+/** The API accepts common words for gender; the node stores and sends the HTCDS value (prs_Gender). */
+const GENDER_ALIASES: Readonly<Record<string, string>> = { Female: 'Feminine', Male: 'Masculine' };
+
+export function normalisePersonInput(person: CreateReferralRequest['person']): ReferredPerson {
+  const { gender, ...rest } = person;
+  return { ...rest, ...(gender ? { gender: GENDER_ALIASES[gender] ?? gender } : {}) };
+}

@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DeadLetterHeaders, TopicNames, createKafkaClient, parseBrokerList } from '@enlace/messaging';
+import { InfraEndpoints, LocalNetwork, ensureInfra, startLocalNetwork } from '@enlace/local-infra';
+import { NodeApiClient, eventually, filesContaining } from '@enlace/testing';
+import { Kafka, Producer } from 'kafkajs';
+import mongoose from 'mongoose';
+
+/**
+ * Issue 2's path across a border, over the real broker and FerretDB that the project starts: CO refers a person
+ * to EC, EC accepts, CO sees it — with CO's API and courier as separate processes and EC's in one process.
+ */
+describe('a referral from Colombia to Ecuador', () => {
+  const network = `e2e${Date.now().toString(36)}`;
+  const marker = `Zq${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  let home: string;
+  let infra: InfraEndpoints;
+  let net: LocalNetwork;
+  let kafka: Kafka;
+  let producer: Producer;
+  let co: NodeApiClient;
+  let ec: NodeApiClient;
+  let referralId: string;
+
+  const userOf = (country: string, suffix: string) => {
+    const user = net.users.find((candidate) => candidate.country === country && candidate.username.endsWith(suffix));
+    if (!user) throw new Error(`no ${suffix} user in ${country}`);
+    return user;
+  };
+  const nodeOf = (country: string) => {
+    const node = net.nodes.find((candidate) => candidate.country === country);
+    if (!node) throw new Error(`no node ${country}`);
+    return node;
+  };
+
+  const referralRequest = (firstName: string) => ({
+    toCountry: 'EC',
+    reason: 'AdditionalServicesRequired',
+    servicesRequested: ['Health', 'SocialCare'],
+    urgency: 'high',
+    person: { firstName, secondName: 'Rojas', birthdate: '1999-04-02', gender: 'Female', nationality: 'CO' },
+    consent: {
+      purpose: 'Referral for assistance in Ecuador',
+      scope: ['identity', 'health'],
+      recordedAt: new Date().toISOString(),
+    },
+  });
+
+  /** Every record of a topic so far, read by a throwaway consumer group. */
+  async function readTopic(
+    topic: string,
+    atLeast: number,
+  ): Promise<{ value: Buffer; headers: Record<string, string> }[]> {
+    const consumer = kafka.consumer({ groupId: `e2e-reader-${randomUUID()}` });
+    const records: { value: Buffer; headers: Record<string, string> }[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(message.headers ?? {})) headers[name] = String(value);
+        records.push({ value: message.value ?? Buffer.alloc(0), headers });
+      },
+    });
+    try {
+      await eventually(async () => (records.length >= atLeast ? true : undefined), {
+        timeoutMs: 20_000,
+        what: `${atLeast} records on ${topic}`,
+      });
+    } finally {
+      await consumer.disconnect();
+    }
+    return records;
+  }
+
+  beforeAll(async () => {
+    infra = await ensureInfra({ log: () => undefined });
+    home = await fs.mkdtemp(path.join(os.tmpdir(), 'enlace-e2e-'));
+    net = await startLocalNetwork({
+      network,
+      members: [
+        { country: 'CO', organisations: ['CO focal point'] },
+        { country: 'EC', organisations: ['EC focal point'] },
+      ],
+      home,
+      basePort: 20000 + Math.floor(Math.random() * 20000),
+      mode: { CO: 'separate', EC: 'combined' },
+      infra,
+      env: { ENLACE_INBOX_POLL_MS: '50', ENLACE_RELAY_POLL_MS: '50' },
+    });
+    kafka = createKafkaClient({ brokers: parseBrokerList(infra.kafkaBrokers), clientId: 'e2e-test' });
+    producer = kafka.producer();
+    await producer.connect();
+    co = await new NodeApiClient(nodeOf('CO').apiUrl).login(
+      userOf('CO', 'focal').username,
+      userOf('CO', 'focal').password,
+    );
+    ec = await new NodeApiClient(nodeOf('EC').apiUrl).login(
+      userOf('EC', 'focal').username,
+      userOf('EC', 'focal').password,
+    );
+  }, 180_000);
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await net?.stop();
+  }, 60_000);
+
+  it('should carry the referral to EC with the person intact, and the delivery back to CO', async () => {
+    const posted = Date.now();
+    const created = await co.request<{ id: string; status: string }>('POST', '/referrals', referralRequest(marker));
+    if (created.status !== 201) console.log(JSON.stringify(created.body));
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toBe(`/api/v1/referrals/${created.body.id}`);
+    expect(created.body.status).toBe('sent');
+    referralId = created.body.id;
+
+    const incoming = await eventually(
+      async () => {
+        const list = await ec.request<{ items: { id: string; status: string }[] }>(
+          'GET',
+          '/referrals?direction=incoming',
+        );
+        return list.body.items.find((item) => item.id === referralId);
+      },
+      { what: 'the referral at EC' },
+    );
+    console.log(`referral POST at CO -> listed at EC: ${Date.now() - posted} ms`);
+    expect(incoming).toBeDefined();
+
+    const atEc = await ec.request<{ status: string; direction: string; person: Record<string, string> }>(
+      'GET',
+      `/referrals/${referralId}`,
+    );
+    expect(atEc.body.direction).toBe('incoming');
+    expect(atEc.body.person).toEqual({
+      firstName: marker,
+      secondName: 'Rojas',
+      birthdate: '1999-04-02',
+      gender: 'Feminine',
+      nationality: 'CO',
+    });
+
+    await eventually(
+      async () => {
+        const atCo = await co.request<{ status: string }>('GET', `/referrals/${referralId}`);
+        return atCo.body.status === 'delivered' ? atCo : undefined;
+      },
+      { what: 'CO to see the referral delivered' },
+    );
+  }, 60_000);
+
+  it('should let EC accept, and CO see accepted with a timeline of both sides', async () => {
+    const accepted = await ec.request<{ status: string }>('POST', `/referrals/${referralId}/accept`, {});
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.status).toBe('accepted');
+
+    const atCo = await eventually(
+      async () => {
+        const view = await co.request<{ status: string; timeline: { event: string; side: string }[] }>(
+          'GET',
+          `/referrals/${referralId}`,
+        );
+        return view.body.status === 'accepted' ? view.body : undefined;
+      },
+      { what: 'CO to see the referral accepted' },
+    );
+    expect(atCo.timeline.map((entry) => `${entry.side}:${entry.event}`)).toEqual([
+      'sender:ReferralDrafted',
+      'sender:ReferralSent',
+      'receiver:ReferralDelivered',
+      'receiver:ReferralAccepted',
+    ]);
+  }, 60_000);
+
+  it('should answer mistakes with problem+json', async () => {
+    const anonymous = await co.withToken(undefined).request('GET', '/referrals');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.contentType).toContain('application/problem+json');
+
+    const ecUserAtCo = await co.withToken(ec.bearer).request('GET', `/referrals/${referralId}`);
+    expect(ecUserAtCo.status).toBe(403);
+
+    const invalid = await co.request<{ errors: { field: string }[] }>('POST', '/referrals', {
+      ...referralRequest('X'),
+      urgency: 'soon',
+      person: {},
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.errors.map((error) => error.field)).toEqual(
+      expect.arrayContaining(['/urgency', '/person/firstName']),
+    );
+
+    expect((await ec.request('POST', `/referrals/${referralId}/accept`, {})).status).toBe(409);
+    expect(
+      (await co.request('POST', `/referrals/${referralId}/decline`, { reason: 'not mine to decline' })).status,
+    ).toBe(409);
+    expect((await co.request('GET', `/referrals/${randomUUID()}`)).status).toBe(404);
+    expect((await co.request('GET', '/referrals/not-a-uuid')).status).toBe(400);
+  }, 30_000);
+
+  it('should dead-letter a flipped byte, ignore a duplicate, and keep delivering', async () => {
+    const inboxTopic = TopicNames.inbox(network, 'EC');
+    const [original] = await readTopic(inboxTopic, 1);
+    if (!original) throw new Error('no envelope on the EC inbox');
+    const timelineBefore = (await ec.request<{ timeline: unknown[] }>('GET', `/referrals/${referralId}`)).body.timeline
+      .length;
+
+    const flipped = Buffer.from(original.value);
+    const position = Math.floor(flipped.length / 2);
+    flipped[position] = (flipped[position] as number) ^ 0x01;
+    await producer.send({ topic: inboxTopic, messages: [{ key: referralId, value: flipped }] });
+    await producer.send({ topic: inboxTopic, messages: [{ key: referralId, value: original.value }] });
+
+    const [deadLetter] = await readTopic(TopicNames.deadLetter(network, 'EC'), 1);
+    expect(['TAMPERED', 'MALFORMED']).toContain(deadLetter?.headers[DeadLetterHeaders.reason]);
+    expect(deadLetter?.value.equals(flipped)).toBe(true);
+
+    const next = await co.request<{ id: string }>('POST', '/referrals', referralRequest(`${marker}b`));
+    await eventually(
+      async () => {
+        const view = await ec.request('GET', `/referrals/${next.body.id}`);
+        return view.status === 200 ? view : undefined;
+      },
+      { what: 'the next referral at EC' },
+    );
+
+    const after = await ec.request<{ timeline: unknown[]; status: string }>('GET', `/referrals/${referralId}`);
+    expect(after.body.timeline).toHaveLength(timelineBefore);
+    expect(after.body.status).toBe('accepted');
+    const db = await mongoose.createConnection(infra.mongodbUri, { dbName: nodeOf('EC').dbName }).asPromise();
+    try {
+      expect(await db.collection('inbox').countDocuments({ caseId: referralId, type: 'referral.requested.v1' })).toBe(
+        1,
+      );
+    } finally {
+      await db.close();
+    }
+  }, 90_000);
+
+  it('should leave the person’s name in no file of the broker', async () => {
+    if (!infra.kafkaDataDir) return; // an external broker's disks are not ours to read
+    // The scan does find what is in clear on the broker: the case id is the record key.
+    expect(await filesContaining(infra.kafkaDataDir, referralId)).not.toEqual([]);
+    expect(await filesContaining(infra.kafkaDataDir, marker)).toEqual([]);
+    expect(await filesContaining(path.join(home, 'logs'), marker)).toEqual([]);
+  });
+});
