@@ -6,6 +6,8 @@ import { existsSync, statSync } from 'node:fs';
 const marker = 'node_modules/.package-lock.json';
 const stale = !existsSync(marker) || statSync('package-lock.json').mtimeMs > statSync(marker).mtimeMs;
 if (stale) {
-  console.log('Installing npm dependencies (npm ci)...');
-  execSync('npm ci --no-audit --no-fund', { stdio: 'inherit' });
+  // `npm install` honours the committed lockfile. Not `npm ci`: registries that serve only this platform's
+  // optional binaries (e.g. @swc/core-darwin-*) leave them out of the lockfile, and `npm ci` then refuses it.
+  console.log('Installing npm dependencies from the lockfile...');
+  execSync('npm install --no-audit --no-fund', { stdio: 'inherit' });
 }
