@@ -3,8 +3,8 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DeadLetterHeaders, TopicNames, createKafkaClient, parseBrokerList } from '@enlace/messaging';
-import { InfraEndpoints, LocalNetwork, ensureInfra, startLocalNetwork } from '@enlace/local-infra';
-import { NodeApiClient, eventually, filesContaining } from '@enlace/testing';
+import { LocalNetwork, startLocalNetwork } from '@enlace/local-infra';
+import { NodeApiClient, TestInfra, eventually, filesContaining, testInfra } from '@enlace/testing';
 import { Kafka, Producer } from 'kafkajs';
 import mongoose from 'mongoose';
 
@@ -16,7 +16,7 @@ describe('a referral from Colombia to Ecuador', () => {
   const network = `e2e${Date.now().toString(36)}`;
   const marker = `Zq${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   let home: string;
-  let infra: InfraEndpoints;
+  let infra: TestInfra;
   let net: LocalNetwork;
   let kafka: Kafka;
   let producer: Producer;
@@ -76,7 +76,7 @@ describe('a referral from Colombia to Ecuador', () => {
   }
 
   beforeAll(async () => {
-    infra = await ensureInfra({ log: () => undefined });
+    infra = testInfra();
     home = await fs.mkdtemp(path.join(os.tmpdir(), 'enlace-e2e-'));
     net = await startLocalNetwork({
       network,
@@ -199,6 +199,25 @@ describe('a referral from Colombia to Ecuador', () => {
     ).toBe(409);
     expect((await co.request('GET', `/referrals/${randomUUID()}`)).status).toBe(404);
     expect((await co.request('GET', '/referrals/not-a-uuid')).status).toBe(400);
+
+    const oversized = await co.request('POST', '/referrals', {
+      ...referralRequest('X'),
+      reasonDetails: 'x'.repeat(300 * 1024),
+    });
+    expect(oversized.status).toBe(413);
+    expect(oversized.contentType).toContain('application/problem+json');
+    const notJson = await co.request('POST', '/referrals', '{"toCountry": ');
+    expect(notJson.status).toBe(400);
+  }, 30_000);
+
+  it('should serve the contract in Swagger UI', async () => {
+    const docs = await fetch(`${nodeOf('CO').apiUrl}/docs`);
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get('content-type')).toContain('text/html');
+    const document = (await (await fetch(`${nodeOf('CO').apiUrl}/docs-json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/referrals', '/referrals/{id}/accept']));
   }, 30_000);
 
   it('should dead-letter a flipped byte, ignore a duplicate, and keep delivering', async () => {
@@ -246,5 +265,5 @@ describe('a referral from Colombia to Ecuador', () => {
     expect(await filesContaining(infra.kafkaDataDir, referralId)).not.toEqual([]);
     expect(await filesContaining(infra.kafkaDataDir, marker)).toEqual([]);
     expect(await filesContaining(path.join(home, 'logs'), marker)).toEqual([]);
-  });
+  }, 120_000);
 });

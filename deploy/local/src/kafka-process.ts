@@ -46,6 +46,8 @@ export function serverProperties(paths: InfraPaths, ports: InfraPorts): string {
     'num.network.threads=2',
     'num.io.threads=4',
     'log.retention.hours=168',
+    // Small preallocated indexes (default 10 MiB per partition): a local broker holds many small topics.
+    'log.index.size.max.bytes=65536',
     '',
   ].join('\n');
 }

@@ -1,3 +1,4 @@
 export * from './node-api.client';
 export * from './eventually';
 export * from './files-containing';
+export * from './test-infra';

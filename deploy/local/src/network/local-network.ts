@@ -22,7 +22,7 @@ export interface LocalNetworkOptions {
   readonly basePort: number;
   /** One mode for all, or per country. */
   readonly mode?: NodeProcessMode | Readonly<Record<string, NodeProcessMode>>;
-  readonly infra: InfraEndpoints;
+  readonly infra: Pick<InfraEndpoints, 'kafkaBrokers' | 'mongodbUri'>;
   /** Extra environment for every node (e.g. shorter poll intervals in tests). */
   readonly env?: Readonly<Record<string, string>>;
 }

@@ -1,0 +1,126 @@
+import { testInfra, uniqueName, eventually } from '@enlace/testing';
+import { ConfigResourceTypes, Kafka } from 'kafkajs';
+import { DeadLetterHeaders, DeadLetterPublisher } from './dead-letter.publisher';
+import { createKafkaClient, parseBrokerList } from './kafka-client.factory';
+import { KafkaEnvelopePublisher } from './kafka-envelope-publisher';
+import { KafkaInboxConsumer } from './kafka-inbox-consumer';
+import { InboundRecord } from './kafka-record.types';
+import { TopicNames } from './topic-names';
+import { provisionNetworkTopics } from './topic-provisioner';
+
+describe('Kafka messaging (on the real broker)', () => {
+  const network = uniqueName('int');
+  let kafka: Kafka;
+  let publisher: KafkaEnvelopePublisher;
+
+  beforeAll(async () => {
+    kafka = createKafkaClient({ brokers: parseBrokerList(testInfra().kafkaBrokers), clientId: 'int-test' });
+    publisher = new KafkaEnvelopePublisher(kafka);
+    await provisionNetworkTopics(kafka, { network, countries: ['CO', 'EC'] });
+  }, 60_000);
+
+  afterAll(async () => {
+    await publisher?.disconnect();
+  });
+
+  describe('provisionNetworkTopics', () => {
+    it('should create inboxes, dead letters and a compacted directory, and change nothing when run again', async () => {
+      await provisionNetworkTopics(kafka, { network, countries: ['CO', 'EC'] });
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(`enlace.${network}.`)).sort();
+        expect(topics).toEqual(
+          [
+            TopicNames.deadLetter(network, 'CO'),
+            TopicNames.deadLetter(network, 'EC'),
+            TopicNames.directory(network),
+            TopicNames.inbox(network, 'CO'),
+            TopicNames.inbox(network, 'EC'),
+          ].sort(),
+        );
+        const configs = await admin.describeConfigs({
+          includeSynonyms: false,
+          resources: [
+            { type: ConfigResourceTypes.TOPIC, name: TopicNames.directory(network), configNames: ['cleanup.policy'] },
+          ],
+        });
+        expect(configs.resources[0]?.configEntries[0]?.configValue).toBe('compact');
+      } finally {
+        await admin.disconnect();
+      }
+    });
+  });
+
+  describe('KafkaInboxConsumer', () => {
+    it('should deliver one case in order and give a record back until its handler succeeds', async () => {
+      const topic = TopicNames.inbox(network, 'EC');
+      await publisher.publish(
+        topic,
+        ['first', 'second', 'third'].map((value) => ({ key: 'case-1', value })),
+      );
+      const seen: string[] = [];
+      let failuresLeft = 1;
+      const consumer = new KafkaInboxConsumer(kafka, { groupId: uniqueName('int-group'), topic });
+      await consumer.start(async (record: InboundRecord) => {
+        const value = record.value?.toString() ?? '';
+        seen.push(value);
+        if (value === 'second' && failuresLeft-- > 0) throw new Error('database away for a moment');
+      });
+      try {
+        await eventually(async () => (seen.filter((value) => value === 'third').length > 0 ? true : undefined), {
+          timeoutMs: 30_000,
+          what: 'the third record',
+        });
+      } finally {
+        await consumer.stop();
+      }
+      // The failed record came back (an earlier one may come back too, since it is redelivered from the last commit).
+      expect(seen.filter((value) => value === 'second').length).toBeGreaterThanOrEqual(2);
+      expect([...new Set(seen)]).toEqual(['first', 'second', 'third']);
+      expect(seen.lastIndexOf('second')).toBeLessThan(seen.indexOf('third'));
+    }, 45_000);
+  });
+
+  describe('DeadLetterPublisher', () => {
+    it('should keep the original bytes with the reason and where they came from', async () => {
+      const topic = TopicNames.deadLetter(network, 'CO');
+      const original: InboundRecord = {
+        topic: TopicNames.inbox(network, 'CO'),
+        partition: 2,
+        offset: '41',
+        key: Buffer.from('case-9'),
+        value: Buffer.from([0, 1, 2, 255]),
+        headers: {},
+      };
+      await new DeadLetterPublisher(publisher, topic).deadLetter(original, {
+        code: 'TAMPERED',
+        detail: 'bad signature',
+      });
+
+      const received: InboundRecord[] = [];
+      const consumer = new KafkaInboxConsumer(kafka, { groupId: uniqueName('int-dlq'), topic });
+      await consumer.start(async (record) => {
+        received.push(record);
+      });
+      try {
+        await eventually(async () => (received.length > 0 ? true : undefined), {
+          timeoutMs: 30_000,
+          what: 'the dead letter',
+        });
+      } finally {
+        await consumer.stop();
+      }
+      const [deadLetter] = received;
+      expect(deadLetter?.value?.equals(original.value as Buffer)).toBe(true);
+      expect(deadLetter?.key?.toString()).toBe('case-9');
+      expect(deadLetter?.headers).toMatchObject({
+        [DeadLetterHeaders.reason]: 'TAMPERED',
+        [DeadLetterHeaders.detail]: 'bad signature',
+        [DeadLetterHeaders.originalTopic]: original.topic,
+        [DeadLetterHeaders.originalPartition]: '2',
+        [DeadLetterHeaders.originalOffset]: '41',
+      });
+    }, 45_000);
+  });
+});

@@ -1,0 +1,67 @@
+import { testInfra, uniqueName } from '@enlace/testing';
+import { Connection } from 'mongoose';
+import { InboxEntry } from './inbox-entry';
+import { InboxStore } from './inbox.store';
+import { createMongoConnection } from './mongo-connection.factory';
+
+function arrival(id: string, receivedAt: Date): InboxEntry {
+  return {
+    _id: id,
+    type: 'referral.requested.v1',
+    from: 'CO',
+    caseId: 'case-1',
+    correlationId: 'case-1',
+    sentAt: receivedAt,
+    receivedAt,
+    digest: 'digest',
+    payload: { person: { firstName: 'personal' } },
+    appliedAt: null,
+    rejection: null,
+  };
+}
+
+describe('InboxStore (on the real FerretDB)', () => {
+  let db: Connection;
+  let inbox: InboxStore;
+
+  beforeAll(async () => {
+    const infra = testInfra();
+    db = await createMongoConnection({ uri: infra.mongodbUri, dbName: uniqueName('int_inbox_') });
+    inbox = new InboxStore(db);
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.dropDatabase();
+    await db?.close();
+  });
+
+  describe('record', () => {
+    it('should keep an envelope once, and say so when it comes again', async () => {
+      expect(await inbox.record(arrival('e1', new Date()))).toBe('stored');
+      expect(await inbox.record(arrival('e1', new Date()))).toBe('duplicate');
+      expect(await inbox.has('e1')).toBe(true);
+      expect(await inbox.has('e2')).toBe(false);
+      expect(await db.collection('inbox').countDocuments({ _id: 'e1' } as never)).toBe(1);
+    });
+  });
+
+  describe('findUnapplied', () => {
+    it('should give entries in arrival order and forget applied and rejected ones, with their payloads', async () => {
+      await inbox.record(arrival('later', new Date(2_000)));
+      await inbox.record(arrival('earlier', new Date(1_000)));
+      await inbox.record(arrival('refused', new Date(3_000)));
+      await inbox.markRejected('refused', { code: 'UNKNOWN_CASE', detail: 'no such case' });
+
+      const before = await inbox.findUnapplied(10);
+      expect(before.map((entry) => entry._id).filter((id) => id !== 'e1')).toEqual(['earlier', 'later']);
+
+      await inbox.markApplied('earlier', new Date());
+      const applied = await db.collection<InboxEntry>('inbox').findOne({ _id: 'earlier' });
+      expect(applied?.appliedAt).toBeInstanceOf(Date);
+      expect(applied?.payload).toBeUndefined();
+      const refused = await db.collection<InboxEntry>('inbox').findOne({ _id: 'refused' });
+      expect(refused?.payload).toBeUndefined();
+      expect((await inbox.findUnapplied(10)).map((entry) => entry._id)).not.toContain('earlier');
+    });
+  });
+});

@@ -1,0 +1,29 @@
+/** Where the real broker and database of an integration test run are, and what of them a test may inspect. */
+export interface TestInfra {
+  kafkaBrokers: string;
+  mongodbUri: string;
+  /** The broker's log.dirs, when the broker is a local process of ours. */
+  kafkaDataDir?: string;
+  /** FerretDB's SQLite files, when the database is a local process of ours. */
+  ferretdbDataDir?: string;
+}
+
+/**
+ * The real Kafka and FerretDB that `npm run test:int` started (it passes ENLACE_INFRA_JSON), or the ones named by
+ * KAFKA_BROKERS and MONGODB_URI. Never a mock of either.
+ */
+export function testInfra(env: NodeJS.ProcessEnv = process.env): TestInfra {
+  const described = env['ENLACE_INFRA_JSON'];
+  if (described) return JSON.parse(described) as TestInfra;
+  const kafkaBrokers = env['KAFKA_BROKERS'];
+  const mongodbUri = env['MONGODB_URI'];
+  if (!kafkaBrokers || !mongodbUri) {
+    throw new Error('integration tests need the real infrastructure: run them with `npm run test:int` (it starts it)');
+  }
+  return { kafkaBrokers, mongodbUri };
+}
+
+/** A name no other test run uses, for topics, groups and databases. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
