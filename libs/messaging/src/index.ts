@@ -6,3 +6,4 @@ export * from './kafka-envelope-publisher';
 export * from './kafka-inbox-consumer';
 export * from './dead-letter.publisher';
 export * from './topic-provisioner';
+export * from './polling-worker';

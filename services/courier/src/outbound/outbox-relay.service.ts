@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { EnvelopeHeader, EnvelopeSealer } from '@enlace/envelope';
-import { EnvelopePublisher, OutboundRecord, TopicNames } from '@enlace/messaging';
+import { EnvelopePublisher, OutboundRecord, PollingWorker, TopicNames } from '@enlace/messaging';
 import { OutboxRelayStore, PendingOutboxEntry } from '@enlace/store';
 import { COURIER_CONFIG, CourierConfig } from '../config/courier.config';
 import { ENVELOPE_PUBLISHER, OUTBOX_RELAY_STORE } from '../courier.tokens';
@@ -14,37 +14,27 @@ import { messageSchemaId } from '@enlace/contracts';
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelayService.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly worker: PollingWorker;
 
   constructor(
     @Inject(COURIER_CONFIG) private readonly config: CourierConfig,
     @Inject(OUTBOX_RELAY_STORE) private readonly store: OutboxRelayStore,
     @Inject(ENVELOPE_PUBLISHER) private readonly publisher: EnvelopePublisher,
     private readonly sealer: EnvelopeSealer,
-  ) {}
+  ) {
+    this.worker = new PollingWorker(async () => (await this.relayOnce()) > 0, {
+      idleMs: config.relayPollMs,
+      errorMs: Math.max(config.relayPollMs, 1000),
+      onError: (error) => this.logger.warn(`outbox relay paused after an error: ${error.message}`),
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.worker.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.relayOnce()
-        .then((sent) => this.schedule(sent > 0 ? 0 : this.config.relayPollMs))
-        .catch((error: Error) => {
-          this.logger.warn(`outbox relay paused after an error: ${error.message}`);
-          this.schedule(Math.max(this.config.relayPollMs, 1000));
-        });
-    }, delayMs);
+    await this.worker.stop();
   }
 
   /** Sends one batch of pending entries; returns how many went out. */

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ProtocolRuleViolation } from '@enlace/protocols';
+import { PollingWorker } from '@enlace/messaging';
 import { InboxStore } from '@enlace/store';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
 import { INBOX_STORE } from '../database/database.tokens';
@@ -15,36 +16,26 @@ const BATCH = 100;
 @Injectable()
 export class InboxApplierService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(InboxApplierService.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly worker: PollingWorker;
 
   constructor(
-    @Inject(NODE_API_CONFIG) private readonly config: NodeApiConfig,
+    @Inject(NODE_API_CONFIG) config: NodeApiConfig,
     @Inject(INBOX_STORE) private readonly inbox: InboxStore,
     private readonly referrals: ReferralMessageApplier,
-  ) {}
+  ) {
+    this.worker = new PollingWorker(async () => (await this.applyPending()) >= BATCH, {
+      idleMs: config.inboxPollMs,
+      errorMs: Math.max(config.inboxPollMs, 1000),
+      onError: (error) => this.logger.warn(`inbox paused after an error: ${error.message}`),
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.worker.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.applyPending()
-        .then((count) => this.schedule(count >= BATCH ? 0 : this.config.inboxPollMs))
-        .catch((error: Error) => {
-          this.logger.warn(`inbox paused after an error: ${error.message}`);
-          this.schedule(Math.max(this.config.inboxPollMs, 1000));
-        });
-    }, delayMs);
+    await this.worker.stop();
   }
 
   /** Applies one batch; returns how many entries it looked at. */
