@@ -11,5 +11,3 @@ export const TopicNames = {
   directory: (network: string): string => `enlace.${network}.directory`,
 } as const;
 
-/** The country codes of the demo network and of any network: ISO 3166-1 alpha-2. */
-export const COUNTRY_CODE_PATTERN = /^[A-Z]{2}$/;

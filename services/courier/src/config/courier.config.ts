@@ -1,5 +1,5 @@
 import { nodeDatabaseName } from '@enlace/store';
-import { COUNTRY_CODE_PATTERN, parseBrokerList } from '@enlace/messaging';
+import { EnvReader, NETWORK_NAME } from '@enlace/config';
 
 /** Everything the courier reads from its environment, checked once at start. */
 export interface CourierConfig {
@@ -18,33 +18,19 @@ export interface CourierConfig {
 
 export const COURIER_CONFIG = Symbol('COURIER_CONFIG');
 
-function required(env: NodeJS.ProcessEnv, name: string): string {
-  const value = env[name]?.trim();
-  if (!value) throw new Error(`environment variable ${name} is required`);
-  return value;
-}
-
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
-
 export function readCourierConfig(env: NodeJS.ProcessEnv = process.env): CourierConfig {
-  const country = required(env, 'ENLACE_COUNTRY').toUpperCase();
-  if (!COUNTRY_CODE_PATTERN.test(country)) throw new Error('ENLACE_COUNTRY must be an ISO 3166 alpha-2 code');
-  const network = required(env, 'ENLACE_NETWORK');
+  const read = new EnvReader(env);
+  const country = read.country('ENLACE_COUNTRY');
+  const network = read.matching('ENLACE_NETWORK', NETWORK_NAME, 'lower-case letters, digits and dashes (2-31)');
   return {
     country,
     network,
-    kafkaBrokers: parseBrokerList(required(env, 'KAFKA_BROKERS')),
-    mongodbUri: required(env, 'MONGODB_URI'),
-    dbName: env['ENLACE_DB_NAME'] ?? nodeDatabaseName(network, country),
-    directoryFile: required(env, 'ENLACE_DIRECTORY_FILE'),
-    keysFile: required(env, 'ENLACE_KEYS_FILE'),
-    relayPollMs: integer(env, 'ENLACE_RELAY_POLL_MS', 100),
-    relayBatchSize: integer(env, 'ENLACE_RELAY_BATCH_SIZE', 200),
+    kafkaBrokers: read.list('KAFKA_BROKERS'),
+    mongodbUri: read.required('MONGODB_URI'),
+    dbName: read.optional('ENLACE_DB_NAME') ?? nodeDatabaseName(network, country),
+    directoryFile: read.required('ENLACE_DIRECTORY_FILE'),
+    keysFile: read.required('ENLACE_KEYS_FILE'),
+    relayPollMs: read.integer('ENLACE_RELAY_POLL_MS', 100, 10),
+    relayBatchSize: read.integer('ENLACE_RELAY_BATCH_SIZE', 200, 1),
   };
 }

@@ -1,5 +1,5 @@
 import { nodeDatabaseName } from '@enlace/store';
-import { COUNTRY_CODE_PATTERN } from '@enlace/messaging';
+import { ConfigurationError, EnvReader, NETWORK_NAME } from '@enlace/config';
 
 /** Everything node-api reads from its environment, checked once at start. */
 export interface NodeApiConfig {
@@ -21,46 +21,24 @@ export interface NodeApiConfig {
 
 export const NODE_API_CONFIG = Symbol('NODE_API_CONFIG');
 
-export class ConfigurationError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigurationError';
-  }
-}
-
-function required(env: NodeJS.ProcessEnv, name: string): string {
-  const value = env[name]?.trim();
-  if (!value) throw new ConfigurationError(`environment variable ${name} is required`);
-  return value;
-}
-
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new ConfigurationError(`${name} must be a non-negative integer`);
-  return value;
-}
-
 export function readNodeApiConfig(env: NodeJS.ProcessEnv = process.env): NodeApiConfig {
-  const country = required(env, 'ENLACE_COUNTRY').toUpperCase();
-  if (!COUNTRY_CODE_PATTERN.test(country))
-    throw new ConfigurationError('ENLACE_COUNTRY must be an ISO 3166 alpha-2 code');
-  const network = required(env, 'ENLACE_NETWORK');
-  const jwtSecret = required(env, 'ENLACE_JWT_SECRET');
+  const read = new EnvReader(env);
+  const country = read.country('ENLACE_COUNTRY');
+  const network = read.matching('ENLACE_NETWORK', NETWORK_NAME, 'lower-case letters, digits and dashes (2-31)');
+  const jwtSecret = read.required('ENLACE_JWT_SECRET');
   if (jwtSecret.length < 32) throw new ConfigurationError('ENLACE_JWT_SECRET must be at least 32 characters');
   return {
     country,
     network,
-    httpPort: integer(env, 'ENLACE_HTTP_PORT', 3000),
-    httpHost: env['ENLACE_HTTP_HOST'] ?? '127.0.0.1',
-    mongodbUri: required(env, 'MONGODB_URI'),
-    dbName: env['ENLACE_DB_NAME'] ?? nodeDatabaseName(network, country),
+    httpPort: read.integer('ENLACE_HTTP_PORT', 3000, 1),
+    httpHost: read.optional('ENLACE_HTTP_HOST') ?? '127.0.0.1',
+    mongodbUri: read.required('MONGODB_URI'),
+    dbName: read.optional('ENLACE_DB_NAME') ?? nodeDatabaseName(network, country),
     jwtSecret,
-    tokenTtlSeconds: integer(env, 'ENLACE_TOKEN_TTL_SECONDS', 3600),
-    usersFile: required(env, 'ENLACE_USERS_FILE'),
-    referralAnswerDays: integer(env, 'ENLACE_REFERRAL_ANSWER_DAYS', 7),
-    inboxPollMs: integer(env, 'ENLACE_INBOX_POLL_MS', 100),
-    bodyLimit: env['ENLACE_HTTP_BODY_LIMIT'] ?? '256kb',
+    tokenTtlSeconds: read.integer('ENLACE_TOKEN_TTL_SECONDS', 3600, 60),
+    usersFile: read.required('ENLACE_USERS_FILE'),
+    referralAnswerDays: read.integer('ENLACE_REFERRAL_ANSWER_DAYS', 7, 1),
+    inboxPollMs: read.integer('ENLACE_INBOX_POLL_MS', 100, 10),
+    bodyLimit: read.optional('ENLACE_HTTP_BODY_LIMIT') ?? '256kb',
   };
 }

@@ -1,9 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ReferralEvent, ReferralState, decideReferral, evolveReferral } from '@enlace/protocols';
+import { decideReferral } from '@enlace/protocols';
 import type { InboxEntry } from '@enlace/store';
 import { NODE_API_CONFIG, NodeApiConfig } from '../../config/node-api.config';
-import { incomingCommandFor } from '../domain/referral-incoming-commands';
-import { ConsentRecord, ReferralDetails, ReferredPerson } from '../persistence/referral-case.document';
+import { counterpartOf, incomingEventFor } from '../domain/referral-incoming-events';
+import {
+  ConsentRecord,
+  ReferralCaseDocument,
+  ReferralDetails,
+  ReferredPerson,
+} from '../persistence/referral-case.document';
 import { ReferralCaseRepository } from '../persistence/referral-case.repository';
 import { REFERRAL_CASE_REPOSITORY } from '../referrals.tokens';
 import { ReferralCaseWriter } from './referral-case.writer';
@@ -33,24 +38,25 @@ export class ReferralMessageApplier {
     const payload = entry.payload ?? {};
     if (entry.type === RECEIPT_TYPE) return this.applyReceipt(entry, String(payload['receivedEnvelopeId']));
     if (entry.type === 'referral.requested.v1') return this.receive(entry, payload);
-    const incoming = incomingCommandFor(entry.type, payload);
-    if (!incoming) return { applied: false, code: 'UNSUPPORTED_TYPE', detail: `no handler for ${entry.type}` };
+    const event = incomingEventFor(entry.type, payload);
+    if (!event) return { applied: false, code: 'UNSUPPORTED_TYPE', detail: `no handler for ${entry.type}` };
     const referral = await this.repository.findById(entry.caseId);
     if (!referral) return { applied: false, code: 'UNKNOWN_CASE', detail: `no referral ${entry.caseId} on this node` };
     if (referral.appliedEnvelopeIds.includes(entry._id)) return APPLIED;
-    if (referral.state.side === incoming.side) {
-      return { applied: false, code: 'WRONG_SIDE', detail: `${entry.type} cannot come from this node's own side` };
+    const stranger = this.refuseStranger(referral, entry);
+    if (stranger) return stranger;
+    if (event.data.referralId !== referral._id) {
+      return { applied: false, code: 'CASE_MISMATCH', detail: 'the message names another referral than its envelope' };
     }
-    // An answer may overtake the delivery receipt of the referral it answers: an answer proves delivery.
-    const delivered = this.implicitDelivery(referral.state, entry);
-    const state = delivered.reduce(evolveReferral, referral.state);
-    const answer = decideReferral(state, incoming.command, incoming.side);
-    await this.writer.record(referral, [...delivered, ...answer], incoming.side, { appliedEnvelopeId: entry._id });
+    await this.writer.record(referral, [event], counterpartOf(referral.state.side), { appliedEnvelopeId: entry._id });
     return APPLIED;
   }
 
   private async receive(entry: InboxEntry, payload: Record<string, unknown>): Promise<ApplyOutcome> {
     const referralId = String(payload['referralId']);
+    if (referralId !== entry.caseId) {
+      return { applied: false, code: 'CASE_MISMATCH', detail: 'the message names another referral than its envelope' };
+    }
     const events = decideReferral(
       undefined,
       {
@@ -67,7 +73,7 @@ export class ReferralMessageApplier {
       },
       'receiver',
     );
-    await this.writer.create(
+    const { result, referral } = await this.writer.create(
       {
         _id: referralId,
         direction: 'incoming',
@@ -84,12 +90,21 @@ export class ReferralMessageApplier {
       (event) => (event.type === 'ReferralDelivered' ? 'receiver' : 'sender'),
       { appliedEnvelopeId: entry._id },
     );
+    if (result === 'exists') {
+      // Arrived before (applied, then the inbox mark was lost) — or someone reuses another referral's id.
+      const existing = await this.repository.findById(referral._id);
+      if (!existing?.appliedEnvelopeIds.includes(entry._id)) {
+        return { applied: false, code: 'DUPLICATE_CASE', detail: 'a referral with this id already exists here' };
+      }
+    }
     return APPLIED;
   }
 
   private async applyReceipt(entry: InboxEntry, receivedEnvelopeId: string): Promise<ApplyOutcome> {
     const referral = await this.repository.findById(entry.caseId);
     if (!referral) return { applied: false, code: 'UNKNOWN_CASE', detail: `no referral ${entry.caseId} on this node` };
+    const stranger = this.refuseStranger(referral, entry);
+    if (stranger) return stranger;
     await this.repository.markOutboxDelivered(referral._id, receivedEnvelopeId, entry.receivedAt);
     const receipted = referral.outbox.find((item) => item.envelopeId === receivedEnvelopeId);
     if (receipted?.type !== 'referral.requested.v1' || referral.appliedEnvelopeIds.includes(entry._id)) return APPLIED;
@@ -102,12 +117,13 @@ export class ReferralMessageApplier {
     return APPLIED;
   }
 
-  private implicitDelivery(state: ReferralState, entry: InboxEntry): ReferralEvent[] {
-    if (state.side !== 'sender' || state.status !== 'sent') return [];
-    return decideReferral(
-      state,
-      { type: 'RecordDelivery', data: { envelopeId: entry._id, at: entry.receivedAt.toISOString() } },
-      'sender',
-    );
+  /**
+   * Only the other end of this referral may change it: a member that learnt the case id from a plain header
+   * must not withdraw, answer or receipt someone else's referral.
+   */
+  private refuseStranger(referral: ReferralCaseDocument, entry: InboxEntry): ApplyOutcome | undefined {
+    const counterpart = referral.state.side === 'sender' ? referral.state.toCountry : referral.state.fromCountry;
+    if (entry.from === counterpart) return undefined;
+    return { applied: false, code: 'WRONG_COUNTERPART', detail: `${entry.from} is not the other end of this referral` };
   }
 }

@@ -1,0 +1,95 @@
+import { readCourierConfig } from './courier.config';
+
+/** The smallest environment the courier starts with. */
+function environment(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    ENLACE_COUNTRY: 'EC',
+    ENLACE_NETWORK: 'demo',
+    KAFKA_BROKERS: '127.0.0.1:19092',
+    MONGODB_URI: 'mongodb://127.0.0.1:27117',
+    ENLACE_DIRECTORY_FILE: '/etc/enlace/directory.json',
+    ENLACE_KEYS_FILE: '/etc/enlace/ec.keys.json',
+    ...overrides,
+  };
+}
+
+function withoutVariable(name: string): NodeJS.ProcessEnv {
+  const env = environment();
+  delete env[name];
+  return env;
+}
+
+describe('readCourierConfig', () => {
+  describe('with a missing variable', () => {
+    it.each([
+      'ENLACE_COUNTRY',
+      'ENLACE_NETWORK',
+      'KAFKA_BROKERS',
+      'MONGODB_URI',
+      'ENLACE_DIRECTORY_FILE',
+      'ENLACE_KEYS_FILE',
+    ])('should refuse to start and name %s', (name) => {
+      expect(() => readCourierConfig(withoutVariable(name))).toThrow(`environment variable ${name} is required`);
+    });
+
+    it('should treat a blank value as missing', () => {
+      expect(() => readCourierConfig(environment({ ENLACE_KEYS_FILE: ' ' }))).toThrow('ENLACE_KEYS_FILE is required');
+    });
+  });
+
+  describe('with the country', () => {
+    it.each(['ECU', 'E', 'E1'])('should refuse %p, which is no ISO 3166 alpha-2 code', (country) => {
+      expect(() => readCourierConfig(environment({ ENLACE_COUNTRY: country }))).toThrow(
+        'ENLACE_COUNTRY must be an ISO 3166 alpha-2 code',
+      );
+    });
+
+    it('should accept a lower-case code as its upper-case form', () => {
+      expect(readCourierConfig(environment({ ENLACE_COUNTRY: 'pe' })).country).toBe('PE');
+    });
+  });
+
+  describe('with the brokers', () => {
+    it('should split a comma-separated list and drop blanks', () => {
+      expect(readCourierConfig(environment({ KAFKA_BROKERS: ' a:9092, b:9092 ,' })).kafkaBrokers).toEqual([
+        'a:9092',
+        'b:9092',
+      ]);
+    });
+  });
+
+  describe('with integer settings', () => {
+    it.each([
+      ['ENLACE_RELAY_POLL_MS', '0'],
+      ['ENLACE_RELAY_POLL_MS', 'soon'],
+      ['ENLACE_RELAY_BATCH_SIZE', '-5'],
+      ['ENLACE_RELAY_BATCH_SIZE', '2.5'],
+    ])('should refuse %s=%p and name it', (name, value) => {
+      expect(() => readCourierConfig(environment({ [name]: value }))).toThrow(`${name} must be an integer of at least`);
+    });
+  });
+
+  describe('with only the required variables', () => {
+    it('should apply the defaults', () => {
+      expect(readCourierConfig(environment())).toEqual({
+        country: 'EC',
+        network: 'demo',
+        kafkaBrokers: ['127.0.0.1:19092'],
+        mongodbUri: 'mongodb://127.0.0.1:27117',
+        dbName: 'enlace_demo_ec',
+        directoryFile: '/etc/enlace/directory.json',
+        keysFile: '/etc/enlace/ec.keys.json',
+        relayPollMs: 100,
+        relayBatchSize: 200,
+      });
+    });
+
+    it('should let ENLACE_DB_NAME and the relay settings replace their defaults', () => {
+      const config = readCourierConfig(
+        environment({ ENLACE_DB_NAME: 'cases', ENLACE_RELAY_POLL_MS: '250', ENLACE_RELAY_BATCH_SIZE: '10' }),
+      );
+
+      expect(config).toMatchObject({ dbName: 'cases', relayPollMs: 250, relayBatchSize: 10 });
+    });
+  });
+});

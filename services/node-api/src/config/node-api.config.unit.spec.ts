@@ -1,0 +1,108 @@
+import { ConfigurationError } from '@enlace/config';
+import { readNodeApiConfig } from './node-api.config';
+
+const SECRET = 'a-development-secret-of-32-chars!';
+
+/** The smallest environment node-api starts with. */
+function environment(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    ENLACE_COUNTRY: 'CO',
+    ENLACE_NETWORK: 'demo',
+    ENLACE_JWT_SECRET: SECRET,
+    MONGODB_URI: 'mongodb://127.0.0.1:27117',
+    ENLACE_USERS_FILE: '/etc/enlace/users.json',
+    ...overrides,
+  };
+}
+
+function withoutVariable(name: string): NodeJS.ProcessEnv {
+  const env = environment();
+  delete env[name];
+  return env;
+}
+
+describe('readNodeApiConfig', () => {
+  describe('with a missing variable', () => {
+    it.each(['ENLACE_COUNTRY', 'ENLACE_NETWORK', 'ENLACE_JWT_SECRET', 'MONGODB_URI', 'ENLACE_USERS_FILE'])(
+      'should refuse to start and name %s',
+      (name) => {
+        expect(() => readNodeApiConfig(withoutVariable(name))).toThrow(ConfigurationError);
+        expect(() => readNodeApiConfig(withoutVariable(name))).toThrow(`environment variable ${name} is required`);
+      },
+    );
+
+    it('should treat a blank value as missing', () => {
+      expect(() => readNodeApiConfig(environment({ MONGODB_URI: '   ' }))).toThrow('MONGODB_URI is required');
+    });
+  });
+
+  describe('with the country', () => {
+    it.each(['COL', 'C', 'C0', 'C-'])('should refuse %p, which is no ISO 3166 alpha-2 code', (country) => {
+      expect(() => readNodeApiConfig(environment({ ENLACE_COUNTRY: country }))).toThrow(
+        'ENLACE_COUNTRY must be an ISO 3166 alpha-2 code',
+      );
+    });
+
+    it('should accept a lower-case code, padded, as its upper-case form', () => {
+      expect(readNodeApiConfig(environment({ ENLACE_COUNTRY: ' ec ' })).country).toBe('EC');
+    });
+  });
+
+  describe('with the JWT secret', () => {
+    it('should refuse a secret shorter than 32 characters', () => {
+      expect(() => readNodeApiConfig(environment({ ENLACE_JWT_SECRET: 'x'.repeat(31) }))).toThrow(
+        'ENLACE_JWT_SECRET must be at least 32 characters',
+      );
+    });
+
+    it('should accept a secret of exactly 32 characters', () => {
+      expect(readNodeApiConfig(environment({ ENLACE_JWT_SECRET: 'x'.repeat(32) })).jwtSecret).toBe('x'.repeat(32));
+    });
+  });
+
+  describe('with integer settings', () => {
+    it.each([
+      ['ENLACE_HTTP_PORT', 'eighty'],
+      ['ENLACE_TOKEN_TTL_SECONDS', '-1'],
+      ['ENLACE_REFERRAL_ANSWER_DAYS', '1.5'],
+      ['ENLACE_INBOX_POLL_MS', '1e999'],
+    ])('should refuse %s=%p and name it', (name, value) => {
+      expect(() => readNodeApiConfig(environment({ [name]: value }))).toThrow(`${name} must be an integer of at least`);
+    });
+
+    it('should read given values', () => {
+      const config = readNodeApiConfig(
+        environment({ ENLACE_HTTP_PORT: '18001', ENLACE_TOKEN_TTL_SECONDS: '60', ENLACE_REFERRAL_ANSWER_DAYS: '3' }),
+      );
+
+      expect(config).toMatchObject({ httpPort: 18001, tokenTtlSeconds: 60, referralAnswerDays: 3 });
+    });
+  });
+
+  describe('with only the required variables', () => {
+    it('should apply the defaults', () => {
+      expect(readNodeApiConfig(environment())).toEqual({
+        country: 'CO',
+        network: 'demo',
+        httpPort: 3000,
+        httpHost: '127.0.0.1',
+        mongodbUri: 'mongodb://127.0.0.1:27117',
+        dbName: 'enlace_demo_co',
+        jwtSecret: SECRET,
+        tokenTtlSeconds: 3600,
+        usersFile: '/etc/enlace/users.json',
+        referralAnswerDays: 7,
+        inboxPollMs: 100,
+        bodyLimit: '256kb',
+      });
+    });
+
+    it('should let ENLACE_DB_NAME, ENLACE_HTTP_HOST and ENLACE_HTTP_BODY_LIMIT replace their defaults', () => {
+      const config = readNodeApiConfig(
+        environment({ ENLACE_DB_NAME: 'cases', ENLACE_HTTP_HOST: '0.0.0.0', ENLACE_HTTP_BODY_LIMIT: '1mb' }),
+      );
+
+      expect(config).toMatchObject({ dbName: 'cases', httpHost: '0.0.0.0', bodyLimit: '1mb' });
+    });
+  });
+});

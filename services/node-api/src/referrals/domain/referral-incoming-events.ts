@@ -1,0 +1,54 @@
+import type { ReferralEvent } from '@enlace/protocols';
+
+type Payload = Record<string, unknown>;
+const text = (payload: Payload, field: string): string => String(payload[field]);
+
+/**
+ * A message from the other end carries an event that end decided. It is applied here with the same evolve
+ * function, which refuses (leaves the state unchanged) what the protocol does not allow and settles messages that
+ * crossed on the way by the protocol's precedence — so both ends reach the same status.
+ */
+export function incomingEventFor(type: string, payload: Payload): ReferralEvent | undefined {
+  const referralId = text(payload, 'referralId');
+  switch (type) {
+    case 'referral.accepted.v1':
+      return { type: 'ReferralAccepted', data: { referralId, at: text(payload, 'acceptedAt') } };
+    case 'referral.declined.v1':
+      return {
+        type: 'ReferralDeclined',
+        data: { referralId, reason: text(payload, 'reason'), at: text(payload, 'declinedAt') },
+      };
+    case 'referral.information-requested.v1':
+      return {
+        type: 'InformationRequested',
+        data: { referralId, question: text(payload, 'question'), at: text(payload, 'requestedAt') },
+      };
+    case 'referral.information-provided.v1':
+      return {
+        type: 'InformationProvided',
+        data: { referralId, answer: text(payload, 'answer'), at: text(payload, 'providedAt') },
+      };
+    case 'referral.withdrawn.v1':
+      return {
+        type: 'ReferralWithdrawn',
+        data: { referralId, reason: text(payload, 'reason'), at: text(payload, 'withdrawnAt') },
+      };
+    case 'referral.closed.v1':
+      return {
+        type: 'ReferralClosed',
+        data: {
+          referralId,
+          outcome: payload['outcome'] === 'successful' ? 'successful' : 'unsuccessful',
+          ...(typeof payload['reason'] === 'string' ? { reason: payload['reason'] } : {}),
+          at: text(payload, 'closedAt'),
+        },
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** Which end decides each event that arrives in a message: the other end's. */
+export function counterpartOf(side: 'sender' | 'receiver'): 'sender' | 'receiver' {
+  return side === 'sender' ? 'receiver' : 'sender';
+}

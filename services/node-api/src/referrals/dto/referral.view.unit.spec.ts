@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { ReferralEvent, ReferralState, decideReferral, evolveReferral } from '@enlace/protocols';
+import type { ReferralCaseDocument, TimelineEntry } from '../persistence/referral-case.document';
+import { toReferralSummary, toReferralView } from './referral.view';
+
+const SENT_AT = '2025-03-14T09:30:00.000Z';
+const DELIVERED_AT = '2025-03-14T09:30:02.000Z';
+const DUE = '2025-03-21T09:30:00.000Z';
+const CREATED = new Date('2025-03-14T09:30:02.500Z');
+const UPDATED = new Date('2025-03-14T11:00:00.000Z');
+
+const evolveAll = (state: ReferralState | undefined, events: readonly ReferralEvent[]): ReferralState => {
+  const next = events.reduce<ReferralState | undefined>(evolveReferral, state);
+  if (!next) throw new Error('no events');
+  return next;
+};
+
+function incomingDelivered(referralId: string): ReferralState {
+  return evolveAll(
+    undefined,
+    decideReferral(
+      undefined,
+      {
+        type: 'ReceiveReferral',
+        data: { referralId, fromCountry: 'CO', toCountry: 'EC', answerDueAt: DUE, sentAt: SENT_AT, at: DELIVERED_AT },
+      },
+      'receiver',
+    ),
+  );
+}
+
+function outgoingDelivered(referralId: string): ReferralState {
+  const consent = { purpose: 'Referral for assistance', recordedAt: SENT_AT };
+  let state = evolveAll(
+    undefined,
+    decideReferral(
+      undefined,
+      { type: 'DraftReferral', data: { referralId, fromCountry: 'CO', toCountry: 'EC', consent, at: SENT_AT } },
+      'sender',
+    ),
+  );
+  state = evolveAll(
+    state,
+    decideReferral(state, { type: 'SendReferral', data: { answerDueAt: DUE, at: SENT_AT } }, 'sender'),
+  );
+  return evolveAll(
+    state,
+    decideReferral(state, { type: 'RecordDelivery', data: { envelopeId: randomUUID(), at: DELIVERED_AT } }, 'sender'),
+  );
+}
+
+const TIMELINE: TimelineEntry[] = [
+  { at: SENT_AT, event: 'ReferralSent', side: 'sender', status: 'sent' },
+  { at: DELIVERED_AT, event: 'ReferralDelivered', side: 'receiver', status: 'delivered' },
+];
+
+function referralCase(
+  direction: 'incoming' | 'outgoing',
+  overrides: Partial<ReferralCaseDocument> = {},
+): ReferralCaseDocument {
+  const id = randomUUID();
+  return {
+    _id: id,
+    direction,
+    state: direction === 'incoming' ? incomingDelivered(id) : outgoingDelivered(id),
+    details: {
+      reason: 'MigrationOrChangeOfLocation',
+      reasonDetails: 'Needs shelter on arrival.',
+      servicesRequested: ['Health', 'SocialCare'],
+      urgency: 'high',
+    },
+    person: { firstName: 'Ana', secondName: 'Rojas', gender: 'Feminine', nationality: 'CO' },
+    consent: { purpose: 'Referral for assistance', scope: ['identity', 'health'], recordedAt: SENT_AT },
+    timeline: TIMELINE,
+    appliedEnvelopeIds: [randomUUID()],
+    outbox: [],
+    outboxPending: 0,
+    version: 2,
+    createdAt: CREATED,
+    updatedAt: UPDATED,
+    ...overrides,
+  };
+}
+
+describe('toReferralSummary', () => {
+  describe('with a referral holding personal data', () => {
+    it('should list the referral without the person, the consent or the timeline', () => {
+      const referral = referralCase('incoming');
+
+      const summary = toReferralSummary(referral);
+
+      expect(summary).toEqual({
+        id: referral._id,
+        direction: 'incoming',
+        fromCountry: 'CO',
+        toCountry: 'EC',
+        status: 'delivered',
+        reason: 'MigrationOrChangeOfLocation',
+        servicesRequested: ['Health', 'SocialCare'],
+        urgency: 'high',
+        createdAt: '2025-03-14T09:30:02.500Z',
+        updatedAt: '2025-03-14T11:00:00.000Z',
+        answerDueAt: DUE,
+      });
+      expect(JSON.stringify(summary)).not.toContain('Ana');
+      expect(JSON.stringify(summary)).not.toContain('identity');
+    });
+  });
+});
+
+describe('toReferralView', () => {
+  describe('with an incoming delivered referral', () => {
+    it('should offer accept and decline', () => {
+      expect(toReferralView(referralCase('incoming')).allowedActions).toEqual(['accept', 'decline']);
+    });
+
+    it('should show the person, the consent and the reason details to this node’s user', () => {
+      const referral = referralCase('incoming');
+
+      expect(toReferralView(referral)).toMatchObject({
+        person: referral.person,
+        consent: referral.consent,
+        reasonDetails: 'Needs shelter on arrival.',
+        answerDueAt: DUE,
+      });
+    });
+  });
+
+  describe('with an outgoing delivered referral', () => {
+    it('should offer no action', () => {
+      expect(toReferralView(referralCase('outgoing')).allowedActions).toEqual([]);
+    });
+  });
+
+  describe('with an incoming referral already answered', () => {
+    it('should offer no action and show the decline reason', () => {
+      const referral = referralCase('incoming');
+      const state = evolveAll(
+        referral.state,
+        decideReferral(
+          referral.state,
+          { type: 'DeclineReferral', data: { reason: 'No capacity', at: DELIVERED_AT } },
+          'receiver',
+        ),
+      );
+
+      const view = toReferralView({ ...referral, state });
+
+      expect(view.allowedActions).toEqual([]);
+      expect(view.status).toBe('declined');
+      expect(view.declineReason).toBe('No capacity');
+    });
+  });
+
+  describe('with a timeline', () => {
+    it('should keep every entry in order', () => {
+      expect(toReferralView(referralCase('outgoing')).timeline).toEqual(TIMELINE);
+    });
+  });
+
+  describe('with a referral whose personal data was erased', () => {
+    it('should leave person and consent out', () => {
+      const view = toReferralView(referralCase('incoming', { person: undefined, consent: undefined }));
+
+      expect(view).not.toHaveProperty('person');
+      expect(view).not.toHaveProperty('consent');
+    });
+  });
+});
