@@ -47,7 +47,7 @@ export default [
     },
   },
   {
-    files: ['deploy/**/*.ts', 'test/**/*.ts', '**/*.spec.ts', 'scripts/**/*.ts'],
+    files: ['deploy/**/*.ts', 'test/**/*.ts', '**/*.spec.ts', 'scripts/**/*.ts', 'tools/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 ];

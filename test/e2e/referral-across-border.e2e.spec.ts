@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { AuditLogStore, verifyAuditChain } from '@enlace/audit';
 import { DeadLetterHeaders, TopicNames, createKafkaClient, parseBrokerList } from '@enlace/messaging';
 import { LocalNetwork, startLocalNetwork } from '@enlace/local-infra';
 import { NodeApiClient, TestInfra, eventually, filesContaining, testInfra } from '@enlace/testing';
@@ -258,6 +259,34 @@ describe('a referral from Colombia to Ecuador', () => {
       await db.close();
     }
   }, 90_000);
+
+  it('should have kept an intact audit chain of who did what at CO, without personal data', async () => {
+    const db = await mongoose.createConnection(infra.mongodbUri, { dbName: nodeOf('CO').dbName }).asPromise();
+    try {
+      const store = new AuditLogStore(db);
+      expect(await verifyAuditChain(store.records())).toMatchObject({ intact: true });
+      const records = [];
+      for await (const record of store.records()) records.push(record);
+      expect(records).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            action: 'POST /api/v1/referrals',
+            outcome: 201,
+            actor: expect.objectContaining({ username: userOf('CO', 'focal').username }),
+          }),
+          expect.objectContaining({
+            action: 'GET /api/v1/referrals/:id',
+            resource: { referral: referralId },
+            outcome: 200,
+          }),
+          expect.objectContaining({ action: 'GET /api/v1/referrals', actor: null, outcome: 401 }),
+        ]),
+      );
+      expect(JSON.stringify(records)).not.toContain(marker);
+    } finally {
+      await db.close();
+    }
+  });
 
   it('should leave the person’s name in no file of the broker', async () => {
     if (!infra.kafkaDataDir) return; // an external broker's disks are not ours to read

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ProblemDetailsFilter } from './common/problem-details/problem-details.filter';
 import { NodeApiConfigModule } from './config/config.module';
@@ -10,7 +11,7 @@ import { ReferralsModule } from './referrals/referrals.module';
 
 /** A country's node API: its focal points' cases, in its own database. */
 @Module({
-  imports: [NodeApiConfigModule, DatabaseModule, AuthModule, HealthModule, ReferralsModule, InboxModule],
+  imports: [NodeApiConfigModule, DatabaseModule, AuditModule, AuthModule, HealthModule, ReferralsModule, InboxModule],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })
 export class NodeApiModule {}

@@ -1,0 +1,4 @@
+export * from './audit-record';
+export * from './audit-hash';
+export * from './audit-chain.verifier';
+export * from './audit-log.store';

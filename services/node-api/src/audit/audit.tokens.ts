@@ -1,0 +1,1 @@
+export const AUDIT_LOG_STORE = Symbol('AUDIT_LOG_STORE');
