@@ -1,3 +1,4 @@
+import { backOff } from 'exponential-backoff';
 import { Consumer, Kafka } from 'kafkajs';
 import { InboundRecord } from './kafka-record.types';
 
@@ -32,7 +33,38 @@ export class KafkaInboxConsumer {
     });
   }
 
-  async start(handler: InboundRecordHandler): Promise<void> {
+  private stopped = false;
+  private handler?: InboundRecordHandler;
+
+  /**
+   * Joins the group and starts consuming, retrying with exponential backoff and jitter while the broker is away
+   * (a courier may start before its broker). Also starts again if kafkajs gives up after a crash.
+   * Resolves once consuming, or when stopped first.
+   */
+  async start(handler: InboundRecordHandler, onRetry?: (error: Error, attempt: number) => void): Promise<void> {
+    if (!this.handler) {
+      this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+        if (!payload.restart && !this.stopped) void this.start(handler, onRetry).catch(() => undefined);
+      });
+    }
+    this.handler = handler;
+    await backOff(() => (this.stopped ? Promise.resolve() : this.run()), {
+      numOfAttempts: Number.MAX_SAFE_INTEGER,
+      startingDelay: 500,
+      timeMultiple: 2,
+      maxDelay: 30_000,
+      jitter: 'full',
+      retry: (error: Error, attempt: number) => {
+        if (this.stopped) return false;
+        onRetry?.(error, attempt);
+        return true;
+      },
+    });
+  }
+
+  private async run(): Promise<void> {
+    const handler = this.handler;
+    if (!handler) return;
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.options.topic, fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({
@@ -49,6 +81,7 @@ export class KafkaInboxConsumer {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.consumer.disconnect();
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { MessageValidator } from '@enlace/contracts';
 import { EnvelopeOpener, EnvelopeSealer, FileMemberDirectory, loadNodeKeys } from '@enlace/envelope';
 import { DeadLetterPublisher, KafkaEnvelopePublisher, TopicNames, createKafkaClient } from '@enlace/messaging';
@@ -20,6 +20,8 @@ import { InboxConsumerService } from './inbound/inbox-consumer.service';
 import { OutboxRelayService } from './outbound/outbox-relay.service';
 import { courierKafkaLog } from './courier-kafka-log';
 
+const logger = new Logger('database');
+
 /**
  * The node's border: the only part that holds the node's private keys and talks to the network's topics.
  */
@@ -29,7 +31,12 @@ import { courierKafkaLog } from './courier-kafka-log';
     {
       provide: NODE_DATABASE,
       inject: [COURIER_CONFIG],
-      useFactory: (config: CourierConfig) => createMongoConnection({ uri: config.mongodbUri, dbName: config.dbName }),
+      useFactory: (config: CourierConfig) =>
+        createMongoConnection({
+          uri: config.mongodbUri,
+          dbName: config.dbName,
+          onRetry: (error, attempt) => logger.warn(`waiting for the database (attempt ${attempt}): ${error.message}`),
+        }),
     },
     { provide: INBOX_STORE, inject: [NODE_DATABASE], useFactory: (db: Connection) => new InboxStore(db) },
     {
@@ -50,11 +57,8 @@ import { courierKafkaLog } from './courier-kafka-log';
     {
       provide: ENVELOPE_PUBLISHER,
       inject: [KAFKA_CLIENT],
-      useFactory: async (kafka: Kafka) => {
-        const publisher = new KafkaEnvelopePublisher(kafka);
-        await publisher.connect();
-        return publisher;
-      },
+      // Connects on first use, so that the courier starts while the broker is away; sends then fail and are retried.
+      useFactory: (kafka: Kafka) => new KafkaEnvelopePublisher(kafka),
     },
     {
       provide: DEAD_LETTER_PUBLISHER,

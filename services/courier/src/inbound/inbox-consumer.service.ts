@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { KafkaInboxConsumer, TopicNames } from '@enlace/messaging';
 import { Kafka } from 'kafkajs';
 import { COURIER_CONFIG, CourierConfig } from '../config/courier.config';
@@ -8,6 +8,7 @@ import { InboundEnvelopeHandler } from './inbound-envelope.handler';
 /** Reads this country's inbox topic from the network and hands each record to the handler. */
 @Injectable()
 export class InboxConsumerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(InboxConsumerService.name);
   private readonly consumer: KafkaInboxConsumer;
 
   constructor(
@@ -22,8 +23,14 @@ export class InboxConsumerService implements OnApplicationBootstrap, BeforeAppli
     });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start((record) => this.handler.handle(record));
+  /** Starts consuming in the background: the node does not wait for the broker to be up. */
+  onApplicationBootstrap(): void {
+    this.consumer
+      .start(
+        (record) => this.handler.handle(record),
+        (error, attempt) => this.logger.warn(`waiting for the broker (attempt ${attempt}): ${error.message}`),
+      )
+      .catch((error: Error) => this.logger.error(`the inbox consumer stopped: ${error.message}`));
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -1,8 +1,10 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { InboxStore, createMongoConnection } from '@enlace/store';
 import { Connection } from 'mongoose';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
 import { INBOX_STORE, NODE_DATABASE } from './database.tokens';
+
+const logger = new Logger('database');
 
 /** The node's own database: its cases and its inbox, and no other node's. */
 @Global()
@@ -11,7 +13,12 @@ import { INBOX_STORE, NODE_DATABASE } from './database.tokens';
     {
       provide: NODE_DATABASE,
       inject: [NODE_API_CONFIG],
-      useFactory: (config: NodeApiConfig) => createMongoConnection({ uri: config.mongodbUri, dbName: config.dbName }),
+      useFactory: (config: NodeApiConfig) =>
+        createMongoConnection({
+          uri: config.mongodbUri,
+          dbName: config.dbName,
+          onRetry: (error, attempt) => logger.warn(`waiting for the database (attempt ${attempt}): ${error.message}`),
+        }),
     },
     { provide: INBOX_STORE, inject: [NODE_DATABASE], useFactory: (db: Connection) => new InboxStore(db) },
   ],
