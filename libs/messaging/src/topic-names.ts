@@ -10,4 +10,3 @@ export const TopicNames = {
   /** Compacted, signed member entries. */
   directory: (network: string): string => `enlace.${network}.directory`,
 } as const;
-
