@@ -107,6 +107,7 @@ describe('a referral from Colombia to Ecuador', () => {
   afterAll(async () => {
     await producer?.disconnect();
     await net?.stop();
+    if (home) await fs.rm(home, { recursive: true, force: true });
   }, 60_000);
 
   it('should carry the referral to EC with the person intact, and the delivery back to CO', async () => {
