@@ -4,9 +4,11 @@ import type {
   ReferralAcceptedV1,
   ReferralClosedV1,
   ReferralDeclinedV1,
+  ReferralExpiredV1,
   ReferralInformationProvidedV1,
   ReferralInformationRequestedV1,
   ReferralRequestedV1,
+  ReferralServiceStartedV1,
   ReferralWithdrawnV1,
 } from './generated/messages.generated';
 
@@ -19,7 +21,9 @@ export const MESSAGE_TYPES = {
   'referral.information-requested.v1': 'urn:enlace:message:referral.information-requested.v1',
   'referral.information-provided.v1': 'urn:enlace:message:referral.information-provided.v1',
   'referral.withdrawn.v1': 'urn:enlace:message:referral.withdrawn.v1',
+  'referral.service-started.v1': 'urn:enlace:message:referral.service-started.v1',
   'referral.closed.v1': 'urn:enlace:message:referral.closed.v1',
+  'referral.expired.v1': 'urn:enlace:message:referral.expired.v1',
 } as const;
 
 export type MessageType = keyof typeof MESSAGE_TYPES;
@@ -35,7 +39,9 @@ export interface MessagePayloads {
   'referral.information-requested.v1': ReferralInformationRequestedV1;
   'referral.information-provided.v1': ReferralInformationProvidedV1;
   'referral.withdrawn.v1': ReferralWithdrawnV1;
+  'referral.service-started.v1': ReferralServiceStartedV1;
   'referral.closed.v1': ReferralClosedV1;
+  'referral.expired.v1': ReferralExpiredV1;
 }
 
 /** The payload of a message type known at compile time; unknown for a type only known at run time. */

@@ -19,5 +19,21 @@ describe('message types', () => {
       expect(isMessageType('receipt.delivered.v1')).toBe(true);
       expect(isMessageType('receipt.delivered')).toBe(false);
     });
+
+    it('should know every step of the referral that crosses the border', () => {
+      expect(
+        [
+          'referral.requested.v1',
+          'referral.accepted.v1',
+          'referral.declined.v1',
+          'referral.information-requested.v1',
+          'referral.information-provided.v1',
+          'referral.withdrawn.v1',
+          'referral.service-started.v1',
+          'referral.closed.v1',
+          'referral.expired.v1',
+        ].filter((type) => !isMessageType(type)),
+      ).toEqual([]);
+    });
   });
 });

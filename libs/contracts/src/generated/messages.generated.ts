@@ -253,6 +253,20 @@ export interface ReferralDeclinedV1 {
 }
 
 /**
+ * Sender to receiver: the receiving country did not answer by the referral's answer due time, so the sending country has let the referral expire. The receiver can no longer answer it; the sender may refer the person elsewhere.
+ */
+export interface ReferralExpiredV1 {
+  /**
+   * Id of the referral that expired.
+   */
+  referralId: string;
+  /**
+   * When the sending country let the referral expire (at or after its answer due time).
+   */
+  expiredAt: string;
+}
+
+/**
  * Sender to receiver: answers a request for information; the referral is open for an answer again.
  */
 export interface ReferralInformationProvidedV1 {
@@ -401,6 +415,20 @@ export interface ReferralConsent {
    * When the consent ends, if it was given for a limited time.
    */
   expiresAt?: string;
+}
+
+/**
+ * Receiver to sender: after accepting the referral, the receiving country has started the services asked for. The referral stays open until it is closed with an outcome.
+ */
+export interface ReferralServiceStartedV1 {
+  /**
+   * Id of the referral whose services started.
+   */
+  referralId: string;
+  /**
+   * When the receiving country started the services.
+   */
+  startedAt: string;
 }
 
 /**

@@ -421,6 +421,27 @@ export const referralDeclinedV1Schema = {
   ],
 } as const;
 
+/** urn:enlace:message:referral.expired.v1, from contracts/messages/referral/referral.expired.v1.schema.json */
+export const referralExpiredV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:referral.expired.v1',
+  title: 'Referral expired, version 1',
+  description:
+    "Sender to receiver: the receiving country did not answer by the referral's answer due time, so the sending country has let the referral expire. The receiver can no longer answer it; the sender may refer the person elsewhere.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['referralId', 'expiredAt'],
+  properties: {
+    referralId: { description: 'Id of the referral that expired.', type: 'string', format: 'uuid' },
+    expiredAt: {
+      description: 'When the sending country let the referral expire (at or after its answer due time).',
+      type: 'string',
+      format: 'date-time',
+    },
+  },
+  examples: [{ referralId: '7f3e2d1c-0b9a-4876-9543-210fedcba987', expiredAt: '2025-04-10T08:00:05Z' }],
+} as const;
+
 /** urn:enlace:message:referral.information-provided.v1, from contracts/messages/referral/referral.information-provided.v1.schema.json */
 export const referralInformationProvidedV1Schema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -685,6 +706,23 @@ export const referralRequestedV1Schema = {
   ],
 } as const;
 
+/** urn:enlace:message:referral.service-started.v1, from contracts/messages/referral/referral.service-started.v1.schema.json */
+export const referralServiceStartedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:referral.service-started.v1',
+  title: 'Referral service started, version 1',
+  description:
+    'Receiver to sender: after accepting the referral, the receiving country has started the services asked for. The referral stays open until it is closed with an outcome.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['referralId', 'startedAt'],
+  properties: {
+    referralId: { description: 'Id of the referral whose services started.', type: 'string', format: 'uuid' },
+    startedAt: { description: 'When the receiving country started the services.', type: 'string', format: 'date-time' },
+  },
+  examples: [{ referralId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10', startedAt: '2025-03-20T09:00:00Z' }],
+} as const;
+
 /** urn:enlace:message:referral.withdrawn.v1, from contracts/messages/referral/referral.withdrawn.v1.schema.json */
 export const referralWithdrawnV1Schema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -733,9 +771,11 @@ export const schemasById = {
   'urn:enlace:message:referral.accepted.v1': referralAcceptedV1Schema,
   'urn:enlace:message:referral.closed.v1': referralClosedV1Schema,
   'urn:enlace:message:referral.declined.v1': referralDeclinedV1Schema,
+  'urn:enlace:message:referral.expired.v1': referralExpiredV1Schema,
   'urn:enlace:message:referral.information-provided.v1': referralInformationProvidedV1Schema,
   'urn:enlace:message:referral.information-requested.v1': referralInformationRequestedV1Schema,
   'urn:enlace:message:referral.requested.v1': referralRequestedV1Schema,
+  'urn:enlace:message:referral.service-started.v1': referralServiceStartedV1Schema,
   'urn:enlace:message:referral.withdrawn.v1': referralWithdrawnV1Schema,
 } as const;
 
