@@ -70,6 +70,11 @@ describe('node API OpenAPI document', () => {
     ['get', '/referrals/{id}', ['200', '401', '404']],
     ['post', '/referrals/{id}/accept', ['200', '401', '404', '409', '422']],
     ['post', '/referrals/{id}/decline', ['200', '401', '404', '409', '422']],
+    ['post', '/referrals/{id}/request-information', ['200', '400', '401', '403', '404', '409', '422']],
+    ['post', '/referrals/{id}/provide-information', ['200', '400', '401', '403', '404', '409', '422']],
+    ['post', '/referrals/{id}/withdraw', ['200', '400', '401', '403', '404', '409', '422']],
+    ['post', '/referrals/{id}/start-service', ['200', '400', '401', '403', '404', '409']],
+    ['post', '/referrals/{id}/close', ['200', '400', '401', '403', '404', '409', '422']],
     ['get', '/health', ['200']],
   ])('should list %s %s with its responses', (method, route, statuses) => {
     const operation = paths[route]?.[method] as Node;
@@ -93,6 +98,11 @@ describe('node API OpenAPI document', () => {
         'get /referrals/{id}',
         'post /referrals/{id}/accept',
         'post /referrals/{id}/decline',
+        'post /referrals/{id}/request-information',
+        'post /referrals/{id}/provide-information',
+        'post /referrals/{id}/withdraw',
+        'post /referrals/{id}/start-service',
+        'post /referrals/{id}/close',
         'get /health',
       ].sort(),
     );
@@ -144,6 +154,25 @@ describe('node API OpenAPI document', () => {
       'in-service',
       'closed',
     ]);
+  });
+
+  it('should name every action a referral view may offer after its endpoint', () => {
+    const actions = schemas.ReferralAction?.enum as string[];
+
+    expect(
+      actions.map((action) => `post /referrals/{id}/${action}`).filter((route) => !paths[route.slice(5)]?.post),
+    ).toEqual([]);
+  });
+
+  it('should tell, in every summary and view, whether the answer is overdue', () => {
+    expect(schemas.ReferralSummary?.required).toContain('overdue');
+    expect(schemas.ReferralView?.required).toContain('overdue');
+    expect((paths['/referrals']?.get?.parameters as Node[]).map((parameter) => parameter.name)).toContain('overdue');
+  });
+
+  it('should leave a closing without reason to the protocol (422), not to the schema (400)', () => {
+    expect(validate('#/components/schemas/CloseReferralRequest', { outcome: 'unsuccessful' })).toEqual([]);
+    expect(validate('#/components/schemas/CloseReferralRequest', { outcome: 'partly' }).length).toBeGreaterThan(0);
   });
 
   it('should use the message contract’s HTCDS values, accepting Female and Male only as input aliases', () => {

@@ -11,7 +11,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
     version: '1.0.0',
     summary: "A country node's HTTP API for focal points and case workers.",
     description:
-      "Each country runs its own node. This API creates referrals to other countries, lists and shows the node's\nreferrals (outgoing and incoming), and answers incoming ones. Messages to and from other countries travel as\nsigned, encrypted envelopes; this API only ever shows the calling country's own records.\n\nErrors are RFC 9457 problem details (`application/problem+json`). Bad input is 400 (malformed, or failing the\nschema) or 422 (well-formed but not acceptable, e.g. consent that does not cover the addressee), with the failing\nfields named in `errors`; 409 means the referral's current status does not allow the action.\n\nField names and picklist values follow the Human Trafficking Case Data Standard (HTCDS) where it defines them.\n",
+      "Each country runs its own node. This API creates referrals to other countries, lists and shows the node's\nreferrals (outgoing and incoming), and takes every step of a referral: the receiving country accepts, declines or\nasks for information, starts the services and closes with an outcome; the sending country answers questions or\nwithdraws. A referral left unanswered past its answer due time is overdue, then expires. Messages to and from other countries travel as\nsigned, encrypted envelopes; this API only ever shows the calling country's own records.\n\nErrors are RFC 9457 problem details (`application/problem+json`). Bad input is 400 (malformed, or failing the\nschema) or 422 (well-formed but not acceptable, e.g. consent that does not cover the addressee), with the failing\nfields named in `errors`; 409 means the referral's current status does not allow the action.\n\nField names and picklist values follow the Human Trafficking Case Data Standard (HTCDS) where it defines them.\n",
   },
   servers: [{ url: '/api/v1', description: "Relative to the node's own address." }],
   security: [{ bearerAuth: [] }],
@@ -128,6 +128,14 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
             description: 'Only referrals in this status.',
             schema: { $ref: '#/components/schemas/ReferralStatus' },
           },
+          {
+            name: 'overdue',
+            in: 'query',
+            required: false,
+            description:
+              'true for only the referrals whose answer is overdue: the answer due time has passed and the referral still waits on an answer (sent, delivered or info-requested); false for only the others.',
+            schema: { type: 'boolean' },
+          },
         ],
         responses: {
           '200': {
@@ -205,6 +213,158 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         responses: {
           '200': {
             description: 'The referral, now declined.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReferralView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/referrals/{id}/request-information': {
+      parameters: [{ $ref: '#/components/parameters/ReferralId' }],
+      post: {
+        tags: ['referrals'],
+        operationId: 'requestReferralInformation',
+        summary: 'Ask the sending country for information before answering an incoming referral.',
+        description:
+          'The receiving country asks a question; the referral is info-requested at both ends until the sending country provides the answer. Focal points and supervisors only.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/RequestInformationRequest' },
+              example: { question: 'Does the person need a Spanish-speaking psychologist?' },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The referral, now info-requested.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReferralView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/referrals/{id}/provide-information': {
+      parameters: [{ $ref: '#/components/parameters/ReferralId' }],
+      post: {
+        tags: ['referrals'],
+        operationId: 'provideReferralInformation',
+        summary: "Answer the receiving country's question on an outgoing referral.",
+        description:
+          "The sending country answers the open question; the referral is delivered again at both ends and waits for the receiving country's answer.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/ProvideInformationRequest' },
+              example: { answer: 'Spanish only; a follow-up appointment for a healed fracture is advised.' },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The referral, now delivered again.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReferralView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/referrals/{id}/withdraw': {
+      parameters: [{ $ref: '#/components/parameters/ReferralId' }],
+      post: {
+        tags: ['referrals'],
+        operationId: 'withdrawReferral',
+        summary: 'Withdraw an outgoing referral, with a reason.',
+        description:
+          'The sending country withdraws the referral while it is still open (sent, delivered, info-requested, accepted or in service); the receiving country is told and can no longer act on it.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/WithdrawReferralRequest' },
+              example: { reason: 'The person found support through relatives.' },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The referral, now withdrawn.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReferralView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/referrals/{id}/start-service': {
+      parameters: [{ $ref: '#/components/parameters/ReferralId' }],
+      post: {
+        tags: ['referrals'],
+        operationId: 'startReferralService',
+        summary: 'Record that the services of an accepted incoming referral have started.',
+        description:
+          'The receiving country starts the services it accepted to give; the referral is in-service at both ends until it is closed with an outcome. Focal points and supervisors only.',
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/StartServiceRequest' }, example: {} },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The referral, now in-service.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReferralView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/referrals/{id}/close': {
+      parameters: [{ $ref: '#/components/parameters/ReferralId' }],
+      post: {
+        tags: ['referrals'],
+        operationId: 'closeReferral',
+        summary: 'Close an incoming referral in service with its outcome.',
+        description:
+          'Ends the referral loop with an outcome, successful or unsuccessful; an unsuccessful outcome needs a reason (422 without one). The sending country sees the same outcome. Focal points and supervisors only.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/CloseReferralRequest' },
+              example: { outcome: 'successful' },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The referral, now closed.',
             content: { 'application/json': { schema: { $ref: '#/components/schemas/ReferralView' } } },
           },
           '400': { $ref: '#/components/responses/BadRequest' },
@@ -577,6 +737,91 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           },
         },
       },
+      RequestInformationRequest: {
+        description: "The receiving country's question to the sending country.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['question'],
+        properties: {
+          question: {
+            description: 'What the receiving country needs to know before it can answer.',
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+          },
+        },
+      },
+      ProvideInformationRequest: {
+        description: "The sending country's answer to the open question.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['answer'],
+        properties: {
+          answer: { description: 'The information asked for.', type: 'string', minLength: 1, maxLength: 4000 },
+        },
+      },
+      WithdrawReferralRequest: {
+        description: 'Why the sending country withdraws the referral.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['reason'],
+        properties: {
+          reason: {
+            description: 'Why the referral is withdrawn, so that the receiving country can stop its work on it.',
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+          },
+        },
+      },
+      StartServiceRequest: {
+        description: 'Nothing more is needed to record that the services started.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {},
+      },
+      ReferralOutcomeResult: {
+        description: 'Whether the referral reached its purpose.',
+        type: 'string',
+        enum: ['successful', 'unsuccessful'],
+      },
+      CloseReferralRequest: {
+        description:
+          'The outcome the referral closes with. An unsuccessful outcome needs a reason: without one the request is refused with 422.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['outcome'],
+        properties: {
+          outcome: { $ref: '#/components/schemas/ReferralOutcomeResult' },
+          reason: {
+            description: 'Why the referral closes so (HTCDS cas_ReasonForCaseClosure); required when unsuccessful.',
+            'x-htcds': 'cas_ReasonForCaseClosure',
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+          },
+        },
+      },
+      ReferralOutcome: {
+        description: 'The outcome a closed referral ended with, the same at both ends.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['result'],
+        properties: {
+          result: { $ref: '#/components/schemas/ReferralOutcomeResult' },
+          reason: {
+            description: 'Why, when the result is unsuccessful (HTCDS cas_ReasonForCaseClosure).',
+            'x-htcds': 'cas_ReasonForCaseClosure',
+            type: 'string',
+          },
+        },
+      },
+      ReferralAction: {
+        description:
+          'An action on a referral, named like its endpoint: accept, decline, request-information, start-service and close for the receiving country; provide-information and withdraw for the sending country.',
+        type: 'string',
+        enum: ['accept', 'decline', 'request-information', 'provide-information', 'withdraw', 'start-service', 'close'],
+      },
       TimelineEntry: {
         description: "One step in the referral's history, at either end.",
         type: 'object',
@@ -585,13 +830,15 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         properties: {
           at: { description: 'When the step happened.', type: 'string', format: 'date-time' },
           event: {
-            description: 'What happened, e.g. referral.requested, receipt.delivered, referral.accepted.',
+            description:
+              'What happened, as the protocol names it, e.g. ReferralSent, ReferralDelivered, ReferralAccepted.',
             type: 'string',
           },
           side: { description: 'Which end took the step.', type: 'string', enum: ['sender', 'receiver'] },
           status: { $ref: '#/components/schemas/ReferralStatus' },
           detail: {
-            description: 'A short explanation, e.g. a decline reason; never personal data of the person referred.',
+            description:
+              "The free text that came with the step, as the case worker wrote it: a decline or withdrawal reason, a question and its answer, a note with an acceptance, an outcome. Shown only to this node's users and never logged; case workers are asked to keep the person's identity out of it.",
             type: 'string',
           },
         },
@@ -611,6 +858,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           'urgency',
           'createdAt',
           'updatedAt',
+          'overdue',
         ],
         properties: {
           id: { description: 'Id of the referral, the same at both ends.', type: 'string', format: 'uuid' },
@@ -639,6 +887,11 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
             description: "When the receiving country's answer is due, once sent.",
             type: 'string',
             format: 'date-time',
+          },
+          overdue: {
+            description:
+              "True when the answer due time has passed and the referral still waits on an answer (sent, delivered or info-requested); it expires at the sending country's next check.",
+            type: 'boolean',
           },
         },
       },
@@ -669,6 +922,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
                 createdAt: '2025-03-14T09:30:00Z',
                 updatedAt: '2025-03-14T09:30:02Z',
                 answerDueAt: '2025-03-21T09:30:00Z',
+                overdue: false,
               },
             ],
           },
@@ -690,6 +944,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           'urgency',
           'createdAt',
           'updatedAt',
+          'overdue',
           'allowedActions',
           'timeline',
         ],
@@ -719,6 +974,20 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
             format: 'date-time',
           },
           declineReason: { description: 'Why the receiving country declined, when it did.', type: 'string' },
+          informationRequest: {
+            description: "The receiving country's open question while the referral is info-requested.",
+            type: 'string',
+          },
+          withdrawalReason: {
+            description: 'Why the sending country withdrew the referral, when it did.',
+            type: 'string',
+          },
+          outcome: { $ref: '#/components/schemas/ReferralOutcome' },
+          overdue: {
+            description:
+              "True when the answer due time has passed and the referral still waits on an answer (sent, delivered or info-requested); it expires at the sending country's next check.",
+            type: 'boolean',
+          },
           createdAt: {
             description: 'When the referral was created at this node.',
             type: 'string',
@@ -730,9 +999,10 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
             format: 'date-time',
           },
           allowedActions: {
-            description: 'Actions the caller may take now, named like the action endpoints (e.g. accept, decline).',
+            description:
+              "The actions this end of the referral may take now and the caller's roles allow, named like the action endpoints (e.g. accept, decline).",
             type: 'array',
-            items: { type: 'string' },
+            items: { $ref: '#/components/schemas/ReferralAction' },
           },
           timeline: {
             description: "The referral's history, oldest first.",
@@ -759,12 +1029,13 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
               recordedAt: '2025-03-13T16:00:00Z',
             },
             answerDueAt: '2025-03-21T09:30:00Z',
+            overdue: false,
             createdAt: '2025-03-14T09:30:02Z',
             updatedAt: '2025-03-14T09:30:02Z',
-            allowedActions: ['accept', 'decline'],
+            allowedActions: ['accept', 'decline', 'request-information'],
             timeline: [
-              { at: '2025-03-14T09:30:00Z', event: 'referral.requested', side: 'sender', status: 'sent' },
-              { at: '2025-03-14T09:30:02Z', event: 'receipt.delivered', side: 'receiver', status: 'delivered' },
+              { at: '2025-03-14T09:30:00Z', event: 'ReferralSent', side: 'sender', status: 'sent' },
+              { at: '2025-03-14T09:30:02Z', event: 'ReferralDelivered', side: 'receiver', status: 'delivered' },
             ],
           },
         ],

@@ -110,6 +110,121 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/referrals/{id}/request-information': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the referral, the same at both ends of the exchange. */
+        id: components['parameters']['ReferralId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask the sending country for information before answering an incoming referral.
+     * @description The receiving country asks a question; the referral is info-requested at both ends until the sending country provides the answer. Focal points and supervisors only.
+     */
+    post: operations['requestReferralInformation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/referrals/{id}/provide-information': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the referral, the same at both ends of the exchange. */
+        id: components['parameters']['ReferralId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer the receiving country's question on an outgoing referral.
+     * @description The sending country answers the open question; the referral is delivered again at both ends and waits for the receiving country's answer.
+     */
+    post: operations['provideReferralInformation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/referrals/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the referral, the same at both ends of the exchange. */
+        id: components['parameters']['ReferralId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Withdraw an outgoing referral, with a reason.
+     * @description The sending country withdraws the referral while it is still open (sent, delivered, info-requested, accepted or in service); the receiving country is told and can no longer act on it.
+     */
+    post: operations['withdrawReferral'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/referrals/{id}/start-service': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the referral, the same at both ends of the exchange. */
+        id: components['parameters']['ReferralId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record that the services of an accepted incoming referral have started.
+     * @description The receiving country starts the services it accepted to give; the referral is in-service at both ends until it is closed with an outcome. Focal points and supervisors only.
+     */
+    post: operations['startReferralService'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/referrals/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the referral, the same at both ends of the exchange. */
+        id: components['parameters']['ReferralId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close an incoming referral in service with its outcome.
+     * @description Ends the referral loop with an outcome, successful or unsuccessful; an unsuccessful outcome needs a reason (422 without one). The sending country sees the same outcome. Focal points and supervisors only.
+     */
+    post: operations['closeReferral'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -280,6 +395,46 @@ export interface components {
       /** @description Why the referral is declined, so that the sending country can look for another way. */
       reason: string;
     };
+    /** @description The receiving country's question to the sending country. */
+    RequestInformationRequest: {
+      /** @description What the receiving country needs to know before it can answer. */
+      question: string;
+    };
+    /** @description The sending country's answer to the open question. */
+    ProvideInformationRequest: {
+      /** @description The information asked for. */
+      answer: string;
+    };
+    /** @description Why the sending country withdraws the referral. */
+    WithdrawReferralRequest: {
+      /** @description Why the referral is withdrawn, so that the receiving country can stop its work on it. */
+      reason: string;
+    };
+    /** @description Nothing more is needed to record that the services started. */
+    StartServiceRequest: Record<string, never>;
+    /**
+     * @description Whether the referral reached its purpose.
+     * @enum {string}
+     */
+    ReferralOutcomeResult: 'successful' | 'unsuccessful';
+    /** @description The outcome the referral closes with. An unsuccessful outcome needs a reason: without one the request is refused with 422. */
+    CloseReferralRequest: {
+      outcome: components['schemas']['ReferralOutcomeResult'];
+      /** @description Why the referral closes so (HTCDS cas_ReasonForCaseClosure); required when unsuccessful. */
+      reason?: string;
+    };
+    /** @description The outcome a closed referral ended with, the same at both ends. */
+    ReferralOutcome: {
+      result: components['schemas']['ReferralOutcomeResult'];
+      /** @description Why, when the result is unsuccessful (HTCDS cas_ReasonForCaseClosure). */
+      reason?: string;
+    };
+    /**
+     * @description An action on a referral, named like its endpoint: accept, decline, request-information, start-service and close for the receiving country; provide-information and withdraw for the sending country.
+     * @enum {string}
+     */
+    ReferralAction:
+      'accept' | 'decline' | 'request-information' | 'provide-information' | 'withdraw' | 'start-service' | 'close';
     /** @description One step in the referral's history, at either end. */
     TimelineEntry: {
       /**
@@ -287,7 +442,7 @@ export interface components {
        * @description When the step happened.
        */
       at: string;
-      /** @description What happened, e.g. referral.requested, receipt.delivered, referral.accepted. */
+      /** @description What happened, as the protocol names it, e.g. ReferralSent, ReferralDelivered, ReferralAccepted. */
       event: string;
       /**
        * @description Which end took the step.
@@ -295,7 +450,7 @@ export interface components {
        */
       side: 'sender' | 'receiver';
       status: components['schemas']['ReferralStatus'];
-      /** @description A short explanation, e.g. a decline reason; never personal data of the person referred. */
+      /** @description The free text that came with the step, as the case worker wrote it: a decline or withdrawal reason, a question and its answer, a note with an acceptance, an outcome. Shown only to this node's users and never logged; case workers are asked to keep the person's identity out of it. */
       detail?: string;
     };
     /** @description A referral in a list. Carries no personal data. */
@@ -328,6 +483,8 @@ export interface components {
        * @description When the receiving country's answer is due, once sent.
        */
       answerDueAt?: string;
+      /** @description True when the answer due time has passed and the referral still waits on an answer (sent, delivered or info-requested); it expires at the sending country's next check. */
+      overdue: boolean;
     };
     /**
      * @description A list of referral summaries.
@@ -347,7 +504,8 @@ export interface components {
      *           "urgency": "high",
      *           "createdAt": "2025-03-14T09:30:00Z",
      *           "updatedAt": "2025-03-14T09:30:02Z",
-     *           "answerDueAt": "2025-03-21T09:30:00Z"
+     *           "answerDueAt": "2025-03-21T09:30:00Z",
+     *           "overdue": false
      *         }
      *       ]
      *     }
@@ -390,22 +548,24 @@ export interface components {
      *         "recordedAt": "2025-03-13T16:00:00Z"
      *       },
      *       "answerDueAt": "2025-03-21T09:30:00Z",
+     *       "overdue": false,
      *       "createdAt": "2025-03-14T09:30:02Z",
      *       "updatedAt": "2025-03-14T09:30:02Z",
      *       "allowedActions": [
      *         "accept",
-     *         "decline"
+     *         "decline",
+     *         "request-information"
      *       ],
      *       "timeline": [
      *         {
      *           "at": "2025-03-14T09:30:00Z",
-     *           "event": "referral.requested",
+     *           "event": "ReferralSent",
      *           "side": "sender",
      *           "status": "sent"
      *         },
      *         {
      *           "at": "2025-03-14T09:30:02Z",
-     *           "event": "receipt.delivered",
+     *           "event": "ReferralDelivered",
      *           "side": "receiver",
      *           "status": "delivered"
      *         }
@@ -437,6 +597,13 @@ export interface components {
       answerDueAt?: string;
       /** @description Why the receiving country declined, when it did. */
       declineReason?: string;
+      /** @description The receiving country's open question while the referral is info-requested. */
+      informationRequest?: string;
+      /** @description Why the sending country withdrew the referral, when it did. */
+      withdrawalReason?: string;
+      outcome?: components['schemas']['ReferralOutcome'];
+      /** @description True when the answer due time has passed and the referral still waits on an answer (sent, delivered or info-requested); it expires at the sending country's next check. */
+      overdue: boolean;
       /**
        * Format: date-time
        * @description When the referral was created at this node.
@@ -447,8 +614,8 @@ export interface components {
        * @description When the referral last changed at this node.
        */
       updatedAt: string;
-      /** @description Actions the caller may take now, named like the action endpoints (e.g. accept, decline). */
-      allowedActions: string[];
+      /** @description The actions this end of the referral may take now and the caller's roles allow, named like the action endpoints (e.g. accept, decline). */
+      allowedActions: components['schemas']['ReferralAction'][];
       /** @description The referral's history, oldest first. */
       timeline: components['schemas']['TimelineEntry'][];
     };
@@ -643,6 +810,14 @@ export type Consent = components['schemas']['Consent'];
 export type CreateReferralRequest = components['schemas']['CreateReferralRequest'];
 export type AcceptReferralRequest = components['schemas']['AcceptReferralRequest'];
 export type DeclineReferralRequest = components['schemas']['DeclineReferralRequest'];
+export type RequestInformationRequest = components['schemas']['RequestInformationRequest'];
+export type ProvideInformationRequest = components['schemas']['ProvideInformationRequest'];
+export type WithdrawReferralRequest = components['schemas']['WithdrawReferralRequest'];
+export type StartServiceRequest = components['schemas']['StartServiceRequest'];
+export type ReferralOutcomeResult = components['schemas']['ReferralOutcomeResult'];
+export type CloseReferralRequest = components['schemas']['CloseReferralRequest'];
+export type ReferralOutcome = components['schemas']['ReferralOutcome'];
+export type ReferralAction = components['schemas']['ReferralAction'];
 export type TimelineEntry = components['schemas']['TimelineEntry'];
 export type ReferralSummary = components['schemas']['ReferralSummary'];
 export type ReferralList = components['schemas']['ReferralList'];
@@ -708,6 +883,8 @@ export interface operations {
         direction?: components['schemas']['ReferralDirection'];
         /** @description Only referrals in this status. */
         status?: components['schemas']['ReferralStatus'];
+        /** @description true for only the referrals whose answer is overdue: the answer due time has passed and the referral still waits on an answer (sent, delivered or info-requested); false for only the others. */
+        overdue?: boolean;
       };
       header?: never;
       path?: never;
@@ -877,6 +1054,192 @@ export interface operations {
     };
     responses: {
       /** @description The referral, now declined. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  requestReferralInformation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the referral, the same at both ends of the exchange. */
+        id: components['parameters']['ReferralId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "question": "Does the person need a Spanish-speaking psychologist?"
+         *     }
+         */
+        'application/json': components['schemas']['RequestInformationRequest'];
+      };
+    };
+    responses: {
+      /** @description The referral, now info-requested. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  provideReferralInformation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the referral, the same at both ends of the exchange. */
+        id: components['parameters']['ReferralId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "answer": "Spanish only; a follow-up appointment for a healed fracture is advised."
+         *     }
+         */
+        'application/json': components['schemas']['ProvideInformationRequest'];
+      };
+    };
+    responses: {
+      /** @description The referral, now delivered again. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  withdrawReferral: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the referral, the same at both ends of the exchange. */
+        id: components['parameters']['ReferralId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "reason": "The person found support through relatives."
+         *     }
+         */
+        'application/json': components['schemas']['WithdrawReferralRequest'];
+      };
+    };
+    responses: {
+      /** @description The referral, now withdrawn. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  startReferralService: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the referral, the same at both ends of the exchange. */
+        id: components['parameters']['ReferralId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        /** @example {} */
+        'application/json': components['schemas']['StartServiceRequest'];
+      };
+    };
+    responses: {
+      /** @description The referral, now in-service. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  closeReferral: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the referral, the same at both ends of the exchange. */
+        id: components['parameters']['ReferralId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "outcome": "successful"
+         *     }
+         */
+        'application/json': components['schemas']['CloseReferralRequest'];
+      };
+    };
+    responses: {
+      /** @description The referral, now closed. */
       200: {
         headers: {
           [name: string]: unknown;

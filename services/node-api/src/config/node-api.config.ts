@@ -1,5 +1,6 @@
 import { nodeDatabaseName } from '@enlace/store';
 import { ConfigurationError, EnvReader, NETWORK_NAME } from '@enlace/config';
+import { IsoDuration } from './iso-duration';
 
 /** Everything node-api reads from its environment, checked once at start. */
 export interface NodeApiConfig {
@@ -13,8 +14,10 @@ export interface NodeApiConfig {
   readonly jwtSecret: string;
   readonly tokenTtlSeconds: number;
   readonly usersFile: string;
-  /** How long a receiver has to answer a referral before it may expire (DESIGN.md §3; issue 3 makes it per corridor). */
-  readonly referralAnswerDays: number;
+  /** How long a receiver has to answer a referral before the sender lets it expire (DESIGN.md §3). */
+  readonly referralAnswerPeriod: IsoDuration;
+  /** How often the sender looks for its referrals whose answer is overdue, to let them expire. */
+  readonly referralExpiryPollMs: number;
   readonly inboxPollMs: number;
   readonly bodyLimit: string;
 }
@@ -37,8 +40,23 @@ export function readNodeApiConfig(env: NodeJS.ProcessEnv = process.env): NodeApi
     jwtSecret,
     tokenTtlSeconds: read.integer('ENLACE_TOKEN_TTL_SECONDS', 3600, 60),
     usersFile: read.required('ENLACE_USERS_FILE'),
-    referralAnswerDays: read.integer('ENLACE_REFERRAL_ANSWER_DAYS', 7, 1),
+    referralAnswerPeriod: readAnswerPeriod(read),
+    referralExpiryPollMs: read.integer('ENLACE_REFERRAL_EXPIRY_POLL_MS', 5000, 10),
     inboxPollMs: read.integer('ENLACE_INBOX_POLL_MS', 100, 10),
     bodyLimit: read.optional('ENLACE_HTTP_BODY_LIMIT') ?? '256kb',
   };
+}
+
+/**
+ * ENLACE_REFERRAL_ANSWER_PERIOD (an ISO 8601 duration, P7D by default after the sources' seven days); the older
+ * ENLACE_REFERRAL_ANSWER_DAYS still counts where the period is not set, so existing settings keep working.
+ */
+function readAnswerPeriod(read: EnvReader): IsoDuration {
+  const period = read.optional('ENLACE_REFERRAL_ANSWER_PERIOD');
+  if (period === undefined) return IsoDuration.parse(`P${read.integer('ENLACE_REFERRAL_ANSWER_DAYS', 7, 1)}D`);
+  try {
+    return IsoDuration.parse(period);
+  } catch (error) {
+    throw new ConfigurationError(`ENLACE_REFERRAL_ANSWER_PERIOD ${(error as Error).message}`);
+  }
 }

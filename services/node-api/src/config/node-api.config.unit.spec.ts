@@ -1,4 +1,5 @@
 import { ConfigurationError } from '@enlace/config';
+import { IsoDuration } from './iso-duration';
 import { readNodeApiConfig } from './node-api.config';
 
 const SECRET = 'a-development-secret-of-32-chars!';
@@ -66,16 +67,49 @@ describe('readNodeApiConfig', () => {
       ['ENLACE_TOKEN_TTL_SECONDS', '-1'],
       ['ENLACE_REFERRAL_ANSWER_DAYS', '1.5'],
       ['ENLACE_INBOX_POLL_MS', '1e999'],
+      ['ENLACE_REFERRAL_EXPIRY_POLL_MS', '5'],
     ])('should refuse %s=%p and name it', (name, value) => {
       expect(() => readNodeApiConfig(environment({ [name]: value }))).toThrow(`${name} must be an integer of at least`);
     });
 
     it('should read given values', () => {
       const config = readNodeApiConfig(
-        environment({ ENLACE_HTTP_PORT: '18001', ENLACE_TOKEN_TTL_SECONDS: '60', ENLACE_REFERRAL_ANSWER_DAYS: '3' }),
+        environment({
+          ENLACE_HTTP_PORT: '18001',
+          ENLACE_TOKEN_TTL_SECONDS: '60',
+          ENLACE_REFERRAL_EXPIRY_POLL_MS: '50',
+        }),
       );
 
-      expect(config).toMatchObject({ httpPort: 18001, tokenTtlSeconds: 60, referralAnswerDays: 3 });
+      expect(config).toMatchObject({ httpPort: 18001, tokenTtlSeconds: 60, referralExpiryPollMs: 50 });
+    });
+  });
+
+  describe('with the referral answer period', () => {
+    it('should read an ISO 8601 duration', () => {
+      const config = readNodeApiConfig(environment({ ENLACE_REFERRAL_ANSWER_PERIOD: 'PT3S' }));
+
+      expect(String(config.referralAnswerPeriod)).toBe('PT3S');
+    });
+
+    it('should still read ENLACE_REFERRAL_ANSWER_DAYS where no period is set', () => {
+      expect(String(readNodeApiConfig(environment({ ENLACE_REFERRAL_ANSWER_DAYS: '3' })).referralAnswerPeriod)).toBe(
+        'P3D',
+      );
+    });
+
+    it('should prefer the period to the days', () => {
+      const config = readNodeApiConfig(
+        environment({ ENLACE_REFERRAL_ANSWER_PERIOD: 'P10D', ENLACE_REFERRAL_ANSWER_DAYS: '3' }),
+      );
+
+      expect(String(config.referralAnswerPeriod)).toBe('P10D');
+    });
+
+    it.each(['7 days', 'P0D', 'P'])('should refuse %p and name the setting', (period) => {
+      expect(() => readNodeApiConfig(environment({ ENLACE_REFERRAL_ANSWER_PERIOD: period }))).toThrow(
+        /^ENLACE_REFERRAL_ANSWER_PERIOD /,
+      );
     });
   });
 
@@ -91,7 +125,8 @@ describe('readNodeApiConfig', () => {
         jwtSecret: SECRET,
         tokenTtlSeconds: 3600,
         usersFile: '/etc/enlace/users.json',
-        referralAnswerDays: 7,
+        referralAnswerPeriod: IsoDuration.parse('P7D'),
+        referralExpiryPollMs: 5000,
         inboxPollMs: 100,
         bodyLimit: '256kb',
       });

@@ -1,17 +1,36 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseBoolPipe, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { RequireRoles } from '../auth/roles.decorator';
 import { CaseRights } from '@enlace/auth';
+import { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { RequireRoles } from '../auth/roles.decorator';
+import { ProblemException } from '../common/problem-details/problem.exception';
 import { ContractBodyPipe } from '../common/validation/contract-body.pipe';
 import { ContractParameterPipe } from '../common/validation/contract-parameter.pipe';
 import { ReferralsService } from './application/referrals.service';
 import { AcceptReferralRequest } from './dto/accept-referral.request';
+import { CloseReferralRequest } from './dto/close-referral.request';
 import { CreateReferralRequest } from './dto/create-referral.request';
 import { DeclineReferralRequest } from './dto/decline-referral.request';
+import { ProvideInformationRequest } from './dto/provide-information.request';
+import { REFERRAL_ACTIONS } from './dto/referral-actions';
 import { ReferralSummary, ReferralView, toReferralSummary, toReferralView } from './dto/referral.view';
-import { ReferralDirection } from './persistence/referral-case.document';
+import { RequestInformationRequest } from './dto/request-information.request';
+import { StartServiceRequest } from './dto/start-service.request';
+import { WithdrawReferralRequest } from './dto/withdraw-referral.request';
+import { ReferralCaseDocument, ReferralDirection } from './persistence/referral-case.document';
 
 const referralId = new ContractParameterPipe('#/components/parameters/ReferralId/schema', 'id');
+const overdueFlag = new ParseBoolPipe({
+  optional: true,
+  exceptionFactory: () =>
+    new ProblemException({
+      status: 400,
+      title: 'Bad Request',
+      detail: 'The parameter overdue is not valid.',
+      errors: [{ field: 'overdue', message: 'must be true or false' }],
+    }),
+});
 
 @Controller('referrals')
 export class ReferralsHttpController {
@@ -21,11 +40,12 @@ export class ReferralsHttpController {
   @RequireRoles(...CaseRights.write)
   async create(
     @Body(new ContractBodyPipe('CreateReferralRequest')) body: CreateReferralRequest,
+    @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ReferralView> {
     const referral = await this.referrals.create(body);
     response.status(201).location(`/api/v1/referrals/${referral._id}`);
-    return toReferralView(referral);
+    return this.view(referral, user);
   }
 
   @Get()
@@ -33,37 +53,101 @@ export class ReferralsHttpController {
   async list(
     @Query('direction', new ContractParameterPipe('ReferralDirection', 'direction')) direction?: ReferralDirection,
     @Query('status', new ContractParameterPipe('ReferralStatus', 'status')) status?: string,
+    @Query('overdue', overdueFlag) overdue?: boolean,
   ): Promise<{ items: ReferralSummary[] }> {
+    const now = new Date();
     const referrals = await this.referrals.list({
       ...(direction ? { direction } : {}),
       ...(status ? { status } : {}),
+      ...(overdue !== undefined ? { overdue, now } : {}),
     });
-    return { items: referrals.map(toReferralSummary) };
+    return { items: referrals.map((referral) => toReferralSummary(referral, now)) };
   }
 
   @Get(':id')
   @RequireRoles(...CaseRights.read)
-  async get(@Param('id', referralId) id: string): Promise<ReferralView> {
-    return toReferralView(await this.referrals.get(id));
+  async get(@Param('id', referralId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ReferralView> {
+    return this.view(await this.referrals.get(id), user);
   }
 
   @Post(':id/accept')
   @HttpCode(200)
-  @RequireRoles(...CaseRights.answer)
+  @RequireRoles(...REFERRAL_ACTIONS.accept.roles)
   async accept(
     @Param('id', referralId) id: string,
-    @Body(new ContractBodyPipe('AcceptReferralRequest')) _body: AcceptReferralRequest,
+    @Body(new ContractBodyPipe('AcceptReferralRequest')) body: AcceptReferralRequest,
+    @CurrentUser() user: AuthenticatedUser,
   ): Promise<ReferralView> {
-    return toReferralView(await this.referrals.accept(id));
+    return this.view(await this.referrals.accept(id, body.note), user);
   }
 
   @Post(':id/decline')
   @HttpCode(200)
-  @RequireRoles(...CaseRights.answer)
+  @RequireRoles(...REFERRAL_ACTIONS.decline.roles)
   async decline(
     @Param('id', referralId) id: string,
     @Body(new ContractBodyPipe('DeclineReferralRequest')) body: DeclineReferralRequest,
+    @CurrentUser() user: AuthenticatedUser,
   ): Promise<ReferralView> {
-    return toReferralView(await this.referrals.decline(id, body.reason));
+    return this.view(await this.referrals.decline(id, body.reason), user);
+  }
+
+  @Post(':id/request-information')
+  @HttpCode(200)
+  @RequireRoles(...REFERRAL_ACTIONS['request-information'].roles)
+  async requestInformation(
+    @Param('id', referralId) id: string,
+    @Body(new ContractBodyPipe('RequestInformationRequest')) body: RequestInformationRequest,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ReferralView> {
+    return this.view(await this.referrals.requestInformation(id, body.question), user);
+  }
+
+  @Post(':id/provide-information')
+  @HttpCode(200)
+  @RequireRoles(...REFERRAL_ACTIONS['provide-information'].roles)
+  async provideInformation(
+    @Param('id', referralId) id: string,
+    @Body(new ContractBodyPipe('ProvideInformationRequest')) body: ProvideInformationRequest,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ReferralView> {
+    return this.view(await this.referrals.provideInformation(id, body.answer), user);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @RequireRoles(...REFERRAL_ACTIONS.withdraw.roles)
+  async withdraw(
+    @Param('id', referralId) id: string,
+    @Body(new ContractBodyPipe('WithdrawReferralRequest')) body: WithdrawReferralRequest,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ReferralView> {
+    return this.view(await this.referrals.withdraw(id, body.reason), user);
+  }
+
+  @Post(':id/start-service')
+  @HttpCode(200)
+  @RequireRoles(...REFERRAL_ACTIONS['start-service'].roles)
+  async startService(
+    @Param('id', referralId) id: string,
+    @Body(new ContractBodyPipe('StartServiceRequest')) _body: StartServiceRequest,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ReferralView> {
+    return this.view(await this.referrals.startService(id), user);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @RequireRoles(...REFERRAL_ACTIONS.close.roles)
+  async close(
+    @Param('id', referralId) id: string,
+    @Body(new ContractBodyPipe('CloseReferralRequest')) body: CloseReferralRequest,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ReferralView> {
+    return this.view(await this.referrals.close(id, body.outcome, body.reason), user);
+  }
+
+  private view(referral: ReferralCaseDocument, user: AuthenticatedUser | undefined): ReferralView {
+    return toReferralView(referral, user ? { roles: user.roles } : {});
   }
 }

@@ -3,6 +3,7 @@ import { MessageValidator } from '@enlace/contracts';
 import { Connection } from 'mongoose';
 import { NODE_DATABASE } from '../database/database.tokens';
 import { ReferralCaseWriter } from './application/referral-case.writer';
+import { ReferralExpiryService } from './application/referral-expiry.service';
 import { ReferralMessageApplier } from './application/referral-message.applier';
 import { ReferralsService } from './application/referrals.service';
 import { ReferralCaseRepository } from './persistence/referral-case.repository';
@@ -25,6 +26,7 @@ import { REFERRAL_CASE_REPOSITORY } from './referrals.tokens';
     ReferralCaseWriter,
     ReferralsService,
     ReferralMessageApplier,
+    ReferralExpiryService,
   ],
   exports: [ReferralMessageApplier],
 })

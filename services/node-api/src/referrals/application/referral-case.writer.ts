@@ -4,6 +4,7 @@ import { MessageValidator } from '@enlace/contracts';
 import { ReferralEvent, ReferralSide, ReferralState, evolveReferral } from '@enlace/protocols';
 import type { OutboxEntry } from '@enlace/store';
 import { outgoingMessageFor } from '../domain/referral-outgoing-messages';
+import { timelineDetailFor } from '../domain/referral-timeline-detail';
 import { ReferralCaseDocument, TimelineEntry } from '../persistence/referral-case.document';
 import { ReferralCaseRepository } from '../persistence/referral-case.repository';
 import { REFERRAL_CASE_REPOSITORY } from '../referrals.tokens';
@@ -17,6 +18,8 @@ export type EventActor = ReferralSide | ((event: ReferralEvent) => ReferralSide)
 export interface RecordOptions {
   /** The envelope whose message these events came from, so that applying it again changes nothing. */
   readonly appliedEnvelopeId?: string;
+  /** A free note that came with the step (an acceptance's), for the timeline and the other end's message. */
+  readonly note?: string;
 }
 
 interface Change {
@@ -44,7 +47,7 @@ export class ReferralCaseWriter {
     options: RecordOptions = {},
   ): Promise<{ result: 'inserted' | 'exists'; referral: ReferralCaseDocument }> {
     const now = new Date();
-    const change = this.change(base, undefined, events, actor);
+    const change = this.change(base, undefined, events, actor, options.note);
     const referral: ReferralCaseDocument = {
       ...base,
       ...change,
@@ -63,7 +66,7 @@ export class ReferralCaseWriter {
     actor: EventActor,
     options: RecordOptions = {},
   ): Promise<ReferralCaseDocument> {
-    const change = this.change(referral, referral.state, events, actor);
+    const change = this.change(referral, referral.state, events, actor, options.note);
     const at = new Date();
     await this.repository.applyChange(referral, {
       ...change,
@@ -85,6 +88,7 @@ export class ReferralCaseWriter {
     from: ReferralState | undefined,
     events: readonly ReferralEvent[],
     actor: EventActor,
+    note: string | undefined,
   ): Change {
     const sideOf = typeof actor === 'function' ? actor : () => actor;
     let state = from;
@@ -92,19 +96,31 @@ export class ReferralCaseWriter {
     const ours: ReferralEvent[] = [];
     for (const event of events) {
       state = evolveReferral(state, event);
-      timeline.push({ at: event.data.at, event: event.type, side: sideOf(event), status: state.status });
+      const detail = timelineDetailFor(event, note);
+      timeline.push({
+        at: event.data.at,
+        event: event.type,
+        side: sideOf(event),
+        status: state.status,
+        ...(detail ? { detail } : {}),
+      });
       // Only what this end decided goes to the other end; what we replayed from its messages it already knows.
       if (sideOf(event) === state.side) ours.push(event);
     }
     if (!state) throw new Error('a change needs at least one event');
-    return { state, timeline, outbox: this.outboxFor(referral, state, ours) };
+    return { state, timeline, outbox: this.outboxFor(referral, state, ours, note) };
   }
 
-  private outboxFor(referral: NewReferralCase, state: ReferralState, events: readonly ReferralEvent[]): OutboxEntry[] {
+  private outboxFor(
+    referral: NewReferralCase,
+    state: ReferralState,
+    events: readonly ReferralEvent[],
+    note: string | undefined,
+  ): OutboxEntry[] {
     const counterpart = state.side === 'sender' ? state.toCountry : state.fromCountry;
     const entries: OutboxEntry[] = [];
     for (const event of events) {
-      const message = outgoingMessageFor(event, referral);
+      const message = outgoingMessageFor(event, referral, note);
       if (!message) continue;
       this.validator.assertPayload(message.type, message.payload);
       entries.push({

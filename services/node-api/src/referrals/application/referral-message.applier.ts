@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { decideReferral } from '@enlace/protocols';
 import type { InboxEntry } from '@enlace/store';
 import { NODE_API_CONFIG, NodeApiConfig } from '../../config/node-api.config';
-import { counterpartOf, incomingEventFor } from '../domain/referral-incoming-events';
+import { counterpartOf, incomingEventFor, incomingNoteFor } from '../domain/referral-incoming-events';
 import {
   ConsentRecord,
   ReferralCaseDocument,
@@ -48,7 +48,11 @@ export class ReferralMessageApplier {
     if (event.data.referralId !== referral._id) {
       return { applied: false, code: 'CASE_MISMATCH', detail: 'the message names another referral than its envelope' };
     }
-    await this.writer.record(referral, [event], counterpartOf(referral.state.side), { appliedEnvelopeId: entry._id });
+    const note = incomingNoteFor(entry.type, payload);
+    await this.writer.record(referral, [event], counterpartOf(referral.state.side), {
+      appliedEnvelopeId: entry._id,
+      ...(note ? { note } : {}),
+    });
     return APPLIED;
   }
 

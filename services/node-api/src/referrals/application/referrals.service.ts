@@ -1,16 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { ReferralCommand, ReferralState, decideReferral, evolveReferral } from '@enlace/protocols';
+import {
+  ReferralCommand,
+  ReferralOutcomeResult,
+  ReferralState,
+  decideReferral,
+  evolveReferral,
+} from '@enlace/protocols';
 import { ProblemException } from '../../common/problem-details/problem.exception';
 import { NODE_API_CONFIG, NodeApiConfig } from '../../config/node-api.config';
-import { ReferralCaseDocument, ReferralDirection } from '../persistence/referral-case.document';
-import { ConcurrentChangeError, ReferralCaseRepository } from '../persistence/referral-case.repository';
+import { ReferralCaseDocument } from '../persistence/referral-case.document';
+import {
+  ConcurrentChangeError,
+  ReferralCaseRepository,
+  ReferralListFilter,
+} from '../persistence/referral-case.repository';
 import { REFERRAL_CASE_REPOSITORY } from '../referrals.tokens';
 import { CreateReferralRequest } from '../dto/create-referral.request';
 import { normalisePersonInput } from '../dto/person-input.normaliser';
-import { ReferralCaseWriter } from './referral-case.writer';
+import { ReferralCaseWriter, RecordOptions } from './referral-case.writer';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_ATTEMPTS = 5;
 
 /** What focal points and case workers do with referrals through the node's API. */
@@ -54,7 +63,7 @@ export class ReferralsService {
       },
       'sender',
     );
-    const answerDueAt = new Date(now.getTime() + this.config.referralAnswerDays * DAY_MS).toISOString();
+    const answerDueAt = this.config.referralAnswerPeriod.addTo(now).toISOString();
     const sent = decideReferral(
       drafted.reduce(evolveReferral, undefined as ReferralState | undefined),
       { type: 'SendReferral', data: { answerDueAt, at } },
@@ -79,7 +88,7 @@ export class ReferralsService {
     return referral;
   }
 
-  async list(filter: { direction?: ReferralDirection; status?: string }): Promise<ReferralCaseDocument[]> {
+  async list(filter: ReferralListFilter): Promise<ReferralCaseDocument[]> {
     return this.repository.list(filter);
   }
 
@@ -90,21 +99,51 @@ export class ReferralsService {
     return referral;
   }
 
-  async accept(id: string): Promise<ReferralCaseDocument> {
-    return this.act(id, (at) => ({ type: 'AcceptReferral', data: { at } }));
+  /** The receiver takes the referral on; `note` reaches the sending country with the acceptance. */
+  async accept(id: string, note?: string): Promise<ReferralCaseDocument> {
+    return this.act(id, (at) => ({ type: 'AcceptReferral', data: { at } }), note ? { note } : {});
   }
 
   async decline(id: string, reason: string): Promise<ReferralCaseDocument> {
     return this.act(id, (at) => ({ type: 'DeclineReferral', data: { reason, at } }));
   }
 
+  async requestInformation(id: string, question: string): Promise<ReferralCaseDocument> {
+    return this.act(id, (at) => ({ type: 'RequestInformation', data: { question, at } }));
+  }
+
+  async provideInformation(id: string, answer: string): Promise<ReferralCaseDocument> {
+    return this.act(id, (at) => ({ type: 'ProvideInformation', data: { answer, at } }));
+  }
+
+  async withdraw(id: string, reason: string): Promise<ReferralCaseDocument> {
+    return this.act(id, (at) => ({ type: 'WithdrawReferral', data: { reason, at } }));
+  }
+
+  async startService(id: string): Promise<ReferralCaseDocument> {
+    return this.act(id, (at) => ({ type: 'StartService', data: { at } }));
+  }
+
+  async close(id: string, outcome: ReferralOutcomeResult, reason?: string): Promise<ReferralCaseDocument> {
+    return this.act(id, (at) => ({ type: 'CloseReferral', data: { outcome, ...(reason ? { reason } : {}), at } }));
+  }
+
+  /** The sender lets a referral expire whose answer is overdue; the protocol refuses it before the due time. */
+  async expire(id: string): Promise<ReferralCaseDocument> {
+    return this.act(id, (at) => ({ type: 'ExpireReferral', data: { at } }));
+  }
+
   /** Decides a command of this end on the current state; retries when another writer got there first. */
-  private async act(id: string, command: (at: string) => ReferralCommand): Promise<ReferralCaseDocument> {
+  private async act(
+    id: string,
+    command: (at: string) => ReferralCommand,
+    options: RecordOptions = {},
+  ): Promise<ReferralCaseDocument> {
     for (let attempt = 1; ; attempt++) {
       const referral = await this.get(id);
       const events = decideReferral(referral.state, command(new Date().toISOString()), referral.state.side);
       try {
-        return await this.writer.record(referral, events, referral.state.side);
+        return await this.writer.record(referral, events, referral.state.side, options);
       } catch (error) {
         if (!(error instanceof ConcurrentChangeError) || attempt >= MAX_ATTEMPTS) throw error;
       }

@@ -33,6 +33,10 @@ export function incomingEventFor(type: string, payload: Payload): ReferralEvent 
         type: 'ReferralWithdrawn',
         data: { referralId, reason: text(payload, 'reason'), at: text(payload, 'withdrawnAt') },
       };
+    case 'referral.service-started.v1':
+      return { type: 'ServiceStarted', data: { referralId, at: text(payload, 'startedAt') } };
+    case 'referral.expired.v1':
+      return { type: 'ReferralExpired', data: { referralId, at: text(payload, 'expiredAt') } };
     case 'referral.closed.v1':
       return {
         type: 'ReferralClosed',
@@ -46,6 +50,12 @@ export function incomingEventFor(type: string, payload: Payload): ReferralEvent 
     default:
       return undefined;
   }
+}
+
+/** The free note a message carries beside its event (an acceptance's note), for this end's timeline. */
+export function incomingNoteFor(type: string, payload: Payload): string | undefined {
+  const note = payload['note'];
+  return type === 'referral.accepted.v1' && typeof note === 'string' && note.length > 0 ? note : undefined;
 }
 
 /** Which end decides each event that arrives in a message: the other end's. */

@@ -11,7 +11,7 @@ import {
 } from '@enlace/protocols';
 import { normalisePersonInput } from '../dto/person-input.normaliser';
 import type { ReferralCaseDocument } from '../persistence/referral-case.document';
-import { incomingEventFor } from './referral-incoming-events';
+import { incomingEventFor, incomingNoteFor } from './referral-incoming-events';
 import { outgoingMessageFor } from './referral-outgoing-messages';
 
 const validator = new MessageValidator();
@@ -150,15 +150,10 @@ function expectInStep(trip: RoundTrip, status: ReferralStatus): void {
   expect(trip.exchange.receiver.status).toBe(status);
 }
 
-/** Both ends after the receiver accepted and started the service (ServiceStarted evolved at both ends). */
+/** Both ends after the receiver accepted and started the service, each step carried by its message. */
 function inServiceExchange(): Exchange {
   const accepted = roundTrip(deliveredExchange(), 'receiver', { type: 'AcceptReferral', data: { at: LATER } }).exchange;
-  const started = decideReferral(accepted.receiver, { type: 'StartService', data: { at: LATER } }, 'receiver');
-  return {
-    ...accepted,
-    sender: evolveAll(accepted.sender, started),
-    receiver: evolveAll(accepted.receiver, started),
-  };
+  return roundTrip(accepted, 'receiver', { type: 'StartService', data: { at: LATER } }).exchange;
 }
 
 describe('outgoingMessageFor', () => {
@@ -282,6 +277,64 @@ describe('incomingEventFor', () => {
       expect(trip.type).toBe('referral.withdrawn.v1');
       expectInStep(trip, 'withdrawn');
       expect(trip.exchange.receiver.withdrawalReason).toBe('The person found help locally');
+    });
+  });
+
+  describe('with the acceptance’s note', () => {
+    it('should carry the note in referral.accepted.v1 and give it back at the other end', () => {
+      const exchange = deliveredExchange();
+      const [accepted] = decideReferral(exchange.receiver, { type: 'AcceptReferral', data: { at: LATER } }, 'receiver');
+      if (!accepted) throw new Error('no acceptance');
+
+      const message = outgoingMessageFor(accepted, exchange.content, 'Shelter place from 20 March');
+      const payload = JSON.parse(JSON.stringify(message?.payload)) as Record<string, unknown>;
+
+      expect(() => validator.assertPayload('referral.accepted.v1', payload)).not.toThrow();
+      expect(payload['note']).toBe('Shelter place from 20 March');
+      expect(incomingNoteFor('referral.accepted.v1', payload)).toBe('Shelter place from 20 March');
+    });
+
+    it('should send no note field without a note', () => {
+      const exchange = deliveredExchange();
+      const [accepted] = decideReferral(exchange.receiver, { type: 'AcceptReferral', data: { at: LATER } }, 'receiver');
+      if (!accepted) throw new Error('no acceptance');
+
+      const payload = outgoingMessageFor(accepted, exchange.content)?.payload ?? {};
+
+      expect(Object.keys(payload)).not.toContain('note');
+      expect(incomingNoteFor('referral.accepted.v1', payload)).toBeUndefined();
+    });
+
+    it('should read a note only from an acceptance', () => {
+      expect(incomingNoteFor('referral.declined.v1', { note: 'stray' })).toBeUndefined();
+    });
+  });
+
+  describe('with the start of the service', () => {
+    it('should bring both ends to in-service', () => {
+      const accepted = roundTrip(deliveredExchange(), 'receiver', { type: 'AcceptReferral', data: { at: LATER } });
+
+      const trip = roundTrip(accepted.exchange, 'receiver', { type: 'StartService', data: { at: LATEST } });
+
+      expect(trip.type).toBe('referral.service-started.v1');
+      expectInStep(trip, 'in-service');
+    });
+  });
+
+  describe('with an expiry', () => {
+    it.each<[string, (exchange: Exchange) => Exchange]>([
+      ['delivered', (exchange) => exchange],
+      [
+        'info-requested',
+        (exchange) =>
+          roundTrip(exchange, 'receiver', { type: 'RequestInformation', data: { question: 'Which?', at: LATER } })
+            .exchange,
+      ],
+    ])('should bring both ends from %s to expired once the answer is due', (_status, before) => {
+      const trip = roundTrip(before(deliveredExchange()), 'sender', { type: 'ExpireReferral', data: { at: DUE } });
+
+      expect(trip.type).toBe('referral.expired.v1');
+      expectInStep(trip, 'expired');
     });
   });
 

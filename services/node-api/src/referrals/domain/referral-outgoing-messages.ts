@@ -10,9 +10,14 @@ export interface OutgoingMessage {
 
 /**
  * What the other end must hear of an event decided here, as the message of the contract. Events only this end
- * records (its draft, its own delivery) produce no message.
+ * records (its draft, its own delivery) produce no message. `note` is the free note a step may carry beside the
+ * protocol's own facts (an acceptance's note for the sending country).
  */
-export function outgoingMessageFor(event: ReferralEvent, referral: ReferralContent): OutgoingMessage | undefined {
+export function outgoingMessageFor(
+  event: ReferralEvent,
+  referral: ReferralContent,
+  note?: string,
+): OutgoingMessage | undefined {
   const referralId = referral._id;
   switch (event.type) {
     case 'ReferralSent':
@@ -28,7 +33,10 @@ export function outgoingMessageFor(event: ReferralEvent, referral: ReferralConte
         },
       };
     case 'ReferralAccepted':
-      return { type: 'referral.accepted.v1', payload: { referralId, acceptedAt: event.data.at } };
+      return {
+        type: 'referral.accepted.v1',
+        payload: { referralId, acceptedAt: event.data.at, ...(note ? { note } : {}) },
+      };
     case 'ReferralDeclined':
       return {
         type: 'referral.declined.v1',
@@ -49,6 +57,10 @@ export function outgoingMessageFor(event: ReferralEvent, referral: ReferralConte
         type: 'referral.withdrawn.v1',
         payload: { referralId, withdrawnAt: event.data.at, reason: event.data.reason },
       };
+    case 'ServiceStarted':
+      return { type: 'referral.service-started.v1', payload: { referralId, startedAt: event.data.at } };
+    case 'ReferralExpired':
+      return { type: 'referral.expired.v1', payload: { referralId, expiredAt: event.data.at } };
     case 'ReferralClosed':
       return {
         type: 'referral.closed.v1',

@@ -1,14 +1,21 @@
+import type { Role } from '@enlace/auth';
 import type { NodeApiSchemas } from '@enlace/contracts';
 import { allowedReferralCommands } from '@enlace/protocols';
+import { isAnswerOverdue } from '../domain/referral-deadline';
 import type { ReferralCaseDocument } from '../persistence/referral-case.document';
+import { referralActionsFor } from './referral-actions';
 
 export type ReferralView = NodeApiSchemas['ReferralView'];
 export type ReferralSummary = NodeApiSchemas['ReferralSummary'];
 
-/** The action endpoints by the protocol command they carry out. */
-const ACTIONS: Record<string, string> = { AcceptReferral: 'accept', DeclineReferral: 'decline' };
+export interface ReferralViewOptions {
+  /** The instant the view is for, which decides whether the answer is overdue; the clock's now by default. */
+  readonly now?: Date;
+  /** The caller's roles: only the actions they may take are offered. Without them, every action of this end. */
+  readonly roles?: readonly Role[];
+}
 
-export function toReferralSummary(referral: ReferralCaseDocument): ReferralSummary {
+export function toReferralSummary(referral: ReferralCaseDocument, now: Date = new Date()): ReferralSummary {
   return {
     id: referral._id,
     direction: referral.direction,
@@ -21,22 +28,23 @@ export function toReferralSummary(referral: ReferralCaseDocument): ReferralSumma
     createdAt: referral.createdAt.toISOString(),
     updatedAt: referral.updatedAt.toISOString(),
     ...(referral.state.answerDueAt ? { answerDueAt: referral.state.answerDueAt } : {}),
+    overdue: isAnswerOverdue(referral.state, now),
   };
 }
 
 /** The whole referral for a user of this node: both ends see the person's fields (the receiver needs them). */
-export function toReferralView(referral: ReferralCaseDocument): ReferralView {
-  const { answerDueAt, declineReason } = referral.state;
+export function toReferralView(referral: ReferralCaseDocument, options: ReferralViewOptions = {}): ReferralView {
+  const { declineReason, informationRequest, withdrawalReason, outcome } = referral.state;
   return {
-    ...toReferralSummary(referral),
+    ...toReferralSummary(referral, options.now),
     ...(referral.details.reasonDetails ? { reasonDetails: referral.details.reasonDetails } : {}),
     ...(referral.person ? { person: referral.person as ReferralView['person'] } : {}),
     ...(referral.consent ? { consent: referral.consent } : {}),
-    ...(answerDueAt ? { answerDueAt } : {}),
     ...(declineReason ? { declineReason } : {}),
-    allowedActions: allowedReferralCommands(referral.state, referral.state.side)
-      .map((command) => ACTIONS[command])
-      .filter((action): action is string => action !== undefined),
+    ...(informationRequest ? { informationRequest } : {}),
+    ...(withdrawalReason ? { withdrawalReason } : {}),
+    ...(outcome ? { outcome } : {}),
+    allowedActions: referralActionsFor(allowedReferralCommands(referral.state, referral.state.side), options.roles),
     timeline: referral.timeline.map((entry) => ({ ...entry, status: entry.status as ReferralView['status'] })),
   };
 }

@@ -6,6 +6,8 @@ import { toReferralSummary, toReferralView } from './referral.view';
 const SENT_AT = '2025-03-14T09:30:00.000Z';
 const DELIVERED_AT = '2025-03-14T09:30:02.000Z';
 const DUE = '2025-03-21T09:30:00.000Z';
+const BEFORE_DUE = new Date('2025-03-21T09:29:59.999Z');
+const AT_DUE = new Date(DUE);
 const CREATED = new Date('2025-03-14T09:30:02.500Z');
 const UPDATED = new Date('2025-03-14T11:00:00.000Z');
 
@@ -87,7 +89,7 @@ describe('toReferralSummary', () => {
     it('should list the referral without the person, the consent or the timeline', () => {
       const referral = referralCase('incoming');
 
-      const summary = toReferralSummary(referral);
+      const summary = toReferralSummary(referral, BEFORE_DUE);
 
       expect(summary).toEqual({
         id: referral._id,
@@ -101,6 +103,7 @@ describe('toReferralSummary', () => {
         createdAt: '2025-03-14T09:30:02.500Z',
         updatedAt: '2025-03-14T11:00:00.000Z',
         answerDueAt: DUE,
+        overdue: false,
       });
       expect(JSON.stringify(summary)).not.toContain('Ana');
       expect(JSON.stringify(summary)).not.toContain('identity');
@@ -110,8 +113,17 @@ describe('toReferralSummary', () => {
 
 describe('toReferralView', () => {
   describe('with an incoming delivered referral', () => {
-    it('should offer accept and decline', () => {
-      expect(toReferralView(referralCase('incoming')).allowedActions).toEqual(['accept', 'decline']);
+    it('should offer the receiver’s answers', () => {
+      expect(toReferralView(referralCase('incoming')).allowedActions).toEqual([
+        'accept',
+        'decline',
+        'request-information',
+      ]);
+    });
+
+    it('should offer a case worker none of them: answering is for focal points and supervisors', () => {
+      expect(toReferralView(referralCase('incoming'), { roles: ['case-worker'] }).allowedActions).toEqual([]);
+      expect(toReferralView(referralCase('incoming'), { roles: ['supervisor'] }).allowedActions).toHaveLength(3);
     });
 
     it('should show the person, the consent and the reason details to this node’s user', () => {
@@ -127,8 +139,93 @@ describe('toReferralView', () => {
   });
 
   describe('with an outgoing delivered referral', () => {
-    it('should offer no action', () => {
-      expect(toReferralView(referralCase('outgoing')).allowedActions).toEqual([]);
+    it('should offer the withdrawal, to case workers too, and not the expiry the node decides itself', () => {
+      expect(toReferralView(referralCase('outgoing')).allowedActions).toEqual(['withdraw']);
+      expect(toReferralView(referralCase('outgoing'), { roles: ['case-worker'] }).allowedActions).toEqual(['withdraw']);
+      expect(toReferralView(referralCase('outgoing'), { roles: ['auditor'] }).allowedActions).toEqual([]);
+    });
+  });
+
+  describe('with the answer due time', () => {
+    it('should be overdue from the due time on while the referral waits on an answer', () => {
+      expect(toReferralView(referralCase('outgoing'), { now: BEFORE_DUE }).overdue).toBe(false);
+      expect(toReferralView(referralCase('outgoing'), { now: AT_DUE }).overdue).toBe(true);
+      expect(toReferralSummary(referralCase('incoming'), AT_DUE).overdue).toBe(true);
+    });
+
+    it('should not be overdue once answered', () => {
+      const referral = referralCase('incoming');
+      const state = evolveAll(
+        referral.state,
+        decideReferral(referral.state, { type: 'AcceptReferral', data: { at: DELIVERED_AT } }, 'receiver'),
+      );
+
+      expect(toReferralView({ ...referral, state }, { now: AT_DUE }).overdue).toBe(false);
+    });
+  });
+
+  describe('with a referral along its way', () => {
+    it('should show the open question and offer its answer to the sender', () => {
+      const referral = referralCase('outgoing');
+      const state = evolveAll(
+        referral.state,
+        decideReferral(
+          referral.state,
+          { type: 'RequestInformation', data: { question: 'Which province?', at: DELIVERED_AT } },
+          'receiver',
+        ),
+      );
+
+      const view = toReferralView({ ...referral, state });
+
+      expect(view.informationRequest).toBe('Which province?');
+      expect(view.allowedActions).toEqual(['provide-information', 'withdraw']);
+    });
+
+    it('should offer the receiver the start of the service, then the closing, and show the outcome', () => {
+      const referral = referralCase('incoming');
+      const accepted = evolveAll(
+        referral.state,
+        decideReferral(referral.state, { type: 'AcceptReferral', data: { at: DELIVERED_AT } }, 'receiver'),
+      );
+      const inService = evolveAll(
+        accepted,
+        decideReferral(accepted, { type: 'StartService', data: { at: DELIVERED_AT } }, 'receiver'),
+      );
+      const closed = evolveAll(
+        inService,
+        decideReferral(
+          inService,
+          { type: 'CloseReferral', data: { outcome: 'unsuccessful', reason: 'Moved away', at: DELIVERED_AT } },
+          'receiver',
+        ),
+      );
+
+      expect(toReferralView({ ...referral, state: accepted }).allowedActions).toEqual(['start-service']);
+      expect(toReferralView({ ...referral, state: inService }).allowedActions).toEqual(['close']);
+      expect(toReferralView({ ...referral, state: closed })).toMatchObject({
+        status: 'closed',
+        outcome: { result: 'unsuccessful', reason: 'Moved away' },
+        allowedActions: [],
+      });
+    });
+
+    it('should show why the sender withdrew', () => {
+      const referral = referralCase('incoming');
+      const state = evolveAll(
+        referral.state,
+        decideReferral(
+          referral.state,
+          { type: 'WithdrawReferral', data: { reason: 'Found help locally', at: DELIVERED_AT } },
+          'sender',
+        ),
+      );
+
+      expect(toReferralView({ ...referral, state })).toMatchObject({
+        status: 'withdrawn',
+        withdrawalReason: 'Found help locally',
+        allowedActions: [],
+      });
     });
   });
 

@@ -51,6 +51,8 @@ export interface ReferralCaseDocument {
   appliedEnvelopeIds: string[];
   outbox: OutboxEntry[];
   outboxPending: number;
+  /** state.answerDueAt as a date, kept beside it so that the database can find overdue referrals by index. */
+  answerDue?: Date;
   version: number;
   createdAt: Date;
   updatedAt: Date;

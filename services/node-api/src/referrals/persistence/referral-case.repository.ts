@@ -1,6 +1,7 @@
 import type { ReferralState } from '@enlace/protocols';
 import type { OutboxEntry } from '@enlace/store';
 import { Connection, mongo } from 'mongoose';
+import { AWAITING_ANSWER_STATUSES } from '../domain/referral-deadline';
 import { REFERRALS_COLLECTION, ReferralCaseDocument, ReferralDirection, TimelineEntry } from './referral-case.document';
 
 export interface ReferralCaseChange {
@@ -14,6 +15,9 @@ export interface ReferralCaseChange {
 export interface ReferralListFilter {
   readonly direction?: ReferralDirection;
   readonly status?: string;
+  /** Only referrals whose answer is overdue at `now` (true), or only the others (false). */
+  readonly overdue?: boolean;
+  readonly now?: Date;
 }
 
 /** Another writer changed the case in between; the caller reloads and decides again. */
@@ -44,13 +48,14 @@ export class ReferralCaseRepository {
     this.initialised ??= Promise.all([
       this.collection.createIndex({ outboxPending: 1 }),
       this.collection.createIndex({ direction: 1, 'state.status': 1 }),
+      this.collection.createIndex({ 'state.status': 1, answerDue: 1 }),
     ]);
     await this.initialised;
   }
 
   async insert(document: ReferralCaseDocument): Promise<'inserted' | 'exists'> {
     try {
-      await this.collection.insertOne(document);
+      await this.collection.insertOne({ ...document, ...answerDueOf(document.state) });
       return 'inserted';
     } catch (error) {
       if (error instanceof mongo.MongoServerError && error.code === 11000) return 'exists';
@@ -66,11 +71,28 @@ export class ReferralCaseRepository {
     const query: mongo.Filter<ReferralCaseDocument> = {};
     if (filter.direction) query.direction = filter.direction;
     if (filter.status) query['state.status'] = filter.status;
+    if (filter.overdue !== undefined) {
+      const overdue = overdueQuery(filter.now ?? new Date(), filter.status);
+      Object.assign(query, filter.overdue ? overdue : { $nor: [overdue] });
+    }
     return this.collection
       .find(query, { projection: SUMMARY_PROJECTION })
       .sort({ updatedAt: -1 })
       .limit(500)
       .toArray() as Promise<ReferralCaseDocument[]>;
+  }
+
+  /**
+   * This node's outgoing referrals whose answer was due by `now` and that still wait on it: the ones the sender
+   * lets expire. Ids only, oldest due first; the caller decides on each case as it reads it then.
+   */
+  async findOverdueOutgoing(now: Date, limit: number): Promise<string[]> {
+    const found = await this.collection
+      .find({ direction: 'outgoing', ...overdueQuery(now) }, { projection: { _id: 1 } })
+      .sort({ answerDue: 1 })
+      .limit(limit)
+      .toArray();
+    return found.map((referral) => referral._id);
   }
 
   /** Notes the delivery receipt of one outbox entry; the entry's position is looked up, then named. */
@@ -93,11 +115,23 @@ export class ReferralCaseRepository {
     const result = await this.collection.updateOne(
       { _id: document._id, version: document.version },
       {
-        $set: { state: change.state, updatedAt: change.at },
+        $set: { state: change.state, updatedAt: change.at, ...answerDueOf(change.state) },
         $push: push,
         $inc: { version: 1, outboxPending: change.outbox.length },
       },
     );
     if (result.matchedCount === 0) throw new ConcurrentChangeError(document._id);
   }
+}
+
+/** Waiting on an answer that was due by `now`; within `status` when the list asks for one status only. */
+function overdueQuery(now: Date, status?: string): mongo.Filter<ReferralCaseDocument> {
+  const waiting = status
+    ? AWAITING_ANSWER_STATUSES.filter((candidate) => candidate === status)
+    : AWAITING_ANSWER_STATUSES;
+  return { 'state.status': { $in: [...waiting] }, answerDue: { $lte: now } };
+}
+
+function answerDueOf(state: ReferralState): Pick<ReferralCaseDocument, 'answerDue'> {
+  return state.answerDueAt ? { answerDue: new Date(state.answerDueAt) } : {};
 }

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { MessageValidator } from '@enlace/contracts';
+import { decideReferral } from '@enlace/protocols';
+import { createMongoConnection } from '@enlace/store';
+import { testInfra, uniqueName } from '@enlace/testing';
+import { Connection } from 'mongoose';
+import { readNodeApiConfig } from '../../config/node-api.config';
+import { CreateReferralRequest } from '../dto/create-referral.request';
+import { ReferralCaseRepository } from '../persistence/referral-case.repository';
+import { ReferralCaseWriter } from './referral-case.writer';
+import { ReferralExpiryService } from './referral-expiry.service';
+import { ReferralsService } from './referrals.service';
+
+const request: CreateReferralRequest = {
+  toCountry: 'EC',
+  reason: 'AdditionalServicesRequired',
+  servicesRequested: ['Health'],
+  urgency: 'high',
+  person: { firstName: 'Ana' },
+  consent: { purpose: 'Referral for assistance', scope: ['identity'], recordedAt: '2025-01-01T00:00:00Z' },
+};
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('ReferralExpiryService (on the real FerretDB)', () => {
+  let db: Connection;
+  let repository: ReferralCaseRepository;
+  let writer: ReferralCaseWriter;
+
+  /** The node's referral services with an answer period of `period`. */
+  function servicesWith(period: string): { referrals: ReferralsService; expiry: ReferralExpiryService } {
+    const config = readNodeApiConfig({
+      ENLACE_COUNTRY: 'CO',
+      ENLACE_NETWORK: 'int',
+      ENLACE_JWT_SECRET: 'x'.repeat(32),
+      MONGODB_URI: 'mongodb://unused',
+      ENLACE_USERS_FILE: '/dev/null',
+      ENLACE_REFERRAL_ANSWER_PERIOD: period,
+    });
+    const referrals = new ReferralsService(config, repository, writer);
+    return { referrals, expiry: new ReferralExpiryService(config, repository, referrals) };
+  }
+
+  /** A referral EC received from CO whose answer was due a minute ago. */
+  async function overdueIncoming(): Promise<string> {
+    const referralId = randomUUID();
+    const now = Date.now();
+    const events = decideReferral(
+      undefined,
+      {
+        type: 'ReceiveReferral',
+        data: {
+          referralId,
+          fromCountry: 'EC',
+          toCountry: 'CO',
+          answerDueAt: new Date(now - 60_000).toISOString(),
+          sentAt: new Date(now - 120_000).toISOString(),
+          at: new Date(now - 119_000).toISOString(),
+        },
+      },
+      'receiver',
+    );
+    await writer.create(
+      {
+        _id: referralId,
+        direction: 'incoming',
+        details: { reason: 'Other', servicesRequested: ['Legal'], urgency: 'low' },
+      },
+      events,
+      (event) => (event.type === 'ReferralDelivered' ? 'receiver' : 'sender'),
+    );
+    return referralId;
+  }
+
+  beforeAll(async () => {
+    const infra = testInfra();
+    db = await createMongoConnection({ uri: infra.mongodbUri, dbName: uniqueName('int_expiry_') });
+    repository = new ReferralCaseRepository(db);
+    await repository.ensureIndexes();
+    writer = new ReferralCaseWriter(repository, new MessageValidator());
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.dropDatabase();
+    await db?.close();
+  });
+
+  describe('expireOverdue', () => {
+    it('should let an unanswered outgoing referral expire once due, and queue referral.expired.v1', async () => {
+      const { referrals, expiry } = servicesWith('PT0.2S');
+      const created = await referrals.create(request);
+      await pause(250);
+
+      const round = await expiry.expireOverdue();
+
+      expect(round.expired).toBeGreaterThanOrEqual(1);
+      const expired = await repository.findById(created._id);
+      expect(expired?.state.status).toBe('expired');
+      expect(expired?.timeline.at(-1)).toMatchObject({ event: 'ReferralExpired', side: 'sender', status: 'expired' });
+      expect(expired?.outbox.map((entry) => entry.type)).toEqual(['referral.requested.v1', 'referral.expired.v1']);
+      expect(expired?.outbox[1]?.payload).toEqual({ referralId: created._id, expiredAt: expired?.state.lastChangedAt });
+      expect(await repository.findOverdueOutgoing(new Date(), 100)).not.toContain(created._id);
+    });
+
+    it('should leave a referral the protocol does not find due yet', async () => {
+      const { referrals, expiry } = servicesWith('PT1H');
+      const created = await referrals.create(request);
+
+      // The database is asked as of two hours later, but the protocol decides on the clock's now.
+      const round = await expiry.expireOverdue(new Date(Date.now() + 2 * 3_600_000));
+
+      expect(round.skipped).toBeGreaterThanOrEqual(1);
+      expect((await repository.findById(created._id))?.state.status).toBe('sent');
+    });
+
+    it('should never expire a referral this node received: that is the sender’s decision', async () => {
+      const { expiry } = servicesWith('P7D');
+      const incoming = await overdueIncoming();
+
+      await expiry.expireOverdue();
+
+      expect((await repository.findById(incoming))?.state.status).toBe('delivered');
+    });
+  });
+});
+
+describe('ReferralCaseRepository overdue queries (on the real FerretDB)', () => {
+  let db: Connection;
+  let repository: ReferralCaseRepository;
+  let referrals: ReferralsService;
+
+  beforeAll(async () => {
+    const infra = testInfra();
+    db = await createMongoConnection({ uri: infra.mongodbUri, dbName: uniqueName('int_overdue_') });
+    repository = new ReferralCaseRepository(db);
+    await repository.ensureIndexes();
+    const config = readNodeApiConfig({
+      ENLACE_COUNTRY: 'CO',
+      ENLACE_NETWORK: 'int',
+      ENLACE_JWT_SECRET: 'x'.repeat(32),
+      MONGODB_URI: 'mongodb://unused',
+      ENLACE_USERS_FILE: '/dev/null',
+      ENLACE_REFERRAL_ANSWER_PERIOD: 'PT1H',
+    });
+    referrals = new ReferralsService(config, repository, new ReferralCaseWriter(repository, new MessageValidator()));
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.dropDatabase();
+    await db?.close();
+  });
+
+  it('should list overdue and other referrals apart, by status and due time', async () => {
+    const waiting = await referrals.create(request);
+    const withdrawn = await referrals.withdraw((await referrals.create(request))._id, 'Found help locally');
+    const inTwoHours = new Date(Date.now() + 2 * 3_600_000);
+    const ids = async (filter: Parameters<ReferralCaseRepository['list']>[0]) =>
+      (await repository.list(filter)).map((referral) => referral._id).sort();
+
+    expect(await ids({ overdue: true, now: inTwoHours })).toEqual([waiting._id]);
+    expect(await ids({ overdue: true, now: new Date() })).toEqual([]);
+    expect(await ids({ overdue: false, now: inTwoHours })).toEqual([withdrawn._id]);
+    expect(await ids({ overdue: false, now: new Date() })).toEqual([waiting._id, withdrawn._id].sort());
+    expect(await ids({ overdue: true, status: 'sent', now: inTwoHours })).toEqual([waiting._id]);
+    expect(await ids({ overdue: true, status: 'withdrawn', now: inTwoHours })).toEqual([]);
+    expect(await repository.findOverdueOutgoing(inTwoHours, 10)).toEqual([waiting._id]);
+  });
+});

@@ -1,0 +1,3 @@
+import type { NodeApiSchemas } from '@enlace/contracts';
+
+export type CloseReferralRequest = NodeApiSchemas['CloseReferralRequest'];
