@@ -16,6 +16,11 @@ export interface NodeApiConfig {
   readonly usersFile: string;
   /** How long a receiver has to answer a referral before the sender lets it expire (DESIGN.md §3). */
   readonly referralAnswerPeriod: IsoDuration;
+  /**
+   * How long past the answer due time the sender still waits before it lets the referral expire; meanwhile the
+   * referral shows as overdue at both ends. None by default: it expires at the first check after the due time.
+   */
+  readonly referralExpiryGrace?: IsoDuration;
   /** How often the sender looks for its referrals whose answer is overdue, to let them expire. */
   readonly referralExpiryPollMs: number;
   readonly inboxPollMs: number;
@@ -41,6 +46,7 @@ export function readNodeApiConfig(env: NodeJS.ProcessEnv = process.env): NodeApi
     tokenTtlSeconds: read.integer('ENLACE_TOKEN_TTL_SECONDS', 3600, 60),
     usersFile: read.required('ENLACE_USERS_FILE'),
     referralAnswerPeriod: readAnswerPeriod(read),
+    ...optionalDuration(read, 'ENLACE_REFERRAL_EXPIRY_GRACE', 'referralExpiryGrace'),
     referralExpiryPollMs: read.integer('ENLACE_REFERRAL_EXPIRY_POLL_MS', 5000, 10),
     inboxPollMs: read.integer('ENLACE_INBOX_POLL_MS', 100, 10),
     bodyLimit: read.optional('ENLACE_HTTP_BODY_LIMIT') ?? '256kb',
@@ -54,9 +60,18 @@ export function readNodeApiConfig(env: NodeJS.ProcessEnv = process.env): NodeApi
 function readAnswerPeriod(read: EnvReader): IsoDuration {
   const period = read.optional('ENLACE_REFERRAL_ANSWER_PERIOD');
   if (period === undefined) return IsoDuration.parse(`P${read.integer('ENLACE_REFERRAL_ANSWER_DAYS', 7, 1)}D`);
+  return duration('ENLACE_REFERRAL_ANSWER_PERIOD', period);
+}
+
+function optionalDuration<K extends string>(read: EnvReader, name: string, key: K): Partial<Record<K, IsoDuration>> {
+  const value = read.optional(name);
+  return value === undefined ? {} : ({ [key]: duration(name, value) } as Record<K, IsoDuration>);
+}
+
+function duration(name: string, value: string): IsoDuration {
   try {
-    return IsoDuration.parse(period);
+    return IsoDuration.parse(value);
   } catch (error) {
-    throw new ConfigurationError(`ENLACE_REFERRAL_ANSWER_PERIOD ${(error as Error).message}`);
+    throw new ConfigurationError(`${name} ${(error as Error).message}`);
   }
 }

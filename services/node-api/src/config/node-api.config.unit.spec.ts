@@ -106,6 +106,16 @@ describe('readNodeApiConfig', () => {
       expect(String(config.referralAnswerPeriod)).toBe('P10D');
     });
 
+    it('should wait no grace past the due time unless one is set', () => {
+      expect(readNodeApiConfig(environment()).referralExpiryGrace).toBeUndefined();
+      expect(String(readNodeApiConfig(environment({ ENLACE_REFERRAL_EXPIRY_GRACE: 'PT2S' })).referralExpiryGrace)).toBe(
+        'PT2S',
+      );
+      expect(() => readNodeApiConfig(environment({ ENLACE_REFERRAL_EXPIRY_GRACE: '2s' }))).toThrow(
+        /^ENLACE_REFERRAL_EXPIRY_GRACE /,
+      );
+    });
+
     it.each(['7 days', 'P0D', 'P'])('should refuse %p and name the setting', (period) => {
       expect(() => readNodeApiConfig(environment({ ENLACE_REFERRAL_ANSWER_PERIOD: period }))).toThrow(
         /^ENLACE_REFERRAL_ANSWER_PERIOD /,

@@ -28,7 +28,10 @@ describe('ReferralExpiryService (on the real FerretDB)', () => {
   let writer: ReferralCaseWriter;
 
   /** The node's referral services with an answer period of `period`. */
-  function servicesWith(period: string): { referrals: ReferralsService; expiry: ReferralExpiryService } {
+  function servicesWith(
+    period: string,
+    grace?: string,
+  ): { referrals: ReferralsService; expiry: ReferralExpiryService } {
     const config = readNodeApiConfig({
       ENLACE_COUNTRY: 'CO',
       ENLACE_NETWORK: 'int',
@@ -36,6 +39,7 @@ describe('ReferralExpiryService (on the real FerretDB)', () => {
       MONGODB_URI: 'mongodb://unused',
       ENLACE_USERS_FILE: '/dev/null',
       ENLACE_REFERRAL_ANSWER_PERIOD: period,
+      ...(grace ? { ENLACE_REFERRAL_EXPIRY_GRACE: grace } : {}),
     });
     const referrals = new ReferralsService(config, repository, writer);
     return { referrals, expiry: new ReferralExpiryService(config, repository, referrals) };
@@ -99,7 +103,9 @@ describe('ReferralExpiryService (on the real FerretDB)', () => {
       expect(expired?.timeline.at(-1)).toMatchObject({ event: 'ReferralExpired', side: 'sender', status: 'expired' });
       expect(expired?.outbox.map((entry) => entry.type)).toEqual(['referral.requested.v1', 'referral.expired.v1']);
       expect(expired?.outbox[1]?.payload).toEqual({ referralId: created._id, expiredAt: expired?.state.lastChangedAt });
-      expect(await repository.findOverdueOutgoing(new Date(), 100)).not.toContain(created._id);
+      expect((await repository.findOverdueOutgoing(new Date(), 100)).map((referral) => referral.id)).not.toContain(
+        created._id,
+      );
     });
 
     it('should leave a referral the protocol does not find due yet', async () => {
@@ -111,6 +117,18 @@ describe('ReferralExpiryService (on the real FerretDB)', () => {
 
       expect(round.skipped).toBeGreaterThanOrEqual(1);
       expect((await repository.findById(created._id))?.state.status).toBe('sent');
+    });
+
+    it('should wait the grace past the due time, with the referral overdue meanwhile', async () => {
+      const { referrals, expiry } = servicesWith('PT0.2S', 'PT1H');
+      const created = await referrals.create(request);
+      await pause(250);
+
+      const round = await expiry.expireOverdue();
+
+      expect(round.skipped).toBeGreaterThanOrEqual(1);
+      expect((await repository.findById(created._id))?.state.status).toBe('sent');
+      expect((await repository.list({ overdue: true })).map((referral) => referral._id)).toContain(created._id);
     });
 
     it('should never expire a referral this node received: that is the sender’s decision', async () => {
@@ -163,6 +181,8 @@ describe('ReferralCaseRepository overdue queries (on the real FerretDB)', () => 
     expect(await ids({ overdue: false, now: new Date() })).toEqual([waiting._id, withdrawn._id].sort());
     expect(await ids({ overdue: true, status: 'sent', now: inTwoHours })).toEqual([waiting._id]);
     expect(await ids({ overdue: true, status: 'withdrawn', now: inTwoHours })).toEqual([]);
-    expect(await repository.findOverdueOutgoing(inTwoHours, 10)).toEqual([waiting._id]);
+    expect(await repository.findOverdueOutgoing(inTwoHours, 10)).toEqual([
+      { id: waiting._id, answerDue: new Date(waiting.state.answerDueAt ?? '') },
+    ]);
   });
 });

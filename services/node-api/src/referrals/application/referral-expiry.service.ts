@@ -22,7 +22,7 @@ export class ReferralExpiryService implements OnApplicationBootstrap, BeforeAppl
   private readonly worker: PollingWorker;
 
   constructor(
-    @Inject(NODE_API_CONFIG) config: NodeApiConfig,
+    @Inject(NODE_API_CONFIG) private readonly config: NodeApiConfig,
     @Inject(REFERRAL_CASE_REPOSITORY) private readonly repository: ReferralCaseRepository,
     private readonly referrals: ReferralsService,
   ) {
@@ -41,9 +41,17 @@ export class ReferralExpiryService implements OnApplicationBootstrap, BeforeAppl
     await this.worker.stop();
   }
 
-  /** One round: lets every referral overdue at `now` expire (up to a batch); says how many did and were skipped. */
+  /**
+   * One round: lets the referrals overdue at `now`, and past the grace, expire (up to a batch); says how many did
+   * and how many were left for later.
+   */
   async expireOverdue(now: Date = new Date()): Promise<{ expired: number; skipped: number }> {
-    const ids = await this.repository.findOverdueOutgoing(now, BATCH);
+    const overdue = await this.repository.findOverdueOutgoing(now, BATCH);
+    const grace = this.config.referralExpiryGrace;
+    // Oldest due first, so the ones past their grace always come before those still in it.
+    const ids = overdue
+      .filter((referral) => !grace || grace.addTo(referral.answerDue).getTime() <= now.getTime())
+      .map((referral) => referral.id);
     let expired = 0;
     for (const id of ids) {
       try {
@@ -57,6 +65,6 @@ export class ReferralExpiryService implements OnApplicationBootstrap, BeforeAppl
       }
     }
     if (expired > 0) this.logger.log(`${expired} referral(s) expired without an answer`);
-    return { expired, skipped: ids.length - expired };
+    return { expired, skipped: overdue.length - expired };
   }
 }

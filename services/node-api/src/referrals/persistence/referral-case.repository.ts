@@ -20,6 +20,11 @@ export interface ReferralListFilter {
   readonly now?: Date;
 }
 
+export interface OverdueReferral {
+  readonly id: string;
+  readonly answerDue: Date;
+}
+
 /** Another writer changed the case in between; the caller reloads and decides again. */
 export class ConcurrentChangeError extends Error {
   constructor(readonly referralId: string) {
@@ -84,15 +89,17 @@ export class ReferralCaseRepository {
 
   /**
    * This node's outgoing referrals whose answer was due by `now` and that still wait on it: the ones the sender
-   * lets expire. Ids only, oldest due first; the caller decides on each case as it reads it then.
+   * lets expire. Ids and due times only, oldest due first; the caller decides on each case as it reads it then.
    */
-  async findOverdueOutgoing(now: Date, limit: number): Promise<string[]> {
+  async findOverdueOutgoing(now: Date, limit: number): Promise<OverdueReferral[]> {
     const found = await this.collection
-      .find({ direction: 'outgoing', ...overdueQuery(now) }, { projection: { _id: 1 } })
+      .find({ direction: 'outgoing', ...overdueQuery(now) }, { projection: { _id: 1, answerDue: 1 } })
       .sort({ answerDue: 1 })
       .limit(limit)
       .toArray();
-    return found.map((referral) => referral._id);
+    return found.flatMap((referral) =>
+      referral.answerDue ? [{ id: referral._id, answerDue: referral.answerDue }] : [],
+    );
   }
 
   /** Notes the delivery receipt of one outbox entry; the entry's position is looked up, then named. */
