@@ -32,6 +32,15 @@ describe('AuditLogStore (on the real FerretDB)', () => {
     expect(await verifyAuditChain(new AuditLogStore(db).records())).toEqual({ intact: true, records: 60 });
   }, 60_000);
 
+  it('should write a burst from one busy node in batches, in one chain', async () => {
+    const store = new AuditLogStore(db);
+
+    const records = await Promise.all(Array.from({ length: 300 }, (_, n) => store.append(entry(n))));
+
+    expect(records.map((record) => record.seq)).toEqual(Array.from({ length: 300 }, (_, n) => 61 + n));
+    expect(await verifyAuditChain(store.records())).toEqual({ intact: true, records: 360 });
+  }, 60_000);
+
   it('should report the first record changed behind its back', async () => {
     await db.collection(AUDIT_COLLECTION).updateOne({ _id: 17 } as never, { $set: { outcome: 500 } });
 

@@ -33,6 +33,8 @@ export interface LocalNode {
   readonly docsUrl: string;
   readonly dbName: string;
   readonly spec: NodeProcessSpec;
+  /** Operating-system processes of the node (one, or two in separate mode). */
+  readonly pids: readonly number[];
 }
 
 export interface LocalNetwork {
@@ -60,7 +62,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
   });
   await provisionNetworkTopics(kafka, { network: options.network, countries: options.members.map((m) => m.country) });
 
-  const nodes: LocalNode[] = options.members.map((member, index) => {
+  const planned = options.members.map((member, index) => {
     const httpPort = options.basePort + index + 1;
     const mode = typeof options.mode === 'string' ? options.mode : (options.mode?.[member.country] ?? 'combined');
     const dbName = nodeDatabaseName(options.network, member.country);
@@ -89,7 +91,8 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     return { country: member.country, apiUrl, docsUrl: `${apiUrl}/docs`, dbName, spec };
   });
 
-  for (const node of nodes) await startNodeProcesses(node.spec);
+  const nodes: LocalNode[] = [];
+  for (const node of planned) nodes.push({ ...node, pids: await startNodeProcesses(node.spec) });
   await Promise.all(nodes.map((node) => waitForNodeApi(node.apiUrl)));
 
   return {
