@@ -1,2 +1,4 @@
 export * from './shared';
 export * from './referral';
+export * from './return';
+export * from './reintegration';

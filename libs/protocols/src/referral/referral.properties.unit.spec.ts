@@ -11,6 +11,10 @@ import { ReferralRuleViolation } from './referral-rule-violation.error';
 import { REFERRAL_STATUSES, ReferralConsent, ReferralSide, ReferralState, ReferralStatus } from './referral.state';
 import { isTerminal } from './referral.status';
 
+// A fixed seed: the checks that every status and crossing was reached must not depend on luck. Change it to
+// explore other sequences; the properties themselves hold for any seed.
+const COVERAGE_SEED = 20261123;
+
 // Two replicas of one referral, one per end, joined by a network: the sender's events and the receiver's events
 // each travel in order (a Kafka partition keyed by the case), delivery receipts travel on their own channel.
 // Commands carry times relative to a clock the test advances; nothing reads the real clock.
@@ -362,7 +366,7 @@ describe('the referral protocol', () => {
           });
           network.reached.forEach((status) => reached.add(status));
         }),
-        { numRuns: 400 },
+        { numRuns: 400, seed: COVERAGE_SEED },
       );
     });
 
@@ -396,7 +400,7 @@ describe('the referral protocol', () => {
             network.reached.forEach((status) => reached.add(status));
           },
         ),
-        { numRuns: 1000 },
+        { numRuns: 1000, seed: COVERAGE_SEED },
       );
     });
 

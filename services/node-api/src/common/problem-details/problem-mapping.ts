@@ -9,10 +9,20 @@ interface BodyParserError {
   status?: number;
 }
 
+/** Rule violations that are about what the request says (422) or what is missing (404); the rest are 409. */
 const RULE_STATUS: Record<string, number> = {
   NOT_FOUND: 404,
   CONSENT_REQUIRED: 422,
   REASON_REQUIRED: 422,
+  INFORMED_DECISION_REQUIRED: 422,
+  CHILD_SAFEGUARD_MISSING: 422,
+  ESCORT_REQUIRED: 422,
+  TRAVEL_DETAILS_REQUIRED: 422,
+  DUE_TIME_INVALID: 422,
+  NOT_APPLICABLE: 422,
+  INVALID_DATE: 422,
+  INVALID_INTERVAL: 422,
+  SUPPORT_REQUIRED: 422,
 };
 
 function problem(status: number, title: string, detail?: string): ProblemDetails {
