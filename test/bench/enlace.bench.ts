@@ -44,8 +44,14 @@ async function memory(net: LocalNetwork): Promise<Record<string, number | null>>
   return Object.fromEntries(entries);
 }
 
+/** Referrals persisted at EC (all of them, or those named). EC only receives here, so a plain count will do. */
 async function arrived(ec: Connection, ids?: readonly string[]): Promise<number> {
-  return ec.collection('referrals').countDocuments(ids ? { _id: { $in: ids as never[] } } : { direction: 'incoming' });
+  if (!ids) return ec.collection('referrals').estimatedDocumentCount();
+  const found = await ec
+    .collection<{ _id: string }>('referrals')
+    .find({ _id: { $in: [...ids] } }, { projection: { _id: 1 } })
+    .toArray();
+  return found.length;
 }
 
 async function waitForArrivals(ec: Connection, expected: number, timeoutMs: number): Promise<number> {
