@@ -8,6 +8,7 @@ export { NodeApiRequestValidator } from './node-api-request-validator';
 export type { NodeApiSchemas } from './node-api-schemas.types';
 export {
   MESSAGE_TYPES,
+  RECEIPT_TYPE,
   isMessageType,
   messageSchemaId,
   type MessagePayloads,

@@ -28,6 +28,9 @@ export const MESSAGE_TYPES = {
 
 export type MessageType = keyof typeof MESSAGE_TYPES;
 
+/** The delivery receipt: proof of reception, separate from any business answer. */
+export const RECEIPT_TYPE = 'receipt.delivered.v1' satisfies MessageType;
+
 export type MessageSchemaId = (typeof MESSAGE_TYPES)[MessageType];
 
 /** The payload type of each message type. */

@@ -28,7 +28,7 @@ export class OutboxRelayStore {
         .limit(limit)
         .toArray();
       for (const document of documents) {
-        // Entries of one document go out in order: stop at the first unsent one and send from there.
+        // Every unsent entry, in array order: the relay sends them in that order, so one case's messages stay ordered.
         document.outbox.forEach((entry, index) => {
           if (!entry.sentAt) pending.push({ collection, documentId: document._id, index, entry });
         });

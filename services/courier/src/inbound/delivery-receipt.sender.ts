@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { MessageValidator, messageSchemaId } from '@enlace/contracts';
+import { MessageValidator, RECEIPT_TYPE, messageSchemaId } from '@enlace/contracts';
 import { EnvelopeHeader, EnvelopeSealer } from '@enlace/envelope';
 import { EnvelopePublisher, TopicNames } from '@enlace/messaging';
 import { COURIER_CONFIG, CourierConfig } from '../config/courier.config';
 import { ENVELOPE_PUBLISHER } from '../courier.tokens';
-import { RECEIPT_TYPE } from './delivery-receipt.constants';
 
 /**
  * Answers every envelope stored with a signed receipt naming it and the digest of its bytes (AS4's

@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ContractViolation, MessageValidator } from '@enlace/contracts';
+import { ContractViolation, MessageValidator, RECEIPT_TYPE } from '@enlace/contracts';
 import { DuplicateEnvelopeError, EnvelopeError, EnvelopeOpener, OpenedEnvelope } from '@enlace/envelope';
 import { DeadLetterPublisher, InboundRecord } from '@enlace/messaging';
 import { InboxStore } from '@enlace/store';
 import { DEAD_LETTER_PUBLISHER, INBOX_STORE } from '../courier.tokens';
 import { DeliveryReceiptSender } from './delivery-receipt.sender';
-import { RECEIPT_TYPE } from './delivery-receipt.constants';
 
 /**
  * The node's border for what arrives: verify the sender's signature, open the payload, check it against the

@@ -1,3 +1,4 @@
+import { RECEIPT_TYPE } from '@enlace/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { decideReferral } from '@enlace/protocols';
 import type { InboxEntry } from '@enlace/store';
@@ -15,7 +16,6 @@ import { ReferralCaseWriter } from './referral-case.writer';
 
 export type ApplyOutcome = { applied: true } | { applied: false; code: string; detail: string };
 
-const RECEIPT_TYPE = 'receipt.delivered.v1';
 const APPLIED: ApplyOutcome = { applied: true };
 
 /**
