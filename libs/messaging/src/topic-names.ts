@@ -9,4 +9,8 @@ export const TopicNames = {
   deadLetter: (network: string, country: string): string => `enlace.${network}.deadletter.${country.toUpperCase()}`,
   /** Compacted, signed member entries. */
   directory: (network: string): string => `enlace.${network}.directory`,
+  /** Announcements of overdue steps (deadline.*): facts of timing only, never personal data; the monitor reads them. */
+  deadlines: (network: string): string => `enlace.${network}.deadlines`,
+  /** Each node's liveness and consumer lag (node.heartbeat.*), for the monitor. */
+  heartbeats: (network: string): string => `enlace.${network}.heartbeats`,
 } as const;

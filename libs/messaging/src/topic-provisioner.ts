@@ -27,6 +27,8 @@ export async function provisionNetworkTopics(kafka: Kafka, options: NetworkTopic
         replicationFactor,
         configEntries: [{ name: 'cleanup.policy', value: 'compact' }],
       },
+      { topic: TopicNames.deadlines(options.network), numPartitions: 1, replicationFactor },
+      { topic: TopicNames.heartbeats(options.network), numPartitions: 1, replicationFactor },
     ].filter((topic) => !existing.has(topic.topic));
     if (wanted.length > 0) {
       await admin.createTopics({ topics: wanted, waitForLeaders: true });
