@@ -78,7 +78,7 @@ describe('AsyncAPI document', () => {
     expect(schemaFiles(path.join(CONTRACTS, 'messages')).filter((file) => !referenced.has(file))).toEqual([]);
   });
 
-  it('should describe the inbox, directory and dead-letter topics', () => {
+  it('should describe the inbox, directory, dead-letter and deadline topics', () => {
     const channels = document.channels as Record<string, Node>;
     const addresses = Object.values(channels).map((channel) => channel.address);
 
@@ -86,6 +86,7 @@ describe('AsyncAPI document', () => {
       'enlace.{network}.inbox.{country}',
       'enlace.{network}.directory',
       'enlace.{network}.deadletter.{country}',
+      'enlace.{network}.deadlines',
     ]);
     expect(resolvePointer(channels.directory, '/bindings/kafka/topicConfiguration/cleanup.policy')).toEqual([
       'compact',

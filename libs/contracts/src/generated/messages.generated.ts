@@ -4,6 +4,48 @@
 // Regenerate with: npx tsx tools/contracts/generate.ts
 
 /**
+ * A node announces that a step of one of its cases, which waits on the other country, is past its due time. Published in clear on the network's deadlines topic for the secretariat's monitor: it carries timing facts and an opaque case reference only, never personal data or free text.
+ */
+export interface DeadlineOverdueV1 {
+  /**
+   * Unique id of this announcement; a node announces each overdue step once, and again only if it re-announces after a restart (readers deduplicate by caseRef, step and dueAt).
+   */
+  announcementId: string;
+  /**
+   * The network's name.
+   */
+  network: string;
+  /**
+   * The announcing node's country: the one that waits.
+   */
+  country: string;
+  /**
+   * The country whose step is late.
+   */
+  counterpart: string;
+  /**
+   * Which protocol the case follows.
+   */
+  protocol: 'referral' | 'return' | 'reintegration';
+  /**
+   * The status the case waits in (the protocol's status name, e.g. sent, information-requested, requested, plan-pending, monitoring).
+   */
+  step: string;
+  /**
+   * The case's id, as the envelope headers of the case carry it; it names no person.
+   */
+  caseRef: string;
+  /**
+   * When the step was due.
+   */
+  dueAt: string;
+  /**
+   * When the node found the step overdue.
+   */
+  announcedAt: string;
+}
+
+/**
  * One member of the network, as published on the compacted directory topic keyed by country code (a record with a null value removes the member). On the wire the entry is a JWS compact serialization (EdDSA) whose payload is this object, signed by the network's directory authority, whose public key every node is configured with; nodes take senders' signing keys and addressees' encryption keys only from verified entries.
  */
 export interface DirectoryEntryV1 {

@@ -3,6 +3,70 @@
 // Source: contracts/messages/**/*.schema.json
 // Regenerate with: npx tsx tools/contracts/generate.ts
 
+/** urn:enlace:schema:deadline.overdue.v1, from contracts/messages/deadline/deadline.overdue.v1.schema.json */
+export const deadlineOverdueV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:schema:deadline.overdue.v1',
+  title: 'Step overdue, version 1',
+  description:
+    "A node announces that a step of one of its cases, which waits on the other country, is past its due time. Published in clear on the network's deadlines topic for the secretariat's monitor: it carries timing facts and an opaque case reference only, never personal data or free text.",
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'announcementId',
+    'network',
+    'country',
+    'counterpart',
+    'protocol',
+    'step',
+    'caseRef',
+    'dueAt',
+    'announcedAt',
+  ],
+  properties: {
+    announcementId: {
+      description:
+        'Unique id of this announcement; a node announces each overdue step once, and again only if it re-announces after a restart (readers deduplicate by caseRef, step and dueAt).',
+      type: 'string',
+      format: 'uuid',
+    },
+    network: { description: "The network's name.", type: 'string', pattern: '^[a-z][a-z0-9-]{1,31}$' },
+    country: {
+      description: "The announcing node's country: the one that waits.",
+      type: 'string',
+      pattern: '^[A-Z]{2}$',
+    },
+    counterpart: { description: 'The country whose step is late.', type: 'string', pattern: '^[A-Z]{2}$' },
+    protocol: { description: 'Which protocol the case follows.', enum: ['referral', 'return', 'reintegration'] },
+    step: {
+      description:
+        "The status the case waits in (the protocol's status name, e.g. sent, information-requested, requested, plan-pending, monitoring).",
+      type: 'string',
+      pattern: '^[a-z][a-z-]{1,39}$',
+    },
+    caseRef: {
+      description: "The case's id, as the envelope headers of the case carry it; it names no person.",
+      type: 'string',
+      format: 'uuid',
+    },
+    dueAt: { description: 'When the step was due.', type: 'string', format: 'date-time' },
+    announcedAt: { description: 'When the node found the step overdue.', type: 'string', format: 'date-time' },
+  },
+  examples: [
+    {
+      announcementId: '3d6f0a52-7c1b-4e8a-9b2d-5f4e3c2b1a09',
+      network: 'andes',
+      country: 'CO',
+      counterpart: 'EC',
+      protocol: 'referral',
+      step: 'sent',
+      caseRef: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      dueAt: '2025-03-17T14:05:12.250Z',
+      announcedAt: '2025-03-17T14:06:00.000Z',
+    },
+  ],
+} as const;
+
 /** urn:enlace:schema:directory-entry.v1, from contracts/messages/directory-entry.v1.schema.json */
 export const directoryEntryV1Schema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -764,6 +828,7 @@ export const referralWithdrawnV1Schema = {
 
 /** Every message schema by its $id. */
 export const schemasById = {
+  'urn:enlace:schema:deadline.overdue.v1': deadlineOverdueV1Schema,
   'urn:enlace:schema:directory-entry.v1': directoryEntryV1Schema,
   'urn:enlace:schema:envelope-header.v1': envelopeHeaderV1Schema,
   'urn:enlace:schema:envelope.v1': envelopeV1Schema,
