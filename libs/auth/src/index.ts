@@ -1,2 +1,4 @@
 export * from './password-hash';
 export * from './roles';
+export * from './rights';
+export * from './case-rights';
