@@ -2,3 +2,4 @@ export * from './password-hash';
 export * from './roles';
 export * from './rights';
 export * from './case-rights';
+export * from './token-claims';

@@ -13,7 +13,7 @@ import { AUTH_CONFIG } from './auth.tokens';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottlerGuard } from './login-throttler.guard';
-import { tokenAudience, tokenIssuer } from './token-claims';
+import { tokenAudience, tokenIssuer } from '@enlace/auth';
 import { UserDirectory } from './user-directory';
 
 /**

@@ -9,7 +9,7 @@ import { AUTH_CONFIG } from './auth.tokens';
 import { AuthenticatedUser } from './authenticated-user';
 import { userFromOidcClaims } from './oidc-claims';
 import { OidcSigningKeys } from './oidc-signing-keys';
-import { tokenAudience, tokenIssuer } from './token-claims';
+import { tokenAudience, tokenIssuer } from '@enlace/auth';
 
 interface TokenPayload {
   sub?: unknown;
