@@ -7,7 +7,6 @@ import { nodeApiDocument } from '@enlace/contracts';
 import { LocalNetwork, startLocalNetwork } from '@enlace/local-infra';
 import {
   ApiOperation,
-  NodeApiClient,
   apiOperations,
   developmentToken,
   fillPath,
