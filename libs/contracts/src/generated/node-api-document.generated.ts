@@ -11,7 +11,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
     version: '1.0.0',
     summary: "A country node's HTTP API for focal points and case workers.",
     description:
-      "Each country runs its own node. This API creates referrals to other countries, lists and shows the node's\nreferrals (outgoing and incoming), and takes every step of a referral: the receiving country accepts, declines or\nasks for information, starts the services and closes with an outcome; the sending country answers questions or\nwithdraws. A referral left unanswered past its answer due time is overdue, then expires. Messages to and from other countries travel as\nsigned, encrypted envelopes; this API only ever shows the calling country's own records.\n\nErrors are RFC 9457 problem details (`application/problem+json`). Bad input is 400 (malformed, or failing the\nschema) or 422 (well-formed but not acceptable, e.g. consent that does not cover the addressee), with the failing\nfields named in `errors`; 409 means the referral's current status does not allow the action.\n\nField names and picklist values follow the Human Trafficking Case Data Standard (HTCDS) where it defines them.\n",
+      "Each country runs its own node. This API creates referrals to other countries, lists and shows the node's\nreferrals (outgoing and incoming), and takes every step of a referral: the receiving country accepts, declines or\nasks for information, starts the services and closes with an outcome; the sending country answers questions or\nwithdraws. A referral left unanswered past its answer due time is overdue, then expires. Messages to and from other countries travel as\nsigned, encrypted envelopes; this API only ever shows the calling country's own records.\n\nErrors are RFC 9457 problem details (`application/problem+json`). Bad input is 400 (malformed, or failing the\nschema) or 422 (well-formed but not acceptable, e.g. consent that does not cover the addressee), with the failing\nfields named in `errors`; 409 means the referral's current status does not allow the action.\n\nField names and picklist values follow the Human Trafficking Case Data Standard (HTCDS) where it defines them.\n\nAccess: every operation that needs a token names, in `x-enlace-right`, the one right it needs (`case.read`,\n`case.write`, `case.answer`, `audit.read`, `flow.read`); which roles hold which right is stated in libs/auth\n(`ROLE_RIGHTS`). A user of another country gets 403 on every operation, whatever their roles.\n",
   },
   servers: [{ url: '/api/v1', description: "Relative to the node's own address." }],
   security: [{ bearerAuth: [] }],
@@ -62,6 +62,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           },
           '400': { $ref: '#/components/responses/BadRequest' },
           '401': { $ref: '#/components/responses/Unauthorized' },
+          '429': { $ref: '#/components/responses/TooManyRequests' },
         },
       },
     },
@@ -69,6 +70,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['referrals'],
         operationId: 'createReferral',
+        'x-enlace-right': 'case.write',
         summary: 'Create a referral to another country and send it.',
         description:
           "Creates the referral and queues it for sending to `toCountry`; it is sent only with recorded consent that covers the addressee. The answer is due by the node's configured answer period.",
@@ -120,6 +122,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       get: {
         tags: ['referrals'],
         operationId: 'listReferrals',
+        'x-enlace-right': 'case.read',
         summary: "List the node's referrals, without personal data.",
         parameters: [
           {
@@ -161,6 +164,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       get: {
         tags: ['referrals'],
         operationId: 'getReferral',
+        'x-enlace-right': 'case.read',
         summary: 'Show one referral with its timeline and the actions allowed now.',
         responses: {
           '200': {
@@ -179,6 +183,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['referrals'],
         operationId: 'acceptReferral',
+        'x-enlace-right': 'case.answer',
         summary: 'Accept an incoming referral.',
         requestBody: {
           required: false,
@@ -208,6 +213,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['referrals'],
         operationId: 'declineReferral',
+        'x-enlace-right': 'case.answer',
         summary: 'Decline an incoming referral, with a reason.',
         requestBody: {
           required: true,
@@ -237,6 +243,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['referrals'],
         operationId: 'requestReferralInformation',
+        'x-enlace-right': 'case.answer',
         summary: 'Ask the sending country for information before answering an incoming referral.',
         description:
           'The receiving country asks a question; the referral is info-requested at both ends until the sending country provides the answer. Focal points and supervisors only.',
@@ -268,6 +275,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['referrals'],
         operationId: 'provideReferralInformation',
+        'x-enlace-right': 'case.write',
         summary: "Answer the receiving country's question on an outgoing referral.",
         description:
           "The sending country answers the open question; the referral is delivered again at both ends and waits for the receiving country's answer.",
@@ -299,6 +307,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['referrals'],
         operationId: 'withdrawReferral',
+        'x-enlace-right': 'case.write',
         summary: 'Withdraw an outgoing referral, with a reason.',
         description:
           'The sending country withdraws the referral while it is still open (sent, delivered, info-requested, accepted or in service); the receiving country is told and can no longer act on it.',
@@ -330,6 +339,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['referrals'],
         operationId: 'startReferralService',
+        'x-enlace-right': 'case.answer',
         summary: 'Record that the services of an accepted incoming referral have started.',
         description:
           'The receiving country starts the services it accepted to give; the referral is in-service at both ends until it is closed with an outcome. Focal points and supervisors only.',
@@ -358,6 +368,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['referrals'],
         operationId: 'closeReferral',
+        'x-enlace-right': 'case.answer',
         summary: 'Close an incoming referral in service with its outcome.',
         description:
           'Ends the referral loop with an outcome, successful or unsuccessful; an unsuccessful outcome needs a reason (422 without one). The sending country sees the same outcome. Focal points and supervisors only.',
@@ -1361,6 +1372,19 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           'application/problem+json': {
             schema: { $ref: '#/components/schemas/Problem' },
             example: { type: 'about:blank', title: 'Forbidden', status: 403 },
+          },
+        },
+      },
+      TooManyRequests: {
+        description:
+          'Too many login attempts for this username from this address; `Retry-After` says in how many seconds to try again.',
+        headers: {
+          'Retry-After': { description: 'Seconds to wait before the next attempt.', schema: { type: 'integer' } },
+        },
+        content: {
+          'application/problem+json': {
+            schema: { $ref: '#/components/schemas/Problem' },
+            example: { type: 'about:blank', title: 'Too Many Requests', status: 429 },
           },
         },
       },
