@@ -399,6 +399,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['returns'],
         operationId: 'requestReturn',
+        'x-enlace-right': 'case.write',
         summary: 'Request the return of a person to another country and send it.',
         description:
           "Only after the person's informed decision, and with consent that covers the receiving country (422 saying why otherwise). The receiving country's verification of nationality is due after the corridor's return step period.",
@@ -436,6 +437,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       get: {
         tags: ['returns'],
         operationId: 'listReturns',
+        'x-enlace-right': 'case.read',
         summary: "List this node's returns, most recently updated first.",
         parameters: [
           {
@@ -477,6 +479,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       get: {
         tags: ['returns'],
         operationId: 'getReturn',
+        'x-enlace-right': 'case.read',
         summary: 'Show one return with its timeline across both ends and the steps the caller may take now.',
         responses: {
           '200': {
@@ -495,6 +498,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['returns'],
         operationId: 'returnVerifyNationality',
+        'x-enlace-right': 'case.answer',
         summary: "Receiving country: record the verification of the person's nationality.",
         requestBody: {
           required: true,
@@ -524,6 +528,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['returns'],
         operationId: 'returnRecordRiskAssessment',
+        'x-enlace-right': 'case.answer',
         summary: 'Either end: record the joint risk assessment; not safe ends the return.',
         requestBody: {
           required: true,
@@ -553,6 +558,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['returns'],
         operationId: 'returnAppointGuardian',
+        'x-enlace-right': 'case.answer',
         summary: 'Sending country, child only: record that a guardian was appointed.',
         requestBody: {
           required: true,
@@ -579,6 +585,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['returns'],
         operationId: 'returnRecordBestInterests',
+        'x-enlace-right': 'case.answer',
         summary: 'Sending country, child only: record the best-interests determination; against bars the return.',
         requestBody: {
           required: true,
@@ -608,6 +615,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['returns'],
         operationId: 'returnRecordFamilyAssessment',
+        'x-enlace-right': 'case.answer',
         summary: 'Receiving country, child only: record the family assessment; unsuitable bars the return.',
         requestBody: {
           required: true,
@@ -637,6 +645,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['returns'],
         operationId: 'returnProposeReceptionPlan',
+        'x-enlace-right': 'case.answer',
         summary: "Receiving country: propose the reception plan (a child's safeguards must be met first).",
         requestBody: {
           required: true,
@@ -663,6 +672,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['returns'],
         operationId: 'returnConfirmReceptionPlan',
+        'x-enlace-right': 'case.answer',
         summary: 'Sending country: confirm the reception plan.',
         requestBody: {
           required: true,
@@ -689,6 +699,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['returns'],
         operationId: 'returnRejectReceptionPlan',
+        'x-enlace-right': 'case.answer',
         summary: 'Sending country: send the reception plan back, with why.',
         requestBody: {
           required: true,
@@ -718,6 +729,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['returns'],
         operationId: 'returnIssueTravelDocuments',
+        'x-enlace-right': 'case.answer',
         summary: 'Receiving country: record that travel documents are issued.',
         requestBody: {
           required: true,
@@ -744,6 +756,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['returns'],
         operationId: 'returnScheduleTravel',
+        'x-enlace-right': 'case.write',
         summary: 'Sending country: schedule (or reschedule) the journey; an unaccompanied child always has an escort.',
         requestBody: {
           required: true,
@@ -777,6 +790,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['returns'],
         operationId: 'returnRecordDeparture',
+        'x-enlace-right': 'case.write',
         summary: 'Sending country: record the departure.',
         requestBody: {
           required: true,
@@ -803,6 +817,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['returns'],
         operationId: 'returnRecordNoShow',
+        'x-enlace-right': 'case.write',
         summary: 'Sending country: the person did not travel as scheduled.',
         requestBody: {
           required: true,
@@ -829,6 +844,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['returns'],
         operationId: 'returnRecordArrival',
+        'x-enlace-right': 'case.write',
         summary: 'Receiving country: record the arrival.',
         requestBody: {
           required: true,
@@ -855,6 +871,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['returns'],
         operationId: 'returnHandOver',
+        'x-enlace-right': 'case.answer',
         summary: 'Receiving country: hand the person over to reintegration; the return is complete.',
         requestBody: {
           required: true,
@@ -881,6 +898,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['returns'],
         operationId: 'returnSuspend',
+        'x-enlace-right': 'case.answer',
         summary: 'Either end: suspend the return, with why; only that end resumes it.',
         requestBody: {
           required: true,
@@ -910,6 +928,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['returns'],
         operationId: 'returnResume',
+        'x-enlace-right': 'case.answer',
         summary: "Either end: lift this end's suspension.",
         requestBody: {
           required: true,
@@ -936,6 +955,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['returns'],
         operationId: 'returnCancelByPerson',
+        'x-enlace-right': 'case.write',
         summary: 'Sending country: the person decided not to return.',
         requestBody: {
           required: true,
@@ -962,6 +982,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['returns'],
         operationId: 'returnWithdrawConsent',
+        'x-enlace-right': 'case.write',
         summary:
           "Either end: the person withdrew consent. The flow stops; both nodes erase the person's data and the other confirms.",
         requestBody: {
@@ -988,6 +1009,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['reintegrations'],
         operationId: 'openReintegration',
+        'x-enlace-right': 'case.answer',
         summary: 'Open the reintegration of a person this country received and handed over.',
         description:
           "The plan is due one month after the arrival by default (the corridor's period), follow-ups at the corridor's interval. The sending country is told only where the person consented (shareWithSender).",
@@ -1021,6 +1043,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       get: {
         tags: ['reintegrations'],
         operationId: 'listReintegrations',
+        'x-enlace-right': 'case.read',
         summary: "List this node's reintegrations, most recently updated first.",
         parameters: [
           {
@@ -1062,6 +1085,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       get: {
         tags: ['reintegrations'],
         operationId: 'getReintegration',
+        'x-enlace-right': 'case.read',
         summary: 'Show one reintegration with its timeline and the steps the caller may take now.',
         responses: {
           '200': {
@@ -1080,6 +1104,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['reintegrations'],
         operationId: 'reintegrationAgreePlan',
+        'x-enlace-right': 'case.answer',
         summary: 'Receiving country: agree the reintegration plan.',
         requestBody: {
           required: true,
@@ -1109,6 +1134,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['reintegrations'],
         operationId: 'reintegrationStartImplementation',
+        'x-enlace-right': 'case.write',
         summary: 'Receiving country: start implementing the plan.',
         requestBody: {
           required: true,
@@ -1135,6 +1161,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['reintegrations'],
         operationId: 'reintegrationStartMonitoring',
+        'x-enlace-right': 'case.write',
         summary: 'Receiving country: start monitoring; follow-ups come at the agreed interval.',
         requestBody: {
           required: true,
@@ -1161,6 +1188,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['reintegrations'],
         operationId: 'reintegrationReportFollowUp',
+        'x-enlace-right': 'case.write',
         summary: 'Receiving country: report a follow-up; signs of re-trafficking send the case to risk review.',
         requestBody: {
           required: true,
@@ -1190,6 +1218,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['reintegrations'],
         operationId: 'reintegrationResolveRiskReview',
+        'x-enlace-right': 'case.answer',
         summary: 'Receiving country: resolve the risk review: continue monitoring, or re-refer.',
         requestBody: {
           required: true,
@@ -1219,6 +1248,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['reintegrations'],
         operationId: 'reintegrationClose',
+        'x-enlace-right': 'case.answer',
         summary: 'Receiving country: close the reintegration with a reason.',
         requestBody: {
           required: true,
@@ -1248,6 +1278,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['reintegrations'],
         operationId: 'reintegrationReRefer',
+        'x-enlace-right': 'case.answer',
         summary: 'Receiving country: re-refer the person to other services.',
         requestBody: {
           required: true,
@@ -1277,6 +1308,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['reintegrations'],
         operationId: 'reintegrationWithdrawConsent',
+        'x-enlace-right': 'case.write',
         summary: 'Either end: the person withdrew consent; the flow stops and both nodes erase.',
         requestBody: {
           required: true,
