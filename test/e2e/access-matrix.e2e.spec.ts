@@ -5,14 +5,7 @@ import fc from 'fast-check';
 import { ROLES, ROLE_RIGHTS, Role, holdsRight, isRight } from '@enlace/auth';
 import { nodeApiDocument } from '@enlace/contracts';
 import { LocalNetwork, startLocalNetwork } from '@enlace/local-infra';
-import {
-  ApiOperation,
-  apiOperations,
-  developmentToken,
-  fillPath,
-  schemaArbitrary,
-  testInfra,
-} from '@enlace/testing';
+import { ApiOperation, apiOperations, developmentToken, fillPath, schemaArbitrary, testInfra } from '@enlace/testing';
 
 /**
  * Issue 4, item 3: every operation of the node API's OpenAPI document x every role x a user of the node's own

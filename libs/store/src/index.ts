@@ -8,3 +8,4 @@ export * from './case-collections';
 export * from './keyed-write-lock';
 export * from './outbox-sent-mark';
 export * from './outbox-sent-folder.store';
+export * from './deadline-notice.store';

@@ -2,12 +2,19 @@ import { Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { MessageValidator } from '@enlace/contracts';
 import { EnvelopeOpener, EnvelopeSealer, FileMemberDirectory, loadNodeKeys } from '@enlace/envelope';
 import { DeadLetterPublisher, KafkaEnvelopePublisher, TopicNames, createKafkaClient } from '@enlace/messaging';
-import { InboxStore, OUTBOX_COLLECTIONS, OutboxRelayStore, createMongoConnection } from '@enlace/store';
+import {
+  DeadlineNoticeStore,
+  InboxStore,
+  OUTBOX_COLLECTIONS,
+  OutboxRelayStore,
+  createMongoConnection,
+} from '@enlace/store';
 import { Kafka } from 'kafkajs';
 import { Connection } from 'mongoose';
 import { COURIER_CONFIG, CourierConfig, readCourierConfig } from './config/courier.config';
 import {
   DEAD_LETTER_PUBLISHER,
+  DEADLINE_NOTICE_STORE,
   ENVELOPE_PUBLISHER,
   INBOX_STORE,
   KAFKA_CLIENT,
@@ -17,6 +24,7 @@ import {
 import { DeliveryReceiptSender } from './inbound/delivery-receipt.sender';
 import { InboundEnvelopeHandler } from './inbound/inbound-envelope.handler';
 import { InboxConsumerService } from './inbound/inbox-consumer.service';
+import { DeadlineNoticeRelayService } from './outbound/deadline-notice-relay.service';
 import { OutboxRelayService } from './outbound/outbox-relay.service';
 import { courierKafkaLog } from './courier-kafka-log';
 
@@ -43,6 +51,11 @@ const logger = new Logger('database');
       provide: OUTBOX_RELAY_STORE,
       inject: [NODE_DATABASE],
       useFactory: (db: Connection) => new OutboxRelayStore(db, OUTBOX_COLLECTIONS),
+    },
+    {
+      provide: DEADLINE_NOTICE_STORE,
+      inject: [NODE_DATABASE],
+      useFactory: (db: Connection) => new DeadlineNoticeStore(db),
     },
     {
       provide: KAFKA_CLIENT,
@@ -88,6 +101,7 @@ const logger = new Logger('database');
     InboundEnvelopeHandler,
     InboxConsumerService,
     OutboxRelayService,
+    DeadlineNoticeRelayService,
   ],
 })
 export class CourierModule implements OnApplicationShutdown {

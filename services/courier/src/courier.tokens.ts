@@ -5,3 +5,4 @@ export const INBOX_STORE = Symbol('INBOX_STORE');
 export const OUTBOX_RELAY_STORE = Symbol('OUTBOX_RELAY_STORE');
 export const NODE_DATABASE = Symbol('NODE_DATABASE');
 export const KAFKA_CLIENT = Symbol('KAFKA_CLIENT');
+export const DEADLINE_NOTICE_STORE = Symbol('DEADLINE_NOTICE_STORE');

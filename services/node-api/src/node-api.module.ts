@@ -6,6 +6,7 @@ import { ProblemDetailsFilter } from './common/problem-details/problem-details.f
 import { NodeApiConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { InboxModule } from './inbox/inbox.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -25,6 +26,7 @@ import { ReturnsModule } from './returns/returns.module';
     ReintegrationsModule,
     InboxModule,
     OutboxModule,
+    DeadlinesModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })

@@ -29,6 +29,6 @@ import { REFERRAL_CASE_REPOSITORY } from './referrals.tokens';
     ReferralMessageApplier,
     ReferralExpiryService,
   ],
-  exports: [ReferralMessageApplier],
+  exports: [ReferralMessageApplier, REFERRAL_CASE_REPOSITORY],
 })
 export class ReferralsModule {}

@@ -1,6 +1,7 @@
 import type { KeyedWriteLock, OutboxEntry } from '@enlace/store';
 import { Connection, mongo } from 'mongoose';
 import type { TimelineEntry } from '../domain/case-content';
+import type { CaseStateBase } from '../domain/case-protocol';
 import type { CaseErasure, CaseDirection, ProtocolCaseDocument } from './protocol-case.document';
 
 export interface ProtocolCaseChange<S> {
@@ -27,6 +28,9 @@ export interface ProtocolCaseListFilter {
 export interface UnannouncedOverdueCase {
   readonly id: string;
   readonly due: Date;
+  readonly status: string;
+  /** The country the step waits on. */
+  readonly counterpart: string;
 }
 
 /** Another writer changed the case in between; the caller reloads and decides again. */
@@ -108,21 +112,21 @@ export class ProtocolCaseRepository<S> {
 
   /** Cases whose step waits on the other end, was due by `now`, and is not announced as overdue yet. */
   async findUnannouncedOverdue(now: Date, limit: number): Promise<UnannouncedOverdueCase[]> {
-    const found = await this.collection
+    type Found = Pick<ProtocolCaseDocument<CaseStateBase>, '_id' | 'due' | 'announcedDue' | 'pendingOn' | 'state'>;
+    const found = (await this.collection
       .find({ due: { $lte: now } } as mongo.Filter<ProtocolCaseDocument<S>>, {
-        projection: { _id: 1, due: 1, announcedDue: 1, pendingOn: 1, 'state.side': 1 },
+        projection: { _id: 1, due: 1, announcedDue: 1, pendingOn: 1, state: 1 },
       })
       .sort({ due: 1 })
       .limit(limit)
-      .toArray();
-    return found.flatMap((item) => {
-      const document = item as unknown as Pick<
-        ProtocolCaseDocument<{ side: string }>,
-        '_id' | 'due' | 'announcedDue' | 'pendingOn' | 'state'
-      >;
-      const waitsOnOther = document.pendingOn !== undefined && document.pendingOn !== document.state.side;
-      const announced = document.announcedDue?.getTime() === document.due?.getTime();
-      return document.due && waitsOnOther && !announced ? [{ id: document._id, due: document.due }] : [];
+      .toArray()) as unknown as Found[];
+    return found.flatMap((document) => {
+      const { state, due } = document;
+      const waitsOnOther = document.pendingOn !== undefined && document.pendingOn !== state.side;
+      const announced = document.announcedDue?.getTime() === due?.getTime();
+      if (!due || !waitsOnOther || announced) return [];
+      const counterpart = state.side === 'sender' ? state.toCountry : state.fromCountry;
+      return [{ id: document._id, due, status: state.status, counterpart }];
     });
   }
 

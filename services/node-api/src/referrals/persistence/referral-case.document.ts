@@ -29,6 +29,8 @@ export interface ReferralCaseDocument {
   outboxPending: number;
   /** state.answerDueAt as a date, kept beside it so that the database can find overdue referrals by index. */
   answerDue?: Date;
+  /** The answer due time last announced as overdue to the network, so that it is announced once. */
+  announcedDue?: Date;
   version: number;
   createdAt: Date;
   updatedAt: Date;

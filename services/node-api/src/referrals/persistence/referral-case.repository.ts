@@ -109,6 +109,40 @@ export class ReferralCaseRepository {
     );
   }
 
+  /**
+   * This node's outgoing referrals whose answer is overdue at `now` and not yet announced to the network: the
+   * other country is late. Oldest due first.
+   */
+  async findUnannouncedOverdueOutgoing(
+    now: Date,
+    limit: number,
+  ): Promise<(OverdueReferral & { status: string; counterpart: string })[]> {
+    const found = await this.collection
+      .find(
+        { direction: 'outgoing', ...overdueQuery(now) },
+        { projection: { _id: 1, answerDue: 1, announcedDue: 1, 'state.status': 1, 'state.toCountry': 1 } },
+      )
+      .sort({ answerDue: 1 })
+      .limit(limit)
+      .toArray();
+    return found.flatMap((referral) =>
+      referral.answerDue && referral.announcedDue?.getTime() !== referral.answerDue.getTime()
+        ? [
+            {
+              id: referral._id,
+              answerDue: referral.answerDue,
+              status: referral.state.status,
+              counterpart: referral.state.toCountry,
+            },
+          ]
+        : [],
+    );
+  }
+
+  async markAnnounced(id: string, due: Date): Promise<void> {
+    await this.lock.run(id, () => this.collection.updateOne({ _id: id }, { $set: { announcedDue: due } }));
+  }
+
   /** Notes the delivery receipt of one outbox entry; the entry's position is looked up, then named. */
   async markOutboxDelivered(referralId: string, envelopeId: string, deliveredAt: Date): Promise<void> {
     await this.lock.run(referralId, () => this.markOutboxDeliveredNow(referralId, envelopeId, deliveredAt));
