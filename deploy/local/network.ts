@@ -11,6 +11,7 @@ async function main(command: string | undefined): Promise<number> {
     for (const node of description.nodes) {
       console.log(`  ${node.country}  API ${node.apiUrl}/api/v1   Swagger UI ${node.docsUrl}`);
     }
+    if (description.consoleUrl) console.log(`\n  Web console  ${description.consoleUrl}`);
     console.log('\nDemo users (passwords are random per installation):');
     for (const user of description.users) {
       console.log(`  ${user.country}  ${user.username.padEnd(16)} ${user.password}  ${user.roles.join(', ')}`);

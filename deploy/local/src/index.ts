@@ -15,5 +15,6 @@ export { PrerequisiteError } from './prerequisites';
 export * from './network/local-network';
 export * from './network/network-material';
 export * from './network/node-processes';
+export * from './network/console-process';
 export * from './network/demo-network';
 export * from './network/demo-network.constants';

@@ -174,7 +174,7 @@ export function ReferralPage({ session }: { session: Extract<Session, { kind: 'n
           <div className="columns">
             <div>
               <section className="card" aria-labelledby="details-title">
-                <h2 id="details-title">{t('referral.reason')}</h2>
+                <h2 id="details-title">{t('newReferral.caseSection')}</h2>
                 <Details referral={referral} />
               </section>
               <PersonAndConsent referral={referral} />

@@ -4,6 +4,7 @@ import { ensureInfra, stopInfra } from '../infra-control';
 import { resolvePaths } from '../paths';
 import { DEMO_COUNTRIES, DEMO_NETWORK } from './demo-network.constants';
 import { LocalNetwork, startLocalNetwork } from './local-network';
+import { startConsoleProcess, stopConsoleProcess } from './console-process';
 import { stopNodeProcesses } from './node-processes';
 
 /** What `npm run up` writes for people, tests and benchmarks (DESIGN.md §6). */
@@ -11,6 +12,8 @@ export interface NetworkDescription {
   network: string;
   nodes: { country: string; apiUrl: string; docsUrl: string }[];
   monitorUrl?: string;
+  /** The web console, for focal points, case workers and the secretariat. */
+  consoleUrl?: string;
   users: { country: string; username: string; password: string; roles: readonly string[] }[];
 }
 
@@ -36,9 +39,18 @@ export async function demoUp(env: NodeJS.ProcessEnv = process.env): Promise<Netw
     basePort: demoBasePort(env),
     infra,
   });
+  const home = resolvePaths(env).home;
+  const web = await startConsoleProcess({
+    network: DEMO_NETWORK,
+    port: demoBasePort(env) + 80,
+    nodes: network.nodes,
+    runDir: path.join(home, 'run'),
+    logDir: path.join(home, 'logs'),
+  });
   const description: NetworkDescription = {
     network: network.network,
     nodes: network.nodes.map(({ country, apiUrl, docsUrl }) => ({ country, apiUrl, docsUrl })),
+    consoleUrl: web.url,
     users: network.users.map(({ country, username, password, roles }) => ({ country, username, password, roles })),
   };
   await fs.writeFile(networkDescriptionFile(env), JSON.stringify(description, null, 2), { mode: 0o600 });
@@ -48,6 +60,7 @@ export async function demoUp(env: NodeJS.ProcessEnv = process.env): Promise<Netw
 /** Stops the demo nodes, then the infrastructure. */
 export async function demoDown(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const home = resolvePaths(env).home;
+  await stopConsoleProcess({ network: DEMO_NETWORK, runDir: path.join(home, 'run'), logDir: path.join(home, 'logs') });
   await Promise.all(
     DEMO_COUNTRIES.map(({ country }) =>
       stopNodeProcesses({
