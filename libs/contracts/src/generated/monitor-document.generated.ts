@@ -728,9 +728,10 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
         properties: {
           id: { $ref: '#/components/schemas/DeadLetterId' },
           outcome: {
-            description: 'redriven, not-found (no such dead letter), or gone (the topic no longer holds its bytes).',
+            description:
+              "redriven; not-found (no such dead letter); gone (the dead-letter topic no longer holds its bytes); refused (its headers name a topic other than its own country's inbox, so it is not put anywhere).",
             type: 'string',
-            enum: ['redriven', 'not-found', 'gone'],
+            enum: ['redriven', 'not-found', 'gone', 'refused'],
           },
         },
       },

@@ -537,10 +537,10 @@ export interface components {
     RedriveOutcome: {
       id: components['schemas']['DeadLetterId'];
       /**
-       * @description redriven, not-found (no such dead letter), or gone (the topic no longer holds its bytes).
+       * @description redriven; not-found (no such dead letter); gone (the dead-letter topic no longer holds its bytes); refused (its headers name a topic other than its own country's inbox, so it is not put anywhere).
        * @enum {string}
        */
-      outcome: 'redriven' | 'not-found' | 'gone';
+      outcome: 'redriven' | 'not-found' | 'gone' | 'refused';
     };
     /**
      * @description The outcome per dead letter, in the order asked.
