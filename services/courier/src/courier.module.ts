@@ -19,6 +19,7 @@ import { InboundEnvelopeHandler } from './inbound/inbound-envelope.handler';
 import { InboxConsumerService } from './inbound/inbox-consumer.service';
 import { OutboxRelayService } from './outbound/outbox-relay.service';
 import { courierKafkaLog } from './courier-kafka-log';
+import { HeartbeatPublisher } from './heartbeat/heartbeat.publisher';
 
 const logger = new Logger('database');
 
@@ -88,6 +89,7 @@ const logger = new Logger('database');
     InboundEnvelopeHandler,
     InboxConsumerService,
     OutboxRelayService,
+    HeartbeatPublisher,
   ],
 })
 export class CourierModule implements OnApplicationShutdown {
