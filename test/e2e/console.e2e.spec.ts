@@ -4,7 +4,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
-import { LocalNetwork, startConsoleProcess, startLocalNetwork, stopConsoleProcess } from '@enlace/local-infra';
+import {
+  LocalMonitor,
+  LocalNetwork,
+  startConsoleProcess,
+  startLocalMonitor,
+  startLocalNetwork,
+  stopConsoleProcess,
+} from '@enlace/local-infra';
 import { testInfra } from '@enlace/testing';
 
 /** Debian's Chromium, never a downloaded browser (`npm run test:int` installs it when missing). */
@@ -29,6 +36,11 @@ describe('the web console in a browser', () => {
   const marker = `Zelmira${randomBytes(4).toString('hex')}`;
   let home: string;
   let network: LocalNetwork;
+  let monitor: LocalMonitor;
+  let secretariat: { context: BrowserContext; page: Page };
+  let corridorBefore: number;
+  /** Every body the monitor's API answered to the secretariat's page. */
+  const monitorBodies: string[] = [];
   let consoleUrl: string;
   let browser: Browser;
   let referralId: string;
@@ -69,11 +81,19 @@ describe('the web console in a browser', () => {
       infra: testInfra(),
       env: { ENLACE_INBOX_POLL_MS: '50', ENLACE_RELAY_POLL_MS: '50' },
     });
+    monitor = await startLocalMonitor({
+      network: network.network,
+      home,
+      httpPort: basePort + 50,
+      directoryFile: network.directoryFile,
+      infra: testInfra(),
+    });
     consoleUrl = (
       await startConsoleProcess({
         network: network.network,
-        port: basePort + 50,
+        port: basePort + 60,
         nodes: network.nodes,
+        monitorUrl: monitor.monitorUrl,
         runDir: path.join(home, 'run'),
         logDir: path.join(home, 'logs'),
       })
@@ -89,10 +109,35 @@ describe('the web console in a browser', () => {
         runDir: path.join(home, 'run'),
         logDir: path.join(home, 'logs'),
       });
+      await monitor?.stop();
       await network.stop();
     }
     fs.rmSync(home, { recursive: true, force: true });
   }, 60_000);
+
+  /** The count the secretariat's corridor matrix shows for CO -> EC. */
+  const corridorCount = async (page: Page): Promise<number> =>
+    Number(await page.locator('[data-testid="corridor-matrix"] td[data-corridor="CO-EC"]').getAttribute('data-count'));
+
+  it('should let the secretariat log in to the monitor and see the corridors', async () => {
+    secretariat = await tab('en-GB');
+    const { page } = secretariat;
+    page.on('response', async (response) => {
+      if (!response.url().includes('/monitor/api/') || response.url().endsWith('/events')) return;
+      monitorBodies.push(await response.text().catch(() => ''));
+    });
+    const reader = monitor.users.find((u) => u.username === 'secretariat');
+    if (!reader) throw new Error('no secretariat user');
+    await page.goto(`${consoleUrl}/login`);
+    await page.getByLabel('Sign in to').selectOption('secretariat');
+    await page.getByLabel('Username').fill(reader.username);
+    await page.getByLabel('Password').fill(reader.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/secretariat$/);
+    await page.getByTestId('corridor-matrix').waitFor();
+    corridorBefore = await corridorCount(page);
+    expect(corridorBefore).toBe(0);
+  }, 120_000);
 
   it('should let a CO focal point log in and create a referral to EC, naming the fields the node refused', async () => {
     const { context, page } = await tab('en-GB');
@@ -104,7 +149,7 @@ describe('the web console in a browser', () => {
     await page.getByLabel('Password').fill(user('CO').password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/work$/);
-    await expect(page.getByRole('heading', { name: 'Work of CO' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Work of CO' }).waitFor();
 
     await page.getByRole('link', { name: 'New referral' }).click();
     await page.getByLabel('Refer to').selectOption('EC');
@@ -194,10 +239,25 @@ describe('the web console in a browser', () => {
     await context.close();
   }, 120_000);
 
-  // The monitor (services/monitor, branch `monitor`) is not merged yet: this part waits for it.
-  it.todo(
-    'should show the secretariat the CO->EC corridor count go up, and no personal field anywhere (marker absent from the page)',
-  );
+  it('should show the secretariat the CO->EC corridor count go up, and no personal field anywhere', async () => {
+    const { page } = secretariat;
+    const deadline = Date.now() + 60_000;
+    let after = await corridorCount(page);
+    while (after <= corridorBefore && Date.now() < deadline) {
+      await page.waitForTimeout(1000);
+      after = await corridorCount(page);
+    }
+    expect(after).toBeGreaterThan(corridorBefore);
+    await page.locator('[data-node="CO"]').waitFor();
+    await shot(page, 'secretariat');
+
+    // Nothing of the person anywhere: not in the page's text, its markup, nor any answer of the monitor.
+    expect(await page.locator('body').innerText()).not.toContain(marker);
+    expect(await page.content()).not.toContain(marker);
+    expect(monitorBodies.length).toBeGreaterThan(0);
+    expect(monitorBodies.filter((body) => body.includes(marker) || body.includes('Quispe'))).toEqual([]);
+    await secretariat.context.close();
+  }, 120_000);
 
   it('should raise no script error and no content security policy violation in any page', () => {
     expect(pageErrors).toEqual([]);

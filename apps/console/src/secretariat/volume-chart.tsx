@@ -10,7 +10,6 @@ export function VolumeChart({ report, formatTime }: { report: FlowReport; format
   const { keys, points } = volumeSeries(report);
   return (
     <figure className="chart" aria-label={t('secretariat.volume')}>
-      <figcaption>{t('secretariat.volume')}</figcaption>
       <div aria-hidden="true">
         <ResponsiveContainer width="100%" height={240}>
           <AreaChart data={points} margin={{ left: 0, right: 16, top: 8, bottom: 0 }}>
