@@ -7,11 +7,25 @@ import { NodeApiConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
+import { OutboxModule } from './outbox/outbox.module';
 import { ReferralsModule } from './referrals/referrals.module';
+import { ReintegrationsModule } from './reintegrations/reintegrations.module';
+import { ReturnsModule } from './returns/returns.module';
 
 /** A country's node API: its focal points' cases, in its own database. */
 @Module({
-  imports: [NodeApiConfigModule, DatabaseModule, AuditModule, AuthModule, HealthModule, ReferralsModule, InboxModule],
+  imports: [
+    NodeApiConfigModule,
+    DatabaseModule,
+    AuditModule,
+    AuthModule,
+    HealthModule,
+    ReferralsModule,
+    ReturnsModule,
+    ReintegrationsModule,
+    InboxModule,
+    OutboxModule,
+  ],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })
 export class NodeApiModule {}
