@@ -8,6 +8,7 @@ import { APP_FILTER, NestFactory } from '@nestjs/core';
 import { exportJWK, generateKeyPair, JWK, SignJWT } from 'jose';
 import { ProblemDetailsFilter } from '../common/problem-details/problem-details.filter';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
+import { DeadlinePolicy } from '../deadlines/domain/deadline-policy';
 import { IsoDuration } from '../config/iso-duration';
 import { AuthModule } from './auth.module';
 import { AuthenticatedUser } from './authenticated-user';
@@ -47,6 +48,8 @@ async function startApp(env: Record<string, string>, usersFile: string): Promise
     referralExpiryPollMs: 5000,
     inboxPollMs: 100,
     bodyLimit: '256kb',
+    deadlines: new DeadlinePolicy(),
+    overdueScanMs: 5000,
   };
   @Global()
   @Module({ providers: [{ provide: NODE_API_CONFIG, useValue: config }], exports: [NODE_API_CONFIG] })
