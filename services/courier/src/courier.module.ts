@@ -27,6 +27,7 @@ import { InboxConsumerService } from './inbound/inbox-consumer.service';
 import { DeadlineNoticeRelayService } from './outbound/deadline-notice-relay.service';
 import { OutboxRelayService } from './outbound/outbox-relay.service';
 import { courierKafkaLog } from './courier-kafka-log';
+import { HeartbeatPublisher } from './heartbeat/heartbeat.publisher';
 
 const logger = new Logger('database');
 
@@ -102,6 +103,7 @@ const logger = new Logger('database');
     InboxConsumerService,
     OutboxRelayService,
     DeadlineNoticeRelayService,
+    HeartbeatPublisher,
   ],
 })
 export class CourierModule implements OnApplicationShutdown {

@@ -303,6 +303,48 @@ export interface EnvelopeV1 {
 }
 
 /**
+ * A node's courier says, every few seconds, that it is alive and how far behind it is in reading its inbox. Published in clear on the network's heartbeats topic for the secretariat's monitor: process facts only, never personal data or free text.
+ */
+export interface NodeHeartbeatV1 {
+  /**
+   * Unique id of this heartbeat.
+   */
+  heartbeatId: string;
+  /**
+   * The network's name.
+   */
+  network: string;
+  /**
+   * The country whose node beats.
+   */
+  country: string;
+  /**
+   * Which process of the node beats: the courier is the one that reads the network's topics.
+   */
+  component: 'courier';
+  /**
+   * Random id of the beating process, new at each start: a change tells the monitor the process restarted.
+   */
+  instanceId: string;
+  /**
+   * When the beating process started.
+   */
+  startedAt: string;
+  /**
+   * When this heartbeat was sent.
+   */
+  sentAt: string;
+  /**
+   * How often the process beats; the monitor counts a node late after two missed beats and down after five.
+   */
+  intervalMs: number;
+  /**
+   * Records on the country's inbox topic that its courier has not yet committed, summed over partitions; null when it could not be measured.
+   */
+  inboxLag: number | null;
+}
+
+/**
  * Payload of the signed receipt that a receiving node's courier sends back for every envelope it has verified, opened and stored. It proves delivery only; the business answer (accepted, declined, ...) is a separate message.
  */
 export interface ReceiptDeliveredV1 {

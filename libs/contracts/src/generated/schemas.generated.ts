@@ -490,6 +490,71 @@ export const envelopeV1Schema = {
   ],
 } as const;
 
+/** urn:enlace:schema:node.heartbeat.v1, from contracts/messages/node/node.heartbeat.v1.schema.json */
+export const nodeHeartbeatV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:schema:node.heartbeat.v1',
+  title: 'Node heartbeat, version 1',
+  description:
+    "A node's courier says, every few seconds, that it is alive and how far behind it is in reading its inbox. Published in clear on the network's heartbeats topic for the secretariat's monitor: process facts only, never personal data or free text.",
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'heartbeatId',
+    'network',
+    'country',
+    'component',
+    'instanceId',
+    'startedAt',
+    'sentAt',
+    'intervalMs',
+    'inboxLag',
+  ],
+  properties: {
+    heartbeatId: { description: 'Unique id of this heartbeat.', type: 'string', format: 'uuid' },
+    network: { description: "The network's name.", type: 'string', pattern: '^[a-z][a-z0-9-]{1,31}$' },
+    country: { description: 'The country whose node beats.', type: 'string', pattern: '^[A-Z]{2}$' },
+    component: {
+      description: "Which process of the node beats: the courier is the one that reads the network's topics.",
+      enum: ['courier'],
+    },
+    instanceId: {
+      description:
+        'Random id of the beating process, new at each start: a change tells the monitor the process restarted.',
+      type: 'string',
+      format: 'uuid',
+    },
+    startedAt: { description: 'When the beating process started.', type: 'string', format: 'date-time' },
+    sentAt: { description: 'When this heartbeat was sent.', type: 'string', format: 'date-time' },
+    intervalMs: {
+      description:
+        'How often the process beats; the monitor counts a node late after two missed beats and down after five.',
+      type: 'integer',
+      minimum: 100,
+      maximum: 3600000,
+    },
+    inboxLag: {
+      description:
+        "Records on the country's inbox topic that its courier has not yet committed, summed over partitions; null when it could not be measured.",
+      type: ['integer', 'null'],
+      minimum: 0,
+    },
+  },
+  examples: [
+    {
+      heartbeatId: '6c1f4e2a-9b3d-4c5e-8f7a-1b2c3d4e5f60',
+      network: 'andes',
+      country: 'EC',
+      component: 'courier',
+      instanceId: '2f0e9d8c-7b6a-4c5d-9e8f-0a1b2c3d4e5f',
+      startedAt: '2025-03-17T08:00:00.000Z',
+      sentAt: '2025-03-17T14:06:05.000Z',
+      intervalMs: 5000,
+      inboxLag: 0,
+    },
+  ],
+} as const;
+
 /** urn:enlace:message:receipt.delivered.v1, from contracts/messages/receipt.delivered.v1.schema.json */
 export const receiptDeliveredV1Schema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -2003,6 +2068,7 @@ export const schemasById = {
   'urn:enlace:schema:directory-entry.v1': directoryEntryV1Schema,
   'urn:enlace:schema:envelope-header.v1': envelopeHeaderV1Schema,
   'urn:enlace:schema:envelope.v1': envelopeV1Schema,
+  'urn:enlace:schema:node.heartbeat.v1': nodeHeartbeatV1Schema,
   'urn:enlace:message:receipt.delivered.v1': receiptDeliveredV1Schema,
   'urn:enlace:message:referral.accepted.v1': referralAcceptedV1Schema,
   'urn:enlace:message:referral.closed.v1': referralClosedV1Schema,
