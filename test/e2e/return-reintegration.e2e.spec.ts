@@ -69,7 +69,6 @@ async function step(client: NodeApiClient, route: string, id: string, name: stri
 /** Takes a step the protocol must refuse, and returns the problem. */
 async function refused(client: NodeApiClient, id: string, name: string, body: object): Promise<Problem> {
   const answer = await client.request<Problem>('POST', `/returns/${id}/${name}`, body);
-  expect([name, answer.status]).toEqual([name, expect.any(Number)]);
   expect(answer.status).toBeGreaterThanOrEqual(400);
   expect(answer.contentType).toContain('application/problem+json');
   return answer.body;

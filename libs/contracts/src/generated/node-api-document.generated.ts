@@ -562,9 +562,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         summary: 'Sending country, child only: record that a guardian was appointed.',
         requestBody: {
           required: true,
-          content: {
-            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
-          },
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/EmptyStepRequest' }, example: {} } },
         },
         responses: {
           '200': {
@@ -649,9 +647,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         summary: "Receiving country: propose the reception plan (a child's safeguards must be met first).",
         requestBody: {
           required: true,
-          content: {
-            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
-          },
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/EmptyStepRequest' }, example: {} } },
         },
         responses: {
           '200': {
@@ -676,9 +672,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         summary: 'Sending country: confirm the reception plan.',
         requestBody: {
           required: true,
-          content: {
-            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
-          },
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/EmptyStepRequest' }, example: {} } },
         },
         responses: {
           '200': {
@@ -705,7 +699,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           required: true,
           content: {
             'application/json': {
-              schema: { $ref: '#/components/schemas/ReturnReasonRequest' },
+              schema: { $ref: '#/components/schemas/ReasonStepRequest' },
               example: { reason: 'The plan names no shelter for the first week.' },
             },
           },
@@ -733,9 +727,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         summary: 'Receiving country: record that travel documents are issued.',
         requestBody: {
           required: true,
-          content: {
-            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
-          },
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/EmptyStepRequest' }, example: {} } },
         },
         responses: {
           '200': {
@@ -794,9 +786,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         summary: 'Sending country: record the departure.',
         requestBody: {
           required: true,
-          content: {
-            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
-          },
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/EmptyStepRequest' }, example: {} } },
         },
         responses: {
           '200': {
@@ -822,7 +812,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         requestBody: {
           required: true,
           content: {
-            'application/json': { schema: { $ref: '#/components/schemas/ReturnOptionalReasonRequest' }, example: {} },
+            'application/json': { schema: { $ref: '#/components/schemas/OptionalReasonStepRequest' }, example: {} },
           },
         },
         responses: {
@@ -848,9 +838,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         summary: 'Receiving country: record the arrival.',
         requestBody: {
           required: true,
-          content: {
-            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
-          },
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/EmptyStepRequest' }, example: {} } },
         },
         responses: {
           '200': {
@@ -875,9 +863,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         summary: 'Receiving country: hand the person over to reintegration; the return is complete.',
         requestBody: {
           required: true,
-          content: {
-            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
-          },
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/EmptyStepRequest' }, example: {} } },
         },
         responses: {
           '200': {
@@ -904,7 +890,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           required: true,
           content: {
             'application/json': {
-              schema: { $ref: '#/components/schemas/ReturnReasonRequest' },
+              schema: { $ref: '#/components/schemas/ReasonStepRequest' },
               example: { reason: 'Pending a court hearing.' },
             },
           },
@@ -932,9 +918,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         summary: "Either end: lift this end's suspension.",
         requestBody: {
           required: true,
-          content: {
-            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
-          },
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/EmptyStepRequest' }, example: {} } },
         },
         responses: {
           '200': {
@@ -960,7 +944,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         requestBody: {
           required: true,
           content: {
-            'application/json': { schema: { $ref: '#/components/schemas/ReturnOptionalReasonRequest' }, example: {} },
+            'application/json': { schema: { $ref: '#/components/schemas/OptionalReasonStepRequest' }, example: {} },
           },
         },
         responses: {
@@ -987,9 +971,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           "Either end: the person withdrew consent. The flow stops; both nodes erase the person's data and the other confirms.",
         requestBody: {
           required: true,
-          content: {
-            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
-          },
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/EmptyStepRequest' }, example: {} } },
         },
         responses: {
           '200': {
@@ -1138,9 +1120,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         summary: 'Receiving country: start implementing the plan.',
         requestBody: {
           required: true,
-          content: {
-            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
-          },
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/EmptyStepRequest' }, example: {} } },
         },
         responses: {
           '200': {
@@ -1165,9 +1145,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         summary: 'Receiving country: start monitoring; follow-ups come at the agreed interval.',
         requestBody: {
           required: true,
-          content: {
-            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
-          },
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/EmptyStepRequest' }, example: {} } },
         },
         responses: {
           '200': {
@@ -1284,7 +1262,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           required: true,
           content: {
             'application/json': {
-              schema: { $ref: '#/components/schemas/ReturnReasonRequest' },
+              schema: { $ref: '#/components/schemas/ReasonStepRequest' },
               example: { reason: 'Needs specialised psychological care.' },
             },
           },
@@ -1312,9 +1290,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         summary: 'Either end: the person withdrew consent; the flow stops and both nodes erase.',
         requestBody: {
           required: true,
-          content: {
-            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
-          },
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/EmptyStepRequest' }, example: {} } },
         },
         responses: {
           '200': {
@@ -2120,13 +2096,13 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           consent: { $ref: '#/components/schemas/Consent' },
         },
       },
-      ReturnEmptyStepRequest: {
+      EmptyStepRequest: {
         description: 'A step that needs no data.',
         type: 'object',
         additionalProperties: false,
         properties: {},
       },
-      ReturnReasonRequest: {
+      ReasonStepRequest: {
         description: 'A step with a reason.',
         type: 'object',
         additionalProperties: false,
@@ -2140,7 +2116,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           },
         },
       },
-      ReturnOptionalReasonRequest: {
+      OptionalReasonStepRequest: {
         description: 'A step with an optional reason.',
         type: 'object',
         additionalProperties: false,

@@ -1318,14 +1318,14 @@ export interface components {
       consent: components['schemas']['Consent'];
     };
     /** @description A step that needs no data. */
-    ReturnEmptyStepRequest: Record<string, never>;
+    EmptyStepRequest: Record<string, never>;
     /** @description A step with a reason. */
-    ReturnReasonRequest: {
+    ReasonStepRequest: {
       /** @description Why, in short text without personal data. */
       reason: string;
     };
     /** @description A step with an optional reason. */
-    ReturnOptionalReasonRequest: {
+    OptionalReasonStepRequest: {
       /** @description Why, in short text without personal data. */
       reason?: string;
     };
@@ -2113,9 +2113,9 @@ export type CaseSide = components['schemas']['CaseSide'];
 export type ReturnStep = components['schemas']['ReturnStep'];
 export type ReintegrationStep = components['schemas']['ReintegrationStep'];
 export type CreateReturnRequest = components['schemas']['CreateReturnRequest'];
-export type ReturnEmptyStepRequest = components['schemas']['ReturnEmptyStepRequest'];
-export type ReturnReasonRequest = components['schemas']['ReturnReasonRequest'];
-export type ReturnOptionalReasonRequest = components['schemas']['ReturnOptionalReasonRequest'];
+export type EmptyStepRequest = components['schemas']['EmptyStepRequest'];
+export type ReasonStepRequest = components['schemas']['ReasonStepRequest'];
+export type OptionalReasonStepRequest = components['schemas']['OptionalReasonStepRequest'];
 export type ReturnNationalityRequest = components['schemas']['ReturnNationalityRequest'];
 export type ReturnRiskAssessmentRequest = components['schemas']['ReturnRiskAssessmentRequest'];
 export type ReturnBestInterestsRequest = components['schemas']['ReturnBestInterestsRequest'];
@@ -2771,7 +2771,7 @@ export interface operations {
     requestBody: {
       content: {
         /** @example {} */
-        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+        'application/json': components['schemas']['EmptyStepRequest'];
       };
     };
     responses: {
@@ -2881,7 +2881,7 @@ export interface operations {
     requestBody: {
       content: {
         /** @example {} */
-        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+        'application/json': components['schemas']['EmptyStepRequest'];
       };
     };
     responses: {
@@ -2915,7 +2915,7 @@ export interface operations {
     requestBody: {
       content: {
         /** @example {} */
-        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+        'application/json': components['schemas']['EmptyStepRequest'];
       };
     };
     responses: {
@@ -2953,7 +2953,7 @@ export interface operations {
          *       "reason": "The plan names no shelter for the first week."
          *     }
          */
-        'application/json': components['schemas']['ReturnReasonRequest'];
+        'application/json': components['schemas']['ReasonStepRequest'];
       };
     };
     responses: {
@@ -2987,7 +2987,7 @@ export interface operations {
     requestBody: {
       content: {
         /** @example {} */
-        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+        'application/json': components['schemas']['EmptyStepRequest'];
       };
     };
     responses: {
@@ -3064,7 +3064,7 @@ export interface operations {
     requestBody: {
       content: {
         /** @example {} */
-        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+        'application/json': components['schemas']['EmptyStepRequest'];
       };
     };
     responses: {
@@ -3098,7 +3098,7 @@ export interface operations {
     requestBody: {
       content: {
         /** @example {} */
-        'application/json': components['schemas']['ReturnOptionalReasonRequest'];
+        'application/json': components['schemas']['OptionalReasonStepRequest'];
       };
     };
     responses: {
@@ -3132,7 +3132,7 @@ export interface operations {
     requestBody: {
       content: {
         /** @example {} */
-        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+        'application/json': components['schemas']['EmptyStepRequest'];
       };
     };
     responses: {
@@ -3166,7 +3166,7 @@ export interface operations {
     requestBody: {
       content: {
         /** @example {} */
-        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+        'application/json': components['schemas']['EmptyStepRequest'];
       };
     };
     responses: {
@@ -3204,7 +3204,7 @@ export interface operations {
          *       "reason": "Pending a court hearing."
          *     }
          */
-        'application/json': components['schemas']['ReturnReasonRequest'];
+        'application/json': components['schemas']['ReasonStepRequest'];
       };
     };
     responses: {
@@ -3238,7 +3238,7 @@ export interface operations {
     requestBody: {
       content: {
         /** @example {} */
-        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+        'application/json': components['schemas']['EmptyStepRequest'];
       };
     };
     responses: {
@@ -3272,7 +3272,7 @@ export interface operations {
     requestBody: {
       content: {
         /** @example {} */
-        'application/json': components['schemas']['ReturnOptionalReasonRequest'];
+        'application/json': components['schemas']['OptionalReasonStepRequest'];
       };
     };
     responses: {
@@ -3306,7 +3306,7 @@ export interface operations {
     requestBody: {
       content: {
         /** @example {} */
-        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+        'application/json': components['schemas']['EmptyStepRequest'];
       };
     };
     responses: {
@@ -3477,7 +3477,7 @@ export interface operations {
     requestBody: {
       content: {
         /** @example {} */
-        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+        'application/json': components['schemas']['EmptyStepRequest'];
       };
     };
     responses: {
@@ -3511,7 +3511,7 @@ export interface operations {
     requestBody: {
       content: {
         /** @example {} */
-        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+        'application/json': components['schemas']['EmptyStepRequest'];
       };
     };
     responses: {
@@ -3666,7 +3666,7 @@ export interface operations {
          *       "reason": "Needs specialised psychological care."
          *     }
          */
-        'application/json': components['schemas']['ReturnReasonRequest'];
+        'application/json': components['schemas']['ReasonStepRequest'];
       };
     };
     responses: {
@@ -3700,7 +3700,7 @@ export interface operations {
     requestBody: {
       content: {
         /** @example {} */
-        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+        'application/json': components['schemas']['EmptyStepRequest'];
       };
     };
     responses: {

@@ -5,13 +5,12 @@ import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { RequireRoles } from '../auth/roles.decorator';
 import type { CaseDirection } from '../cases/persistence/protocol-case.document';
-import { ProblemException } from '../common/problem-details/problem.exception';
 import { ContractBodyPipe } from '../common/validation/contract-body.pipe';
 import { ContractParameterPipe } from '../common/validation/contract-parameter.pipe';
 import { overdueFlag } from '../common/validation/overdue-flag.pipe';
-import { requireStepRoles } from '../common/validation/require-step-roles';
+import { checkedStepRequest } from '../common/validation/step-request';
 import { ReintegrationCase, ReintegrationsService } from './application/reintegrations.service';
-import { REINTEGRATION_STEPS, isReintegrationStep } from './dto/reintegration-steps';
+import { REINTEGRATION_STEPS } from './dto/reintegration-steps';
 import type { OpenReintegrationRequest, ReintegrationSummary, ReintegrationView } from './dto/reintegration.requests';
 import { toReintegrationSummary, toReintegrationView } from './dto/reintegration.view';
 
@@ -65,13 +64,8 @@ export class ReintegrationsHttpController {
     @Body() body: unknown,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ReintegrationView> {
-    if (!isReintegrationStep(step)) {
-      throw new ProblemException({ status: 404, title: 'Not Found', detail: `A reintegration has no step ${step}.` });
-    }
-    const rule = REINTEGRATION_STEPS[step];
-    requireStepRoles(user, rule.roles);
-    const checked = new ContractBodyPipe(rule.schema).transform(body) as Record<string, unknown>;
-    return this.view(await this.reintegrations.takeStep(id, step, checked), user);
+    const checked = checkedStepRequest(REINTEGRATION_STEPS, step, user, body, 'reintegration');
+    return this.view(await this.reintegrations.takeStep(id, checked.step, checked.body), user);
   }
 
   private view(document: ReintegrationCase, user: AuthenticatedUser | undefined): ReintegrationView {

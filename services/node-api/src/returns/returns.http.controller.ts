@@ -4,14 +4,13 @@ import { CaseRights } from '@enlace/auth';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { RequireRoles } from '../auth/roles.decorator';
-import { ProblemException } from '../common/problem-details/problem.exception';
 import { ContractBodyPipe } from '../common/validation/contract-body.pipe';
 import { ContractParameterPipe } from '../common/validation/contract-parameter.pipe';
 import { overdueFlag } from '../common/validation/overdue-flag.pipe';
-import { requireStepRoles } from '../common/validation/require-step-roles';
+import { checkedStepRequest } from '../common/validation/step-request';
 import type { CaseDirection } from '../cases/persistence/protocol-case.document';
 import { ReturnCase, ReturnsService } from './application/returns.service';
-import { RETURN_STEPS, isReturnStep } from './dto/return-steps';
+import { RETURN_STEPS } from './dto/return-steps';
 import type { CreateReturnRequest, ReturnSummary, ReturnView } from './dto/return.requests';
 import { toReturnSummary, toReturnView } from './dto/return.view';
 
@@ -65,13 +64,8 @@ export class ReturnsHttpController {
     @Body() body: unknown,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ReturnView> {
-    if (!isReturnStep(step)) {
-      throw new ProblemException({ status: 404, title: 'Not Found', detail: `A return has no step ${step}.` });
-    }
-    const rule = RETURN_STEPS[step];
-    requireStepRoles(user, rule.roles);
-    const checked = new ContractBodyPipe(rule.schema).transform(body) as Record<string, unknown>;
-    return this.view(await this.returns.takeStep(id, step, checked), user);
+    const checked = checkedStepRequest(RETURN_STEPS, step, user, body, 'return');
+    return this.view(await this.returns.takeStep(id, checked.step, checked.body), user);
   }
 
   private view(document: ReturnCase, user: AuthenticatedUser | undefined): ReturnView {

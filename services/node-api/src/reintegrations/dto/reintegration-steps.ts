@@ -23,13 +23,13 @@ export const REINTEGRATION_STEPS = {
   },
   'start-implementation': {
     command: 'StartImplementation',
-    schema: 'ReturnEmptyStepRequest',
+    schema: 'EmptyStepRequest',
     roles: CaseRights.write,
     data: none,
   },
   'start-monitoring': {
     command: 'StartMonitoring',
-    schema: 'ReturnEmptyStepRequest',
+    schema: 'EmptyStepRequest',
     roles: CaseRights.write,
     data: none,
   },
@@ -57,13 +57,13 @@ export const REINTEGRATION_STEPS = {
   },
   're-refer': {
     command: 'ReReferral',
-    schema: 'ReturnReasonRequest',
+    schema: 'ReasonStepRequest',
     roles: CaseRights.answer,
     data: (body) => ({ reason: body['reason'] }),
   },
   'withdraw-consent': {
     command: 'WithdrawReintegrationConsent',
-    schema: 'ReturnEmptyStepRequest',
+    schema: 'EmptyStepRequest',
     roles: CaseRights.write,
     data: none,
   },
@@ -77,10 +77,6 @@ const STEP_BY_COMMAND = new Map(
     name as ReintegrationStep,
   ]),
 );
-
-export function isReintegrationStep(name: string): name is ReintegrationStep {
-  return Object.prototype.hasOwnProperty.call(REINTEGRATION_STEPS, name);
-}
 
 export function reintegrationStepsFor(
   commands: readonly ReintegrationCommandType[],

@@ -92,9 +92,10 @@ export class ReturnsService {
   async takeStep(id: string, step: ReturnStep, body: ReturnStepBody): Promise<ReturnCase> {
     return this.actions.act(id, (state, side, now) => {
       const at = now.toISOString();
-      const plain = decideReturn(state, returnCommandOf(step, body, at), side);
+      const command = returnCommandOf(step, body, at);
+      const plain = decideReturn(state, command, side);
       const after = plain.reduce(evolveReturn, state);
-      if (!returnPendingOn(after) || !acceptsNextDue(returnCommandOf(step, body, at))) return plain;
+      if (!returnPendingOn(after) || !acceptsNextDue(command)) return plain;
       const nextDueAt = this.config.deadlines
         .dueAfter('returnStep', state.fromCountry, state.toCountry, now)
         .toISOString();

@@ -40,7 +40,7 @@ export const RETURN_STEPS = {
     result: body['result'],
     ...withReason(body),
   })),
-  'appoint-guardian': step('AppointGuardian', 'ReturnEmptyStepRequest', CaseRights.answer),
+  'appoint-guardian': step('AppointGuardian', 'EmptyStepRequest', CaseRights.answer),
   'record-best-interests': step(
     'RecordBestInterestsDetermination',
     'ReturnBestInterestsRequest',
@@ -56,36 +56,30 @@ export const RETURN_STEPS = {
       ...withReason(body),
     }),
   ),
-  'propose-reception-plan': step('ProposeReceptionPlan', 'ReturnEmptyStepRequest', CaseRights.answer),
-  'confirm-reception-plan': step('ConfirmReceptionPlan', 'ReturnEmptyStepRequest', CaseRights.answer),
-  'reject-reception-plan': step('RejectReceptionPlan', 'ReturnReasonRequest', CaseRights.answer, (body) => ({
+  'propose-reception-plan': step('ProposeReceptionPlan', 'EmptyStepRequest', CaseRights.answer),
+  'confirm-reception-plan': step('ConfirmReceptionPlan', 'EmptyStepRequest', CaseRights.answer),
+  'reject-reception-plan': step('RejectReceptionPlan', 'ReasonStepRequest', CaseRights.answer, (body) => ({
     reason: body['reason'],
   })),
-  'issue-travel-documents': step('IssueTravelDocuments', 'ReturnEmptyStepRequest', CaseRights.answer),
+  'issue-travel-documents': step('IssueTravelDocuments', 'EmptyStepRequest', CaseRights.answer),
   'schedule-travel': step('ScheduleTravel', 'ReturnTravelRequest', CaseRights.write, (body) => ({
     travelDate: body['travelDate'],
     route: body['route'],
     ...(body['escort'] ? { escort: body['escort'] } : {}),
   })),
-  'record-departure': step('RecordDeparture', 'ReturnEmptyStepRequest', CaseRights.write),
-  'record-no-show': step('RecordNoShow', 'ReturnOptionalReasonRequest', CaseRights.write, withReason),
-  'record-arrival': step('RecordArrival', 'ReturnEmptyStepRequest', CaseRights.write),
-  'hand-over': step('HandOverToReintegration', 'ReturnEmptyStepRequest', CaseRights.answer),
-  suspend: step('SuspendReturn', 'ReturnReasonRequest', CaseRights.answer, (body) => ({ reason: body['reason'] })),
-  resume: step('ResumeReturn', 'ReturnEmptyStepRequest', CaseRights.answer),
-  'cancel-by-person': step('CancelReturnByPerson', 'ReturnOptionalReasonRequest', CaseRights.write, withReason),
-  'withdraw-consent': step('WithdrawReturnConsent', 'ReturnEmptyStepRequest', CaseRights.write),
+  'record-departure': step('RecordDeparture', 'EmptyStepRequest', CaseRights.write),
+  'record-no-show': step('RecordNoShow', 'OptionalReasonStepRequest', CaseRights.write, withReason),
+  'record-arrival': step('RecordArrival', 'EmptyStepRequest', CaseRights.write),
+  'hand-over': step('HandOverToReintegration', 'EmptyStepRequest', CaseRights.answer),
+  suspend: step('SuspendReturn', 'ReasonStepRequest', CaseRights.answer, (body) => ({ reason: body['reason'] })),
+  resume: step('ResumeReturn', 'EmptyStepRequest', CaseRights.answer),
+  'cancel-by-person': step('CancelReturnByPerson', 'OptionalReasonStepRequest', CaseRights.write, withReason),
+  'withdraw-consent': step('WithdrawReturnConsent', 'EmptyStepRequest', CaseRights.write),
 } as const satisfies Record<string, ReturnStepRule>;
 
 export type ReturnStep = keyof typeof RETURN_STEPS;
 
-export const RETURN_STEP_NAMES = Object.keys(RETURN_STEPS) as ReturnStep[];
-
 const STEP_BY_COMMAND = new Map(Object.entries(RETURN_STEPS).map(([name, rule]) => [rule.command, name as ReturnStep]));
-
-export function isReturnStep(name: string): name is ReturnStep {
-  return Object.prototype.hasOwnProperty.call(RETURN_STEPS, name);
-}
 
 /** The steps for the commands the protocol allows this end now, keeping those `roles` may take. */
 export function returnStepsFor(commands: readonly ReturnCommandType[], roles?: readonly Role[]): ReturnStep[] {
