@@ -35,6 +35,8 @@ describe('Kafka messaging (on the real broker)', () => {
             TopicNames.deadLetter(network, 'CO'),
             TopicNames.deadLetter(network, 'EC'),
             TopicNames.directory(network),
+            TopicNames.deadlines(network),
+            TopicNames.heartbeats(network),
             TopicNames.inbox(network, 'CO'),
             TopicNames.inbox(network, 'EC'),
           ].sort(),

@@ -1,10 +1,16 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { createKafkaClient, parseBrokerList, provisionNetworkTopics } from '@enlace/messaging';
+import {
+  DirectoryEntryPublisher,
+  KafkaEnvelopePublisher,
+  createKafkaClient,
+  parseBrokerList,
+  provisionNetworkTopics,
+} from '@enlace/messaging';
 import { nodeDatabaseName } from '@enlace/store';
 import type { InfraEndpoints } from '../infra-control';
 import { HOST } from '../paths';
-import { DemoUser, NetworkMember, ensureNetworkMaterial } from './network-material';
+import { DemoUser, NetworkMaterial, NetworkMember, ensureNetworkMaterial } from './network-material';
 import {
   NodeProcessMode,
   NodeProcessSpec,
@@ -42,6 +48,10 @@ export interface LocalNetwork {
   readonly nodes: readonly LocalNode[];
   readonly users: readonly DemoUser[];
   readonly directoryFile: string;
+  /** What every node trusts: the public keys of the network's trust anchors. */
+  readonly trustAnchorsFile: string;
+  /** The network's directory authority (see tools/directory): issue, rotate, revoke, publish. */
+  readonly authorityDir: string;
   stop(): Promise<void>;
 }
 
@@ -61,6 +71,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     clientId: 'enlace-launcher',
   });
   await provisionNetworkTopics(kafka, { network: options.network, countries: options.members.map((m) => m.country) });
+  await publishDirectory(kafka, options.network, material.entries);
 
   const planned = options.members.map((member, index) => {
     const httpPort = options.basePort + index + 1;
@@ -82,7 +93,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
         ENLACE_DB_NAME: dbName,
         ENLACE_JWT_SECRET: material.jwtSecret,
         ENLACE_USERS_FILE: material.usersFile(member.country),
-        ENLACE_DIRECTORY_FILE: material.directoryFile,
+        ENLACE_TRUST_ANCHORS_FILE: material.trustAnchorsFile,
         ENLACE_KEYS_FILE: material.keysFile(member.country),
         ...options.env,
       },
@@ -100,8 +111,26 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     nodes,
     users: material.users,
     directoryFile: material.directoryFile,
+    trustAnchorsFile: material.trustAnchorsFile,
+    authorityDir: material.authorityDir,
     stop: async () => {
       await Promise.all(nodes.map((node) => stopNodeProcesses(node.spec)));
     },
   };
+}
+
+/** Publishes every member's signed entry on the directory topic (compaction keeps the latest per member). */
+async function publishDirectory(
+  kafka: ReturnType<typeof createKafkaClient>,
+  network: string,
+  entries: NetworkMaterial['entries'],
+): Promise<void> {
+  const producer = new KafkaEnvelopePublisher(kafka);
+  try {
+    await new DirectoryEntryPublisher(producer, network).publish(
+      entries.map(({ entry, signed }) => ({ country: entry.country, signed })),
+    );
+  } finally {
+    await producer.disconnect();
+  }
 }
