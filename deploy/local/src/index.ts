@@ -17,3 +17,6 @@ export * from './network/network-material';
 export * from './network/node-processes';
 export * from './network/demo-network';
 export * from './network/demo-network.constants';
+export * from './network/kafka-principals';
+export { upsertScramUsers, type ScramUsersTarget } from './scram-users';
+export { KAFKA_ADMIN_USER } from './kafka-admin-credentials';
