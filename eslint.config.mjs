@@ -1,4 +1,6 @@
 import nx from '@nx/eslint-plugin';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /**
  * Layer tags (see DESIGN.md §7): the domain imports nothing but the domain; infrastructure may use the domain
@@ -12,6 +14,8 @@ const depConstraints = [
   { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:domain'] },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:service', 'type:infra', 'type:contracts', 'type:domain'] },
   { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
+  // The browser application reads the contracts' generated types and nothing else of the workspace.
+  { sourceTag: 'type:frontend', onlyDependOnLibsWithTags: ['type:contracts'] },
 ];
 
 export default [
@@ -22,7 +26,7 @@ export default [
     ignores: ['**/dist', '**/node_modules', '**/.enlace', '**/coverage', '**/*.generated.ts'],
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -43,6 +47,25 @@ export default [
       'no-restricted-imports': [
         'error',
         { patterns: ['node:*', 'fs', 'net', 'http', 'kafkajs', 'mongoose', 'mongodb', '@nestjs/*', 'jose'] },
+      ],
+    },
+  },
+  {
+    // The console: hooks used as React requires, and accessible markup (labelled controls, keyboard use).
+    files: ['apps/console/**/*.tsx', 'apps/console/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.strict.rules,
+      // Only type imports of the contracts: nothing of the server side is bundled into the browser.
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@enlace/contracts', allowTypeImports: true, message: 'type imports only in the browser' }],
+          patterns: ['node:*'],
+        },
       ],
     },
   },

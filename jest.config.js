@@ -3,6 +3,7 @@ module.exports = {
   projects: [
     '<rootDir>/libs/*/jest.config.js',
     '<rootDir>/services/*/jest.config.js',
+    '<rootDir>/apps/*/jest.config.js',
     '<rootDir>/deploy/local/jest.config.js',
     '<rootDir>/test/jest.config.js',
   ],

@@ -11,9 +11,16 @@ async function main(command: string | undefined): Promise<number> {
     for (const node of description.nodes) {
       console.log(`  ${node.country}  API ${node.apiUrl}/api/v1   Swagger UI ${node.docsUrl}`);
     }
+    if (description.monitorUrl) {
+      console.log(
+        `  secretariat's monitor ${description.monitorUrl}/api/v1   Swagger UI ${description.monitorUrl}/docs`,
+      );
+    }
+    if (description.consoleUrl) console.log(`\n  Web console  ${description.consoleUrl}`);
     console.log('\nDemo users (passwords are random per installation):');
     for (const user of description.users) {
-      console.log(`  ${user.country}  ${user.username.padEnd(16)} ${user.password}  ${user.roles.join(', ')}`);
+      const where = user.country ?? '--';
+      console.log(`  ${where}  ${user.username.padEnd(22)} ${user.password}  ${user.roles.join(', ')}`);
     }
     console.log(`\nAll of this is in ${networkDescriptionFile()}. Stop everything with: npm run down\n`);
     return 0;

@@ -1,8 +1,6 @@
-import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { LocalNetwork, NetworkMember, startLocalNetwork } from '@enlace/local-infra';
-import { NodeApiClient, eventually, filesContaining, testInfra } from '@enlace/testing';
+import { TopicNames, createKafkaClient, parseBrokerList } from '@enlace/messaging';
+import { NodeApiClient, eventually, testInfra } from '@enlace/testing';
+import { ScenarioNetwork } from './support/scenario-network';
 
 interface TimelineEntry {
   event: string;
@@ -28,51 +26,6 @@ interface ReferralList {
   items: { id: string; status: string; overdue: boolean }[];
 }
 
-/** One network of its own per scenario: its nodes, and a logged-in client per user. */
-class ScenarioNetwork {
-  private constructor(
-    private readonly net: LocalNetwork,
-    private readonly home: string,
-  ) {}
-
-  static async start(name: string, countries: string[], env: Record<string, string>): Promise<ScenarioNetwork> {
-    const home = await fs.mkdtemp(path.join(os.tmpdir(), `enlace-${name}-`));
-    const members: NetworkMember[] = countries.map((country) => ({
-      country,
-      organisations: [`${country} focal point`],
-    }));
-    const net = await startLocalNetwork({
-      network: `${name}${Date.now().toString(36)}`,
-      members,
-      home,
-      basePort: 20000 + Math.floor(Math.random() * 20000),
-      mode: 'combined',
-      infra: testInfra(),
-      env: { ENLACE_INBOX_POLL_MS: '50', ENLACE_RELAY_POLL_MS: '50', ...env },
-    });
-    return new ScenarioNetwork(net, home);
-  }
-
-  async client(country: string, suffix = 'focal'): Promise<NodeApiClient> {
-    const node = this.net.nodes.find((candidate) => candidate.country === country);
-    const user = this.net.users.find(
-      (candidate) => candidate.country === country && candidate.username.endsWith(suffix),
-    );
-    if (!node || !user) throw new Error(`no ${suffix} user of ${country} in the network`);
-    return new NodeApiClient(node.apiUrl).login(user.username, user.password);
-  }
-
-  /** The nodes' log files that hold `text`. */
-  async logsContaining(text: string): Promise<string[]> {
-    return filesContaining(path.join(this.home, 'logs'), text);
-  }
-
-  async stop(): Promise<void> {
-    await this.net.stop();
-    await fs.rm(this.home, { recursive: true, force: true });
-  }
-}
-
 const referralTo = (toCountry: string) => ({
   toCountry,
   reason: 'AdditionalServicesRequired',
@@ -85,6 +38,32 @@ const referralTo = (toCountry: string) => ({
     recordedAt: new Date(Date.now() - 60_000).toISOString(),
   },
 });
+
+/** Reads a topic from its start until `count` records arrived (or 20 s passed), as parsed JSON values. */
+async function readTopic(topic: string, count: number): Promise<Record<string, unknown>[]> {
+  const kafka = createKafkaClient({ brokers: parseBrokerList(testInfra().kafkaBrokers), clientId: 'deadline-reader' });
+  const consumer = kafka.consumer({ groupId: `reader-${Date.now()}` });
+  const values: Record<string, unknown>[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        values.push(JSON.parse(message.value?.toString() ?? '{}') as Record<string, unknown>);
+      },
+    });
+    await eventually(async () => (values.length >= count ? true : undefined), {
+      what: `${count} record(s) on ${topic}`,
+      timeoutMs: 20_000,
+      intervalMs: 100,
+    });
+    // A moment longer, so that a duplicate announcement would show.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    return values;
+  } finally {
+    await consumer.disconnect();
+  }
+}
 
 /** The referral as one end shows it, once it shows `status`. */
 async function viewIn(client: NodeApiClient, id: string, status: string, timeoutMs = 30_000): Promise<ReferralView> {
@@ -289,6 +268,7 @@ describe('the referral lifecycle across borders', () => {
         // The referral stays overdue for two seconds before it expires, long enough to be seen without a race.
         ENLACE_REFERRAL_EXPIRY_GRACE: 'PT2S',
         ENLACE_REFERRAL_EXPIRY_POLL_MS: '200',
+        ENLACE_OVERDUE_SCAN_MS: '200',
       });
       [co, ec] = await Promise.all([network.client('CO'), network.client('EC')]);
     }, 180_000);
@@ -330,6 +310,19 @@ describe('the referral lifecycle across borders', () => {
 
       const tooLate = await ec.request('POST', `/referrals/${id}/accept`, {});
       expect(tooLate.status).toBe(409);
+
+      // The network heard of it too, once, in clear and without the person: CO announced EC's late answer.
+      const announcements = await readTopic(TopicNames.deadlines(network.net.network), 1);
+      expect(announcements).toEqual([
+        expect.objectContaining({
+          country: 'CO',
+          counterpart: 'EC',
+          protocol: 'referral',
+          caseRef: id,
+          step: 'delivered',
+        }),
+      ]);
+      expect(JSON.stringify(announcements)).not.toContain('Lucía');
     }, 60_000);
   });
 });

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { contractPaths } from './contract-paths';
 import { loadMessageSchemas } from './message-schema-source';
 import { emitMessageTypes } from './message-types.emitter';
-import { emitNodeApiDocument, emitNodeApiTypes } from './node-api.emitter';
+import { emitOpenApiDocument, emitOpenApiTypes } from './openapi.emitter';
 import { emitSchemaModules } from './schema-modules.emitter';
 import { createTypeScriptFormatter } from './typescript-formatter';
 
@@ -20,13 +20,15 @@ export async function generateContracts(rootDir: string): Promise<GeneratedFile[
   const paths = contractPaths(rootDir);
   const format = await createTypeScriptFormatter(paths.prettierConfig);
   const sources = await loadMessageSchemas(rootDir, paths.messagesDir);
-  const nodeApiText = await fs.readFile(paths.nodeApiDocument, 'utf8');
   const outputs: Record<string, string> = {
     'messages.generated.ts': await emitMessageTypes(sources),
     'schemas.generated.ts': emitSchemaModules(sources),
-    'node-api.generated.ts': await emitNodeApiTypes(paths.nodeApiDocument),
-    'node-api-document.generated.ts': emitNodeApiDocument(nodeApiText),
   };
+  for (const api of paths.openApiDocuments) {
+    const text = await fs.readFile(api.file, 'utf8');
+    outputs[`${api.stem}.generated.ts`] = await emitOpenApiTypes(api.file, api.source);
+    outputs[`${api.stem}-document.generated.ts`] = emitOpenApiDocument(text, api.source, api.documentConst);
+  }
   const outputDir = toRepositoryPath(rootDir, paths.outputDir);
   const files: GeneratedFile[] = [];
   for (const [name, content] of Object.entries(outputs)) {

@@ -13,8 +13,10 @@ export {
 } from './infra-control';
 export { PrerequisiteError } from './prerequisites';
 export * from './network/local-network';
+export * from './network/local-monitor';
 export * from './network/network-material';
 export * from './network/node-processes';
+export * from './network/console-process';
 export * from './network/demo-network';
 export * from './network/demo-network.constants';
 export * from './network/kafka-principals';

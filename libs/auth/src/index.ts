@@ -1,2 +1,5 @@
 export * from './password-hash';
 export * from './roles';
+export * from './rights';
+export * from './case-rights';
+export * from './token-claims';

@@ -11,7 +11,7 @@ import {
   type GeneratedFile,
 } from '../../../tools/contracts/contracts-generator';
 
-// Each generation formats four files and runs openapi-typescript in a child process: seconds, not milliseconds.
+// Each generation formats six files and runs openapi-typescript in a child process: seconds, not milliseconds.
 jest.setTimeout(60_000);
 
 const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -69,12 +69,14 @@ describe('contracts generator', () => {
   });
 
   describe('writeGeneratedContracts', () => {
-    it('should write the four generated files, each marked as generated', () => {
+    it('should write the generated files of the messages and of each OpenAPI document, each marked as generated', () => {
       expect(written.map((file) => file.path)).toEqual([
         `${GENERATED}/messages.generated.ts`,
         `${GENERATED}/schemas.generated.ts`,
         `${GENERATED}/node-api.generated.ts`,
         `${GENERATED}/node-api-document.generated.ts`,
+        `${GENERATED}/monitor.generated.ts`,
+        `${GENERATED}/monitor-document.generated.ts`,
       ]);
       for (const file of written) expect(file.content).toContain('generated from contracts/ — do not edit');
     });
@@ -82,7 +84,7 @@ describe('contracts generator', () => {
     it('should name each message type after its schema and link schemas by type', () => {
       const messages = written[0]?.content;
 
-      for (const name of ['EnvelopeHeaderV1', 'EnvelopeV1', 'ReceiptDeliveredV1', 'ReferralInformationRequestedV1']) {
+      for (const name of ['EnvelopeHeaderV1', 'EnvelopeV1', 'ReceiptDeliveredV1', 'NodeHeartbeatV1']) {
         expect(messages).toContain(`export interface ${name} {`);
       }
       expect(messages).toContain('header: EnvelopeHeaderV1;');

@@ -10,6 +10,35 @@ import type {
   ReferralRequestedV1,
   ReferralServiceStartedV1,
   ReferralWithdrawnV1,
+  ReturnRequestedV1,
+  ReturnNationalityVerifiedV1,
+  ReturnRiskAssessedV1,
+  ReturnGuardianAppointedV1,
+  ReturnBestInterestsDeterminedV1,
+  ReturnFamilyAssessedV1,
+  ReturnReceptionPlanProposedV1,
+  ReturnReceptionPlanConfirmedV1,
+  ReturnReceptionPlanRejectedV1,
+  ReturnTravelDocumentsIssuedV1,
+  ReturnTravelScheduledV1,
+  ReturnDepartureRecordedV1,
+  ReturnNoShowRecordedV1,
+  ReturnArrivalRecordedV1,
+  ReturnHandedOverV1,
+  ReturnSuspendedV1,
+  ReturnResumedV1,
+  ReturnCancelledByPersonV1,
+  ReturnConsentWithdrawnV1,
+  ReintegrationOpenedV1,
+  ReintegrationPlanAgreedV1,
+  ReintegrationImplementationStartedV1,
+  ReintegrationMonitoringStartedV1,
+  ReintegrationFollowUpReportedV1,
+  ReintegrationRiskReviewResolvedV1,
+  ReintegrationClosedV1,
+  ReintegrationReReferredV1,
+  ReintegrationConsentWithdrawnV1,
+  ConsentErasureConfirmedV1,
 } from './generated/messages.generated';
 
 /** Every message type that travels sealed inside an envelope, with the $id of its payload schema. */
@@ -24,6 +53,35 @@ export const MESSAGE_TYPES = {
   'referral.service-started.v1': 'urn:enlace:message:referral.service-started.v1',
   'referral.closed.v1': 'urn:enlace:message:referral.closed.v1',
   'referral.expired.v1': 'urn:enlace:message:referral.expired.v1',
+  'return.requested.v1': 'urn:enlace:message:return.requested.v1',
+  'return.nationality-verified.v1': 'urn:enlace:message:return.nationality-verified.v1',
+  'return.risk-assessed.v1': 'urn:enlace:message:return.risk-assessed.v1',
+  'return.guardian-appointed.v1': 'urn:enlace:message:return.guardian-appointed.v1',
+  'return.best-interests-determined.v1': 'urn:enlace:message:return.best-interests-determined.v1',
+  'return.family-assessed.v1': 'urn:enlace:message:return.family-assessed.v1',
+  'return.reception-plan-proposed.v1': 'urn:enlace:message:return.reception-plan-proposed.v1',
+  'return.reception-plan-confirmed.v1': 'urn:enlace:message:return.reception-plan-confirmed.v1',
+  'return.reception-plan-rejected.v1': 'urn:enlace:message:return.reception-plan-rejected.v1',
+  'return.travel-documents-issued.v1': 'urn:enlace:message:return.travel-documents-issued.v1',
+  'return.travel-scheduled.v1': 'urn:enlace:message:return.travel-scheduled.v1',
+  'return.departure-recorded.v1': 'urn:enlace:message:return.departure-recorded.v1',
+  'return.no-show-recorded.v1': 'urn:enlace:message:return.no-show-recorded.v1',
+  'return.arrival-recorded.v1': 'urn:enlace:message:return.arrival-recorded.v1',
+  'return.handed-over.v1': 'urn:enlace:message:return.handed-over.v1',
+  'return.suspended.v1': 'urn:enlace:message:return.suspended.v1',
+  'return.resumed.v1': 'urn:enlace:message:return.resumed.v1',
+  'return.cancelled-by-person.v1': 'urn:enlace:message:return.cancelled-by-person.v1',
+  'return.consent-withdrawn.v1': 'urn:enlace:message:return.consent-withdrawn.v1',
+  'reintegration.opened.v1': 'urn:enlace:message:reintegration.opened.v1',
+  'reintegration.plan-agreed.v1': 'urn:enlace:message:reintegration.plan-agreed.v1',
+  'reintegration.implementation-started.v1': 'urn:enlace:message:reintegration.implementation-started.v1',
+  'reintegration.monitoring-started.v1': 'urn:enlace:message:reintegration.monitoring-started.v1',
+  'reintegration.follow-up-reported.v1': 'urn:enlace:message:reintegration.follow-up-reported.v1',
+  'reintegration.risk-review-resolved.v1': 'urn:enlace:message:reintegration.risk-review-resolved.v1',
+  'reintegration.closed.v1': 'urn:enlace:message:reintegration.closed.v1',
+  'reintegration.re-referred.v1': 'urn:enlace:message:reintegration.re-referred.v1',
+  'reintegration.consent-withdrawn.v1': 'urn:enlace:message:reintegration.consent-withdrawn.v1',
+  'consent.erasure-confirmed.v1': 'urn:enlace:message:consent.erasure-confirmed.v1',
 } as const;
 
 export type MessageType = keyof typeof MESSAGE_TYPES;
@@ -45,6 +103,35 @@ export interface MessagePayloads {
   'referral.service-started.v1': ReferralServiceStartedV1;
   'referral.closed.v1': ReferralClosedV1;
   'referral.expired.v1': ReferralExpiredV1;
+  'return.requested.v1': ReturnRequestedV1;
+  'return.nationality-verified.v1': ReturnNationalityVerifiedV1;
+  'return.risk-assessed.v1': ReturnRiskAssessedV1;
+  'return.guardian-appointed.v1': ReturnGuardianAppointedV1;
+  'return.best-interests-determined.v1': ReturnBestInterestsDeterminedV1;
+  'return.family-assessed.v1': ReturnFamilyAssessedV1;
+  'return.reception-plan-proposed.v1': ReturnReceptionPlanProposedV1;
+  'return.reception-plan-confirmed.v1': ReturnReceptionPlanConfirmedV1;
+  'return.reception-plan-rejected.v1': ReturnReceptionPlanRejectedV1;
+  'return.travel-documents-issued.v1': ReturnTravelDocumentsIssuedV1;
+  'return.travel-scheduled.v1': ReturnTravelScheduledV1;
+  'return.departure-recorded.v1': ReturnDepartureRecordedV1;
+  'return.no-show-recorded.v1': ReturnNoShowRecordedV1;
+  'return.arrival-recorded.v1': ReturnArrivalRecordedV1;
+  'return.handed-over.v1': ReturnHandedOverV1;
+  'return.suspended.v1': ReturnSuspendedV1;
+  'return.resumed.v1': ReturnResumedV1;
+  'return.cancelled-by-person.v1': ReturnCancelledByPersonV1;
+  'return.consent-withdrawn.v1': ReturnConsentWithdrawnV1;
+  'reintegration.opened.v1': ReintegrationOpenedV1;
+  'reintegration.plan-agreed.v1': ReintegrationPlanAgreedV1;
+  'reintegration.implementation-started.v1': ReintegrationImplementationStartedV1;
+  'reintegration.monitoring-started.v1': ReintegrationMonitoringStartedV1;
+  'reintegration.follow-up-reported.v1': ReintegrationFollowUpReportedV1;
+  'reintegration.risk-review-resolved.v1': ReintegrationRiskReviewResolvedV1;
+  'reintegration.closed.v1': ReintegrationClosedV1;
+  'reintegration.re-referred.v1': ReintegrationReReferredV1;
+  'reintegration.consent-withdrawn.v1': ReintegrationConsentWithdrawnV1;
+  'consent.erasure-confirmed.v1': ConsentErasureConfirmedV1;
 }
 
 /** The payload of a message type known at compile time; unknown for a type only known at run time. */

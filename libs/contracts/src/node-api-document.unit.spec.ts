@@ -47,6 +47,11 @@ function documentValidator(): (pointer: string, value: unknown) => unknown[] {
   };
 }
 
+/** The step endpoints a case has, as the document's own enum of them lists them. */
+function stepsOf(schema: 'ReturnStep' | 'ReintegrationStep'): string[] {
+  return schemas[schema]?.enum as string[];
+}
+
 describe('node API OpenAPI document', () => {
   const validate = documentValidator();
 
@@ -103,9 +108,22 @@ describe('node API OpenAPI document', () => {
         'post /referrals/{id}/withdraw',
         'post /referrals/{id}/start-service',
         'post /referrals/{id}/close',
+        'post /returns',
+        'get /returns',
+        'get /returns/{id}',
+        ...stepsOf('ReturnStep').map((step) => `post /returns/{id}/${step}`),
+        'post /reintegrations',
+        'get /reintegrations',
+        'get /reintegrations/{id}',
+        ...stepsOf('ReintegrationStep').map((step) => `post /reintegrations/{id}/${step}`),
         'get /health',
       ].sort(),
     );
+  });
+
+  it('should name every return step the procedure has, and every reintegration step', () => {
+    expect(stepsOf('ReturnStep')).toHaveLength(18);
+    expect(stepsOf('ReintegrationStep')).toHaveLength(8);
   });
 
   it('should leave only token issuing and health open without a token', () => {

@@ -6,13 +6,14 @@ export type InboundRecordHandler = (record: InboundRecord) => Promise<void>;
 
 export interface KafkaInboxConsumerOptions {
   readonly groupId: string;
-  readonly topic: string;
+  /** One topic, or a pattern of topics (matched against the topics that exist when the consumer joins). */
+  readonly topic: string | RegExp;
   /** Start from the beginning when the group has no committed offset: nothing addressed to us is skipped. */
   readonly fromBeginning?: boolean;
 }
 
 /**
- * Reads one topic and commits an offset only after its handler has succeeded for that record (kafkajs resolves
+ * Reads one topic (or the topics of a pattern) and commits an offset only after its handler has succeeded for that record (kafkajs resolves
  * the offset when eachMessage returns). A handler that throws leaves the record uncommitted; kafkajs retries it,
  * so the handler must be idempotent and must itself dead-letter what can never succeed.
  */

@@ -27,6 +27,6 @@ export const ConsumerGroups = {
   /** One process reading the whole directory topic (each process under its own instance id). */
   directoryReader: (network: string, country: string, instance: string): string =>
     `enlace.${network}.${country.toUpperCase()}.directory.${instance}`,
-  /** The prefix of the secretariat monitor's groups. */
-  monitorPrefix: (network: string): string => `enlace.${network}.monitor.`,
+  /** The prefix of the secretariat monitor's groups (`enlace.<net>.monitor`, `enlace.<net>.monitor.redrive.<id>`). */
+  monitorPrefix: (network: string): string => `enlace.${network}.monitor`,
 } as const;

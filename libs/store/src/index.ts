@@ -5,3 +5,7 @@ export * from './inbox-entry';
 export * from './inbox.store';
 export * from './node-database-name';
 export * from './case-collections';
+export * from './keyed-write-lock';
+export * from './outbox-sent-mark';
+export * from './outbox-sent-folder.store';
+export * from './deadline-notice.store';

@@ -3,6 +3,8 @@ import { Connection } from 'mongoose';
 import { createMongoConnection } from './mongo-connection.factory';
 import { OutboxEntry } from './outbox-entry';
 import { OutboxRelayStore } from './outbox-relay.store';
+import { OutboxSentFolderStore } from './outbox-sent-folder.store';
+import { OUTBOX_SENT_COLLECTION } from './outbox-sent-mark';
 
 interface CaseWithOutbox {
   _id: string;
@@ -43,6 +45,7 @@ describe('OutboxRelayStore (on the real FerretDB)', () => {
 
   beforeEach(async () => {
     await db.collection(collection).deleteMany({});
+    await db.collection(OUTBOX_SENT_COLLECTION).deleteMany({});
   });
 
   describe('findPending', () => {
@@ -69,7 +72,7 @@ describe('OutboxRelayStore (on the real FerretDB)', () => {
   });
 
   describe('markSent', () => {
-    it('should mark the named entries sent, drop their plaintext and count them down, once', async () => {
+    it('should note the entries produced, once, without touching the case, and leave them out of findPending', async () => {
       await db
         .collection<CaseWithOutbox>(collection)
         .insertOne({ _id: 'a', outbox: [entry('a1'), entry('a2')], outboxPending: 2, updatedAt: new Date() });
@@ -77,14 +80,38 @@ describe('OutboxRelayStore (on the real FerretDB)', () => {
       if (!first) throw new Error('no pending entry');
 
       await store.markSent([first], new Date());
-      await store.markSent([first], new Date()); // a relay that retries must not count twice
+      await store.markSent([first], new Date()); // a relay that retries notes it once
 
       const document = await db.collection<CaseWithOutbox>(collection).findOne({ _id: 'a' });
-      expect(document?.outboxPending).toBe(1);
-      expect(document?.outbox[0]?.sentAt).toBeInstanceOf(Date);
-      expect(document?.outbox[0]?.payload).toBeUndefined();
-      expect(document?.outbox[1]?.sentAt).toBeNull();
+      expect(document?.outboxPending).toBe(2);
+      expect(document?.outbox[0]?.sentAt).toBeNull();
+      expect(await db.collection(OUTBOX_SENT_COLLECTION).countDocuments({ _id: 'a1' as never })).toBe(1);
       expect((await store.findPending(10)).map((item) => item.entry.envelopeId)).toEqual(['a2']);
+    });
+  });
+
+  describe('OutboxSentFolderStore', () => {
+    it('should fold the notes into the case: sent, plaintext gone, counted down once', async () => {
+      await db
+        .collection<CaseWithOutbox>(collection)
+        .insertOne({ _id: 'a', outbox: [entry('a1'), entry('a2')], outboxPending: 2, updatedAt: new Date() });
+      const pending = await store.findPending(10);
+      await store.markSent(pending, new Date());
+      const folder = new OutboxSentFolderStore(db);
+
+      const marks = await folder.findMarks(10);
+      await folder.fold(collection, 'a', marks);
+      await folder.fold(collection, 'a', marks); // folding again changes nothing
+      await folder.removeMarks(marks.map((mark) => mark._id));
+
+      const document = await db.collection<CaseWithOutbox>(collection).findOne({ _id: 'a' });
+      expect(document?.outboxPending).toBe(0);
+      expect(document?.outbox.map((item) => [item.sentAt instanceof Date, item.payload])).toEqual([
+        [true, undefined],
+        [true, undefined],
+      ]);
+      expect(await folder.findMarks(10)).toEqual([]);
+      expect(await store.findPending(10)).toEqual([]);
     });
   });
 });

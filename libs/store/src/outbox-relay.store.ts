@@ -1,5 +1,6 @@
-import { Connection } from 'mongoose';
+import { Connection, mongo } from 'mongoose';
 import { OutboxEntry } from './outbox-entry';
+import { OUTBOX_SENT_COLLECTION, OutboxSentMark } from './outbox-sent-mark';
 
 export interface PendingOutboxEntry {
   readonly collection: string;
@@ -9,8 +10,8 @@ export interface PendingOutboxEntry {
 }
 
 /**
- * The relay's view of every outbox of the node: it finds unsent entries in document order and marks them sent
- * with an update that names the array position, which works on MongoDB and on FerretDB v1 alike.
+ * The relay's view of every outbox of the node: it finds unsent entries in document order and notes each one it
+ * produced in a collection of its own (OutboxSentMark), by envelope id; it never writes into a case document.
  */
 export class OutboxRelayStore {
   constructor(
@@ -34,31 +35,36 @@ export class OutboxRelayStore {
         });
       }
     }
-    return pending;
+    return this.withoutMarked(pending);
   }
 
-  /** Marks entries sent in one round trip per collection; an entry already marked is left as it is. */
+  /** Notes the entries produced; a note already there (a retried send) stays as it is. */
   async markSent(entries: readonly PendingOutboxEntry[], sentAt: Date): Promise<void> {
-    const byCollection = new Map<string, PendingOutboxEntry[]>();
-    for (const entry of entries)
-      byCollection.set(entry.collection, [...(byCollection.get(entry.collection) ?? []), entry]);
-    for (const [collection, items] of byCollection) {
-      await this.connection.collection<{ _id: string }>(collection).bulkWrite(
-        items.map((item) => {
-          const path = `outbox.${item.index}`;
-          return {
-            updateOne: {
-              filter: { _id: item.documentId, [`${path}.envelopeId`]: item.entry.envelopeId, [`${path}.sentAt`]: null },
-              update: {
-                $set: { [`${path}.sentAt`]: sentAt },
-                $unset: { [`${path}.payload`]: '' },
-                $inc: { outboxPending: -1 },
-              },
-            },
-          };
-        }),
-        { ordered: false },
-      );
+    if (entries.length === 0) return;
+    const marks: OutboxSentMark[] = entries.map((item) => ({
+      _id: item.entry.envelopeId,
+      collection: item.collection,
+      caseId: item.documentId,
+      sentAt,
+    }));
+    try {
+      await this.marks.insertMany(marks, { ordered: false });
+    } catch (error) {
+      if (!(error instanceof mongo.MongoBulkWriteError && error.code === 11000)) throw error;
     }
+  }
+
+  private get marks(): mongo.Collection<OutboxSentMark> {
+    return this.connection.collection<OutboxSentMark>(OUTBOX_SENT_COLLECTION);
+  }
+
+  /** The entries the relay produced already but whose case does not know it yet, left out. */
+  private async withoutMarked(pending: PendingOutboxEntry[]): Promise<PendingOutboxEntry[]> {
+    if (pending.length === 0) return pending;
+    const marked = await this.marks
+      .find({ _id: { $in: pending.map((item) => item.entry.envelopeId) } }, { projection: { _id: 1 } })
+      .toArray();
+    const sent = new Set(marked.map((mark) => mark._id));
+    return pending.filter((item) => !sent.has(item.entry.envelopeId));
   }
 }

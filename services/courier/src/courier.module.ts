@@ -17,12 +17,19 @@ import {
   TopicNames,
   createKafkaClient,
 } from '@enlace/messaging';
-import { InboxStore, OUTBOX_COLLECTIONS, OutboxRelayStore, createMongoConnection } from '@enlace/store';
+import {
+  DeadlineNoticeStore,
+  InboxStore,
+  OUTBOX_COLLECTIONS,
+  OutboxRelayStore,
+  createMongoConnection,
+} from '@enlace/store';
 import { Kafka } from 'kafkajs';
 import { Connection } from 'mongoose';
 import { COURIER_CONFIG, CourierConfig, readCourierConfig } from './config/courier.config';
 import {
   DEAD_LETTER_PUBLISHER,
+  DEADLINE_NOTICE_STORE,
   ENVELOPE_PUBLISHER,
   INBOX_STORE,
   KAFKA_CLIENT,
@@ -33,8 +40,10 @@ import {
 import { DeliveryReceiptSender } from './inbound/delivery-receipt.sender';
 import { InboundEnvelopeHandler } from './inbound/inbound-envelope.handler';
 import { InboxConsumerService } from './inbound/inbox-consumer.service';
+import { DeadlineNoticeRelayService } from './outbound/deadline-notice-relay.service';
 import { OutboxRelayService } from './outbound/outbox-relay.service';
 import { courierKafkaLog } from './courier-kafka-log';
+import { HeartbeatPublisher } from './heartbeat/heartbeat.publisher';
 
 const logger = new Logger('database');
 const directoryLogger = new Logger('directory');
@@ -89,6 +98,11 @@ async function memberDirectory(config: CourierConfig, kafka: Kafka): Promise<Mem
       useFactory: (db: Connection) => new OutboxRelayStore(db, OUTBOX_COLLECTIONS),
     },
     {
+      provide: DEADLINE_NOTICE_STORE,
+      inject: [NODE_DATABASE],
+      useFactory: (db: Connection) => new DeadlineNoticeStore(db),
+    },
+    {
       provide: KAFKA_CLIENT,
       inject: [COURIER_CONFIG],
       useFactory: (config: CourierConfig) =>
@@ -129,6 +143,8 @@ async function memberDirectory(config: CourierConfig, kafka: Kafka): Promise<Mem
     InboundEnvelopeHandler,
     InboxConsumerService,
     OutboxRelayService,
+    DeadlineNoticeRelayService,
+    HeartbeatPublisher,
   ],
 })
 export class CourierModule implements OnApplicationShutdown {

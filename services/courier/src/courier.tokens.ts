@@ -7,3 +7,4 @@ export const NODE_DATABASE = Symbol('NODE_DATABASE');
 export const KAFKA_CLIENT = Symbol('KAFKA_CLIENT');
 /** The MemberDirectory: the signed directory topic, or a file in development. */
 export const MEMBER_DIRECTORY = Symbol('MEMBER_DIRECTORY');
+export const DEADLINE_NOTICE_STORE = Symbol('DEADLINE_NOTICE_STORE');

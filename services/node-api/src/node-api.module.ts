@@ -6,12 +6,28 @@ import { ProblemDetailsFilter } from './common/problem-details/problem-details.f
 import { NodeApiConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { InboxModule } from './inbox/inbox.module';
+import { OutboxModule } from './outbox/outbox.module';
 import { ReferralsModule } from './referrals/referrals.module';
+import { ReintegrationsModule } from './reintegrations/reintegrations.module';
+import { ReturnsModule } from './returns/returns.module';
 
 /** A country's node API: its focal points' cases, in its own database. */
 @Module({
-  imports: [NodeApiConfigModule, DatabaseModule, AuditModule, AuthModule, HealthModule, ReferralsModule, InboxModule],
+  imports: [
+    NodeApiConfigModule,
+    DatabaseModule,
+    AuditModule,
+    AuthModule,
+    HealthModule,
+    ReferralsModule,
+    ReturnsModule,
+    ReintegrationsModule,
+    InboxModule,
+    OutboxModule,
+    DeadlinesModule,
+  ],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })
 export class NodeApiModule {}

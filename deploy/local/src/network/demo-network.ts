@@ -3,7 +3,9 @@ import * as path from 'node:path';
 import { ensureInfra, stopInfra } from '../infra-control';
 import { resolvePaths } from '../paths';
 import { DEMO_COUNTRIES, DEMO_NETWORK } from './demo-network.constants';
+import { startLocalMonitor, stopLocalMonitor } from './local-monitor';
 import { LocalNetwork, startLocalNetwork } from './local-network';
+import { startConsoleProcess, stopConsoleProcess } from './console-process';
 import { stopNodeProcesses } from './node-processes';
 
 /** What `npm run up` writes for people, tests and benchmarks (DESIGN.md §6). */
@@ -11,7 +13,10 @@ export interface NetworkDescription {
   network: string;
   nodes: { country: string; apiUrl: string; docsUrl: string }[];
   monitorUrl?: string;
-  users: { country: string; username: string; password: string; roles: readonly string[] }[];
+  /** The web console, for focal points, case workers and the secretariat. */
+  consoleUrl?: string;
+  /** Users of the nodes (with their country) and of the secretariat's monitor (without one). */
+  users: { country?: string; username: string; password: string; roles: readonly string[] }[];
 }
 
 function demoBasePort(env: NodeJS.ProcessEnv): number {
@@ -26,7 +31,7 @@ export function networkDescriptionFile(env: NodeJS.ProcessEnv = process.env): st
   return path.join(resolvePaths(env).home, 'network.json');
 }
 
-/** Starts the infrastructure and the five demo countries, and describes them in .enlace/network.json. */
+/** Starts the infrastructure, the five demo countries and the monitor, and describes them in .enlace/network.json. */
 export async function demoUp(env: NodeJS.ProcessEnv = process.env): Promise<NetworkDescription> {
   const infra = await ensureInfra({ env });
   const network: LocalNetwork = await startLocalNetwork({
@@ -36,18 +41,43 @@ export async function demoUp(env: NodeJS.ProcessEnv = process.env): Promise<Netw
     basePort: demoBasePort(env),
     infra,
   });
+  // The secretariat's monitor listens beside the nodes, on basePort + 50.
+  const monitor = await startLocalMonitor({
+    network: network.network,
+    home: resolvePaths(env).home,
+    httpPort: demoBasePort(env) + 50,
+    directoryFile: network.directoryFile,
+    infra,
+    ...(network.kafkaPrincipals && { kafkaSasl: network.kafkaPrincipals.monitor }),
+  });
+  const home = resolvePaths(env).home;
+  const web = await startConsoleProcess({
+    network: DEMO_NETWORK,
+    port: demoBasePort(env) + 80,
+    nodes: network.nodes,
+    monitorUrl: monitor.monitorUrl,
+    runDir: path.join(home, 'run'),
+    logDir: path.join(home, 'logs'),
+  });
   const description: NetworkDescription = {
     network: network.network,
     nodes: network.nodes.map(({ country, apiUrl, docsUrl }) => ({ country, apiUrl, docsUrl })),
-    users: network.users.map(({ country, username, password, roles }) => ({ country, username, password, roles })),
+    monitorUrl: monitor.monitorUrl,
+    consoleUrl: web.url,
+    users: [
+      ...network.users.map(({ country, username, password, roles }) => ({ country, username, password, roles })),
+      ...monitor.users.map(({ username, password, roles }) => ({ username, password, roles })),
+    ],
   };
   await fs.writeFile(networkDescriptionFile(env), JSON.stringify(description, null, 2), { mode: 0o600 });
   return description;
 }
 
-/** Stops the demo nodes, then the infrastructure. */
+/** Stops the demo nodes and the monitor, then the infrastructure. */
 export async function demoDown(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const home = resolvePaths(env).home;
+  await stopConsoleProcess({ network: DEMO_NETWORK, runDir: path.join(home, 'run'), logDir: path.join(home, 'logs') });
+  await stopLocalMonitor(DEMO_NETWORK, home);
   await Promise.all(
     DEMO_COUNTRIES.map(({ country }) =>
       stopNodeProcesses({

@@ -159,26 +159,46 @@ async function refusalOf(call: () => Promise<unknown>): Promise<{ name?: string;
     expect(directory.type).toBe('TOPIC_AUTHORIZATION_FAILED');
   }, 60_000);
 
-  it('should let the monitor read any inbox and refuse it every write', async () => {
+  it('should let the monitor read any inbox and write only to inboxes (redrive), nowhere else', async () => {
     const monitor = as(principals.monitor, 'acl-monitor');
     const read = await readAll(
       monitor,
-      `${ConsumerGroups.monitorPrefix(network)}test`,
+      `${ConsumerGroups.monitorPrefix(network)}.test`,
       TopicNames.inbox(network, 'EC'),
       1,
     );
     const refusals = await Promise.all(
-      [TopicNames.inbox(network, 'EC'), TopicNames.deadLetter(network, 'CO'), TopicNames.directory(network)].map(
-        (topic) => refusalOf(() => produce(monitor, topic, 'x', false)),
-      ),
+      [
+        TopicNames.deadLetter(network, 'CO'),
+        TopicNames.directory(network),
+        TopicNames.deadlines(network),
+        TopicNames.heartbeats(network),
+      ].map((topic) => refusalOf(() => produce(monitor, topic, 'x'))),
     );
 
     expect(read).toEqual(['from CO']);
-    expect(refusals.map((r) => r.type)).toEqual(Array(3).fill('TOPIC_AUTHORIZATION_FAILED'));
-    // With no WRITE anywhere, it cannot even start an idempotent producer.
-    expect((await refusalOf(() => produce(monitor, TopicNames.inbox(network, 'EC'), 'x'))).type).toBe(
-      'CLUSTER_AUTHORIZATION_FAILED',
+    expect(refusals.map((r) => r.type)).toEqual(Array(4).fill('TOPIC_AUTHORIZATION_FAILED'));
+    await expect(produce(monitor, TopicNames.inbox(network, 'CO'), 'redriven')).resolves.toBeUndefined();
+  }, 60_000);
+
+  it('should refuse the monitor another principal’s consumer group (GROUP_AUTHORIZATION_FAILED)', async () => {
+    const answers: string[] = [];
+    const monitor = new Kafka({
+      clientId: 'acl-monitor-group',
+      brokers,
+      sasl: { ...principals.monitor } as SASLOptions,
+      logLevel: logLevel.DEBUG,
+      logCreator: () => (entry) => {
+        const { message, error } = entry.log as { message: string; error?: string };
+        if (message.startsWith('Response GroupCoordinator') && error) answers.push(error);
+      },
+    });
+
+    await refusalOf(() =>
+      readAll(monitor, ConsumerGroups.courierInbox(network, 'CO'), TopicNames.inbox(network, 'CO'), 1),
     );
+
+    expect(answers).toContain(GROUP_AUTHORIZATION_FAILED);
   }, 60_000);
 
   it('should let only the directory authority write the directory', async () => {

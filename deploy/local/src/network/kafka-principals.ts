@@ -84,12 +84,14 @@ function allow(
  * - a country writes to every other country's inbox, its own dead letters, the deadlines and heartbeats topics;
  *   it reads its own inbox and the directory, with consumer groups under its own prefix only;
  * - the monitor reads every inbox, every dead-letter topic, the deadlines, heartbeats and directory, with groups
- *   under its own prefix; it writes nothing (a dead-letter redrive is an operator's act as the broker's super user);
+ *   under its own prefix (and may delete them: its redrive reader's throwaway groups); it writes to inboxes only,
+ *   for the dead-letter redrive of its supervisors: what it puts there are the original, signed bytes, which it
+ *   cannot forge (every courier verifies the sender's signature) and whose replay changes nothing (idempotent inbox);
  * - the directory authority writes the directory topic, and nothing else.
  */
 export function networkAcls(network: string, countries: readonly string[], principals: NetworkPrincipals): AclEntry[] {
   const { TOPIC, GROUP } = AclResourceTypes;
-  const { READ, WRITE } = AclOperationTypes;
+  const { READ, WRITE, DELETE } = AclOperationTypes;
   const acls: AclEntry[] = [];
   for (const country of countries) {
     const me = PrincipalNames.country(network, country);
@@ -113,6 +115,8 @@ export function networkAcls(network: string, countries: readonly string[], princ
     allow(monitor, TOPIC, TopicNames.heartbeats(network), READ),
     allow(monitor, TOPIC, TopicNames.directory(network), READ),
     allow(monitor, GROUP, ConsumerGroups.monitorPrefix(network), READ, ResourcePatternTypes.PREFIXED),
+    allow(monitor, GROUP, ConsumerGroups.monitorPrefix(network), DELETE, ResourcePatternTypes.PREFIXED),
+    allow(monitor, TOPIC, TopicNames.inbox(network, ''), WRITE, ResourcePatternTypes.PREFIXED),
     allow(principals.directoryAuthority.username, TOPIC, TopicNames.directory(network), WRITE),
   );
   return acls;

@@ -4,6 +4,94 @@
 // Regenerate with: npx tsx tools/contracts/generate.ts
 
 /**
+ * A consent record: what the person agreed to share, with whom, for what and until when. Its presence is HTCDS Consent = true.
+ */
+export interface ConsentV1 {
+  /**
+   * What the data may be used for, as explained to the person.
+   */
+  purpose: string;
+  /**
+   * Categories of data the consent covers, e.g. identity, contact, health, case.
+   *
+   * @minItems 1
+   * @maxItems 20
+   *
+   * Items: One category of data, a lower-case word.
+   */
+  scope: string[];
+  /**
+   * Countries the data may be shared with (ISO 3166-1 alpha-2); absent means the addressee of the referral only.
+   *
+   * @maxItems 50
+   *
+   * Items: One recipient country.
+   */
+  recipients?: string[];
+  /**
+   * When the consent was given and recorded.
+   */
+  recordedAt: string;
+  /**
+   * When the consent ends, if it was given for a limited time.
+   */
+  expiresAt?: string;
+}
+
+/**
+ * Identity of the person referred, with HTCDS person field names.
+ */
+export interface PersonV1 {
+  /**
+   * First name.
+   */
+  firstName: string;
+  /**
+   * Middle name.
+   */
+  middleName?: string;
+  /**
+   * Second name (surname).
+   */
+  secondName?: string;
+  /**
+   * Date of birth (RFC 3339 full-date).
+   */
+  birthdate?: string;
+  /**
+   * Gender, with HTCDS values.
+   */
+  gender?:
+    'Feminine' | 'Masculine' | 'TransgenderFeminine' | 'TransgenderMasculine' | 'NonConforming' | 'NonSpecifiedUnknown';
+  /**
+   * Nationality, ISO 3166-1 alpha-2 code; one entry of HTCDS Citizenship.
+   */
+  nationality?: string;
+}
+
+/**
+ * A node to the other end of a case: after the person withdrew consent, this node erased the person's personal data of the case; the case keeps only what the law of the case needs, without identity.
+ */
+export interface ConsentErasureConfirmedV1 {
+  /**
+   * The case whose personal data were erased (a return or reintegration id).
+   */
+  caseId: string;
+  /**
+   * The protocol of the case.
+   */
+  protocol: 'referral' | 'return' | 'reintegration';
+  /**
+   * The country whose node erased.
+   */
+  country: string;
+  /**
+   * When the node erased the data.
+   */
+  erasedAt: string;
+}
+
+/**
  * A node announces that a step of one of its cases, which waits on the other country, is past its due time. Published in clear on the network's deadlines topic for the secretariat's monitor: it carries timing facts and an opaque case reference only, never personal data or free text.
  */
 export interface DeadlineOverdueV1 {
@@ -256,6 +344,48 @@ export interface EnvelopeV1 {
    * The encrypted payload: a JWE compact serialization (five base64url parts; the encrypted-key part is empty with ECDH-ES direct key agreement). The limit keeps the signed envelope under Kafka's default 1 MiB record size.
    */
   payload: string;
+}
+
+/**
+ * A node's courier says, every few seconds, that it is alive and how far behind it is in reading its inbox. Published in clear on the network's heartbeats topic for the secretariat's monitor: process facts only, never personal data or free text.
+ */
+export interface NodeHeartbeatV1 {
+  /**
+   * Unique id of this heartbeat.
+   */
+  heartbeatId: string;
+  /**
+   * The network's name.
+   */
+  network: string;
+  /**
+   * The country whose node beats.
+   */
+  country: string;
+  /**
+   * Which process of the node beats: the courier is the one that reads the network's topics.
+   */
+  component: 'courier';
+  /**
+   * Random id of the beating process, new at each start: a change tells the monitor the process restarted.
+   */
+  instanceId: string;
+  /**
+   * When the beating process started.
+   */
+  startedAt: string;
+  /**
+   * When this heartbeat was sent.
+   */
+  sentAt: string;
+  /**
+   * How often the process beats; the monitor counts a node late after two missed beats and down after five.
+   */
+  intervalMs: number;
+  /**
+   * Records on the country's inbox topic that its courier has not yet committed, summed over partitions; null when it could not be measured.
+   */
+  inboxLag: number | null;
 }
 
 /**
@@ -537,4 +667,705 @@ export interface ReferralWithdrawnV1 {
    * True when the withdrawal is because the person withdrew consent (status consent-withdrawn at both ends); absent or false otherwise.
    */
   consentWithdrawn?: boolean;
+}
+
+/**
+ * Receiver to sender: the reintegration is closed, with the reason.
+ */
+export interface ReintegrationClosedV1 {
+  /**
+   * Id of the reintegration plan, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  planId: string;
+  /**
+   * Why it closed.
+   */
+  reason: 'support-ended' | 'opted-out' | 'moved' | 'no-longer-eligible' | 'died';
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+}
+
+/**
+ * Either end to the other: the person withdrew consent; the flow stops and the other node erases and confirms.
+ */
+export interface ReintegrationConsentWithdrawnV1 {
+  /**
+   * Id of the reintegration plan, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  planId: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+}
+
+/**
+ * Receiver to sender, where consented: a follow-up report; signs of re-trafficking send the case to risk review.
+ */
+export interface ReintegrationFollowUpReportedV1 {
+  /**
+   * Id of the reintegration plan, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  planId: string;
+  /**
+   * 1 for the first follow-up report, then one more for each.
+   */
+  sequence: number;
+  /**
+   * How the person is doing.
+   */
+  wellbeing: 'stable' | 'improving' | 'deteriorating';
+  /**
+   * Whether the follow-up found signs of re-trafficking.
+   */
+  signsOfRetrafficking: boolean;
+  /**
+   * When the next follow-up report is due.
+   */
+  nextFollowUpDueAt?: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+}
+
+/**
+ * Receiver to sender: the plan's implementation started.
+ */
+export interface ReintegrationImplementationStartedV1 {
+  /**
+   * Id of the reintegration plan, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  planId: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+}
+
+/**
+ * Receiver to sender: monitoring started; follow-up reports come at the agreed interval.
+ */
+export interface ReintegrationMonitoringStartedV1 {
+  /**
+   * Id of the reintegration plan, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  planId: string;
+  /**
+   * When the next follow-up report is due.
+   */
+  nextFollowUpDueAt: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+}
+
+/**
+ * Receiver to sender, only where the person consented to tell the sender: the receiving country opened the person's reintegration. No personal data.
+ */
+export interface ReintegrationOpenedV1 {
+  /**
+   * Id of the reintegration plan, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  planId: string;
+  /**
+   * The sending country (where the person was), ISO 3166-1 alpha-2.
+   */
+  fromCountry: string;
+  /**
+   * The receiving country, ISO 3166-1 alpha-2.
+   */
+  toCountry: string;
+  /**
+   * When the person arrived.
+   */
+  arrivedAt: string;
+  /**
+   * When the reintegration plan is due (one month after arrival by default).
+   */
+  planDueAt: string;
+  /**
+   * Days between follow-up reports, as the corridor's agreement sets them.
+   */
+  followUpIntervalDays: number;
+  /**
+   * The person consented to tell the sending country of the reintegration.
+   */
+  shareWithSender: boolean;
+  /**
+   * The reintegration consent: purpose, when recorded, until when.
+   */
+  consent: {
+    /**
+     * What the data may be used for, as explained to the person.
+     */
+    purpose: string;
+    /**
+     * When the consent was given and recorded.
+     */
+    recordedAt: string;
+    /**
+     * When the consent ends, if given for a limited time.
+     */
+    expiresAt?: string;
+  };
+  /**
+   * The return this reintegration follows, when it follows one.
+   */
+  returnId?: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+}
+
+/**
+ * Receiver to sender: the plan is agreed, with the kinds of support and the planned end.
+ */
+export interface ReintegrationPlanAgreedV1 {
+  /**
+   * Id of the reintegration plan, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  planId: string;
+  /**
+   * Kinds of support the plan names (HTCDS support plan types).
+   *
+   * @minItems 1
+   * @maxItems 9
+   *
+   * Items: One HTCDS support plan type.
+   */
+  supportTypes: (
+    | 'Education'
+    | 'Financial'
+    | 'Health'
+    | 'LabourExploitationRehabilitation'
+    | 'Legal'
+    | 'Livelihood'
+    | 'RightsBasedTraining'
+    | 'SexualExploitationRehabilitation'
+    | 'SocialCare'
+  )[];
+  /**
+   * When the support is planned to end.
+   */
+  plannedEndDate: string;
+  /**
+   * Agreed after the plan's due time.
+   */
+  agreedLate: boolean;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+}
+
+/**
+ * Receiver to sender: the person is re-referred to other services.
+ */
+export interface ReintegrationReReferredV1 {
+  /**
+   * Id of the reintegration plan, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  planId: string;
+  /**
+   * Why, in short text without personal data.
+   */
+  reason: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+}
+
+/**
+ * Receiver to sender: the risk review after signs of re-trafficking is resolved: monitoring continues, or the person is re-referred.
+ */
+export interface ReintegrationRiskReviewResolvedV1 {
+  /**
+   * Id of the reintegration plan, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  planId: string;
+  /**
+   * Continue monitoring, or re-refer.
+   */
+  outcome: 'continue' | 're-refer';
+  /**
+   * Why, in short text without personal data.
+   */
+  reason: string;
+  /**
+   * When the next follow-up report is due.
+   */
+  nextFollowUpDueAt?: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+}
+
+/**
+ * Receiver to sender: the person arrived.
+ */
+export interface ReturnArrivalRecordedV1 {
+  /**
+   * Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  returnId: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+  /**
+   * When the step the return then waits on is due (the corridor's period); both ends keep it.
+   */
+  nextDueAt?: string;
+}
+
+/**
+ * Sender to receiver: the best-interests determination for the child; against the return bars it.
+ */
+export interface ReturnBestInterestsDeterminedV1 {
+  /**
+   * Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  returnId: string;
+  /**
+   * The determination's result.
+   */
+  result: 'in-favour' | 'against';
+  /**
+   * Why, in short text without personal data.
+   */
+  reason?: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+  /**
+   * When the step the return then waits on is due (the corridor's period); both ends keep it.
+   */
+  nextDueAt?: string;
+}
+
+/**
+ * Sender to receiver: the person decided not to return; a return happens only by the person's decision.
+ */
+export interface ReturnCancelledByPersonV1 {
+  /**
+   * Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  returnId: string;
+  /**
+   * Why, in short text without personal data.
+   */
+  reason?: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+}
+
+/**
+ * Either end to the other: the person withdrew consent. The flow stops at once; the receiving node erases the person's data and confirms with consent.erasure-confirmed.v1.
+ */
+export interface ReturnConsentWithdrawnV1 {
+  /**
+   * Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  returnId: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+}
+
+/**
+ * Sender to receiver: the person departed.
+ */
+export interface ReturnDepartureRecordedV1 {
+  /**
+   * Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  returnId: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+  /**
+   * When the step the return then waits on is due (the corridor's period); both ends keep it.
+   */
+  nextDueAt?: string;
+}
+
+/**
+ * Receiver to sender: the assessment of the child's family; unsuitable bars the return.
+ */
+export interface ReturnFamilyAssessedV1 {
+  /**
+   * Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  returnId: string;
+  /**
+   * The assessment's result.
+   */
+  result: 'suitable' | 'unsuitable';
+  /**
+   * Why, in short text without personal data.
+   */
+  reason?: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+  /**
+   * When the step the return then waits on is due (the corridor's period); both ends keep it.
+   */
+  nextDueAt?: string;
+}
+
+/**
+ * Sender to receiver: a guardian was appointed for the child.
+ */
+export interface ReturnGuardianAppointedV1 {
+  /**
+   * Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  returnId: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+  /**
+   * When the step the return then waits on is due (the corridor's period); both ends keep it.
+   */
+  nextDueAt?: string;
+}
+
+/**
+ * Receiver to sender: the return is complete and the person is handed over to reintegration.
+ */
+export interface ReturnHandedOverV1 {
+  /**
+   * Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  returnId: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+}
+
+/**
+ * Receiver to sender: the receiving country verified (or could not confirm) the person's nationality; not confirmed ends the return.
+ */
+export interface ReturnNationalityVerifiedV1 {
+  /**
+   * Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  returnId: string;
+  /**
+   * Whether the nationality was confirmed.
+   */
+  outcome: 'confirmed' | 'not-confirmed';
+  /**
+   * Why, in short text without personal data.
+   */
+  reason?: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+  /**
+   * When the step the return then waits on is due (the corridor's period); both ends keep it.
+   */
+  nextDueAt?: string;
+}
+
+/**
+ * Sender to receiver: the person did not travel as scheduled; travel may be scheduled again.
+ */
+export interface ReturnNoShowRecordedV1 {
+  /**
+   * Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  returnId: string;
+  /**
+   * Why, in short text without personal data.
+   */
+  reason?: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+  /**
+   * When the step the return then waits on is due (the corridor's period); both ends keep it.
+   */
+  nextDueAt?: string;
+}
+
+/**
+ * Sender to receiver: the sending country confirms the reception plan.
+ */
+export interface ReturnReceptionPlanConfirmedV1 {
+  /**
+   * Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  returnId: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+  /**
+   * When the step the return then waits on is due (the corridor's period); both ends keep it.
+   */
+  nextDueAt?: string;
+}
+
+/**
+ * Receiver to sender: a reception plan is proposed for the person's arrival.
+ */
+export interface ReturnReceptionPlanProposedV1 {
+  /**
+   * Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  returnId: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+  /**
+   * When the step the return then waits on is due (the corridor's period); both ends keep it.
+   */
+  nextDueAt?: string;
+}
+
+/**
+ * Sender to receiver: the sending country sends the reception plan back, with why.
+ */
+export interface ReturnReceptionPlanRejectedV1 {
+  /**
+   * Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  returnId: string;
+  /**
+   * Why, in short text without personal data.
+   */
+  reason: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+  /**
+   * When the step the return then waits on is due (the corridor's period); both ends keep it.
+   */
+  nextDueAt?: string;
+}
+
+/**
+ * Sender to receiver: asks the receiving country to take the person back, after the person's informed decision and with consent that covers the receiving country. The only return message that carries personal data.
+ */
+export interface ReturnRequestedV1 {
+  /**
+   * Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  returnId: string;
+  /**
+   * The sending country (where the person was), ISO 3166-1 alpha-2.
+   */
+  fromCountry: string;
+  /**
+   * The receiving country, ISO 3166-1 alpha-2.
+   */
+  toCountry: string;
+  /**
+   * True when the person is a child: the child safeguards then apply.
+   */
+  isChild: boolean;
+  /**
+   * True for an unaccompanied child, who always travels with an escort.
+   */
+  unaccompanied: boolean;
+  /**
+   * When the receiving country's verification of nationality is due.
+   */
+  answerDueAt: string;
+  /**
+   * When the person's informed decision to return was recorded.
+   */
+  informedDecisionRecordedAt: string;
+  /**
+   * The consent as the protocol checks it: purpose, when recorded, until when and to which countries.
+   */
+  consent: {
+    /**
+     * What the data may be used for, as explained to the person.
+     */
+    purpose: string;
+    /**
+     * When the consent was given and recorded.
+     */
+    recordedAt: string;
+    /**
+     * When the consent ends, if given for a limited time.
+     */
+    expiresAt?: string;
+    /**
+     * Countries the data may go to; absent means no restriction beyond the addressee.
+     *
+     * @maxItems 50
+     *
+     * Items: One recipient country.
+     */
+    recipients?: string[];
+  };
+  /**
+   * The person to return. Personal data: it travels only inside the encrypted payload.
+   */
+  person: PersonV1;
+  /**
+   * The person's consent record as the case keeps it.
+   */
+  consentRecord: ConsentV1;
+  /**
+   * When the sending country requested the return.
+   */
+  at: string;
+}
+
+/**
+ * Either end to the other: that end lifted its hold; the return resumes once no hold is left.
+ */
+export interface ReturnResumedV1 {
+  /**
+   * Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  returnId: string;
+  /**
+   * The end that holds (or lifts) the suspension.
+   */
+  by: 'sender' | 'receiver';
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+  /**
+   * When the step the return then waits on is due (the corridor's period); both ends keep it.
+   */
+  nextDueAt?: string;
+}
+
+/**
+ * Either end to the other: the joint risk assessment's result; a return that is not safe ends there.
+ */
+export interface ReturnRiskAssessedV1 {
+  /**
+   * Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  returnId: string;
+  /**
+   * Whether the return is safe.
+   */
+  result: 'safe' | 'not-safe';
+  /**
+   * Why, in short text without personal data.
+   */
+  reason?: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+  /**
+   * When the step the return then waits on is due (the corridor's period); both ends keep it.
+   */
+  nextDueAt?: string;
+}
+
+/**
+ * Either end to the other: the return is suspended by that end, with why; only that end lifts its hold.
+ */
+export interface ReturnSuspendedV1 {
+  /**
+   * Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  returnId: string;
+  /**
+   * The end that holds (or lifts) the suspension.
+   */
+  by: 'sender' | 'receiver';
+  /**
+   * Why, in short text without personal data.
+   */
+  reason: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+}
+
+/**
+ * Receiver to sender: travel documents are issued.
+ */
+export interface ReturnTravelDocumentsIssuedV1 {
+  /**
+   * Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  returnId: string;
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+  /**
+   * When the step the return then waits on is due (the corridor's period); both ends keep it.
+   */
+  nextDueAt?: string;
+}
+
+/**
+ * Sender to receiver: the journey is scheduled (or rescheduled) with date, route and escort.
+ */
+export interface ReturnTravelScheduledV1 {
+  /**
+   * Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  returnId: string;
+  /**
+   * When the person travels.
+   */
+  travelDate: string;
+  /**
+   * The route, as short text (e.g. EZE-VVI, flight AR1234).
+   */
+  route: string;
+  /**
+   * Who escorts the person: a role and the organisation, never a person's name. Always present for an unaccompanied child.
+   */
+  escort?: {
+    /**
+     * The escort's role.
+     */
+    role:
+      | 'social-worker'
+      | 'case-worker'
+      | 'guardian'
+      | 'medical-staff'
+      | 'law-enforcement'
+      | 'international-organisation'
+      | 'other';
+    /**
+     * The escorting organisation.
+     */
+    organisation?: string;
+  };
+  /**
+   * When the step was taken at the end that decided it.
+   */
+  at: string;
+  /**
+   * When the step the return then waits on is due (the corridor's period); both ends keep it.
+   */
+  nextDueAt?: string;
 }

@@ -11,13 +11,21 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
     version: '1.0.0',
     summary: "A country node's HTTP API for focal points and case workers.",
     description:
-      "Each country runs its own node. This API creates referrals to other countries, lists and shows the node's\nreferrals (outgoing and incoming), and takes every step of a referral: the receiving country accepts, declines or\nasks for information, starts the services and closes with an outcome; the sending country answers questions or\nwithdraws. A referral left unanswered past its answer due time is overdue, then expires. Messages to and from other countries travel as\nsigned, encrypted envelopes; this API only ever shows the calling country's own records.\n\nErrors are RFC 9457 problem details (`application/problem+json`). Bad input is 400 (malformed, or failing the\nschema) or 422 (well-formed but not acceptable, e.g. consent that does not cover the addressee), with the failing\nfields named in `errors`; 409 means the referral's current status does not allow the action.\n\nField names and picklist values follow the Human Trafficking Case Data Standard (HTCDS) where it defines them.\n",
+      "Each country runs its own node. This API creates referrals to other countries, lists and shows the node's\nreferrals (outgoing and incoming), and takes every step of a referral: the receiving country accepts, declines or\nasks for information, starts the services and closes with an outcome; the sending country answers questions or\nwithdraws. A referral left unanswered past its answer due time is overdue, then expires. Messages to and from other countries travel as\nsigned, encrypted envelopes; this API only ever shows the calling country's own records.\n\nErrors are RFC 9457 problem details (`application/problem+json`). Bad input is 400 (malformed, or failing the\nschema) or 422 (well-formed but not acceptable, e.g. consent that does not cover the addressee), with the failing\nfields named in `errors`; 409 means the referral's current status does not allow the action.\n\nField names and picklist values follow the Human Trafficking Case Data Standard (HTCDS) where it defines them.\n\nAccess: every operation that needs a token names, in `x-enlace-right`, the one right it needs (`case.read`,\n`case.write`, `case.answer`, `audit.read`, `flow.read`); which roles hold which right is stated in libs/auth\n(`ROLE_RIGHTS`). A user of another country gets 403 on every operation, whatever their roles.\n",
   },
   servers: [{ url: '/api/v1', description: "Relative to the node's own address." }],
   security: [{ bearerAuth: [] }],
   tags: [
     { name: 'auth', description: 'Tokens for the built-in development issuer.' },
     { name: 'referrals', description: 'Cross-border referrals, outgoing and incoming.' },
+    {
+      name: 'returns',
+      description: 'Returns of a person to a receiving country, step by step with the child safeguards.',
+    },
+    {
+      name: 'reintegrations',
+      description: 'Reintegration of a returned person, with plan, follow-ups and risk review.',
+    },
     { name: 'health', description: 'Liveness of the node API.' },
   ],
   paths: {
@@ -54,6 +62,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           },
           '400': { $ref: '#/components/responses/BadRequest' },
           '401': { $ref: '#/components/responses/Unauthorized' },
+          '429': { $ref: '#/components/responses/TooManyRequests' },
         },
       },
     },
@@ -61,6 +70,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['referrals'],
         operationId: 'createReferral',
+        'x-enlace-right': 'case.write',
         summary: 'Create a referral to another country and send it.',
         description:
           "Creates the referral and queues it for sending to `toCountry`; it is sent only with recorded consent that covers the addressee. The answer is due by the node's configured answer period.",
@@ -112,6 +122,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       get: {
         tags: ['referrals'],
         operationId: 'listReferrals',
+        'x-enlace-right': 'case.read',
         summary: "List the node's referrals, without personal data.",
         parameters: [
           {
@@ -153,6 +164,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       get: {
         tags: ['referrals'],
         operationId: 'getReferral',
+        'x-enlace-right': 'case.read',
         summary: 'Show one referral with its timeline and the actions allowed now.',
         responses: {
           '200': {
@@ -171,6 +183,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['referrals'],
         operationId: 'acceptReferral',
+        'x-enlace-right': 'case.answer',
         summary: 'Accept an incoming referral.',
         requestBody: {
           required: false,
@@ -200,6 +213,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['referrals'],
         operationId: 'declineReferral',
+        'x-enlace-right': 'case.answer',
         summary: 'Decline an incoming referral, with a reason.',
         requestBody: {
           required: true,
@@ -229,6 +243,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['referrals'],
         operationId: 'requestReferralInformation',
+        'x-enlace-right': 'case.answer',
         summary: 'Ask the sending country for information before answering an incoming referral.',
         description:
           'The receiving country asks a question; the referral is info-requested at both ends until the sending country provides the answer. Focal points and supervisors only.',
@@ -260,6 +275,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['referrals'],
         operationId: 'provideReferralInformation',
+        'x-enlace-right': 'case.write',
         summary: "Answer the receiving country's question on an outgoing referral.",
         description:
           "The sending country answers the open question; the referral is delivered again at both ends and waits for the receiving country's answer.",
@@ -291,6 +307,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['referrals'],
         operationId: 'withdrawReferral',
+        'x-enlace-right': 'case.write',
         summary: 'Withdraw an outgoing referral, with a reason.',
         description:
           'The sending country withdraws the referral while it is still open (sent, delivered, info-requested, accepted or in service); the receiving country is told and can no longer act on it.',
@@ -322,6 +339,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['referrals'],
         operationId: 'startReferralService',
+        'x-enlace-right': 'case.answer',
         summary: 'Record that the services of an accepted incoming referral have started.',
         description:
           'The receiving country starts the services it accepted to give; the referral is in-service at both ends until it is closed with an outcome. Focal points and supervisors only.',
@@ -350,6 +368,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['referrals'],
         operationId: 'closeReferral',
+        'x-enlace-right': 'case.answer',
         summary: 'Close an incoming referral in service with its outcome.',
         description:
           'Ends the referral loop with an outcome, successful or unsuccessful; an unsuccessful outcome needs a reason (422 without one). The sending country sees the same outcome. Focal points and supervisors only.',
@@ -366,6 +385,941 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           '200': {
             description: 'The referral, now closed.',
             content: { 'application/json': { schema: { $ref: '#/components/schemas/ReferralView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/returns': {
+      post: {
+        tags: ['returns'],
+        operationId: 'requestReturn',
+        'x-enlace-right': 'case.write',
+        summary: 'Request the return of a person to another country and send it.',
+        description:
+          "Only after the person's informed decision, and with consent that covers the receiving country (422 saying why otherwise). The receiving country's verification of nationality is due after the corridor's return step period.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/CreateReturnRequest' },
+              example: {
+                toCountry: 'BO',
+                isChild: false,
+                informedDecisionRecordedAt: '2025-05-01T15:00:00Z',
+                person: { firstName: 'Rosa', secondName: 'Mamani', gender: 'Female', nationality: 'BO' },
+                consent: {
+                  purpose: 'Return to Bolivia and reintegration support',
+                  scope: ['identity', 'case'],
+                  recipients: ['BO'],
+                  recordedAt: '2025-05-01T15:00:00Z',
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The return, requested and queued for sending.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReturnView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+      get: {
+        tags: ['returns'],
+        operationId: 'listReturns',
+        'x-enlace-right': 'case.read',
+        summary: "List this node's returns, most recently updated first.",
+        parameters: [
+          {
+            name: 'direction',
+            in: 'query',
+            required: false,
+            description:
+              'Only outgoing (this country is the sending end) or incoming (this country is the receiving end).',
+            schema: { $ref: '#/components/schemas/CaseDirection' },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            description: 'Only returns in this status.',
+            schema: { $ref: '#/components/schemas/ReturnStatus' },
+          },
+          {
+            name: 'overdue',
+            in: 'query',
+            required: false,
+            description: 'true for only those whose pending step is past its due time; false for only the others.',
+            schema: { type: 'boolean' },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The matching returns.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReturnList' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
+    '/returns/{id}': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      get: {
+        tags: ['returns'],
+        operationId: 'getReturn',
+        'x-enlace-right': 'case.read',
+        summary: 'Show one return with its timeline across both ends and the steps the caller may take now.',
+        responses: {
+          '200': {
+            description: 'The return.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReturnView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
+    '/returns/{id}/verify-nationality': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['returns'],
+        operationId: 'returnVerifyNationality',
+        'x-enlace-right': 'case.answer',
+        summary: "Receiving country: record the verification of the person's nationality.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/ReturnNationalityRequest' },
+              example: { outcome: 'confirmed' },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The return after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReturnView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/returns/{id}/record-risk-assessment': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['returns'],
+        operationId: 'returnRecordRiskAssessment',
+        'x-enlace-right': 'case.answer',
+        summary: 'Either end: record the joint risk assessment; not safe ends the return.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/ReturnRiskAssessmentRequest' },
+              example: { result: 'safe' },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The return after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReturnView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/returns/{id}/appoint-guardian': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['returns'],
+        operationId: 'returnAppointGuardian',
+        'x-enlace-right': 'case.answer',
+        summary: 'Sending country, child only: record that a guardian was appointed.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The return after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReturnView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/returns/{id}/record-best-interests': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['returns'],
+        operationId: 'returnRecordBestInterests',
+        'x-enlace-right': 'case.answer',
+        summary: 'Sending country, child only: record the best-interests determination; against bars the return.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/ReturnBestInterestsRequest' },
+              example: { result: 'in-favour' },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The return after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReturnView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/returns/{id}/record-family-assessment': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['returns'],
+        operationId: 'returnRecordFamilyAssessment',
+        'x-enlace-right': 'case.answer',
+        summary: 'Receiving country, child only: record the family assessment; unsuitable bars the return.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/ReturnFamilyAssessmentRequest' },
+              example: { result: 'suitable' },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The return after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReturnView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/returns/{id}/propose-reception-plan': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['returns'],
+        operationId: 'returnProposeReceptionPlan',
+        'x-enlace-right': 'case.answer',
+        summary: "Receiving country: propose the reception plan (a child's safeguards must be met first).",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The return after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReturnView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/returns/{id}/confirm-reception-plan': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['returns'],
+        operationId: 'returnConfirmReceptionPlan',
+        'x-enlace-right': 'case.answer',
+        summary: 'Sending country: confirm the reception plan.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The return after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReturnView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/returns/{id}/reject-reception-plan': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['returns'],
+        operationId: 'returnRejectReceptionPlan',
+        'x-enlace-right': 'case.answer',
+        summary: 'Sending country: send the reception plan back, with why.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/ReturnReasonRequest' },
+              example: { reason: 'The plan names no shelter for the first week.' },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The return after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReturnView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/returns/{id}/issue-travel-documents': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['returns'],
+        operationId: 'returnIssueTravelDocuments',
+        'x-enlace-right': 'case.answer',
+        summary: 'Receiving country: record that travel documents are issued.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The return after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReturnView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/returns/{id}/schedule-travel': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['returns'],
+        operationId: 'returnScheduleTravel',
+        'x-enlace-right': 'case.write',
+        summary: 'Sending country: schedule (or reschedule) the journey; an unaccompanied child always has an escort.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/ReturnTravelRequest' },
+              example: {
+                travelDate: '2025-06-10T13:00:00Z',
+                route: 'EZE-VVI',
+                escort: { role: 'social-worker', organisation: 'Ministerio de Desarrollo Social' },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The return after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReturnView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/returns/{id}/record-departure': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['returns'],
+        operationId: 'returnRecordDeparture',
+        'x-enlace-right': 'case.write',
+        summary: 'Sending country: record the departure.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The return after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReturnView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/returns/{id}/record-no-show': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['returns'],
+        operationId: 'returnRecordNoShow',
+        'x-enlace-right': 'case.write',
+        summary: 'Sending country: the person did not travel as scheduled.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/ReturnOptionalReasonRequest' }, example: {} },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The return after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReturnView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/returns/{id}/record-arrival': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['returns'],
+        operationId: 'returnRecordArrival',
+        'x-enlace-right': 'case.write',
+        summary: 'Receiving country: record the arrival.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The return after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReturnView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/returns/{id}/hand-over': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['returns'],
+        operationId: 'returnHandOver',
+        'x-enlace-right': 'case.answer',
+        summary: 'Receiving country: hand the person over to reintegration; the return is complete.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The return after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReturnView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/returns/{id}/suspend': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['returns'],
+        operationId: 'returnSuspend',
+        'x-enlace-right': 'case.answer',
+        summary: 'Either end: suspend the return, with why; only that end resumes it.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/ReturnReasonRequest' },
+              example: { reason: 'Pending a court hearing.' },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The return after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReturnView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/returns/{id}/resume': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['returns'],
+        operationId: 'returnResume',
+        'x-enlace-right': 'case.answer',
+        summary: "Either end: lift this end's suspension.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The return after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReturnView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/returns/{id}/cancel-by-person': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['returns'],
+        operationId: 'returnCancelByPerson',
+        'x-enlace-right': 'case.write',
+        summary: 'Sending country: the person decided not to return.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/ReturnOptionalReasonRequest' }, example: {} },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The return after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReturnView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/returns/{id}/withdraw-consent': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['returns'],
+        operationId: 'returnWithdrawConsent',
+        'x-enlace-right': 'case.write',
+        summary:
+          "Either end: the person withdrew consent. The flow stops; both nodes erase the person's data and the other confirms.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The return after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReturnView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/reintegrations': {
+      post: {
+        tags: ['reintegrations'],
+        operationId: 'openReintegration',
+        'x-enlace-right': 'case.answer',
+        summary: 'Open the reintegration of a person this country received and handed over.',
+        description:
+          "The plan is due one month after the arrival by default (the corridor's period), follow-ups at the corridor's interval. The sending country is told only where the person consented (shareWithSender).",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/OpenReintegrationRequest' },
+              example: {
+                returnId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+                shareWithSender: true,
+                consent: {
+                  purpose: 'Reintegration follow-up shared with Argentina',
+                  recordedAt: '2025-06-11T09:00:00Z',
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The reintegration, opened.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReintegrationView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+      get: {
+        tags: ['reintegrations'],
+        operationId: 'listReintegrations',
+        'x-enlace-right': 'case.read',
+        summary: "List this node's reintegrations, most recently updated first.",
+        parameters: [
+          {
+            name: 'direction',
+            in: 'query',
+            required: false,
+            description:
+              'Only outgoing (this country is the sending end) or incoming (this country is the receiving end).',
+            schema: { $ref: '#/components/schemas/CaseDirection' },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            description: 'Only reintegrations in this status.',
+            schema: { $ref: '#/components/schemas/ReintegrationStatus' },
+          },
+          {
+            name: 'overdue',
+            in: 'query',
+            required: false,
+            description: 'true for only those whose pending step is past its due time; false for only the others.',
+            schema: { type: 'boolean' },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The matching reintegrations.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReintegrationList' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
+    '/reintegrations/{id}': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      get: {
+        tags: ['reintegrations'],
+        operationId: 'getReintegration',
+        'x-enlace-right': 'case.read',
+        summary: 'Show one reintegration with its timeline and the steps the caller may take now.',
+        responses: {
+          '200': {
+            description: 'The reintegration.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReintegrationView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
+    '/reintegrations/{id}/agree-plan': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['reintegrations'],
+        operationId: 'reintegrationAgreePlan',
+        'x-enlace-right': 'case.answer',
+        summary: 'Receiving country: agree the reintegration plan.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/ReintegrationPlanRequest' },
+              example: { supportTypes: ['Health', 'Livelihood'], plannedEndDate: '2026-06-10T00:00:00Z' },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The reintegration after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReintegrationView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/reintegrations/{id}/start-implementation': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['reintegrations'],
+        operationId: 'reintegrationStartImplementation',
+        'x-enlace-right': 'case.write',
+        summary: 'Receiving country: start implementing the plan.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The reintegration after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReintegrationView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/reintegrations/{id}/start-monitoring': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['reintegrations'],
+        operationId: 'reintegrationStartMonitoring',
+        'x-enlace-right': 'case.write',
+        summary: 'Receiving country: start monitoring; follow-ups come at the agreed interval.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The reintegration after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReintegrationView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/reintegrations/{id}/report-follow-up': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['reintegrations'],
+        operationId: 'reintegrationReportFollowUp',
+        'x-enlace-right': 'case.write',
+        summary: 'Receiving country: report a follow-up; signs of re-trafficking send the case to risk review.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/ReintegrationFollowUpRequest' },
+              example: { sequence: 1, wellbeing: 'improving', signsOfRetrafficking: false },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The reintegration after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReintegrationView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/reintegrations/{id}/resolve-risk-review': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['reintegrations'],
+        operationId: 'reintegrationResolveRiskReview',
+        'x-enlace-right': 'case.answer',
+        summary: 'Receiving country: resolve the risk review: continue monitoring, or re-refer.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/ReintegrationRiskReviewRequest' },
+              example: { outcome: 'continue', reason: 'Safety plan in place.' },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The reintegration after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReintegrationView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/reintegrations/{id}/close': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['reintegrations'],
+        operationId: 'reintegrationClose',
+        'x-enlace-right': 'case.answer',
+        summary: 'Receiving country: close the reintegration with a reason.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/ReintegrationCloseRequest' },
+              example: { reason: 'support-ended' },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The reintegration after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReintegrationView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/reintegrations/{id}/re-refer': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['reintegrations'],
+        operationId: 'reintegrationReRefer',
+        'x-enlace-right': 'case.answer',
+        summary: 'Receiving country: re-refer the person to other services.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/ReturnReasonRequest' },
+              example: { reason: 'Needs specialised psychological care.' },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The reintegration after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReintegrationView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/reintegrations/{id}/withdraw-consent': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      post: {
+        tags: ['reintegrations'],
+        operationId: 'reintegrationWithdrawConsent',
+        'x-enlace-right': 'case.write',
+        summary: 'Either end: the person withdrew consent; the flow stops and both nodes erase.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/ReturnEmptyStepRequest' }, example: {} },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The reintegration after the step.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReintegrationView' } } },
           },
           '400': { $ref: '#/components/responses/BadRequest' },
           '401': { $ref: '#/components/responses/Unauthorized' },
@@ -411,6 +1365,13 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         description: 'Id of the referral, the same at both ends of the exchange.',
         schema: { type: 'string', format: 'uuid' },
       },
+      CaseId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'Id of the return or reintegration, the same at both ends of the exchange.',
+        schema: { type: 'string', format: 'uuid' },
+      },
     },
     responses: {
       BadRequest: {
@@ -443,6 +1404,19 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           'application/problem+json': {
             schema: { $ref: '#/components/schemas/Problem' },
             example: { type: 'about:blank', title: 'Forbidden', status: 403 },
+          },
+        },
+      },
+      TooManyRequests: {
+        description:
+          'Too many login attempts for this username from this address; `Retry-After` says in how many seconds to try again.',
+        headers: {
+          'Retry-After': { description: 'Seconds to wait before the next attempt.', schema: { type: 'integer' } },
+        },
+        content: {
+          'application/problem+json': {
+            schema: { $ref: '#/components/schemas/Problem' },
+            example: { type: 'about:blank', title: 'Too Many Requests', status: 429 },
           },
         },
       },
@@ -1039,6 +2013,728 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
             ],
           },
         ],
+      },
+      CaseDirection: {
+        description:
+          'outgoing where this country is the sending end of the case, incoming where it is the receiving end.',
+        type: 'string',
+        enum: ['outgoing', 'incoming'],
+      },
+      ReturnStatus: {
+        description: 'Where a return stands, the same at both ends once messages are delivered.',
+        type: 'string',
+        enum: [
+          'requested',
+          'nationality-verified',
+          'nationality-not-confirmed',
+          'risk-assessed',
+          'not-safe',
+          'barred',
+          'plan-proposed',
+          'plan-confirmed',
+          'documents-issued',
+          'travel-scheduled',
+          'no-show',
+          'departed',
+          'arrived',
+          'handed-over',
+          'suspended',
+          'cancelled',
+          'consent-withdrawn',
+        ],
+      },
+      ReintegrationStatus: {
+        description: 'Where a reintegration stands.',
+        type: 'string',
+        enum: [
+          'plan-pending',
+          'plan-agreed',
+          'in-implementation',
+          'monitoring',
+          'risk-review',
+          'closed',
+          're-referred',
+          'consent-withdrawn',
+        ],
+      },
+      CaseSide: { description: 'An end of the exchange.', type: 'string', enum: ['sender', 'receiver'] },
+      ReturnStep: {
+        description: 'A step endpoint of a return.',
+        type: 'string',
+        enum: [
+          'verify-nationality',
+          'record-risk-assessment',
+          'appoint-guardian',
+          'record-best-interests',
+          'record-family-assessment',
+          'propose-reception-plan',
+          'confirm-reception-plan',
+          'reject-reception-plan',
+          'issue-travel-documents',
+          'schedule-travel',
+          'record-departure',
+          'record-no-show',
+          'record-arrival',
+          'hand-over',
+          'suspend',
+          'resume',
+          'cancel-by-person',
+          'withdraw-consent',
+        ],
+      },
+      ReintegrationStep: {
+        description: 'A step endpoint of a reintegration.',
+        type: 'string',
+        enum: [
+          'agree-plan',
+          'start-implementation',
+          'start-monitoring',
+          'report-follow-up',
+          'resolve-risk-review',
+          'close',
+          're-refer',
+          'withdraw-consent',
+        ],
+      },
+      CreateReturnRequest: {
+        description: 'A new return request to another country.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['toCountry', 'isChild', 'informedDecisionRecordedAt', 'person', 'consent'],
+        properties: {
+          toCountry: { $ref: '#/components/schemas/CountryCode' },
+          isChild: {
+            description: 'True for a child: guardian, best-interests determination and family assessment then apply.',
+            type: 'boolean',
+          },
+          unaccompanied: {
+            description: 'True for an unaccompanied child (always escorted); false by default.',
+            type: 'boolean',
+          },
+          informedDecisionRecordedAt: {
+            description: "When the person's informed decision to return was recorded.",
+            type: 'string',
+            format: 'date-time',
+          },
+          person: { $ref: '#/components/schemas/PersonInput' },
+          consent: { $ref: '#/components/schemas/Consent' },
+        },
+      },
+      ReturnEmptyStepRequest: {
+        description: 'A step that needs no data.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {},
+      },
+      ReturnReasonRequest: {
+        description: 'A step with a reason.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['reason'],
+        properties: {
+          reason: {
+            description: 'Why, in short text without personal data.',
+            type: 'string',
+            minLength: 1,
+            maxLength: 1000,
+          },
+        },
+      },
+      ReturnOptionalReasonRequest: {
+        description: 'A step with an optional reason.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          reason: {
+            description: 'Why, in short text without personal data.',
+            type: 'string',
+            minLength: 1,
+            maxLength: 1000,
+          },
+        },
+      },
+      ReturnNationalityRequest: {
+        description: 'The verification of nationality; a reason is required when not confirmed.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['outcome'],
+        properties: {
+          outcome: { description: 'The finding.', type: 'string', enum: ['confirmed', 'not-confirmed'] },
+          reason: {
+            description: 'Why, in short text without personal data.',
+            type: 'string',
+            minLength: 1,
+            maxLength: 1000,
+          },
+        },
+      },
+      ReturnRiskAssessmentRequest: {
+        description: 'The joint risk assessment; a reason is required when not safe.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['result'],
+        properties: {
+          result: { description: 'The finding.', type: 'string', enum: ['safe', 'not-safe'] },
+          reason: {
+            description: 'Why, in short text without personal data.',
+            type: 'string',
+            minLength: 1,
+            maxLength: 1000,
+          },
+        },
+      },
+      ReturnBestInterestsRequest: {
+        description: "The child's best-interests determination; a reason is required when against.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['result'],
+        properties: {
+          result: { description: 'The finding.', type: 'string', enum: ['in-favour', 'against'] },
+          reason: {
+            description: 'Why, in short text without personal data.',
+            type: 'string',
+            minLength: 1,
+            maxLength: 1000,
+          },
+        },
+      },
+      ReturnFamilyAssessmentRequest: {
+        description: "The child's family assessment; a reason is required when unsuitable.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['result'],
+        properties: {
+          result: { description: 'The finding.', type: 'string', enum: ['suitable', 'unsuitable'] },
+          reason: {
+            description: 'Why, in short text without personal data.',
+            type: 'string',
+            minLength: 1,
+            maxLength: 1000,
+          },
+        },
+      },
+      ReturnEscort: {
+        description: "Who escorts the person: a role and the organisation, never a person's name.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['role'],
+        properties: {
+          role: {
+            description: "The escort's role.",
+            type: 'string',
+            enum: [
+              'social-worker',
+              'case-worker',
+              'guardian',
+              'medical-staff',
+              'law-enforcement',
+              'international-organisation',
+              'other',
+            ],
+          },
+          organisation: { description: 'The escorting organisation.', type: 'string', minLength: 1, maxLength: 200 },
+        },
+      },
+      ReturnTravelRequest: {
+        description: 'The journey: date, route and escort.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['travelDate', 'route'],
+        properties: {
+          travelDate: { description: 'When the person travels.', type: 'string', format: 'date-time' },
+          route: { description: 'The route, as short text.', type: 'string', minLength: 1, maxLength: 300 },
+          escort: { $ref: '#/components/schemas/ReturnEscort' },
+        },
+      },
+      CaseTimelineEntry: {
+        description: 'One step in the case history, at either end.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['at', 'event', 'side', 'status'],
+        properties: {
+          at: { description: 'When the step happened.', type: 'string', format: 'date-time' },
+          event: { description: 'What happened, as the protocol names it.', type: 'string' },
+          side: { $ref: '#/components/schemas/CaseSide' },
+          status: { description: 'The status the case was in after the step.', type: 'string' },
+          detail: {
+            description: 'The finding or reason that came with the step; never personal data.',
+            type: 'string',
+          },
+        },
+      },
+      CaseErasure: {
+        description: "The erasure of the person's data after consent was withdrawn.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['erasedAt', 'confirmedBy'],
+        properties: {
+          erasedAt: { description: 'When this node erased the data.', type: 'string', format: 'date-time' },
+          confirmedBy: {
+            description: 'The other nodes that confirmed their erasure.',
+            type: 'array',
+            items: {
+              description: 'One confirmation.',
+              type: 'object',
+              additionalProperties: false,
+              required: ['country', 'at'],
+              properties: {
+                country: { $ref: '#/components/schemas/CountryCode' },
+                at: { description: 'When that node erased.', type: 'string', format: 'date-time' },
+              },
+            },
+          },
+        },
+      },
+      CaseLinks: {
+        description: 'Other cases of the same person at this node.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          returnId: { description: 'The return this case belongs to.', type: 'string', format: 'uuid' },
+          reintegrationId: { description: 'The reintegration that followed.', type: 'string', format: 'uuid' },
+        },
+      },
+      ReturnSummary: {
+        description: 'A return in a list. Carries no personal data.',
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'direction',
+          'fromCountry',
+          'toCountry',
+          'status',
+          'overdue',
+          'createdAt',
+          'updatedAt',
+          'isChild',
+          'unaccompanied',
+        ],
+        properties: {
+          id: { description: 'Id of the case, the same at both ends.', type: 'string', format: 'uuid' },
+          direction: { $ref: '#/components/schemas/CaseDirection' },
+          fromCountry: { $ref: '#/components/schemas/CountryCode' },
+          toCountry: { $ref: '#/components/schemas/CountryCode' },
+          pendingOn: { $ref: '#/components/schemas/CaseSide' },
+          dueAt: { description: 'When the step the case waits on is due.', type: 'string', format: 'date-time' },
+          overdue: { description: 'True when the pending step is past its due time.', type: 'boolean' },
+          createdAt: { description: 'When the case was created at this node.', type: 'string', format: 'date-time' },
+          updatedAt: { description: 'When the case last changed at this node.', type: 'string', format: 'date-time' },
+          status: { $ref: '#/components/schemas/ReturnStatus' },
+          isChild: { description: 'The person is a child.', type: 'boolean' },
+          unaccompanied: { description: 'An unaccompanied child.', type: 'boolean' },
+        },
+      },
+      ReturnList: {
+        description: 'A list of return summaries.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['items'],
+        properties: {
+          items: {
+            description: 'The returns, most recently updated first.',
+            type: 'array',
+            items: { $ref: '#/components/schemas/ReturnSummary' },
+          },
+        },
+      },
+      ReturnView: {
+        description:
+          "One return with everything this node may show: the person's data (absent once erased), findings, timeline and the steps the caller may take now.",
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'direction',
+          'fromCountry',
+          'toCountry',
+          'status',
+          'overdue',
+          'createdAt',
+          'updatedAt',
+          'isChild',
+          'unaccompanied',
+          'timeline',
+          'informedDecisionRecordedAt',
+          'requestedAt',
+          'allowedSteps',
+        ],
+        properties: {
+          id: { description: 'Id of the case, the same at both ends.', type: 'string', format: 'uuid' },
+          direction: { $ref: '#/components/schemas/CaseDirection' },
+          fromCountry: { $ref: '#/components/schemas/CountryCode' },
+          toCountry: { $ref: '#/components/schemas/CountryCode' },
+          pendingOn: { $ref: '#/components/schemas/CaseSide' },
+          dueAt: { description: 'When the step the case waits on is due.', type: 'string', format: 'date-time' },
+          overdue: { description: 'True when the pending step is past its due time.', type: 'boolean' },
+          createdAt: { description: 'When the case was created at this node.', type: 'string', format: 'date-time' },
+          updatedAt: { description: 'When the case last changed at this node.', type: 'string', format: 'date-time' },
+          status: { $ref: '#/components/schemas/ReturnStatus' },
+          isChild: { description: 'The person is a child.', type: 'boolean' },
+          unaccompanied: { description: 'An unaccompanied child.', type: 'boolean' },
+          person: { $ref: '#/components/schemas/Person' },
+          consent: { $ref: '#/components/schemas/Consent' },
+          erasure: { $ref: '#/components/schemas/CaseErasure' },
+          links: { $ref: '#/components/schemas/CaseLinks' },
+          timeline: {
+            description: 'What happened, when, on which side.',
+            type: 'array',
+            items: { $ref: '#/components/schemas/CaseTimelineEntry' },
+          },
+          informedDecisionRecordedAt: {
+            description: "When the person's informed decision was recorded.",
+            type: 'string',
+            format: 'date-time',
+          },
+          requestedAt: { description: 'When the return was requested.', type: 'string', format: 'date-time' },
+          deliveredAt: {
+            description: 'When the request reached the receiving country.',
+            type: 'string',
+            format: 'date-time',
+          },
+          nationality: {
+            description: 'The verification of nationality.',
+            type: 'object',
+            additionalProperties: false,
+            required: ['result', 'at'],
+            properties: {
+              result: { description: 'The finding.', type: 'string' },
+              reason: { description: 'Why.', type: 'string' },
+              at: { description: 'When it was recorded.', type: 'string', format: 'date-time' },
+            },
+          },
+          riskAssessment: {
+            description: 'The joint risk assessment.',
+            type: 'object',
+            additionalProperties: false,
+            required: ['result', 'at'],
+            properties: {
+              result: { description: 'The finding.', type: 'string' },
+              reason: { description: 'Why.', type: 'string' },
+              at: { description: 'When it was recorded.', type: 'string', format: 'date-time' },
+            },
+          },
+          guardianAppointedAt: { description: 'When a guardian was appointed.', type: 'string', format: 'date-time' },
+          bestInterests: {
+            description: 'The best-interests determination.',
+            type: 'object',
+            additionalProperties: false,
+            required: ['result', 'at'],
+            properties: {
+              result: { description: 'The finding.', type: 'string' },
+              reason: { description: 'Why.', type: 'string' },
+              at: { description: 'When it was recorded.', type: 'string', format: 'date-time' },
+            },
+          },
+          familyAssessment: {
+            description: 'The family assessment.',
+            type: 'object',
+            additionalProperties: false,
+            required: ['result', 'at'],
+            properties: {
+              result: { description: 'The finding.', type: 'string' },
+              reason: { description: 'Why.', type: 'string' },
+              at: { description: 'When it was recorded.', type: 'string', format: 'date-time' },
+            },
+          },
+          missingSafeguards: {
+            description: "A child's safeguards still missing, in procedure order.",
+            type: 'array',
+            items: { type: 'string', enum: ['guardian', 'best-interests', 'family-assessment'] },
+          },
+          barredBy: {
+            description: 'The child safeguards that barred the return.',
+            type: 'array',
+            items: { type: 'string', enum: ['guardian', 'best-interests', 'family-assessment'] },
+          },
+          receptionPlanProposedAt: {
+            description: 'When the reception plan was proposed.',
+            type: 'string',
+            format: 'date-time',
+          },
+          receptionPlanConfirmedAt: { description: 'When it was confirmed.', type: 'string', format: 'date-time' },
+          travelDocumentsIssuedAt: {
+            description: 'When travel documents were issued.',
+            type: 'string',
+            format: 'date-time',
+          },
+          travel: {
+            description: 'The scheduled journey.',
+            type: 'object',
+            additionalProperties: false,
+            required: ['travelDate', 'route', 'scheduledAt'],
+            properties: {
+              travelDate: { description: 'When.', type: 'string', format: 'date-time' },
+              route: { description: 'The route.', type: 'string' },
+              escort: { $ref: '#/components/schemas/ReturnEscort' },
+              scheduledAt: { description: 'When it was scheduled.', type: 'string', format: 'date-time' },
+            },
+          },
+          departedAt: { description: 'When the person departed.', type: 'string', format: 'date-time' },
+          arrivedAt: { description: 'When the person arrived.', type: 'string', format: 'date-time' },
+          handedOverAt: {
+            description: 'When the person was handed over to reintegration.',
+            type: 'string',
+            format: 'date-time',
+          },
+          suspension: {
+            description: 'The holds on a suspended return.',
+            type: 'object',
+            additionalProperties: false,
+            required: ['from', 'holds'],
+            properties: {
+              from: { $ref: '#/components/schemas/ReturnStatus' },
+              holds: {
+                description: 'One hold per end at most.',
+                type: 'array',
+                items: {
+                  description: 'A hold.',
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['by', 'reason', 'at'],
+                  properties: {
+                    by: { $ref: '#/components/schemas/CaseSide' },
+                    reason: { description: 'Why.', type: 'string' },
+                    at: { description: 'When.', type: 'string', format: 'date-time' },
+                  },
+                },
+              },
+            },
+          },
+          cancellationReason: { description: 'Why the person cancelled, when given.', type: 'string' },
+          allowedSteps: {
+            description: 'The steps the caller may take now.',
+            type: 'array',
+            items: { $ref: '#/components/schemas/ReturnStep' },
+          },
+        },
+      },
+      OpenReintegrationRequest: {
+        description: 'Opens the reintegration of a received, handed-over person.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['returnId', 'shareWithSender', 'consent'],
+        properties: {
+          returnId: {
+            description: 'The handed-over return this reintegration follows.',
+            type: 'string',
+            format: 'uuid',
+          },
+          shareWithSender: {
+            description: 'The person consented to tell the sending country of the reintegration and its follow-ups.',
+            type: 'boolean',
+          },
+          consent: {
+            description: 'The reintegration consent.',
+            type: 'object',
+            additionalProperties: false,
+            required: ['purpose', 'recordedAt'],
+            properties: {
+              purpose: { description: 'What for.', type: 'string', minLength: 1, maxLength: 500 },
+              recordedAt: { description: 'When recorded.', type: 'string', format: 'date-time' },
+              expiresAt: { description: 'Until when.', type: 'string', format: 'date-time' },
+            },
+          },
+          followUpIntervalDays: {
+            description: "Days between follow-up reports; the corridor's agreed interval by default.",
+            type: 'integer',
+            minimum: 1,
+            maximum: 3660,
+          },
+        },
+      },
+      ReintegrationPlanRequest: {
+        description: 'The agreed plan.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['supportTypes', 'plannedEndDate'],
+        properties: {
+          supportTypes: {
+            description: 'Kinds of support (HTCDS spl_Type).',
+            type: 'array',
+            minItems: 1,
+            maxItems: 9,
+            uniqueItems: true,
+            items: { $ref: '#/components/schemas/ServiceType' },
+          },
+          plannedEndDate: { description: 'When the support is planned to end.', type: 'string', format: 'date-time' },
+        },
+      },
+      ReintegrationFollowUpRequest: {
+        description: 'A follow-up report.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['sequence', 'wellbeing', 'signsOfRetrafficking'],
+        properties: {
+          sequence: {
+            description: '1 for the first report, then one more for each.',
+            type: 'integer',
+            minimum: 1,
+            maximum: 1000,
+          },
+          wellbeing: {
+            description: 'How the person is doing.',
+            type: 'string',
+            enum: ['stable', 'improving', 'deteriorating'],
+          },
+          signsOfRetrafficking: { description: 'Signs of re-trafficking were found.', type: 'boolean' },
+        },
+      },
+      ReintegrationRiskReviewRequest: {
+        description: 'The outcome of a risk review.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['outcome', 'reason'],
+        properties: {
+          outcome: { description: 'Continue monitoring, or re-refer.', type: 'string', enum: ['continue', 're-refer'] },
+          reason: { description: 'Why.', type: 'string', minLength: 1, maxLength: 1000 },
+        },
+      },
+      ReintegrationCloseRequest: {
+        description: 'Closes the reintegration.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['reason'],
+        properties: {
+          reason: {
+            description: 'Why it closes.',
+            type: 'string',
+            enum: ['support-ended', 'opted-out', 'moved', 'no-longer-eligible', 'died'],
+          },
+        },
+      },
+      ReintegrationSummary: {
+        description: 'A reintegration in a list. Carries no personal data.',
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'direction',
+          'fromCountry',
+          'toCountry',
+          'status',
+          'overdue',
+          'createdAt',
+          'updatedAt',
+          'followUpCount',
+        ],
+        properties: {
+          id: { description: 'Id of the case, the same at both ends.', type: 'string', format: 'uuid' },
+          direction: { $ref: '#/components/schemas/CaseDirection' },
+          fromCountry: { $ref: '#/components/schemas/CountryCode' },
+          toCountry: { $ref: '#/components/schemas/CountryCode' },
+          pendingOn: { $ref: '#/components/schemas/CaseSide' },
+          dueAt: { description: 'When the step the case waits on is due.', type: 'string', format: 'date-time' },
+          overdue: { description: 'True when the pending step is past its due time.', type: 'boolean' },
+          createdAt: { description: 'When the case was created at this node.', type: 'string', format: 'date-time' },
+          updatedAt: { description: 'When the case last changed at this node.', type: 'string', format: 'date-time' },
+          status: { $ref: '#/components/schemas/ReintegrationStatus' },
+          returnId: { description: 'The return it follows.', type: 'string', format: 'uuid' },
+          followUpCount: { description: 'Follow-up reports so far.', type: 'integer', minimum: 0 },
+        },
+      },
+      ReintegrationList: {
+        description: 'A list of reintegration summaries.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['items'],
+        properties: {
+          items: {
+            description: 'The reintegrations, most recently updated first.',
+            type: 'array',
+            items: { $ref: '#/components/schemas/ReintegrationSummary' },
+          },
+        },
+      },
+      ReintegrationView: {
+        description: 'One reintegration with its plan, follow-ups, timeline and the steps the caller may take now.',
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'direction',
+          'fromCountry',
+          'toCountry',
+          'status',
+          'overdue',
+          'createdAt',
+          'updatedAt',
+          'followUpCount',
+          'timeline',
+          'arrivedAt',
+          'planDueAt',
+          'followUpIntervalDays',
+          'shareWithSender',
+          'openedAt',
+          'allowedSteps',
+        ],
+        properties: {
+          id: { description: 'Id of the case, the same at both ends.', type: 'string', format: 'uuid' },
+          direction: { $ref: '#/components/schemas/CaseDirection' },
+          fromCountry: { $ref: '#/components/schemas/CountryCode' },
+          toCountry: { $ref: '#/components/schemas/CountryCode' },
+          pendingOn: { $ref: '#/components/schemas/CaseSide' },
+          dueAt: { description: 'When the step the case waits on is due.', type: 'string', format: 'date-time' },
+          overdue: { description: 'True when the pending step is past its due time.', type: 'boolean' },
+          createdAt: { description: 'When the case was created at this node.', type: 'string', format: 'date-time' },
+          updatedAt: { description: 'When the case last changed at this node.', type: 'string', format: 'date-time' },
+          status: { $ref: '#/components/schemas/ReintegrationStatus' },
+          returnId: { description: 'The return it follows.', type: 'string', format: 'uuid' },
+          followUpCount: { description: 'Follow-up reports so far.', type: 'integer', minimum: 0 },
+          person: { $ref: '#/components/schemas/Person' },
+          consent: { $ref: '#/components/schemas/Consent' },
+          erasure: { $ref: '#/components/schemas/CaseErasure' },
+          links: { $ref: '#/components/schemas/CaseLinks' },
+          timeline: {
+            description: 'What happened, when, on which side.',
+            type: 'array',
+            items: { $ref: '#/components/schemas/CaseTimelineEntry' },
+          },
+          arrivedAt: { description: 'When the person arrived.', type: 'string', format: 'date-time' },
+          planDueAt: { description: 'When the plan is due.', type: 'string', format: 'date-time' },
+          followUpIntervalDays: { description: 'Days between follow-ups.', type: 'integer' },
+          shareWithSender: { description: 'The sending country is told.', type: 'boolean' },
+          openedAt: { description: 'When it was opened.', type: 'string', format: 'date-time' },
+          plan: {
+            description: 'The agreed plan.',
+            type: 'object',
+            additionalProperties: false,
+            required: ['supportTypes', 'plannedEndDate', 'agreedAt', 'agreedLate'],
+            properties: {
+              supportTypes: {
+                description: 'Kinds of support.',
+                type: 'array',
+                items: { $ref: '#/components/schemas/ServiceType' },
+              },
+              plannedEndDate: { description: 'Planned end.', type: 'string', format: 'date-time' },
+              agreedAt: { description: 'When agreed.', type: 'string', format: 'date-time' },
+              agreedLate: { description: 'Agreed after the due time.', type: 'boolean' },
+            },
+          },
+          implementationStartedAt: { description: 'When implementation started.', type: 'string', format: 'date-time' },
+          monitoringStartedAt: { description: 'When monitoring started.', type: 'string', format: 'date-time' },
+          lastFollowUp: {
+            description: 'The last follow-up report.',
+            type: 'object',
+            additionalProperties: false,
+            required: ['sequence', 'wellbeing', 'signsOfRetrafficking', 'at'],
+            properties: {
+              sequence: { description: 'Its number.', type: 'integer' },
+              wellbeing: { description: 'How the person is doing.', type: 'string' },
+              signsOfRetrafficking: { description: 'Signs found.', type: 'boolean' },
+              at: { description: 'When.', type: 'string', format: 'date-time' },
+            },
+          },
+          nextFollowUpDueAt: { description: 'When the next follow-up is due.', type: 'string', format: 'date-time' },
+          riskReview: { description: 'The latest risk review.', type: 'object' },
+          closure: { description: 'Why and when it closed.', type: 'object' },
+          reReferral: { description: 'Why and when it was re-referred.', type: 'object' },
+          allowedSteps: {
+            description: 'The steps the caller may take now.',
+            type: 'array',
+            items: { $ref: '#/components/schemas/ReintegrationStep' },
+          },
+        },
       },
       TokenRequest: {
         description: 'Credentials of a user of the built-in issuer.',

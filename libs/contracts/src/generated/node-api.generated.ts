@@ -225,6 +225,608 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/returns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List this node's returns, most recently updated first. */
+    get: operations['listReturns'];
+    put?: never;
+    /**
+     * Request the return of a person to another country and send it.
+     * @description Only after the person's informed decision, and with consent that covers the receiving country (422 saying why otherwise). The receiving country's verification of nationality is due after the corridor's return step period.
+     */
+    post: operations['requestReturn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/returns/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    /** Show one return with its timeline across both ends and the steps the caller may take now. */
+    get: operations['getReturn'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/returns/{id}/verify-nationality': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Receiving country: record the verification of the person's nationality. */
+    post: operations['returnVerifyNationality'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/returns/{id}/record-risk-assessment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Either end: record the joint risk assessment; not safe ends the return. */
+    post: operations['returnRecordRiskAssessment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/returns/{id}/appoint-guardian': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sending country, child only: record that a guardian was appointed. */
+    post: operations['returnAppointGuardian'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/returns/{id}/record-best-interests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sending country, child only: record the best-interests determination; against bars the return. */
+    post: operations['returnRecordBestInterests'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/returns/{id}/record-family-assessment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Receiving country, child only: record the family assessment; unsuitable bars the return. */
+    post: operations['returnRecordFamilyAssessment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/returns/{id}/propose-reception-plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Receiving country: propose the reception plan (a child's safeguards must be met first). */
+    post: operations['returnProposeReceptionPlan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/returns/{id}/confirm-reception-plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sending country: confirm the reception plan. */
+    post: operations['returnConfirmReceptionPlan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/returns/{id}/reject-reception-plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sending country: send the reception plan back, with why. */
+    post: operations['returnRejectReceptionPlan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/returns/{id}/issue-travel-documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Receiving country: record that travel documents are issued. */
+    post: operations['returnIssueTravelDocuments'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/returns/{id}/schedule-travel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sending country: schedule (or reschedule) the journey; an unaccompanied child always has an escort. */
+    post: operations['returnScheduleTravel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/returns/{id}/record-departure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sending country: record the departure. */
+    post: operations['returnRecordDeparture'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/returns/{id}/record-no-show': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sending country: the person did not travel as scheduled. */
+    post: operations['returnRecordNoShow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/returns/{id}/record-arrival': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Receiving country: record the arrival. */
+    post: operations['returnRecordArrival'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/returns/{id}/hand-over': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Receiving country: hand the person over to reintegration; the return is complete. */
+    post: operations['returnHandOver'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/returns/{id}/suspend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Either end: suspend the return, with why; only that end resumes it. */
+    post: operations['returnSuspend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/returns/{id}/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Either end: lift this end's suspension. */
+    post: operations['returnResume'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/returns/{id}/cancel-by-person': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sending country: the person decided not to return. */
+    post: operations['returnCancelByPerson'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/returns/{id}/withdraw-consent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Either end: the person withdrew consent. The flow stops; both nodes erase the person's data and the other confirms. */
+    post: operations['returnWithdrawConsent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reintegrations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List this node's reintegrations, most recently updated first. */
+    get: operations['listReintegrations'];
+    put?: never;
+    /**
+     * Open the reintegration of a person this country received and handed over.
+     * @description The plan is due one month after the arrival by default (the corridor's period), follow-ups at the corridor's interval. The sending country is told only where the person consented (shareWithSender).
+     */
+    post: operations['openReintegration'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reintegrations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    /** Show one reintegration with its timeline and the steps the caller may take now. */
+    get: operations['getReintegration'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reintegrations/{id}/agree-plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Receiving country: agree the reintegration plan. */
+    post: operations['reintegrationAgreePlan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reintegrations/{id}/start-implementation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Receiving country: start implementing the plan. */
+    post: operations['reintegrationStartImplementation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reintegrations/{id}/start-monitoring': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Receiving country: start monitoring; follow-ups come at the agreed interval. */
+    post: operations['reintegrationStartMonitoring'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reintegrations/{id}/report-follow-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Receiving country: report a follow-up; signs of re-trafficking send the case to risk review. */
+    post: operations['reintegrationReportFollowUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reintegrations/{id}/resolve-risk-review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Receiving country: resolve the risk review: continue monitoring, or re-refer. */
+    post: operations['reintegrationResolveRiskReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reintegrations/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Receiving country: close the reintegration with a reason. */
+    post: operations['reintegrationClose'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reintegrations/{id}/re-refer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Receiving country: re-refer the person to other services. */
+    post: operations['reintegrationReRefer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reintegrations/{id}/withdraw-consent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Either end: the person withdrew consent; the flow stops and both nodes erase. */
+    post: operations['reintegrationWithdrawConsent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -619,6 +1221,668 @@ export interface components {
       /** @description The referral's history, oldest first. */
       timeline: components['schemas']['TimelineEntry'][];
     };
+    /**
+     * @description outgoing where this country is the sending end of the case, incoming where it is the receiving end.
+     * @enum {string}
+     */
+    CaseDirection: 'outgoing' | 'incoming';
+    /**
+     * @description Where a return stands, the same at both ends once messages are delivered.
+     * @enum {string}
+     */
+    ReturnStatus:
+      | 'requested'
+      | 'nationality-verified'
+      | 'nationality-not-confirmed'
+      | 'risk-assessed'
+      | 'not-safe'
+      | 'barred'
+      | 'plan-proposed'
+      | 'plan-confirmed'
+      | 'documents-issued'
+      | 'travel-scheduled'
+      | 'no-show'
+      | 'departed'
+      | 'arrived'
+      | 'handed-over'
+      | 'suspended'
+      | 'cancelled'
+      | 'consent-withdrawn';
+    /**
+     * @description Where a reintegration stands.
+     * @enum {string}
+     */
+    ReintegrationStatus:
+      | 'plan-pending'
+      | 'plan-agreed'
+      | 'in-implementation'
+      | 'monitoring'
+      | 'risk-review'
+      | 'closed'
+      | 're-referred'
+      | 'consent-withdrawn';
+    /**
+     * @description An end of the exchange.
+     * @enum {string}
+     */
+    CaseSide: 'sender' | 'receiver';
+    /**
+     * @description A step endpoint of a return.
+     * @enum {string}
+     */
+    ReturnStep:
+      | 'verify-nationality'
+      | 'record-risk-assessment'
+      | 'appoint-guardian'
+      | 'record-best-interests'
+      | 'record-family-assessment'
+      | 'propose-reception-plan'
+      | 'confirm-reception-plan'
+      | 'reject-reception-plan'
+      | 'issue-travel-documents'
+      | 'schedule-travel'
+      | 'record-departure'
+      | 'record-no-show'
+      | 'record-arrival'
+      | 'hand-over'
+      | 'suspend'
+      | 'resume'
+      | 'cancel-by-person'
+      | 'withdraw-consent';
+    /**
+     * @description A step endpoint of a reintegration.
+     * @enum {string}
+     */
+    ReintegrationStep:
+      | 'agree-plan'
+      | 'start-implementation'
+      | 'start-monitoring'
+      | 'report-follow-up'
+      | 'resolve-risk-review'
+      | 'close'
+      | 're-refer'
+      | 'withdraw-consent';
+    /** @description A new return request to another country. */
+    CreateReturnRequest: {
+      toCountry: components['schemas']['CountryCode'];
+      /** @description True for a child: guardian, best-interests determination and family assessment then apply. */
+      isChild: boolean;
+      /** @description True for an unaccompanied child (always escorted); false by default. */
+      unaccompanied?: boolean;
+      /**
+       * Format: date-time
+       * @description When the person's informed decision to return was recorded.
+       */
+      informedDecisionRecordedAt: string;
+      person: components['schemas']['PersonInput'];
+      consent: components['schemas']['Consent'];
+    };
+    /** @description A step that needs no data. */
+    ReturnEmptyStepRequest: Record<string, never>;
+    /** @description A step with a reason. */
+    ReturnReasonRequest: {
+      /** @description Why, in short text without personal data. */
+      reason: string;
+    };
+    /** @description A step with an optional reason. */
+    ReturnOptionalReasonRequest: {
+      /** @description Why, in short text without personal data. */
+      reason?: string;
+    };
+    /** @description The verification of nationality; a reason is required when not confirmed. */
+    ReturnNationalityRequest: {
+      /**
+       * @description The finding.
+       * @enum {string}
+       */
+      outcome: 'confirmed' | 'not-confirmed';
+      /** @description Why, in short text without personal data. */
+      reason?: string;
+    };
+    /** @description The joint risk assessment; a reason is required when not safe. */
+    ReturnRiskAssessmentRequest: {
+      /**
+       * @description The finding.
+       * @enum {string}
+       */
+      result: 'safe' | 'not-safe';
+      /** @description Why, in short text without personal data. */
+      reason?: string;
+    };
+    /** @description The child's best-interests determination; a reason is required when against. */
+    ReturnBestInterestsRequest: {
+      /**
+       * @description The finding.
+       * @enum {string}
+       */
+      result: 'in-favour' | 'against';
+      /** @description Why, in short text without personal data. */
+      reason?: string;
+    };
+    /** @description The child's family assessment; a reason is required when unsuitable. */
+    ReturnFamilyAssessmentRequest: {
+      /**
+       * @description The finding.
+       * @enum {string}
+       */
+      result: 'suitable' | 'unsuitable';
+      /** @description Why, in short text without personal data. */
+      reason?: string;
+    };
+    /** @description Who escorts the person: a role and the organisation, never a person's name. */
+    ReturnEscort: {
+      /**
+       * @description The escort's role.
+       * @enum {string}
+       */
+      role:
+        | 'social-worker'
+        | 'case-worker'
+        | 'guardian'
+        | 'medical-staff'
+        | 'law-enforcement'
+        | 'international-organisation'
+        | 'other';
+      /** @description The escorting organisation. */
+      organisation?: string;
+    };
+    /** @description The journey: date, route and escort. */
+    ReturnTravelRequest: {
+      /**
+       * Format: date-time
+       * @description When the person travels.
+       */
+      travelDate: string;
+      /** @description The route, as short text. */
+      route: string;
+      escort?: components['schemas']['ReturnEscort'];
+    };
+    /** @description One step in the case history, at either end. */
+    CaseTimelineEntry: {
+      /**
+       * Format: date-time
+       * @description When the step happened.
+       */
+      at: string;
+      /** @description What happened, as the protocol names it. */
+      event: string;
+      side: components['schemas']['CaseSide'];
+      /** @description The status the case was in after the step. */
+      status: string;
+      /** @description The finding or reason that came with the step; never personal data. */
+      detail?: string;
+    };
+    /** @description The erasure of the person's data after consent was withdrawn. */
+    CaseErasure: {
+      /**
+       * Format: date-time
+       * @description When this node erased the data.
+       */
+      erasedAt: string;
+      /** @description The other nodes that confirmed their erasure. */
+      confirmedBy: {
+        country: components['schemas']['CountryCode'];
+        /**
+         * Format: date-time
+         * @description When that node erased.
+         */
+        at: string;
+      }[];
+    };
+    /** @description Other cases of the same person at this node. */
+    CaseLinks: {
+      /**
+       * Format: uuid
+       * @description The return this case belongs to.
+       */
+      returnId?: string;
+      /**
+       * Format: uuid
+       * @description The reintegration that followed.
+       */
+      reintegrationId?: string;
+    };
+    /** @description A return in a list. Carries no personal data. */
+    ReturnSummary: {
+      /**
+       * Format: uuid
+       * @description Id of the case, the same at both ends.
+       */
+      id: string;
+      direction: components['schemas']['CaseDirection'];
+      fromCountry: components['schemas']['CountryCode'];
+      toCountry: components['schemas']['CountryCode'];
+      pendingOn?: components['schemas']['CaseSide'];
+      /**
+       * Format: date-time
+       * @description When the step the case waits on is due.
+       */
+      dueAt?: string;
+      /** @description True when the pending step is past its due time. */
+      overdue: boolean;
+      /**
+       * Format: date-time
+       * @description When the case was created at this node.
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description When the case last changed at this node.
+       */
+      updatedAt: string;
+      status: components['schemas']['ReturnStatus'];
+      /** @description The person is a child. */
+      isChild: boolean;
+      /** @description An unaccompanied child. */
+      unaccompanied: boolean;
+    };
+    /** @description A list of return summaries. */
+    ReturnList: {
+      /** @description The returns, most recently updated first. */
+      items: components['schemas']['ReturnSummary'][];
+    };
+    /** @description One return with everything this node may show: the person's data (absent once erased), findings, timeline and the steps the caller may take now. */
+    ReturnView: {
+      /**
+       * Format: uuid
+       * @description Id of the case, the same at both ends.
+       */
+      id: string;
+      direction: components['schemas']['CaseDirection'];
+      fromCountry: components['schemas']['CountryCode'];
+      toCountry: components['schemas']['CountryCode'];
+      pendingOn?: components['schemas']['CaseSide'];
+      /**
+       * Format: date-time
+       * @description When the step the case waits on is due.
+       */
+      dueAt?: string;
+      /** @description True when the pending step is past its due time. */
+      overdue: boolean;
+      /**
+       * Format: date-time
+       * @description When the case was created at this node.
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description When the case last changed at this node.
+       */
+      updatedAt: string;
+      status: components['schemas']['ReturnStatus'];
+      /** @description The person is a child. */
+      isChild: boolean;
+      /** @description An unaccompanied child. */
+      unaccompanied: boolean;
+      person?: components['schemas']['Person'];
+      consent?: components['schemas']['Consent'];
+      erasure?: components['schemas']['CaseErasure'];
+      links?: components['schemas']['CaseLinks'];
+      /** @description What happened, when, on which side. */
+      timeline: components['schemas']['CaseTimelineEntry'][];
+      /**
+       * Format: date-time
+       * @description When the person's informed decision was recorded.
+       */
+      informedDecisionRecordedAt: string;
+      /**
+       * Format: date-time
+       * @description When the return was requested.
+       */
+      requestedAt: string;
+      /**
+       * Format: date-time
+       * @description When the request reached the receiving country.
+       */
+      deliveredAt?: string;
+      /** @description The verification of nationality. */
+      nationality?: {
+        /** @description The finding. */
+        result: string;
+        /** @description Why. */
+        reason?: string;
+        /**
+         * Format: date-time
+         * @description When it was recorded.
+         */
+        at: string;
+      };
+      /** @description The joint risk assessment. */
+      riskAssessment?: {
+        /** @description The finding. */
+        result: string;
+        /** @description Why. */
+        reason?: string;
+        /**
+         * Format: date-time
+         * @description When it was recorded.
+         */
+        at: string;
+      };
+      /**
+       * Format: date-time
+       * @description When a guardian was appointed.
+       */
+      guardianAppointedAt?: string;
+      /** @description The best-interests determination. */
+      bestInterests?: {
+        /** @description The finding. */
+        result: string;
+        /** @description Why. */
+        reason?: string;
+        /**
+         * Format: date-time
+         * @description When it was recorded.
+         */
+        at: string;
+      };
+      /** @description The family assessment. */
+      familyAssessment?: {
+        /** @description The finding. */
+        result: string;
+        /** @description Why. */
+        reason?: string;
+        /**
+         * Format: date-time
+         * @description When it was recorded.
+         */
+        at: string;
+      };
+      /** @description A child's safeguards still missing, in procedure order. */
+      missingSafeguards?: ('guardian' | 'best-interests' | 'family-assessment')[];
+      /** @description The child safeguards that barred the return. */
+      barredBy?: ('guardian' | 'best-interests' | 'family-assessment')[];
+      /**
+       * Format: date-time
+       * @description When the reception plan was proposed.
+       */
+      receptionPlanProposedAt?: string;
+      /**
+       * Format: date-time
+       * @description When it was confirmed.
+       */
+      receptionPlanConfirmedAt?: string;
+      /**
+       * Format: date-time
+       * @description When travel documents were issued.
+       */
+      travelDocumentsIssuedAt?: string;
+      /** @description The scheduled journey. */
+      travel?: {
+        /**
+         * Format: date-time
+         * @description When.
+         */
+        travelDate: string;
+        /** @description The route. */
+        route: string;
+        escort?: components['schemas']['ReturnEscort'];
+        /**
+         * Format: date-time
+         * @description When it was scheduled.
+         */
+        scheduledAt: string;
+      };
+      /**
+       * Format: date-time
+       * @description When the person departed.
+       */
+      departedAt?: string;
+      /**
+       * Format: date-time
+       * @description When the person arrived.
+       */
+      arrivedAt?: string;
+      /**
+       * Format: date-time
+       * @description When the person was handed over to reintegration.
+       */
+      handedOverAt?: string;
+      /** @description The holds on a suspended return. */
+      suspension?: {
+        from: components['schemas']['ReturnStatus'];
+        /** @description One hold per end at most. */
+        holds: {
+          by: components['schemas']['CaseSide'];
+          /** @description Why. */
+          reason: string;
+          /**
+           * Format: date-time
+           * @description When.
+           */
+          at: string;
+        }[];
+      };
+      /** @description Why the person cancelled, when given. */
+      cancellationReason?: string;
+      /** @description The steps the caller may take now. */
+      allowedSteps: components['schemas']['ReturnStep'][];
+    };
+    /** @description Opens the reintegration of a received, handed-over person. */
+    OpenReintegrationRequest: {
+      /**
+       * Format: uuid
+       * @description The handed-over return this reintegration follows.
+       */
+      returnId: string;
+      /** @description The person consented to tell the sending country of the reintegration and its follow-ups. */
+      shareWithSender: boolean;
+      /** @description The reintegration consent. */
+      consent: {
+        /** @description What for. */
+        purpose: string;
+        /**
+         * Format: date-time
+         * @description When recorded.
+         */
+        recordedAt: string;
+        /**
+         * Format: date-time
+         * @description Until when.
+         */
+        expiresAt?: string;
+      };
+      /** @description Days between follow-up reports; the corridor's agreed interval by default. */
+      followUpIntervalDays?: number;
+    };
+    /** @description The agreed plan. */
+    ReintegrationPlanRequest: {
+      /** @description Kinds of support (HTCDS spl_Type). */
+      supportTypes: components['schemas']['ServiceType'][];
+      /**
+       * Format: date-time
+       * @description When the support is planned to end.
+       */
+      plannedEndDate: string;
+    };
+    /** @description A follow-up report. */
+    ReintegrationFollowUpRequest: {
+      /** @description 1 for the first report, then one more for each. */
+      sequence: number;
+      /**
+       * @description How the person is doing.
+       * @enum {string}
+       */
+      wellbeing: 'stable' | 'improving' | 'deteriorating';
+      /** @description Signs of re-trafficking were found. */
+      signsOfRetrafficking: boolean;
+    };
+    /** @description The outcome of a risk review. */
+    ReintegrationRiskReviewRequest: {
+      /**
+       * @description Continue monitoring, or re-refer.
+       * @enum {string}
+       */
+      outcome: 'continue' | 're-refer';
+      /** @description Why. */
+      reason: string;
+    };
+    /** @description Closes the reintegration. */
+    ReintegrationCloseRequest: {
+      /**
+       * @description Why it closes.
+       * @enum {string}
+       */
+      reason: 'support-ended' | 'opted-out' | 'moved' | 'no-longer-eligible' | 'died';
+    };
+    /** @description A reintegration in a list. Carries no personal data. */
+    ReintegrationSummary: {
+      /**
+       * Format: uuid
+       * @description Id of the case, the same at both ends.
+       */
+      id: string;
+      direction: components['schemas']['CaseDirection'];
+      fromCountry: components['schemas']['CountryCode'];
+      toCountry: components['schemas']['CountryCode'];
+      pendingOn?: components['schemas']['CaseSide'];
+      /**
+       * Format: date-time
+       * @description When the step the case waits on is due.
+       */
+      dueAt?: string;
+      /** @description True when the pending step is past its due time. */
+      overdue: boolean;
+      /**
+       * Format: date-time
+       * @description When the case was created at this node.
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description When the case last changed at this node.
+       */
+      updatedAt: string;
+      status: components['schemas']['ReintegrationStatus'];
+      /**
+       * Format: uuid
+       * @description The return it follows.
+       */
+      returnId?: string;
+      /** @description Follow-up reports so far. */
+      followUpCount: number;
+    };
+    /** @description A list of reintegration summaries. */
+    ReintegrationList: {
+      /** @description The reintegrations, most recently updated first. */
+      items: components['schemas']['ReintegrationSummary'][];
+    };
+    /** @description One reintegration with its plan, follow-ups, timeline and the steps the caller may take now. */
+    ReintegrationView: {
+      /**
+       * Format: uuid
+       * @description Id of the case, the same at both ends.
+       */
+      id: string;
+      direction: components['schemas']['CaseDirection'];
+      fromCountry: components['schemas']['CountryCode'];
+      toCountry: components['schemas']['CountryCode'];
+      pendingOn?: components['schemas']['CaseSide'];
+      /**
+       * Format: date-time
+       * @description When the step the case waits on is due.
+       */
+      dueAt?: string;
+      /** @description True when the pending step is past its due time. */
+      overdue: boolean;
+      /**
+       * Format: date-time
+       * @description When the case was created at this node.
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description When the case last changed at this node.
+       */
+      updatedAt: string;
+      status: components['schemas']['ReintegrationStatus'];
+      /**
+       * Format: uuid
+       * @description The return it follows.
+       */
+      returnId?: string;
+      /** @description Follow-up reports so far. */
+      followUpCount: number;
+      person?: components['schemas']['Person'];
+      consent?: components['schemas']['Consent'];
+      erasure?: components['schemas']['CaseErasure'];
+      links?: components['schemas']['CaseLinks'];
+      /** @description What happened, when, on which side. */
+      timeline: components['schemas']['CaseTimelineEntry'][];
+      /**
+       * Format: date-time
+       * @description When the person arrived.
+       */
+      arrivedAt: string;
+      /**
+       * Format: date-time
+       * @description When the plan is due.
+       */
+      planDueAt: string;
+      /** @description Days between follow-ups. */
+      followUpIntervalDays: number;
+      /** @description The sending country is told. */
+      shareWithSender: boolean;
+      /**
+       * Format: date-time
+       * @description When it was opened.
+       */
+      openedAt: string;
+      /** @description The agreed plan. */
+      plan?: {
+        /** @description Kinds of support. */
+        supportTypes: components['schemas']['ServiceType'][];
+        /**
+         * Format: date-time
+         * @description Planned end.
+         */
+        plannedEndDate: string;
+        /**
+         * Format: date-time
+         * @description When agreed.
+         */
+        agreedAt: string;
+        /** @description Agreed after the due time. */
+        agreedLate: boolean;
+      };
+      /**
+       * Format: date-time
+       * @description When implementation started.
+       */
+      implementationStartedAt?: string;
+      /**
+       * Format: date-time
+       * @description When monitoring started.
+       */
+      monitoringStartedAt?: string;
+      /** @description The last follow-up report. */
+      lastFollowUp?: {
+        /** @description Its number. */
+        sequence: number;
+        /** @description How the person is doing. */
+        wellbeing: string;
+        /** @description Signs found. */
+        signsOfRetrafficking: boolean;
+        /**
+         * Format: date-time
+         * @description When.
+         */
+        at: string;
+      };
+      /**
+       * Format: date-time
+       * @description When the next follow-up is due.
+       */
+      nextFollowUpDueAt?: string;
+      /** @description The latest risk review. */
+      riskReview?: Record<string, never>;
+      /** @description Why and when it closed. */
+      closure?: Record<string, never>;
+      /** @description Why and when it was re-referred. */
+      reReferral?: Record<string, never>;
+      /** @description The steps the caller may take now. */
+      allowedSteps: components['schemas']['ReintegrationStep'][];
+    };
     /** @description Credentials of a user of the built-in issuer. */
     TokenRequest: {
       /** @description The user's name. */
@@ -731,6 +1995,24 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
+    /** @description Too many login attempts for this username from this address; `Retry-After` says in how many seconds to try again. */
+    TooManyRequests: {
+      headers: {
+        /** @description Seconds to wait before the next attempt. */
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "type": "about:blank",
+         *       "title": "Too Many Requests",
+         *       "status": 429
+         *     }
+         */
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
     /** @description No referral with this id at this node. */
     NotFound: {
       headers: {
@@ -791,6 +2073,8 @@ export interface components {
   parameters: {
     /** @description Id of the referral, the same at both ends of the exchange. */
     ReferralId: string;
+    /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+    CaseId: string;
   };
   requestBodies: never;
   headers: never;
@@ -822,6 +2106,36 @@ export type TimelineEntry = components['schemas']['TimelineEntry'];
 export type ReferralSummary = components['schemas']['ReferralSummary'];
 export type ReferralList = components['schemas']['ReferralList'];
 export type ReferralView = components['schemas']['ReferralView'];
+export type CaseDirection = components['schemas']['CaseDirection'];
+export type ReturnStatus = components['schemas']['ReturnStatus'];
+export type ReintegrationStatus = components['schemas']['ReintegrationStatus'];
+export type CaseSide = components['schemas']['CaseSide'];
+export type ReturnStep = components['schemas']['ReturnStep'];
+export type ReintegrationStep = components['schemas']['ReintegrationStep'];
+export type CreateReturnRequest = components['schemas']['CreateReturnRequest'];
+export type ReturnEmptyStepRequest = components['schemas']['ReturnEmptyStepRequest'];
+export type ReturnReasonRequest = components['schemas']['ReturnReasonRequest'];
+export type ReturnOptionalReasonRequest = components['schemas']['ReturnOptionalReasonRequest'];
+export type ReturnNationalityRequest = components['schemas']['ReturnNationalityRequest'];
+export type ReturnRiskAssessmentRequest = components['schemas']['ReturnRiskAssessmentRequest'];
+export type ReturnBestInterestsRequest = components['schemas']['ReturnBestInterestsRequest'];
+export type ReturnFamilyAssessmentRequest = components['schemas']['ReturnFamilyAssessmentRequest'];
+export type ReturnEscort = components['schemas']['ReturnEscort'];
+export type ReturnTravelRequest = components['schemas']['ReturnTravelRequest'];
+export type CaseTimelineEntry = components['schemas']['CaseTimelineEntry'];
+export type CaseErasure = components['schemas']['CaseErasure'];
+export type CaseLinks = components['schemas']['CaseLinks'];
+export type ReturnSummary = components['schemas']['ReturnSummary'];
+export type ReturnList = components['schemas']['ReturnList'];
+export type ReturnView = components['schemas']['ReturnView'];
+export type OpenReintegrationRequest = components['schemas']['OpenReintegrationRequest'];
+export type ReintegrationPlanRequest = components['schemas']['ReintegrationPlanRequest'];
+export type ReintegrationFollowUpRequest = components['schemas']['ReintegrationFollowUpRequest'];
+export type ReintegrationRiskReviewRequest = components['schemas']['ReintegrationRiskReviewRequest'];
+export type ReintegrationCloseRequest = components['schemas']['ReintegrationCloseRequest'];
+export type ReintegrationSummary = components['schemas']['ReintegrationSummary'];
+export type ReintegrationList = components['schemas']['ReintegrationList'];
+export type ReintegrationView = components['schemas']['ReintegrationView'];
 export type TokenRequest = components['schemas']['TokenRequest'];
 export type TokenResponse = components['schemas']['TokenResponse'];
 export type Health = components['schemas']['Health'];
@@ -831,10 +2145,12 @@ export type FieldError = components['schemas']['FieldError'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
+export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseConflict = components['responses']['Conflict'];
 export type ResponseUnprocessable = components['responses']['Unprocessable'];
 export type ParameterReferralId = components['parameters']['ReferralId'];
+export type ParameterCaseId = components['parameters']['CaseId'];
 export type $defs = Record<string, never>;
 export interface operations {
   issueToken: {
@@ -874,6 +2190,7 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      429: components['responses']['TooManyRequests'];
     };
   };
   listReferrals: {
@@ -1246,6 +2563,1154 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReferralView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  listReturns: {
+    parameters: {
+      query?: {
+        /** @description Only outgoing (this country is the sending end) or incoming (this country is the receiving end). */
+        direction?: components['schemas']['CaseDirection'];
+        /** @description Only returns in this status. */
+        status?: components['schemas']['ReturnStatus'];
+        /** @description true for only those whose pending step is past its due time; false for only the others. */
+        overdue?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The matching returns. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  requestReturn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "toCountry": "BO",
+         *       "isChild": false,
+         *       "informedDecisionRecordedAt": "2025-05-01T15:00:00Z",
+         *       "person": {
+         *         "firstName": "Rosa",
+         *         "secondName": "Mamani",
+         *         "gender": "Female",
+         *         "nationality": "BO"
+         *       },
+         *       "consent": {
+         *         "purpose": "Return to Bolivia and reintegration support",
+         *         "scope": [
+         *           "identity",
+         *           "case"
+         *         ],
+         *         "recipients": [
+         *           "BO"
+         *         ],
+         *         "recordedAt": "2025-05-01T15:00:00Z"
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['CreateReturnRequest'];
+      };
+    };
+    responses: {
+      /** @description The return, requested and queued for sending. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  getReturn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The return. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  returnVerifyNationality: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "outcome": "confirmed"
+         *     }
+         */
+        'application/json': components['schemas']['ReturnNationalityRequest'];
+      };
+    };
+    responses: {
+      /** @description The return after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  returnRecordRiskAssessment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "result": "safe"
+         *     }
+         */
+        'application/json': components['schemas']['ReturnRiskAssessmentRequest'];
+      };
+    };
+    responses: {
+      /** @description The return after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  returnAppointGuardian: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /** @example {} */
+        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+      };
+    };
+    responses: {
+      /** @description The return after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  returnRecordBestInterests: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "result": "in-favour"
+         *     }
+         */
+        'application/json': components['schemas']['ReturnBestInterestsRequest'];
+      };
+    };
+    responses: {
+      /** @description The return after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  returnRecordFamilyAssessment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "result": "suitable"
+         *     }
+         */
+        'application/json': components['schemas']['ReturnFamilyAssessmentRequest'];
+      };
+    };
+    responses: {
+      /** @description The return after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  returnProposeReceptionPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /** @example {} */
+        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+      };
+    };
+    responses: {
+      /** @description The return after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  returnConfirmReceptionPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /** @example {} */
+        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+      };
+    };
+    responses: {
+      /** @description The return after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  returnRejectReceptionPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "reason": "The plan names no shelter for the first week."
+         *     }
+         */
+        'application/json': components['schemas']['ReturnReasonRequest'];
+      };
+    };
+    responses: {
+      /** @description The return after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  returnIssueTravelDocuments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /** @example {} */
+        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+      };
+    };
+    responses: {
+      /** @description The return after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  returnScheduleTravel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "travelDate": "2025-06-10T13:00:00Z",
+         *       "route": "EZE-VVI",
+         *       "escort": {
+         *         "role": "social-worker",
+         *         "organisation": "Ministerio de Desarrollo Social"
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['ReturnTravelRequest'];
+      };
+    };
+    responses: {
+      /** @description The return after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  returnRecordDeparture: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /** @example {} */
+        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+      };
+    };
+    responses: {
+      /** @description The return after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  returnRecordNoShow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /** @example {} */
+        'application/json': components['schemas']['ReturnOptionalReasonRequest'];
+      };
+    };
+    responses: {
+      /** @description The return after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  returnRecordArrival: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /** @example {} */
+        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+      };
+    };
+    responses: {
+      /** @description The return after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  returnHandOver: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /** @example {} */
+        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+      };
+    };
+    responses: {
+      /** @description The return after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  returnSuspend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "reason": "Pending a court hearing."
+         *     }
+         */
+        'application/json': components['schemas']['ReturnReasonRequest'];
+      };
+    };
+    responses: {
+      /** @description The return after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  returnResume: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /** @example {} */
+        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+      };
+    };
+    responses: {
+      /** @description The return after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  returnCancelByPerson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /** @example {} */
+        'application/json': components['schemas']['ReturnOptionalReasonRequest'];
+      };
+    };
+    responses: {
+      /** @description The return after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  returnWithdrawConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /** @example {} */
+        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+      };
+    };
+    responses: {
+      /** @description The return after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  listReintegrations: {
+    parameters: {
+      query?: {
+        /** @description Only outgoing (this country is the sending end) or incoming (this country is the receiving end). */
+        direction?: components['schemas']['CaseDirection'];
+        /** @description Only reintegrations in this status. */
+        status?: components['schemas']['ReintegrationStatus'];
+        /** @description true for only those whose pending step is past its due time; false for only the others. */
+        overdue?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The matching reintegrations. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReintegrationList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  openReintegration: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "returnId": "0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10",
+         *       "shareWithSender": true,
+         *       "consent": {
+         *         "purpose": "Reintegration follow-up shared with Argentina",
+         *         "recordedAt": "2025-06-11T09:00:00Z"
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['OpenReintegrationRequest'];
+      };
+    };
+    responses: {
+      /** @description The reintegration, opened. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReintegrationView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  getReintegration: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The reintegration. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReintegrationView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  reintegrationAgreePlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "supportTypes": [
+         *         "Health",
+         *         "Livelihood"
+         *       ],
+         *       "plannedEndDate": "2026-06-10T00:00:00Z"
+         *     }
+         */
+        'application/json': components['schemas']['ReintegrationPlanRequest'];
+      };
+    };
+    responses: {
+      /** @description The reintegration after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReintegrationView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  reintegrationStartImplementation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /** @example {} */
+        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+      };
+    };
+    responses: {
+      /** @description The reintegration after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReintegrationView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  reintegrationStartMonitoring: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /** @example {} */
+        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+      };
+    };
+    responses: {
+      /** @description The reintegration after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReintegrationView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  reintegrationReportFollowUp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "sequence": 1,
+         *       "wellbeing": "improving",
+         *       "signsOfRetrafficking": false
+         *     }
+         */
+        'application/json': components['schemas']['ReintegrationFollowUpRequest'];
+      };
+    };
+    responses: {
+      /** @description The reintegration after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReintegrationView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  reintegrationResolveRiskReview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "outcome": "continue",
+         *       "reason": "Safety plan in place."
+         *     }
+         */
+        'application/json': components['schemas']['ReintegrationRiskReviewRequest'];
+      };
+    };
+    responses: {
+      /** @description The reintegration after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReintegrationView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  reintegrationClose: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "reason": "support-ended"
+         *     }
+         */
+        'application/json': components['schemas']['ReintegrationCloseRequest'];
+      };
+    };
+    responses: {
+      /** @description The reintegration after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReintegrationView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  reintegrationReRefer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "reason": "Needs specialised psychological care."
+         *     }
+         */
+        'application/json': components['schemas']['ReturnReasonRequest'];
+      };
+    };
+    responses: {
+      /** @description The reintegration after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReintegrationView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  reintegrationWithdrawConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /** @example {} */
+        'application/json': components['schemas']['ReturnEmptyStepRequest'];
+      };
+    };
+    responses: {
+      /** @description The reintegration after the step. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReintegrationView'];
         };
       };
       400: components['responses']['BadRequest'];

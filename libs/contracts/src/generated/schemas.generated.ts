@@ -3,6 +3,151 @@
 // Source: contracts/messages/**/*.schema.json
 // Regenerate with: npx tsx tools/contracts/generate.ts
 
+/** urn:enlace:schema:consent.v1, from contracts/messages/common/consent.v1.schema.json */
+export const consentV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:schema:consent.v1',
+  title: 'Consent record',
+  description:
+    'A consent record: what the person agreed to share, with whom, for what and until when. Its presence is HTCDS Consent = true.',
+  'x-htcds': 'con_Consent',
+  type: 'object',
+  additionalProperties: false,
+  required: ['purpose', 'scope', 'recordedAt'],
+  properties: {
+    purpose: {
+      description: 'What the data may be used for, as explained to the person.',
+      type: 'string',
+      minLength: 1,
+      maxLength: 500,
+    },
+    scope: {
+      description: 'Categories of data the consent covers, e.g. identity, contact, health, case.',
+      type: 'array',
+      minItems: 1,
+      maxItems: 20,
+      uniqueItems: true,
+      items: {
+        description: 'One category of data, a lower-case word.',
+        type: 'string',
+        maxLength: 40,
+        pattern: '^[a-z][a-z0-9-]*$',
+      },
+    },
+    recipients: {
+      description:
+        'Countries the data may be shared with (ISO 3166-1 alpha-2); absent means the addressee of the referral only.',
+      type: 'array',
+      maxItems: 50,
+      uniqueItems: true,
+      items: { description: 'One recipient country.', type: 'string', pattern: '^[A-Z]{2}$' },
+    },
+    recordedAt: { description: 'When the consent was given and recorded.', type: 'string', format: 'date-time' },
+    expiresAt: {
+      description: 'When the consent ends, if it was given for a limited time.',
+      type: 'string',
+      format: 'date-time',
+    },
+  },
+  examples: [
+    {
+      purpose: 'Referral to services in Ecuador',
+      scope: ['identity', 'health', 'case'],
+      recipients: ['EC'],
+      recordedAt: '2025-03-13T16:00:00Z',
+      expiresAt: '2026-03-13T16:00:00Z',
+    },
+  ],
+} as const;
+
+/** urn:enlace:schema:person.v1, from contracts/messages/common/person.v1.schema.json */
+export const personV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:schema:person.v1',
+  title: 'Person',
+  description: 'Identity of the person referred, with HTCDS person field names.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['firstName'],
+  properties: {
+    firstName: { description: 'First name.', 'x-htcds': 'prs_FirstName', type: 'string', minLength: 1, maxLength: 100 },
+    middleName: {
+      description: 'Middle name.',
+      'x-htcds': 'prs_MiddleName',
+      type: 'string',
+      minLength: 1,
+      maxLength: 100,
+    },
+    secondName: {
+      description: 'Second name (surname).',
+      'x-htcds': 'prs_SecondName',
+      type: 'string',
+      minLength: 1,
+      maxLength: 100,
+    },
+    birthdate: {
+      description: 'Date of birth (RFC 3339 full-date).',
+      'x-htcds': 'prs_Birthdate',
+      type: 'string',
+      format: 'date',
+    },
+    gender: {
+      description: 'Gender, with HTCDS values.',
+      'x-htcds': 'prs_Gender',
+      type: 'string',
+      enum: [
+        'Feminine',
+        'Masculine',
+        'TransgenderFeminine',
+        'TransgenderMasculine',
+        'NonConforming',
+        'NonSpecifiedUnknown',
+      ],
+    },
+    nationality: {
+      description: 'Nationality, ISO 3166-1 alpha-2 code; one entry of HTCDS Citizenship.',
+      'x-htcds': 'prs_Citizenship',
+      type: 'string',
+      pattern: '^[A-Z]{2}$',
+    },
+  },
+  examples: [{ firstName: 'Ana', secondName: 'Pérez', birthdate: '1998-07-21', gender: 'Feminine', nationality: 'EC' }],
+} as const;
+
+/** urn:enlace:message:consent.erasure-confirmed.v1, from contracts/messages/consent/consent.erasure-confirmed.v1.schema.json */
+export const consentErasureConfirmedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:consent.erasure-confirmed.v1',
+  title: 'Erasure confirmed, version 1',
+  description:
+    "A node to the other end of a case: after the person withdrew consent, this node erased the person's personal data of the case; the case keeps only what the law of the case needs, without identity.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['caseId', 'protocol', 'country', 'erasedAt'],
+  properties: {
+    caseId: {
+      description: 'The case whose personal data were erased (a return or reintegration id).',
+      type: 'string',
+      format: 'uuid',
+    },
+    protocol: {
+      description: 'The protocol of the case.',
+      type: 'string',
+      enum: ['referral', 'return', 'reintegration'],
+    },
+    country: { description: 'The country whose node erased.', type: 'string', pattern: '^[A-Z]{2}$' },
+    erasedAt: { description: 'When the node erased the data.', type: 'string', format: 'date-time' },
+  },
+  examples: [
+    {
+      caseId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      protocol: 'return',
+      country: 'BO',
+      erasedAt: '2025-05-20T09:00:00Z',
+    },
+  ],
+} as const;
+
 /** urn:enlace:schema:deadline.overdue.v1, from contracts/messages/deadline/deadline.overdue.v1.schema.json */
 export const deadlineOverdueV1Schema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -421,6 +566,71 @@ export const envelopeV1Schema = {
       },
       payload:
         'eyJhbGciOiJFQ0RILUVTIiwiZW5jIjoiQTI1NkdDTSIsImtpZCI6ImVjLWVuYy0yMDI1IiwiZXBrIjp7IngiOiJIdDBENi1INUJ4Ym1vMjhLY0kyWnRoREI4M0ZIRjhfeUcxaXdINzI0VDBvIiwiY3J2IjoiWDI1NTE5Iiwia3R5IjoiT0tQIn19..x8uhhZpP5DH4TRQ0.QeSo5vKkFCJ91EcO1j1o1mXfWaFkmw3WDKKnd5otWvf_Ttv4fs3yZC8ks9g6bKkT-6dB6_WDkJQ0hlQZlSdViEJTYfiusM5mMgKDBdV912wY3RtaPpczscY.N6O38KDaoUvSJLRQA-dSzQ',
+    },
+  ],
+} as const;
+
+/** urn:enlace:schema:node.heartbeat.v1, from contracts/messages/node/node.heartbeat.v1.schema.json */
+export const nodeHeartbeatV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:schema:node.heartbeat.v1',
+  title: 'Node heartbeat, version 1',
+  description:
+    "A node's courier says, every few seconds, that it is alive and how far behind it is in reading its inbox. Published in clear on the network's heartbeats topic for the secretariat's monitor: process facts only, never personal data or free text.",
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'heartbeatId',
+    'network',
+    'country',
+    'component',
+    'instanceId',
+    'startedAt',
+    'sentAt',
+    'intervalMs',
+    'inboxLag',
+  ],
+  properties: {
+    heartbeatId: { description: 'Unique id of this heartbeat.', type: 'string', format: 'uuid' },
+    network: { description: "The network's name.", type: 'string', pattern: '^[a-z][a-z0-9-]{1,31}$' },
+    country: { description: 'The country whose node beats.', type: 'string', pattern: '^[A-Z]{2}$' },
+    component: {
+      description: "Which process of the node beats: the courier is the one that reads the network's topics.",
+      enum: ['courier'],
+    },
+    instanceId: {
+      description:
+        'Random id of the beating process, new at each start: a change tells the monitor the process restarted.',
+      type: 'string',
+      format: 'uuid',
+    },
+    startedAt: { description: 'When the beating process started.', type: 'string', format: 'date-time' },
+    sentAt: { description: 'When this heartbeat was sent.', type: 'string', format: 'date-time' },
+    intervalMs: {
+      description:
+        'How often the process beats; the monitor counts a node late after two missed beats and down after five.',
+      type: 'integer',
+      minimum: 100,
+      maximum: 3600000,
+    },
+    inboxLag: {
+      description:
+        "Records on the country's inbox topic that its courier has not yet committed, summed over partitions; null when it could not be measured.",
+      type: ['integer', 'null'],
+      minimum: 0,
+    },
+  },
+  examples: [
+    {
+      heartbeatId: '6c1f4e2a-9b3d-4c5e-8f7a-1b2c3d4e5f60',
+      network: 'andes',
+      country: 'EC',
+      component: 'courier',
+      instanceId: '2f0e9d8c-7b6a-4c5d-9e8f-0a1b2c3d4e5f',
+      startedAt: '2025-03-17T08:00:00.000Z',
+      sentAt: '2025-03-17T14:06:05.000Z',
+      intervalMs: 5000,
+      inboxLag: 0,
     },
   ],
 } as const;
@@ -906,12 +1116,1039 @@ export const referralWithdrawnV1Schema = {
   ],
 } as const;
 
+/** urn:enlace:message:reintegration.closed.v1, from contracts/messages/reintegration/reintegration.closed.v1.schema.json */
+export const reintegrationClosedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:reintegration.closed.v1',
+  title: 'Reintegration closed, version 1',
+  description: 'Receiver to sender: the reintegration is closed, with the reason.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['planId', 'reason', 'at'],
+  properties: {
+    planId: {
+      description:
+        "Id of the reintegration plan, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    reason: {
+      description: 'Why it closed.',
+      type: 'string',
+      enum: ['support-ended', 'opted-out', 'moved', 'no-longer-eligible', 'died'],
+    },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+  },
+  examples: [{ planId: '5c1e9a7b-3d2f-4e8a-9b6c-1a2b3c4d5e6f', reason: 'support-ended', at: '2025-05-02T10:00:00Z' }],
+} as const;
+
+/** urn:enlace:message:reintegration.consent-withdrawn.v1, from contracts/messages/reintegration/reintegration.consent-withdrawn.v1.schema.json */
+export const reintegrationConsentWithdrawnV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:reintegration.consent-withdrawn.v1',
+  title: 'Reintegration consent withdrawn, version 1',
+  description:
+    'Either end to the other: the person withdrew consent; the flow stops and the other node erases and confirms.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['planId', 'at'],
+  properties: {
+    planId: {
+      description:
+        "Id of the reintegration plan, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+  },
+  examples: [{ planId: '5c1e9a7b-3d2f-4e8a-9b6c-1a2b3c4d5e6f', at: '2025-05-02T10:00:00Z' }],
+} as const;
+
+/** urn:enlace:message:reintegration.follow-up-reported.v1, from contracts/messages/reintegration/reintegration.follow-up-reported.v1.schema.json */
+export const reintegrationFollowUpReportedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:reintegration.follow-up-reported.v1',
+  title: 'Follow-up reported, version 1',
+  description:
+    'Receiver to sender, where consented: a follow-up report; signs of re-trafficking send the case to risk review.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['planId', 'sequence', 'wellbeing', 'signsOfRetrafficking', 'at'],
+  properties: {
+    planId: {
+      description:
+        "Id of the reintegration plan, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    sequence: {
+      description: '1 for the first follow-up report, then one more for each.',
+      type: 'integer',
+      minimum: 1,
+      maximum: 1000,
+    },
+    wellbeing: {
+      description: 'How the person is doing.',
+      type: 'string',
+      enum: ['stable', 'improving', 'deteriorating'],
+    },
+    signsOfRetrafficking: { description: 'Whether the follow-up found signs of re-trafficking.', type: 'boolean' },
+    nextFollowUpDueAt: { description: 'When the next follow-up report is due.', type: 'string', format: 'date-time' },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+  },
+  examples: [
+    {
+      planId: '5c1e9a7b-3d2f-4e8a-9b6c-1a2b3c4d5e6f',
+      sequence: 1,
+      wellbeing: 'improving',
+      signsOfRetrafficking: false,
+      nextFollowUpDueAt: '2025-12-30T10:00:00Z',
+      at: '2025-05-02T10:00:00Z',
+    },
+  ],
+} as const;
+
+/** urn:enlace:message:reintegration.implementation-started.v1, from contracts/messages/reintegration/reintegration.implementation-started.v1.schema.json */
+export const reintegrationImplementationStartedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:reintegration.implementation-started.v1',
+  title: 'Implementation started, version 1',
+  description: "Receiver to sender: the plan's implementation started.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['planId', 'at'],
+  properties: {
+    planId: {
+      description:
+        "Id of the reintegration plan, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+  },
+  examples: [{ planId: '5c1e9a7b-3d2f-4e8a-9b6c-1a2b3c4d5e6f', at: '2025-05-02T10:00:00Z' }],
+} as const;
+
+/** urn:enlace:message:reintegration.monitoring-started.v1, from contracts/messages/reintegration/reintegration.monitoring-started.v1.schema.json */
+export const reintegrationMonitoringStartedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:reintegration.monitoring-started.v1',
+  title: 'Monitoring started, version 1',
+  description: 'Receiver to sender: monitoring started; follow-up reports come at the agreed interval.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['planId', 'nextFollowUpDueAt', 'at'],
+  properties: {
+    planId: {
+      description:
+        "Id of the reintegration plan, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    nextFollowUpDueAt: { description: 'When the next follow-up report is due.', type: 'string', format: 'date-time' },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+  },
+  examples: [
+    {
+      planId: '5c1e9a7b-3d2f-4e8a-9b6c-1a2b3c4d5e6f',
+      nextFollowUpDueAt: '2025-10-01T10:00:00Z',
+      at: '2025-05-02T10:00:00Z',
+    },
+  ],
+} as const;
+
+/** urn:enlace:message:reintegration.opened.v1, from contracts/messages/reintegration/reintegration.opened.v1.schema.json */
+export const reintegrationOpenedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:reintegration.opened.v1',
+  title: 'Reintegration opened, version 1',
+  description:
+    "Receiver to sender, only where the person consented to tell the sender: the receiving country opened the person's reintegration. No personal data.",
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'planId',
+    'fromCountry',
+    'toCountry',
+    'arrivedAt',
+    'planDueAt',
+    'followUpIntervalDays',
+    'shareWithSender',
+    'consent',
+    'at',
+  ],
+  properties: {
+    planId: {
+      description:
+        "Id of the reintegration plan, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    fromCountry: {
+      description: 'The sending country (where the person was), ISO 3166-1 alpha-2.',
+      type: 'string',
+      pattern: '^[A-Z]{2}$',
+    },
+    toCountry: { description: 'The receiving country, ISO 3166-1 alpha-2.', type: 'string', pattern: '^[A-Z]{2}$' },
+    arrivedAt: { description: 'When the person arrived.', type: 'string', format: 'date-time' },
+    planDueAt: {
+      description: 'When the reintegration plan is due (one month after arrival by default).',
+      type: 'string',
+      format: 'date-time',
+    },
+    followUpIntervalDays: {
+      description: "Days between follow-up reports, as the corridor's agreement sets them.",
+      type: 'integer',
+      minimum: 1,
+      maximum: 3660,
+    },
+    shareWithSender: {
+      description: 'The person consented to tell the sending country of the reintegration.',
+      type: 'boolean',
+    },
+    consent: {
+      description: 'The reintegration consent: purpose, when recorded, until when.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['purpose', 'recordedAt'],
+      properties: {
+        purpose: {
+          description: 'What the data may be used for, as explained to the person.',
+          type: 'string',
+          minLength: 1,
+          maxLength: 500,
+        },
+        recordedAt: { description: 'When the consent was given and recorded.', type: 'string', format: 'date-time' },
+        expiresAt: {
+          description: 'When the consent ends, if given for a limited time.',
+          type: 'string',
+          format: 'date-time',
+        },
+      },
+    },
+    returnId: {
+      description: 'The return this reintegration follows, when it follows one.',
+      type: 'string',
+      format: 'uuid',
+    },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+  },
+  examples: [
+    {
+      planId: '5c1e9a7b-3d2f-4e8a-9b6c-1a2b3c4d5e6f',
+      fromCountry: 'AR',
+      toCountry: 'BO',
+      arrivedAt: '2025-06-10T18:00:00Z',
+      planDueAt: '2025-07-10T18:00:00Z',
+      followUpIntervalDays: 90,
+      shareWithSender: true,
+      consent: { purpose: 'Reintegration follow-up shared with Argentina', recordedAt: '2025-06-11T09:00:00Z' },
+      returnId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      at: '2025-05-02T10:00:00Z',
+    },
+  ],
+} as const;
+
+/** urn:enlace:message:reintegration.plan-agreed.v1, from contracts/messages/reintegration/reintegration.plan-agreed.v1.schema.json */
+export const reintegrationPlanAgreedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:reintegration.plan-agreed.v1',
+  title: 'Reintegration plan agreed, version 1',
+  description: 'Receiver to sender: the plan is agreed, with the kinds of support and the planned end.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['planId', 'supportTypes', 'plannedEndDate', 'agreedLate', 'at'],
+  properties: {
+    planId: {
+      description:
+        "Id of the reintegration plan, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    supportTypes: {
+      description: 'Kinds of support the plan names (HTCDS support plan types).',
+      'x-htcds': 'spl_Type',
+      type: 'array',
+      minItems: 1,
+      maxItems: 9,
+      uniqueItems: true,
+      items: {
+        description: 'One HTCDS support plan type.',
+        type: 'string',
+        enum: [
+          'Education',
+          'Financial',
+          'Health',
+          'LabourExploitationRehabilitation',
+          'Legal',
+          'Livelihood',
+          'RightsBasedTraining',
+          'SexualExploitationRehabilitation',
+          'SocialCare',
+        ],
+      },
+    },
+    plannedEndDate: { description: 'When the support is planned to end.', type: 'string', format: 'date-time' },
+    agreedLate: { description: "Agreed after the plan's due time.", type: 'boolean' },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+  },
+  examples: [
+    {
+      planId: '5c1e9a7b-3d2f-4e8a-9b6c-1a2b3c4d5e6f',
+      supportTypes: ['Health', 'Livelihood'],
+      plannedEndDate: '2026-06-10T00:00:00Z',
+      agreedLate: false,
+      at: '2025-05-02T10:00:00Z',
+    },
+  ],
+} as const;
+
+/** urn:enlace:message:reintegration.re-referred.v1, from contracts/messages/reintegration/reintegration.re-referred.v1.schema.json */
+export const reintegrationReReferredV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:reintegration.re-referred.v1',
+  title: 'Reintegration re-referred, version 1',
+  description: 'Receiver to sender: the person is re-referred to other services.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['planId', 'reason', 'at'],
+  properties: {
+    planId: {
+      description:
+        "Id of the reintegration plan, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    reason: { description: 'Why, in short text without personal data.', type: 'string', minLength: 1, maxLength: 1000 },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+  },
+  examples: [
+    {
+      planId: '5c1e9a7b-3d2f-4e8a-9b6c-1a2b3c4d5e6f',
+      reason: 'Needs specialised psychological care.',
+      at: '2025-05-02T10:00:00Z',
+    },
+  ],
+} as const;
+
+/** urn:enlace:message:reintegration.risk-review-resolved.v1, from contracts/messages/reintegration/reintegration.risk-review-resolved.v1.schema.json */
+export const reintegrationRiskReviewResolvedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:reintegration.risk-review-resolved.v1',
+  title: 'Risk review resolved, version 1',
+  description:
+    'Receiver to sender: the risk review after signs of re-trafficking is resolved: monitoring continues, or the person is re-referred.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['planId', 'outcome', 'reason', 'at'],
+  properties: {
+    planId: {
+      description:
+        "Id of the reintegration plan, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    outcome: { description: 'Continue monitoring, or re-refer.', type: 'string', enum: ['continue', 're-refer'] },
+    reason: { description: 'Why, in short text without personal data.', type: 'string', minLength: 1, maxLength: 1000 },
+    nextFollowUpDueAt: { description: 'When the next follow-up report is due.', type: 'string', format: 'date-time' },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+  },
+  examples: [
+    {
+      planId: '5c1e9a7b-3d2f-4e8a-9b6c-1a2b3c4d5e6f',
+      outcome: 'continue',
+      reason: 'Contact with the recruiter ended; safety plan in place.',
+      nextFollowUpDueAt: '2025-12-30T10:00:00Z',
+      at: '2025-05-02T10:00:00Z',
+    },
+  ],
+} as const;
+
+/** urn:enlace:message:return.arrival-recorded.v1, from contracts/messages/return/return.arrival-recorded.v1.schema.json */
+export const returnArrivalRecordedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:return.arrival-recorded.v1',
+  title: 'Arrival recorded, version 1',
+  description: 'Receiver to sender: the person arrived.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['returnId', 'at'],
+  properties: {
+    returnId: {
+      description: "Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+    nextDueAt: {
+      description: "When the step the return then waits on is due (the corridor's period); both ends keep it.",
+      type: 'string',
+      format: 'date-time',
+    },
+  },
+  examples: [
+    { returnId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10', at: '2025-05-02T10:00:00Z', nextDueAt: '2025-05-16T10:00:00Z' },
+  ],
+} as const;
+
+/** urn:enlace:message:return.best-interests-determined.v1, from contracts/messages/return/return.best-interests-determined.v1.schema.json */
+export const returnBestInterestsDeterminedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:return.best-interests-determined.v1',
+  title: 'Best-interests determination, version 1',
+  description: 'Sender to receiver: the best-interests determination for the child; against the return bars it.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['returnId', 'result', 'at'],
+  properties: {
+    returnId: {
+      description: "Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    result: { description: "The determination's result.", type: 'string', enum: ['in-favour', 'against'] },
+    reason: { description: 'Why, in short text without personal data.', type: 'string', minLength: 1, maxLength: 1000 },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+    nextDueAt: {
+      description: "When the step the return then waits on is due (the corridor's period); both ends keep it.",
+      type: 'string',
+      format: 'date-time',
+    },
+  },
+  examples: [
+    {
+      returnId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      result: 'in-favour',
+      at: '2025-05-02T10:00:00Z',
+      nextDueAt: '2025-05-16T10:00:00Z',
+    },
+  ],
+} as const;
+
+/** urn:enlace:message:return.cancelled-by-person.v1, from contracts/messages/return/return.cancelled-by-person.v1.schema.json */
+export const returnCancelledByPersonV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:return.cancelled-by-person.v1',
+  title: 'Return cancelled by the person, version 1',
+  description: "Sender to receiver: the person decided not to return; a return happens only by the person's decision.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['returnId', 'at'],
+  properties: {
+    returnId: {
+      description: "Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    reason: { description: 'Why, in short text without personal data.', type: 'string', minLength: 1, maxLength: 1000 },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+  },
+  examples: [{ returnId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10', at: '2025-05-02T10:00:00Z' }],
+} as const;
+
+/** urn:enlace:message:return.consent-withdrawn.v1, from contracts/messages/return/return.consent-withdrawn.v1.schema.json */
+export const returnConsentWithdrawnV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:return.consent-withdrawn.v1',
+  title: 'Return consent withdrawn, version 1',
+  description:
+    "Either end to the other: the person withdrew consent. The flow stops at once; the receiving node erases the person's data and confirms with consent.erasure-confirmed.v1.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['returnId', 'at'],
+  properties: {
+    returnId: {
+      description: "Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+  },
+  examples: [{ returnId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10', at: '2025-05-02T10:00:00Z' }],
+} as const;
+
+/** urn:enlace:message:return.departure-recorded.v1, from contracts/messages/return/return.departure-recorded.v1.schema.json */
+export const returnDepartureRecordedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:return.departure-recorded.v1',
+  title: 'Departure recorded, version 1',
+  description: 'Sender to receiver: the person departed.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['returnId', 'at'],
+  properties: {
+    returnId: {
+      description: "Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+    nextDueAt: {
+      description: "When the step the return then waits on is due (the corridor's period); both ends keep it.",
+      type: 'string',
+      format: 'date-time',
+    },
+  },
+  examples: [
+    { returnId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10', at: '2025-05-02T10:00:00Z', nextDueAt: '2025-05-16T10:00:00Z' },
+  ],
+} as const;
+
+/** urn:enlace:message:return.family-assessed.v1, from contracts/messages/return/return.family-assessed.v1.schema.json */
+export const returnFamilyAssessedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:return.family-assessed.v1',
+  title: 'Family assessed, version 1',
+  description: "Receiver to sender: the assessment of the child's family; unsuitable bars the return.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['returnId', 'result', 'at'],
+  properties: {
+    returnId: {
+      description: "Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    result: { description: "The assessment's result.", type: 'string', enum: ['suitable', 'unsuitable'] },
+    reason: { description: 'Why, in short text without personal data.', type: 'string', minLength: 1, maxLength: 1000 },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+    nextDueAt: {
+      description: "When the step the return then waits on is due (the corridor's period); both ends keep it.",
+      type: 'string',
+      format: 'date-time',
+    },
+  },
+  examples: [
+    {
+      returnId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      result: 'suitable',
+      at: '2025-05-02T10:00:00Z',
+      nextDueAt: '2025-05-16T10:00:00Z',
+    },
+  ],
+} as const;
+
+/** urn:enlace:message:return.guardian-appointed.v1, from contracts/messages/return/return.guardian-appointed.v1.schema.json */
+export const returnGuardianAppointedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:return.guardian-appointed.v1',
+  title: 'Guardian appointed, version 1',
+  description: 'Sender to receiver: a guardian was appointed for the child.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['returnId', 'at'],
+  properties: {
+    returnId: {
+      description: "Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+    nextDueAt: {
+      description: "When the step the return then waits on is due (the corridor's period); both ends keep it.",
+      type: 'string',
+      format: 'date-time',
+    },
+  },
+  examples: [
+    { returnId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10', at: '2025-05-02T10:00:00Z', nextDueAt: '2025-05-16T10:00:00Z' },
+  ],
+} as const;
+
+/** urn:enlace:message:return.handed-over.v1, from contracts/messages/return/return.handed-over.v1.schema.json */
+export const returnHandedOverV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:return.handed-over.v1',
+  title: 'Handed over to reintegration, version 1',
+  description: 'Receiver to sender: the return is complete and the person is handed over to reintegration.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['returnId', 'at'],
+  properties: {
+    returnId: {
+      description: "Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+  },
+  examples: [{ returnId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10', at: '2025-05-02T10:00:00Z' }],
+} as const;
+
+/** urn:enlace:message:return.nationality-verified.v1, from contracts/messages/return/return.nationality-verified.v1.schema.json */
+export const returnNationalityVerifiedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:return.nationality-verified.v1',
+  title: 'Nationality verified, version 1',
+  description:
+    "Receiver to sender: the receiving country verified (or could not confirm) the person's nationality; not confirmed ends the return.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['returnId', 'outcome', 'at'],
+  properties: {
+    returnId: {
+      description: "Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    outcome: {
+      description: 'Whether the nationality was confirmed.',
+      type: 'string',
+      enum: ['confirmed', 'not-confirmed'],
+    },
+    reason: { description: 'Why, in short text without personal data.', type: 'string', minLength: 1, maxLength: 1000 },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+    nextDueAt: {
+      description: "When the step the return then waits on is due (the corridor's period); both ends keep it.",
+      type: 'string',
+      format: 'date-time',
+    },
+  },
+  examples: [
+    {
+      returnId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      outcome: 'confirmed',
+      at: '2025-05-02T10:00:00Z',
+      nextDueAt: '2025-05-16T10:00:00Z',
+    },
+  ],
+} as const;
+
+/** urn:enlace:message:return.no-show-recorded.v1, from contracts/messages/return/return.no-show-recorded.v1.schema.json */
+export const returnNoShowRecordedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:return.no-show-recorded.v1',
+  title: 'No-show recorded, version 1',
+  description: 'Sender to receiver: the person did not travel as scheduled; travel may be scheduled again.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['returnId', 'at'],
+  properties: {
+    returnId: {
+      description: "Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    reason: { description: 'Why, in short text without personal data.', type: 'string', minLength: 1, maxLength: 1000 },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+    nextDueAt: {
+      description: "When the step the return then waits on is due (the corridor's period); both ends keep it.",
+      type: 'string',
+      format: 'date-time',
+    },
+  },
+  examples: [
+    {
+      returnId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      reason: 'The person was ill on the day of travel.',
+      at: '2025-05-02T10:00:00Z',
+      nextDueAt: '2025-05-16T10:00:00Z',
+    },
+  ],
+} as const;
+
+/** urn:enlace:message:return.reception-plan-confirmed.v1, from contracts/messages/return/return.reception-plan-confirmed.v1.schema.json */
+export const returnReceptionPlanConfirmedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:return.reception-plan-confirmed.v1',
+  title: 'Reception plan confirmed, version 1',
+  description: 'Sender to receiver: the sending country confirms the reception plan.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['returnId', 'at'],
+  properties: {
+    returnId: {
+      description: "Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+    nextDueAt: {
+      description: "When the step the return then waits on is due (the corridor's period); both ends keep it.",
+      type: 'string',
+      format: 'date-time',
+    },
+  },
+  examples: [
+    { returnId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10', at: '2025-05-02T10:00:00Z', nextDueAt: '2025-05-16T10:00:00Z' },
+  ],
+} as const;
+
+/** urn:enlace:message:return.reception-plan-proposed.v1, from contracts/messages/return/return.reception-plan-proposed.v1.schema.json */
+export const returnReceptionPlanProposedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:return.reception-plan-proposed.v1',
+  title: 'Reception plan proposed, version 1',
+  description: "Receiver to sender: a reception plan is proposed for the person's arrival.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['returnId', 'at'],
+  properties: {
+    returnId: {
+      description: "Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+    nextDueAt: {
+      description: "When the step the return then waits on is due (the corridor's period); both ends keep it.",
+      type: 'string',
+      format: 'date-time',
+    },
+  },
+  examples: [
+    { returnId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10', at: '2025-05-02T10:00:00Z', nextDueAt: '2025-05-16T10:00:00Z' },
+  ],
+} as const;
+
+/** urn:enlace:message:return.reception-plan-rejected.v1, from contracts/messages/return/return.reception-plan-rejected.v1.schema.json */
+export const returnReceptionPlanRejectedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:return.reception-plan-rejected.v1',
+  title: 'Reception plan rejected, version 1',
+  description: 'Sender to receiver: the sending country sends the reception plan back, with why.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['returnId', 'reason', 'at'],
+  properties: {
+    returnId: {
+      description: "Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    reason: { description: 'Why, in short text without personal data.', type: 'string', minLength: 1, maxLength: 1000 },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+    nextDueAt: {
+      description: "When the step the return then waits on is due (the corridor's period); both ends keep it.",
+      type: 'string',
+      format: 'date-time',
+    },
+  },
+  examples: [
+    {
+      returnId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      reason: 'The plan names no shelter for the first week.',
+      at: '2025-05-02T10:00:00Z',
+      nextDueAt: '2025-05-16T10:00:00Z',
+    },
+  ],
+} as const;
+
+/** urn:enlace:message:return.requested.v1, from contracts/messages/return/return.requested.v1.schema.json */
+export const returnRequestedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:return.requested.v1',
+  title: 'Return requested, version 1',
+  description:
+    "Sender to receiver: asks the receiving country to take the person back, after the person's informed decision and with consent that covers the receiving country. The only return message that carries personal data.",
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'returnId',
+    'fromCountry',
+    'toCountry',
+    'isChild',
+    'unaccompanied',
+    'answerDueAt',
+    'informedDecisionRecordedAt',
+    'consent',
+    'person',
+    'consentRecord',
+    'at',
+  ],
+  properties: {
+    returnId: {
+      description: "Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    fromCountry: {
+      description: 'The sending country (where the person was), ISO 3166-1 alpha-2.',
+      type: 'string',
+      pattern: '^[A-Z]{2}$',
+    },
+    toCountry: { description: 'The receiving country, ISO 3166-1 alpha-2.', type: 'string', pattern: '^[A-Z]{2}$' },
+    isChild: { description: 'True when the person is a child: the child safeguards then apply.', type: 'boolean' },
+    unaccompanied: {
+      description: 'True for an unaccompanied child, who always travels with an escort.',
+      type: 'boolean',
+    },
+    answerDueAt: {
+      description: "When the receiving country's verification of nationality is due.",
+      type: 'string',
+      format: 'date-time',
+    },
+    informedDecisionRecordedAt: {
+      description: "When the person's informed decision to return was recorded.",
+      type: 'string',
+      format: 'date-time',
+    },
+    consent: {
+      description: 'The consent as the protocol checks it: purpose, when recorded, until when and to which countries.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['purpose', 'recordedAt'],
+      properties: {
+        purpose: {
+          description: 'What the data may be used for, as explained to the person.',
+          type: 'string',
+          minLength: 1,
+          maxLength: 500,
+        },
+        recordedAt: { description: 'When the consent was given and recorded.', type: 'string', format: 'date-time' },
+        expiresAt: {
+          description: 'When the consent ends, if given for a limited time.',
+          type: 'string',
+          format: 'date-time',
+        },
+        recipients: {
+          description: 'Countries the data may go to; absent means no restriction beyond the addressee.',
+          type: 'array',
+          maxItems: 50,
+          uniqueItems: true,
+          items: { description: 'One recipient country.', type: 'string', pattern: '^[A-Z]{2}$' },
+        },
+      },
+    },
+    person: {
+      description: 'The person to return. Personal data: it travels only inside the encrypted payload.',
+      $ref: 'urn:enlace:schema:person.v1',
+    },
+    consentRecord: {
+      description: "The person's consent record as the case keeps it.",
+      $ref: 'urn:enlace:schema:consent.v1',
+    },
+    at: { description: 'When the sending country requested the return.', type: 'string', format: 'date-time' },
+  },
+  examples: [
+    {
+      returnId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      fromCountry: 'AR',
+      toCountry: 'BO',
+      isChild: false,
+      unaccompanied: false,
+      answerDueAt: '2025-05-16T10:00:00Z',
+      informedDecisionRecordedAt: '2025-05-01T15:00:00Z',
+      consent: {
+        purpose: 'Return to Bolivia and reintegration support',
+        recordedAt: '2025-05-01T15:00:00Z',
+        recipients: ['BO'],
+      },
+      person: {
+        firstName: 'Rosa',
+        secondName: 'Mamani',
+        birthdate: '1996-02-11',
+        gender: 'Feminine',
+        nationality: 'BO',
+      },
+      consentRecord: {
+        purpose: 'Return to Bolivia and reintegration support',
+        scope: ['identity', 'case'],
+        recipients: ['BO'],
+        recordedAt: '2025-05-01T15:00:00Z',
+      },
+      at: '2025-05-02T10:00:00Z',
+    },
+  ],
+} as const;
+
+/** urn:enlace:message:return.resumed.v1, from contracts/messages/return/return.resumed.v1.schema.json */
+export const returnResumedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:return.resumed.v1',
+  title: 'Return resumed, version 1',
+  description: 'Either end to the other: that end lifted its hold; the return resumes once no hold is left.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['returnId', 'by', 'at'],
+  properties: {
+    returnId: {
+      description: "Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    by: { description: 'The end that holds (or lifts) the suspension.', type: 'string', enum: ['sender', 'receiver'] },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+    nextDueAt: {
+      description: "When the step the return then waits on is due (the corridor's period); both ends keep it.",
+      type: 'string',
+      format: 'date-time',
+    },
+  },
+  examples: [
+    {
+      returnId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      by: 'sender',
+      at: '2025-05-02T10:00:00Z',
+      nextDueAt: '2025-05-16T10:00:00Z',
+    },
+  ],
+} as const;
+
+/** urn:enlace:message:return.risk-assessed.v1, from contracts/messages/return/return.risk-assessed.v1.schema.json */
+export const returnRiskAssessedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:return.risk-assessed.v1',
+  title: 'Risk assessed, version 1',
+  description: "Either end to the other: the joint risk assessment's result; a return that is not safe ends there.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['returnId', 'result', 'at'],
+  properties: {
+    returnId: {
+      description: "Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    result: { description: 'Whether the return is safe.', type: 'string', enum: ['safe', 'not-safe'] },
+    reason: { description: 'Why, in short text without personal data.', type: 'string', minLength: 1, maxLength: 1000 },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+    nextDueAt: {
+      description: "When the step the return then waits on is due (the corridor's period); both ends keep it.",
+      type: 'string',
+      format: 'date-time',
+    },
+  },
+  examples: [
+    {
+      returnId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      result: 'safe',
+      at: '2025-05-02T10:00:00Z',
+      nextDueAt: '2025-05-16T10:00:00Z',
+    },
+  ],
+} as const;
+
+/** urn:enlace:message:return.suspended.v1, from contracts/messages/return/return.suspended.v1.schema.json */
+export const returnSuspendedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:return.suspended.v1',
+  title: 'Return suspended, version 1',
+  description: 'Either end to the other: the return is suspended by that end, with why; only that end lifts its hold.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['returnId', 'by', 'reason', 'at'],
+  properties: {
+    returnId: {
+      description: "Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    by: { description: 'The end that holds (or lifts) the suspension.', type: 'string', enum: ['sender', 'receiver'] },
+    reason: { description: 'Why, in short text without personal data.', type: 'string', minLength: 1, maxLength: 1000 },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+  },
+  examples: [
+    {
+      returnId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      by: 'sender',
+      reason: 'Pending a court hearing.',
+      at: '2025-05-02T10:00:00Z',
+    },
+  ],
+} as const;
+
+/** urn:enlace:message:return.travel-documents-issued.v1, from contracts/messages/return/return.travel-documents-issued.v1.schema.json */
+export const returnTravelDocumentsIssuedV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:return.travel-documents-issued.v1',
+  title: 'Travel documents issued, version 1',
+  description: 'Receiver to sender: travel documents are issued.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['returnId', 'at'],
+  properties: {
+    returnId: {
+      description: "Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+    nextDueAt: {
+      description: "When the step the return then waits on is due (the corridor's period); both ends keep it.",
+      type: 'string',
+      format: 'date-time',
+    },
+  },
+  examples: [
+    { returnId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10', at: '2025-05-02T10:00:00Z', nextDueAt: '2025-05-16T10:00:00Z' },
+  ],
+} as const;
+
+/** urn:enlace:message:return.travel-scheduled.v1, from contracts/messages/return/return.travel-scheduled.v1.schema.json */
+export const returnTravelScheduledV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:return.travel-scheduled.v1',
+  title: 'Travel scheduled, version 1',
+  description: 'Sender to receiver: the journey is scheduled (or rescheduled) with date, route and escort.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['returnId', 'travelDate', 'route', 'at'],
+  properties: {
+    returnId: {
+      description: "Id of the return, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    travelDate: { description: 'When the person travels.', type: 'string', format: 'date-time' },
+    route: {
+      description: 'The route, as short text (e.g. EZE-VVI, flight AR1234).',
+      type: 'string',
+      minLength: 1,
+      maxLength: 300,
+    },
+    escort: {
+      description:
+        "Who escorts the person: a role and the organisation, never a person's name. Always present for an unaccompanied child.",
+      type: 'object',
+      additionalProperties: false,
+      required: ['role'],
+      properties: {
+        role: {
+          description: "The escort's role.",
+          type: 'string',
+          enum: [
+            'social-worker',
+            'case-worker',
+            'guardian',
+            'medical-staff',
+            'law-enforcement',
+            'international-organisation',
+            'other',
+          ],
+        },
+        organisation: { description: 'The escorting organisation.', type: 'string', minLength: 1, maxLength: 200 },
+      },
+    },
+    at: { description: 'When the step was taken at the end that decided it.', type: 'string', format: 'date-time' },
+    nextDueAt: {
+      description: "When the step the return then waits on is due (the corridor's period); both ends keep it.",
+      type: 'string',
+      format: 'date-time',
+    },
+  },
+  examples: [
+    {
+      returnId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      travelDate: '2025-06-10T13:00:00Z',
+      route: 'EZE-VVI',
+      escort: { role: 'social-worker', organisation: 'Ministerio de Desarrollo Social' },
+      at: '2025-05-02T10:00:00Z',
+      nextDueAt: '2025-05-16T10:00:00Z',
+    },
+  ],
+} as const;
+
 /** Every message schema by its $id. */
 export const schemasById = {
+  'urn:enlace:schema:consent.v1': consentV1Schema,
+  'urn:enlace:schema:person.v1': personV1Schema,
+  'urn:enlace:message:consent.erasure-confirmed.v1': consentErasureConfirmedV1Schema,
   'urn:enlace:schema:deadline.overdue.v1': deadlineOverdueV1Schema,
   'urn:enlace:schema:directory-entry.v1': directoryEntryV1Schema,
   'urn:enlace:schema:envelope-header.v1': envelopeHeaderV1Schema,
   'urn:enlace:schema:envelope.v1': envelopeV1Schema,
+  'urn:enlace:schema:node.heartbeat.v1': nodeHeartbeatV1Schema,
   'urn:enlace:message:receipt.delivered.v1': receiptDeliveredV1Schema,
   'urn:enlace:message:referral.accepted.v1': referralAcceptedV1Schema,
   'urn:enlace:message:referral.closed.v1': referralClosedV1Schema,
@@ -922,6 +2159,34 @@ export const schemasById = {
   'urn:enlace:message:referral.requested.v1': referralRequestedV1Schema,
   'urn:enlace:message:referral.service-started.v1': referralServiceStartedV1Schema,
   'urn:enlace:message:referral.withdrawn.v1': referralWithdrawnV1Schema,
+  'urn:enlace:message:reintegration.closed.v1': reintegrationClosedV1Schema,
+  'urn:enlace:message:reintegration.consent-withdrawn.v1': reintegrationConsentWithdrawnV1Schema,
+  'urn:enlace:message:reintegration.follow-up-reported.v1': reintegrationFollowUpReportedV1Schema,
+  'urn:enlace:message:reintegration.implementation-started.v1': reintegrationImplementationStartedV1Schema,
+  'urn:enlace:message:reintegration.monitoring-started.v1': reintegrationMonitoringStartedV1Schema,
+  'urn:enlace:message:reintegration.opened.v1': reintegrationOpenedV1Schema,
+  'urn:enlace:message:reintegration.plan-agreed.v1': reintegrationPlanAgreedV1Schema,
+  'urn:enlace:message:reintegration.re-referred.v1': reintegrationReReferredV1Schema,
+  'urn:enlace:message:reintegration.risk-review-resolved.v1': reintegrationRiskReviewResolvedV1Schema,
+  'urn:enlace:message:return.arrival-recorded.v1': returnArrivalRecordedV1Schema,
+  'urn:enlace:message:return.best-interests-determined.v1': returnBestInterestsDeterminedV1Schema,
+  'urn:enlace:message:return.cancelled-by-person.v1': returnCancelledByPersonV1Schema,
+  'urn:enlace:message:return.consent-withdrawn.v1': returnConsentWithdrawnV1Schema,
+  'urn:enlace:message:return.departure-recorded.v1': returnDepartureRecordedV1Schema,
+  'urn:enlace:message:return.family-assessed.v1': returnFamilyAssessedV1Schema,
+  'urn:enlace:message:return.guardian-appointed.v1': returnGuardianAppointedV1Schema,
+  'urn:enlace:message:return.handed-over.v1': returnHandedOverV1Schema,
+  'urn:enlace:message:return.nationality-verified.v1': returnNationalityVerifiedV1Schema,
+  'urn:enlace:message:return.no-show-recorded.v1': returnNoShowRecordedV1Schema,
+  'urn:enlace:message:return.reception-plan-confirmed.v1': returnReceptionPlanConfirmedV1Schema,
+  'urn:enlace:message:return.reception-plan-proposed.v1': returnReceptionPlanProposedV1Schema,
+  'urn:enlace:message:return.reception-plan-rejected.v1': returnReceptionPlanRejectedV1Schema,
+  'urn:enlace:message:return.requested.v1': returnRequestedV1Schema,
+  'urn:enlace:message:return.resumed.v1': returnResumedV1Schema,
+  'urn:enlace:message:return.risk-assessed.v1': returnRiskAssessedV1Schema,
+  'urn:enlace:message:return.suspended.v1': returnSuspendedV1Schema,
+  'urn:enlace:message:return.travel-documents-issued.v1': returnTravelDocumentsIssuedV1Schema,
+  'urn:enlace:message:return.travel-scheduled.v1': returnTravelScheduledV1Schema,
 } as const;
 
 export type SchemaId = keyof typeof schemasById;

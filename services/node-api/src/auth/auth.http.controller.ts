@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import type { NodeApiSchemas } from '@enlace/contracts';
 import { ContractBodyPipe } from '../common/validation/contract-body.pipe';
 import { AuthService, IssuedToken } from './auth.service';
+import { LoginThrottlerGuard } from './login-throttler.guard';
 import { Public } from './public.decorator';
 
 type TokenRequest = NodeApiSchemas['TokenRequest'];
@@ -12,6 +13,7 @@ export class AuthHttpController {
 
   @Post('token')
   @Public()
+  @UseGuards(LoginThrottlerGuard)
   @HttpCode(200)
   async token(@Body(new ContractBodyPipe('TokenRequest')) body: TokenRequest): Promise<IssuedToken> {
     return this.auth.issueToken(body.username, body.password);

@@ -2,18 +2,27 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
 import { AccessGuard } from './access.guard';
+import { AuthConfig } from './auth.config';
+import { AuthConfigModule } from './auth-config.module';
 import { AuthService } from './auth.service';
 import { AuthHttpController } from './auth.http.controller';
+import { AUTH_CONFIG } from './auth.tokens';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
-import { tokenAudience, tokenIssuer } from './token-claims';
+import { LoginThrottlerGuard } from './login-throttler.guard';
+import { tokenAudience, tokenIssuer } from '@enlace/auth';
 import { UserDirectory } from './user-directory';
 
-/** Bearer tokens on every route (unless @Public), then the node's country and the route's roles. */
+/**
+ * Bearer tokens on every route (unless @Public) — the country's identity provider's or the development issuer's —
+ * then the node's country and the route's roles; login attempts rate-limited per username and address.
+ */
 @Module({
   imports: [
+    AuthConfigModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [NODE_API_CONFIG],
@@ -26,6 +35,11 @@ import { UserDirectory } from './user-directory';
         },
       }),
     }),
+    ThrottlerModule.forRootAsync({
+      imports: [AuthConfigModule],
+      inject: [AUTH_CONFIG],
+      useFactory: (auth: AuthConfig) => [{ ttl: auth.loginWindowSeconds * 1000, limit: auth.loginMaxAttempts }],
+    }),
   ],
   controllers: [AuthHttpController],
   providers: [
@@ -36,6 +50,7 @@ import { UserDirectory } from './user-directory';
     },
     AuthService,
     JwtStrategy,
+    LoginThrottlerGuard,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],

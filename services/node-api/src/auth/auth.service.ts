@@ -3,6 +3,8 @@ import { JwtService } from '@nestjs/jwt';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
 import { ProblemException } from '../common/problem-details/problem.exception';
 import { verifyPassword } from '@enlace/auth';
+import { AuthConfig } from './auth.config';
+import { AUTH_CONFIG } from './auth.tokens';
 import { UserDirectory } from './user-directory';
 
 export interface IssuedToken {
@@ -18,9 +20,18 @@ export class AuthService {
     private readonly users: UserDirectory,
     private readonly jwt: JwtService,
     @Inject(NODE_API_CONFIG) private readonly config: NodeApiConfig,
+    @Inject(AUTH_CONFIG) private readonly auth: AuthConfig,
   ) {}
 
   async issueToken(username: string, password: string): Promise<IssuedToken> {
+    if (this.auth.oidc) {
+      // A node of a country's identity provider issues no tokens of its own: none would be accepted anyway.
+      throw new ProblemException({
+        status: 404,
+        title: 'Not Found',
+        detail: 'This node takes tokens of its country’s identity provider; it issues none.',
+      });
+    }
     const account = this.users.find(username);
     // The same answer for an unknown user and a wrong password: no hint of which accounts exist.
     const valid = account ? await verifyPassword(password, account.passwordHash) : false;

@@ -1,10 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { ExtractJwt, Strategy } from 'passport-jwt';
-import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
-import { AuthenticatedUser } from './authenticated-user';
+import type { Request } from 'express';
+import { ExtractJwt, Strategy, StrategyOptionsWithoutRequest } from 'passport-jwt';
 import { ROLES, Role } from '@enlace/auth';
-import { tokenAudience, tokenIssuer } from './token-claims';
+import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
+import { AuthConfig, OidcConfig } from './auth.config';
+import { AUTH_CONFIG } from './auth.tokens';
+import { AuthenticatedUser } from './authenticated-user';
+import { userFromOidcClaims } from './oidc-claims';
+import { OidcSigningKeys } from './oidc-signing-keys';
+import { tokenAudience, tokenIssuer } from '@enlace/auth';
 
 interface TokenPayload {
   sub?: unknown;
@@ -12,22 +17,59 @@ interface TokenPayload {
   roles?: unknown;
 }
 
+/** Seconds of clock difference tolerated between the identity provider and this node. */
+const CLOCK_TOLERANCE_SECONDS = 30;
+
+/**
+ * Bearer JWTs: in production those of the country's identity provider (OIDC: its JWKS, issuer and audience, its
+ * role claim mapped to Enlace roles), otherwise those of the built-in development issuer (HS256).
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(@Inject(NODE_API_CONFIG) config: NodeApiConfig) {
-    super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
-      algorithms: ['HS256'],
-      issuer: tokenIssuer(config.network),
-      audience: tokenAudience(config.network),
-      ignoreExpiration: false,
-    });
+  private readonly oidc?: OidcConfig;
+
+  constructor(
+    @Inject(NODE_API_CONFIG) private readonly config: NodeApiConfig,
+    @Inject(AUTH_CONFIG) auth: AuthConfig,
+  ) {
+    super(auth.oidc ? oidcOptions(auth.oidc) : developmentOptions(config));
+    this.oidc = auth.oidc;
   }
 
   validate(payload: TokenPayload): AuthenticatedUser | false {
+    if (this.oidc) return userFromOidcClaims(payload as Record<string, unknown>, this.oidc, this.config.country);
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
     if (typeof payload.sub !== 'string' || typeof payload.country !== 'string') return false;
     return { username: payload.sub, country: payload.country, roles };
   }
+}
+
+function developmentOptions(config: NodeApiConfig): StrategyOptionsWithoutRequest {
+  return {
+    jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+    secretOrKey: config.jwtSecret,
+    algorithms: ['HS256'],
+    issuer: tokenIssuer(config.network),
+    audience: tokenAudience(config.network),
+    ignoreExpiration: false,
+  };
+}
+
+function oidcOptions(oidc: OidcConfig): StrategyOptionsWithoutRequest {
+  const keys = new OidcSigningKeys(oidc);
+  return {
+    jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+    secretOrKeyProvider: (_request: Request, rawJwtToken: string, done: (error: unknown, key?: string) => void) => {
+      keys.keyFor(rawJwtToken).then(
+        (key) => done(null, key),
+        // No key, no user: passport answers 401 without saying more to the caller.
+        (error: unknown) => done(error),
+      );
+    },
+    algorithms: [...oidc.algorithms] as StrategyOptionsWithoutRequest['algorithms'],
+    issuer: oidc.issuer,
+    audience: oidc.audience,
+    ignoreExpiration: false,
+    jsonWebTokenOptions: { clockTolerance: CLOCK_TOLERANCE_SECONDS },
+  };
 }

@@ -1,5 +1,7 @@
 import { nodeDatabaseName } from '@enlace/store';
 import { ConfigurationError, EnvReader, NETWORK_NAME } from '@enlace/config';
+import { DEFAULT_DEADLINE_PERIODS, DeadlinePolicy } from '../deadlines/domain/deadline-policy';
+import { readDeadlinePolicy } from '../deadlines/domain/deadline-policy.reader';
 import { IsoDuration } from './iso-duration';
 
 /** Everything node-api reads from its environment, checked once at start. */
@@ -16,6 +18,10 @@ export interface NodeApiConfig {
   readonly usersFile: string;
   /** How long a receiver has to answer a referral before the sender lets it expire (DESIGN.md §3). */
   readonly referralAnswerPeriod: IsoDuration;
+  /** The network's due times per kind of step and corridor (ENLACE_DEADLINES), the referral answer included. */
+  readonly deadlines: DeadlinePolicy;
+  /** How often the node looks for steps that other countries let go overdue, to announce them. */
+  readonly overdueScanMs: number;
   /**
    * How long past the answer due time the sender still waits before it lets the referral expire; meanwhile the
    * referral shows as overdue at both ends. None by default: it expires at the first check after the due time.
@@ -35,6 +41,7 @@ export function readNodeApiConfig(env: NodeJS.ProcessEnv = process.env): NodeApi
   const network = read.matching('ENLACE_NETWORK', NETWORK_NAME, 'lower-case letters, digits and dashes (2-31)');
   const jwtSecret = read.required('ENLACE_JWT_SECRET');
   if (jwtSecret.length < 32) throw new ConfigurationError('ENLACE_JWT_SECRET must be at least 32 characters');
+  const referralAnswerPeriod = readAnswerPeriod(read);
   return {
     country,
     network,
@@ -45,7 +52,12 @@ export function readNodeApiConfig(env: NodeJS.ProcessEnv = process.env): NodeApi
     jwtSecret,
     tokenTtlSeconds: read.integer('ENLACE_TOKEN_TTL_SECONDS', 3600, 60),
     usersFile: read.required('ENLACE_USERS_FILE'),
-    referralAnswerPeriod: readAnswerPeriod(read),
+    referralAnswerPeriod,
+    deadlines: readDeadlinePolicy(read.optional('ENLACE_DEADLINES'), {
+      ...DEFAULT_DEADLINE_PERIODS,
+      referralAnswer: referralAnswerPeriod,
+    }),
+    overdueScanMs: read.integer('ENLACE_OVERDUE_SCAN_MS', 5000, 10),
     ...optionalDuration(read, 'ENLACE_REFERRAL_EXPIRY_GRACE', 'referralExpiryGrace'),
     referralExpiryPollMs: read.integer('ENLACE_REFERRAL_EXPIRY_POLL_MS', 5000, 10),
     inboxPollMs: read.integer('ENLACE_INBOX_POLL_MS', 100, 10),

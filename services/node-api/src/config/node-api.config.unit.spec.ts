@@ -1,4 +1,5 @@
 import { ConfigurationError } from '@enlace/config';
+import { DeadlinePolicy } from '../deadlines/domain/deadline-policy';
 import { IsoDuration } from './iso-duration';
 import { readNodeApiConfig } from './node-api.config';
 
@@ -136,6 +137,8 @@ describe('readNodeApiConfig', () => {
         tokenTtlSeconds: 3600,
         usersFile: '/etc/enlace/users.json',
         referralAnswerPeriod: IsoDuration.parse('P7D'),
+        deadlines: expect.any(DeadlinePolicy),
+        overdueScanMs: 5000,
         referralExpiryPollMs: 5000,
         inboxPollMs: 100,
         bodyLimit: '256kb',

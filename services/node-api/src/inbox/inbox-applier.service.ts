@@ -1,11 +1,14 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ProtocolRuleViolation } from '@enlace/protocols';
 import { PollingWorker } from '@enlace/messaging';
-import { InboxStore } from '@enlace/store';
+import { InboxEntry, InboxStore } from '@enlace/store';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
 import { INBOX_STORE } from '../database/database.tokens';
-import { ReferralMessageApplier } from '../referrals/application/referral-message.applier';
+import { RECEIPT_TYPE } from '@enlace/contracts';
+import { ERASURE_CONFIRMED_TYPE } from '../cases/domain/erasure-confirmation';
+import { ConcurrentCaseChangeError } from '../cases/persistence/protocol-case.repository';
 import { ConcurrentChangeError } from '../referrals/persistence/referral-case.repository';
+import { ApplyOutcome, INBOX_MESSAGE_APPLIERS, InboxMessageApplier } from './inbox-message.applier';
 
 const BATCH = 100;
 
@@ -21,7 +24,7 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
   constructor(
     @Inject(NODE_API_CONFIG) config: NodeApiConfig,
     @Inject(INBOX_STORE) private readonly inbox: InboxStore,
-    private readonly referrals: ReferralMessageApplier,
+    @Inject(INBOX_MESSAGE_APPLIERS) private readonly appliers: readonly InboxMessageApplier[],
   ) {
     this.worker = new PollingWorker(async () => (await this.applyPending()) >= BATCH, {
       idleMs: config.inboxPollMs,
@@ -42,18 +45,14 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
   async applyPending(): Promise<number> {
     const entries = await this.inbox.findUnapplied(BATCH);
     for (const entry of entries) {
-      if (!this.referrals.handles(entry.type)) {
-        await this.inbox.markRejected(entry._id, { code: 'UNSUPPORTED_TYPE', detail: `no handler for ${entry.type}` });
-        continue;
-      }
       try {
-        const outcome = await this.referrals.apply(entry);
+        const outcome = await this.applyOne(entry);
         if (outcome.applied) await this.inbox.markApplied(entry._id, new Date());
         else await this.reject(entry._id, entry.type, outcome.code, outcome.detail);
       } catch (error) {
         if (error instanceof ProtocolRuleViolation) {
           await this.reject(entry._id, entry.type, error.code, error.message);
-        } else if (error instanceof ConcurrentChangeError) {
+        } else if (error instanceof ConcurrentChangeError || error instanceof ConcurrentCaseChangeError) {
           return entries.length; // someone else changed the case: the next round decides again
         } else {
           throw error;
@@ -61,6 +60,21 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
       }
     }
     return entries.length;
+  }
+
+  /** Receipts and erasure confirmations go to the protocol that holds the case; the rest by message type. */
+  private async applyOne(entry: InboxEntry): Promise<ApplyOutcome> {
+    if (entry.type === RECEIPT_TYPE || entry.type === ERASURE_CONFIRMED_TYPE) {
+      for (const applier of this.appliers) {
+        if (await applier.holdsCase(entry.caseId)) {
+          return entry.type === RECEIPT_TYPE ? applier.applyReceipt(entry) : applier.apply(entry);
+        }
+      }
+      return { applied: false, code: 'UNKNOWN_CASE', detail: `no case ${entry.caseId} on this node` };
+    }
+    const applier = this.appliers.find((candidate) => candidate.handles(entry.type));
+    if (!applier) return { applied: false, code: 'UNSUPPORTED_TYPE', detail: `no handler for ${entry.type}` };
+    return applier.apply(entry);
   }
 
   private async reject(id: string, type: string, code: string, detail: string): Promise<void> {

@@ -1,10 +1,23 @@
 import { Module } from '@nestjs/common';
+import { ReferralMessageApplier } from '../referrals/application/referral-message.applier';
 import { ReferralsModule } from '../referrals/referrals.module';
+import { ReintegrationsModule } from '../reintegrations/reintegrations.module';
+import { REINTEGRATION_MESSAGE_APPLIER } from '../reintegrations/reintegrations.tokens';
+import { ReturnsModule } from '../returns/returns.module';
+import { RETURN_MESSAGE_APPLIER } from '../returns/returns.tokens';
 import { InboxApplierService } from './inbox-applier.service';
+import { INBOX_MESSAGE_APPLIERS, InboxMessageApplier } from './inbox-message.applier';
 
-/** Applies what arrived from other nodes to this node's cases. */
+/** Applies what arrived from other nodes to this node's cases, each message by the protocol it belongs to. */
 @Module({
-  imports: [ReferralsModule],
-  providers: [InboxApplierService],
+  imports: [ReferralsModule, ReturnsModule, ReintegrationsModule],
+  providers: [
+    {
+      provide: INBOX_MESSAGE_APPLIERS,
+      inject: [ReferralMessageApplier, RETURN_MESSAGE_APPLIER, REINTEGRATION_MESSAGE_APPLIER],
+      useFactory: (...appliers: InboxMessageApplier[]) => appliers,
+    },
+    InboxApplierService,
+  ],
 })
 export class InboxModule {}

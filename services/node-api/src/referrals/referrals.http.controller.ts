@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseBoolPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CaseRights } from '@enlace/auth';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { RequireRoles } from '../auth/roles.decorator';
-import { ProblemException } from '../common/problem-details/problem.exception';
 import { ContractBodyPipe } from '../common/validation/contract-body.pipe';
 import { ContractParameterPipe } from '../common/validation/contract-parameter.pipe';
+import { overdueFlag } from '../common/validation/overdue-flag.pipe';
 import { ReferralsService } from './application/referrals.service';
 import { AcceptReferralRequest } from './dto/accept-referral.request';
 import { CloseReferralRequest } from './dto/close-referral.request';
@@ -21,16 +21,6 @@ import { WithdrawReferralRequest } from './dto/withdraw-referral.request';
 import { ReferralCaseDocument, ReferralDirection } from './persistence/referral-case.document';
 
 const referralId = new ContractParameterPipe('#/components/parameters/ReferralId/schema', 'id');
-const overdueFlag = new ParseBoolPipe({
-  optional: true,
-  exceptionFactory: () =>
-    new ProblemException({
-      status: 400,
-      title: 'Bad Request',
-      detail: 'The parameter overdue is not valid.',
-      errors: [{ field: 'overdue', message: 'must be true or false' }],
-    }),
-});
 
 @Controller('referrals')
 export class ReferralsHttpController {

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MessageValidator } from '@enlace/contracts';
 import { Connection } from 'mongoose';
-import { NODE_DATABASE } from '../database/database.tokens';
+import { KeyedWriteLock } from '@enlace/store';
+import { CASE_WRITE_LOCK, NODE_DATABASE } from '../database/database.tokens';
 import { ReferralCaseWriter } from './application/referral-case.writer';
 import { ReferralExpiryService } from './application/referral-expiry.service';
 import { ReferralMessageApplier } from './application/referral-message.applier';
@@ -15,9 +16,9 @@ import { REFERRAL_CASE_REPOSITORY } from './referrals.tokens';
   providers: [
     {
       provide: REFERRAL_CASE_REPOSITORY,
-      inject: [NODE_DATABASE],
-      useFactory: async (db: Connection) => {
-        const repository = new ReferralCaseRepository(db);
+      inject: [NODE_DATABASE, CASE_WRITE_LOCK],
+      useFactory: async (db: Connection, lock: KeyedWriteLock) => {
+        const repository = new ReferralCaseRepository(db, lock);
         await repository.ensureIndexes();
         return repository;
       },
@@ -28,6 +29,6 @@ import { REFERRAL_CASE_REPOSITORY } from './referrals.tokens';
     ReferralMessageApplier,
     ReferralExpiryService,
   ],
-  exports: [ReferralMessageApplier],
+  exports: [ReferralMessageApplier, REFERRAL_CASE_REPOSITORY],
 })
 export class ReferralsModule {}

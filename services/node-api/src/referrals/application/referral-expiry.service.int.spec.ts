@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MessageValidator } from '@enlace/contracts';
 import { decideReferral } from '@enlace/protocols';
-import { createMongoConnection } from '@enlace/store';
+import { KeyedWriteLock, createMongoConnection } from '@enlace/store';
 import { testInfra, uniqueName } from '@enlace/testing';
 import { Connection } from 'mongoose';
 import { readNodeApiConfig } from '../../config/node-api.config';
@@ -79,7 +79,7 @@ describe('ReferralExpiryService (on the real FerretDB)', () => {
   beforeAll(async () => {
     const infra = testInfra();
     db = await createMongoConnection({ uri: infra.mongodbUri, dbName: uniqueName('int_expiry_') });
-    repository = new ReferralCaseRepository(db);
+    repository = new ReferralCaseRepository(db, new KeyedWriteLock());
     await repository.ensureIndexes();
     writer = new ReferralCaseWriter(repository, new MessageValidator());
   }, 120_000);
@@ -150,7 +150,7 @@ describe('ReferralCaseRepository overdue queries (on the real FerretDB)', () => 
   beforeAll(async () => {
     const infra = testInfra();
     db = await createMongoConnection({ uri: infra.mongodbUri, dbName: uniqueName('int_overdue_') });
-    repository = new ReferralCaseRepository(db);
+    repository = new ReferralCaseRepository(db, new KeyedWriteLock());
     await repository.ensureIndexes();
     const config = readNodeApiConfig({
       ENLACE_COUNTRY: 'CO',

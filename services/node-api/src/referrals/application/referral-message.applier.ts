@@ -1,4 +1,3 @@
-import { RECEIPT_TYPE } from '@enlace/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { decideReferral } from '@enlace/protocols';
 import type { InboxEntry } from '@enlace/store';
@@ -12,18 +11,15 @@ import {
 } from '../persistence/referral-case.document';
 import { ReferralCaseRepository } from '../persistence/referral-case.repository';
 import { REFERRAL_CASE_REPOSITORY } from '../referrals.tokens';
+import { APPLIED, ApplyOutcome, InboxMessageApplier } from '../../inbox/inbox-message.applier';
 import { ReferralCaseWriter } from './referral-case.writer';
-
-export type ApplyOutcome = { applied: true } | { applied: false; code: string; detail: string };
-
-const APPLIED: ApplyOutcome = { applied: true };
 
 /**
  * Applies what the courier stored in the inbox to this node's referrals. Each message is the other end's
  * command, replayed through the same protocol; an envelope already applied to a case changes nothing.
  */
 @Injectable()
-export class ReferralMessageApplier {
+export class ReferralMessageApplier implements InboxMessageApplier {
   constructor(
     @Inject(NODE_API_CONFIG) private readonly config: NodeApiConfig,
     @Inject(REFERRAL_CASE_REPOSITORY) private readonly repository: ReferralCaseRepository,
@@ -31,12 +27,15 @@ export class ReferralMessageApplier {
   ) {}
 
   handles(type: string): boolean {
-    return type === RECEIPT_TYPE || type.startsWith('referral.');
+    return type.startsWith('referral.');
+  }
+
+  async holdsCase(caseId: string): Promise<boolean> {
+    return (await this.repository.findById(caseId)) !== null;
   }
 
   async apply(entry: InboxEntry): Promise<ApplyOutcome> {
     const payload = entry.payload ?? {};
-    if (entry.type === RECEIPT_TYPE) return this.applyReceipt(entry, String(payload['receivedEnvelopeId']));
     if (entry.type === 'referral.requested.v1') return this.receive(entry, payload);
     const event = incomingEventFor(entry.type, payload);
     if (!event) return { applied: false, code: 'UNSUPPORTED_TYPE', detail: `no handler for ${entry.type}` };
@@ -104,7 +103,8 @@ export class ReferralMessageApplier {
     return APPLIED;
   }
 
-  private async applyReceipt(entry: InboxEntry, receivedEnvelopeId: string): Promise<ApplyOutcome> {
+  async applyReceipt(entry: InboxEntry): Promise<ApplyOutcome> {
+    const receivedEnvelopeId = String(entry.payload?.['receivedEnvelopeId']);
     const referral = await this.repository.findById(entry.caseId);
     if (!referral) return { applied: false, code: 'UNKNOWN_CASE', detail: `no referral ${entry.caseId} on this node` };
     const stranger = this.refuseStranger(referral, entry);

@@ -63,7 +63,9 @@ export class ReferralsService {
       },
       'sender',
     );
-    const answerDueAt = this.config.referralAnswerPeriod.addTo(now).toISOString();
+    const answerDueAt = this.config.deadlines
+      .dueAfter('referralAnswer', this.config.country, request.toCountry, now)
+      .toISOString();
     const sent = decideReferral(
       drafted.reduce(evolveReferral, undefined as ReferralState | undefined),
       { type: 'SendReferral', data: { answerDueAt, at } },

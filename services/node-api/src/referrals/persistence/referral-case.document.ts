@@ -1,41 +1,17 @@
 import { CaseCollections } from '@enlace/store';
 import type { ReferralState } from '@enlace/protocols';
 import type { OutboxEntry } from '@enlace/store';
+import type { ConsentRecord, ReferredPerson, TimelineEntry } from '../../cases/domain/case-content';
+
+export type { ConsentRecord, ReferredPerson, TimelineEntry };
 
 export type ReferralDirection = 'outgoing' | 'incoming';
-
-/** The person the referral is about: personal data, held only by the two nodes of the exchange. */
-export interface ReferredPerson {
-  firstName: string;
-  middleName?: string;
-  secondName?: string;
-  birthdate?: string;
-  gender?: string;
-  nationality?: string;
-}
-
-export interface ConsentRecord {
-  purpose: string;
-  scope: string[];
-  recipients?: string[];
-  recordedAt: string;
-  expiresAt?: string;
-}
 
 export interface ReferralDetails {
   reason: string;
   reasonDetails?: string;
   servicesRequested: string[];
   urgency: string;
-}
-
-/** What happened, when, and on which side of the exchange; no personal data. */
-export interface TimelineEntry {
-  at: string;
-  event: string;
-  side: 'sender' | 'receiver';
-  status: string;
-  detail?: string;
 }
 
 /** One referral as this node keeps it: the same id and, once delivered, the same status at both ends. */
@@ -53,6 +29,8 @@ export interface ReferralCaseDocument {
   outboxPending: number;
   /** state.answerDueAt as a date, kept beside it so that the database can find overdue referrals by index. */
   answerDue?: Date;
+  /** The answer due time last announced as overdue to the network, so that it is announced once. */
+  announcedDue?: Date;
   version: number;
   createdAt: Date;
   updatedAt: Date;

@@ -1,5 +1,5 @@
 import type { ReferralState } from '@enlace/protocols';
-import type { OutboxEntry } from '@enlace/store';
+import type { KeyedWriteLock, OutboxEntry } from '@enlace/store';
 import { Connection, mongo } from 'mongoose';
 import { AWAITING_ANSWER_STATUSES } from '../domain/referral-deadline';
 import { REFERRALS_COLLECTION, ReferralCaseDocument, ReferralDirection, TimelineEntry } from './referral-case.document';
@@ -42,7 +42,10 @@ const SUMMARY_PROJECTION = { person: 0, consent: 0, outbox: 0, appliedEnvelopeId
 export class ReferralCaseRepository {
   private initialised?: Promise<unknown>;
 
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly lock: KeyedWriteLock,
+  ) {}
 
   private get collection(): mongo.Collection<ReferralCaseDocument> {
     return this.connection.collection<ReferralCaseDocument>(REFERRALS_COLLECTION);
@@ -59,6 +62,10 @@ export class ReferralCaseRepository {
   }
 
   async insert(document: ReferralCaseDocument): Promise<'inserted' | 'exists'> {
+    return this.lock.run(document._id, () => this.insertNow(document));
+  }
+
+  private async insertNow(document: ReferralCaseDocument): Promise<'inserted' | 'exists'> {
     try {
       await this.collection.insertOne({ ...document, ...answerDueOf(document.state) });
       return 'inserted';
@@ -102,8 +109,46 @@ export class ReferralCaseRepository {
     );
   }
 
+  /**
+   * This node's outgoing referrals whose answer is overdue at `now` and not yet announced to the network: the
+   * other country is late. Oldest due first.
+   */
+  async findUnannouncedOverdueOutgoing(
+    now: Date,
+    limit: number,
+  ): Promise<(OverdueReferral & { status: string; counterpart: string })[]> {
+    const found = await this.collection
+      .find(
+        { direction: 'outgoing', ...overdueQuery(now) },
+        { projection: { _id: 1, answerDue: 1, announcedDue: 1, 'state.status': 1, 'state.toCountry': 1 } },
+      )
+      .sort({ answerDue: 1 })
+      .limit(limit)
+      .toArray();
+    return found.flatMap((referral) =>
+      referral.answerDue && referral.announcedDue?.getTime() !== referral.answerDue.getTime()
+        ? [
+            {
+              id: referral._id,
+              answerDue: referral.answerDue,
+              status: referral.state.status,
+              counterpart: referral.state.toCountry,
+            },
+          ]
+        : [],
+    );
+  }
+
+  async markAnnounced(id: string, due: Date): Promise<void> {
+    await this.lock.run(id, () => this.collection.updateOne({ _id: id }, { $set: { announcedDue: due } }));
+  }
+
   /** Notes the delivery receipt of one outbox entry; the entry's position is looked up, then named. */
   async markOutboxDelivered(referralId: string, envelopeId: string, deliveredAt: Date): Promise<void> {
+    await this.lock.run(referralId, () => this.markOutboxDeliveredNow(referralId, envelopeId, deliveredAt));
+  }
+
+  private async markOutboxDeliveredNow(referralId: string, envelopeId: string, deliveredAt: Date): Promise<void> {
     const referral = await this.collection.findOne({ _id: referralId }, { projection: { outbox: 1 } });
     const index = referral?.outbox.findIndex((entry) => entry.envelopeId === envelopeId) ?? -1;
     if (index < 0) return;
@@ -114,6 +159,10 @@ export class ReferralCaseRepository {
   }
 
   async applyChange(document: ReferralCaseDocument, change: ReferralCaseChange): Promise<void> {
+    await this.lock.run(document._id, () => this.applyChangeNow(document, change));
+  }
+
+  private async applyChangeNow(document: ReferralCaseDocument, change: ReferralCaseChange): Promise<void> {
     const push: Record<string, unknown> = {
       timeline: { $each: [...change.timeline] },
       outbox: { $each: [...change.outbox] },

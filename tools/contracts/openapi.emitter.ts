@@ -4,28 +4,27 @@ import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { generatedBanner } from './generated-banner';
 
-const SOURCE = 'contracts/openapi/node-api.openapi.yaml';
 const run = promisify(execFile);
 
 /**
  * openapi-typescript's paths/components/operations types, plus one alias per component schema (ReferralView, ...).
  * Its CLI runs in a child process because its dependencies are ES modules, which Jest's CommonJS runtime cannot load.
  */
-export async function emitNodeApiTypes(documentFile: string): Promise<string> {
+export async function emitOpenApiTypes(documentFile: string, source: string): Promise<string> {
   // The package's export map rewrites *.js to *.mjs, so the bin is found next to its package.json.
   const cli = path.join(path.dirname(require.resolve('openapi-typescript/package.json')), 'bin', 'cli.js');
   const { stdout } = await run(process.execPath, [cli, documentFile, '--root-types', '--root-types-no-schema-prefix'], {
     maxBuffer: 16 * 1024 * 1024,
   });
-  return `${generatedBanner(SOURCE)}\n${stdout}`;
+  return `${generatedBanner(source)}\n${stdout}`;
 }
 
-/** The OpenAPI document itself, so that the node API can serve it (Swagger UI) without reading contracts/ at run time. */
-export function emitNodeApiDocument(documentText: string): string {
+/** The OpenAPI document itself, so that its API can serve it (Swagger UI) without reading contracts/ at run time. */
+export function emitOpenApiDocument(documentText: string, source: string, constName: string): string {
   const document: unknown = parse(documentText);
   return [
-    generatedBanner(SOURCE),
-    `export const nodeApiDocument: { readonly [key: string]: unknown } = ${JSON.stringify(document)};`,
+    generatedBanner(source),
+    `export const ${constName}: { readonly [key: string]: unknown } = ${JSON.stringify(document)};`,
     '',
   ].join('\n');
 }

@@ -1,0 +1,2 @@
+export { createConsoleServer, type ConsoleConfigView } from './console-server';
+export { readConsoleSettings, type ConsoleSettings } from './console-settings';

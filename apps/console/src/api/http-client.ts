@@ -1,0 +1,37 @@
+import { ApiProblem, problemFromBody } from './api-problem';
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST';
+  token?: string;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** JSON in, JSON out, on the console's own origin; a failed answer becomes an ApiProblem. */
+export async function requestJson<T>(url: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: options.method ?? 'GET',
+      headers,
+      credentials: 'omit',
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiProblem(0, 'Network error');
+  }
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  if (!response.ok) throw problemFromBody(response.status, response.statusText, body);
+  return body as T;
+}

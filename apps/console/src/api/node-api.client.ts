@@ -1,0 +1,53 @@
+import { requestJson } from './http-client';
+import type {
+  CreateReferralRequest,
+  ReferralAction,
+  ReferralDirection,
+  ReferralList,
+  ReferralView,
+  TokenResponse,
+} from './node-api.types';
+
+/** A country's node API, reached through the console server's `/nodes/<CC>/api/v1`. */
+export class NodeApiClient {
+  private readonly base: string;
+
+  constructor(
+    readonly country: string,
+    private readonly token?: string,
+  ) {
+    this.base = `/nodes/${encodeURIComponent(country)}/api/v1`;
+  }
+
+  issueToken(username: string, password: string): Promise<TokenResponse> {
+    return requestJson<TokenResponse>(`${this.base}/auth/token`, { method: 'POST', body: { username, password } });
+  }
+
+  listReferrals(direction: ReferralDirection, signal?: AbortSignal): Promise<ReferralList> {
+    return requestJson<ReferralList>(`${this.base}/referrals?direction=${direction}`, this.options({ signal }));
+  }
+
+  getReferral(id: string, signal?: AbortSignal): Promise<ReferralView> {
+    return requestJson<ReferralView>(`${this.base}/referrals/${encodeURIComponent(id)}`, this.options({ signal }));
+  }
+
+  createReferral(request: CreateReferralRequest): Promise<ReferralView> {
+    return requestJson<ReferralView>(`${this.base}/referrals`, this.options({ method: 'POST', body: request }));
+  }
+
+  act(id: string, action: ReferralAction, body: Record<string, unknown>): Promise<ReferralView> {
+    return requestJson<ReferralView>(
+      `${this.base}/referrals/${encodeURIComponent(id)}/${action}`,
+      this.options({ method: 'POST', body }),
+    );
+  }
+
+  private options(extra: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal | undefined }) {
+    return {
+      ...(this.token ? { token: this.token } : {}),
+      ...(extra.method ? { method: extra.method } : {}),
+      ...(extra.body !== undefined ? { body: extra.body } : {}),
+      ...(extra.signal ? { signal: extra.signal } : {}),
+    };
+  }
+}

@@ -1,0 +1,73 @@
+import { Suspense, lazy, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { ConsoleConfigProvider } from './components/console-config-context';
+import { Layout } from './components/layout';
+import { LoginPage } from './pages/login.page';
+import { NewReferralPage } from './pages/new-referral.page';
+import { ReferralPage } from './pages/referral.page';
+import { WorkPage } from './pages/work.page';
+import type { Session } from './session/session';
+import { SessionProvider, useSession } from './session/session-context';
+
+// The secretariat's charts are a bundle of their own, loaded only by the secretariat.
+const SecretariatPage = lazy(() => import('./pages/secretariat.page').then((m) => ({ default: m.SecretariatPage })));
+
+type NodeSession = Extract<Session, { kind: 'node' }>;
+type SecretariatSession = Extract<Session, { kind: 'secretariat' }>;
+
+function NodeOnly({ render }: { render: (session: NodeSession) => ReactNode }) {
+  const { session } = useSession();
+  if (!session) return <Navigate to="/login" replace />;
+  if (session.kind !== 'node') return <Navigate to="/secretariat" replace />;
+  return <>{render(session)}</>;
+}
+
+function SecretariatOnly({ render }: { render: (session: SecretariatSession) => ReactNode }) {
+  const { session } = useSession();
+  if (!session) return <Navigate to="/login" replace />;
+  if (session.kind !== 'secretariat') return <Navigate to="/work" replace />;
+  return <>{render(session)}</>;
+}
+
+function Home() {
+  const { session } = useSession();
+  if (!session) return <Navigate to="/login" replace />;
+  return <Navigate to={session.kind === 'node' ? '/work' : '/secretariat'} replace />;
+}
+
+/** The views by role: a country's users work on its cases, the secretariat watches the network. */
+export function App() {
+  return (
+    <ConsoleConfigProvider>
+      <SessionProvider>
+        <BrowserRouter>
+          <Layout>
+            <Routes>
+              <Route path="/" element={<Home />} />
+              <Route path="/login" element={<LoginPage />} />
+              <Route path="/work" element={<NodeOnly render={(s) => <WorkPage session={s} />} />} />
+              <Route path="/referrals/new" element={<NodeOnly render={(s) => <NewReferralPage session={s} />} />} />
+              <Route
+                path="/referrals/:id"
+                element={<NodeOnly render={(s) => <ReferralPage key={s.token} session={s} />} />}
+              />
+              <Route
+                path="/secretariat"
+                element={
+                  <SecretariatOnly
+                    render={(s) => (
+                      <Suspense fallback={<p aria-busy="true">…</p>}>
+                        <SecretariatPage session={s} />
+                      </Suspense>
+                    )}
+                  />
+                }
+              />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </Layout>
+        </BrowserRouter>
+      </SessionProvider>
+    </ConsoleConfigProvider>
+  );
+}

@@ -1,0 +1,52 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { useSession } from '../session/session-context';
+import { LanguageSwitcher } from './language-switcher';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { session, signOut } = useSession();
+  const place = session?.kind === 'node' ? session.country : t('app.secretariat');
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="top">
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        {session ? (
+          <nav aria-label={t('app.mainNavigation')}>
+            {session.kind === 'node' ? (
+              <>
+                <NavLink to="/work">{t('nav.work')}</NavLink>
+                <NavLink to="/referrals/new">{t('nav.newReferral')}</NavLink>
+              </>
+            ) : (
+              <NavLink to="/secretariat">{t('nav.dashboard')}</NavLink>
+            )}
+          </nav>
+        ) : null}
+        <div className="top-right">
+          <LanguageSwitcher />
+          {session ? (
+            <>
+              <span className="who" data-testid="signed-in-as">
+                {t('app.signedInAs', { username: session.username, place })}
+              </span>
+              <button type="button" onClick={signOut}>
+                {t('app.signOut')}
+              </button>
+            </>
+          ) : null}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { toViolations } from './ajv-violations';
+import type { Violation } from './contract-violation.error';
+
+type SchemaNode = { [keyword: string]: unknown };
+
+const COMPONENT_REF = /^#\/components\/schemas\/(.+)$/;
+
+/**
+ * Checks request bodies and parameters against the component schemas of one OpenAPI document of contracts/openapi,
+ * the same document its Swagger UI shows, so that an API accepts exactly what it documents. Build one per document
+ * and share it.
+ */
+export class OpenApiRequestValidator {
+  private readonly ajv: Ajv2020;
+  private readonly validators = new Map<string, ValidateFunction>();
+
+  /** `documentId` is a URN that names the document inside ajv (refs resolve against it). */
+  constructor(
+    private readonly document: { readonly [key: string]: unknown },
+    private readonly documentId: string,
+    private readonly title: string,
+  ) {
+    this.ajv = new Ajv2020({ strict: true, allErrors: true });
+    addFormats(this.ajv);
+    this.ajv.addKeyword({ keyword: 'x-htcds', schemaType: 'string' });
+    const components = document.components as { schemas: Record<string, SchemaNode> };
+    // Component schemas become $defs of one schema, so that their refs resolve without the rest of the document.
+    this.ajv.addSchema({ $id: documentId, $defs: this.withAbsoluteRefs(components.schemas) });
+    for (const name of Object.keys(components.schemas)) {
+      this.validators.set(name, this.ajv.compile({ $ref: `${documentId}#/$defs/${name}` }));
+    }
+  }
+
+  /**
+   * The violations of a value against a component schema, named (`CreateReferralRequest`) or by a JSON Pointer into
+   * the document (`#/components/parameters/ReferralId/schema`); empty when it conforms. Paths point into the value.
+   */
+  validate(schema: string, value: unknown): Violation[] {
+    const validate = this.validatorFor(schema);
+    return validate(value) ? [] : toViolations(validate.errors);
+  }
+
+  private validatorFor(schema: string): ValidateFunction {
+    const known = this.validators.get(schema) ?? this.validators.get(schema.replace(COMPONENT_REF, '$1'));
+    if (known) return known;
+    const found = schema.startsWith('#/') ? this.resolvePointer(schema) : undefined;
+    // A schema name is chosen by code, not by a client: an unknown one is a bug to fail loudly on.
+    if (found === null || typeof found !== 'object')
+      throw new Error(`The ${this.title} document has no schema ${schema}`);
+    const validate = this.ajv.compile(this.withAbsoluteRefs(found as SchemaNode));
+    this.validators.set(schema, validate);
+    return validate;
+  }
+
+  private withAbsoluteRefs<T>(node: T): T {
+    if (Array.isArray(node)) return node.map((item: unknown) => this.withAbsoluteRefs(item)) as T;
+    if (node === null || typeof node !== 'object') return node;
+    const copy: SchemaNode = {};
+    for (const [key, value] of Object.entries(node as SchemaNode)) {
+      copy[key] =
+        key === '$ref' && typeof value === 'string'
+          ? value.replace(COMPONENT_REF, `${this.documentId}#/$defs/$1`)
+          : this.withAbsoluteRefs(value);
+    }
+    return copy as T;
+  }
+
+  private resolvePointer(pointer: string): unknown {
+    return pointer
+      .slice(2)
+      .split('/')
+      .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce<unknown>(
+        (node, key) => (node !== null && typeof node === 'object' ? (node as SchemaNode)[key] : undefined),
+        this.document,
+      );
+  }
+}

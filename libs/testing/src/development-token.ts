@@ -1,0 +1,31 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { SignJWT } from 'jose';
+import { tokenAudience, tokenIssuer } from '@enlace/auth';
+
+export interface DevelopmentTokenClaims {
+  readonly country: string;
+  readonly roles: readonly string[];
+  readonly username?: string;
+  /** Seconds from now; negative for a token that has already expired. */
+  readonly expiresIn?: number;
+}
+
+/**
+ * A bearer token of a local network's built-in development issuer, signed with the network's secret as the
+ * launcher keeps it under `home`: for tests that need a user of any role, including ones the demo has no user for.
+ */
+export async function developmentToken(home: string, network: string, claims: DevelopmentTokenClaims): Promise<string> {
+  const material = JSON.parse(await fs.readFile(path.join(home, 'network', network, 'material.json'), 'utf8')) as {
+    jwtSecret: string;
+  };
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ country: claims.country, roles: [...claims.roles] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(tokenIssuer(network))
+    .setAudience(tokenAudience(network))
+    .setSubject(claims.username ?? `${claims.country.toLowerCase()}.${claims.roles.join('+') || 'nobody'}`)
+    .setIssuedAt()
+    .setExpirationTime(now + (claims.expiresIn ?? 600))
+    .sign(new TextEncoder().encode(material.jwtSecret));
+}

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'monitor',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { verifyPassword } from '@enlace/auth';
+import { ProblemException } from '../common/problem-details/problem.exception';
+import { MONITOR_CONFIG, MonitorConfig } from '../config/monitor.config';
+import { MonitorUserDirectory } from './monitor-user.directory';
+
+export interface IssuedToken {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+}
+
+/** The built-in development issuer (production validates the secretariat's identity provider instead). */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: MonitorUserDirectory,
+    private readonly jwt: JwtService,
+    @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
+  ) {}
+
+  async issueToken(username: string, password: string): Promise<IssuedToken> {
+    const account = this.users.find(username);
+    // The same answer for an unknown user and a wrong password: no hint of which accounts exist.
+    const valid = account ? await verifyPassword(password, account.passwordHash) : false;
+    if (!account || !valid) {
+      throw new ProblemException({ status: 401, title: 'Unauthorized', detail: 'Unknown user or wrong password.' });
+    }
+    const accessToken = await this.jwt.signAsync(
+      { roles: account.roles },
+      { subject: account.username, expiresIn: this.config.tokenTtlSeconds },
+    );
+    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.tokenTtlSeconds };
+  }
+}

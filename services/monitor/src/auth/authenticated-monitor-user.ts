@@ -1,0 +1,7 @@
+import { Role } from '@enlace/auth';
+
+/** Who is calling the monitor, as the bearer token says. Secretariat users belong to no country. */
+export interface AuthenticatedMonitorUser {
+  readonly username: string;
+  readonly roles: readonly Role[];
+}

@@ -1,0 +1,31 @@
+import { Injectable, PipeTransform } from '@nestjs/common';
+import { MonitorApiRequestValidator } from '@enlace/contracts';
+import { ProblemException } from '../problem-details/problem.exception';
+
+const validator = new MonitorApiRequestValidator();
+
+/** Checks one query or path parameter against its schema in the monitor's contract; 400 names the parameter. */
+@Injectable()
+export class ContractParameterPipe implements PipeTransform {
+  constructor(
+    private readonly schemaName: string,
+    private readonly parameter: string,
+    /** Query strings are text: a parameter whose schema is a number is read as one before it is checked. */
+    private readonly read: (text: string) => unknown = (text) => text,
+  ) {}
+
+  transform(raw: unknown): unknown {
+    if (raw === undefined) return raw;
+    const value = typeof raw === 'string' ? this.read(raw) : raw;
+    const violations = validator.validate(this.schemaName, value);
+    if (violations.length > 0) {
+      throw new ProblemException({
+        status: 400,
+        title: 'Bad Request',
+        detail: `The parameter ${this.parameter} is not valid.`,
+        errors: [{ field: this.parameter, message: violations[0]?.message ?? 'is not valid' }],
+      });
+    }
+    return value;
+  }
+}

@@ -1,0 +1,30 @@
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { MonitorEventBus } from './monitor-event.bus';
+
+const KEEP_ALIVE_MS = 15_000;
+
+/** The live stream of the dashboard, as server-sent events: `event: <kind>` and the event as JSON data. */
+@Controller('events')
+export class EventsHttpController {
+  constructor(private readonly bus: MonitorEventBus) {}
+
+  @Get()
+  stream(@Req() request: Request, @Res() response: Response): void {
+    response.status(200);
+    response.setHeader('content-type', 'text/event-stream; charset=utf-8');
+    response.setHeader('cache-control', 'no-cache, no-transform');
+    response.setHeader('connection', 'keep-alive');
+    response.setHeader('x-accel-buffering', 'no');
+    response.flushHeaders();
+    response.write(': connected\n\n');
+    const subscription = this.bus.events.subscribe((event) => {
+      response.write(`event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`);
+    });
+    const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+    request.on('close', () => {
+      clearInterval(keepAlive);
+      subscription.unsubscribe();
+    });
+  }
+}

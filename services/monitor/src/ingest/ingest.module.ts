@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { DeadLetterRecordIngestor } from './dead-letter-record.ingestor';
+import { DeadlineRecordIngestor } from './deadline-record.ingestor';
+import { HeartbeatRecordIngestor } from './heartbeat-record.ingestor';
+import { InboxRecordIngestor } from './inbox-record.ingestor';
+import { MonitorConsumerService } from './monitor-consumer.service';
+import { EnvelopeHeaderReader } from './envelope-header.reader';
+import { EnvelopeTraceRepository } from '../statistics/persistence/envelope-trace.repository';
+import { ConversationRepository } from '../statistics/persistence/conversation.repository';
+import { StatisticsRepository } from '../statistics/persistence/statistics.repository';
+import { OverdueRepository } from '../overdue/persistence/overdue.repository';
+import { MonitorEventBus } from '../events/monitor-event.bus';
+import { DeadLetterRepository } from '../dead-letters/persistence/dead-letter.repository';
+import { MessageValidator } from '@enlace/contracts';
+import { NodeHealthRepository } from '../nodes/persistence/node-health.repository';
+
+/** Reading the network's topics into the monitor's statistics. */
+@Module({
+  providers: [
+    {
+      provide: InboxRecordIngestor,
+      inject: [
+        EnvelopeHeaderReader,
+        EnvelopeTraceRepository,
+        ConversationRepository,
+        StatisticsRepository,
+        OverdueRepository,
+        MonitorEventBus,
+      ],
+      useFactory: (...deps: ConstructorParameters<typeof InboxRecordIngestor>) => new InboxRecordIngestor(...deps),
+    },
+    {
+      provide: DeadLetterRecordIngestor,
+      inject: [EnvelopeHeaderReader, DeadLetterRepository, MonitorEventBus],
+      useFactory: (...deps: ConstructorParameters<typeof DeadLetterRecordIngestor>) =>
+        new DeadLetterRecordIngestor(...deps),
+    },
+    {
+      provide: DeadlineRecordIngestor,
+      inject: [MessageValidator, OverdueRepository, MonitorEventBus],
+      useFactory: (...deps: ConstructorParameters<typeof DeadlineRecordIngestor>) =>
+        new DeadlineRecordIngestor(...deps),
+    },
+    {
+      provide: HeartbeatRecordIngestor,
+      inject: [MessageValidator, NodeHealthRepository, MonitorEventBus],
+      useFactory: (...deps: ConstructorParameters<typeof HeartbeatRecordIngestor>) =>
+        new HeartbeatRecordIngestor(...deps),
+    },
+    MonitorConsumerService,
+  ],
+})
+export class IngestModule {}

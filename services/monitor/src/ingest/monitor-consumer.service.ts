@@ -1,0 +1,66 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InboundRecord, KafkaInboxConsumer, TopicNames } from '@enlace/messaging';
+import { Kafka } from 'kafkajs';
+import { MONITOR_CONFIG, MonitorConfig } from '../config/monitor.config';
+import { KAFKA_CLIENT } from '../monitor.tokens';
+import { DeadLetterRecordIngestor } from './dead-letter-record.ingestor';
+import { DeadlineRecordIngestor } from './deadline-record.ingestor';
+import { HeartbeatRecordIngestor } from './heartbeat-record.ingestor';
+import { InboxRecordIngestor } from './inbox-record.ingestor';
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Every topic of the network the secretariat watches: inboxes, dead letters, deadlines and heartbeats. */
+export function watchedTopics(network: string): RegExp {
+  const prefix = escape(`enlace.${network}.`);
+  return new RegExp(`^${prefix}(inbox\\.[A-Z]{2}|deadletter\\.[A-Z]{2}|deadlines|heartbeats)$`);
+}
+
+/**
+ * Reads the network's topics in a consumer group of its own and hands each record to the ingestor of its kind.
+ * The pattern is matched when the group is joined: a country added later is watched from the next start.
+ */
+@Injectable()
+export class MonitorConsumerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(MonitorConsumerService.name);
+  private readonly consumer: KafkaInboxConsumer;
+  private readonly deadlinesTopic: string;
+  private readonly heartbeatsTopic: string;
+
+  constructor(
+    @Inject(MONITOR_CONFIG) config: MonitorConfig,
+    @Inject(KAFKA_CLIENT) kafka: Kafka,
+    private readonly inbox: InboxRecordIngestor,
+    private readonly deadLetters: DeadLetterRecordIngestor,
+    private readonly deadlines: DeadlineRecordIngestor,
+    private readonly heartbeats: HeartbeatRecordIngestor,
+  ) {
+    this.deadlinesTopic = TopicNames.deadlines(config.network);
+    this.heartbeatsTopic = TopicNames.heartbeats(config.network);
+    this.consumer = new KafkaInboxConsumer(kafka, {
+      groupId: `enlace.${config.network}.monitor`,
+      topic: watchedTopics(config.network),
+      fromBeginning: true,
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.consumer
+      .start(
+        (record) => this.dispatch(record),
+        (error, attempt) => this.logger.warn(`waiting for the broker (attempt ${attempt}): ${error.message}`),
+      )
+      .catch((error: Error) => this.logger.error(`the monitor's consumer stopped: ${error.message}`));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumer.stop();
+  }
+
+  private dispatch(record: InboundRecord): Promise<void> {
+    if (record.topic === this.deadlinesTopic) return this.deadlines.ingest(record);
+    if (record.topic === this.heartbeatsTopic) return this.heartbeats.ingest(record);
+    if (record.topic.includes('.deadletter.')) return this.deadLetters.ingest(record);
+    return this.inbox.ingest(record);
+  }
+}

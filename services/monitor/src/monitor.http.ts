@@ -1,0 +1,24 @@
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { monitorApiDocument } from '@enlace/contracts';
+import helmet from 'helmet';
+import { MONITOR_CONFIG, MonitorConfig } from './config/monitor.config';
+
+export const API_PREFIX = 'api/v1';
+
+/** Security headers, a bounded JSON body, the /api/v1 prefix, and Swagger UI at /docs showing the contract. */
+export function configureMonitorHttp(app: INestApplication): MonitorConfig {
+  const config = app.get<MonitorConfig>(MONITOR_CONFIG);
+  const express = app as NestExpressApplication;
+  express.disable('x-powered-by');
+  express.set('trust proxy', false);
+  app.use(helmet());
+  express.useBodyParser('json', { limit: config.bodyLimit });
+  app.setGlobalPrefix(API_PREFIX);
+  SwaggerModule.setup('docs', app, monitorApiDocument as unknown as OpenAPIObject, {
+    customSiteTitle: `Enlace monitor — ${config.network}`,
+  });
+  app.enableShutdownHooks();
+  return config;
+}

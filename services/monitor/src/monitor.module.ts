@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module';
+import { ProblemDetailsFilter } from './common/problem-details/problem-details.filter';
+import { MonitorConfigModule } from './config/monitor-config.module';
+import { MonitorDatabaseModule } from './database/monitor-database.module';
+import { DeadLettersModule } from './dead-letters/dead-letters.module';
+import { EventsModule } from './events/events.module';
+import { HealthModule } from './health/health.module';
+import { IngestModule } from './ingest/ingest.module';
+import { MonitorMessagingModule } from './messaging/monitor-messaging.module';
+import { NodesModule } from './nodes/nodes.module';
+import { OverdueModule } from './overdue/overdue.module';
+import { StatisticsModule } from './statistics/statistics.module';
+
+/** The network secretariat's monitor: envelope headers in, statistics out, never a payload. */
+@Module({
+  imports: [
+    MonitorConfigModule,
+    MonitorDatabaseModule,
+    MonitorMessagingModule,
+    EventsModule,
+    AuthModule,
+    HealthModule,
+    IngestModule,
+    StatisticsModule,
+    OverdueModule,
+    DeadLettersModule,
+    NodesModule,
+  ],
+  providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+})
+export class MonitorModule {}

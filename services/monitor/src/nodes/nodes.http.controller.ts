@@ -1,0 +1,25 @@
+import { Controller, Get } from '@nestjs/common';
+import type { MonitorApiSchemas } from '@enlace/contracts';
+import { FileMemberDirectory } from '@enlace/envelope';
+import { toNodeHealthView } from './dto/node-health.view';
+import { NodeHealthRepository } from './persistence/node-health.repository';
+
+@Controller('nodes')
+export class NodesHttpController {
+  constructor(
+    private readonly nodes: NodeHealthRepository,
+    private readonly directory: FileMemberDirectory,
+  ) {}
+
+  /** Every member of the directory, and any other country heard from, with its health now. */
+  @Get()
+  async list(): Promise<MonitorApiSchemas['NodeHealthList']> {
+    const now = new Date();
+    const heartbeats = new Map((await this.nodes.list()).map((heartbeat) => [heartbeat._id, heartbeat]));
+    const countries = new Set([...this.directory.members().map((member) => member.country), ...heartbeats.keys()]);
+    return {
+      checkedAt: now.toISOString(),
+      items: [...countries].sort().map((country) => toNodeHealthView(country, heartbeats.get(country), now)),
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { DelayPercentiles, delayPercentiles, mergeHistograms } from './delay-histogram';
+import { Corridor } from './envelope-facts';
+import { DelayKind, StoredContainer, containerId, delayField } from './statistics-increment';
+import { Granularity, bucketAddress } from './time-buckets';
+
+export interface DelayBucketView {
+  start: string;
+  delivery: DelayPercentiles;
+  answer: DelayPercentiles;
+}
+
+export interface CorridorDelaysView {
+  from: string;
+  to: string;
+  delivery: DelayPercentiles;
+  answer: DelayPercentiles;
+  buckets: DelayBucketView[];
+}
+
+/** A corridor's delay percentiles per bucket and over the whole window, merging the buckets' histograms. */
+export function corridorDelays(
+  corridor: Corridor,
+  starts: readonly Date[],
+  granularity: Granularity,
+  containers: ReadonlyMap<string, StoredContainer>,
+): CorridorDelaysView {
+  const all: Record<DelayKind, Record<string, number>[]> = { delivery: [], answer: [] };
+  const buckets = starts.map((start) => {
+    const { container, slot } = bucketAddress(start, granularity);
+    const bucket = containers.get(containerId(corridor, container))?.b?.[slot];
+    const delivery = mergeHistograms([bucket?.[delayField('delivery')]]);
+    const answer = mergeHistograms([bucket?.[delayField('answer')]]);
+    all.delivery.push(delivery);
+    all.answer.push(answer);
+    return { start: start.toISOString(), delivery: delayPercentiles(delivery), answer: delayPercentiles(answer) };
+  });
+  return {
+    from: corridor.from,
+    to: corridor.to,
+    delivery: delayPercentiles(mergeHistograms(all.delivery)),
+    answer: delayPercentiles(mergeHistograms(all.answer)),
+    buckets,
+  };
+}

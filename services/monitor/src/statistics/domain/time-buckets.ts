@@ -1,0 +1,73 @@
+/** Bucket sizes of the statistics; every bucket starts on a UTC boundary. */
+export const GRANULARITIES = ['hour', 'day', 'month'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+/**
+ * Where a bucket is kept: buckets are grouped in one document per container (the hours of a day, the days of a
+ * month, the months of a year), so that reading a corridor over years touches few documents, each found by _id.
+ */
+export interface BucketAddress {
+  /** `2025-03-14` for an hour, `2025-03` for a day, `2025` for a month. */
+  readonly container: string;
+  /** `09` (hour of the day), `14` (day of the month), `03` (month of the year). */
+  readonly slot: string;
+}
+
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+/** The start of the bucket holding `at`. */
+export function bucketStart(at: Date, granularity: Granularity): Date {
+  const y = at.getUTCFullYear();
+  const m = at.getUTCMonth();
+  if (granularity === 'month') return new Date(Date.UTC(y, m, 1));
+  if (granularity === 'day') return new Date(Date.UTC(y, m, at.getUTCDate()));
+  return new Date(Date.UTC(y, m, at.getUTCDate(), at.getUTCHours()));
+}
+
+/** The start of the bucket after the one starting at `start`. */
+export function nextBucket(start: Date, granularity: Granularity): Date {
+  const next = new Date(start.getTime());
+  if (granularity === 'month') next.setUTCMonth(next.getUTCMonth() + 1);
+  else if (granularity === 'day') next.setUTCDate(next.getUTCDate() + 1);
+  else next.setUTCHours(next.getUTCHours() + 1);
+  return next;
+}
+
+export function bucketAddress(at: Date, granularity: Granularity): BucketAddress {
+  const year = String(at.getUTCFullYear()).padStart(4, '0');
+  const month = pad(at.getUTCMonth() + 1);
+  if (granularity === 'month') return { container: year, slot: month };
+  if (granularity === 'day') return { container: `${year}-${month}`, slot: pad(at.getUTCDate()) };
+  return { container: `${year}-${month}-${pad(at.getUTCDate())}`, slot: pad(at.getUTCHours()) };
+}
+
+/** The starts of every bucket that overlaps [since, until), oldest first. */
+export function bucketsBetween(since: Date, until: Date, granularity: Granularity): Date[] {
+  const starts: Date[] = [];
+  for (let start = bucketStart(since, granularity); start < until; start = nextBucket(start, granularity)) {
+    starts.push(start);
+  }
+  return starts;
+}
+
+/** How many buckets a window has, without listing them (to refuse a window too fine before building it). */
+export function bucketCount(since: Date, until: Date, granularity: Granularity): number {
+  const from = bucketStart(since, granularity);
+  if (until <= from) return 0;
+  if (granularity === 'month') {
+    const months = (until.getUTCFullYear() - from.getUTCFullYear()) * 12 + until.getUTCMonth() - from.getUTCMonth();
+    return bucketStart(until, 'month') < until ? months + 1 : months;
+  }
+  const size = granularity === 'day' ? 86_400_000 : 3_600_000;
+  return Math.ceil((until.getTime() - from.getTime()) / size);
+}
+
+const DAY_MS = 86_400_000;
+
+/** The bucket size a window gets when none is asked for: enough detail to chart, few enough buckets to read fast. */
+export function defaultGranularity(since: Date, until: Date): Granularity {
+  const span = until.getTime() - since.getTime();
+  if (span <= 3 * DAY_MS) return 'hour';
+  if (span <= 3 * 366 * DAY_MS) return 'day';
+  return 'month';
+}

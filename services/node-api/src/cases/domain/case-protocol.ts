@@ -1,0 +1,63 @@
+import type { ConsentRecord, ReferredPerson } from './case-content';
+
+/** Which end of an exchange a node holds, in every protocol. */
+export type CaseSide = 'sender' | 'receiver';
+
+/** What every protocol's replica says about itself, whatever else it holds. */
+export interface CaseStateBase {
+  side: CaseSide;
+  status: string;
+  fromCountry: string;
+  toCountry: string;
+}
+
+export interface CaseEventBase {
+  type: string;
+  data: { at: string };
+}
+
+/** The personal content a case may carry beside its protocol state; it leaves the node only under consent. */
+export interface CaseContent {
+  readonly _id: string;
+  readonly person?: ReferredPerson;
+  readonly consent?: ConsentRecord;
+  readonly links?: CaseLinks;
+}
+
+/** Other cases of the same person at this node: a reintegration follows a return. */
+export interface CaseLinks {
+  returnId?: string;
+  reintegrationId?: string;
+}
+
+export interface OutgoingCaseMessage {
+  readonly type: string;
+  readonly payload: Record<string, unknown>;
+}
+
+export type ProtocolName = 'return' | 'reintegration';
+
+/**
+ * What the node's generic case machinery needs to know of one protocol whose messages carry its events: how a
+ * replica evolves, which events the other end hears and as which message, which event a message carries back,
+ * and whose turn it is until when. The protocols themselves (libs/protocols) stay pure; this is their adapter.
+ */
+export interface CaseProtocol<S extends CaseStateBase, E extends CaseEventBase> {
+  readonly name: ProtocolName;
+  evolve(state: S | undefined, event: E): S;
+  /** The events of one decision the other end must hear, given this end's replica before the decision. */
+  shared(before: S | undefined, events: readonly E[], side: CaseSide): E[];
+  /** The message that tells the other end of an event it must hear. */
+  messageFor(event: E, content: CaseContent): OutgoingCaseMessage;
+  /** The event a message of the other end carries, for a replica that exists; undefined for unknown types. */
+  eventFor(type: string, payload: Record<string, unknown>): E | undefined;
+  /** The case id a message's payload names. */
+  caseIdOf(payload: Record<string, unknown>): string | undefined;
+  /** When the step the case waits on is due, and on whom it waits; undefined once it waits on nothing. */
+  dueAt(state: S): string | undefined;
+  pendingOn(state: S): CaseSide | undefined;
+  /** A short note for the timeline (a reason, an outcome); never personal data. */
+  timelineDetail(event: E): string | undefined;
+  /** True for the event that records the withdrawal of the person's consent: the node then erases. */
+  withdrawsConsent(event: E): boolean;
+}

@@ -1,0 +1,40 @@
+import type { OutboxEntry } from '@enlace/store';
+import type { ConsentRecord, ReferredPerson, TimelineEntry } from '../domain/case-content';
+import type { CaseLinks, ProtocolName } from '../domain/case-protocol';
+
+export type CaseDirection = 'outgoing' | 'incoming';
+
+/** The erasure of the person's data after consent was withdrawn: when here, and which other nodes confirmed. */
+export interface CaseErasure {
+  erasedAt: string;
+  confirmedBy: { country: string; at: string }[];
+}
+
+/**
+ * One case of a protocol whose messages carry its events (return, reintegration), as this node keeps it: the
+ * replica of the protocol state, the person's data while consent allows, the timeline, and the outbox written in
+ * the same single-document update as the change that produced it.
+ */
+export interface ProtocolCaseDocument<S> {
+  _id: string;
+  protocol: ProtocolName;
+  direction: CaseDirection;
+  state: S;
+  person?: ReferredPerson;
+  consent?: ConsentRecord;
+  links?: CaseLinks;
+  timeline: TimelineEntry[];
+  appliedEnvelopeIds: string[];
+  outbox: OutboxEntry[];
+  outboxPending: number;
+  /** When the step the case waits on is due, as a date so the database can find overdue cases by index. */
+  due?: Date;
+  /** Which end that step waits on. */
+  pendingOn?: string;
+  /** The due time last announced as overdue, so that each overdue step is announced once. */
+  announcedDue?: Date;
+  erasure?: CaseErasure;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}

@@ -1,0 +1,1 @@
+export const DEADLINE_NOTICE_STORE = Symbol('DEADLINE_NOTICE_STORE');

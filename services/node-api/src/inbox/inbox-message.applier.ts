@@ -1,0 +1,19 @@
+import type { InboxEntry } from '@enlace/store';
+
+export type ApplyOutcome = { applied: true } | { applied: false; code: string; detail: string };
+
+export const APPLIED: ApplyOutcome = { applied: true };
+
+/** One protocol's side of the inbox: the messages it understands, and the cases it holds for receipts. */
+export interface InboxMessageApplier {
+  /** The protocol's own message types. */
+  handles(type: string): boolean;
+  /** True when this node holds a case of this protocol with this id: its receipts and erasure confirmations go here. */
+  holdsCase(caseId: string): Promise<boolean>;
+  /** A message of the protocol's own, or an erasure confirmation for one of its cases. */
+  apply(entry: InboxEntry): Promise<ApplyOutcome>;
+  /** A delivery receipt for one of this protocol's cases. */
+  applyReceipt(entry: InboxEntry): Promise<ApplyOutcome>;
+}
+
+export const INBOX_MESSAGE_APPLIERS = Symbol('INBOX_MESSAGE_APPLIERS');

@@ -1,0 +1,42 @@
+import type { Role } from '@enlace/auth';
+import { ReintegrationState, allowedReintegrationCommands } from '@enlace/protocols';
+import { protocolCaseDetailsBase, protocolCaseSummaryBase } from '../../cases/dto/protocol-case.view';
+import type { ProtocolCaseDocument } from '../../cases/persistence/protocol-case.document';
+import { reintegrationStepsFor } from './reintegration-steps';
+import type { ReintegrationSummary, ReintegrationView } from './reintegration.requests';
+
+export function toReintegrationSummary(
+  document: ProtocolCaseDocument<ReintegrationState>,
+  now: Date = new Date(),
+): ReintegrationSummary {
+  return {
+    ...protocolCaseSummaryBase(document, now),
+    ...(document.links?.returnId ? { returnId: document.links.returnId } : {}),
+    followUpCount: document.state.followUpCount,
+  } as ReintegrationSummary;
+}
+
+export function toReintegrationView(
+  document: ProtocolCaseDocument<ReintegrationState>,
+  options: { now?: Date; roles?: readonly Role[] } = {},
+): ReintegrationView {
+  const { state } = document;
+  return {
+    ...toReintegrationSummary(document, options.now),
+    ...protocolCaseDetailsBase(document),
+    arrivedAt: state.arrivedAt,
+    planDueAt: state.planDueAt,
+    followUpIntervalDays: state.followUpIntervalDays,
+    shareWithSender: state.shareWithSender,
+    openedAt: state.openedAt,
+    ...(state.plan ? { plan: state.plan } : {}),
+    ...(state.implementationStartedAt ? { implementationStartedAt: state.implementationStartedAt } : {}),
+    ...(state.monitoringStartedAt ? { monitoringStartedAt: state.monitoringStartedAt } : {}),
+    ...(state.lastFollowUp ? { lastFollowUp: state.lastFollowUp } : {}),
+    ...(state.nextFollowUpDueAt ? { nextFollowUpDueAt: state.nextFollowUpDueAt } : {}),
+    ...(state.riskReview ? { riskReview: state.riskReview } : {}),
+    ...(state.closure ? { closure: state.closure } : {}),
+    ...(state.reReferral ? { reReferral: state.reReferral } : {}),
+    allowedSteps: reintegrationStepsFor(allowedReintegrationCommands(state, state.side), options.roles),
+  } as ReintegrationView;
+}

@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { CaseRights } from '@enlace/auth';
+import { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { RequireRoles } from '../auth/roles.decorator';
+import type { CaseDirection } from '../cases/persistence/protocol-case.document';
+import { ProblemException } from '../common/problem-details/problem.exception';
+import { ContractBodyPipe } from '../common/validation/contract-body.pipe';
+import { ContractParameterPipe } from '../common/validation/contract-parameter.pipe';
+import { overdueFlag } from '../common/validation/overdue-flag.pipe';
+import { requireStepRoles } from '../common/validation/require-step-roles';
+import { ReintegrationCase, ReintegrationsService } from './application/reintegrations.service';
+import { REINTEGRATION_STEPS, isReintegrationStep } from './dto/reintegration-steps';
+import type { OpenReintegrationRequest, ReintegrationSummary, ReintegrationView } from './dto/reintegration.requests';
+import { toReintegrationSummary, toReintegrationView } from './dto/reintegration.view';
+
+const planId = new ContractParameterPipe('#/components/parameters/CaseId/schema', 'id');
+
+@Controller('reintegrations')
+export class ReintegrationsHttpController {
+  constructor(private readonly reintegrations: ReintegrationsService) {}
+
+  @Post()
+  @RequireRoles(...CaseRights.answer)
+  async open(
+    @Body(new ContractBodyPipe('OpenReintegrationRequest')) body: OpenReintegrationRequest,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ReintegrationView> {
+    const opened = await this.reintegrations.open(body);
+    response.status(201).location(`/api/v1/reintegrations/${opened._id}`);
+    return this.view(opened, user);
+  }
+
+  @Get()
+  @RequireRoles(...CaseRights.read)
+  async list(
+    @Query('direction', new ContractParameterPipe('CaseDirection', 'direction')) direction?: CaseDirection,
+    @Query('status', new ContractParameterPipe('ReintegrationStatus', 'status')) status?: string,
+    @Query('overdue', overdueFlag) overdue?: boolean,
+  ): Promise<{ items: ReintegrationSummary[] }> {
+    const now = new Date();
+    const found = await this.reintegrations.list({
+      ...(direction ? { direction } : {}),
+      ...(status ? { status } : {}),
+      ...(overdue !== undefined ? { overdue, now } : {}),
+    });
+    return { items: found.map((document) => toReintegrationSummary(document, now)) };
+  }
+
+  @Get(':id')
+  @RequireRoles(...CaseRights.read)
+  async get(@Param('id', planId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ReintegrationView> {
+    return this.view(await this.reintegrations.get(id), user);
+  }
+
+  /** One step of the reintegration; each step's body and roles are its own (REINTEGRATION_STEPS, the OpenAPI document). */
+  @Post(':id/:step')
+  @HttpCode(200)
+  @RequireRoles(...CaseRights.write)
+  async takeStep(
+    @Param('id', planId) id: string,
+    @Param('step') step: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ReintegrationView> {
+    if (!isReintegrationStep(step)) {
+      throw new ProblemException({ status: 404, title: 'Not Found', detail: `A reintegration has no step ${step}.` });
+    }
+    const rule = REINTEGRATION_STEPS[step];
+    requireStepRoles(user, rule.roles);
+    const checked = new ContractBodyPipe(rule.schema).transform(body) as Record<string, unknown>;
+    return this.view(await this.reintegrations.takeStep(id, step, checked), user);
+  }
+
+  private view(document: ReintegrationCase, user: AuthenticatedUser | undefined): ReintegrationView {
+    return toReintegrationView(document, user ? { roles: user.roles } : {});
+  }
+}

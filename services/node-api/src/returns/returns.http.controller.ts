@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { CaseRights } from '@enlace/auth';
+import { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { RequireRoles } from '../auth/roles.decorator';
+import { ProblemException } from '../common/problem-details/problem.exception';
+import { ContractBodyPipe } from '../common/validation/contract-body.pipe';
+import { ContractParameterPipe } from '../common/validation/contract-parameter.pipe';
+import { overdueFlag } from '../common/validation/overdue-flag.pipe';
+import { requireStepRoles } from '../common/validation/require-step-roles';
+import type { CaseDirection } from '../cases/persistence/protocol-case.document';
+import { ReturnCase, ReturnsService } from './application/returns.service';
+import { RETURN_STEPS, isReturnStep } from './dto/return-steps';
+import type { CreateReturnRequest, ReturnSummary, ReturnView } from './dto/return.requests';
+import { toReturnSummary, toReturnView } from './dto/return.view';
+
+const returnId = new ContractParameterPipe('#/components/parameters/CaseId/schema', 'id');
+
+@Controller('returns')
+export class ReturnsHttpController {
+  constructor(private readonly returns: ReturnsService) {}
+
+  @Post()
+  @RequireRoles(...CaseRights.write)
+  async create(
+    @Body(new ContractBodyPipe('CreateReturnRequest')) body: CreateReturnRequest,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ReturnView> {
+    const created = await this.returns.request(body);
+    response.status(201).location(`/api/v1/returns/${created._id}`);
+    return this.view(created, user);
+  }
+
+  @Get()
+  @RequireRoles(...CaseRights.read)
+  async list(
+    @Query('direction', new ContractParameterPipe('CaseDirection', 'direction')) direction?: CaseDirection,
+    @Query('status', new ContractParameterPipe('ReturnStatus', 'status')) status?: string,
+    @Query('overdue', overdueFlag) overdue?: boolean,
+  ): Promise<{ items: ReturnSummary[] }> {
+    const now = new Date();
+    const found = await this.returns.list({
+      ...(direction ? { direction } : {}),
+      ...(status ? { status } : {}),
+      ...(overdue !== undefined ? { overdue, now } : {}),
+    });
+    return { items: found.map((document) => toReturnSummary(document, now)) };
+  }
+
+  @Get(':id')
+  @RequireRoles(...CaseRights.read)
+  async get(@Param('id', returnId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ReturnView> {
+    return this.view(await this.returns.get(id), user);
+  }
+
+  /** One step of the procedure; each step's body and roles are its own (RETURN_STEPS, the OpenAPI document). */
+  @Post(':id/:step')
+  @HttpCode(200)
+  @RequireRoles(...CaseRights.write)
+  async takeStep(
+    @Param('id', returnId) id: string,
+    @Param('step') step: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ReturnView> {
+    if (!isReturnStep(step)) {
+      throw new ProblemException({ status: 404, title: 'Not Found', detail: `A return has no step ${step}.` });
+    }
+    const rule = RETURN_STEPS[step];
+    requireStepRoles(user, rule.roles);
+    const checked = new ContractBodyPipe(rule.schema).transform(body) as Record<string, unknown>;
+    return this.view(await this.returns.takeStep(id, step, checked), user);
+  }
+
+  private view(document: ReturnCase, user: AuthenticatedUser | undefined): ReturnView {
+    return toReturnView(document, user ? { roles: user.roles } : {});
+  }
+}

@@ -1,0 +1,67 @@
+import { Module } from '@nestjs/common';
+import { MessageValidator } from '@enlace/contracts';
+import { ReturnEvent, ReturnState } from '@enlace/protocols';
+import { CaseCollections, KeyedWriteLock } from '@enlace/store';
+import { Connection } from 'mongoose';
+import { ProtocolCaseActions } from '../cases/application/protocol-case.actions';
+import { ProtocolCaseMessageApplier } from '../cases/application/protocol-case.message-applier';
+import { ProtocolCaseWriter } from '../cases/application/protocol-case.writer';
+import { ProtocolCaseRepository } from '../cases/persistence/protocol-case.repository';
+import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
+import { CASE_WRITE_LOCK, NODE_DATABASE } from '../database/database.tokens';
+import { ReturnsService } from './application/returns.service';
+import { RETURN_CASE_PROTOCOL } from './domain/return-case.protocol';
+import { returnInboundRules } from './domain/return-inbound.rules';
+import { ReturnsHttpController } from './returns.http.controller';
+import {
+  RETURN_CASE_ACTIONS,
+  RETURN_CASE_REPOSITORY,
+  RETURN_CASE_WRITER,
+  RETURN_MESSAGE_APPLIER,
+} from './returns.tokens';
+
+type Repository = ProtocolCaseRepository<ReturnState>;
+type Writer = ProtocolCaseWriter<ReturnState, ReturnEvent>;
+
+/** Returns of a person to a receiving country: the API, and the messages of the other end. */
+@Module({
+  controllers: [ReturnsHttpController],
+  providers: [
+    {
+      provide: RETURN_CASE_REPOSITORY,
+      inject: [NODE_DATABASE, CASE_WRITE_LOCK],
+      useFactory: async (db: Connection, lock: KeyedWriteLock) => {
+        const repository = new ProtocolCaseRepository<ReturnState>(db, CaseCollections.returns, lock);
+        await repository.ensureIndexes();
+        return repository;
+      },
+    },
+    {
+      provide: RETURN_CASE_WRITER,
+      inject: [RETURN_CASE_REPOSITORY],
+      useFactory: (repository: Repository) =>
+        new ProtocolCaseWriter(RETURN_CASE_PROTOCOL, repository, new MessageValidator()),
+    },
+    {
+      provide: RETURN_CASE_ACTIONS,
+      inject: [RETURN_CASE_REPOSITORY, RETURN_CASE_WRITER],
+      useFactory: (repository: Repository, writer: Writer) =>
+        new ProtocolCaseActions(RETURN_CASE_PROTOCOL, repository, writer),
+    },
+    {
+      provide: RETURN_MESSAGE_APPLIER,
+      inject: [NODE_API_CONFIG, RETURN_CASE_REPOSITORY, RETURN_CASE_WRITER],
+      useFactory: (config: NodeApiConfig, repository: Repository, writer: Writer) =>
+        new ProtocolCaseMessageApplier(
+          RETURN_CASE_PROTOCOL,
+          repository,
+          writer,
+          returnInboundRules(config.country),
+          config.country,
+        ),
+    },
+    ReturnsService,
+  ],
+  exports: [RETURN_MESSAGE_APPLIER, RETURN_CASE_REPOSITORY],
+})
+export class ReturnsModule {}

@@ -1,0 +1,215 @@
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { ROLES, ROLE_RIGHTS, Role, holdsRight, isRight } from '@enlace/auth';
+import { nodeApiDocument } from '@enlace/contracts';
+import { LocalNetwork, startLocalNetwork } from '@enlace/local-infra';
+import { ApiOperation, apiOperations, developmentToken, fillPath, schemaArbitrary, testInfra } from '@enlace/testing';
+
+/**
+ * Issue 4, item 3: every operation of the node API's OpenAPI document x every role x a user of the node's own
+ * country or of the other one, on two running nodes. What is expected comes from the document (`x-enlace-right`)
+ * and the one table of rights (libs/auth ROLE_RIGHTS); what is observed comes from the controllers' guards. A
+ * guard that drifts from the contract fails here. The table is written to docs/access-matrix.md.
+ */
+const SEED = 4_2024;
+const COUNTRIES = ['CO', 'EC'] as const;
+const document = nodeApiDocument as Record<string, unknown>;
+
+type Caller = { kind: 'anonymous' } | { kind: 'user'; country: string; role: Role };
+
+interface Observation {
+  node: string;
+  operation: ApiOperation;
+  caller: Caller;
+  status: number;
+  contentType: string;
+}
+
+/** One valid request for `operation`: made-up ids that exist nowhere, a body and required parameters from the schema. */
+function requestFor(operation: ApiOperation): { path: string; body?: string } {
+  const sample = (schema: Record<string, unknown>) =>
+    fc.sample(schemaArbitrary(document, schema), { seed: SEED, numRuns: 1 })[0];
+  const pathValues: Record<string, string> = {};
+  const query = new URLSearchParams();
+  for (const parameter of operation.parameters) {
+    if (parameter.in === 'path') pathValues[parameter.name] = String(sample(parameter.schema));
+    if (parameter.in === 'query' && parameter.required) query.set(parameter.name, String(sample(parameter.schema)));
+  }
+  const search = query.size > 0 ? `?${query}` : '';
+  return {
+    path: `${fillPath(operation, pathValues)}${search}`,
+    ...(operation.requestBody ? { body: JSON.stringify(sample(operation.requestBody.schema)) } : {}),
+  };
+}
+
+const callerName = (caller: Caller, node: string) =>
+  caller.kind === 'anonymous' ? 'no token' : `${caller.role} of ${caller.country === node ? 'own' : 'other'} country`;
+
+describe('the access matrix of the node API', () => {
+  const network = `matrix${Date.now().toString(36)}`;
+  const operations = apiOperations();
+  const observations: Observation[] = [];
+  let home: string;
+  let net: LocalNetwork;
+
+  beforeAll(async () => {
+    home = await fs.mkdtemp(path.join(os.tmpdir(), 'enlace-matrix-'));
+    net = await startLocalNetwork({
+      network,
+      members: COUNTRIES.map((country) => ({ country, organisations: [`${country} focal point`] })),
+      home,
+      basePort: 20000 + Math.floor(Math.random() * 20000),
+      mode: 'combined',
+      infra: testInfra(),
+      env: { ENLACE_INBOX_POLL_MS: '50', ENLACE_RELAY_POLL_MS: '50' },
+    });
+    const tokens = new Map<string, string>();
+    for (const country of COUNTRIES) {
+      for (const role of ROLES)
+        tokens.set(`${country}/${role}`, await developmentToken(home, network, { country, roles: [role] }));
+    }
+    const callers: Caller[] = [
+      { kind: 'anonymous' },
+      ...COUNTRIES.flatMap((country) => ROLES.map((role): Caller => ({ kind: 'user', country, role }))),
+    ];
+    for (const node of net.nodes) {
+      for (const operation of operations) {
+        const request = requestFor(operation);
+        for (const caller of callers) {
+          const token = caller.kind === 'user' ? tokens.get(`${caller.country}/${caller.role}`) : undefined;
+          const response = await fetch(`${node.apiUrl}/api/v1${request.path}`, {
+            method: operation.method,
+            headers: {
+              ...(token ? { authorization: `Bearer ${token}` } : {}),
+              ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
+            },
+            ...(request.body !== undefined ? { body: request.body } : {}),
+          });
+          await response.arrayBuffer();
+          observations.push({
+            node: node.country,
+            operation,
+            caller,
+            status: response.status,
+            contentType: response.headers.get('content-type') ?? '',
+          });
+        }
+      }
+    }
+    console.log(`access matrix: seed ${SEED}, ${observations.length} requests, ${operations.length} operations`);
+  }, 240_000);
+
+  afterAll(async () => {
+    await net?.stop();
+    if (home) await fs.rm(home, { recursive: true, force: true });
+  }, 60_000);
+
+  it('should know the right of every operation that needs a token', () => {
+    const undeclared = operations.filter((operation) => !operation.isPublic && !isRight(operation.right));
+    expect(undeclared.map((operation) => operation.operationId)).toEqual([]);
+  });
+
+  it('should answer 401 without a token, 403 to another country, 403 without the right, and let the rest through', () => {
+    const mismatches = observations
+      .filter(({ operation }) => !operation.isPublic)
+      .flatMap((observation) => {
+        const { node, operation, caller, status } = observation;
+        const right = operation.right as Parameters<typeof holdsRight>[1];
+        let expected: string;
+        let ok: boolean;
+        if (caller.kind === 'anonymous') [expected, ok] = ['401', status === 401];
+        else if (caller.country !== node) [expected, ok] = ['403', status === 403];
+        else if (!holdsRight([caller.role], right)) [expected, ok] = ['403', status === 403];
+        else [expected, ok] = ['neither 401 nor 403, nor 5xx', status !== 401 && status !== 403 && status < 500];
+        return ok
+          ? []
+          : [`${node} ${operation.operationId} by ${callerName(caller, node)}: ${status}, expected ${expected}`];
+      });
+    expect(mismatches).toEqual([]);
+  });
+
+  it('should answer every refusal as problem+json', () => {
+    const plain = observations.filter((o) => o.status >= 400 && !o.contentType.includes('application/problem+json'));
+    expect(plain.map((o) => `${o.node} ${o.operation.operationId} ${o.status}`)).toEqual([]);
+  });
+
+  it('should let public operations through without a token, with an answer their contract documents', () => {
+    const publicOnes = observations.filter((o) => o.operation.isPublic && o.caller.kind === 'anonymous');
+    expect(publicOnes.length).toBeGreaterThan(0);
+    for (const { operation, status } of publicOnes) {
+      expect([operation.operationId, operation.responses.includes(String(status))]).toEqual([
+        operation.operationId,
+        true,
+      ]);
+    }
+  });
+
+  it('should write the matrix to docs/access-matrix.md', async () => {
+    const atCo = observations.filter((o) => o.node === COUNTRIES[0]);
+    const cell = (operation: ApiOperation, caller: Caller) => {
+      const status = atCo.find(
+        (o) =>
+          o.operation === operation &&
+          o.caller.kind === caller.kind &&
+          (caller.kind === 'anonymous' ||
+            (o.caller.kind === 'user' && o.caller.role === caller.role && o.caller.country === caller.country)),
+      )?.status;
+      if (status === undefined) return '?';
+      return status === 401 || status === 403 ? `${status}` : `**yes** (${status})`;
+    };
+    const otherCountryCell = (operation: ApiOperation) => {
+      const statuses = new Set(
+        atCo
+          .filter((o) => o.operation === operation && o.caller.kind === 'user' && o.caller.country !== COUNTRIES[0])
+          .map((o) => o.status),
+      );
+      return [...statuses].join(', ');
+    };
+    const header = ['operation', 'right', 'no token', ...ROLES, 'any role of another country'];
+    const rows = operations.map((operation) =>
+      operation.isPublic
+        ? [
+            `\`${operation.method} ${operation.path}\` (${operation.operationId})`,
+            'public',
+            ...header.slice(2).map(() => 'yes'),
+          ]
+        : [
+            `\`${operation.method} ${operation.path}\` (${operation.operationId})`,
+            operation.isPublic ? 'public' : `\`${operation.right ?? '?'}\``,
+            cell(operation, { kind: 'anonymous' }),
+            ...ROLES.map((role) => cell(operation, { kind: 'user', country: COUNTRIES[0], role })),
+            otherCountryCell(operation),
+          ],
+    );
+    const rightsTable = [
+      '| role | rights |',
+      '| --- | --- |',
+      ...ROLES.map((role) => `| ${role} | ${ROLE_RIGHTS[role].map((right) => `\`${right}\``).join(', ')} |`),
+    ];
+    const text = [
+      '# Access matrix of the node API',
+      '',
+      '<!-- Generated by test/e2e/access-matrix.e2e.spec.ts on running nodes; do not edit by hand. -->',
+      '',
+      `Every operation of \`contracts/openapi/node-api.openapi.yaml\` x every role, at ${COUNTRIES[0]}'s node, for users of`,
+      `${COUNTRIES[0]} and of ${COUNTRIES[1]} (and the same the other way round, checked by the test). A cell is the`,
+      'status observed: 401 (no token), 403 (another country, or a role without the right), or **yes** with the answer',
+      'of an allowed call with a made-up id (404, 409 and 422 are expected there).',
+      '',
+      `| ${header.join(' | ')} |`,
+      `| ${header.map(() => '---').join(' | ')} |`,
+      ...rows.map((row) => `| ${row.join(' | ')} |`),
+      '',
+      'The rights of each role (`ROLE_RIGHTS` in libs/auth):',
+      '',
+      ...rightsTable,
+      '',
+    ].join('\n');
+    console.log(text);
+    const target = path.join(__dirname, '..', '..', 'docs', 'access-matrix.md');
+    await fs.writeFile(target, text);
+    expect(rows.length).toBe(operations.length);
+  });
+});

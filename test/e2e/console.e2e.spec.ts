@@ -1,0 +1,266 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import {
+  LocalMonitor,
+  LocalNetwork,
+  startConsoleProcess,
+  startLocalMonitor,
+  startLocalNetwork,
+  stopConsoleProcess,
+} from '@enlace/local-infra';
+import { testInfra } from '@enlace/testing';
+
+/** Debian's Chromium, never a downloaded browser (`npm run test:int` installs it when missing). */
+const CHROMIUM = process.env['ENLACE_CHROMIUM'] ?? '/usr/bin/chromium';
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const SCREENSHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+
+/** The console's build is part of `npm run build`; a lone `npm run test:int -- console` builds what is missing. */
+function ensureBuilt(): void {
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist/apps/console-server/src/main.js'))) {
+    throw new Error('dist/apps/console-server is missing: run `npm run build` first');
+  }
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist/apps/console/index.html'))) {
+    const build = spawnSync('npm', ['run', 'build:console'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('the console did not build');
+  }
+}
+
+describe('the web console in a browser', () => {
+  // A marker no other text on any page could hold: the person's first name.
+  const marker = `Zelmira${randomBytes(4).toString('hex')}`;
+  let home: string;
+  let network: LocalNetwork;
+  let monitor: LocalMonitor;
+  let secretariat: { context: BrowserContext; page: Page };
+  let corridorBefore: number;
+  /** Every body the monitor's API answered to the secretariat's page. */
+  const monitorBodies: string[] = [];
+  let consoleUrl: string;
+  let browser: Browser;
+  let referralId: string;
+  const pageErrors: string[] = [];
+
+  const user = (country: string) => {
+    const found = network.users.find((u) => u.country === country && u.username.endsWith('.focal'));
+    if (!found) throw new Error(`no focal point of ${country}`);
+    return found;
+  };
+
+  /** A browser tab of its own (its own session storage), in the given language. */
+  async function tab(locale: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        pageErrors.push(message.text());
+    });
+    return { context, page };
+  }
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    ensureBuilt();
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'enlace-console-'));
+    const basePort = 20000 + Math.floor(Math.random() * 20000);
+    network = await startLocalNetwork({
+      network: `console${Date.now().toString(36)}`,
+      members: ['CO', 'EC'].map((country) => ({ country, organisations: [`${country} focal point`] })),
+      home,
+      basePort,
+      mode: 'combined',
+      infra: testInfra(),
+      env: { ENLACE_INBOX_POLL_MS: '50', ENLACE_RELAY_POLL_MS: '50' },
+    });
+    monitor = await startLocalMonitor({
+      network: network.network,
+      home,
+      httpPort: basePort + 50,
+      directoryFile: network.directoryFile,
+      infra: testInfra(),
+      ...(network.kafkaPrincipals && { kafkaSasl: network.kafkaPrincipals.monitor }),
+    });
+    consoleUrl = (
+      await startConsoleProcess({
+        network: network.network,
+        port: basePort + 60,
+        nodes: network.nodes,
+        monitorUrl: monitor.monitorUrl,
+        runDir: path.join(home, 'run'),
+        logDir: path.join(home, 'logs'),
+      })
+    ).url;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (network) {
+      await stopConsoleProcess({
+        network: network.network,
+        runDir: path.join(home, 'run'),
+        logDir: path.join(home, 'logs'),
+      });
+      await monitor?.stop();
+      await network.stop();
+    }
+    fs.rmSync(home, { recursive: true, force: true });
+  }, 60_000);
+
+  /** The count the secretariat's corridor matrix shows for CO -> EC. */
+  const corridorCount = async (page: Page): Promise<number> =>
+    Number(await page.locator('[data-testid="corridor-matrix"] td[data-corridor="CO-EC"]').getAttribute('data-count'));
+
+  it('should let the secretariat log in to the monitor and see the corridors', async () => {
+    secretariat = await tab('en-GB');
+    const { page } = secretariat;
+    page.on('response', async (response) => {
+      if (!response.url().includes('/monitor/api/') || response.url().endsWith('/events')) return;
+      monitorBodies.push(await response.text().catch(() => ''));
+    });
+    const reader = monitor.users.find((u) => u.username === 'secretariat');
+    if (!reader) throw new Error('no secretariat user');
+    await page.goto(`${consoleUrl}/login`);
+    await page.getByLabel('Sign in to').selectOption('secretariat');
+    await page.getByLabel('Username').fill(reader.username);
+    await page.getByLabel('Password').fill(reader.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/secretariat$/);
+    await page.getByTestId('corridor-matrix').waitFor();
+    corridorBefore = await corridorCount(page);
+    expect(corridorBefore).toBe(0);
+  }, 120_000);
+
+  it('should let a CO focal point log in and create a referral to EC, naming the fields the node refused', async () => {
+    const { context, page } = await tab('en-GB');
+    await page.goto(consoleUrl);
+    await page.waitForURL(/\/login$/);
+    await shot(page, 'login');
+    await page.getByLabel('Sign in to').selectOption('CO');
+    await page.getByLabel('Username').fill(user('CO').username);
+    await page.getByLabel('Password').fill(user('CO').password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/work$/);
+    await page.getByRole('heading', { name: 'Work of CO' }).waitFor();
+
+    await page.getByRole('link', { name: 'New referral' }).click();
+    await page.getByLabel('Refer to').selectOption('EC');
+    await page.getByLabel('Reason', { exact: true }).selectOption('AdditionalServicesRequired');
+    await page.getByLabel('Urgency').selectOption('high');
+    await page.getByLabel('First name').fill(marker);
+    await page.getByLabel('Surname').fill('Quispe');
+    await page.getByLabel('Date of birth').fill('2001-06-12');
+    await page.getByLabel('Gender').selectOption('Feminine');
+    await page.getByLabel('Nationality (ISO code)').fill('CO');
+    await page.getByLabel('Purpose explained to the person').fill('Referral for assistance in Ecuador');
+    await page.getByRole('group', { name: 'Data covered' }).getByLabel('Health').check();
+    await page.getByLabel('The person gave informed consent').check();
+    // No service asked for: the node answers 400 and the form names the field in the user's words.
+    await page.getByRole('button', { name: 'Create and send referral' }).click();
+    const problem = page.getByRole('alert');
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain('Services requested');
+    expect(await problem.textContent()).toContain('400');
+
+    await page.getByRole('group', { name: 'Services requested' }).getByLabel('Health').check();
+    await page.getByRole('group', { name: 'Services requested' }).getByLabel('Social care').check();
+    await shot(page, 'new-referral');
+    await page.getByRole('button', { name: 'Create and send referral' }).click();
+    await page.waitForURL(/\/referrals\/[0-9a-f-]{36}$/);
+    referralId = UUID.exec(page.url())?.[0] ?? '';
+    expect(referralId).toMatch(UUID);
+    await page.locator('.status-line [data-status="delivered"]').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('person').textContent()).toContain(marker);
+    await context.close();
+  }, 120_000);
+
+  it('should let an EC focal point, in Spanish, open the incoming referral and accept it', async () => {
+    const { context, page } = await tab('es-EC');
+    await page.goto(`${consoleUrl}/login`);
+    await page.getByLabel('Entrar en').selectOption('EC');
+    await page.getByLabel('Usuario').fill(user('EC').username);
+    await page.getByLabel('Contraseña').fill(user('EC').password);
+    await page.getByLabel('Contraseña').press('Enter');
+    await page.waitForURL(/\/work$/);
+    const row = page.getByTestId('incoming').locator(`tr[data-referral-id="${referralId}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.textContent()).toContain('nosotros'); // waiting on EC
+    await shot(page, 'work');
+
+    await row.getByRole('link').click();
+    await page.waitForURL(new RegExp(`/referrals/${referralId}$`));
+    const accept = page.locator('button[data-action="accept"]');
+    await accept.waitFor();
+    const actions = await page
+      .locator('button[data-action]')
+      .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-action')));
+    expect(actions).toEqual(['accept', 'decline', 'request-information']);
+    await shot(page, 'referral-incoming');
+    await accept.click();
+    await page
+      .getByLabel('Nota para el país remitente (opcional)')
+      .fill('Plaza en un albergue de Quito desde el lunes.');
+    await page.getByRole('button', { name: 'Confirmar: Aceptar' }).click();
+    await page.locator('.status-line [data-status="accepted"]').waitFor();
+    expect(await page.getByRole('status').textContent()).toContain('aceptada');
+    await context.close();
+  }, 120_000);
+
+  it('should show the CO case page accepted, with the timeline of both sides', async () => {
+    const { context, page } = await tab('en-GB');
+    await page.goto(`${consoleUrl}/login`);
+    await page.getByLabel('Sign in to').selectOption('CO');
+    await page.getByLabel('Username').fill(user('CO').username);
+    await page.getByLabel('Password').fill(user('CO').password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/work$/);
+    await page.goto(`${consoleUrl}/referrals/${referralId}`);
+    await page.locator('.status-line [data-status="accepted"]').waitFor({ timeout: 30_000 });
+    const timeline = await page.getByTestId('timeline').textContent();
+    expect(timeline).toMatch(/Sent.*Delivered.*Accepted/s);
+    expect(timeline).toContain('Plaza en un albergue de Quito desde el lunes.');
+    expect(await page.locator('button[data-action]').evaluateAll((b) => b.map((x) => x.dataset['action']))).toEqual([
+      'withdraw',
+    ]);
+    await shot(page, 'referral-accepted');
+
+    // The language can be switched at any time, and the choice is kept.
+    await page.getByLabel('Language').selectOption('fr');
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    await page.getByRole('heading', { name: /Chronologie/ }).waitFor();
+    await context.close();
+  }, 120_000);
+
+  it('should show the secretariat the CO->EC corridor count go up, and no personal field anywhere', async () => {
+    const { page } = secretariat;
+    const deadline = Date.now() + 60_000;
+    let after = await corridorCount(page);
+    while (after <= corridorBefore && Date.now() < deadline) {
+      await page.waitForTimeout(1000);
+      after = await corridorCount(page);
+    }
+    expect(after).toBeGreaterThan(corridorBefore);
+    await page.locator('[data-node="CO"]').waitFor();
+    await shot(page, 'secretariat');
+
+    // Nothing of the person anywhere: not in the page's text, its markup, nor any answer of the monitor.
+    expect(await page.locator('body').innerText()).not.toContain(marker);
+    expect(await page.content()).not.toContain(marker);
+    expect(monitorBodies.length).toBeGreaterThan(0);
+    expect(monitorBodies.filter((body) => body.includes(marker) || body.includes('Quispe'))).toEqual([]);
+    await secretariat.context.close();
+  }, 120_000);
+
+  it('should raise no script error and no content security policy violation in any page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
