@@ -1,6 +1,7 @@
 // Runs the integration and end-to-end tests against the local Kafka and FerretDB: starts them when they are not
 // running (and stops them afterwards, leaving a machine as it was), or uses KAFKA_BROKERS / MONGODB_URI.
 import { spawnSync } from 'node:child_process';
+import { kafkaSaslEnv } from '@enlace/messaging';
 import { ensureInfra, infraStatus, stopInfra } from '../deploy/local/src';
 
 async function main(): Promise<number> {
@@ -21,6 +22,8 @@ async function main(): Promise<number> {
       env: {
         ...process.env,
         KAFKA_BROKERS: infra.kafkaBrokers,
+        // The super user: every Kafka client a test makes without credentials of its own acts as the operator.
+        ...(infra.kafkaSasl && kafkaSaslEnv(infra.kafkaSasl)),
         MONGODB_URI: infra.mongodbUri,
         ENLACE_INFRA_JSON: JSON.stringify(infra),
       },

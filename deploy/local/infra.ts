@@ -11,6 +11,12 @@ async function main(command: string | undefined): Promise<number> {
       const endpoints = await ensureInfra();
       console.log(`infra: up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       console.log(`infra: KAFKA_BROKERS=${endpoints.kafkaBrokers}`);
+      if (endpoints.kafkaSasl) {
+        console.log(
+          `infra: the broker's super user is ${endpoints.kafkaSasl.username} (SCRAM-SHA-512); ` +
+            'its password is in .enlace/kafka/admin-credentials.json',
+        );
+      }
       if (!endpoints.external.mongodb) console.log(`infra: MONGODB_URI=${endpoints.mongodbUri}`);
       return 0;
     }

@@ -158,7 +158,11 @@ async function main(): Promise<void> {
     await waitForArrivals(ec, 1, 30_000);
     const memoryIdleMb = await memory(net);
 
-    const kafka = createKafkaClient({ brokers: parseBrokerList(infra.kafkaBrokers), clientId: 'bench' });
+    const kafka = createKafkaClient({
+      brokers: parseBrokerList(infra.kafkaBrokers),
+      clientId: 'bench',
+      ...(infra.kafkaSasl && { sasl: infra.kafkaSasl }),
+    });
     const baseline = await rawKafkaThroughput(kafka, `bench-raw-${randomUUID()}`, 2048, SECONDS);
     const twoNodes = await throughput(co, ec, net);
     const latency = [await latencyAt(50, co, ec), await latencyAt(500, co, ec)];

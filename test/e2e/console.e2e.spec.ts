@@ -87,6 +87,7 @@ describe('the web console in a browser', () => {
       httpPort: basePort + 50,
       directoryFile: network.directoryFile,
       infra: testInfra(),
+      ...(network.kafkaPrincipals && { kafkaSasl: network.kafkaPrincipals.monitor }),
     });
     consoleUrl = (
       await startConsoleProcess({

@@ -3,7 +3,15 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AuditLogStore, verifyAuditChain } from '@enlace/audit';
-import { DeadLetterHeaders, TopicNames, createKafkaClient, parseBrokerList } from '@enlace/messaging';
+import { DirectoryAuthority } from '@enlace/envelope';
+import {
+  DeadLetterHeaders,
+  DirectoryEntryPublisher,
+  KafkaEnvelopePublisher,
+  TopicNames,
+  createKafkaClient,
+  parseBrokerList,
+} from '@enlace/messaging';
 import { LocalNetwork, startLocalNetwork } from '@enlace/local-infra';
 import { NodeApiClient, TestInfra, eventually, filesContaining, testInfra } from '@enlace/testing';
 import { Kafka, Producer } from 'kafkajs';
@@ -296,4 +304,32 @@ describe('a referral from Colombia to Ecuador', () => {
     expect(await filesContaining(infra.kafkaDataDir, marker)).toEqual([]);
     expect(await filesContaining(path.join(home, 'logs'), marker)).toEqual([]);
   }, 120_000);
+
+  it('should dead-letter, as REVOKED_SENDER, what a member sends once the directory authority revoked it', async () => {
+    const authority = await DirectoryAuthority.open(net.authorityDir, network);
+    const directoryProducer = new KafkaEnvelopePublisher(kafka);
+    try {
+      const revoked = await authority.revoke('CO');
+      await new DirectoryEntryPublisher(directoryProducer, network).publish([
+        { country: 'CO', signed: revoked.signed },
+      ]);
+    } finally {
+      await directoryProducer.disconnect();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 3_000)); // EC's courier reads the directory topic continuously
+
+    const refused = await co.request<{ id: string }>('POST', '/referrals', referralRequest(`${marker}c`));
+    expect(refused.status).toBe(201);
+
+    const deadLetters = await eventually(
+      async () => {
+        const records = await readTopic(TopicNames.deadLetter(network, 'EC'), 2);
+        const revokedSender = records.filter((r) => r.headers[DeadLetterHeaders.reason] === 'REVOKED_SENDER');
+        return revokedSender.length > 0 ? revokedSender : undefined;
+      },
+      { what: 'a REVOKED_SENDER dead letter at EC', timeoutMs: 30_000 },
+    );
+    expect(deadLetters[0]?.headers[DeadLetterHeaders.originalTopic]).toBe(TopicNames.inbox(network, 'EC'));
+    expect((await ec.request('GET', `/referrals/${refused.body.id}`)).status).toBe(404);
+  }, 90_000);
 });

@@ -19,3 +19,6 @@ export * from './network/node-processes';
 export * from './network/console-process';
 export * from './network/demo-network';
 export * from './network/demo-network.constants';
+export * from './network/kafka-principals';
+export { upsertScramUsers, type ScramUsersTarget } from './scram-users';
+export { KAFKA_ADMIN_USER } from './kafka-admin-credentials';

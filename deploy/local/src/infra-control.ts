@@ -8,6 +8,8 @@ import * as path from 'node:path';
 
 import type { Log, LocalComponent } from './component';
 import { ferretdbComponent } from './ferretdb-process';
+import type { KafkaSaslCredentials } from '@enlace/messaging';
+import { kafkaAdminCredentials } from './kafka-admin-credentials';
 import { kafkaComponent } from './kafka-process';
 import { withLock } from './lock';
 import { HOST, resolvePaths, resolvePorts, startTimeoutMs, type InfraPaths, type InfraPorts } from './paths';
@@ -19,6 +21,13 @@ export interface InfraEndpoints {
   /** comma-separated host:port list, for kafkajs `brokers: kafkaBrokers.split(',')`. */
   kafkaBrokers: string;
   mongodbUri: string;
+  /**
+   * The local broker's super user (SCRAM-SHA-512): for the launcher, tests and benchmarks, never for a node.
+   * Absent when Kafka is external.
+   */
+  kafkaSasl?: KafkaSaslCredentials;
+  /** The broker's jars, for tools that need the Java Admin API (SCRAM users); absent when Kafka is external. */
+  kafkaLibsDir?: string;
   /** folder of the local broker's log files (server.log, kafka.out); absent when Kafka is external. */
   kafkaLogDir?: string;
   /** the broker's log.dirs: where records rest on disk; absent when Kafka is external. */
@@ -150,7 +159,14 @@ function endpoints(ctx: Context): InfraEndpoints {
   return {
     kafkaBrokers: ctx.externalKafka ?? `${HOST}:${ctx.ports.kafka}`,
     mongodbUri: ctx.externalMongo ?? `mongodb://${HOST}:${ctx.ports.ferretdb}/`,
-    ...(ctx.externalKafka ? {} : { kafkaLogDir: ctx.paths.kafka.logs, kafkaDataDir: ctx.paths.kafka.data }),
+    ...(ctx.externalKafka
+      ? {}
+      : {
+          kafkaSasl: kafkaAdminCredentials(ctx.paths.kafka.adminCredentials),
+          kafkaLibsDir: ctx.paths.kafka.libs,
+          kafkaLogDir: ctx.paths.kafka.logs,
+          kafkaDataDir: ctx.paths.kafka.data,
+        }),
     ...(ctx.externalMongo ? {} : { ferretdbDataDir: ctx.paths.ferretdb.data }),
     external: { kafka: ctx.externalKafka !== undefined, mongodb: ctx.externalMongo !== undefined },
   };
@@ -201,6 +217,7 @@ export async function ensureInfra(options: InfraOptions = {}): Promise<InfraEndp
     `${JSON.stringify(
       {
         ...result,
+        kafkaSasl: result.kafkaSasl && { ...result.kafkaSasl, password: '***' },
         mongodbUri: maskCredentials(result.mongodbUri),
         pids,
         ports: ctx.ports,

@@ -5,10 +5,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+import type { KafkaSaslCredentials } from '@enlace/messaging';
 import type { LocalComponent, Log } from './component';
+import { jaasQuoted, kafkaAdminCredentials } from './kafka-admin-credentials';
 import { HOST, type InfraPaths, type InfraPorts } from './paths';
 import { javaCommand, type Tool } from './prerequisites';
-import { probeKafka } from './probes';
+import { probeKafka, probeKafkaAuthenticated } from './probes';
 import { runCommand, spawnDetached, tailText } from './processes';
 
 /** A Kafka cluster id: 16 random bytes, base64url without padding, never starting with '-' (as Kafka's Uuid). */
@@ -19,17 +21,37 @@ export function newClusterId(): string {
   }
 }
 
-export function serverProperties(paths: InfraPaths, ports: InfraPorts): string {
+/**
+ * The broker's configuration. Clients authenticate with SASL/SCRAM-SHA-512 on the client listener; the broker
+ * talks to its own controller with SASL/PLAIN as the super user (SCRAM credentials live in the metadata log, which
+ * the controller listener cannot wait for). StandardAuthorizer with allow.everyone.if.no.acl.found=false: a
+ * principal may do only what an ACL grants it, and only the super user is above the ACLs.
+ */
+export function serverProperties(paths: InfraPaths, ports: InfraPorts, admin: KafkaSaslCredentials): string {
+  const scram = `org.apache.kafka.common.security.scram.ScramLoginModule required username=${jaasQuoted(admin.username)} password=${jaasQuoted(admin.password)};`;
+  const plain =
+    `org.apache.kafka.common.security.plain.PlainLoginModule required username=${jaasQuoted(admin.username)} ` +
+    `password=${jaasQuoted(admin.password)} user_${admin.username}=${jaasQuoted(admin.password)};`;
   return [
-    '# Written by deploy/local/infra.ts on each start; edits are overwritten.',
+    "# Written by deploy/local/infra.ts on each start; edits are overwritten. Holds the super user's password.",
     'process.roles=broker,controller',
     'node.id=1',
     `controller.quorum.voters=1@${HOST}:${ports.kafkaController}`,
-    `listeners=PLAINTEXT://${HOST}:${ports.kafka},CONTROLLER://${HOST}:${ports.kafkaController}`,
-    `advertised.listeners=PLAINTEXT://${HOST}:${ports.kafka}`,
-    'inter.broker.listener.name=PLAINTEXT',
+    `listeners=CLIENT://${HOST}:${ports.kafka},CONTROLLER://${HOST}:${ports.kafkaController}`,
+    `advertised.listeners=CLIENT://${HOST}:${ports.kafka}`,
+    'inter.broker.listener.name=CLIENT',
     'controller.listener.names=CONTROLLER',
-    'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+    'listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT',
+    'sasl.enabled.mechanisms=SCRAM-SHA-512',
+    'sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512',
+    'sasl.mechanism.controller.protocol=PLAIN',
+    'listener.name.client.sasl.enabled.mechanisms=SCRAM-SHA-512',
+    `listener.name.client.scram-sha-512.sasl.jaas.config=${scram}`,
+    'listener.name.controller.sasl.enabled.mechanisms=PLAIN',
+    `listener.name.controller.plain.sasl.jaas.config=${plain}`,
+    'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    'allow.everyone.if.no.acl.found=false',
+    `super.users=User:${admin.username}`,
     `log.dirs=${paths.kafka.data}`,
     'num.partitions=3',
     'default.replication.factor=1',
@@ -68,6 +90,11 @@ function isFormatted(paths: InfraPaths): boolean {
   return fs.existsSync(path.join(paths.kafka.data, 'meta.properties'));
 }
 
+/** Formatted with the super user's SCRAM credential (data from before authentication came are formatted anew). */
+function isFormattedWithSasl(paths: InfraPaths): boolean {
+  return isFormatted(paths) && fs.existsSync(paths.kafka.saslStamp);
+}
+
 function classpath(paths: InfraPaths): string {
   return `${paths.kafka.libs}${path.sep}*`;
 }
@@ -96,10 +123,11 @@ async function resolveLibs(paths: InfraPaths, env: NodeJS.ProcessEnv, log: Log):
   log(`${jars.length} jars in ${paths.kafka.libs}`);
 }
 
-function writeConfig(paths: InfraPaths, ports: InfraPorts): void {
+function writeConfig(paths: InfraPaths, ports: InfraPorts, admin: KafkaSaslCredentials): void {
   fs.mkdirSync(paths.kafka.data, { recursive: true });
   fs.mkdirSync(paths.kafka.logs, { recursive: true });
-  fs.writeFileSync(paths.kafka.serverProperties, serverProperties(paths, ports));
+  fs.writeFileSync(paths.kafka.serverProperties, serverProperties(paths, ports, admin), { mode: 0o600 });
+  fs.chmodSync(paths.kafka.serverProperties, 0o600);
   const template = fs.readFileSync(paths.kafka.log4jTemplate, 'utf8');
   const logFile = paths.kafka.serverLog.replace(/\\/g, '\\\\');
   fs.writeFileSync(paths.kafka.log4jProperties, template.split('${enlace.kafka.log.file}').join(logFile));
@@ -117,9 +145,14 @@ function clusterId(paths: InfraPaths): string {
   return id;
 }
 
-async function format(paths: InfraPaths, env: NodeJS.ProcessEnv, log: Log): Promise<void> {
+async function format(paths: InfraPaths, env: NodeJS.ProcessEnv, log: Log, admin: KafkaSaslCredentials): Promise<void> {
+  if (isFormatted(paths)) {
+    log('the data predate authentication on the broker: formatting them anew (local data only)');
+    fs.rmSync(paths.kafka.data, { recursive: true, force: true });
+    fs.mkdirSync(paths.kafka.data, { recursive: true });
+  }
   const id = clusterId(paths);
-  log(`formatting storage (cluster id ${id})`);
+  log(`formatting storage (cluster id ${id}) with the super user ${admin.username}`);
   const result = await runCommand(
     javaCommand(env),
     [
@@ -133,15 +166,20 @@ async function format(paths: InfraPaths, env: NodeJS.ProcessEnv, log: Log): Prom
       id,
       '-c',
       paths.kafka.serverProperties,
+      // The super user's SCRAM credential goes into the metadata log at format time: the broker accepts it at once.
+      '--add-scram',
+      `SCRAM-SHA-512=[name=${admin.username},password=${admin.password}]`,
     ],
     { cwd: paths.kafka.dir, env },
   );
   if (result.code !== 0 || !isFormatted(paths)) {
     throw new Error(`kafka.tools.StorageTool format failed (exit ${result.code}):\n${tailText(result.output, 30)}`);
   }
+  fs.writeFileSync(paths.kafka.saslStamp, `${admin.username}\n`);
 }
 
 export function kafkaComponent(paths: InfraPaths, ports: InfraPorts, env: NodeJS.ProcessEnv): LocalComponent {
+  const admin = (): KafkaSaslCredentials => kafkaAdminCredentials(paths.kafka.adminCredentials);
   return {
     name: 'kafka',
     host: HOST,
@@ -158,8 +196,8 @@ export function kafkaComponent(paths: InfraPaths, ports: InfraPorts, env: NodeJS
     async prepare(log: Log): Promise<void> {
       fs.mkdirSync(paths.kafka.dir, { recursive: true });
       if (!libsResolved(paths)) await resolveLibs(paths, env, log);
-      writeConfig(paths, ports);
-      if (!isFormatted(paths)) await format(paths, env, log);
+      writeConfig(paths, ports, admin());
+      if (!isFormattedWithSasl(paths)) await format(paths, env, log, admin());
     },
 
     async start(log: Log): Promise<number> {
@@ -184,7 +222,8 @@ export function kafkaComponent(paths: InfraPaths, ports: InfraPorts, env: NodeJS
     },
 
     async probe(timeoutMs: number): Promise<void> {
-      await probeKafka(HOST, ports.kafka, timeoutMs);
+      await probeKafka(HOST, ports.kafka, timeoutMs, { metadata: false });
+      await probeKafkaAuthenticated(HOST, ports.kafka, admin(), timeoutMs);
     },
   };
 }

@@ -13,13 +13,33 @@ describe('Kafka configuration', () => {
 
   it('writes a single-node KRaft configuration bound to 127.0.0.1 on the configured ports', () => {
     const env = { ENLACE_HOME: '/tmp/enlace-spec', ENLACE_KAFKA_PORT: '29192', ENLACE_KAFKA_CONTROLLER_PORT: '29193' };
-    const props = serverProperties(resolvePaths(env), resolvePorts(env));
+    const props = serverProperties(resolvePaths(env), resolvePorts(env), {
+      mechanism: 'scram-sha-512',
+      username: 'enlace-admin',
+      password: 'pw"1',
+    });
     expect(props).toContain('process.roles=broker,controller');
     expect(props).toContain('controller.quorum.voters=1@127.0.0.1:29193');
-    expect(props).toContain('listeners=PLAINTEXT://127.0.0.1:29192,CONTROLLER://127.0.0.1:29193');
+    expect(props).toContain('listeners=CLIENT://127.0.0.1:29192,CONTROLLER://127.0.0.1:29193');
     expect(props).toContain('log.dirs=/tmp/enlace-spec/kafka/data');
     expect(props).toContain('auto.create.topics.enable=false');
     expect(props).toContain('num.partitions=3');
+  });
+
+  it('authenticates every client with SCRAM-SHA-512 and lets only ACLs or the super user through', () => {
+    const env = { ENLACE_HOME: '/tmp/enlace-spec' };
+    const props = serverProperties(resolvePaths(env), resolvePorts(env), {
+      mechanism: 'scram-sha-512',
+      username: 'enlace-admin',
+      password: 'pw"1',
+    });
+    expect(props).toContain('listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT');
+    expect(props).toContain('listener.name.client.sasl.enabled.mechanisms=SCRAM-SHA-512');
+    expect(props).toContain('authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer');
+    expect(props).toContain('allow.everyone.if.no.acl.found=false');
+    expect(props).toContain('super.users=User:enlace-admin');
+    expect(props).toContain('password="pw\\"1"');
+    expect(props).not.toContain('PLAINTEXT://');
   });
 
   it('rejects bad or clashing ports', () => {

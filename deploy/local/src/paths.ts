@@ -35,6 +35,14 @@ export interface KafkaPaths {
   log4jProperties: string;
   /** cluster id, generated once and kept. */
   clusterIdFile: string;
+  /** the broker's super user (user name and password, mode 0600), generated once and kept. */
+  adminCredentials: string;
+  /** written into the data folder once it is formatted with the super user's SCRAM credential. */
+  saslStamp: string;
+  /** ScramUsers.java: creates SCRAM users through the Admin API (kafkajs cannot). */
+  scramUsersSource: string;
+  /** log4j configuration of command-line tools run with the jars: warnings to stderr. */
+  toolsLog4jProperties: string;
   /** the broker's log4j file. */
   serverLog: string;
   /** stdout/stderr of the java process. */
@@ -102,6 +110,10 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env): InfraPaths {
       serverProperties: path.join(kafkaDir, 'server.properties'),
       log4jProperties: path.join(kafkaDir, 'log4j.properties'),
       clusterIdFile: path.join(kafkaDir, 'cluster-id'),
+      adminCredentials: path.join(kafkaDir, 'admin-credentials.json'),
+      saslStamp: path.join(kafkaDir, 'data', '.enlace-sasl'),
+      scramUsersSource: path.join(LOCAL_DEPLOY_DIR, 'kafka', 'ScramUsers.java'),
+      toolsLog4jProperties: path.join(LOCAL_DEPLOY_DIR, 'kafka', 'tools-log4j.properties'),
       serverLog: path.join(kafkaLogs, 'server.log'),
       stdoutLog: path.join(kafkaLogs, 'kafka.out'),
       pidFile: path.join(infraDir, 'kafka.pid'),

@@ -1,7 +1,10 @@
 // Protocol-level health probes, hand-written over node:net so they need no client library:
-// - Kafka: ApiVersions v0 (error_code 0), then Metadata v0 (at least one live broker).
+// - Kafka: ApiVersions v0 (error_code 0), then Metadata v0 (at least one live broker); on the SASL listener,
+//   ApiVersions, then kafkajs authenticates as the super user and describes the cluster.
 // - MongoDB wire protocol (FerretDB): OP_MSG { ping: 1, $db: "admin" } answered with ok: 1.
 import * as net from 'node:net';
+import type { KafkaSaslCredentials } from '@enlace/messaging';
+import { Kafka, logLevel, type SASLOptions } from 'kafkajs';
 
 /** Opens a TCP connection, sends `request`, and resolves with the first complete length-framed reply. */
 function exchange(
@@ -79,7 +82,12 @@ export interface KafkaProbeResult {
  * ApiVersions v0 must answer error_code 0; Metadata v0 (no topics asked: an empty array means
  * all topics in v0, harmless here) must list at least one broker, i.e. the broker is registered.
  */
-export async function probeKafka(host: string, port: number, timeoutMs = 3000): Promise<KafkaProbeResult> {
+export async function probeKafka(
+  host: string,
+  port: number,
+  timeoutMs = 3000,
+  options: { metadata: boolean } = { metadata: true },
+): Promise<KafkaProbeResult> {
   const apiVersions = await exchange(host, port, kafkaRequest(18, 0, 1, Buffer.alloc(0)), kafkaFrameLength, timeoutMs);
   // size(4) correlation_id(4) error_code(2) api_keys count(4) ...
   if (apiVersions.length < 14) throw new Error('short ApiVersions response');
@@ -88,6 +96,8 @@ export async function probeKafka(host: string, port: number, timeoutMs = 3000): 
   if (errorCode !== 0) throw new Error(`ApiVersions answered error_code ${errorCode}`);
   const apiKeys = apiVersions.readInt32BE(10);
   if (apiKeys <= 0) throw new Error('ApiVersions answered no API keys');
+  // On a SASL listener nothing but ApiVersions and the handshake is answered before authentication.
+  if (!options.metadata) return { apiKeys, brokers: 0 };
 
   const emptyTopicArray = Buffer.alloc(4); // int32 0
   const metadata = await exchange(host, port, kafkaRequest(3, 0, 2, emptyTopicArray), kafkaFrameLength, timeoutMs);
@@ -97,6 +107,33 @@ export async function probeKafka(host: string, port: number, timeoutMs = 3000): 
   const brokers = metadata.readInt32BE(8);
   if (brokers < 1) throw new Error('broker not registered yet (Metadata lists no broker)');
   return { apiKeys, brokers };
+}
+
+/** Authenticates with SASL and asks for the cluster: the broker is registered and accepts its super user. */
+export async function probeKafkaAuthenticated(
+  host: string,
+  port: number,
+  credentials: KafkaSaslCredentials,
+  timeoutMs = 3000,
+): Promise<void> {
+  const kafka = new Kafka({
+    clientId: 'enlace-infra',
+    brokers: [`${host}:${port}`],
+    sasl: { ...credentials } as SASLOptions,
+    connectionTimeout: timeoutMs,
+    authenticationTimeout: timeoutMs,
+    requestTimeout: timeoutMs,
+    retry: { retries: 0 },
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    const cluster = await admin.describeCluster();
+    if (cluster.brokers.length < 1) throw new Error('broker not registered yet (no broker in the cluster)');
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
 }
 
 // ---------------------------------------------------------------- MongoDB wire protocol (OP_MSG)

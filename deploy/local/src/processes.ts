@@ -11,25 +11,29 @@ export interface RunResult {
   output: string;
 }
 
-/** Runs a command to completion, capturing stdout and stderr together (never throws for a non-zero exit). */
+/**
+ * Runs a command to completion, capturing stdout and stderr together (never throws for a non-zero exit); `input`,
+ * when given, is its standard input (how secrets reach it: never on a command line).
+ */
 export function runCommand(
   command: string,
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
 ): Promise<RunResult> {
   return new Promise((resolve) => {
     let output = '';
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    if (options.input !== undefined) child.stdin?.end(options.input);
     const append = (chunk: Buffer): void => {
       output += chunk.toString('utf8');
       if (output.length > 200_000) output = output.slice(-100_000);
     };
-    child.stdout.on('data', append);
-    child.stderr.on('data', append);
+    child.stdout?.on('data', append);
+    child.stderr?.on('data', append);
     child.on('error', (err) => resolve({ code: null, output: `${output}${err.message}\n` }));
     child.on('close', (code) => resolve({ code, output }));
   });

@@ -52,7 +52,7 @@ describe(MessageValidator, () => {
       ['urn:enlace:schema:envelope-header.v1', '/caseId', CANARY],
       ['urn:enlace:schema:envelope.v1', '/payload', CANARY],
       ['urn:enlace:schema:envelope.v1', '/header/sentAt', CANARY],
-      ['urn:enlace:schema:directory-entry.v1', '/signingKey/x', CANARY],
+      ['urn:enlace:schema:directory-entry.v1', '/signingKeys/0/jwk/x', CANARY],
       ['urn:enlace:message:receipt.delivered.v1', '/duplicate', CANARY],
       ['urn:enlace:message:receipt.delivered.v1', '/receivedEnvelopeDigest', CANARY],
       ['urn:enlace:message:referral.requested.v1', '/person/birthdate', CANARY],
@@ -215,10 +215,10 @@ describe(MessageValidator, () => {
 
   describe('assertDirectoryEntry', () => {
     it('should reject an encryption key on a curve other than X25519', () => {
-      const entry = withValueAt(firstExample('urn:enlace:schema:directory-entry.v1'), '/encryptionKey/crv', 'P-256');
+      const entry = withValueAt(firstExample('urn:enlace:schema:directory-entry.v1'), '/encryptionKeys/0/jwk/crv', 'P-256');
 
       expect(violationOf(() => validator.assertDirectoryEntry(entry)).violations).toEqual([
-        { path: '/encryptionKey/crv', message: 'must be equal to constant' },
+        { path: '/encryptionKeys/0/jwk/crv', message: 'must be equal to constant' },
       ]);
     });
   });

@@ -4,6 +4,7 @@ import { isValidAt } from './directory/validity';
 import { envelopeDigest } from './envelope-digest';
 import type { EnvelopeHeader, VerifiedEnvelope } from './envelope-header.types';
 import { ENVELOPE_JWS_ALG } from './envelope-wire.constants';
+import { RevokedSenderError } from './errors/revoked-sender.error';
 import { TamperedEnvelopeError } from './errors/tampered-envelope.error';
 import { UnknownSenderError } from './errors/unknown-sender.error';
 import { WrongNetworkError } from './errors/wrong-network.error';
@@ -75,6 +76,12 @@ export class EnvelopeVerifier {
     const sentAt = new Date(header.sentAt);
     const now = this.now();
     const member = this.directory.member(header.from);
+    if (member === undefined && this.directory.isRevoked?.(header.from) === true) {
+      throw new RevokedSenderError(
+        `Envelope ${header.id} comes from ${header.from}, whose membership of ${this.network} is revoked`,
+        header.id,
+      );
+    }
     if (member === undefined || !this.validAtBoth(member, sentAt, now)) {
       throw new UnknownSenderError(
         `Envelope ${header.id} comes from ${header.from}, which is not a current member of ${this.network}`,

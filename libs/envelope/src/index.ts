@@ -32,3 +32,33 @@ export { UnknownRecipientError } from './errors/unknown-recipient.error';
 export { UnknownSenderError } from './errors/unknown-sender.error';
 export { WrongAddresseeError } from './errors/wrong-addressee.error';
 export { WrongNetworkError } from './errors/wrong-network.error';
+
+export { RevokedSenderError } from './errors/revoked-sender.error';
+export { DIRECTORY_ENTRY_JWS_ALG, DIRECTORY_ENTRY_JWS_TYP } from './directory/signed/directory-entry-wire.constants';
+export type { TrustAnchors } from './directory/signed/trust-anchors.types';
+export {
+  generateTrustAnchor,
+  loadTrustAnchors,
+  writePrivateFile,
+  type GeneratedTrustAnchor,
+} from './directory/signed/trust-anchors.file';
+export { InvalidTrustAnchorsError } from './directory/signed/invalid-trust-anchors.error';
+export { InvalidDirectoryEntryError } from './directory/signed/invalid-directory-entry.error';
+export { signDirectoryEntry } from './directory/signed/directory-entry.signer';
+export {
+  DirectoryEntryVerifier,
+  type DirectoryEntryVerifierOptions,
+} from './directory/signed/directory-entry.verifier';
+export { memberOfEntry } from './directory/signed/directory-entry.member';
+export {
+  issueDirectoryEntry,
+  revokeDirectoryEntry,
+  rotateSigningKey,
+  type NewDirectoryEntry,
+} from './directory/signed/directory-entry.issuer';
+export {
+  SignedMemberDirectory,
+  type DirectoryChange,
+  type SignedMemberDirectoryOptions,
+} from './directory/signed/signed-member-directory';
+export { DirectoryAuthority, readPublicKeys, type IssuedEntry } from './directory/authority/directory-authority';

@@ -11,6 +11,7 @@ export interface InboundRecord {
 /** A record to produce. Headers carry no personal data, ever: they are readable by every broker operator. */
 export interface OutboundRecord {
   readonly key: string;
-  readonly value: Buffer | string;
+  /** null only on compacted topics: a tombstone that removes the key. */
+  readonly value: Buffer | string | null;
   readonly headers?: Readonly<Record<string, string>>;
 }

@@ -14,3 +14,19 @@ export const TopicNames = {
   /** Each node's liveness and consumer lag (node.heartbeat.*), for the monitor. */
   heartbeats: (network: string): string => `enlace.${network}.heartbeats`,
 } as const;
+
+/**
+ * Consumer group ids. Each principal of the network may use only the groups under its own prefix (the broker's
+ * ACLs grant READ on the prefix), so a country cannot join, or read the offsets of, another country's groups.
+ */
+export const ConsumerGroups = {
+  /** The prefix of every group of one country's node. */
+  countryPrefix: (network: string, country: string): string => `enlace.${network}.${country.toUpperCase()}.`,
+  /** The courier reading its country's inbox. */
+  courierInbox: (network: string, country: string): string => `enlace.${network}.${country.toUpperCase()}.courier`,
+  /** One process reading the whole directory topic (each process under its own instance id). */
+  directoryReader: (network: string, country: string, instance: string): string =>
+    `enlace.${network}.${country.toUpperCase()}.directory.${instance}`,
+  /** The prefix of the secretariat monitor's groups (`enlace.<net>.monitor`, `enlace.<net>.monitor.redrive.<id>`). */
+  monitorPrefix: (network: string): string => `enlace.${network}.monitor`,
+} as const;

@@ -1,6 +1,17 @@
+/** The shape of @enlace/messaging's KafkaSaslCredentials (this lib cannot import messaging: its tests use this lib). */
+export interface TestKafkaSasl {
+  mechanism: 'scram-sha-512' | 'scram-sha-256' | 'plain';
+  username: string;
+  password: string;
+}
+
 /** Where the real broker and database of an integration test run are, and what of them a test may inspect. */
 export interface TestInfra {
   kafkaBrokers: string;
+  /** The broker's super user, when it authenticates (the local one does): tests act as the network's operator. */
+  kafkaSasl?: TestKafkaSasl;
+  /** The broker's jars, when it is a local process of ours (to create SCRAM users of a test network). */
+  kafkaLibsDir?: string;
   mongodbUri: string;
   /** The broker's log.dirs, when the broker is a local process of ours. */
   kafkaDataDir?: string;
@@ -10,7 +21,7 @@ export interface TestInfra {
 
 /**
  * The real Kafka and FerretDB that `npm run test:int` started (it passes ENLACE_INFRA_JSON), or the ones named by
- * KAFKA_BROKERS and MONGODB_URI. Never a mock of either.
+ * KAFKA_BROKERS, MONGODB_URI and KAFKA_SASL_*. Never a mock of either.
  */
 export function testInfra(env: NodeJS.ProcessEnv = process.env): TestInfra {
   const described = env['ENLACE_INFRA_JSON'];
@@ -20,7 +31,10 @@ export function testInfra(env: NodeJS.ProcessEnv = process.env): TestInfra {
   if (!kafkaBrokers || !mongodbUri) {
     throw new Error('integration tests need the real infrastructure: run them with `npm run test:int` (it starts it)');
   }
-  return { kafkaBrokers, mongodbUri };
+  const username = env['KAFKA_SASL_USERNAME'];
+  const password = env['KAFKA_SASL_PASSWORD'];
+  const mechanism = (env['KAFKA_SASL_MECHANISM'] || 'scram-sha-512') as TestKafkaSasl['mechanism'];
+  return { kafkaBrokers, mongodbUri, ...(username && password && { kafkaSasl: { mechanism, username, password } }) };
 }
 
 /** A name no other test run uses, for topics, groups and databases. */

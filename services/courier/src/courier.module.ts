@@ -1,7 +1,22 @@
 import { Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { MessageValidator } from '@enlace/contracts';
-import { EnvelopeOpener, EnvelopeSealer, FileMemberDirectory, loadNodeKeys } from '@enlace/envelope';
-import { DeadLetterPublisher, KafkaEnvelopePublisher, TopicNames, createKafkaClient } from '@enlace/messaging';
+import {
+  DirectoryEntryVerifier,
+  EnvelopeOpener,
+  EnvelopeSealer,
+  FileMemberDirectory,
+  MemberDirectory,
+  SignedMemberDirectory,
+  loadNodeKeys,
+  loadTrustAnchors,
+} from '@enlace/envelope';
+import {
+  DeadLetterPublisher,
+  KafkaEnvelopePublisher,
+  KafkaMemberDirectory,
+  TopicNames,
+  createKafkaClient,
+} from '@enlace/messaging';
 import {
   DeadlineNoticeStore,
   InboxStore,
@@ -18,6 +33,7 @@ import {
   ENVELOPE_PUBLISHER,
   INBOX_STORE,
   KAFKA_CLIENT,
+  MEMBER_DIRECTORY,
   NODE_DATABASE,
   OUTBOX_RELAY_STORE,
 } from './courier.tokens';
@@ -30,6 +46,34 @@ import { courierKafkaLog } from './courier-kafka-log';
 import { HeartbeatPublisher } from './heartbeat/heartbeat.publisher';
 
 const logger = new Logger('database');
+const directoryLogger = new Logger('directory');
+
+/**
+ * The signed directory topic, read from the start, when the node is given trust anchors; else the directory file.
+ * Reading starts in the background: until the directory is read, sealing waits (the relay retries) and an envelope
+ * from a sender not yet known makes the inbox handler wait for it (refresh) before refusing anything.
+ */
+async function memberDirectory(config: CourierConfig, kafka: Kafka): Promise<MemberDirectory> {
+  if (config.trustAnchorsFile === undefined) return FileMemberDirectory.load(config.directoryFile ?? '');
+  const anchors = await loadTrustAnchors(config.trustAnchorsFile);
+  if (anchors.network !== config.network) {
+    throw new Error(`The trust anchors in ${config.trustAnchorsFile} are for network ${anchors.network}`);
+  }
+  const signed = new SignedMemberDirectory(new DirectoryEntryVerifier(anchors), {
+    onRefused: (country, error) =>
+      directoryLogger.warn(`ignored a directory record of ${country ?? '(no key)'}: ${error.reason}: ${error.message}`),
+  });
+  const directory = new KafkaMemberDirectory(kafka, signed, { network: config.network, country: config.country });
+  directory
+    .start((error, attempt) =>
+      directoryLogger.warn(`waiting for the directory topic (attempt ${attempt}): ${error.message}`),
+    )
+    .then(
+      () => directoryLogger.log(`directory read: ${signed.members().length} members`),
+      (error: Error) => directoryLogger.error(`the directory reader stopped: ${error.message}`),
+    );
+  return directory;
+}
 
 /**
  * The node's border: the only part that holds the node's private keys and talks to the network's topics.
@@ -65,6 +109,7 @@ const logger = new Logger('database');
         createKafkaClient({
           brokers: config.kafkaBrokers,
           clientId: `enlace-courier-${config.country}`,
+          sasl: config.kafkaSasl ?? null,
           log: courierKafkaLog,
         }),
     },
@@ -80,21 +125,17 @@ const logger = new Logger('database');
       useFactory: (publisher: KafkaEnvelopePublisher, config: CourierConfig) =>
         new DeadLetterPublisher(publisher, TopicNames.deadLetter(config.network, config.country)),
     },
-    {
-      provide: FileMemberDirectory,
-      inject: [COURIER_CONFIG],
-      useFactory: (c: CourierConfig) => FileMemberDirectory.load(c.directoryFile),
-    },
+    { provide: MEMBER_DIRECTORY, inject: [COURIER_CONFIG, KAFKA_CLIENT], useFactory: memberDirectory },
     {
       provide: EnvelopeSealer,
-      inject: [COURIER_CONFIG, FileMemberDirectory],
-      useFactory: async (config: CourierConfig, directory: FileMemberDirectory) =>
+      inject: [COURIER_CONFIG, MEMBER_DIRECTORY],
+      useFactory: async (config: CourierConfig, directory: MemberDirectory) =>
         new EnvelopeSealer(await loadNodeKeys(config.keysFile), directory, config.network),
     },
     {
       provide: EnvelopeOpener,
-      inject: [COURIER_CONFIG, FileMemberDirectory],
-      useFactory: async (config: CourierConfig, directory: FileMemberDirectory) =>
+      inject: [COURIER_CONFIG, MEMBER_DIRECTORY],
+      useFactory: async (config: CourierConfig, directory: MemberDirectory) =>
         new EnvelopeOpener(await loadNodeKeys(config.keysFile), directory, config.network),
     },
     { provide: MessageValidator, useFactory: () => new MessageValidator() },
@@ -110,10 +151,12 @@ export class CourierModule implements OnApplicationShutdown {
   constructor(
     @Inject(ENVELOPE_PUBLISHER) private readonly publisher: KafkaEnvelopePublisher,
     @Inject(NODE_DATABASE) private readonly database: Connection,
+    @Inject(MEMBER_DIRECTORY) private readonly directory: MemberDirectory,
   ) {}
 
   /** Runs after the consumer and the relay stopped in their beforeApplicationShutdown hooks. */
   async onApplicationShutdown(): Promise<void> {
+    if (this.directory instanceof KafkaMemberDirectory) await this.directory.stop();
     await this.publisher.disconnect();
     await this.database.close();
   }

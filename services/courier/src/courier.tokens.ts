@@ -5,4 +5,6 @@ export const INBOX_STORE = Symbol('INBOX_STORE');
 export const OUTBOX_RELAY_STORE = Symbol('OUTBOX_RELAY_STORE');
 export const NODE_DATABASE = Symbol('NODE_DATABASE');
 export const KAFKA_CLIENT = Symbol('KAFKA_CLIENT');
+/** The MemberDirectory: the signed directory topic, or a file in development. */
+export const MEMBER_DIRECTORY = Symbol('MEMBER_DIRECTORY');
 export const DEADLINE_NOTICE_STORE = Symbol('DEADLINE_NOTICE_STORE');

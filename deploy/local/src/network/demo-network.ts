@@ -48,6 +48,7 @@ export async function demoUp(env: NodeJS.ProcessEnv = process.env): Promise<Netw
     httpPort: demoBasePort(env) + 50,
     directoryFile: network.directoryFile,
     infra,
+    ...(network.kafkaPrincipals && { kafkaSasl: network.kafkaPrincipals.monitor }),
   });
   const home = resolvePaths(env).home;
   const web = await startConsoleProcess({

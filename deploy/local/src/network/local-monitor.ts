@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { hashPassword } from '@enlace/auth';
+import { kafkaSaslEnv, type KafkaSaslCredentials } from '@enlace/messaging';
 import type { InfraEndpoints } from '../infra-control';
 import { HOST, REPO_ROOT } from '../paths';
 import { livePid, removeFile, sleep, spawnDetached, stopProcess } from '../processes';
@@ -25,6 +26,8 @@ export interface LocalMonitorOptions {
   readonly httpPort: number;
   readonly directoryFile: string;
   readonly infra: Pick<InfraEndpoints, 'kafkaBrokers' | 'mongodbUri'>;
+  /** The monitor's own principal on the broker (LocalNetwork.kafkaPrincipals.monitor), when it authenticates. */
+  readonly kafkaSasl?: KafkaSaslCredentials;
   readonly env?: Readonly<Record<string, string>>;
 }
 
@@ -97,6 +100,7 @@ export async function startLocalMonitor(options: LocalMonitorOptions): Promise<L
         ENLACE_HTTP_HOST: HOST,
         ENLACE_HTTP_PORT: String(options.httpPort),
         KAFKA_BROKERS: options.infra.kafkaBrokers,
+        ...(options.kafkaSasl && kafkaSaslEnv(options.kafkaSasl)),
         MONGODB_URI: options.infra.mongodbUri,
         ENLACE_DB_NAME: dbName,
         ENLACE_JWT_SECRET: material.jwtSecret,

@@ -1,10 +1,19 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { createKafkaClient, parseBrokerList, provisionNetworkTopics } from '@enlace/messaging';
+import {
+  DirectoryEntryPublisher,
+  KafkaEnvelopePublisher,
+  createKafkaClient,
+  kafkaSaslEnv,
+  parseBrokerList,
+  provisionNetworkTopics,
+} from '@enlace/messaging';
 import { nodeDatabaseName } from '@enlace/store';
 import type { InfraEndpoints } from '../infra-control';
 import { HOST } from '../paths';
-import { DemoUser, NetworkMember, ensureNetworkMaterial } from './network-material';
+import { upsertScramUsers } from '../scram-users';
+import { NetworkPrincipals, applyNetworkAcls, ensurePrincipalCredentials, networkAcls } from './kafka-principals';
+import { DemoUser, NetworkMaterial, NetworkMember, ensureNetworkMaterial } from './network-material';
 import {
   NodeProcessMode,
   NodeProcessSpec,
@@ -22,7 +31,8 @@ export interface LocalNetworkOptions {
   readonly basePort: number;
   /** One mode for all, or per country. */
   readonly mode?: NodeProcessMode | Readonly<Record<string, NodeProcessMode>>;
-  readonly infra: Pick<InfraEndpoints, 'kafkaBrokers' | 'mongodbUri'>;
+  /** With kafkaSasl and kafkaLibsDir (the local broker), each principal gets its SCRAM user and ACLs. */
+  readonly infra: Pick<InfraEndpoints, 'kafkaBrokers' | 'mongodbUri' | 'kafkaSasl' | 'kafkaLibsDir'>;
   /** Extra environment for every node (e.g. shorter poll intervals in tests). */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -42,6 +52,12 @@ export interface LocalNetwork {
   readonly nodes: readonly LocalNode[];
   readonly users: readonly DemoUser[];
   readonly directoryFile: string;
+  /** What every node trusts: the public keys of the network's trust anchors. */
+  readonly trustAnchorsFile: string;
+  /** The network's directory authority (see tools/directory): issue, rotate, revoke, publish. */
+  readonly authorityDir: string;
+  /** The network's principals on the broker, when it authenticates (the local broker does). */
+  readonly kafkaPrincipals?: NetworkPrincipals;
   stop(): Promise<void>;
 }
 
@@ -59,8 +75,12 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
   const kafka = createKafkaClient({
     brokers: parseBrokerList(options.infra.kafkaBrokers),
     clientId: 'enlace-launcher',
+    ...(options.infra.kafkaSasl && { sasl: options.infra.kafkaSasl }),
   });
-  await provisionNetworkTopics(kafka, { network: options.network, countries: options.members.map((m) => m.country) });
+  const countries = options.members.map((m) => m.country);
+  await provisionNetworkTopics(kafka, { network: options.network, countries });
+  const principals = await provisionPrincipals(options, kafka, path.join(materialDir, 'kafka'), countries);
+  await publishDirectory(kafka, options.network, material.entries);
 
   const planned = options.members.map((member, index) => {
     const httpPort = options.basePort + index + 1;
@@ -78,11 +98,12 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
         ENLACE_NETWORK: options.network,
         ENLACE_HTTP_HOST: HOST,
         KAFKA_BROKERS: options.infra.kafkaBrokers,
+        ...countryCredentials(principals, member.country),
         MONGODB_URI: options.infra.mongodbUri,
         ENLACE_DB_NAME: dbName,
         ENLACE_JWT_SECRET: material.jwtSecret,
         ENLACE_USERS_FILE: material.usersFile(member.country),
-        ENLACE_DIRECTORY_FILE: material.directoryFile,
+        ENLACE_TRUST_ANCHORS_FILE: material.trustAnchorsFile,
         ENLACE_KEYS_FILE: material.keysFile(member.country),
         ...options.env,
       },
@@ -100,8 +121,52 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     nodes,
     users: material.users,
     directoryFile: material.directoryFile,
+    trustAnchorsFile: material.trustAnchorsFile,
+    authorityDir: material.authorityDir,
+    ...(principals && { kafkaPrincipals: principals }),
     stop: async () => {
       await Promise.all(nodes.map((node) => stopNodeProcesses(node.spec)));
     },
   };
+}
+
+/** Publishes every member's signed entry on the directory topic (compaction keeps the latest per member). */
+async function publishDirectory(
+  kafka: ReturnType<typeof createKafkaClient>,
+  network: string,
+  entries: NetworkMaterial['entries'],
+): Promise<void> {
+  const producer = new KafkaEnvelopePublisher(kafka);
+  try {
+    await new DirectoryEntryPublisher(producer, network).publish(
+      entries.map(({ entry, signed }) => ({ country: entry.country, signed })),
+    );
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+/** On a broker that authenticates: each principal's SCRAM user (created as the super user) and the network's ACLs. */
+async function provisionPrincipals(
+  options: LocalNetworkOptions,
+  kafka: ReturnType<typeof createKafkaClient>,
+  credentialsDir: string,
+  countries: readonly string[],
+): Promise<NetworkPrincipals | undefined> {
+  const { kafkaSasl, kafkaLibsDir, kafkaBrokers } = options.infra;
+  if (kafkaSasl === undefined || kafkaLibsDir === undefined) return undefined;
+  const principals = await ensurePrincipalCredentials(credentialsDir, options.network, countries);
+  await upsertScramUsers({ kafkaBrokers, admin: kafkaSasl, libsDir: kafkaLibsDir }, [
+    ...Object.values(principals.countries),
+    principals.monitor,
+    principals.directoryAuthority,
+  ]);
+  await applyNetworkAcls(kafka, networkAcls(options.network, countries, principals));
+  return principals;
+}
+
+/** A node's broker credentials as environment variables: its country's principal, never the super user. */
+function countryCredentials(principals: NetworkPrincipals | undefined, country: string): Record<string, string> {
+  const credentials = principals?.countries[country];
+  return credentials === undefined ? {} : kafkaSaslEnv(credentials);
 }

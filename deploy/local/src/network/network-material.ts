@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { hashPassword } from '@enlace/auth';
-import { DirectoryMember, generateNodeKeys, saveNodeKeys } from '@enlace/envelope';
+import { DirectoryAuthority, DirectoryMember, IssuedEntry, generateNodeKeys, saveNodeKeys } from '@enlace/envelope';
 import { DEMO_USER_ROLES } from './demo-network.constants';
 
 export interface NetworkMember {
@@ -20,7 +20,14 @@ export interface DemoUser {
 /** Files a node needs, per country, and the network's shared files. */
 export interface NetworkMaterial {
   readonly dir: string;
+  /** A fixed directory file (development without the directory topic). */
   readonly directoryFile: string;
+  /** The network's trust anchors (public): nodes trust entries of the directory topic that these signed. */
+  readonly trustAnchorsFile: string;
+  /** The latest signed entry of each member, to publish on the directory topic. */
+  readonly entries: readonly IssuedEntry[];
+  /** The network's directory authority (its trust anchor's private key and register), under <dir>/authority. */
+  readonly authorityDir: string;
   readonly jwtSecret: string;
   readonly users: readonly DemoUser[];
   keysFile(country: string): string;
@@ -61,6 +68,9 @@ export async function ensureNetworkMaterial(
     ? (JSON.parse(await fs.readFile(stateFile, 'utf8')) as MaterialState)
     : { network, jwtSecret: randomBytes(48).toString('base64url'), users: [] };
 
+  const authorityDir = path.join(dir, 'authority');
+  const authority = await DirectoryAuthority.open(authorityDir, network);
+  const entries: IssuedEntry[] = [];
   const directoryMembers: DirectoryMember[] = [];
   const validFrom = new Date(Date.UTC(2020, 0, 1)).toISOString();
   for (const member of members) {
@@ -82,6 +92,7 @@ export async function ensureNetworkMaterial(
       await fs.writeFile(`${file}.public.json`, JSON.stringify(publicMember, null, 2));
     }
     directoryMembers.push(publicMember);
+    entries.push(await signedEntry(authority, publicMember));
 
     if (!state.users.some((user) => user.country === member.country)) {
       for (const { suffix, roles } of DEMO_USER_ROLES) {
@@ -107,5 +118,32 @@ export async function ensureNetworkMaterial(
   }
   await fs.writeFile(directoryFile, JSON.stringify({ network, members: directoryMembers }, null, 2));
   await fs.writeFile(stateFile, JSON.stringify(state, null, 2), { mode: 0o600 });
-  return { dir, directoryFile, jwtSecret: state.jwtSecret, users: state.users, keysFile, usersFile };
+  return {
+    dir,
+    directoryFile,
+    trustAnchorsFile: authority.trustAnchorsFile,
+    entries,
+    authorityDir,
+    jwtSecret: state.jwtSecret,
+    users: state.users,
+    keysFile,
+    usersFile,
+  };
+}
+
+/** The member's entry as issued before, or a new one when there is none or the node's signing key changed. */
+async function signedEntry(authority: DirectoryAuthority, member: DirectoryMember): Promise<IssuedEntry> {
+  const signingKey = member.signingKeys.at(-1);
+  const encryptionKey = member.encryptionKeys.at(-1);
+  if (signingKey === undefined || encryptionKey === undefined) throw new Error(`${member.country} has no keys`);
+  const issued = await authority.issued(member.country);
+  if (issued !== undefined && issued.entry.signingKeys.some((key) => key.jwk.kid === signingKey.kid)) return issued;
+  return authority.issue({
+    country: member.country,
+    nodeId: member.nodeId,
+    organisations: member.organisations.map((name) => ({ name })),
+    signingKey,
+    encryptionKey,
+    validFrom: member.validFrom,
+  });
 }

@@ -134,7 +134,7 @@ export interface DeadlineOverdueV1 {
 }
 
 /**
- * One member of the network, as published on the compacted directory topic keyed by country code (a record with a null value removes the member). On the wire the entry is a JWS compact serialization (EdDSA) whose payload is this object, signed by the network's directory authority, whose public key every node is configured with; nodes take senders' signing keys and addressees' encryption keys only from verified entries.
+ * One member of the network, as published on the compacted directory topic keyed by country code (a record with a null value removes the member). On the wire the entry is a JWS compact serialization (EdDSA, typ enlace-directory-entry+jws, kid naming the anchor key) whose payload is this object, signed by one of the network's trust anchors, whose public keys every node is configured with; nodes take senders' signing keys and addressees' encryption keys only from verified entries. A newer entry (issuedAt) replaces an older one; an older one is ignored.
  */
 export interface DirectoryEntryV1 {
   /**
@@ -155,8 +155,20 @@ export interface DirectoryEntryV1 {
    * @maxItems 50
    */
   organisations: DirectoryOrganisation[];
-  signingKey: Ed25519PublicJWK;
-  encryptionKey: X25519PublicJWK;
+  /**
+   * Public keys that verify the node's envelopes and receipts (JWS EdDSA). Two during a rotation: the old one valid until the end of the overlap, the new one from its start; an envelope signed with either verifies while its key is valid.
+   *
+   * @minItems 1
+   * @maxItems 4
+   */
+  signingKeys: DirectorySigningKey[];
+  /**
+   * Public keys that seal payloads addressed to the node (JWE ECDH-ES with X25519, A256GCM); senders use the newest one valid now.
+   *
+   * @minItems 1
+   * @maxItems 4
+   */
+  encryptionKeys: DirectoryEncryptionKey[];
   /**
    * When the keys of this entry start to be valid.
    */
@@ -169,6 +181,10 @@ export interface DirectoryEntryV1 {
    * When the directory authority signed this entry; a newer entry replaces an older one.
    */
   issuedAt: string;
+  /**
+   * Set when the directory authority revokes the member: from then on its envelopes are refused (dead-lettered as REVOKED_SENDER) and nothing is sealed for it.
+   */
+  revokedAt?: string;
 }
 /**
  * An organisation taking part through the node.
@@ -184,7 +200,21 @@ export interface DirectoryOrganisation {
   role?: string;
 }
 /**
- * Public key that verifies the node's envelopes and receipts (JWS EdDSA).
+ * A public key with the period in which it may be used.
+ */
+export interface DirectorySigningKey {
+  jwk: Ed25519PublicJWK;
+  /**
+   * When the key starts to be valid; absent means with the entry.
+   */
+  validFrom?: string;
+  /**
+   * When the key stops being valid (strict); absent means until replaced.
+   */
+  validUntil?: string;
+}
+/**
+ * The public key; its kid is what signed or sealed material names.
  */
 export interface Ed25519PublicJWK {
   /**
@@ -213,7 +243,21 @@ export interface Ed25519PublicJWK {
   use?: 'sig';
 }
 /**
- * Public key that seals payloads addressed to the node (JWE ECDH-ES with X25519, A256GCM).
+ * A public key with the period in which it may be used.
+ */
+export interface DirectoryEncryptionKey {
+  jwk: X25519PublicJWK;
+  /**
+   * When the key starts to be valid; absent means with the entry.
+   */
+  validFrom?: string;
+  /**
+   * When the key stops being valid (strict); absent means until replaced.
+   */
+  validUntil?: string;
+}
+/**
+ * The public key; its kid is what signed or sealed material names.
  */
 export interface X25519PublicJWK {
   /**

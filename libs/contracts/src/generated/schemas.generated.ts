@@ -218,10 +218,10 @@ export const directoryEntryV1Schema = {
   $id: 'urn:enlace:schema:directory-entry.v1',
   title: 'Directory entry, version 1',
   description:
-    "One member of the network, as published on the compacted directory topic keyed by country code (a record with a null value removes the member). On the wire the entry is a JWS compact serialization (EdDSA) whose payload is this object, signed by the network's directory authority, whose public key every node is configured with; nodes take senders' signing keys and addressees' encryption keys only from verified entries.",
+    "One member of the network, as published on the compacted directory topic keyed by country code (a record with a null value removes the member). On the wire the entry is a JWS compact serialization (EdDSA, typ enlace-directory-entry+jws, kid naming the anchor key) whose payload is this object, signed by one of the network's trust anchors, whose public keys every node is configured with; nodes take senders' signing keys and addressees' encryption keys only from verified entries. A newer entry (issuedAt) replaces an older one; an older one is ignored.",
   type: 'object',
   additionalProperties: false,
-  required: ['network', 'country', 'nodeId', 'organisations', 'signingKey', 'encryptionKey', 'validFrom', 'issuedAt'],
+  required: ['network', 'country', 'nodeId', 'organisations', 'signingKeys', 'encryptionKeys', 'validFrom', 'issuedAt'],
   properties: {
     network: {
       description: 'Name of the network the member belongs to.',
@@ -245,13 +245,21 @@ export const directoryEntryV1Schema = {
       maxItems: 50,
       items: { $ref: '#/$defs/organisation' },
     },
-    signingKey: {
-      description: "Public key that verifies the node's envelopes and receipts (JWS EdDSA).",
-      $ref: '#/$defs/ed25519PublicJwk',
+    signingKeys: {
+      description:
+        "Public keys that verify the node's envelopes and receipts (JWS EdDSA). Two during a rotation: the old one valid until the end of the overlap, the new one from its start; an envelope signed with either verifies while its key is valid.",
+      type: 'array',
+      minItems: 1,
+      maxItems: 4,
+      items: { $ref: '#/$defs/signingKey' },
     },
-    encryptionKey: {
-      description: 'Public key that seals payloads addressed to the node (JWE ECDH-ES with X25519, A256GCM).',
-      $ref: '#/$defs/x25519PublicJwk',
+    encryptionKeys: {
+      description:
+        'Public keys that seal payloads addressed to the node (JWE ECDH-ES with X25519, A256GCM); senders use the newest one valid now.',
+      type: 'array',
+      minItems: 1,
+      maxItems: 4,
+      items: { $ref: '#/$defs/encryptionKey' },
     },
     validFrom: { description: 'When the keys of this entry start to be valid.', type: 'string', format: 'date-time' },
     validUntil: {
@@ -261,6 +269,12 @@ export const directoryEntryV1Schema = {
     },
     issuedAt: {
       description: 'When the directory authority signed this entry; a newer entry replaces an older one.',
+      type: 'string',
+      format: 'date-time',
+    },
+    revokedAt: {
+      description:
+        'Set when the directory authority revokes the member: from then on its envelopes are refused (dead-lettered as REVOKED_SENDER) and nothing is sealed for it.',
       type: 'string',
       format: 'date-time',
     },
@@ -285,6 +299,52 @@ export const directoryEntryV1Schema = {
           type: 'string',
           minLength: 1,
           maxLength: 100,
+        },
+      },
+    },
+    signingKey: {
+      title: 'Directory signing key',
+      description: 'A public key with the period in which it may be used.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['jwk'],
+      properties: {
+        jwk: {
+          description: 'The public key; its kid is what signed or sealed material names.',
+          $ref: '#/$defs/ed25519PublicJwk',
+        },
+        validFrom: {
+          description: 'When the key starts to be valid; absent means with the entry.',
+          type: 'string',
+          format: 'date-time',
+        },
+        validUntil: {
+          description: 'When the key stops being valid (strict); absent means until replaced.',
+          type: 'string',
+          format: 'date-time',
+        },
+      },
+    },
+    encryptionKey: {
+      title: 'Directory encryption key',
+      description: 'A public key with the period in which it may be used.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['jwk'],
+      properties: {
+        jwk: {
+          description: 'The public key; its kid is what signed or sealed material names.',
+          $ref: '#/$defs/x25519PublicJwk',
+        },
+        validFrom: {
+          description: 'When the key starts to be valid; absent means with the entry.',
+          type: 'string',
+          format: 'date-time',
+        },
+        validUntil: {
+          description: 'When the key stops being valid (strict); absent means until replaced.',
+          type: 'string',
+          format: 'date-time',
         },
       },
     },
@@ -335,22 +395,42 @@ export const directoryEntryV1Schema = {
       country: 'EC',
       nodeId: 'ec-node-1',
       organisations: [{ name: 'Ministerio de la Mujer y Derechos Humanos', role: 'national focal point' }],
-      signingKey: {
-        kty: 'OKP',
-        crv: 'Ed25519',
-        x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo',
-        kid: 'ec-sig-2025',
-        alg: 'EdDSA',
-        use: 'sig',
-      },
-      encryptionKey: {
-        kty: 'OKP',
-        crv: 'X25519',
-        x: 'Ht0D6-H5Bxbmo28KcI2ZthDB83FHF8_yG1iwH724T0o',
-        kid: 'ec-enc-2025',
-        alg: 'ECDH-ES',
-        use: 'enc',
-      },
+      signingKeys: [
+        {
+          jwk: {
+            kty: 'OKP',
+            crv: 'Ed25519',
+            x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo',
+            kid: 'ec-sig-2025',
+            alg: 'EdDSA',
+            use: 'sig',
+          },
+          validUntil: '2025-07-08T00:00:00Z',
+        },
+        {
+          jwk: {
+            kty: 'OKP',
+            crv: 'Ed25519',
+            x: 'd75a98A182b1Aab7d54bfed3c964A73aAee172f3daa',
+            kid: 'ec-sig-2025b',
+            alg: 'EdDSA',
+            use: 'sig',
+          },
+          validFrom: '2025-07-01T00:00:00Z',
+        },
+      ],
+      encryptionKeys: [
+        {
+          jwk: {
+            kty: 'OKP',
+            crv: 'X25519',
+            x: 'Ht0D6-H5Bxbmo28KcI2ZthDB83FHF8_yG1iwH724T0o',
+            kid: 'ec-enc-2025',
+            alg: 'ECDH-ES',
+            use: 'enc',
+          },
+        },
+      ],
       validFrom: '2025-01-01T00:00:00Z',
       validUntil: '2026-01-01T00:00:00Z',
       issuedAt: '2024-12-20T12:00:00Z',

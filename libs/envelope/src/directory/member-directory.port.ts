@@ -29,5 +29,8 @@ export interface DirectoryMember {
 
 /** The network's signed list of members, as this node currently knows it. */
 export interface MemberDirectory {
+  /** The member's current entry; undefined for a country that is unknown, removed or revoked. */
   member(country: string): DirectoryMember | undefined;
+  /** Whether a trust anchor revoked the country's entry (a signed directory knows; a plain file never does). */
+  isRevoked?(country: string): boolean;
 }

@@ -6,6 +6,7 @@ export type EnvelopeErrorCode =
   | 'MALFORMED'
   | 'WRONG_NETWORK'
   | 'UNKNOWN_SENDER'
+  | 'REVOKED_SENDER'
   | 'TAMPERED'
   | 'WRONG_ADDRESSEE'
   | 'DUPLICATE'

@@ -1,3 +1,4 @@
+import { KafkaSaslCredentials, kafkaSaslFromEnv } from '@enlace/messaging';
 import { nodeDatabaseName } from '@enlace/store';
 import { EnvReader, NETWORK_NAME } from '@enlace/config';
 
@@ -6,10 +7,16 @@ export interface CourierConfig {
   readonly country: string;
   readonly network: string;
   readonly kafkaBrokers: string[];
+  /** This country's credentials on the broker (KAFKA_SASL_*); absent for a broker without authentication. */
+  readonly kafkaSasl?: KafkaSaslCredentials;
   readonly mongodbUri: string;
   readonly dbName: string;
-  /** The network's member directory (public keys); issue "Trust and security" makes it signed. */
-  readonly directoryFile: string;
+  /**
+   * The network's trust anchors (public keys): members are then taken from the signed directory topic, and only
+   * from entries a trust anchor signed. Without it, ENLACE_DIRECTORY_FILE: a fixed directory file (development).
+   */
+  readonly trustAnchorsFile?: string;
+  readonly directoryFile?: string;
   /** This node's private keys: only the courier reads them. */
   readonly keysFile: string;
   readonly relayPollMs: number;
@@ -26,11 +33,24 @@ export function readCourierConfig(env: NodeJS.ProcessEnv = process.env): Courier
     country,
     network,
     kafkaBrokers: read.list('KAFKA_BROKERS'),
+    ...withSasl(kafkaSaslFromEnv(env)),
     mongodbUri: read.required('MONGODB_URI'),
     dbName: read.optional('ENLACE_DB_NAME') ?? nodeDatabaseName(network, country),
-    directoryFile: read.required('ENLACE_DIRECTORY_FILE'),
+    ...directorySource(read),
     keysFile: read.required('ENLACE_KEYS_FILE'),
     relayPollMs: read.integer('ENLACE_RELAY_POLL_MS', 100, 10),
     relayBatchSize: read.integer('ENLACE_RELAY_BATCH_SIZE', 200, 1),
   };
+}
+
+function directorySource(read: EnvReader): Pick<CourierConfig, 'trustAnchorsFile' | 'directoryFile'> {
+  const trustAnchorsFile = read.optional('ENLACE_TRUST_ANCHORS_FILE');
+  if (trustAnchorsFile !== undefined) return { trustAnchorsFile };
+  const directoryFile = read.optional('ENLACE_DIRECTORY_FILE');
+  if (directoryFile !== undefined) return { directoryFile };
+  return { directoryFile: read.required('ENLACE_TRUST_ANCHORS_FILE') };
+}
+
+function withSasl(kafkaSasl: KafkaSaslCredentials | undefined): Pick<CourierConfig, 'kafkaSasl'> {
+  return kafkaSasl === undefined ? {} : { kafkaSasl };
 }

@@ -21,19 +21,46 @@ function withoutVariable(name: string): NodeJS.ProcessEnv {
 
 describe('readCourierConfig', () => {
   describe('with a missing variable', () => {
-    it.each([
-      'ENLACE_COUNTRY',
-      'ENLACE_NETWORK',
-      'KAFKA_BROKERS',
-      'MONGODB_URI',
-      'ENLACE_DIRECTORY_FILE',
-      'ENLACE_KEYS_FILE',
-    ])('should refuse to start and name %s', (name) => {
-      expect(() => readCourierConfig(withoutVariable(name))).toThrow(`environment variable ${name} is required`);
-    });
+    it.each(['ENLACE_COUNTRY', 'ENLACE_NETWORK', 'KAFKA_BROKERS', 'MONGODB_URI', 'ENLACE_KEYS_FILE'])(
+      'should refuse to start and name %s',
+      (name) => {
+        expect(() => readCourierConfig(withoutVariable(name))).toThrow(`environment variable ${name} is required`);
+      },
+    );
 
     it('should treat a blank value as missing', () => {
       expect(() => readCourierConfig(environment({ ENLACE_KEYS_FILE: ' ' }))).toThrow('ENLACE_KEYS_FILE is required');
+    });
+  });
+
+  describe('with the directory', () => {
+    it('should refuse to start without trust anchors or a directory file, naming the trust anchors', () => {
+      expect(() => readCourierConfig(withoutVariable('ENLACE_DIRECTORY_FILE'))).toThrow(
+        'environment variable ENLACE_TRUST_ANCHORS_FILE is required',
+      );
+    });
+
+    it('should take the signed directory when trust anchors are given, and ignore the file', () => {
+      const config = readCourierConfig(environment({ ENLACE_TRUST_ANCHORS_FILE: '/etc/enlace/anchors.json' }));
+
+      expect(config.trustAnchorsFile).toBe('/etc/enlace/anchors.json');
+      expect(config.directoryFile).toBeUndefined();
+    });
+  });
+
+  describe('with broker credentials', () => {
+    it('should read them, SCRAM-SHA-512 by default', () => {
+      const config = readCourierConfig(
+        environment({ KAFKA_SASL_USERNAME: 'enlace-demo-ec', KAFKA_SASL_PASSWORD: 's3' }),
+      );
+
+      expect(config.kafkaSasl).toEqual({ mechanism: 'scram-sha-512', username: 'enlace-demo-ec', password: 's3' });
+    });
+
+    it('should refuse a user name without a password', () => {
+      expect(() => readCourierConfig(environment({ KAFKA_SASL_USERNAME: 'enlace-demo-ec' }))).toThrow(
+        'KAFKA_SASL_PASSWORD is required',
+      );
     });
   });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EnvReader } from '@enlace/config';
 import { MessageValidator, NodeHeartbeatV1 } from '@enlace/contracts';
-import { EnvelopePublisher, TopicNames } from '@enlace/messaging';
+import { ConsumerGroups, EnvelopePublisher, TopicNames } from '@enlace/messaging';
 import { Kafka } from 'kafkajs';
 import { COURIER_CONFIG, CourierConfig } from '../config/courier.config';
 import { ENVELOPE_PUBLISHER, KAFKA_CLIENT } from '../courier.tokens';
@@ -75,7 +75,7 @@ export class HeartbeatPublisher implements OnApplicationBootstrap, BeforeApplica
 
   private async inboxLag(): Promise<number | null> {
     try {
-      const groupId = `enlace.${this.config.network}.courier.${this.config.country}`;
+      const groupId = ConsumerGroups.courierInbox(this.config.network, this.config.country);
       return await consumerLag(this.kafka, groupId, TopicNames.inbox(this.config.network, this.config.country));
     } catch {
       return null;

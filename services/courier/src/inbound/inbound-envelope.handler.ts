@@ -1,9 +1,15 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { ContractViolation, MessageValidator, RECEIPT_TYPE } from '@enlace/contracts';
-import { DuplicateEnvelopeError, EnvelopeError, EnvelopeOpener, OpenedEnvelope } from '@enlace/envelope';
+import {
+  DuplicateEnvelopeError,
+  EnvelopeError,
+  EnvelopeOpener,
+  OpenedEnvelope,
+  UnknownSenderError,
+} from '@enlace/envelope';
 import { DeadLetterPublisher, InboundRecord } from '@enlace/messaging';
 import { InboxStore } from '@enlace/store';
-import { DEAD_LETTER_PUBLISHER, INBOX_STORE } from '../courier.tokens';
+import { DEAD_LETTER_PUBLISHER, INBOX_STORE, MEMBER_DIRECTORY } from '../courier.tokens';
 import { DeliveryReceiptSender } from './delivery-receipt.sender';
 
 /**
@@ -22,6 +28,7 @@ export class InboundEnvelopeHandler {
     @Inject(INBOX_STORE) private readonly inbox: InboxStore,
     @Inject(DEAD_LETTER_PUBLISHER) private readonly deadLetters: DeadLetterPublisher,
     private readonly receipts: DeliveryReceiptSender,
+    @Optional() @Inject(MEMBER_DIRECTORY) private readonly directory?: { refresh?: () => Promise<void> },
   ) {}
 
   async handle(record: InboundRecord): Promise<void> {
@@ -32,7 +39,7 @@ export class InboundEnvelopeHandler {
     const wire = record.value.toString('utf8');
     let opened: OpenedEnvelope<Record<string, unknown>>;
     try {
-      opened = await this.opener.open<Record<string, unknown>>(wire, { isDuplicate: (id) => this.inbox.has(id) });
+      opened = await this.openKnowingEverySender(wire);
       this.validator.assertHeader(opened.header);
       this.validator.assertPayload(opened.header.type, opened.payload);
     } catch (error) {
@@ -66,6 +73,21 @@ export class InboundEnvelopeHandler {
     });
     if (opened.header.type !== RECEIPT_TYPE) {
       await this.receipts.send(opened.header, opened.digest, stored === 'duplicate');
+    }
+  }
+
+  /**
+   * An unknown sender may be a member issued a moment ago whose entry this node has not read yet: read the directory
+   * topic to its end and try once more before refusing (a refresh failing for a passing cause throws: retried).
+   */
+  private async openKnowingEverySender(wire: string): Promise<OpenedEnvelope<Record<string, unknown>>> {
+    const open = () => this.opener.open<Record<string, unknown>>(wire, { isDuplicate: (id) => this.inbox.has(id) });
+    try {
+      return await open();
+    } catch (error) {
+      if (!(error instanceof UnknownSenderError) || this.directory?.refresh === undefined) throw error;
+      await this.directory.refresh();
+      return open();
     }
   }
 

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { KafkaInboxConsumer, TopicNames } from '@enlace/messaging';
+import { ConsumerGroups, KafkaInboxConsumer, TopicNames } from '@enlace/messaging';
 import { Kafka } from 'kafkajs';
 import { COURIER_CONFIG, CourierConfig } from '../config/courier.config';
 import { KAFKA_CLIENT } from '../courier.tokens';
@@ -17,7 +17,7 @@ export class InboxConsumerService implements OnApplicationBootstrap, BeforeAppli
     private readonly handler: InboundEnvelopeHandler,
   ) {
     this.consumer = new KafkaInboxConsumer(kafka, {
-      groupId: `enlace.${config.network}.courier.${config.country}`,
+      groupId: ConsumerGroups.courierInbox(config.network, config.country),
       topic: TopicNames.inbox(config.network, config.country),
       fromBeginning: true,
     });

@@ -1,0 +1,22 @@
+import { EnvelopePublisher } from './envelope-publisher.port';
+import { TopicNames } from './topic-names';
+
+/** Puts signed directory entries on the network's compacted directory topic, keyed by country. */
+export class DirectoryEntryPublisher {
+  constructor(
+    private readonly publisher: EnvelopePublisher,
+    private readonly network: string,
+  ) {}
+
+  async publish(entries: ReadonlyArray<{ country: string; signed: string }>): Promise<void> {
+    await this.publisher.publish(
+      TopicNames.directory(this.network),
+      entries.map(({ country, signed }) => ({ key: country, value: signed })),
+    );
+  }
+
+  /** A tombstone: compaction drops the member's entries and every node forgets it. */
+  async remove(country: string): Promise<void> {
+    await this.publisher.publish(TopicNames.directory(this.network), [{ key: country, value: null }]);
+  }
+}

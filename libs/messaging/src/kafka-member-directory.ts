@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { backOff } from 'exponential-backoff';
+import type { DirectoryMember, MemberDirectory, SignedMemberDirectory } from '@enlace/envelope';
+import { Admin, Consumer, Kafka } from 'kafkajs';
+import { ConsumerGroups, TopicNames } from './topic-names';
+
+export interface KafkaMemberDirectoryOptions {
+  readonly network: string;
+  /** The country whose node reads: its consumer group ids are its own (the broker's ACLs say so). */
+  readonly country: string;
+  /** How long start() and refresh() wait to catch up with the topic. */
+  readonly catchUpTimeoutMs?: number;
+}
+
+/**
+ * The MemberDirectory of a running node: every record of the network's compacted directory topic, from the start,
+ * applied to a SignedMemberDirectory (only entries signed by a trust anchor count). Each process reads the whole
+ * topic under a group id of its own, so every process knows every member.
+ */
+export class KafkaMemberDirectory implements MemberDirectory {
+  private readonly consumer: Consumer;
+  private readonly topic: string;
+  /** Next offset to apply, per partition. */
+  private readonly applied = new Map<number, bigint>();
+  private readonly waiters = new Set<() => void>();
+  private running = false;
+  private stopped = false;
+  private started?: Promise<void>;
+  private refreshing?: Promise<void>;
+  private admin?: Admin;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly signed: SignedMemberDirectory,
+    private readonly options: KafkaMemberDirectoryOptions,
+  ) {
+    this.topic = TopicNames.directory(options.network);
+    this.consumer = kafka.consumer({
+      groupId: ConsumerGroups.directoryReader(options.network, options.country, randomUUID()),
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 250,
+    });
+  }
+
+  /**
+   * Starts reading and resolves once every entry that was on the topic at the call has been applied, retrying with
+   * exponential backoff and jitter while the broker is away (a node may start before its broker).
+   */
+  start(onRetry?: (error: Error, attempt: number) => void): Promise<void> {
+    this.started ??= backOff(() => this.startOnce(), {
+      numOfAttempts: Number.MAX_SAFE_INTEGER,
+      startingDelay: 500,
+      maxDelay: 30_000,
+      jitter: 'full',
+      retry: (error: Error, attempt: number) => {
+        if (this.stopped) return false;
+        onRetry?.(error, attempt);
+        return true;
+      },
+    });
+    return this.started;
+  }
+
+  private async startOnce(): Promise<void> {
+    if (this.stopped) return;
+    if (!this.running) {
+      try {
+        await this.consumer.connect();
+        await this.consumer.subscribe({ topic: this.topic, fromBeginning: true });
+        await this.consumer.run({
+          autoCommit: false,
+          eachMessage: async ({ partition, message }) => {
+            await this.signed.apply(message.key?.toString('utf8'), message.value);
+            this.applied.set(partition, BigInt(message.offset) + 1n);
+            for (const wake of [...this.waiters]) wake();
+          },
+        });
+      } catch (error) {
+        await this.consumer.disconnect().catch(() => undefined);
+        throw error;
+      }
+      this.running = true;
+    }
+    await this.catchUp();
+  }
+
+  /**
+   * Resolves once every record now on the topic has been applied: asked before deciding that a sender is unknown,
+   * so that a member issued a moment ago is not refused. Waits for start(); calls at once share one catch-up (one
+   * ListOffsets request on a kept admin connection), so a flood of unknown senders costs the broker little.
+   */
+  async refresh(): Promise<void> {
+    await this.start();
+    this.refreshing ??= this.catchUp().finally(() => {
+      this.refreshing = undefined;
+    });
+    await this.refreshing;
+  }
+
+  private async catchUp(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    let ends: Array<{ partition: number; high: bigint }>;
+    try {
+      ends = (await admin.fetchTopicOffsets(this.topic)).map(({ partition, high }) => ({
+        partition,
+        high: BigInt(high),
+      }));
+    } finally {
+      await admin.disconnect();
+    }
+    const caughtUp = (): boolean => ends.every(({ partition, high }) => (this.applied.get(partition) ?? 0n) >= high);
+    if (caughtUp()) return;
+    const timeoutMs = this.options.catchUpTimeoutMs ?? 30_000;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`the directory topic ${this.topic} was not read to its end within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const check = (): void => {
+        if (!caughtUp()) return;
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve();
+      };
+      this.waiters.add(check);
+    });
+  }
+
+  member(country: string): DirectoryMember | undefined {
+    return this.signed.member(country);
+  }
+
+  isRevoked(country: string): boolean {
+    return this.signed.isRevoked(country);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.running = false;
+    await this.admin?.disconnect();
+    this.admin = undefined;
+    await this.consumer.disconnect();
+  }
+}
