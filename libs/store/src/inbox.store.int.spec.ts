@@ -1,6 +1,7 @@
 import { testInfra, uniqueName } from '@enlace/testing';
 import { Connection } from 'mongoose';
 import { InboxEntry } from './inbox-entry';
+import { INBOX_QUEUE_COLLECTION } from './inbox-queue-item';
 import { InboxStore } from './inbox.store';
 import { createMongoConnection } from './mongo-connection.factory';
 
@@ -62,6 +63,21 @@ describe('InboxStore (on the real FerretDB)', () => {
       const refused = await db.collection<InboxEntry>('inbox').findOne({ _id: 'refused' });
       expect(refused?.payload).toBeUndefined();
       expect((await inbox.findUnapplied(10)).map((entry) => entry._id)).not.toContain('earlier');
+    });
+
+    it('should find an unapplied entry again when it comes again after its pointer was lost, but not an applied one', async () => {
+      await inbox.record(arrival('lost', new Date(4_000)));
+      await inbox.record(arrival('done', new Date(5_000)));
+      await inbox.markApplied('done', new Date());
+      await db.collection(INBOX_QUEUE_COLLECTION).deleteOne({ _id: 'lost' } as never); // a crash between the writes
+
+      expect((await inbox.findUnapplied(10)).map((entry) => entry._id)).not.toContain('lost');
+      expect(await inbox.record(arrival('lost', new Date(6_000)))).toBe('duplicate');
+      expect(await inbox.record(arrival('done', new Date(6_000)))).toBe('duplicate');
+
+      const ids = (await inbox.findUnapplied(10)).map((entry) => entry._id);
+      expect(ids).toContain('lost');
+      expect(ids).not.toContain('done');
     });
   });
 });

@@ -1,7 +1,13 @@
 import { Connection, mongo } from 'mongoose';
 import { INBOX_COLLECTION, InboxEntry } from './inbox-entry';
+import { INBOX_QUEUE_COLLECTION, InboxQueueItem } from './inbox-queue-item';
 
 const DUPLICATE_KEY = 11000;
+/** Entries read by id at once: each is one look-up by `_id`, the only filter FerretDB v1 pushes down. */
+const PARALLEL_READS = 8;
+
+const isDuplicateKey = (error: unknown): boolean =>
+  error instanceof mongo.MongoServerError && error.code === DUPLICATE_KEY;
 
 /** The node's idempotent inbox: written by the courier, applied by node-api. */
 export class InboxStore {
@@ -11,30 +17,66 @@ export class InboxStore {
     return this.connection.collection<InboxEntry>(INBOX_COLLECTION);
   }
 
-  async has(envelopeId: string): Promise<boolean> {
-    return (await this.collection.countDocuments({ _id: envelopeId }, { limit: 1 })) > 0;
+  private get queue(): mongo.Collection<InboxQueueItem> {
+    return this.connection.collection<InboxQueueItem>(INBOX_QUEUE_COLLECTION);
   }
 
-  /** Stores the entry once; a second arrival of the same envelope id changes nothing and says so. */
+  async has(envelopeId: string): Promise<boolean> {
+    return (await this.collection.findOne({ _id: envelopeId }, { projection: { _id: 1 } })) !== null;
+  }
+
+  /**
+   * Stores the entry once and queues it for node-api; a second arrival of the same envelope id changes nothing and
+   * says so — but queues the entry again if it is still unapplied (its first pointer may have been lost in a crash).
+   */
   async record(entry: InboxEntry): Promise<'stored' | 'duplicate'> {
     try {
       await this.collection.insertOne(entry);
-      return 'stored';
     } catch (error) {
-      if (error instanceof mongo.MongoServerError && error.code === DUPLICATE_KEY) return 'duplicate';
-      throw error;
+      if (!isDuplicateKey(error)) throw error;
+      const stored = await this.collection.findOne({ _id: entry._id }, { projection: { appliedAt: 1, rejection: 1 } });
+      if (stored && !stored.appliedAt && !stored.rejection) await this.enqueue([entry]);
+      return 'duplicate';
     }
+    await this.enqueue([entry]);
+    return 'stored';
   }
 
+  /** The oldest unapplied entries, by the queue's pointers; pointers to entries applied or gone are dropped. */
   async findUnapplied(limit: number): Promise<InboxEntry[]> {
-    return this.collection.find({ appliedAt: null, rejection: null }).sort({ receivedAt: 1 }).limit(limit).toArray();
+    const items = await this.queue.find({}).sort({ receivedAt: 1 }).limit(limit).toArray();
+    const entries: InboxEntry[] = [];
+    const stale: string[] = [];
+    for (let i = 0; i < items.length; i += PARALLEL_READS) {
+      const slice = items.slice(i, i + PARALLEL_READS);
+      const found = await Promise.all(slice.map((item) => this.collection.findOne({ _id: item._id })));
+      found.forEach((entry, j) => {
+        if (entry && !entry.appliedAt && !entry.rejection) entries.push(entry);
+        else stale.push((slice[j] as InboxQueueItem)._id);
+      });
+    }
+    if (stale.length > 0) await this.queue.deleteMany({ _id: { $in: stale } });
+    return entries;
   }
 
   async markApplied(envelopeId: string, appliedAt: Date): Promise<void> {
     await this.collection.updateOne({ _id: envelopeId }, { $set: { appliedAt }, $unset: { payload: '' } });
+    await this.queue.deleteOne({ _id: envelopeId });
   }
 
   async markRejected(envelopeId: string, rejection: { code: string; detail: string }): Promise<void> {
     await this.collection.updateOne({ _id: envelopeId }, { $set: { rejection }, $unset: { payload: '' } });
+    await this.queue.deleteOne({ _id: envelopeId });
+  }
+
+  private async enqueue(entries: readonly Pick<InboxEntry, '_id' | 'receivedAt'>[]): Promise<void> {
+    try {
+      await this.queue.insertMany(
+        entries.map(({ _id, receivedAt }) => ({ _id, receivedAt })),
+        { ordered: false },
+      );
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
   }
 }

@@ -9,3 +9,6 @@ export * from './keyed-write-lock';
 export * from './outbox-sent-mark';
 export * from './outbox-sent-folder.store';
 export * from './deadline-notice.store';
+export * from './outbox-queue-item';
+export * from './outbox-queue.store';
+export * from './inbox-queue-item';

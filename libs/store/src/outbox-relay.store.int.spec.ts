@@ -2,6 +2,8 @@ import { testInfra, uniqueName } from '@enlace/testing';
 import { Connection } from 'mongoose';
 import { createMongoConnection } from './mongo-connection.factory';
 import { OutboxEntry } from './outbox-entry';
+import { OUTBOX_QUEUE_COLLECTION } from './outbox-queue-item';
+import { OutboxQueueStore } from './outbox-queue.store';
 import { OutboxRelayStore } from './outbox-relay.store';
 import { OutboxSentFolderStore } from './outbox-sent-folder.store';
 import { OUTBOX_SENT_COLLECTION } from './outbox-sent-mark';
@@ -46,36 +48,63 @@ describe('OutboxRelayStore (on the real FerretDB)', () => {
   beforeEach(async () => {
     await db.collection(collection).deleteMany({});
     await db.collection(OUTBOX_SENT_COLLECTION).deleteMany({});
+    await db.collection(OUTBOX_QUEUE_COLLECTION).deleteMany({});
   });
 
+  /** Writes cases as the node API does: the case, then a pointer per unsent entry. */
+  async function seed(...cases: CaseWithOutbox[]): Promise<void> {
+    const queue = new OutboxQueueStore(db);
+    for (const document of cases) {
+      await db.collection<CaseWithOutbox>(collection).insertOne(document);
+      await queue.enqueue(
+        collection,
+        document._id,
+        document.outbox.filter((item) => !item.sentAt),
+      );
+    }
+  }
+
   describe('findPending', () => {
-    it('should return the unsent entries of every document, in document order', async () => {
-      await db.collection<CaseWithOutbox>(collection).insertMany([
-        { _id: 'a', outbox: [entry('a1'), entry('a2')], outboxPending: 2, updatedAt: new Date(1) },
-        {
-          _id: 'b',
-          outbox: [{ ...entry('b1'), sentAt: new Date() }, entry('b2')],
-          outboxPending: 1,
-          updatedAt: new Date(2),
-        },
-        { _id: 'c', outbox: [{ ...entry('c1'), sentAt: new Date() }], outboxPending: 0, updatedAt: new Date(3) },
-      ]);
+    const threeCases = (): CaseWithOutbox[] => [
+      { _id: 'a', outbox: [entry('a1'), entry('a2')], outboxPending: 2, updatedAt: new Date(1) },
+      {
+        _id: 'b',
+        outbox: [{ ...entry('b1'), sentAt: new Date() }, entry('b2')],
+        outboxPending: 1,
+        updatedAt: new Date(2),
+      },
+      { _id: 'c', outbox: [{ ...entry('c1'), sentAt: new Date() }], outboxPending: 0, updatedAt: new Date(3) },
+    ];
+    const named = (pending: { documentId: string; index: number; entry: OutboxEntry }[]): string[] =>
+      pending.map((item) => `${item.documentId}:${item.index}:${item.entry.envelopeId}`);
 
-      const pending = await store.findPending(10);
+    it('should return the unsent entries of every document the pointers name, in document order', async () => {
+      await seed(...threeCases());
 
-      expect(pending.map((item) => `${item.documentId}:${item.index}:${item.entry.envelopeId}`)).toEqual([
-        'a:0:a1',
-        'a:1:a2',
-        'b:1:b2',
-      ]);
+      expect(named(await store.findPending(10))).toEqual(['a:0:a1', 'a:1:a2', 'b:1:b2']);
+    });
+
+    it('should not see an entry without a pointer, which the sweep finds', async () => {
+      await db.collection<CaseWithOutbox>(collection).insertMany(threeCases());
+
+      expect(await store.findPending(10)).toEqual([]);
+      expect(named(await store.sweepPending(10))).toEqual(['a:0:a1', 'a:1:a2', 'b:1:b2']);
+    });
+
+    it('should drop a pointer whose entry is gone from its case', async () => {
+      await seed(...threeCases());
+      await new OutboxQueueStore(db).enqueue(collection, 'c', [{ envelopeId: 'lost' }]);
+
+      await store.findPending(10);
+
+      const left = await db.collection<{ _id: string }>(OUTBOX_QUEUE_COLLECTION).find({}).toArray();
+      expect(left.map((item) => item._id).sort()).toEqual(['a1', 'a2', 'b2']);
     });
   });
 
   describe('markSent', () => {
     it('should note the entries produced, once, without touching the case, and leave them out of findPending', async () => {
-      await db
-        .collection<CaseWithOutbox>(collection)
-        .insertOne({ _id: 'a', outbox: [entry('a1'), entry('a2')], outboxPending: 2, updatedAt: new Date() });
+      await seed({ _id: 'a', outbox: [entry('a1'), entry('a2')], outboxPending: 2, updatedAt: new Date() });
       const [first] = await store.findPending(10);
       if (!first) throw new Error('no pending entry');
 
@@ -87,14 +116,13 @@ describe('OutboxRelayStore (on the real FerretDB)', () => {
       expect(document?.outbox[0]?.sentAt).toBeNull();
       expect(await db.collection(OUTBOX_SENT_COLLECTION).countDocuments({ _id: 'a1' as never })).toBe(1);
       expect((await store.findPending(10)).map((item) => item.entry.envelopeId)).toEqual(['a2']);
+      expect(await db.collection(OUTBOX_QUEUE_COLLECTION).countDocuments({ _id: 'a1' as never })).toBe(0);
     });
   });
 
   describe('OutboxSentFolderStore', () => {
     it('should fold the notes into the case: sent, plaintext gone, counted down once', async () => {
-      await db
-        .collection<CaseWithOutbox>(collection)
-        .insertOne({ _id: 'a', outbox: [entry('a1'), entry('a2')], outboxPending: 2, updatedAt: new Date() });
+      await seed({ _id: 'a', outbox: [entry('a1'), entry('a2')], outboxPending: 2, updatedAt: new Date() });
       const pending = await store.findPending(10);
       await store.markSent(pending, new Date());
       const folder = new OutboxSentFolderStore(db);
@@ -112,6 +140,7 @@ describe('OutboxRelayStore (on the real FerretDB)', () => {
       ]);
       expect(await folder.findMarks(10)).toEqual([]);
       expect(await store.findPending(10)).toEqual([]);
+      expect(await store.sweepPending(10)).toEqual([]);
     });
   });
 });

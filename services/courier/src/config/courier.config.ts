@@ -21,6 +21,8 @@ export interface CourierConfig {
   readonly keysFile: string;
   readonly relayPollMs: number;
   readonly relayBatchSize: number;
+  /** How often the relay scans every case for unsent entries instead of following the outbox pointers. */
+  readonly relaySweepMs: number;
 }
 
 export const COURIER_CONFIG = Symbol('COURIER_CONFIG');
@@ -40,6 +42,7 @@ export function readCourierConfig(env: NodeJS.ProcessEnv = process.env): Courier
     keysFile: read.required('ENLACE_KEYS_FILE'),
     relayPollMs: read.integer('ENLACE_RELAY_POLL_MS', 100, 10),
     relayBatchSize: read.integer('ENLACE_RELAY_BATCH_SIZE', 200, 1),
+    relaySweepMs: read.integer('ENLACE_RELAY_SWEEP_MS', 600_000, 1_000),
   };
 }
 

@@ -108,15 +108,21 @@ describe('readCourierConfig', () => {
         keysFile: '/etc/enlace/ec.keys.json',
         relayPollMs: 100,
         relayBatchSize: 200,
+        relaySweepMs: 600_000,
       });
     });
 
     it('should let ENLACE_DB_NAME and the relay settings replace their defaults', () => {
       const config = readCourierConfig(
-        environment({ ENLACE_DB_NAME: 'cases', ENLACE_RELAY_POLL_MS: '250', ENLACE_RELAY_BATCH_SIZE: '10' }),
+        environment({
+          ENLACE_DB_NAME: 'cases',
+          ENLACE_RELAY_POLL_MS: '250',
+          ENLACE_RELAY_BATCH_SIZE: '10',
+          ENLACE_RELAY_SWEEP_MS: '5000',
+        }),
       );
 
-      expect(config).toMatchObject({ dbName: 'cases', relayPollMs: 250, relayBatchSize: 10 });
+      expect(config).toMatchObject({ dbName: 'cases', relayPollMs: 250, relayBatchSize: 10, relaySweepMs: 5000 });
     });
   });
 });

@@ -21,6 +21,8 @@ import { DeliveryReceiptSender } from './delivery-receipt.sender';
 @Injectable()
 export class InboundEnvelopeHandler {
   private readonly logger = new Logger(InboundEnvelopeHandler.name);
+  /** The last arrival time given, so that each is later than the one before: node-api applies in that order. */
+  private lastReceivedAt = 0;
 
   constructor(
     private readonly opener: EnvelopeOpener,
@@ -65,7 +67,7 @@ export class InboundEnvelopeHandler {
       correlationId: opened.header.correlationId,
       ...(opened.header.causationId ? { causationId: opened.header.causationId } : {}),
       sentAt: new Date(opened.header.sentAt),
-      receivedAt: new Date(),
+      receivedAt: this.nextReceivedAt(),
       digest: opened.digest,
       payload: opened.payload,
       appliedAt: null,
@@ -89,6 +91,11 @@ export class InboundEnvelopeHandler {
       await this.directory.refresh();
       return open();
     }
+  }
+
+  private nextReceivedAt(): Date {
+    this.lastReceivedAt = Math.max(Date.now(), this.lastReceivedAt + 1);
+    return new Date(this.lastReceivedAt);
   }
 
   /** A duplicate is not an error: the sender may not have seen our first receipt, so it gets another one. */

@@ -15,6 +15,8 @@ import { messageSchemaId } from '@enlace/contracts';
 export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelayService.name);
   private readonly worker: PollingWorker;
+  /** When the last full sweep of the case collections ran; 0: the first round sweeps. */
+  private sweptAt = 0;
 
   constructor(
     @Inject(COURIER_CONFIG) private readonly config: CourierConfig,
@@ -37,9 +39,16 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     await this.worker.stop();
   }
 
-  /** Sends one batch of pending entries; returns how many went out. */
+  /**
+   * Sends one batch of pending entries; returns how many went out. Entries are found through the outbox pointers;
+   * at start and every relaySweepMs, by a full scan of the cases instead (see OutboxQueueItem).
+   */
   async relayOnce(): Promise<number> {
-    const pending = await this.store.findPending(this.config.relayBatchSize);
+    const sweep = Date.now() - this.sweptAt >= this.config.relaySweepMs;
+    const pending = sweep
+      ? await this.store.sweepPending(this.config.relayBatchSize)
+      : await this.store.findPending(this.config.relayBatchSize);
+    if (sweep) this.sweptAt = Date.now();
     if (pending.length === 0) return 0;
     const byTopic = new Map<string, { entries: PendingOutboxEntry[]; records: OutboundRecord[] }>();
     for (const item of pending) {

@@ -1,4 +1,4 @@
-import type { KeyedWriteLock, OutboxEntry } from '@enlace/store';
+import { OutboxQueueStore, type KeyedWriteLock, type OutboxEntry } from '@enlace/store';
 import { Connection, mongo } from 'mongoose';
 import type { TimelineEntry } from '../domain/case-content';
 import type { CaseStateBase } from '../domain/case-protocol';
@@ -57,6 +57,11 @@ export class ProtocolCaseRepository<S> {
     private readonly lock: KeyedWriteLock,
   ) {}
 
+  /** The relay's pointers to new outbox entries, added after each write that put some in (see OutboxQueueItem). */
+  private get outboxQueue(): OutboxQueueStore {
+    return new OutboxQueueStore(this.connection);
+  }
+
   private get collection(): mongo.Collection<ProtocolCaseDocument<S>> {
     return this.connection.collection<ProtocolCaseDocument<S>>(this.collectionName);
   }
@@ -77,11 +82,12 @@ export class ProtocolCaseRepository<S> {
   private async insertNow(document: ProtocolCaseDocument<S>): Promise<'inserted' | 'exists'> {
     try {
       await this.collection.insertOne(document as mongo.OptionalUnlessRequiredId<ProtocolCaseDocument<S>>);
-      return 'inserted';
     } catch (error) {
       if (error instanceof mongo.MongoServerError && error.code === 11000) return 'exists';
       throw error;
     }
+    await this.outboxQueue.enqueue(this.collectionName, document._id, document.outbox);
+    return 'inserted';
   }
 
   async findById(id: string): Promise<ProtocolCaseDocument<S> | null> {
@@ -194,6 +200,7 @@ export class ProtocolCaseRepository<S> {
       } as mongo.UpdateFilter<ProtocolCaseDocument<S>>,
     );
     if (result.matchedCount === 0) throw new ConcurrentCaseChangeError(document._id);
+    await this.outboxQueue.enqueue(this.collectionName, document._id, change.outbox);
   }
 
   /** Records that the other end confirmed its erasure. */

@@ -1,5 +1,5 @@
 import type { ReferralState } from '@enlace/protocols';
-import type { KeyedWriteLock, OutboxEntry } from '@enlace/store';
+import { OutboxQueueStore, type KeyedWriteLock, type OutboxEntry } from '@enlace/store';
 import { Connection, mongo } from 'mongoose';
 import { AWAITING_ANSWER_STATUSES } from '../domain/referral-deadline';
 import { REFERRALS_COLLECTION, ReferralCaseDocument, ReferralDirection, TimelineEntry } from './referral-case.document';
@@ -47,6 +47,11 @@ export class ReferralCaseRepository {
     private readonly lock: KeyedWriteLock,
   ) {}
 
+  /** The relay's pointers to new outbox entries, added after each write that put some in (see OutboxQueueItem). */
+  private get outboxQueue(): OutboxQueueStore {
+    return new OutboxQueueStore(this.connection);
+  }
+
   private get collection(): mongo.Collection<ReferralCaseDocument> {
     return this.connection.collection<ReferralCaseDocument>(REFERRALS_COLLECTION);
   }
@@ -68,11 +73,12 @@ export class ReferralCaseRepository {
   private async insertNow(document: ReferralCaseDocument): Promise<'inserted' | 'exists'> {
     try {
       await this.collection.insertOne({ ...document, ...answerDueOf(document.state) });
-      return 'inserted';
     } catch (error) {
       if (error instanceof mongo.MongoServerError && error.code === 11000) return 'exists';
       throw error;
     }
+    await this.outboxQueue.enqueue(REFERRALS_COLLECTION, document._id, document.outbox);
+    return 'inserted';
   }
 
   async findById(id: string): Promise<ReferralCaseDocument | null> {
@@ -177,6 +183,7 @@ export class ReferralCaseRepository {
       },
     );
     if (result.matchedCount === 0) throw new ConcurrentChangeError(document._id);
+    await this.outboxQueue.enqueue(REFERRALS_COLLECTION, document._id, change.outbox);
   }
 }
 
