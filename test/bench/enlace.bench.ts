@@ -1,6 +1,8 @@
 // npm run bench — prints one JSON document: Enlace end to end against the raw broker on the same machine.
-// BENCH_SECONDS (default 60) sets how long throughput is sustained; BENCH_LATENCY_SECONDS (default 20) each
-// fixed-rate latency run.
+// Every node runs as two processes (node-api, courier), as in production. Shorter runs for development:
+// BENCH_SECONDS (default 60) sustained throughput, BENCH_LATENCY_SECONDS (default 20) each fixed-rate run,
+// BENCH_CATCHUP (default 100000) envelopes waiting for the offline node, BENCH_CATCHUP_TIMEOUT_SECONDS (default 900),
+// BENCH_CONCURRENCY (default 16) requests in flight, BENCH_SKIP (comma list of: baseline,two,latency,five,catchup).
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
@@ -9,15 +11,22 @@ import { ensureInfra, startLocalNetwork, type LocalNetwork } from '@enlace/local
 import { createKafkaClient, parseBrokerList } from '@enlace/messaging';
 import { NodeApiClient } from '@enlace/testing';
 import mongoose, { Connection } from 'mongoose';
-import { percentile, residentMb, round } from './bench-stats';
+import { ArrivalTracker } from './arrival-tracker';
+import { percentile, round } from './bench-stats';
+import { catchUp } from './catch-up';
+import { PeakMemorySampler, memorySnapshot, processesOf } from './process-memory';
 import { rawKafkaThroughput } from './raw-kafka.baseline';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 60);
 const LATENCY_SECONDS = Number(process.env['BENCH_LATENCY_SECONDS'] ?? 20);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
+const CATCH_UP = Number(process.env['BENCH_CATCHUP'] ?? 100_000);
+const CATCH_UP_TIMEOUT = Number(process.env['BENCH_CATCHUP_TIMEOUT_SECONDS'] ?? 900);
+const SKIP = new Set((process.env['BENCH_SKIP'] ?? '').split(',').filter(Boolean));
+const COUNTRIES = ['CO', 'EC', 'PE', 'BO', 'AR'] as const;
 
-const referral = () => ({
-  toCountry: 'EC',
+const referral = (toCountry: string) => ({
+  toCountry,
   reason: 'AdditionalServicesRequired',
   reasonDetails: 'x'.repeat(600),
   servicesRequested: ['Health', 'SocialCare', 'Legal'],
@@ -33,70 +42,81 @@ function noteFailure(error: Error & { cause?: Error }): undefined {
   return undefined;
 }
 
-async function memory(net: LocalNetwork): Promise<Record<string, number | null>> {
-  const entries = await Promise.all(
-    net.nodes.flatMap((node) =>
-      node.pids.map(
-        async (pid, i) => [`${node.country}${node.pids.length > 1 ? `-${i}` : ''}`, await residentMb(pid)] as const,
-      ),
-    ),
-  );
-  return Object.fromEntries(entries);
-}
+const load = () => os.loadavg().map((value) => round(value, 2));
 
-/** Referrals persisted at EC (all of them, or those named). EC only receives here, so a plain count will do. */
-async function arrived(ec: Connection, ids?: readonly string[]): Promise<number> {
-  if (!ids) return ec.collection('referrals').estimatedDocumentCount();
-  const found = await ec
-    .collection<{ _id: string }>('referrals')
-    .find({ _id: { $in: [...ids] } }, { projection: { _id: 1 } })
-    .toArray();
-  return found.length;
-}
-
-async function waitForArrivals(ec: Connection, expected: number, timeoutMs: number): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  let count = await arrived(ec);
-  while (count < expected && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    count = await arrived(ec);
+/** Runs one part of the bench; a part that fails is reported in the JSON instead of losing the others. */
+async function part<T>(name: string, run: () => Promise<T>): Promise<T | { failed: string } | undefined> {
+  if (SKIP.has(name)) return undefined;
+  try {
+    return await run();
+  } catch (error) {
+    return { failed: (error as Error).message };
   }
-  return count;
 }
 
-async function throughput(co: NodeApiClient, ec: Connection, net: LocalNetwork) {
-  const before = await arrived(ec);
+interface Sender {
+  readonly country: string;
+  readonly api: NodeApiClient;
+  /** Where this sender's requests go, in turn. */
+  readonly to: readonly string[];
+}
+
+/**
+ * Senders post referrals for SECONDS with CONCURRENCY requests in flight in all; each referral is then looked up
+ * by id at its addressee until it is there. End to end = arrived / (last arrival − start).
+ */
+async function throughput(senders: readonly Sender[], trackers: Map<string, ArrivalTracker>, net: LocalNetwork) {
+  const sampler = new PeakMemorySampler(processesOf(net)).start();
   const started = Date.now();
   let posted = 0;
   let failed = 0;
-  let underLoad: Record<string, number | null> = {};
-  const sampler = setTimeout(async () => (underLoad = await memory(net)), (SECONDS * 1000) / 2);
+  const perSender = Math.max(1, Math.round(CONCURRENCY / senders.length));
+  const watching = (async () => {
+    while (Date.now() - started < SECONDS * 1000) {
+      for (const tracker of trackers.values()) await tracker.poll();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  })();
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (Date.now() - started < SECONDS * 1000) {
-        const response = await co.request('POST', '/referrals', referral()).catch(noteFailure);
-        if (response?.status === 201) posted++;
-        else failed++;
-      }
-    }),
+    senders.flatMap((sender) =>
+      Array.from({ length: perSender }, async (_, worker) => {
+        let turn = worker;
+        while (Date.now() - started < SECONDS * 1000) {
+          const to = sender.to[turn++ % sender.to.length] as string;
+          const response = await sender.api
+            .request<{ id: string }>('POST', '/referrals', referral(to))
+            .catch(noteFailure);
+          if (response?.status === 201) {
+            posted++;
+            trackers.get(to)?.expect(response.body.id);
+          } else failed++;
+        }
+      }),
+    ),
   );
   const postingSeconds = (Date.now() - started) / 1000;
-  const count = (await waitForArrivals(ec, before + posted, 300_000)) - before;
-  const elapsed = (Date.now() - started) / 1000;
-  clearTimeout(sampler);
+  await watching;
+  await Promise.all([...trackers.values()].map((tracker) => tracker.drain(300_000)));
+  const memoryUnderLoadMb = await sampler.stop();
+  const arrivals = [...trackers.values()].flatMap((tracker) => [...tracker.arrivedAt.values()]);
+  const last = arrivals.length > 0 ? Math.max(...arrivals) : Date.now();
+  const endToEndSeconds = (last - started) / 1000;
   return {
+    senders: senders.map((sender) => `${sender.country}->${sender.to.join('+')}`),
     posted,
     failed,
-    arrived: count,
+    arrived: arrivals.length,
     postingSeconds: round(postingSeconds),
-    drainedAfterSeconds: round(elapsed),
+    lastArrivalAfterSeconds: round(endToEndSeconds),
     apiPerSecond: round(posted / postingSeconds),
-    endToEndPerSecond: round(count / elapsed),
-    memoryUnderLoadMb: underLoad,
+    endToEndPerSecond: round(arrivals.length / endToEndSeconds),
+    memoryUnderLoadPeakMb: memoryUnderLoadMb,
+    loadAverageAfter: load(),
   };
 }
 
 async function latencyAt(rate: number, co: NodeApiClient, ec: Connection) {
+  const tracker = new ArrivalTracker(ec);
   const sentAt = new Map<string, number>();
   const started = Date.now();
   const inFlight: Promise<void>[] = [];
@@ -107,86 +127,124 @@ async function latencyAt(rate: number, co: NodeApiClient, ec: Connection) {
     const at = Date.now();
     inFlight.push(
       co
-        .request<{ id: string }>('POST', '/referrals', referral())
+        .request<{ id: string }>('POST', '/referrals', referral('EC'))
         .then((response) => {
-          if (response.status === 201) sentAt.set(response.body.id, at);
+          if (response.status !== 201) return;
+          sentAt.set(response.body.id, at);
+          tracker.expect(response.body.id);
         })
         .catch(noteFailure),
     );
+    if (i % rate === 0) void tracker.poll();
   }
   await Promise.all(inFlight);
-  const ids = [...sentAt.keys()];
-  const deadline = Date.now() + 120_000;
-  while ((await arrived(ec, ids)) < ids.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-  const docs = await ec
-    .collection<{ _id: string; createdAt: Date }>('referrals')
-    .find({ _id: { $in: ids } }, { projection: { createdAt: 1 } })
-    .toArray();
-  const samples = docs.map((doc) => doc.createdAt.getTime() - (sentAt.get(doc._id) ?? 0));
+  const postedSeconds = (Date.now() - started) / 1000;
+  await tracker.drain(120_000);
+  const samples = [...tracker.arrivedAt].map(([id, at]) => at - (sentAt.get(id) ?? at));
   return {
     ratePerSecond: rate,
-    achievedPerSecond: round(ids.length / ((Date.now() - started) / 1000)),
-    sent: ids.length,
-    arrived: docs.length,
+    achievedPerSecond: round(sentAt.size / postedSeconds),
+    sent: sentAt.size,
+    arrived: samples.length,
     p50Ms: percentile(samples, 50),
     p95Ms: percentile(samples, 95),
     p99Ms: percentile(samples, 99),
+    loadAverageAfter: load(),
   };
 }
 
 async function main(): Promise<void> {
+  const loadAtStart = load();
   const infra = await ensureInfra({ log: () => undefined });
+  const kafka = createKafkaClient({
+    brokers: parseBrokerList(infra.kafkaBrokers),
+    clientId: 'bench',
+    ...(infra.kafkaSasl && { sasl: infra.kafkaSasl }),
+  });
+  const baseline = await part('baseline', () => rawKafkaThroughput(kafka, `bench-raw-${randomUUID()}`, 2048, SECONDS));
+
   const network = `bench${Date.now().toString(36)}`;
   const home = await fs.mkdtemp(path.join(os.tmpdir(), 'enlace-bench-'));
   const net = await startLocalNetwork({
     network,
-    members: [
-      { country: 'CO', organisations: ['CO'] },
-      { country: 'EC', organisations: ['EC'] },
-    ],
+    members: COUNTRIES.map((country) => ({ country, organisations: [country] })),
     home,
     basePort: 21000 + Math.floor(Math.random() * 5000),
-    mode: 'combined',
+    mode: 'separate',
     infra,
   });
-  const ec = await mongoose.createConnection(infra.mongodbUri, { dbName: net.nodes[1]?.dbName }).asPromise();
+  const dbs = new Map<string, Connection>();
+  for (const node of net.nodes) {
+    dbs.set(node.country, await mongoose.createConnection(infra.mongodbUri, { dbName: node.dbName }).asPromise());
+  }
+  const result: Record<string, unknown> = {};
   try {
-    const focal = net.users.find((user) => user.username === 'co.focal');
-    if (!focal || !net.nodes[0]) throw new Error('no CO node or user');
-    const co = await new NodeApiClient(net.nodes[0].apiUrl).login(focal.username, focal.password);
-    await co.request('POST', '/referrals', referral()); // warm-up
-    await waitForArrivals(ec, 1, 30_000);
-    const memoryIdleMb = await memory(net);
+    const apis = new Map<string, NodeApiClient>();
+    for (const node of net.nodes) {
+      const focal = net.users.find((user) => user.username === `${node.country.toLowerCase()}.focal`);
+      if (!focal) throw new Error(`no focal point user for ${node.country}`);
+      apis.set(node.country, await new NodeApiClient(node.apiUrl).login(focal.username, focal.password));
+    }
+    const api = (country: string) => apis.get(country) as NodeApiClient;
+    const db = (country: string) => dbs.get(country) as Connection;
+    const warmUp = new ArrivalTracker(db('EC'));
+    const first = await api('CO').request<{ id: string }>('POST', '/referrals', referral('EC'));
+    warmUp.expect(first.body.id);
+    await warmUp.drain(60_000);
+    const memoryIdleMb = await memorySnapshot(processesOf(net));
 
-    const kafka = createKafkaClient({
-      brokers: parseBrokerList(infra.kafkaBrokers),
-      clientId: 'bench',
-      ...(infra.kafkaSasl && { sasl: infra.kafkaSasl }),
-    });
-    const baseline = await rawKafkaThroughput(kafka, `bench-raw-${randomUUID()}`, 2048, SECONDS);
-    const twoNodes = await throughput(co, ec, net);
-    const latency = [await latencyAt(50, co, ec), await latencyAt(500, co, ec)];
-
-    console.log(
-      JSON.stringify(
-        {
-          machine: { cpus: os.cpus().length, node: process.version },
-          seconds: SECONDS,
-          concurrency: CONCURRENCY,
-          baselineRawKafka2KB: baseline,
-          twoNodes,
-          ratioToRawKafka: round(twoNodes.endToEndPerSecond / baseline.perSecond, 3),
-          latencyApiToPersistedArrival: latency,
-          memoryIdleMb,
-          requestFailures: Object.fromEntries(failures),
-          notYetMeasured: ['five nodes', 'catch-up of 100,000 envelopes'],
-        },
-        null,
-        2,
+    const twoNodes = await part('two', () =>
+      throughput([{ country: 'CO', api: api('CO'), to: ['EC'] }], new Map([['EC', new ArrivalTracker(db('EC'))]]), net),
+    );
+    const latency = await part('latency', async () => [
+      await latencyAt(50, api('CO'), db('EC')),
+      await latencyAt(500, api('CO'), db('EC')),
+    ]);
+    const fiveNodes = await part('five', () =>
+      throughput(
+        COUNTRIES.map((country) => ({
+          country,
+          api: api(country),
+          to: COUNTRIES.filter((other) => other !== country),
+        })),
+        new Map(COUNTRIES.map((country) => [country, new ArrivalTracker(db(country))])),
+        net,
       ),
     );
+    const node = (country: string) => net.nodes.find((candidate) => candidate.country === country);
+    const catchUpResult = await part('catchup', () =>
+      catchUp({
+        net,
+        kafka,
+        from: node('CO') as (typeof net.nodes)[number],
+        to: node('EC') as (typeof net.nodes)[number],
+        toDb: db('EC'),
+        count: CATCH_UP,
+        timeoutSeconds: CATCH_UP_TIMEOUT,
+      }),
+    );
+
+    Object.assign(result, {
+      machine: { cpus: os.cpus().length, node: process.version, loadAverageAtStart: loadAtStart },
+      processes: 'each node: node-api and courier, separate processes',
+      seconds: SECONDS,
+      concurrency: CONCURRENCY,
+      baselineRawKafka2KB: baseline,
+      twoNodes,
+      ratioToRawKafka:
+        twoNodes && baseline && 'perSecond' in baseline && 'endToEndPerSecond' in twoNodes
+          ? round(twoNodes.endToEndPerSecond / baseline.perSecond, 3)
+          : undefined,
+      latencyApiToPersistedArrival: latency,
+      fiveNodes,
+      catchUp: catchUpResult,
+      memoryIdleMb,
+      requestFailures: Object.fromEntries(failures),
+      loadAverageAtEnd: load(),
+    });
+    console.log(JSON.stringify(result, null, 2));
   } finally {
-    await ec.close();
+    await Promise.all([...dbs.values()].map((connection) => connection.close()));
     await net.stop();
     await fs.rm(home, { recursive: true, force: true });
   }
