@@ -1,5 +1,5 @@
 import { Connection, mongo } from 'mongoose';
-import { OutboxEntry } from './outbox-entry';
+import { isOutboxEntrySettled, OutboxEntry } from './outbox-entry';
 import { OUTBOX_QUEUE_COLLECTION, OutboxQueueItem } from './outbox-queue-item';
 import { OUTBOX_SENT_COLLECTION, OutboxSentMark } from './outbox-sent-mark';
 
@@ -86,6 +86,22 @@ export class OutboxRelayStore {
     await this.dequeue(marks.map((mark) => mark._id));
   }
 
+  /** Notes that an entry is set aside unsent, with the reason; the node API folds it into its case. */
+  async markUndeliverable(item: PendingOutboxEntry, reason: string, at: Date): Promise<void> {
+    try {
+      await this.marks.insertOne({
+        _id: item.entry.envelopeId,
+        collection: item.collection,
+        caseId: item.documentId,
+        sentAt: at,
+        undeliverable: reason,
+      });
+    } catch (error) {
+      if (!(error instanceof mongo.MongoServerError && error.code === 11000)) throw error;
+    }
+    await this.dequeue([item.entry.envelopeId]);
+  }
+
   private get marks(): mongo.Collection<OutboxSentMark> {
     return this.connection.collection<OutboxSentMark>(OUTBOX_SENT_COLLECTION);
   }
@@ -113,11 +129,11 @@ export class OutboxRelayStore {
   }
 }
 
-/** Every unsent entry of a case, in array order. */
+/** Every unsent entry of a case, in array order: the relay sends them in that order, so one case's messages stay ordered. */
 function unsentOf(collection: string, document: CaseOutbox): PendingOutboxEntry[] {
   const pending: PendingOutboxEntry[] = [];
   document.outbox.forEach((entry, index) => {
-    if (!entry.sentAt) pending.push({ collection, documentId: document._id, index, entry });
+    if (!isOutboxEntrySettled(entry)) pending.push({ collection, documentId: document._id, index, entry });
   });
   return pending;
 }

@@ -1,15 +1,24 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
-import { EnvelopeHeader, EnvelopeSealer } from '@enlace/envelope';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  BeforeApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
+import { EnvelopeHeader, EnvelopeSealer, UnknownRecipientError } from '@enlace/envelope';
 import { EnvelopePublisher, OutboundRecord, PollingWorker, TopicNames } from '@enlace/messaging';
 import { OutboxRelayStore, PendingOutboxEntry } from '@enlace/store';
 import { COURIER_CONFIG, CourierConfig } from '../config/courier.config';
-import { ENVELOPE_PUBLISHER, OUTBOX_RELAY_STORE } from '../courier.tokens';
+import { ENVELOPE_PUBLISHER, MEMBER_DIRECTORY, OUTBOX_RELAY_STORE } from '../courier.tokens';
 import { messageSchemaId } from '@enlace/contracts';
 
 /**
  * Takes what node-api left in its outboxes, seals and signs it, and produces it to the addressee's inbox topic.
  * An entry is marked sent only after the broker acknowledged it; a crash in between sends it again with the same
- * envelope id, which the receiver recognises as a duplicate.
+ * envelope id, which the receiver recognises as a duplicate. An entry addressed to a country with no valid key in the
+ * network's directory, even after reading the directory again, is set aside with its reason (the case shows it), so
+ * that it does not hold back everything the node sends after it.
  */
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -23,6 +32,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     @Inject(OUTBOX_RELAY_STORE) private readonly store: OutboxRelayStore,
     @Inject(ENVELOPE_PUBLISHER) private readonly publisher: EnvelopePublisher,
     private readonly sealer: EnvelopeSealer,
+    @Optional() @Inject(MEMBER_DIRECTORY) private readonly directory?: { refresh?: () => Promise<void> },
   ) {
     this.worker = new PollingWorker(async () => (await this.relayOnce()) > 0, {
       idleMs: config.relayPollMs,
@@ -51,9 +61,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     if (sweep) this.sweptAt = Date.now();
     if (pending.length === 0) return 0;
     const byTopic = new Map<string, { entries: PendingOutboxEntry[]; records: OutboundRecord[] }>();
+    const directoryRead = { once: false };
     for (const item of pending) {
       const topic = TopicNames.inbox(this.config.network, item.entry.to);
-      const wire = await this.sealer.seal(this.headerOf(item), item.entry.payload ?? {});
+      const wire = await this.sealOrSetAside(item, directoryRead);
+      if (wire === undefined) continue;
       const batch = byTopic.get(topic) ?? { entries: [], records: [] };
       batch.entries.push(item);
       batch.records.push({ key: item.entry.caseId, value: wire });
@@ -65,6 +77,34 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
       await this.store.markSent(batch.entries, sentAt);
     }
     return pending.length;
+  }
+
+  /** The sealed wire, or undefined when the entry was set aside because its addressee has no valid key. */
+  private async sealOrSetAside(
+    item: PendingOutboxEntry,
+    directoryRead: { once: boolean },
+  ): Promise<string | undefined> {
+    try {
+      return await this.sealer.seal(this.headerOf(item), item.entry.payload ?? {});
+    } catch (error) {
+      if (!(error instanceof UnknownRecipientError)) throw error;
+      if (!directoryRead.once && this.directory?.refresh) {
+        // A member issued a moment ago may not be read yet: read the directory to its end, once a batch, and retry.
+        directoryRead.once = true;
+        await this.directory.refresh();
+        return this.sealOrSetAside(item, directoryRead);
+      }
+      await this.setAside(item, error);
+      return undefined;
+    }
+  }
+
+  private async setAside(item: PendingOutboxEntry, error: UnknownRecipientError): Promise<void> {
+    // Envelope id, type and country codes only: never the payload.
+    this.logger.warn(
+      `outbox entry ${item.entry.envelopeId} (${item.entry.type} to ${item.entry.to}) set aside: ${error.code}`,
+    );
+    await this.store.markUndeliverable(item, error.code, new Date());
   }
 
   private headerOf(item: PendingOutboxEntry): EnvelopeHeader {

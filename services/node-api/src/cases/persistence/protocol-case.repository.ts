@@ -1,4 +1,4 @@
-import { OutboxQueueStore, type KeyedWriteLock, type OutboxEntry } from '@enlace/store';
+import { OutboxQueueStore, isOutboxEntrySettled, type KeyedWriteLock, type OutboxEntry } from '@enlace/store';
 import { Connection, mongo } from 'mongoose';
 import type { TimelineEntry } from '../domain/case-content';
 import type { CaseStateBase } from '../domain/case-protocol';
@@ -42,6 +42,7 @@ export class ConcurrentCaseChangeError extends Error {
 }
 
 const SUMMARY_PROJECTION = { person: 0, consent: 0, outbox: 0, appliedEnvelopeIds: 0, timeline: 0 } as const;
+const EXPORT_PROJECTION = { outbox: 0, appliedEnvelopeIds: 0, timeline: 0 } as const;
 
 /**
  * The cases of one protocol in the node's own database. Every change is one single-document update guarded by
@@ -101,6 +102,16 @@ export class ProtocolCaseRepository<S> {
       projection: { _id: 1 },
     });
     return found !== null;
+  }
+
+  /** Every case in id order, a page at a time after `afterId`, with the person: for the node's export. */
+  async page(afterId: string | undefined, size: number): Promise<ProtocolCaseDocument<S>[]> {
+    const query = afterId === undefined ? {} : { _id: { $gt: afterId } };
+    return (await this.collection
+      .find(query as mongo.Filter<ProtocolCaseDocument<S>>, { projection: EXPORT_PROJECTION })
+      .sort({ _id: 1 })
+      .limit(size)
+      .toArray()) as ProtocolCaseDocument<S>[];
   }
 
   async list(filter: ProtocolCaseListFilter): Promise<ProtocolCaseDocument<S>[]> {
@@ -181,10 +192,10 @@ export class ProtocolCaseRepository<S> {
     if (change.erasure) {
       // Consent is gone: the person's data go, and so do the messages not yet sent, which would carry them on.
       // The version guard makes replacing the outbox safe; the relay's marks name each entry's envelope id.
-      const outbox = [...document.outbox.filter((entry) => entry.sentAt), ...change.outbox];
+      const outbox = [...document.outbox.filter(isOutboxEntrySettled), ...change.outbox];
       set['erasure'] = change.erasure;
       set['outbox'] = outbox;
-      set['outboxPending'] = outbox.filter((entry) => !entry.sentAt).length;
+      set['outboxPending'] = outbox.filter((entry) => !isOutboxEntrySettled(entry)).length;
       unset['person'] = '';
     } else {
       push['outbox'] = { $each: [...change.outbox] };

@@ -34,6 +34,7 @@ export class ConcurrentChangeError extends Error {
 }
 
 const SUMMARY_PROJECTION = { person: 0, consent: 0, outbox: 0, appliedEnvelopeIds: 0, timeline: 0 } as const;
+const EXPORT_PROJECTION = { outbox: 0, appliedEnvelopeIds: 0, timeline: 0 } as const;
 
 /**
  * Referral cases in the node's own database. Every change is one single-document update guarded by the
@@ -83,6 +84,15 @@ export class ReferralCaseRepository {
 
   async findById(id: string): Promise<ReferralCaseDocument | null> {
     return this.collection.findOne({ _id: id });
+  }
+
+  /** Every referral in id order, a page at a time after `afterId`, with the person: for the node's export. */
+  async page(afterId: string | undefined, size: number): Promise<ReferralCaseDocument[]> {
+    return this.collection
+      .find(afterId === undefined ? {} : { _id: { $gt: afterId } }, { projection: EXPORT_PROJECTION })
+      .sort({ _id: 1 })
+      .limit(size)
+      .toArray() as Promise<ReferralCaseDocument[]>;
   }
 
   async list(filter: ReferralListFilter): Promise<ReferralCaseDocument[]> {
