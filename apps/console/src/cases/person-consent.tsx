@@ -8,11 +8,14 @@ export function PersonAndConsent({
   consent,
   erasure,
   defaultRecipients,
+  absent,
 }: {
   person?: Person;
   consent?: Consent;
   erasure?: CaseErasure;
   defaultRecipients: readonly string[];
+  /** What to say when this case holds no person and none was erased; by default that the data are gone. */
+  absent?: string;
 }) {
   const { t } = useTranslation();
   const optional = (key: 'middleName' | 'secondName' | 'birthdate' | 'nationality', value?: string) =>
@@ -41,7 +44,7 @@ export function PersonAndConsent({
           {optional('nationality', person.nationality)}
         </dl>
       ) : (
-        <p>{t('referral.personHidden')}</p>
+        <p>{!erasure && absent ? absent : t('referral.personHidden')}</p>
       )}
       {erasure ? (
         <p className="notice" data-testid="erasure">

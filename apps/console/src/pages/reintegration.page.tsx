@@ -149,6 +149,7 @@ export function ReintegrationPage({ session }: { session: Extract<Session, { kin
                 {...(view.consent ? { consent: view.consent } : {})}
                 {...(view.erasure ? { erasure: view.erasure } : {})}
                 defaultRecipients={[]}
+                absent={t('cases.personOnReturn')}
               />
             </div>
             <div>

@@ -243,6 +243,7 @@ export const en = {
     },
   },
   cases: {
+    personOnReturn: 'The person’s data are kept with the return this reintegration follows.',
     returnTitle: 'Return {{id}}',
     reintegrationTitle: 'Reintegration {{id}}',
     details: 'The case',
@@ -332,8 +333,8 @@ export const en = {
       'hand-over': 'Hand over to reintegration',
       suspend: 'Suspend',
       resume: 'Resume',
-      'cancel-by-person': 'Cancelled by the person',
-      'withdraw-consent': 'Consent withdrawn',
+      'cancel-by-person': 'Record cancellation by the person',
+      'withdraw-consent': 'Record consent withdrawn',
     },
     reintegration: {
       'agree-plan': 'Agree plan',
@@ -343,7 +344,7 @@ export const en = {
       'resolve-risk-review': 'Resolve risk review',
       close: 'Close',
       're-refer': 'Re-refer',
-      'withdraw-consent': 'Consent withdrawn',
+      'withdraw-consent': 'Record consent withdrawn',
     },
     field: {
       outcome: 'Outcome',

@@ -244,6 +244,7 @@ export const es: Translation = {
     },
   },
   cases: {
+    personOnReturn: 'Los datos de la persona se conservan con el retorno del que sigue esta reintegración.',
     returnTitle: 'Retorno {{id}}',
     reintegrationTitle: 'Reintegración {{id}}',
     details: 'El caso',
@@ -332,8 +333,8 @@ export const es: Translation = {
       'hand-over': 'Entregar a reintegración',
       suspend: 'Suspender',
       resume: 'Reanudar',
-      'cancel-by-person': 'Cancelado por la persona',
-      'withdraw-consent': 'Consentimiento retirado',
+      'cancel-by-person': 'Registrar cancelación por la persona',
+      'withdraw-consent': 'Registrar retiro del consentimiento',
     },
     reintegration: {
       'agree-plan': 'Acordar plan',
@@ -343,7 +344,7 @@ export const es: Translation = {
       'resolve-risk-review': 'Resolver revisión de riesgos',
       close: 'Cerrar',
       're-refer': 'Derivar de nuevo',
-      'withdraw-consent': 'Consentimiento retirado',
+      'withdraw-consent': 'Registrar retiro del consentimiento',
     },
     field: {
       outcome: 'Resultado',

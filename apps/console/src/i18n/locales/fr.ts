@@ -251,6 +251,7 @@ export const fr: Translation = {
     },
   },
   cases: {
+    personOnReturn: 'Les données de la personne sont conservées avec le retour dont découle cette réintégration.',
     returnTitle: 'Retour {{id}}',
     reintegrationTitle: 'Réintégration {{id}}',
     details: 'Le dossier',
@@ -340,8 +341,8 @@ export const fr: Translation = {
       'hand-over': 'Remettre à la réintégration',
       suspend: 'Suspendre',
       resume: 'Reprendre',
-      'cancel-by-person': 'Annulé par la personne',
-      'withdraw-consent': 'Consentement retiré',
+      'cancel-by-person': 'Enregistrer l’annulation par la personne',
+      'withdraw-consent': 'Enregistrer le retrait du consentement',
     },
     reintegration: {
       'agree-plan': 'Convenir du plan',
@@ -351,7 +352,7 @@ export const fr: Translation = {
       'resolve-risk-review': 'Conclure la revue des risques',
       close: 'Clôturer',
       're-refer': 'Réorienter',
-      'withdraw-consent': 'Consentement retiré',
+      'withdraw-consent': 'Enregistrer le retrait du consentement',
     },
     field: {
       outcome: 'Résultat',

@@ -244,6 +244,7 @@ export const pt: Translation = {
     },
   },
   cases: {
+    personOnReturn: 'Os dados da pessoa são mantidos com o retorno de que esta reintegração decorre.',
     returnTitle: 'Retorno {{id}}',
     reintegrationTitle: 'Reintegração {{id}}',
     details: 'O caso',
@@ -332,8 +333,8 @@ export const pt: Translation = {
       'hand-over': 'Entregar à reintegração',
       suspend: 'Suspender',
       resume: 'Retomar',
-      'cancel-by-person': 'Cancelado pela pessoa',
-      'withdraw-consent': 'Consentimento retirado',
+      'cancel-by-person': 'Registar cancelamento pela pessoa',
+      'withdraw-consent': 'Registar retirada do consentimento',
     },
     reintegration: {
       'agree-plan': 'Acordar plano',
@@ -343,7 +344,7 @@ export const pt: Translation = {
       'resolve-risk-review': 'Concluir revisão de risco',
       close: 'Encerrar',
       're-refer': 'Reencaminhar',
-      'withdraw-consent': 'Consentimento retirado',
+      'withdraw-consent': 'Registar retirada do consentimento',
     },
     field: {
       outcome: 'Resultado',
