@@ -15,7 +15,11 @@ export const fictionalPerson = (sequence: number): PersonName => ({
 });
 
 export interface DemoTrafficOptions {
-  readonly description: Pick<NetworkDescription, 'nodes' | 'users'>;
+  /** The nodes and users of the network: `.enlace/network.json`, or a started LocalNetwork. */
+  readonly description: {
+    readonly nodes: readonly Pick<NetworkDescription['nodes'][number], 'country' | 'apiUrl'>[];
+    readonly users: readonly NetworkDescription['users'][number][];
+  };
   readonly ratePerSecond: number;
   readonly durationSeconds: number;
   readonly maxInFlight?: number;
