@@ -30,6 +30,7 @@ export class OutboxSentFolderStore {
       if (index < 0 || document.outbox[index]?.sentAt) continue;
       set[`outbox.${index}.sentAt`] = mark.sentAt;
       unset[`outbox.${index}.payload`] = '';
+      unset[`outbox.${index}.sealedPayload`] = '';
       folded++;
     }
     if (folded === 0) return;

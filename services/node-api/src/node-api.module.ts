@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { InboxModule } from './inbox/inbox.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { ReintegrationsModule } from './reintegrations/reintegrations.module';
 import { ReturnsModule } from './returns/returns.module';
@@ -18,6 +19,7 @@ import { ReturnsModule } from './returns/returns.module';
   imports: [
     NodeApiConfigModule,
     DatabaseModule,
+    PrivacyModule,
     AuditModule,
     AuthModule,
     HealthModule,

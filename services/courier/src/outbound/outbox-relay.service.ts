@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { EnvelopeHeader, EnvelopeSealer } from '@enlace/envelope';
 import { EnvelopePublisher, OutboundRecord, PollingWorker, TopicNames } from '@enlace/messaging';
+import { PersonalDataVault, SealedUse } from '@enlace/privacy';
 import { OutboxRelayStore, PendingOutboxEntry } from '@enlace/store';
 import { COURIER_CONFIG, CourierConfig } from '../config/courier.config';
-import { ENVELOPE_PUBLISHER, OUTBOX_RELAY_STORE } from '../courier.tokens';
+import { ENVELOPE_PUBLISHER, OUTBOX_RELAY_STORE, PERSONAL_DATA_VAULT } from '../courier.tokens';
 import { messageSchemaId } from '@enlace/contracts';
 
 /**
@@ -21,6 +22,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     @Inject(OUTBOX_RELAY_STORE) private readonly store: OutboxRelayStore,
     @Inject(ENVELOPE_PUBLISHER) private readonly publisher: EnvelopePublisher,
     private readonly sealer: EnvelopeSealer,
+    @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
   ) {
     this.worker = new PollingWorker(async () => (await this.relayOnce()) > 0, {
       idleMs: config.relayPollMs,
@@ -43,8 +45,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     if (pending.length === 0) return 0;
     const byTopic = new Map<string, { entries: PendingOutboxEntry[]; records: OutboundRecord[] }>();
     for (const item of pending) {
+      const payload = await this.payloadOf(item);
+      if (payload === undefined) continue;
       const topic = TopicNames.inbox(this.config.network, item.entry.to);
-      const wire = await this.sealer.seal(this.headerOf(item), item.entry.payload ?? {});
+      const wire = await this.sealer.seal(this.headerOf(item), payload);
       const batch = byTopic.get(topic) ?? { entries: [], records: [] };
       batch.entries.push(item);
       batch.records.push({ key: item.entry.caseId, value: wire });
@@ -56,6 +60,22 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
       await this.store.markSent(batch.entries, sentAt);
     }
     return pending.length;
+  }
+
+  /**
+   * The entry's message: opened with its case's key when sealed at rest. Undefined when that key was destroyed
+   * between reading and opening: the case was erased, and the erasure removed the entry too.
+   */
+  private async payloadOf(item: PendingOutboxEntry): Promise<Record<string, unknown> | undefined> {
+    const { entry } = item;
+    if (entry.sealedPayload === undefined) return entry.payload ?? {};
+    const payload = await this.vault.open<Record<string, unknown>>(
+      entry.caseId,
+      SealedUse.outbox(entry.envelopeId),
+      entry.sealedPayload,
+    );
+    if (payload === undefined) this.logger.warn(`outbox entry ${entry.envelopeId} not sent: its case was erased`);
+    return payload;
   }
 
   private headerOf(item: PendingOutboxEntry): EnvelopeHeader {
