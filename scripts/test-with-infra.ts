@@ -8,14 +8,18 @@ async function main(): Promise<number> {
   const before = await infraStatus();
   const wasRunning = before.kafka.state === 'running' && before.ferretdb.state === 'running';
   const infra = await ensureInfra();
+  const args = process.argv.slice(2);
+  const names = args.filter((arg) => !arg.startsWith('-'));
+  const options = args.filter((arg) => arg.startsWith('-'));
   const jest = spawnSync(
     process.execPath,
     [
       'node_modules/jest/bin/jest.js',
       '--testPathPatterns',
-      '\\.(int|e2e)\\.spec\\.ts$',
+      // `npm run test:int -- return outbox` runs the int/e2e suites whose path matches one of the words.
+      `${names.length > 0 ? `(${names.join('|')}).*` : ''}\\.(int|e2e)\\.spec\\.ts$`,
       '--runInBand',
-      ...process.argv.slice(2),
+      ...options,
     ],
     {
       stdio: 'inherit',

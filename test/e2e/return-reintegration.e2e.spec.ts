@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
 import { NodeApiClient, eventually } from '@enlace/testing';
 import { ScenarioNetwork } from './support/scenario-network';
 
@@ -173,6 +174,24 @@ describe('returns and reintegration across borders (e2e, real Kafka and FerretDB
     );
     expect(told).toMatchObject({ status: 'monitoring', direction: 'outgoing', links: { returnId: id } });
     expect(told.person).toBeUndefined();
+
+    // BO's cases, as a case-management system takes them: HTCDS columns, the person where BO holds her.
+    const exported = await bo.request<string>('GET', '/exports/htcds.csv');
+    expect(exported.status).toBe(200);
+    expect(exported.contentType).toContain('text/csv');
+    expect(exported.headers.get('content-disposition')).toMatch(/attachment; filename="enlace-BO-htcds-/);
+    const rows = parse(exported.body, { columns: true }) as Record<string, string>[];
+    expect(rows.find((row) => row['enl_CaseId'] === id)).toMatchObject({
+      enl_Protocol: 'return',
+      enl_Direction: 'incoming',
+      cas_Status: 'ClosedReferred',
+      prs_FirstName: 'Rosa',
+      con_Consent: 'true',
+    });
+    expect(rows.find((row) => row['enl_CaseId'] === planId)).toMatchObject({
+      enl_Protocol: 'reintegration',
+      cas_Status: 'FollowUp',
+    });
   }, 180_000);
 
   it('(b) the return of an unaccompanied child is refused at each safeguard until it is met, then completes with an escort', async () => {

@@ -80,6 +80,7 @@ describe('node API OpenAPI document', () => {
     ['post', '/referrals/{id}/withdraw', ['200', '400', '401', '403', '404', '409', '422']],
     ['post', '/referrals/{id}/start-service', ['200', '400', '401', '403', '404', '409']],
     ['post', '/referrals/{id}/close', ['200', '400', '401', '403', '404', '409', '422']],
+    ['get', '/exports/htcds.csv', ['200', '401', '403']],
     ['get', '/health', ['200']],
   ])('should list %s %s with its responses', (method, route, statuses) => {
     const operation = paths[route]?.[method] as Node;
@@ -98,6 +99,7 @@ describe('node API OpenAPI document', () => {
     expect(operations.sort()).toEqual(
       [
         'post /auth/token',
+        'get /exports/htcds.csv',
         'post /referrals',
         'get /referrals',
         'get /referrals/{id}',

@@ -23,6 +23,13 @@ export interface OutboxEntry {
   createdAt: Date;
   sentAt?: Date | null;
   deliveredAt?: Date | null;
+  /** Set aside unsent, with the reason (see OutboxSentMark.undeliverable): the case shows it, nothing retries it. */
+  undeliverable?: { reason: string; at: Date } | null;
+}
+
+/** Done with, as far as the relay is concerned: sent, or set aside as undeliverable. */
+export function isOutboxEntrySettled(entry: Pick<OutboxEntry, 'sentAt' | 'undeliverable'>): boolean {
+  return Boolean(entry.sentAt) || Boolean(entry.undeliverable);
 }
 
 export const outboxEntrySchema = new Schema<OutboxEntry>(
@@ -38,6 +45,7 @@ export const outboxEntrySchema = new Schema<OutboxEntry>(
     createdAt: { type: Date, required: true },
     sentAt: { type: Date, default: null },
     deliveredAt: { type: Date, default: null },
+    undeliverable: { type: { reason: String, at: Date, _id: false }, default: null },
   },
   { _id: false },
 );

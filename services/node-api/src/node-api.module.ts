@@ -7,6 +7,7 @@ import { NodeApiConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { ExportsModule } from './exports/exports.module';
 import { InboxModule } from './inbox/inbox.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PrivacyModule } from './privacy/privacy.module';
@@ -29,6 +30,7 @@ import { ReturnsModule } from './returns/returns.module';
     InboxModule,
     OutboxModule,
     DeadlinesModule,
+    ExportsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })

@@ -26,6 +26,11 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       name: 'reintegrations',
       description: 'Reintegration of a returned person, with plan, follow-ups and risk review.',
     },
+    {
+      name: 'exports',
+      description:
+        "This node's cases for case-management systems, in the shape of the Human Trafficking Case Data Standard.",
+    },
     { name: 'health', description: 'Liveness of the node API.' },
   ],
   paths: {
@@ -1400,6 +1405,36 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         },
       },
     },
+    '/exports/htcds.csv': {
+      get: {
+        tags: ['exports'],
+        operationId: 'exportHtcdsCsv',
+        'x-enlace-right': 'case.read',
+        summary: "Export this node's cases, personal data included, as an HTCDS-shaped CSV file.",
+        description:
+          'One row per case of the three protocols, with HTCDS 2.0 field names as columns where HTCDS defines the field (cas_Status, cas_ReasonForOutgoingReferral, prs_FirstName, con_Consent, ...) and enl_ names for the rest. An erased person leaves the personal columns empty. Cells a spreadsheet would read as a formula are prefixed with an apostrophe. Only for roles that may see personal data; the audit log records each export.',
+        responses: {
+          '200': {
+            description: 'The CSV file (RFC 4180, a header line, CRLF line ends).',
+            headers: {
+              'Content-Disposition': {
+                description: 'attachment, with a file name naming the country and the day.',
+                schema: { type: 'string' },
+              },
+            },
+            content: {
+              'text/csv': {
+                schema: { type: 'string' },
+                example:
+                  'enl_CaseId,enl_Protocol,enl_Direction,enl_FromCountry,enl_ToCountry,enl_ProtocolStatus,cas_Status\r\n',
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
     '/health': {
       get: {
         tags: ['health'],
@@ -1890,6 +1925,19 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           'close',
         ],
       },
+      UndeliveredMessage: {
+        description:
+          'A message of the case that the node could not send and set aside, so that later ones still leave.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['type', 'to', 'reason', 'at'],
+        properties: {
+          type: { description: 'The message type, e.g. referral.requested.v1.', type: 'string' },
+          to: { description: 'The country it was addressed to.', type: 'string', pattern: '^[A-Z]{2}$' },
+          reason: { description: 'Why it could not be sent (UNKNOWN_RECIPIENT).', type: 'string' },
+          at: { description: 'When it was set aside.', type: 'string', format: 'date-time' },
+        },
+      },
       TimelineEntry: {
         description: "One step in the referral's history, at either end.",
         type: 'object',
@@ -2072,6 +2120,12 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
               "The actions this end of the referral may take now and the caller's roles allow, named like the action endpoints (e.g. accept, decline).",
             type: 'array',
             items: { $ref: '#/components/schemas/ReferralAction' },
+          },
+          undelivered: {
+            description:
+              "Messages of this case the node set aside unsent, each with the reason: the addressee has no valid key in the network's directory (UNKNOWN_RECIPIENT). Absent when every message left.",
+            type: 'array',
+            items: { $ref: '#/components/schemas/UndeliveredMessage' },
           },
           timeline: {
             description: "The referral's history, oldest first.",
@@ -2495,6 +2549,12 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           consent: { $ref: '#/components/schemas/Consent' },
           erasure: { $ref: '#/components/schemas/CaseErasure' },
           links: { $ref: '#/components/schemas/CaseLinks' },
+          undelivered: {
+            description:
+              "Messages of this case the node set aside unsent, each with the reason: the addressee has no valid key in the network's directory (UNKNOWN_RECIPIENT). Absent when every message left.",
+            type: 'array',
+            items: { $ref: '#/components/schemas/UndeliveredMessage' },
+          },
           timeline: {
             description: 'What happened, when, on which side.',
             type: 'array',
@@ -2804,6 +2864,12 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           consent: { $ref: '#/components/schemas/Consent' },
           erasure: { $ref: '#/components/schemas/CaseErasure' },
           links: { $ref: '#/components/schemas/CaseLinks' },
+          undelivered: {
+            description:
+              "Messages of this case the node set aside unsent, each with the reason: the addressee has no valid key in the network's directory (UNKNOWN_RECIPIENT). Absent when every message left.",
+            type: 'array',
+            items: { $ref: '#/components/schemas/UndeliveredMessage' },
+          },
           timeline: {
             description: 'What happened, when, on which side.',
             type: 'array',

@@ -919,6 +919,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/exports/htcds.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export this node's cases, personal data included, as an HTCDS-shaped CSV file.
+     * @description One row per case of the three protocols, with HTCDS 2.0 field names as columns where HTCDS defines the field (cas_Status, cas_ReasonForOutgoingReferral, prs_FirstName, con_Consent, ...) and enl_ names for the rest. An erased person leaves the personal columns empty. Cells a spreadsheet would read as a formula are prefixed with an apostrophe. Only for roles that may see personal data; the audit log records each export.
+     */
+    get: operations['exportHtcdsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -1136,6 +1156,20 @@ export interface components {
       | 'withdraw-consent'
       | 'start-service'
       | 'close';
+    /** @description A message of the case that the node could not send and set aside, so that later ones still leave. */
+    UndeliveredMessage: {
+      /** @description The message type, e.g. referral.requested.v1. */
+      type: string;
+      /** @description The country it was addressed to. */
+      to: string;
+      /** @description Why it could not be sent (UNKNOWN_RECIPIENT). */
+      reason: string;
+      /**
+       * Format: date-time
+       * @description When it was set aside.
+       */
+      at: string;
+    };
     /** @description One step in the referral's history, at either end. */
     TimelineEntry: {
       /**
@@ -1318,6 +1352,8 @@ export interface components {
       updatedAt: string;
       /** @description The actions this end of the referral may take now and the caller's roles allow, named like the action endpoints (e.g. accept, decline). */
       allowedActions: components['schemas']['ReferralAction'][];
+      /** @description Messages of this case the node set aside unsent, each with the reason: the addressee has no valid key in the network's directory (UNKNOWN_RECIPIENT). Absent when every message left. */
+      undelivered?: components['schemas']['UndeliveredMessage'][];
       /** @description The referral's history, oldest first. */
       timeline: components['schemas']['TimelineEntry'][];
     };
@@ -1651,6 +1687,8 @@ export interface components {
       consent?: components['schemas']['Consent'];
       erasure?: components['schemas']['CaseErasure'];
       links?: components['schemas']['CaseLinks'];
+      /** @description Messages of this case the node set aside unsent, each with the reason: the addressee has no valid key in the network's directory (UNKNOWN_RECIPIENT). Absent when every message left. */
+      undelivered?: components['schemas']['UndeliveredMessage'][];
       /** @description What happened, when, on which side. */
       timeline: components['schemas']['CaseTimelineEntry'][];
       /**
@@ -1940,6 +1978,8 @@ export interface components {
       consent?: components['schemas']['Consent'];
       erasure?: components['schemas']['CaseErasure'];
       links?: components['schemas']['CaseLinks'];
+      /** @description Messages of this case the node set aside unsent, each with the reason: the addressee has no valid key in the network's directory (UNKNOWN_RECIPIENT). Absent when every message left. */
+      undelivered?: components['schemas']['UndeliveredMessage'][];
       /** @description What happened, when, on which side. */
       timeline: components['schemas']['CaseTimelineEntry'][];
       /**
@@ -2252,6 +2292,7 @@ export type ReferralOutcomeResult = components['schemas']['ReferralOutcomeResult
 export type CloseReferralRequest = components['schemas']['CloseReferralRequest'];
 export type ReferralOutcome = components['schemas']['ReferralOutcome'];
 export type ReferralAction = components['schemas']['ReferralAction'];
+export type UndeliveredMessage = components['schemas']['UndeliveredMessage'];
 export type TimelineEntry = components['schemas']['TimelineEntry'];
 export type ReferralSummary = components['schemas']['ReferralSummary'];
 export type ReferralList = components['schemas']['ReferralList'];
@@ -3989,6 +4030,31 @@ export interface operations {
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       422: components['responses']['Unprocessable'];
+    };
+  };
+  exportHtcdsCsv: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV file (RFC 4180, a header line, CRLF line ends). */
+      200: {
+        headers: {
+          /** @description attachment, with a file name naming the country and the day. */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          /** @example enl_CaseId,enl_Protocol,enl_Direction,enl_FromCountry,enl_ToCountry,enl_ProtocolStatus,cas_Status */
+          'text/csv': string;
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
     };
   };
   getHealth: {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MessageValidator } from '@enlace/contracts';
-import type { OutboxEntry } from '@enlace/store';
+import { isOutboxEntrySettled, type OutboxEntry } from '@enlace/store';
 import type { TimelineEntry } from '../domain/case-content';
 import type { CaseContent, CaseEventBase, CaseProtocol, CaseSide, CaseStateBase } from '../domain/case-protocol';
 import type { CaseDirection, CaseErasure, ProtocolCaseDocument } from '../persistence/protocol-case.document';
@@ -87,7 +87,7 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
       state: change.state,
       timeline: [...document.timeline, ...change.timeline],
       outbox: erasure
-        ? [...document.outbox.filter((entry) => entry.sentAt), ...change.outbox]
+        ? [...document.outbox.filter(isOutboxEntrySettled), ...change.outbox]
         : [...document.outbox, ...change.outbox],
       ...(erasure ? { erasure } : {}),
       ...due,

@@ -1,4 +1,4 @@
-import type { KeyedWriteLock, OutboxEntry } from '@enlace/store';
+import { isOutboxEntrySettled, type KeyedWriteLock, type OutboxEntry } from '@enlace/store';
 import { Connection, mongo } from 'mongoose';
 import type { TimelineEntry } from '../domain/case-content';
 import type { CaseStateBase } from '../domain/case-protocol';
@@ -50,6 +50,7 @@ const SUMMARY_PROJECTION = {
   appliedEnvelopeIds: 0,
   timeline: 0,
 } as const;
+const EXPORT_PROJECTION = { outbox: 0, appliedEnvelopeIds: 0, timeline: 0 } as const;
 
 /**
  * The cases of one protocol in the node's own database. Every change is one single-document update guarded by
@@ -137,6 +138,17 @@ export class ProtocolCaseRepository<S> {
     return found !== null;
   }
 
+  /** Every case in id order, a page at a time after `afterId`, with the person: for the node's export. */
+  async page(afterId: string | undefined, size: number): Promise<ProtocolCaseDocument<S>[]> {
+    const query = afterId === undefined ? {} : { _id: { $gt: afterId } };
+    const stored = (await this.collection
+      .find(query as mongo.Filter<ProtocolCaseDocument<S>>, { projection: EXPORT_PROJECTION })
+      .sort({ _id: 1 })
+      .limit(size)
+      .toArray()) as StoredProtocolCase<S>[];
+    return Promise.all(stored.map((document) => this.opened(document)));
+  }
+
   async list(filter: ProtocolCaseListFilter): Promise<ProtocolCaseDocument<S>[]> {
     const query: Record<string, unknown> = {};
     if (filter.direction) query['direction'] = filter.direction;
@@ -219,10 +231,10 @@ export class ProtocolCaseRepository<S> {
     if (change.erasure) {
       // Consent is gone: the person's data go, and so do the messages not yet sent, which would carry them on.
       // The version guard makes replacing the outbox safe; the relay's marks name each entry's envelope id.
-      const outbox = [...document.outbox.filter((entry) => entry.sentAt), ...change.outbox];
+      const outbox = [...document.outbox.filter(isOutboxEntrySettled), ...change.outbox];
       set['erasure'] = change.erasure;
       set['outbox'] = outbox;
-      set['outboxPending'] = outbox.filter((entry) => !entry.sentAt).length;
+      set['outboxPending'] = outbox.filter((entry) => !isOutboxEntrySettled(entry)).length;
       unset['person'] = '';
       unset['consent'] = '';
       unset['personal'] = '';

@@ -51,6 +51,7 @@ const SUMMARY_PROJECTION = {
   appliedEnvelopeIds: 0,
   timeline: 0,
 } as const;
+const EXPORT_PROJECTION = { outbox: 0, appliedEnvelopeIds: 0, timeline: 0 } as const;
 
 /**
  * Referral cases in the node's own database. Every change is one single-document update guarded by the
@@ -135,6 +136,16 @@ export class ReferralCaseRepository {
 
   async exists(id: string): Promise<boolean> {
     return (await this.collection.findOne({ _id: id }, { projection: { _id: 1 } })) !== null;
+  }
+
+  /** Every referral in id order, a page at a time after `afterId`, with the person: for the node's export. */
+  async page(afterId: string | undefined, size: number): Promise<ReferralCaseDocument[]> {
+    const stored = await this.collection
+      .find(afterId === undefined ? {} : { _id: { $gt: afterId } }, { projection: EXPORT_PROJECTION })
+      .sort({ _id: 1 })
+      .limit(size)
+      .toArray();
+    return Promise.all(stored.map((document) => this.opened(document)));
   }
 
   async list(filter: ReferralListFilter): Promise<ReferralCaseDocument[]> {
