@@ -131,6 +131,7 @@ export const en = {
     'request-information': 'Request information',
     'provide-information': 'Provide information',
     withdraw: 'Withdraw',
+    'withdraw-consent': 'Record consent withdrawal',
     'start-service': 'Start service',
     close: 'Close with outcome',
     cancel: 'Cancel',

@@ -132,6 +132,7 @@ export const es: Translation = {
     'request-information': 'Solicitar información',
     'provide-information': 'Aportar información',
     withdraw: 'Retirar',
+    'withdraw-consent': 'Registrar la retirada del consentimiento',
     'start-service': 'Iniciar el servicio',
     close: 'Cerrar con resultado',
     cancel: 'Cancelar',

@@ -138,6 +138,7 @@ export const fr: Translation = {
     'request-information': 'Demander des informations',
     'provide-information': 'Fournir des informations',
     withdraw: 'Retirer',
+    'withdraw-consent': 'Enregistrer le retrait du consentement',
     'start-service': 'Démarrer le service',
     close: 'Clore avec un résultat',
     cancel: 'Annuler',

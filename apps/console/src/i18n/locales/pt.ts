@@ -132,6 +132,7 @@ export const pt: Translation = {
     'request-information': 'Solicitar informações',
     'provide-information': 'Fornecer informações',
     withdraw: 'Retirar',
+    'withdraw-consent': 'Registrar a retirada do consentimento',
     'start-service': 'Iniciar o serviço',
     close: 'Encerrar com resultado',
     cancel: 'Cancelar',
