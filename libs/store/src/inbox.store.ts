@@ -60,12 +60,18 @@ export class InboxStore {
   }
 
   async markApplied(envelopeId: string, appliedAt: Date): Promise<void> {
-    await this.collection.updateOne({ _id: envelopeId }, { $set: { appliedAt }, $unset: { payload: '' } });
+    await this.collection.updateOne(
+      { _id: envelopeId },
+      { $set: { appliedAt }, $unset: { payload: '', sealedPayload: '' } },
+    );
     await this.queue.deleteOne({ _id: envelopeId });
   }
 
   async markRejected(envelopeId: string, rejection: { code: string; detail: string }): Promise<void> {
-    await this.collection.updateOne({ _id: envelopeId }, { $set: { rejection }, $unset: { payload: '' } });
+    await this.collection.updateOne(
+      { _id: envelopeId },
+      { $set: { rejection }, $unset: { payload: '', sealedPayload: '' } },
+    );
     await this.queue.deleteOne({ _id: envelopeId });
   }
 

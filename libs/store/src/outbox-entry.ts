@@ -13,8 +13,13 @@ export interface OutboxEntry {
   caseId: string;
   correlationId: string;
   causationId?: string;
-  /** The plaintext message; it never leaves the node unsealed, and is removed once sent. */
+  /**
+   * The message in plaintext: in memory only, or at rest for messages that carry no personal data by their
+   * contract (ids and times, written by the change that erases the case). It never leaves the node unsealed.
+   */
   payload?: Record<string, unknown>;
+  /** The message at rest, sealed with the case's key (libs/privacy); removed once sent. */
+  sealedPayload?: string;
   createdAt: Date;
   sentAt?: Date | null;
   deliveredAt?: Date | null;
@@ -36,6 +41,7 @@ export const outboxEntrySchema = new Schema<OutboxEntry>(
     correlationId: { type: String, required: true },
     causationId: { type: String },
     payload: { type: Schema.Types.Mixed },
+    sealedPayload: { type: String },
     createdAt: { type: Date, required: true },
     sentAt: { type: Date, default: null },
     deliveredAt: { type: Date, default: null },

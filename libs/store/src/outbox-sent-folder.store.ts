@@ -35,6 +35,7 @@ export class OutboxSentFolderStore {
       if (mark.undeliverable) set[`outbox.${index}.undeliverable`] = { reason: mark.undeliverable, at: mark.sentAt };
       else set[`outbox.${index}.sentAt`] = mark.sentAt;
       unset[`outbox.${index}.payload`] = '';
+      unset[`outbox.${index}.sealedPayload`] = '';
       folded++;
     }
     if (folded === 0) return;

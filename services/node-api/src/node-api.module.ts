@@ -10,6 +10,7 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { ExportsModule } from './exports/exports.module';
 import { InboxModule } from './inbox/inbox.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { ReintegrationsModule } from './reintegrations/reintegrations.module';
 import { ReturnsModule } from './returns/returns.module';
@@ -19,6 +20,7 @@ import { ReturnsModule } from './returns/returns.module';
   imports: [
     NodeApiConfigModule,
     DatabaseModule,
+    PrivacyModule,
     AuditModule,
     AuthModule,
     HealthModule,

@@ -70,6 +70,29 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/referrals/{id}/person': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the referral, the same at both ends of the exchange. */
+        id: components['parameters']['ReferralId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The person's data of the case: who the person is and the consent they gave, while held.
+     * @description The person's data rest encrypted with a key of the case. Once consent was withdrawn, the node erased them (it destroyed the case's key): the answer is then 410 Gone, and the case's own view records the erasure.
+     */
+    get: operations['getReferralPerson'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/referrals/{id}/accept': {
     parameters: {
       query?: never;
@@ -179,6 +202,29 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/referrals/{id}/withdraw-consent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the referral, the same at both ends of the exchange. */
+        id: components['parameters']['ReferralId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Either end: the person withdrew consent. The referral stops; both nodes erase the person's data and the other confirms.
+     * @description Allowed at either end while the referral is open. This node erases the person's data at once (it destroys the case's key); the other node stops, erases and confirms with consent.erasure-confirmed.v1, which shows in `erasure.confirmedBy`. Afterwards `GET /referrals/{id}/person` answers 410 Gone.
+     */
+    post: operations['withdrawReferralConsent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/referrals/{id}/start-service': {
     parameters: {
       query?: never;
@@ -258,6 +304,29 @@ export interface paths {
     };
     /** Show one return with its timeline across both ends and the steps the caller may take now. */
     get: operations['getReturn'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/returns/{id}/person': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The person's data of the case: who the person is and the consent they gave, while held.
+     * @description The person's data rest encrypted with a key of the case. Once consent was withdrawn, the node erased them (it destroyed the case's key): the answer is then 410 Gone, and the case's own view records the erasure.
+     */
+    get: operations['getReturnPerson'];
     put?: never;
     post?: never;
     delete?: never;
@@ -667,6 +736,29 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/reintegrations/{id}/person': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The person's data of the case: who the person is and the consent they gave, while held.
+     * @description The person's data rest encrypted with a key of the case. Once consent was withdrawn, the node erased them (it destroyed the case's key): the answer is then 410 Gone, and the case's own view records the erasure.
+     */
+    get: operations['getReintegrationPerson'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/reintegrations/{id}/agree-plan': {
     parameters: {
       query?: never;
@@ -1052,11 +1144,18 @@ export interface components {
       reason?: string;
     };
     /**
-     * @description An action on a referral, named like its endpoint: accept, decline, request-information, start-service and close for the receiving country; provide-information and withdraw for the sending country.
+     * @description An action on a referral, named like its endpoint: accept, decline, request-information, start-service and close for the receiving country; provide-information and withdraw for the sending country; withdraw-consent at either end.
      * @enum {string}
      */
     ReferralAction:
-      'accept' | 'decline' | 'request-information' | 'provide-information' | 'withdraw' | 'start-service' | 'close';
+      | 'accept'
+      | 'decline'
+      | 'request-information'
+      | 'provide-information'
+      | 'withdraw'
+      | 'withdraw-consent'
+      | 'start-service'
+      | 'close';
     /** @description A message of the case that the node could not send and set aside, so that later ones still leave. */
     UndeliveredMessage: {
       /** @description The message type, e.g. referral.requested.v1. */
@@ -1238,6 +1337,7 @@ export interface components {
       /** @description Why the sending country withdrew the referral, when it did. */
       withdrawalReason?: string;
       outcome?: components['schemas']['ReferralOutcome'];
+      erasure?: components['schemas']['CaseErasure'];
       /** @description True when the answer due time has passed and the referral still waits on an answer (sent, delivered or info-requested); it expires at the sending country's next check. */
       overdue: boolean;
       /**
@@ -1447,6 +1547,39 @@ export interface components {
       status: string;
       /** @description The finding or reason that came with the step; never personal data. */
       detail?: string;
+    };
+    /**
+     * @description The person's data of one case (referral, return or reintegration) while this node holds them: the person and the consent record. They rest encrypted with a key of the case; erasure destroys that key.
+     * @example {
+     *       "caseId": "0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10",
+     *       "person": {
+     *         "firstName": "Ana",
+     *         "secondName": "Pérez",
+     *         "gender": "Feminine",
+     *         "nationality": "EC"
+     *       },
+     *       "consent": {
+     *         "purpose": "Referral to services in Ecuador",
+     *         "scope": [
+     *           "identity",
+     *           "health",
+     *           "case"
+     *         ],
+     *         "recipients": [
+     *           "EC"
+     *         ],
+     *         "recordedAt": "2025-03-13T16:00:00Z"
+     *       }
+     *     }
+     */
+    CasePersonView: {
+      /**
+       * Format: uuid
+       * @description Id of the case.
+       */
+      caseId: string;
+      person?: components['schemas']['Person'];
+      consent?: components['schemas']['Consent'];
     };
     /** @description The erasure of the person's data after consent was withdrawn. */
     CaseErasure: {
@@ -2069,6 +2202,23 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
+    /** @description The person's data of this case were erased after consent was withdrawn; they will not come back. */
+    Gone: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "type": "urn:enlace:problem:gone",
+         *       "title": "Gone",
+         *       "status": 410,
+         *       "detail": "The person's data of case 0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10 were erased after consent was withdrawn."
+         *     }
+         */
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
     /** @description The referral's current status does not allow this action. */
     Conflict: {
       headers: {
@@ -2164,6 +2314,7 @@ export type ReturnFamilyAssessmentRequest = components['schemas']['ReturnFamilyA
 export type ReturnEscort = components['schemas']['ReturnEscort'];
 export type ReturnTravelRequest = components['schemas']['ReturnTravelRequest'];
 export type CaseTimelineEntry = components['schemas']['CaseTimelineEntry'];
+export type CasePersonView = components['schemas']['CasePersonView'];
 export type CaseErasure = components['schemas']['CaseErasure'];
 export type CaseLinks = components['schemas']['CaseLinks'];
 export type ReturnSummary = components['schemas']['ReturnSummary'];
@@ -2188,6 +2339,7 @@ export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseNotFound = components['responses']['NotFound'];
+export type ResponseGone = components['responses']['Gone'];
 export type ResponseConflict = components['responses']['Conflict'];
 export type ResponseUnprocessable = components['responses']['Unprocessable'];
 export type ParameterReferralId = components['parameters']['ReferralId'];
@@ -2350,6 +2502,34 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+    };
+  };
+  getReferralPerson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the referral, the same at both ends of the exchange. */
+        id: components['parameters']['ReferralId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The person's data of the case. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CasePersonView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      410: components['responses']['Gone'];
     };
   };
   acceptReferral: {
@@ -2526,6 +2706,40 @@ export interface operations {
     };
     responses: {
       /** @description The referral, now withdrawn. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  withdrawReferralConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the referral, the same at both ends of the exchange. */
+        id: components['parameters']['ReferralId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /** @example {} */
+        'application/json': components['schemas']['EmptyStepRequest'];
+      };
+    };
+    responses: {
+      /** @description The referral, now consent-withdrawn, without the person's data. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2721,6 +2935,34 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+    };
+  };
+  getReturnPerson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The person's data of the case. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CasePersonView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      410: components['responses']['Gone'];
     };
   };
   returnVerifyNationality: {
@@ -3461,6 +3703,34 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+    };
+  };
+  getReintegrationPerson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The person's data of the case. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CasePersonView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      410: components['responses']['Gone'];
     };
   };
   reintegrationAgreePlan: {

@@ -8,9 +8,10 @@ import {
 } from '@nestjs/common';
 import { EnvelopeHeader, EnvelopeSealer, UnknownRecipientError } from '@enlace/envelope';
 import { EnvelopePublisher, OutboundRecord, PollingWorker, TopicNames } from '@enlace/messaging';
+import { PersonalDataVault, SealedUse } from '@enlace/privacy';
 import { OutboxRelayStore, PendingOutboxEntry } from '@enlace/store';
 import { COURIER_CONFIG, CourierConfig } from '../config/courier.config';
-import { ENVELOPE_PUBLISHER, MEMBER_DIRECTORY, OUTBOX_RELAY_STORE } from '../courier.tokens';
+import { ENVELOPE_PUBLISHER, MEMBER_DIRECTORY, OUTBOX_RELAY_STORE, PERSONAL_DATA_VAULT } from '../courier.tokens';
 import { messageSchemaId } from '@enlace/contracts';
 
 /**
@@ -32,6 +33,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     @Inject(OUTBOX_RELAY_STORE) private readonly store: OutboxRelayStore,
     @Inject(ENVELOPE_PUBLISHER) private readonly publisher: EnvelopePublisher,
     private readonly sealer: EnvelopeSealer,
+    @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
     @Optional() @Inject(MEMBER_DIRECTORY) private readonly directory?: { refresh?: () => Promise<void> },
   ) {
     this.worker = new PollingWorker(async () => (await this.relayOnce()) > 0, {
@@ -63,8 +65,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     const byTopic = new Map<string, { entries: PendingOutboxEntry[]; records: OutboundRecord[] }>();
     const directoryRead = { once: false };
     for (const item of pending) {
+      const payload = await this.payloadOf(item);
+      if (payload === undefined) continue;
       const topic = TopicNames.inbox(this.config.network, item.entry.to);
-      const wire = await this.sealOrSetAside(item, directoryRead);
+      const wire = await this.sealOrSetAside(item, payload, directoryRead);
       if (wire === undefined) continue;
       const batch = byTopic.get(topic) ?? { entries: [], records: [] };
       batch.entries.push(item);
@@ -79,20 +83,37 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     return pending.length;
   }
 
+  /**
+   * The entry's message: opened with its case's key when sealed at rest. Undefined when that key was destroyed
+   * between reading and opening: the case was erased, and the erasure removed the entry too.
+   */
+  private async payloadOf(item: PendingOutboxEntry): Promise<Record<string, unknown> | undefined> {
+    const { entry } = item;
+    if (entry.sealedPayload === undefined) return entry.payload ?? {};
+    const payload = await this.vault.open<Record<string, unknown>>(
+      entry.caseId,
+      SealedUse.outbox(entry.envelopeId),
+      entry.sealedPayload,
+    );
+    if (payload === undefined) this.logger.warn(`outbox entry ${entry.envelopeId} not sent: its case was erased`);
+    return payload;
+  }
+
   /** The sealed wire, or undefined when the entry was set aside because its addressee has no valid key. */
   private async sealOrSetAside(
     item: PendingOutboxEntry,
+    payload: Record<string, unknown>,
     directoryRead: { once: boolean },
   ): Promise<string | undefined> {
     try {
-      return await this.sealer.seal(this.headerOf(item), item.entry.payload ?? {});
+      return await this.sealer.seal(this.headerOf(item), payload);
     } catch (error) {
       if (!(error instanceof UnknownRecipientError)) throw error;
       if (!directoryRead.once && this.directory?.refresh) {
         // A member issued a moment ago may not be read yet: read the directory to its end, once a batch, and retry.
         directoryRead.once = true;
         await this.directory.refresh();
-        return this.sealOrSetAside(item, directoryRead);
+        return this.sealOrSetAside(item, payload, directoryRead);
       }
       await this.setAside(item, error);
       return undefined;

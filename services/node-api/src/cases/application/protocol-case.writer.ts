@@ -81,7 +81,7 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
       ...(options.appliedEnvelopeId ? { appliedEnvelopeId: options.appliedEnvelopeId } : {}),
       at,
     });
-    const { person: _erased, ...kept } = document;
+    const { person: _person, consent: _consent, ...kept } = document;
     return {
       ...(erasure ? kept : document),
       state: change.state,

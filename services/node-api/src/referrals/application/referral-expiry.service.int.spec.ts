@@ -1,15 +1,21 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { MessageValidator } from '@enlace/contracts';
+import { CaseKeyStore, PersonalDataVault } from '@enlace/privacy';
 import { decideReferral } from '@enlace/protocols';
 import { KeyedWriteLock, createMongoConnection } from '@enlace/store';
 import { testInfra, uniqueName } from '@enlace/testing';
 import { Connection } from 'mongoose';
 import { readNodeApiConfig } from '../../config/node-api.config';
+import { SealedCaseContent } from '../../privacy/sealed-case-content';
 import { CreateReferralRequest } from '../dto/create-referral.request';
 import { ReferralCaseRepository } from '../persistence/referral-case.repository';
 import { ReferralCaseWriter } from './referral-case.writer';
 import { ReferralExpiryService } from './referral-expiry.service';
 import { ReferralsService } from './referrals.service';
+
+/** The sealing of personal data as node-api does it, with a key-encryption key of the test's own. */
+const sealedContentOn = (db: Connection) =>
+  new SealedCaseContent(new PersonalDataVault(new CaseKeyStore(db, { kid: 'test', key: randomBytes(32) })));
 
 const request: CreateReferralRequest = {
   toCountry: 'EC',
@@ -38,6 +44,7 @@ describe('ReferralExpiryService (on the real FerretDB)', () => {
       ENLACE_JWT_SECRET: 'x'.repeat(32),
       MONGODB_URI: 'mongodb://unused',
       ENLACE_USERS_FILE: '/dev/null',
+      ENLACE_CASE_KEK_FILE: '/unused',
       ENLACE_REFERRAL_ANSWER_PERIOD: period,
       ...(grace ? { ENLACE_REFERRAL_EXPIRY_GRACE: grace } : {}),
     });
@@ -79,7 +86,7 @@ describe('ReferralExpiryService (on the real FerretDB)', () => {
   beforeAll(async () => {
     const infra = testInfra();
     db = await createMongoConnection({ uri: infra.mongodbUri, dbName: uniqueName('int_expiry_') });
-    repository = new ReferralCaseRepository(db, new KeyedWriteLock());
+    repository = new ReferralCaseRepository(db, new KeyedWriteLock(), sealedContentOn(db));
     await repository.ensureIndexes();
     writer = new ReferralCaseWriter(repository, new MessageValidator());
   }, 120_000);
@@ -150,7 +157,7 @@ describe('ReferralCaseRepository overdue queries (on the real FerretDB)', () => 
   beforeAll(async () => {
     const infra = testInfra();
     db = await createMongoConnection({ uri: infra.mongodbUri, dbName: uniqueName('int_overdue_') });
-    repository = new ReferralCaseRepository(db, new KeyedWriteLock());
+    repository = new ReferralCaseRepository(db, new KeyedWriteLock(), sealedContentOn(db));
     await repository.ensureIndexes();
     const config = readNodeApiConfig({
       ENLACE_COUNTRY: 'CO',
@@ -158,6 +165,7 @@ describe('ReferralCaseRepository overdue queries (on the real FerretDB)', () => 
       ENLACE_JWT_SECRET: 'x'.repeat(32),
       MONGODB_URI: 'mongodb://unused',
       ENLACE_USERS_FILE: '/dev/null',
+      ENLACE_CASE_KEK_FILE: '/unused',
       ENLACE_REFERRAL_ANSWER_PERIOD: 'PT1H',
     });
     referrals = new ReferralsService(config, repository, new ReferralCaseWriter(repository, new MessageValidator()));

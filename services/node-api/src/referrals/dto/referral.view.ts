@@ -45,6 +45,7 @@ export function toReferralView(referral: ReferralCaseDocument, options: Referral
     ...(informationRequest ? { informationRequest } : {}),
     ...(withdrawalReason ? { withdrawalReason } : {}),
     ...(outcome ? { outcome } : {}),
+    ...(referral.erasure ? { erasure: referral.erasure } : {}),
     ...undeliveredMessagesOf(referral.outbox),
     allowedActions: referralActionsFor(allowedReferralCommands(referral.state, referral.state.side), options.roles),
     timeline: referral.timeline.map((entry) => ({ ...entry, status: entry.status as ReferralView['status'] })),
