@@ -86,7 +86,8 @@ describe('ReferralExpiryService (on the real FerretDB)', () => {
   beforeAll(async () => {
     const infra = testInfra();
     db = await createMongoConnection({ uri: infra.mongodbUri, dbName: uniqueName('int_expiry_') });
-    repository = new ReferralCaseRepository(db, new KeyedWriteLock(), new SealedCaseContent((vault = vaultOn(db))));
+    vault = vaultOn(db);
+    repository = new ReferralCaseRepository(db, new KeyedWriteLock(), new SealedCaseContent(vault));
     await repository.ensureIndexes();
     writer = new ReferralCaseWriter(repository, new MessageValidator());
   }, 120_000);
@@ -109,7 +110,7 @@ describe('ReferralExpiryService (on the real FerretDB)', () => {
       expect(expired?.state.status).toBe('expired');
       expect(expired?.timeline.at(-1)).toMatchObject({ event: 'ReferralExpired', side: 'sender', status: 'expired' });
       expect(expired?.outbox.map((entry) => entry.type)).toEqual(['referral.requested.v1', 'referral.expired.v1']);
-      // The message rests sealed with the referral's key; opened, it is the contract's.
+      // The message rests sealed with the case's key, bound to its envelope id, until the relay sends it.
       const queued = expired?.outbox[1];
       expect(queued?.payload).toBeUndefined();
       expect(
