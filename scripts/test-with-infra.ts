@@ -4,19 +4,41 @@ import { spawnSync } from 'node:child_process';
 import { kafkaSaslEnv } from '@enlace/messaging';
 import { ensureInfra, infraStatus, stopInfra } from '../deploy/local/src';
 
+const TIERS = '\\.(int|e2e)\\.spec\\.ts$';
+const FLAGS_WITH_VALUE = [
+  '-t',
+  '--testNamePattern',
+  '--shard',
+  '--maxWorkers',
+  '-w',
+  '--testTimeout',
+  '--selectProjects',
+];
+
+/**
+ * One path pattern for jest: the int and e2e tiers, narrowed to the paths matching any pattern given on the command
+ * line (`npm run test:int -- chaos`). Jest would OR a positional pattern with ours and run every int test.
+ */
+function pathPattern(args: readonly string[]): { pattern: string; rest: string[] } {
+  const given: string[] = [];
+  const rest: string[] = [];
+  args.forEach((arg, index) => {
+    const previous = args[index - 1];
+    const isValueOfFlag = previous !== undefined && FLAGS_WITH_VALUE.includes(previous);
+    (arg.startsWith('-') || isValueOfFlag ? rest : given).push(arg);
+  });
+  if (given.length === 0) return { pattern: TIERS, rest };
+  return { pattern: `(${given.join('|')}).*${TIERS}`, rest };
+}
+
 async function main(): Promise<number> {
   const before = await infraStatus();
   const wasRunning = before.kafka.state === 'running' && before.ferretdb.state === 'running';
   const infra = await ensureInfra();
+  const { pattern, rest } = pathPattern(process.argv.slice(2));
   const jest = spawnSync(
     process.execPath,
-    [
-      'node_modules/jest/bin/jest.js',
-      '--testPathPatterns',
-      '\\.(int|e2e)\\.spec\\.ts$',
-      '--runInBand',
-      ...process.argv.slice(2),
-    ],
+    ['node_modules/jest/bin/jest.js', '--testPathPatterns', pattern, '--runInBand', ...rest],
     {
       stdio: 'inherit',
       env: {
