@@ -11,6 +11,8 @@ import { ConcurrentChangeError } from '../referrals/persistence/referral-case.re
 import { ApplyOutcome, INBOX_MESSAGE_APPLIERS, InboxMessageApplier } from './inbox-message.applier';
 
 const BATCH = 100;
+/** How long a message that came before the one it follows waits for it before it is set aside as OUT_OF_ORDER. */
+export const OUT_OF_ORDER_WAIT_MS = 60 * 60_000;
 /** Rounds an entry may fail in for no passing cause before it is set aside (the worker backs off between). */
 export const MAX_APPLY_TRIES = 5;
 
@@ -53,6 +55,7 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
       try {
         const outcome = await this.applyOne(entry);
         if (outcome.applied) await this.inbox.markApplied(entry._id, new Date());
+        else if (outcome.deferred && Date.now() - entry.receivedAt.getTime() < OUT_OF_ORDER_WAIT_MS) continue;
         else await this.reject(entry._id, entry.type, outcome.code, outcome.detail);
         this.tries.succeeded(entry._id);
       } catch (error) {

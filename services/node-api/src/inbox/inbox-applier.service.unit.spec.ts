@@ -2,8 +2,8 @@ import { Logger } from '@nestjs/common';
 import { InboxEntry, InboxStore } from '@enlace/store';
 import { mongo } from 'mongoose';
 import { NodeApiConfig } from '../config/node-api.config';
-import { InboxApplierService, MAX_APPLY_TRIES } from './inbox-applier.service';
-import { APPLIED, InboxMessageApplier } from './inbox-message.applier';
+import { InboxApplierService, MAX_APPLY_TRIES, OUT_OF_ORDER_WAIT_MS } from './inbox-applier.service';
+import { APPLIED, ApplyOutcome, InboxMessageApplier } from './inbox-message.applier';
 
 const entry = (id: string): InboxEntry => ({
   _id: id,
@@ -87,6 +87,45 @@ describe(InboxApplierService.name, () => {
       for (let round = 0; round < MAX_APPLY_TRIES * 2; round++) await expect(service.applyPending()).rejects.toThrow();
 
       expect(inbox.rejected.size).toBe(0);
+    });
+
+    it('should leave a message that came before the one it follows in the inbox, apply the rest, and apply it once it fits', async () => {
+      const early = entry('closed-before-started');
+      const inbox = inboxFake([early, entry('started')]);
+      let started = false;
+      const applier: InboxMessageApplier = {
+        handles: () => true,
+        holdsCase: async () => true,
+        apply: async (e): Promise<ApplyOutcome> => {
+          if (e._id === 'started') started = true;
+          else if (!started) return { applied: false, deferred: true, code: 'OUT_OF_ORDER', detail: 'waits' };
+          return APPLIED;
+        },
+        applyReceipt: async () => APPLIED,
+      };
+      const service = serviceWith(inbox, applier);
+
+      await service.applyPending();
+      expect([...inbox.applied]).toEqual(['started']);
+      expect(inbox.rejected.size).toBe(0);
+
+      await service.applyPending();
+      expect([...inbox.applied]).toEqual(['started', 'closed-before-started']);
+    });
+
+    it('should set aside as OUT_OF_ORDER a message whose predecessor has not come for OUT_OF_ORDER_WAIT_MS', async () => {
+      const stale = { ...entry('stale'), receivedAt: new Date(Date.now() - OUT_OF_ORDER_WAIT_MS - 1) };
+      const inbox = inboxFake([stale]);
+      const service = serviceWith(inbox, {
+        handles: () => true,
+        holdsCase: async () => true,
+        apply: async () => ({ applied: false, deferred: true, code: 'OUT_OF_ORDER', detail: 'waits' }),
+        applyReceipt: async () => APPLIED,
+      });
+
+      await service.applyPending();
+
+      expect(inbox.rejected.get('stale')?.code).toBe('OUT_OF_ORDER');
     });
   });
 });
