@@ -28,7 +28,9 @@ function pathPattern(args: readonly string[]): { pattern: string; rest: string[]
     (arg.startsWith('-') || isValueOfFlag ? rest : given).push(arg);
   });
   if (given.length === 0) return { pattern: TIERS, rest };
-  return { pattern: `(${given.join('|')}).*${TIERS}`, rest };
+  // Matched against absolute paths: only the part below the repository counts (its own folder name may match).
+  const root = process.cwd().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return { pattern: `^${root}/.*(${given.join('|')}).*${TIERS}`, rest };
 }
 
 async function main(): Promise<number> {
