@@ -12,7 +12,7 @@ import {
   startLocalNetwork,
   stopConsoleProcess,
 } from '@enlace/local-infra';
-import { testInfra } from '@enlace/testing';
+import { NodeApiClient, eventually, testInfra } from '@enlace/testing';
 
 /** Debian's Chromium, never a downloaded browser (`npm run test:int` installs it when missing). */
 const CHROMIUM = process.env['ENLACE_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -44,6 +44,7 @@ describe('the web console in a browser', () => {
   let consoleUrl: string;
   let browser: Browser;
   let referralId: string;
+  let returnId: string;
   const pageErrors: string[] = [];
 
   const user = (country: string) => {
@@ -74,7 +75,7 @@ describe('the web console in a browser', () => {
     const basePort = 20000 + Math.floor(Math.random() * 20000);
     network = await startLocalNetwork({
       network: `console${Date.now().toString(36)}`,
-      members: ['CO', 'EC'].map((country) => ({ country, organisations: [`${country} focal point`] })),
+      members: ['CO', 'EC', 'AR', 'BO'].map((country) => ({ country, organisations: [`${country} focal point`] })),
       home,
       basePort,
       mode: 'combined',
@@ -100,7 +101,7 @@ describe('the web console in a browser', () => {
       })
     ).url;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -239,6 +240,156 @@ describe('the web console in a browser', () => {
     await page.getByRole('heading', { name: /Chronologie/ }).waitFor();
     await context.close();
   }, 120_000);
+
+  /** Signs in to a country's node as its focal point, in the tab's language. */
+  async function signIn(
+    page: Page,
+    country: string,
+    labels = { place: 'Sign in to', user: 'Username', password: 'Password' },
+  ) {
+    await page.goto(`${consoleUrl}/login`);
+    await page.getByLabel(labels.place).selectOption(country);
+    await page.getByLabel(labels.user).fill(user(country).username);
+    await page.getByLabel(labels.password).fill(user(country).password);
+    await page.getByLabel(labels.password).press('Enter');
+    await page.waitForURL(/\/work$/);
+  }
+
+  /** A node API client of a country's focal point, for the steps the browser test does not click through. */
+  const api = (country: string) => {
+    const node = network.nodes.find((candidate) => candidate.country === country);
+    if (!node) throw new Error(`no node of ${country}`);
+    return new NodeApiClient(node.apiUrl).login(user(country).username, user(country).password);
+  };
+
+  /** Takes a return's step through the API once the node lists it as allowed (the other side's message arrived). */
+  async function apiStep(client: NodeApiClient, route: string, id: string, step: string, body: object = {}) {
+    await eventually(
+      async () => {
+        const view = await client.request<{ allowedSteps: string[] }>('GET', `/${route}/${id}`);
+        return view.status === 200 && view.body.allowedSteps.includes(step) ? true : undefined;
+      },
+      { what: `${step} to be allowed`, timeoutMs: 30_000, intervalMs: 100 },
+    );
+    const answer = await client.request('POST', `/${route}/${id}/${step}`, body);
+    expect([step, answer.status]).toEqual([step, 200]);
+  }
+
+  it('should let an AR focal point request a return to BO, showing a refused field beside its input', async () => {
+    const { context, page } = await tab('en-GB');
+    await signIn(page, 'AR');
+    await page.getByRole('link', { name: 'New return' }).click();
+    await page.getByRole('heading', { name: 'New return request' }).waitFor();
+    await page.getByLabel('Return to').selectOption('BO');
+    await page.getByLabel('First name').fill(marker);
+    await page.getByLabel('Surname').fill('Mamani');
+    await page.getByLabel('Gender').selectOption('Feminine');
+    await page.getByLabel('Nationality (ISO code)').fill('BO');
+    await page.getByLabel('Purpose explained to the person').fill('Return to Bolivia and reintegration support');
+    // A child: the form says what the nodes will require before a reception plan, and the escort.
+    await page.getByLabel('The person is a child').check();
+    await page.getByLabel('Unaccompanied child').check();
+    const requirements = await page.getByTestId('child-requirements').textContent();
+    expect(requirements).toContain('a guardian appointed');
+    expect(requirements).toContain('an escort for the journey');
+    await page.getByLabel('The person made an informed decision').check();
+    await shot(page, 'new-return');
+    await page.getByLabel('The person is a child').uncheck();
+
+    // No data covered by the consent: the node answers 400 and the form shows it beside the list.
+    const scope = page.getByRole('group', { name: 'Data covered' });
+    await scope.getByLabel('Identity').uncheck();
+    await scope.getByLabel('Case history').uncheck();
+    await page.getByRole('button', { name: 'Create and send return request' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('Data covered');
+    expect(await scope.locator('.field-error').count()).toBe(1);
+
+    await scope.getByLabel('Identity').check();
+    await page.getByRole('button', { name: 'Create and send return request' }).click();
+    await page.waitForURL(/\/returns\/[0-9a-f-]{36}$/);
+    returnId = UUID.exec(page.url())?.[0] ?? '';
+    expect(returnId).toMatch(UUID);
+    await page.locator('.status-line [data-status="requested"]').waitFor();
+    expect(await page.getByTestId('pending-on').textContent()).toBe('the other side');
+    expect(await page.getByTestId('person').textContent()).toContain(marker);
+    await context.close();
+  }, 120_000);
+
+  it('should let a BO focal point, in Spanish, find the return first in its work and verify the nationality', async () => {
+    const { context, page } = await tab('es-BO');
+    await signIn(page, 'BO', { place: 'Entrar en', user: 'Usuario', password: 'Contraseña' });
+    const row = page.getByTestId('returns-incoming').locator(`tr[data-case-id="${returnId}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.textContent()).toContain('nosotros');
+    await shot(page, 'work-returns');
+
+    await row.getByRole('link').click();
+    await page.waitForURL(new RegExp(`/returns/${returnId}$`));
+    const verify = page.locator('button[data-step="verify-nationality"]');
+    await verify.waitFor();
+    await verify.click();
+    const form = page.getByRole('form', { name: 'Verificar nacionalidad' });
+    await form.getByLabel('confirmada', { exact: true }).check();
+    await shot(page, 'return-incoming');
+    // The keyboard is enough: the confirmation is the form's submit button.
+    await form.getByRole('button', { name: 'Confirmar: Verificar nacionalidad' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.status-line [data-status="nationality-verified"]').waitFor();
+    expect(await page.getByRole('status').textContent()).toContain('nacionalidad verificada');
+    await context.close();
+  }, 120_000);
+
+  it("should show AR the return with BO's step in the timeline and the steps now open to AR", async () => {
+    const { context, page } = await tab('en-GB');
+    await signIn(page, 'AR');
+    await page.goto(`${consoleUrl}/returns/${returnId}`);
+    await page.locator('.status-line [data-status="nationality-verified"]').waitFor({ timeout: 30_000 });
+    const verified = page.getByTestId('timeline').locator('li[data-event="NationalityVerified"]');
+    expect(await verified.textContent()).toContain('receiving country');
+    expect(await page.locator('button[data-step]').evaluateAll((b) => b.map((x) => x.dataset['step']))).toContain(
+      'record-risk-assessment',
+    );
+    await shot(page, 'return-outgoing');
+    await context.close();
+  }, 120_000);
+
+  it('should let BO open the reintegration once the person arrived, and agree its plan', async () => {
+    const [ar, bo] = await Promise.all([api('AR'), api('BO')]);
+    await apiStep(ar, 'returns', returnId, 'record-risk-assessment', { result: 'safe' });
+    await apiStep(bo, 'returns', returnId, 'propose-reception-plan');
+    await apiStep(ar, 'returns', returnId, 'confirm-reception-plan');
+    await apiStep(bo, 'returns', returnId, 'issue-travel-documents');
+    const travelDate = new Date(Date.now() + 86_400_000).toISOString();
+    await apiStep(ar, 'returns', returnId, 'schedule-travel', { travelDate, route: 'EZE-VVI' });
+    await apiStep(ar, 'returns', returnId, 'record-departure');
+    await apiStep(bo, 'returns', returnId, 'record-arrival');
+
+    const { context, page } = await tab('en-GB');
+    await signIn(page, 'BO');
+    await page.goto(`${consoleUrl}/returns/${returnId}`);
+    await page.locator('button[data-step="hand-over"]').click();
+    await page.getByRole('button', { name: 'Confirm: Hand over to reintegration' }).click();
+    await page.locator('.status-line [data-status="handed-over"]').waitFor();
+    await page.getByLabel('Purpose explained to the person').fill('Reintegration follow-up shared with Argentina');
+    await page.getByLabel('The person consented to tell AR').check();
+    await page.getByRole('button', { name: 'Open reintegration' }).click();
+    await page.waitForURL(/\/reintegrations\/[0-9a-f-]{36}$/);
+    await page.locator('.status-line [data-status="plan-pending"]').waitFor();
+
+    await page.locator('button[data-step="agree-plan"]').click();
+    const form = page.getByRole('form', { name: 'Agree plan' });
+    await form.getByRole('group', { name: 'Kinds of support' }).getByLabel('Health').check();
+    await form.getByRole('group', { name: 'Kinds of support' }).getByLabel('Livelihood').check();
+    await form.getByLabel('Support planned until').fill('2027-06-30T12:00');
+    await form.getByRole('button', { name: 'Confirm: Agree plan' }).click();
+    await page.locator('.status-line [data-status="plan-agreed"]').waitFor();
+    expect(await page.locator('button[data-step]').evaluateAll((b) => b.map((x) => x.dataset['step']))).toContain(
+      'start-implementation',
+    );
+    await shot(page, 'reintegration');
+    await context.close();
+  }, 180_000);
 
   it('should show the secretariat the CO->EC corridor count go up, and no personal field anywhere', async () => {
     const { page } = secretariat;

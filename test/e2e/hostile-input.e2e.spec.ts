@@ -352,20 +352,30 @@ describe('hostile input', () => {
 
   describe('a referral to a country outside the network', () => {
     /**
-     * KNOWN BUG, found by this fuzzing: node-api accepts a referral to any country code (201), and the courier's
-     * outbox relay then fails on it for ever (no directory entry to seal for), so nothing else the node sends leaves
-     * any more. Marked failing until node-api refuses addressees outside the directory (422) or the relay sets such
-     * an entry aside; then this test fails as "passed" and `.failing` must go.
+     * Found by this fuzzing: the node took a referral to a country code with no member behind it, and the courier's
+     * relay then failed on that entry for ever, so nothing the node sent after it left any more. Now the relay sets
+     * such an entry aside with its reason, the case shows it, and what comes after it still leaves.
      */
-    it.failing(
-      'should not stop the node from sending what comes after it',
-      async () => {
-        const outside = await co.request('POST', '/referrals', referralTo('ZZ', `Hz${randomUUID().slice(0, 8)}`));
-        expect([201, 422]).toContain(outside.status);
-        await referralArrives(`Hv${randomUUID().slice(0, 8)}`);
-      },
-      60_000,
-    );
+    it('should set it aside, show why on the case, and not stop the node from sending what comes after it', async () => {
+      const outside = await co.request<{ id: string }>(
+        'POST',
+        '/referrals',
+        referralTo('ZZ', `Hz${randomUUID().slice(0, 8)}`),
+      );
+      expect(outside.status).toBe(201);
+      await referralArrives(`Hv${randomUUID().slice(0, 8)}`);
+      const view = await eventually(
+        async () => {
+          const response = await co.request<{ undelivered?: Array<{ to: string; reason: string }> }>(
+            'GET',
+            `/referrals/${outside.body.id}`,
+          );
+          return response.body.undelivered?.length ? response.body : undefined;
+        },
+        { what: 'the entry set aside on the case', timeoutMs: 30_000 },
+      );
+      expect(view.undelivered).toEqual([expect.objectContaining({ to: 'ZZ', reason: 'UNKNOWN_RECIPIENT' })]);
+    }, 90_000);
   });
 
   describe('in the logs of the run', () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
 import { NodeApiClient, eventually } from '@enlace/testing';
 import { ScenarioNetwork } from './support/scenario-network';
 
@@ -93,7 +94,7 @@ describe('returns and reintegration across borders (e2e, real Kafka and FerretDB
   beforeAll(async () => {
     network = await ScenarioNetwork.start('ret', ['AR', 'BO'], {});
     [ar, bo] = await Promise.all([network.client('AR'), network.client('BO')]);
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await network?.stop();
@@ -173,6 +174,24 @@ describe('returns and reintegration across borders (e2e, real Kafka and FerretDB
     );
     expect(told).toMatchObject({ status: 'monitoring', direction: 'outgoing', links: { returnId: id } });
     expect(told.person).toBeUndefined();
+
+    // BO's cases, as a case-management system takes them: HTCDS columns, the person where BO holds her.
+    const exported = await bo.request<string>('GET', '/exports/htcds.csv');
+    expect(exported.status).toBe(200);
+    expect(exported.contentType).toContain('text/csv');
+    expect(exported.headers.get('content-disposition')).toMatch(/attachment; filename="enlace-BO-htcds-/);
+    const rows = parse(exported.body, { columns: true }) as Record<string, string>[];
+    expect(rows.find((row) => row['enl_CaseId'] === id)).toMatchObject({
+      enl_Protocol: 'return',
+      enl_Direction: 'incoming',
+      cas_Status: 'ClosedReferred',
+      prs_FirstName: 'Rosa',
+      con_Consent: 'true',
+    });
+    expect(rows.find((row) => row['enl_CaseId'] === planId)).toMatchObject({
+      enl_Protocol: 'reintegration',
+      cas_Status: 'FollowUp',
+    });
   }, 180_000);
 
   it('(b) the return of an unaccompanied child is refused at each safeguard until it is met, then completes with an escort', async () => {
@@ -237,6 +256,19 @@ describe('returns and reintegration across borders (e2e, real Kafka and FerretDB
     await step(bo, 'returns', id, 'verify-nationality', { outcome: 'confirmed' }, 'nationality-verified');
     await viewIn(ar, 'returns', id, 'nationality-verified');
 
+    // Before: BO's API opens the person's data (the marker is there to find), yet no file of BO's database
+    // holds it in clear — it rests encrypted with the case's key. A canary written in clear shows the scan finds.
+    const person = await bo.request<{ person?: { firstName: string } }>('GET', `/returns/${id}/person`);
+    expect([person.status, person.body.person?.firstName]).toEqual([200, marker]);
+    const canary = `Canary${randomUUID().replace(/-/g, '')}`;
+    await network.writeCanary('BO', canary);
+    const scanned = await network.databaseFilesContaining('BO', canary);
+    if (scanned !== undefined) {
+      expect(scanned).not.toEqual([]);
+      expect(await network.databaseFilesContaining('BO', marker)).toEqual([]);
+      expect(await network.databaseFilesContaining('AR', marker)).toEqual([]);
+    }
+
     const withdrawn = await step(ar, 'returns', id, 'withdraw-consent', {}, 'consent-withdrawn');
     expect(withdrawn.person).toBeUndefined();
     expect(withdrawn.allowedSteps).toEqual([]);
@@ -257,5 +289,17 @@ describe('returns and reintegration across borders (e2e, real Kafka and FerretDB
     );
     expect(confirmed.status).toBe('consent-withdrawn');
     expect(await network.logsContaining(marker)).toEqual([]);
+
+    // After: the data are gone at both ends — 410 Gone as problem+json — and in no file of BO's database
+    // (every file of it: the .sqlite and its -wal and -shm; no checkpoint forced).
+    for (const client of [bo, ar]) {
+      const gone = await client.request<Problem>('GET', `/returns/${id}/person`);
+      expect([gone.status, gone.contentType.includes('application/problem+json')]).toEqual([410, true]);
+    }
+    if (scanned !== undefined) {
+      expect((await network.databaseFiles('BO')).length).toBeGreaterThan(0);
+      expect(await network.databaseFilesContaining('BO', marker)).toEqual([]);
+      expect(await network.databaseFilesContaining('BO', canary)).not.toEqual([]);
+    }
   }, 120_000);
 });

@@ -4,7 +4,10 @@ import { ConsoleConfigProvider } from './components/console-config-context';
 import { Layout } from './components/layout';
 import { LoginPage } from './pages/login.page';
 import { NewReferralPage } from './pages/new-referral.page';
+import { NewReturnPage } from './pages/new-return.page';
+import { ReintegrationPage } from './pages/reintegration.page';
 import { ReferralPage } from './pages/referral.page';
+import { ReturnPage } from './pages/return.page';
 import { WorkPage } from './pages/work.page';
 import type { Session } from './session/session';
 import { SessionProvider, useSession } from './session/session-context';
@@ -50,6 +53,15 @@ export function App() {
               <Route
                 path="/referrals/:id"
                 element={<NodeOnly render={(s) => <ReferralPage key={s.token} session={s} />} />}
+              />
+              <Route path="/returns/new" element={<NodeOnly render={(s) => <NewReturnPage session={s} />} />} />
+              <Route
+                path="/returns/:id"
+                element={<NodeOnly render={(s) => <ReturnPage key={s.token} session={s} />} />}
+              />
+              <Route
+                path="/reintegrations/:id"
+                element={<NodeOnly render={(s) => <ReintegrationPage key={s.token} session={s} />} />}
               />
               <Route
                 path="/secretariat"

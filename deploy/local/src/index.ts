@@ -23,3 +23,4 @@ export * from './network/demo-network.constants';
 export * from './network/kafka-principals';
 export { upsertScramUsers, type ScramUsersTarget } from './scram-users';
 export { KAFKA_ADMIN_USER } from './kafka-admin-credentials';
+export * from './traffic';

@@ -10,6 +10,7 @@ import type {
   ReferralRequestedV1,
   ReferralServiceStartedV1,
   ReferralWithdrawnV1,
+  ReferralConsentWithdrawnV1,
   ReturnRequestedV1,
   ReturnNationalityVerifiedV1,
   ReturnRiskAssessedV1,
@@ -50,6 +51,7 @@ export const MESSAGE_TYPES = {
   'referral.information-requested.v1': 'urn:enlace:message:referral.information-requested.v1',
   'referral.information-provided.v1': 'urn:enlace:message:referral.information-provided.v1',
   'referral.withdrawn.v1': 'urn:enlace:message:referral.withdrawn.v1',
+  'referral.consent-withdrawn.v1': 'urn:enlace:message:referral.consent-withdrawn.v1',
   'referral.service-started.v1': 'urn:enlace:message:referral.service-started.v1',
   'referral.closed.v1': 'urn:enlace:message:referral.closed.v1',
   'referral.expired.v1': 'urn:enlace:message:referral.expired.v1',
@@ -100,6 +102,7 @@ export interface MessagePayloads {
   'referral.information-requested.v1': ReferralInformationRequestedV1;
   'referral.information-provided.v1': ReferralInformationProvidedV1;
   'referral.withdrawn.v1': ReferralWithdrawnV1;
+  'referral.consent-withdrawn.v1': ReferralConsentWithdrawnV1;
   'referral.service-started.v1': ReferralServiceStartedV1;
   'referral.closed.v1': ReferralClosedV1;
   'referral.expired.v1': ReferralExpiredV1;

@@ -13,8 +13,12 @@ export interface InboxEntry {
   receivedAt: Date;
   /** sha-256 of the wire bytes, echoed in the delivery receipt. */
   digest: string;
-  /** The opened message; removed once applied so that personal data rests only in the case itself. */
+  /** The opened message, in memory only: at rest it is `sealedPayload`. */
   payload?: Record<string, unknown>;
+  /** The opened message sealed with the case's key (libs/privacy); removed once applied or rejected. */
+  sealedPayload?: string;
+  /** Why the message is kept without its payload: its case's key was destroyed (the person's data erased). */
+  payloadWithheld?: 'CASE_ERASED';
   appliedAt: Date | null;
   /** Why applying failed for good (the message stays, visible, instead of being retried forever). */
   rejection?: { code: string; detail: string } | null;

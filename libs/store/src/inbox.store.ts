@@ -31,10 +31,16 @@ export class InboxStore {
   }
 
   async markApplied(envelopeId: string, appliedAt: Date): Promise<void> {
-    await this.collection.updateOne({ _id: envelopeId }, { $set: { appliedAt }, $unset: { payload: '' } });
+    await this.collection.updateOne(
+      { _id: envelopeId },
+      { $set: { appliedAt }, $unset: { payload: '', sealedPayload: '' } },
+    );
   }
 
   async markRejected(envelopeId: string, rejection: { code: string; detail: string }): Promise<void> {
-    await this.collection.updateOne({ _id: envelopeId }, { $set: { rejection }, $unset: { payload: '' } });
+    await this.collection.updateOne(
+      { _id: envelopeId },
+      { $set: { rejection }, $unset: { payload: '', sealedPayload: '' } },
+    );
   }
 }

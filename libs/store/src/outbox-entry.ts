@@ -13,11 +13,23 @@ export interface OutboxEntry {
   caseId: string;
   correlationId: string;
   causationId?: string;
-  /** The plaintext message; it never leaves the node unsealed, and is removed once sent. */
+  /**
+   * The message in plaintext: in memory only, or at rest for messages that carry no personal data by their
+   * contract (ids and times, written by the change that erases the case). It never leaves the node unsealed.
+   */
   payload?: Record<string, unknown>;
+  /** The message at rest, sealed with the case's key (libs/privacy); removed once sent. */
+  sealedPayload?: string;
   createdAt: Date;
   sentAt?: Date | null;
   deliveredAt?: Date | null;
+  /** Set aside unsent, with the reason (see OutboxSentMark.undeliverable): the case shows it, nothing retries it. */
+  undeliverable?: { reason: string; at: Date } | null;
+}
+
+/** Done with, as far as the relay is concerned: sent, or set aside as undeliverable. */
+export function isOutboxEntrySettled(entry: Pick<OutboxEntry, 'sentAt' | 'undeliverable'>): boolean {
+  return Boolean(entry.sentAt) || Boolean(entry.undeliverable);
 }
 
 export const outboxEntrySchema = new Schema<OutboxEntry>(
@@ -29,9 +41,11 @@ export const outboxEntrySchema = new Schema<OutboxEntry>(
     correlationId: { type: String, required: true },
     causationId: { type: String },
     payload: { type: Schema.Types.Mixed },
+    sealedPayload: { type: String },
     createdAt: { type: Date, required: true },
     sentAt: { type: Date, default: null },
     deliveredAt: { type: Date, default: null },
+    undeliverable: { type: { reason: String, at: Date, _id: false }, default: null },
   },
   { _id: false },
 );

@@ -114,4 +114,28 @@ describe('OutboxRelayStore (on the real FerretDB)', () => {
       expect(await store.findPending(10)).toEqual([]);
     });
   });
+
+  describe('markUndeliverable', () => {
+    it('should set the entry aside with its reason: out of findPending, plaintext gone, not sent, counted down', async () => {
+      await db
+        .collection<CaseWithOutbox>(collection)
+        .insertOne({ _id: 'a', outbox: [entry('a1'), entry('a2')], outboxPending: 2, updatedAt: new Date() });
+      const [first] = await store.findPending(10);
+      if (!first) throw new Error('no pending entry');
+      const at = new Date('2026-01-02T03:04:05Z');
+
+      await store.markUndeliverable(first, 'UNKNOWN_RECIPIENT', at);
+      await store.markUndeliverable(first, 'UNKNOWN_RECIPIENT', at); // a relay that retries notes it once
+      const folder = new OutboxSentFolderStore(db);
+      const marks = await folder.findMarks(10);
+      await folder.fold(collection, 'a', marks);
+      await folder.removeMarks(marks.map((mark) => mark._id));
+
+      const document = await db.collection<CaseWithOutbox>(collection).findOne({ _id: 'a' });
+      expect(document?.outboxPending).toBe(1);
+      expect(document?.outbox[0]).toMatchObject({ sentAt: null, undeliverable: { reason: 'UNKNOWN_RECIPIENT', at } });
+      expect(document?.outbox[0]?.payload).toBeUndefined();
+      expect((await store.findPending(10)).map((item) => item.entry.envelopeId)).toEqual(['a2']);
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { Connection, mongo } from 'mongoose';
-import { OutboxEntry } from './outbox-entry';
+import { isOutboxEntrySettled, OutboxEntry } from './outbox-entry';
 import { OUTBOX_SENT_COLLECTION, OutboxSentMark } from './outbox-sent-mark';
 
 export interface PendingOutboxEntry {
@@ -31,7 +31,7 @@ export class OutboxRelayStore {
       for (const document of documents) {
         // Every unsent entry, in array order: the relay sends them in that order, so one case's messages stay ordered.
         document.outbox.forEach((entry, index) => {
-          if (!entry.sentAt) pending.push({ collection, documentId: document._id, index, entry });
+          if (!isOutboxEntrySettled(entry)) pending.push({ collection, documentId: document._id, index, entry });
         });
       }
     }
@@ -51,6 +51,21 @@ export class OutboxRelayStore {
       await this.marks.insertMany(marks, { ordered: false });
     } catch (error) {
       if (!(error instanceof mongo.MongoBulkWriteError && error.code === 11000)) throw error;
+    }
+  }
+
+  /** Notes that an entry is set aside unsent, with the reason; the node API folds it into its case. */
+  async markUndeliverable(item: PendingOutboxEntry, reason: string, at: Date): Promise<void> {
+    try {
+      await this.marks.insertOne({
+        _id: item.entry.envelopeId,
+        collection: item.collection,
+        caseId: item.documentId,
+        sentAt: at,
+        undeliverable: reason,
+      });
+    } catch (error) {
+      if (!(error instanceof mongo.MongoServerError && error.code === 11000)) throw error;
     }
   }
 

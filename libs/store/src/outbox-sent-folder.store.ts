@@ -17,19 +17,25 @@ export class OutboxSentFolderStore {
     return this.marks.find({}).limit(limit).toArray();
   }
 
-  /** Marks the case's entries named by `marks` sent, in one update; entries already marked stay as they are. */
+  /**
+   * Marks the case's entries named by `marks` sent (or set aside as undeliverable), in one update; entries already
+   * marked stay as they are. Either way the plaintext goes and the entry no longer counts as pending.
+   */
   async fold(collection: string, caseId: string, marks: readonly OutboxSentMark[]): Promise<void> {
     const cases = this.connection.collection<{ _id: string; outbox: OutboxEntry[] }>(collection);
     const document = await cases.findOne({ _id: caseId }, { projection: { outbox: 1 } });
     if (!document) return;
-    const set: Record<string, Date> = {};
+    const set: Record<string, Date | { reason: string; at: Date }> = {};
     const unset: Record<string, ''> = {};
     let folded = 0;
     for (const mark of marks) {
       const index = document.outbox.findIndex((entry) => entry.envelopeId === mark._id);
-      if (index < 0 || document.outbox[index]?.sentAt) continue;
-      set[`outbox.${index}.sentAt`] = mark.sentAt;
+      const entry = document.outbox[index];
+      if (index < 0 || entry?.sentAt || entry?.undeliverable) continue;
+      if (mark.undeliverable) set[`outbox.${index}.undeliverable`] = { reason: mark.undeliverable, at: mark.sentAt };
+      else set[`outbox.${index}.sentAt`] = mark.sentAt;
       unset[`outbox.${index}.payload`] = '';
+      unset[`outbox.${index}.sealedPayload`] = '';
       folded++;
     }
     if (folded === 0) return;

@@ -38,11 +38,13 @@ export class NodeApiClient {
       ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
     });
     const text = await response.text();
+    const contentType = response.headers.get('content-type') ?? '';
     return {
       status: response.status,
-      contentType: response.headers.get('content-type') ?? '',
+      contentType,
       headers: response.headers,
-      body: (text ? JSON.parse(text) : {}) as T,
+      // JSON answers parsed; any other (a CSV export) as its text.
+      body: (text ? (contentType.includes('json') ? JSON.parse(text) : text) : {}) as T,
     };
   }
 }

@@ -24,6 +24,7 @@ import {
   OutboxRelayStore,
   createMongoConnection,
 } from '@enlace/store';
+import { CaseKeyStore, PersonalDataVault, loadKeyEncryptionKey } from '@enlace/privacy';
 import { Kafka } from 'kafkajs';
 import { Connection } from 'mongoose';
 import { COURIER_CONFIG, CourierConfig, readCourierConfig } from './config/courier.config';
@@ -36,6 +37,7 @@ import {
   MEMBER_DIRECTORY,
   NODE_DATABASE,
   OUTBOX_RELAY_STORE,
+  PERSONAL_DATA_VAULT,
 } from './courier.tokens';
 import { DeliveryReceiptSender } from './inbound/delivery-receipt.sender';
 import { InboundEnvelopeHandler } from './inbound/inbound-envelope.handler';
@@ -96,6 +98,12 @@ async function memberDirectory(config: CourierConfig, kafka: Kafka): Promise<Mem
       provide: OUTBOX_RELAY_STORE,
       inject: [NODE_DATABASE],
       useFactory: (db: Connection) => new OutboxRelayStore(db, OUTBOX_COLLECTIONS),
+    },
+    {
+      provide: PERSONAL_DATA_VAULT,
+      inject: [COURIER_CONFIG, NODE_DATABASE],
+      useFactory: async (config: CourierConfig, db: Connection) =>
+        new PersonalDataVault(new CaseKeyStore(db, await loadKeyEncryptionKey(config.caseKekFile))),
     },
     {
       provide: DEADLINE_NOTICE_STORE,

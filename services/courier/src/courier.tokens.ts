@@ -8,3 +8,5 @@ export const KAFKA_CLIENT = Symbol('KAFKA_CLIENT');
 /** The MemberDirectory: the signed directory topic, or a file in development. */
 export const MEMBER_DIRECTORY = Symbol('MEMBER_DIRECTORY');
 export const DEADLINE_NOTICE_STORE = Symbol('DEADLINE_NOTICE_STORE');
+/** The PersonalDataVault: inbox payloads are sealed, outbox payloads opened, with the key of their case. */
+export const PERSONAL_DATA_VAULT = Symbol('PERSONAL_DATA_VAULT');

@@ -7,8 +7,10 @@ import { NodeApiConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { ExportsModule } from './exports/exports.module';
 import { InboxModule } from './inbox/inbox.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { ReintegrationsModule } from './reintegrations/reintegrations.module';
 import { ReturnsModule } from './returns/returns.module';
@@ -18,6 +20,7 @@ import { ReturnsModule } from './returns/returns.module';
   imports: [
     NodeApiConfigModule,
     DatabaseModule,
+    PrivacyModule,
     AuditModule,
     AuthModule,
     HealthModule,
@@ -27,6 +30,7 @@ import { ReturnsModule } from './returns/returns.module';
     InboxModule,
     OutboxModule,
     DeadlinesModule,
+    ExportsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })

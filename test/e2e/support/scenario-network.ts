@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LocalNetwork, NetworkMember, startLocalNetwork } from '@enlace/local-infra';
+import { createMongoConnection } from '@enlace/store';
 import { NodeApiClient, filesContaining, testInfra } from '@enlace/testing';
 
 /** One network of its own per scenario: its nodes, and a logged-in client per user. */
@@ -41,6 +42,43 @@ export class ScenarioNetwork {
   /** The nodes' log files that hold `text`. */
   async logsContaining(text: string): Promise<string[]> {
     return filesContaining(path.join(this.home, 'logs'), text);
+  }
+
+  /**
+   * The files of `country`'s database in FerretDB's state (SQLite: `<db>.sqlite` and its -wal and -shm) that
+   * hold `text`; undefined when the database is not a local process of ours (its files are not ours to read).
+   */
+  async databaseFilesContaining(country: string, text: string): Promise<string[] | undefined> {
+    const dataDir = testInfra().ferretdbDataDir;
+    if (dataDir === undefined) return undefined;
+    const files = await this.databaseFiles(country);
+    if (files.length === 0) throw new Error(`no FerretDB file of ${country}'s database under ${dataDir}`);
+    const found = await filesContaining(dataDir, text);
+    return found.filter((file) => files.includes(file));
+  }
+
+  /** Every file of `country`'s database in FerretDB's state folder. */
+  async databaseFiles(country: string): Promise<string[]> {
+    const dataDir = testInfra().ferretdbDataDir ?? '';
+    const prefix = `${this.node(country).dbName}.`;
+    const names = await fs.readdir(dataDir);
+    return names.filter((name) => name.startsWith(prefix)).map((name) => path.join(dataDir, name));
+  }
+
+  /** Writes `text` in clear into `country`'s database: the control that a scan of its files can find something. */
+  async writeCanary(country: string, text: string): Promise<void> {
+    const db = await createMongoConnection({ uri: testInfra().mongodbUri, dbName: this.node(country).dbName });
+    try {
+      await db.collection('test_canary').insertOne({ text });
+    } finally {
+      await db.close();
+    }
+  }
+
+  private node(country: string) {
+    const node = this.net.nodes.find((candidate) => candidate.country === country);
+    if (!node) throw new Error(`no node of ${country} in the network`);
+    return node;
   }
 
   async stop(): Promise<void> {

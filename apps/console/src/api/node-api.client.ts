@@ -1,6 +1,15 @@
 import { requestJson } from './http-client';
 import type {
+  CaseDirection,
   CreateReferralRequest,
+  CreateReturnRequest,
+  OpenReintegrationRequest,
+  ReintegrationList,
+  ReintegrationStep,
+  ReintegrationView,
+  ReturnList,
+  ReturnStep,
+  ReturnView,
   ReferralAction,
   ReferralDirection,
   ReferralList,
@@ -38,6 +47,53 @@ export class NodeApiClient {
   act(id: string, action: ReferralAction, body: Record<string, unknown>): Promise<ReferralView> {
     return requestJson<ReferralView>(
       `${this.base}/referrals/${encodeURIComponent(id)}/${action}`,
+      this.options({ method: 'POST', body }),
+    );
+  }
+
+  listReturns(direction: CaseDirection, signal?: AbortSignal): Promise<ReturnList> {
+    return requestJson<ReturnList>(`${this.base}/returns?direction=${direction}`, this.options({ signal }));
+  }
+
+  getReturn(id: string, signal?: AbortSignal): Promise<ReturnView> {
+    return requestJson<ReturnView>(`${this.base}/returns/${encodeURIComponent(id)}`, this.options({ signal }));
+  }
+
+  createReturn(request: CreateReturnRequest): Promise<ReturnView> {
+    return requestJson<ReturnView>(`${this.base}/returns`, this.options({ method: 'POST', body: request }));
+  }
+
+  returnStep(id: string, step: ReturnStep, body: Record<string, unknown>): Promise<ReturnView> {
+    return requestJson<ReturnView>(
+      `${this.base}/returns/${encodeURIComponent(id)}/${step}`,
+      this.options({ method: 'POST', body }),
+    );
+  }
+
+  listReintegrations(direction: CaseDirection, signal?: AbortSignal): Promise<ReintegrationList> {
+    return requestJson<ReintegrationList>(
+      `${this.base}/reintegrations?direction=${direction}`,
+      this.options({ signal }),
+    );
+  }
+
+  getReintegration(id: string, signal?: AbortSignal): Promise<ReintegrationView> {
+    return requestJson<ReintegrationView>(
+      `${this.base}/reintegrations/${encodeURIComponent(id)}`,
+      this.options({ signal }),
+    );
+  }
+
+  openReintegration(request: OpenReintegrationRequest): Promise<ReintegrationView> {
+    return requestJson<ReintegrationView>(
+      `${this.base}/reintegrations`,
+      this.options({ method: 'POST', body: request }),
+    );
+  }
+
+  reintegrationStep(id: string, step: ReintegrationStep, body: Record<string, unknown>): Promise<ReintegrationView> {
+    return requestJson<ReintegrationView>(
+      `${this.base}/reintegrations/${encodeURIComponent(id)}/${step}`,
       this.options({ method: 'POST', body }),
     );
   }

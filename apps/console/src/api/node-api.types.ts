@@ -41,3 +41,33 @@ export const GENDERS: readonly GenderInput[] = [
   'NonConforming',
   'NonSpecifiedUnknown',
 ];
+
+export type CaseDirection = Schemas['CaseDirection'];
+export type CaseSide = Schemas['CaseSide'];
+export type CaseTimelineEntry = Schemas['CaseTimelineEntry'];
+export type Consent = Schemas['Consent'];
+export type Person = Schemas['Person'];
+export type ReturnStatus = Schemas['ReturnStatus'];
+export type ReturnStep = Schemas['ReturnStep'];
+export type ReturnSummary = Schemas['ReturnSummary'];
+export type ReturnList = Schemas['ReturnList'];
+export type ReturnView = Schemas['ReturnView'];
+export type CreateReturnRequest = Schemas['CreateReturnRequest'];
+export type ReturnEscort = Schemas['ReturnEscort'];
+export type ReintegrationStatus = Schemas['ReintegrationStatus'];
+export type ReintegrationStep = Schemas['ReintegrationStep'];
+export type ReintegrationSummary = Schemas['ReintegrationSummary'];
+export type ReintegrationList = Schemas['ReintegrationList'];
+export type ReintegrationView = Schemas['ReintegrationView'];
+export type OpenReintegrationRequest = Schemas['OpenReintegrationRequest'];
+
+export const ESCORT_ROLES: readonly ReturnEscort['role'][] = [
+  'social-worker',
+  'case-worker',
+  'guardian',
+  'medical-staff',
+  'law-enforcement',
+  'international-organisation',
+  'other',
+];
+export type CaseErasure = Schemas['CaseErasure'];

@@ -24,6 +24,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <>
                 <NavLink to="/work">{t('nav.work')}</NavLink>
                 <NavLink to="/referrals/new">{t('nav.newReferral')}</NavLink>
+                <NavLink to="/returns/new">{t('nav.newReturn')}</NavLink>
               </>
             ) : (
               <NavLink to="/secretariat">{t('nav.dashboard')}</NavLink>

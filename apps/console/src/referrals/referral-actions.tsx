@@ -14,6 +14,7 @@ const INPUTS: Record<
   'request-information': { field: 'question', required: true },
   'provide-information': { field: 'answer', required: true },
   withdraw: { field: 'reason', required: true },
+  'withdraw-consent': {},
   'start-service': {},
   close: { outcome: true },
 };

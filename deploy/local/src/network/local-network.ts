@@ -105,6 +105,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
         ENLACE_USERS_FILE: material.usersFile(member.country),
         ENLACE_TRUST_ANCHORS_FILE: material.trustAnchorsFile,
         ENLACE_KEYS_FILE: material.keysFile(member.country),
+        ENLACE_CASE_KEK_FILE: material.caseKekFile(member.country),
         ...options.env,
       },
     };

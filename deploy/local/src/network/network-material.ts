@@ -3,6 +3,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { hashPassword } from '@enlace/auth';
 import { DirectoryAuthority, DirectoryMember, IssuedEntry, generateNodeKeys, saveNodeKeys } from '@enlace/envelope';
+import { ensureKeyEncryptionKeyFile } from '@enlace/privacy';
 import { DEMO_USER_ROLES } from './demo-network.constants';
 
 export interface NetworkMember {
@@ -32,6 +33,8 @@ export interface NetworkMaterial {
   readonly users: readonly DemoUser[];
   keysFile(country: string): string;
   usersFile(country: string): string;
+  /** The node's key-encryption key for personal data at rest (outside the database, 0600). */
+  caseKekFile(country: string): string;
 }
 
 interface MaterialState {
@@ -61,6 +64,7 @@ export async function ensureNetworkMaterial(
   await fs.mkdir(path.join(dir, 'users'), { recursive: true, mode: 0o700 });
   const keysFile = (country: string): string => path.join(dir, 'keys', `${country.toLowerCase()}.keys.json`);
   const usersFile = (country: string): string => path.join(dir, 'users', `${country.toLowerCase()}.users.json`);
+  const caseKekFile = (country: string): string => path.join(dir, 'secrets', `${country.toLowerCase()}.case-kek.json`);
   const stateFile = path.join(dir, 'material.json');
   const directoryFile = path.join(dir, 'directory.json');
 
@@ -91,6 +95,7 @@ export async function ensureNetworkMaterial(
       };
       await fs.writeFile(`${file}.public.json`, JSON.stringify(publicMember, null, 2));
     }
+    await ensureKeyEncryptionKeyFile(caseKekFile(member.country));
     directoryMembers.push(publicMember);
     entries.push(await signedEntry(authority, publicMember));
 
@@ -128,6 +133,7 @@ export async function ensureNetworkMaterial(
     users: state.users,
     keysFile,
     usersFile,
+    caseKekFile,
   };
 }
 

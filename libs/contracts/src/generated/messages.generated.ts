@@ -74,7 +74,7 @@ export interface PersonV1 {
  */
 export interface ConsentErasureConfirmedV1 {
   /**
-   * The case whose personal data were erased (a return or reintegration id).
+   * The case whose personal data were erased (a referral, return or reintegration id).
    */
   caseId: string;
   /**
@@ -448,6 +448,20 @@ export interface ReferralClosedV1 {
    * Why the referral is closed; required when the outcome is unsuccessful (HTCDS Reason for Case Closure).
    */
   reason?: string;
+}
+
+/**
+ * Either end to the other: the person withdrew consent. The referral stops at once; the node that receives this erases the person's data and confirms with consent.erasure-confirmed.v1.
+ */
+export interface ReferralConsentWithdrawnV1 {
+  /**
+   * Id of the referral, the same at both ends; it is also the envelope's pseudonymous caseId.
+   */
+  referralId: string;
+  /**
+   * When consent was withdrawn, at the end that recorded it.
+   */
+  at: string;
 }
 
 /**

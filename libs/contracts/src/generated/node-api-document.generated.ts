@@ -26,6 +26,11 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       name: 'reintegrations',
       description: 'Reintegration of a returned person, with plan, follow-ups and risk review.',
     },
+    {
+      name: 'exports',
+      description:
+        "This node's cases for case-management systems, in the shape of the Human Trafficking Case Data Standard.",
+    },
     { name: 'health', description: 'Liveness of the node API.' },
   ],
   paths: {
@@ -178,6 +183,28 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         },
       },
     },
+    '/referrals/{id}/person': {
+      parameters: [{ $ref: '#/components/parameters/ReferralId' }],
+      get: {
+        tags: ['referrals'],
+        operationId: 'getReferralPerson',
+        'x-enlace-right': 'case.read',
+        summary: "The person's data of the case: who the person is and the consent they gave, while held.",
+        description:
+          "The person's data rest encrypted with a key of the case. Once consent was withdrawn, the node erased them (it destroyed the case's key): the answer is then 410 Gone, and the case's own view records the erasure.",
+        responses: {
+          '200': {
+            description: "The person's data of the case.",
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/CasePersonView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '410': { $ref: '#/components/responses/Gone' },
+        },
+      },
+    },
     '/referrals/{id}/accept': {
       parameters: [{ $ref: '#/components/parameters/ReferralId' }],
       post: {
@@ -323,6 +350,34 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         responses: {
           '200': {
             description: 'The referral, now withdrawn.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReferralView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/referrals/{id}/withdraw-consent': {
+      parameters: [{ $ref: '#/components/parameters/ReferralId' }],
+      post: {
+        tags: ['referrals'],
+        operationId: 'withdrawReferralConsent',
+        'x-enlace-right': 'case.write',
+        summary:
+          "Either end: the person withdrew consent. The referral stops; both nodes erase the person's data and the other confirms.",
+        description:
+          "Allowed at either end while the referral is open. This node erases the person's data at once (it destroys the case's key); the other node stops, erases and confirms with consent.erasure-confirmed.v1, which shows in `erasure.confirmedBy`. Afterwards `GET /referrals/{id}/person` answers 410 Gone.",
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/EmptyStepRequest' }, example: {} } },
+        },
+        responses: {
+          '200': {
+            description: "The referral, now consent-withdrawn, without the person's data.",
             content: { 'application/json': { schema: { $ref: '#/components/schemas/ReferralView' } } },
           },
           '400': { $ref: '#/components/responses/BadRequest' },
@@ -490,6 +545,28 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           '401': { $ref: '#/components/responses/Unauthorized' },
           '403': { $ref: '#/components/responses/Forbidden' },
           '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
+    '/returns/{id}/person': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      get: {
+        tags: ['returns'],
+        operationId: 'getReturnPerson',
+        'x-enlace-right': 'case.read',
+        summary: "The person's data of the case: who the person is and the consent they gave, while held.",
+        description:
+          "The person's data rest encrypted with a key of the case. Once consent was withdrawn, the node erased them (it destroyed the case's key): the answer is then 410 Gone, and the case's own view records the erasure.",
+        responses: {
+          '200': {
+            description: "The person's data of the case.",
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/CasePersonView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '410': { $ref: '#/components/responses/Gone' },
         },
       },
     },
@@ -1081,6 +1158,28 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         },
       },
     },
+    '/reintegrations/{id}/person': {
+      parameters: [{ $ref: '#/components/parameters/CaseId' }],
+      get: {
+        tags: ['reintegrations'],
+        operationId: 'getReintegrationPerson',
+        'x-enlace-right': 'case.read',
+        summary: "The person's data of the case: who the person is and the consent they gave, while held.",
+        description:
+          "The person's data rest encrypted with a key of the case. Once consent was withdrawn, the node erased them (it destroyed the case's key): the answer is then 410 Gone, and the case's own view records the erasure.",
+        responses: {
+          '200': {
+            description: "The person's data of the case.",
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/CasePersonView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '410': { $ref: '#/components/responses/Gone' },
+        },
+      },
+    },
     '/reintegrations/{id}/agree-plan': {
       parameters: [{ $ref: '#/components/parameters/CaseId' }],
       post: {
@@ -1306,6 +1405,36 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         },
       },
     },
+    '/exports/htcds.csv': {
+      get: {
+        tags: ['exports'],
+        operationId: 'exportHtcdsCsv',
+        'x-enlace-right': 'case.read',
+        summary: "Export this node's cases, personal data included, as an HTCDS-shaped CSV file.",
+        description:
+          'One row per case of the three protocols, with HTCDS 2.0 field names as columns where HTCDS defines the field (cas_Status, cas_ReasonForOutgoingReferral, prs_FirstName, con_Consent, ...) and enl_ names for the rest. An erased person leaves the personal columns empty. Cells a spreadsheet would read as a formula are prefixed with an apostrophe. Only for roles that may see personal data; the audit log records each export.',
+        responses: {
+          '200': {
+            description: 'The CSV file (RFC 4180, a header line, CRLF line ends).',
+            headers: {
+              'Content-Disposition': {
+                description: 'attachment, with a file name naming the country and the day.',
+                schema: { type: 'string' },
+              },
+            },
+            content: {
+              'text/csv': {
+                schema: { type: 'string' },
+                example:
+                  'enl_CaseId,enl_Protocol,enl_Direction,enl_FromCountry,enl_ToCountry,enl_ProtocolStatus,cas_Status\r\n',
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
     '/health': {
       get: {
         tags: ['health'],
@@ -1402,6 +1531,21 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           'application/problem+json': {
             schema: { $ref: '#/components/schemas/Problem' },
             example: { type: 'about:blank', title: 'Not Found', status: 404 },
+          },
+        },
+      },
+      Gone: {
+        description: "The person's data of this case were erased after consent was withdrawn; they will not come back.",
+        content: {
+          'application/problem+json': {
+            schema: { $ref: '#/components/schemas/Problem' },
+            example: {
+              type: 'urn:enlace:problem:gone',
+              title: 'Gone',
+              status: 410,
+              detail:
+                "The person's data of case 0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10 were erased after consent was withdrawn.",
+            },
           },
         },
       },
@@ -1768,9 +1912,31 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       },
       ReferralAction: {
         description:
-          'An action on a referral, named like its endpoint: accept, decline, request-information, start-service and close for the receiving country; provide-information and withdraw for the sending country.',
+          'An action on a referral, named like its endpoint: accept, decline, request-information, start-service and close for the receiving country; provide-information and withdraw for the sending country; withdraw-consent at either end.',
         type: 'string',
-        enum: ['accept', 'decline', 'request-information', 'provide-information', 'withdraw', 'start-service', 'close'],
+        enum: [
+          'accept',
+          'decline',
+          'request-information',
+          'provide-information',
+          'withdraw',
+          'withdraw-consent',
+          'start-service',
+          'close',
+        ],
+      },
+      UndeliveredMessage: {
+        description:
+          'A message of the case that the node could not send and set aside, so that later ones still leave.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['type', 'to', 'reason', 'at'],
+        properties: {
+          type: { description: 'The message type, e.g. referral.requested.v1.', type: 'string' },
+          to: { description: 'The country it was addressed to.', type: 'string', pattern: '^[A-Z]{2}$' },
+          reason: { description: 'Why it could not be sent (UNKNOWN_RECIPIENT).', type: 'string' },
+          at: { description: 'When it was set aside.', type: 'string', format: 'date-time' },
+        },
       },
       TimelineEntry: {
         description: "One step in the referral's history, at either end.",
@@ -1933,6 +2099,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
             type: 'string',
           },
           outcome: { $ref: '#/components/schemas/ReferralOutcome' },
+          erasure: { $ref: '#/components/schemas/CaseErasure' },
           overdue: {
             description:
               "True when the answer due time has passed and the referral still waits on an answer (sent, delivered or info-requested); it expires at the sending country's next check.",
@@ -1953,6 +2120,12 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
               "The actions this end of the referral may take now and the caller's roles allow, named like the action endpoints (e.g. accept, decline).",
             type: 'array',
             items: { $ref: '#/components/schemas/ReferralAction' },
+          },
+          undelivered: {
+            description:
+              "Messages of this case the node set aside unsent, each with the reason: the addressee has no valid key in the network's directory (UNKNOWN_RECIPIENT). Absent when every message left.",
+            type: 'array',
+            items: { $ref: '#/components/schemas/UndeliveredMessage' },
           },
           timeline: {
             description: "The referral's history, oldest first.",
@@ -2238,6 +2411,30 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           },
         },
       },
+      CasePersonView: {
+        description:
+          "The person's data of one case (referral, return or reintegration) while this node holds them: the person and the consent record. They rest encrypted with a key of the case; erasure destroys that key.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['caseId'],
+        properties: {
+          caseId: { description: 'Id of the case.', type: 'string', format: 'uuid' },
+          person: { $ref: '#/components/schemas/Person' },
+          consent: { $ref: '#/components/schemas/Consent' },
+        },
+        examples: [
+          {
+            caseId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+            person: { firstName: 'Ana', secondName: 'Pérez', gender: 'Feminine', nationality: 'EC' },
+            consent: {
+              purpose: 'Referral to services in Ecuador',
+              scope: ['identity', 'health', 'case'],
+              recipients: ['EC'],
+              recordedAt: '2025-03-13T16:00:00Z',
+            },
+          },
+        ],
+      },
       CaseErasure: {
         description: "The erasure of the person's data after consent was withdrawn.",
         type: 'object',
@@ -2352,6 +2549,12 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           consent: { $ref: '#/components/schemas/Consent' },
           erasure: { $ref: '#/components/schemas/CaseErasure' },
           links: { $ref: '#/components/schemas/CaseLinks' },
+          undelivered: {
+            description:
+              "Messages of this case the node set aside unsent, each with the reason: the addressee has no valid key in the network's directory (UNKNOWN_RECIPIENT). Absent when every message left.",
+            type: 'array',
+            items: { $ref: '#/components/schemas/UndeliveredMessage' },
+          },
           timeline: {
             description: 'What happened, when, on which side.',
             type: 'array',
@@ -2661,6 +2864,12 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           consent: { $ref: '#/components/schemas/Consent' },
           erasure: { $ref: '#/components/schemas/CaseErasure' },
           links: { $ref: '#/components/schemas/CaseLinks' },
+          undelivered: {
+            description:
+              "Messages of this case the node set aside unsent, each with the reason: the addressee has no valid key in the network's directory (UNKNOWN_RECIPIENT). Absent when every message left.",
+            type: 'array',
+            items: { $ref: '#/components/schemas/UndeliveredMessage' },
+          },
           timeline: {
             description: 'What happened, when, on which side.',
             type: 'array',

@@ -70,6 +70,29 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/referrals/{id}/person': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the referral, the same at both ends of the exchange. */
+        id: components['parameters']['ReferralId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The person's data of the case: who the person is and the consent they gave, while held.
+     * @description The person's data rest encrypted with a key of the case. Once consent was withdrawn, the node erased them (it destroyed the case's key): the answer is then 410 Gone, and the case's own view records the erasure.
+     */
+    get: operations['getReferralPerson'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/referrals/{id}/accept': {
     parameters: {
       query?: never;
@@ -179,6 +202,29 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/referrals/{id}/withdraw-consent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the referral, the same at both ends of the exchange. */
+        id: components['parameters']['ReferralId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Either end: the person withdrew consent. The referral stops; both nodes erase the person's data and the other confirms.
+     * @description Allowed at either end while the referral is open. This node erases the person's data at once (it destroys the case's key); the other node stops, erases and confirms with consent.erasure-confirmed.v1, which shows in `erasure.confirmedBy`. Afterwards `GET /referrals/{id}/person` answers 410 Gone.
+     */
+    post: operations['withdrawReferralConsent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/referrals/{id}/start-service': {
     parameters: {
       query?: never;
@@ -258,6 +304,29 @@ export interface paths {
     };
     /** Show one return with its timeline across both ends and the steps the caller may take now. */
     get: operations['getReturn'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/returns/{id}/person': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The person's data of the case: who the person is and the consent they gave, while held.
+     * @description The person's data rest encrypted with a key of the case. Once consent was withdrawn, the node erased them (it destroyed the case's key): the answer is then 410 Gone, and the case's own view records the erasure.
+     */
+    get: operations['getReturnPerson'];
     put?: never;
     post?: never;
     delete?: never;
@@ -667,6 +736,29 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/reintegrations/{id}/person': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The person's data of the case: who the person is and the consent they gave, while held.
+     * @description The person's data rest encrypted with a key of the case. Once consent was withdrawn, the node erased them (it destroyed the case's key): the answer is then 410 Gone, and the case's own view records the erasure.
+     */
+    get: operations['getReintegrationPerson'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/reintegrations/{id}/agree-plan': {
     parameters: {
       query?: never;
@@ -821,6 +913,26 @@ export interface paths {
     put?: never;
     /** Either end: the person withdrew consent; the flow stops and both nodes erase. */
     post: operations['reintegrationWithdrawConsent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/exports/htcds.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export this node's cases, personal data included, as an HTCDS-shaped CSV file.
+     * @description One row per case of the three protocols, with HTCDS 2.0 field names as columns where HTCDS defines the field (cas_Status, cas_ReasonForOutgoingReferral, prs_FirstName, con_Consent, ...) and enl_ names for the rest. An erased person leaves the personal columns empty. Cells a spreadsheet would read as a formula are prefixed with an apostrophe. Only for roles that may see personal data; the audit log records each export.
+     */
+    get: operations['exportHtcdsCsv'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1032,11 +1144,32 @@ export interface components {
       reason?: string;
     };
     /**
-     * @description An action on a referral, named like its endpoint: accept, decline, request-information, start-service and close for the receiving country; provide-information and withdraw for the sending country.
+     * @description An action on a referral, named like its endpoint: accept, decline, request-information, start-service and close for the receiving country; provide-information and withdraw for the sending country; withdraw-consent at either end.
      * @enum {string}
      */
     ReferralAction:
-      'accept' | 'decline' | 'request-information' | 'provide-information' | 'withdraw' | 'start-service' | 'close';
+      | 'accept'
+      | 'decline'
+      | 'request-information'
+      | 'provide-information'
+      | 'withdraw'
+      | 'withdraw-consent'
+      | 'start-service'
+      | 'close';
+    /** @description A message of the case that the node could not send and set aside, so that later ones still leave. */
+    UndeliveredMessage: {
+      /** @description The message type, e.g. referral.requested.v1. */
+      type: string;
+      /** @description The country it was addressed to. */
+      to: string;
+      /** @description Why it could not be sent (UNKNOWN_RECIPIENT). */
+      reason: string;
+      /**
+       * Format: date-time
+       * @description When it was set aside.
+       */
+      at: string;
+    };
     /** @description One step in the referral's history, at either end. */
     TimelineEntry: {
       /**
@@ -1204,6 +1337,7 @@ export interface components {
       /** @description Why the sending country withdrew the referral, when it did. */
       withdrawalReason?: string;
       outcome?: components['schemas']['ReferralOutcome'];
+      erasure?: components['schemas']['CaseErasure'];
       /** @description True when the answer due time has passed and the referral still waits on an answer (sent, delivered or info-requested); it expires at the sending country's next check. */
       overdue: boolean;
       /**
@@ -1218,6 +1352,8 @@ export interface components {
       updatedAt: string;
       /** @description The actions this end of the referral may take now and the caller's roles allow, named like the action endpoints (e.g. accept, decline). */
       allowedActions: components['schemas']['ReferralAction'][];
+      /** @description Messages of this case the node set aside unsent, each with the reason: the addressee has no valid key in the network's directory (UNKNOWN_RECIPIENT). Absent when every message left. */
+      undelivered?: components['schemas']['UndeliveredMessage'][];
       /** @description The referral's history, oldest first. */
       timeline: components['schemas']['TimelineEntry'][];
     };
@@ -1412,6 +1548,39 @@ export interface components {
       /** @description The finding or reason that came with the step; never personal data. */
       detail?: string;
     };
+    /**
+     * @description The person's data of one case (referral, return or reintegration) while this node holds them: the person and the consent record. They rest encrypted with a key of the case; erasure destroys that key.
+     * @example {
+     *       "caseId": "0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10",
+     *       "person": {
+     *         "firstName": "Ana",
+     *         "secondName": "Pérez",
+     *         "gender": "Feminine",
+     *         "nationality": "EC"
+     *       },
+     *       "consent": {
+     *         "purpose": "Referral to services in Ecuador",
+     *         "scope": [
+     *           "identity",
+     *           "health",
+     *           "case"
+     *         ],
+     *         "recipients": [
+     *           "EC"
+     *         ],
+     *         "recordedAt": "2025-03-13T16:00:00Z"
+     *       }
+     *     }
+     */
+    CasePersonView: {
+      /**
+       * Format: uuid
+       * @description Id of the case.
+       */
+      caseId: string;
+      person?: components['schemas']['Person'];
+      consent?: components['schemas']['Consent'];
+    };
     /** @description The erasure of the person's data after consent was withdrawn. */
     CaseErasure: {
       /**
@@ -1518,6 +1687,8 @@ export interface components {
       consent?: components['schemas']['Consent'];
       erasure?: components['schemas']['CaseErasure'];
       links?: components['schemas']['CaseLinks'];
+      /** @description Messages of this case the node set aside unsent, each with the reason: the addressee has no valid key in the network's directory (UNKNOWN_RECIPIENT). Absent when every message left. */
+      undelivered?: components['schemas']['UndeliveredMessage'][];
       /** @description What happened, when, on which side. */
       timeline: components['schemas']['CaseTimelineEntry'][];
       /**
@@ -1807,6 +1978,8 @@ export interface components {
       consent?: components['schemas']['Consent'];
       erasure?: components['schemas']['CaseErasure'];
       links?: components['schemas']['CaseLinks'];
+      /** @description Messages of this case the node set aside unsent, each with the reason: the addressee has no valid key in the network's directory (UNKNOWN_RECIPIENT). Absent when every message left. */
+      undelivered?: components['schemas']['UndeliveredMessage'][];
       /** @description What happened, when, on which side. */
       timeline: components['schemas']['CaseTimelineEntry'][];
       /**
@@ -2029,6 +2202,23 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
+    /** @description The person's data of this case were erased after consent was withdrawn; they will not come back. */
+    Gone: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "type": "urn:enlace:problem:gone",
+         *       "title": "Gone",
+         *       "status": 410,
+         *       "detail": "The person's data of case 0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10 were erased after consent was withdrawn."
+         *     }
+         */
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
     /** @description The referral's current status does not allow this action. */
     Conflict: {
       headers: {
@@ -2102,6 +2292,7 @@ export type ReferralOutcomeResult = components['schemas']['ReferralOutcomeResult
 export type CloseReferralRequest = components['schemas']['CloseReferralRequest'];
 export type ReferralOutcome = components['schemas']['ReferralOutcome'];
 export type ReferralAction = components['schemas']['ReferralAction'];
+export type UndeliveredMessage = components['schemas']['UndeliveredMessage'];
 export type TimelineEntry = components['schemas']['TimelineEntry'];
 export type ReferralSummary = components['schemas']['ReferralSummary'];
 export type ReferralList = components['schemas']['ReferralList'];
@@ -2123,6 +2314,7 @@ export type ReturnFamilyAssessmentRequest = components['schemas']['ReturnFamilyA
 export type ReturnEscort = components['schemas']['ReturnEscort'];
 export type ReturnTravelRequest = components['schemas']['ReturnTravelRequest'];
 export type CaseTimelineEntry = components['schemas']['CaseTimelineEntry'];
+export type CasePersonView = components['schemas']['CasePersonView'];
 export type CaseErasure = components['schemas']['CaseErasure'];
 export type CaseLinks = components['schemas']['CaseLinks'];
 export type ReturnSummary = components['schemas']['ReturnSummary'];
@@ -2147,6 +2339,7 @@ export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseNotFound = components['responses']['NotFound'];
+export type ResponseGone = components['responses']['Gone'];
 export type ResponseConflict = components['responses']['Conflict'];
 export type ResponseUnprocessable = components['responses']['Unprocessable'];
 export type ParameterReferralId = components['parameters']['ReferralId'];
@@ -2309,6 +2502,34 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+    };
+  };
+  getReferralPerson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the referral, the same at both ends of the exchange. */
+        id: components['parameters']['ReferralId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The person's data of the case. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CasePersonView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      410: components['responses']['Gone'];
     };
   };
   acceptReferral: {
@@ -2485,6 +2706,40 @@ export interface operations {
     };
     responses: {
       /** @description The referral, now withdrawn. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  withdrawReferralConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the referral, the same at both ends of the exchange. */
+        id: components['parameters']['ReferralId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /** @example {} */
+        'application/json': components['schemas']['EmptyStepRequest'];
+      };
+    };
+    responses: {
+      /** @description The referral, now consent-withdrawn, without the person's data. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2680,6 +2935,34 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+    };
+  };
+  getReturnPerson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The person's data of the case. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CasePersonView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      410: components['responses']['Gone'];
     };
   };
   returnVerifyNationality: {
@@ -3422,6 +3705,34 @@ export interface operations {
       404: components['responses']['NotFound'];
     };
   };
+  getReintegrationPerson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the return or reintegration, the same at both ends of the exchange. */
+        id: components['parameters']['CaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The person's data of the case. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CasePersonView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      410: components['responses']['Gone'];
+    };
+  };
   reintegrationAgreePlan: {
     parameters: {
       query?: never;
@@ -3719,6 +4030,31 @@ export interface operations {
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       422: components['responses']['Unprocessable'];
+    };
+  };
+  exportHtcdsCsv: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV file (RFC 4180, a header line, CRLF line ends). */
+      200: {
+        headers: {
+          /** @description attachment, with a file name naming the country and the day. */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          /** @example enl_CaseId,enl_Protocol,enl_Direction,enl_FromCountry,enl_ToCountry,enl_ProtocolStatus,cas_Status */
+          'text/csv': string;
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
     };
   };
   getHealth: {

@@ -126,7 +126,7 @@ export const consentErasureConfirmedV1Schema = {
   required: ['caseId', 'protocol', 'country', 'erasedAt'],
   properties: {
     caseId: {
-      description: 'The case whose personal data were erased (a return or reintegration id).',
+      description: 'The case whose personal data were erased (a referral, return or reintegration id).',
       type: 'string',
       format: 'uuid',
     },
@@ -745,6 +745,31 @@ export const referralClosedV1Schema = {
       reason: 'The person moved to another country and could not be reached.',
     },
   ],
+} as const;
+
+/** urn:enlace:message:referral.consent-withdrawn.v1, from contracts/messages/referral/referral.consent-withdrawn.v1.schema.json */
+export const referralConsentWithdrawnV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:referral.consent-withdrawn.v1',
+  title: 'Referral consent withdrawn, version 1',
+  description:
+    "Either end to the other: the person withdrew consent. The referral stops at once; the node that receives this erases the person's data and confirms with consent.erasure-confirmed.v1.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['referralId', 'at'],
+  properties: {
+    referralId: {
+      description: "Id of the referral, the same at both ends; it is also the envelope's pseudonymous caseId.",
+      type: 'string',
+      format: 'uuid',
+    },
+    at: {
+      description: 'When consent was withdrawn, at the end that recorded it.',
+      type: 'string',
+      format: 'date-time',
+    },
+  },
+  examples: [{ referralId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10', at: '2025-03-15T10:00:00Z' }],
 } as const;
 
 /** urn:enlace:message:referral.declined.v1, from contracts/messages/referral/referral.declined.v1.schema.json */
@@ -2152,6 +2177,7 @@ export const schemasById = {
   'urn:enlace:message:receipt.delivered.v1': receiptDeliveredV1Schema,
   'urn:enlace:message:referral.accepted.v1': referralAcceptedV1Schema,
   'urn:enlace:message:referral.closed.v1': referralClosedV1Schema,
+  'urn:enlace:message:referral.consent-withdrawn.v1': referralConsentWithdrawnV1Schema,
   'urn:enlace:message:referral.declined.v1': referralDeclinedV1Schema,
   'urn:enlace:message:referral.expired.v1': referralExpiredV1Schema,
   'urn:enlace:message:referral.information-provided.v1': referralInformationProvidedV1Schema,

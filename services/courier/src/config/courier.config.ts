@@ -19,6 +19,8 @@ export interface CourierConfig {
   readonly directoryFile?: string;
   /** This node's private keys: only the courier reads them. */
   readonly keysFile: string;
+  /** The node's key-encryption key (ENLACE_CASE_KEK_FILE): it wraps each case's key for personal data at rest. */
+  readonly caseKekFile: string;
   readonly relayPollMs: number;
   readonly relayBatchSize: number;
 }
@@ -38,6 +40,7 @@ export function readCourierConfig(env: NodeJS.ProcessEnv = process.env): Courier
     dbName: read.optional('ENLACE_DB_NAME') ?? nodeDatabaseName(network, country),
     ...directorySource(read),
     keysFile: read.required('ENLACE_KEYS_FILE'),
+    caseKekFile: read.required('ENLACE_CASE_KEK_FILE'),
     relayPollMs: read.integer('ENLACE_RELAY_POLL_MS', 100, 10),
     relayBatchSize: read.integer('ENLACE_RELAY_BATCH_SIZE', 200, 1),
   };

@@ -9,6 +9,7 @@ function environment(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     MONGODB_URI: 'mongodb://127.0.0.1:27117',
     ENLACE_DIRECTORY_FILE: '/etc/enlace/directory.json',
     ENLACE_KEYS_FILE: '/etc/enlace/ec.keys.json',
+    ENLACE_CASE_KEK_FILE: '/etc/enlace/secrets/ec.case-kek.json',
     ...overrides,
   };
 }
@@ -21,12 +22,16 @@ function withoutVariable(name: string): NodeJS.ProcessEnv {
 
 describe('readCourierConfig', () => {
   describe('with a missing variable', () => {
-    it.each(['ENLACE_COUNTRY', 'ENLACE_NETWORK', 'KAFKA_BROKERS', 'MONGODB_URI', 'ENLACE_KEYS_FILE'])(
-      'should refuse to start and name %s',
-      (name) => {
-        expect(() => readCourierConfig(withoutVariable(name))).toThrow(`environment variable ${name} is required`);
-      },
-    );
+    it.each([
+      'ENLACE_COUNTRY',
+      'ENLACE_NETWORK',
+      'KAFKA_BROKERS',
+      'MONGODB_URI',
+      'ENLACE_KEYS_FILE',
+      'ENLACE_CASE_KEK_FILE',
+    ])('should refuse to start and name %s', (name) => {
+      expect(() => readCourierConfig(withoutVariable(name))).toThrow(`environment variable ${name} is required`);
+    });
 
     it('should treat a blank value as missing', () => {
       expect(() => readCourierConfig(environment({ ENLACE_KEYS_FILE: ' ' }))).toThrow('ENLACE_KEYS_FILE is required');
@@ -106,6 +111,7 @@ describe('readCourierConfig', () => {
         dbName: 'enlace_demo_ec',
         directoryFile: '/etc/enlace/directory.json',
         keysFile: '/etc/enlace/ec.keys.json',
+        caseKekFile: '/etc/enlace/secrets/ec.case-kek.json',
         relayPollMs: 100,
         relayBatchSize: 200,
       });

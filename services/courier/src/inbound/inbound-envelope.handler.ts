@@ -8,8 +8,9 @@ import {
   UnknownSenderError,
 } from '@enlace/envelope';
 import { DeadLetterPublisher, FailureCounter, InboundRecord, isTransientBrokerFailure } from '@enlace/messaging';
+import { PersonalDataVault, SealedUse } from '@enlace/privacy';
 import { InboxStore, isTransientStoreFailure } from '@enlace/store';
-import { DEAD_LETTER_PUBLISHER, INBOX_STORE, MEMBER_DIRECTORY } from '../courier.tokens';
+import { DEAD_LETTER_PUBLISHER, INBOX_STORE, MEMBER_DIRECTORY, PERSONAL_DATA_VAULT } from '../courier.tokens';
 import { DeliveryReceiptSender } from './delivery-receipt.sender';
 
 /** Tries of a record that fails for no passing cause before it goes to the dead letters (kafkajs backs off between). */
@@ -33,6 +34,7 @@ export class InboundEnvelopeHandler {
     @Inject(INBOX_STORE) private readonly inbox: InboxStore,
     @Inject(DEAD_LETTER_PUBLISHER) private readonly deadLetters: DeadLetterPublisher,
     private readonly receipts: DeliveryReceiptSender,
+    @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
     @Optional() @Inject(MEMBER_DIRECTORY) private readonly directory?: { refresh?: () => Promise<void> },
   ) {}
 
@@ -80,6 +82,13 @@ export class InboundEnvelopeHandler {
       }
       throw error;
     }
+    // At rest, the opened message is sealed with its case's key; for a case whose key was destroyed (the
+    // person's data erased) it is kept without its payload.
+    const sealedPayload = await this.vault.seal(
+      opened.header.caseId,
+      SealedUse.inbox(opened.header.id),
+      opened.payload,
+    );
     const stored = await this.inbox.record({
       _id: opened.header.id,
       type: opened.header.type,
@@ -90,7 +99,7 @@ export class InboundEnvelopeHandler {
       sentAt: new Date(opened.header.sentAt),
       receivedAt: new Date(),
       digest: opened.digest,
-      payload: opened.payload,
+      ...(sealedPayload === undefined ? { payloadWithheld: 'CASE_ERASED' as const } : { sealedPayload }),
       appliedAt: null,
       rejection: null,
     });

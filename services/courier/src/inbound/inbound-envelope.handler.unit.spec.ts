@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { MessageValidator, messageSchemaId } from '@enlace/contracts';
 import {
@@ -11,6 +11,7 @@ import {
   generateNodeKeys,
 } from '@enlace/envelope';
 import { DeadLetterPublisher, DeadLetterReason, InboundRecord } from '@enlace/messaging';
+import { CaseKeyStore, PersonalDataVault, SealedUse } from '@enlace/privacy';
 import { InboxEntry, InboxStore } from '@enlace/store';
 import { mongo } from 'mongoose';
 import { DeliveryReceiptSender } from './delivery-receipt.sender';
@@ -36,6 +37,24 @@ interface DeadLettersFake {
 interface ReceiptsFake {
   readonly calls: { received: EnvelopeHeader; digest: string; duplicate: boolean }[];
   send(received: EnvelopeHeader, digest: string, duplicate: boolean): Promise<void>;
+}
+
+/** Case keys in memory (the real store is on FerretDB); the vault and its cipher are the real ones. */
+function caseKeysFake() {
+  const keys = new Map<string, Uint8Array | 'destroyed'>();
+  const live = (caseId: string) => {
+    const key = keys.get(caseId);
+    return key === 'destroyed' ? undefined : key;
+  };
+  return {
+    keys,
+    getOrCreate: async (caseId: string) => {
+      if (!keys.has(caseId)) keys.set(caseId, new Uint8Array(randomBytes(32)));
+      return live(caseId);
+    },
+    find: async (caseId: string) => live(caseId),
+    destroy: async (caseId: string) => void keys.set(caseId, 'destroyed'),
+  };
 }
 
 function inboxFake(): InboxFake {
@@ -151,6 +170,8 @@ describe('InboundEnvelopeHandler', () => {
   let receipts: ReceiptsFake;
   let handler: InboundEnvelopeHandler;
   let logged: unknown[][];
+  let vault: PersonalDataVault;
+  let caseKeys: ReturnType<typeof caseKeysFake>;
 
   beforeAll(async () => {
     [co, ec, pe, stranger] = (await Promise.all(['CO', 'EC', 'PE', 'BO'].map(member))) as [
@@ -167,6 +188,8 @@ describe('InboundEnvelopeHandler', () => {
     inbox = inboxFake();
     deadLetters = deadLettersFake();
     receipts = receiptsFake();
+    caseKeys = caseKeysFake();
+    vault = new PersonalDataVault(caseKeys as unknown as CaseKeyStore);
     const opener = new EnvelopeOpener(ec.keys, new InMemoryMemberDirectory([co.entry, ec.entry, pe.entry]), NETWORK);
     handler = new InboundEnvelopeHandler(
       opener,
@@ -174,6 +197,7 @@ describe('InboundEnvelopeHandler', () => {
       inbox as unknown as InboxStore,
       deadLetters as unknown as DeadLetterPublisher,
       receipts as unknown as DeliveryReceiptSender,
+      vault,
     );
     logged = [];
     for (const level of ['log', 'warn', 'error', 'debug', 'verbose'] as const) {
@@ -217,14 +241,33 @@ describe('InboundEnvelopeHandler', () => {
           caseId: referralId,
           correlationId: referralId,
           sentAt: new Date(header.sentAt),
-          payload,
+          sealedPayload: expect.any(String),
           appliedAt: null,
           rejection: null,
         });
+        // At rest the message is sealed with its case's key: no field of it in clear, and it opens to the message.
+        expect(entry?.payload).toBeUndefined();
+        expect(entry?.sealedPayload).not.toContain('Referral for assistance');
+        expect(await vault.open(referralId, SealedUse.inbox(header.id), entry?.sealedPayload ?? '')).toEqual(payload);
         expect(receipts.calls).toHaveLength(1);
         expect(receipts.calls[0]).toMatchObject({ received: { id: header.id, from: 'CO' }, duplicate: false });
         expect(receipts.calls[0]?.digest).toBe(entry?.digest);
         expect(deadLetters.calls).toHaveLength(0);
+      });
+    });
+
+    describe('for a case whose key was destroyed (the person erased)', () => {
+      it('should keep the message without its payload, and still receipt it', async () => {
+        const referralId = randomUUID();
+        await vault.erase(referralId);
+        const header = headerFor('referral.requested.v1', 'EC', referralId);
+        await handler.handle(recordOf(await seal(header, referralRequested(referralId))));
+        expect(inbox.recorded).toHaveLength(1);
+        expect(inbox.recorded[0]).toMatchObject({ _id: header.id, payloadWithheld: 'CASE_ERASED' });
+        expect(inbox.recorded[0]?.payload).toBeUndefined();
+        expect(inbox.recorded[0]?.sealedPayload).toBeUndefined();
+        expect(receipts.calls).toHaveLength(1);
+        expect(caseKeys.keys.get(referralId)).toBe('destroyed');
       });
     });
 
@@ -343,6 +386,7 @@ describe('InboundEnvelopeHandler', () => {
           inbox as unknown as InboxStore,
           deadLetters as unknown as DeadLetterPublisher,
           receipts as unknown as DeliveryReceiptSender,
+          vault,
         );
         const header = { ...headerFor('referral.accepted.v1', 'EC'), network };
         const record = recordOf(

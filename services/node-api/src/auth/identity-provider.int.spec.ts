@@ -44,6 +44,7 @@ async function startApp(env: Record<string, string>, usersFile: string): Promise
     jwtSecret: 'a-development-secret-of-at-least-32-characters',
     tokenTtlSeconds: 3600,
     usersFile,
+    caseKekFile: '/unused',
     referralAnswerPeriod: IsoDuration.parse('P7D'),
     deadlines: new DeadlinePolicy(),
     overdueScanMs: 5000,

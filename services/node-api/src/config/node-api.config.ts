@@ -16,6 +16,8 @@ export interface NodeApiConfig {
   readonly jwtSecret: string;
   readonly tokenTtlSeconds: number;
   readonly usersFile: string;
+  /** The node's key-encryption key (ENLACE_CASE_KEK_FILE): it wraps each case's key for personal data at rest. */
+  readonly caseKekFile: string;
   /** How long a receiver has to answer a referral before the sender lets it expire (DESIGN.md §3). */
   readonly referralAnswerPeriod: IsoDuration;
   /** The network's due times per kind of step and corridor (ENLACE_DEADLINES), the referral answer included. */
@@ -52,6 +54,7 @@ export function readNodeApiConfig(env: NodeJS.ProcessEnv = process.env): NodeApi
     jwtSecret,
     tokenTtlSeconds: read.integer('ENLACE_TOKEN_TTL_SECONDS', 3600, 60),
     usersFile: read.required('ENLACE_USERS_FILE'),
+    caseKekFile: read.required('ENLACE_CASE_KEK_FILE'),
     referralAnswerPeriod,
     deadlines: readDeadlinePolicy(read.optional('ENLACE_DEADLINES'), {
       ...DEFAULT_DEADLINE_PERIODS,

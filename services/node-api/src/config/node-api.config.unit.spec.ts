@@ -13,6 +13,7 @@ function environment(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     ENLACE_JWT_SECRET: SECRET,
     MONGODB_URI: 'mongodb://127.0.0.1:27117',
     ENLACE_USERS_FILE: '/etc/enlace/users.json',
+    ENLACE_CASE_KEK_FILE: '/etc/enlace/secrets/co.case-kek.json',
     ...overrides,
   };
 }
@@ -25,13 +26,17 @@ function withoutVariable(name: string): NodeJS.ProcessEnv {
 
 describe('readNodeApiConfig', () => {
   describe('with a missing variable', () => {
-    it.each(['ENLACE_COUNTRY', 'ENLACE_NETWORK', 'ENLACE_JWT_SECRET', 'MONGODB_URI', 'ENLACE_USERS_FILE'])(
-      'should refuse to start and name %s',
-      (name) => {
-        expect(() => readNodeApiConfig(withoutVariable(name))).toThrow(ConfigurationError);
-        expect(() => readNodeApiConfig(withoutVariable(name))).toThrow(`environment variable ${name} is required`);
-      },
-    );
+    it.each([
+      'ENLACE_COUNTRY',
+      'ENLACE_NETWORK',
+      'ENLACE_JWT_SECRET',
+      'MONGODB_URI',
+      'ENLACE_USERS_FILE',
+      'ENLACE_CASE_KEK_FILE',
+    ])('should refuse to start and name %s', (name) => {
+      expect(() => readNodeApiConfig(withoutVariable(name))).toThrow(ConfigurationError);
+      expect(() => readNodeApiConfig(withoutVariable(name))).toThrow(`environment variable ${name} is required`);
+    });
 
     it('should treat a blank value as missing', () => {
       expect(() => readNodeApiConfig(environment({ MONGODB_URI: '   ' }))).toThrow('MONGODB_URI is required');
@@ -136,6 +141,7 @@ describe('readNodeApiConfig', () => {
         jwtSecret: SECRET,
         tokenTtlSeconds: 3600,
         usersFile: '/etc/enlace/users.json',
+        caseKekFile: '/etc/enlace/secrets/co.case-kek.json',
         referralAnswerPeriod: IsoDuration.parse('P7D'),
         deadlines: expect.any(DeadlinePolicy),
         overdueScanMs: 5000,

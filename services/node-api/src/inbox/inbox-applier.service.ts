@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ProtocolRuleViolation } from '@enlace/protocols';
 import { FailureCounter, PollingWorker } from '@enlace/messaging';
+import { PersonalDataVault, SealedUse } from '@enlace/privacy';
 import { InboxEntry, InboxStore, isTransientStoreFailure } from '@enlace/store';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
 import { INBOX_STORE } from '../database/database.tokens';
@@ -8,6 +9,7 @@ import { RECEIPT_TYPE } from '@enlace/contracts';
 import { ERASURE_CONFIRMED_TYPE } from '../cases/domain/erasure-confirmation';
 import { ConcurrentCaseChangeError } from '../cases/persistence/protocol-case.repository';
 import { ConcurrentChangeError } from '../referrals/persistence/referral-case.repository';
+import { PERSONAL_DATA_VAULT } from '../privacy/privacy.tokens';
 import { ApplyOutcome, INBOX_MESSAGE_APPLIERS, InboxMessageApplier } from './inbox-message.applier';
 
 const BATCH = 100;
@@ -32,6 +34,7 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
     @Inject(NODE_API_CONFIG) config: NodeApiConfig,
     @Inject(INBOX_STORE) private readonly inbox: InboxStore,
     @Inject(INBOX_MESSAGE_APPLIERS) private readonly appliers: readonly InboxMessageApplier[],
+    @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
   ) {
     this.worker = new PollingWorker(async () => (await this.applyPending()) >= BATCH, {
       idleMs: config.inboxPollMs,
@@ -53,7 +56,7 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
     const entries = await this.inbox.findUnapplied(BATCH);
     for (const entry of entries) {
       try {
-        const outcome = await this.applyOne(entry);
+        const outcome = await this.applyOne(await this.opened(entry));
         if (outcome.applied) await this.inbox.markApplied(entry._id, new Date());
         else if (outcome.deferred && Date.now() - entry.receivedAt.getTime() < OUT_OF_ORDER_WAIT_MS) continue;
         else await this.reject(entry._id, entry.type, outcome.code, outcome.detail);
@@ -78,6 +81,21 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
       }
     }
     return entries.length;
+  }
+
+  /**
+   * The entry with its message opened (it rests sealed with its case's key). A message of a case erased before it
+   * was applied has no payload left: the appliers then work from the envelope's header alone, or refuse it.
+   */
+  private async opened(entry: InboxEntry): Promise<InboxEntry> {
+    if (entry.sealedPayload === undefined) return entry;
+    const { sealedPayload, ...rest } = entry;
+    const payload = await this.vault.open<Record<string, unknown>>(
+      entry.caseId,
+      SealedUse.inbox(entry._id),
+      sealedPayload,
+    );
+    return payload === undefined ? { ...rest, payloadWithheld: 'CASE_ERASED' } : { ...rest, payload };
   }
 
   /** Receipts and erasure confirmations go to the protocol that holds the case; the rest by message type. */

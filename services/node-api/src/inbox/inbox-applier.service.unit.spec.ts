@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { PersonalDataVault } from '@enlace/privacy';
 import { InboxEntry, InboxStore } from '@enlace/store';
 import { mongo } from 'mongoose';
 import { NodeApiConfig } from '../config/node-api.config';
@@ -55,7 +56,13 @@ describe(InboxApplierService.name, () => {
   beforeAll(() => jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined));
 
   const serviceWith = (inbox: ReturnType<typeof inboxFake>, applier: InboxMessageApplier) =>
-    new InboxApplierService({ inboxPollMs: 100 } as NodeApiConfig, inbox as unknown as InboxStore, [applier]);
+    // The entries here carry no sealed payload: the vault is never asked.
+    new InboxApplierService(
+      { inboxPollMs: 100 } as NodeApiConfig,
+      inbox as unknown as InboxStore,
+      [applier],
+      {} as PersonalDataVault,
+    );
 
   describe('applyPending', () => {
     it(`should set aside as APPLY_FAILED an entry that fails ${MAX_APPLY_TRIES} rounds for no passing cause, then apply the rest`, async () => {

@@ -7,6 +7,7 @@ import { RequireRoles } from '../auth/roles.decorator';
 import { ContractBodyPipe } from '../common/validation/contract-body.pipe';
 import { ContractParameterPipe } from '../common/validation/contract-parameter.pipe';
 import { overdueFlag } from '../common/validation/overdue-flag.pipe';
+import { CasePersonView, toCasePersonView } from '../cases/dto/case-person.view';
 import { ReferralsService } from './application/referrals.service';
 import { AcceptReferralRequest } from './dto/accept-referral.request';
 import { CloseReferralRequest } from './dto/close-referral.request';
@@ -58,6 +59,12 @@ export class ReferralsHttpController {
   @RequireRoles(...CaseRights.read)
   async get(@Param('id', referralId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ReferralView> {
     return this.view(await this.referrals.get(id), user);
+  }
+
+  @Get(':id/person')
+  @RequireRoles(...CaseRights.read)
+  async person(@Param('id', referralId) id: string): Promise<CasePersonView> {
+    return toCasePersonView(await this.referrals.get(id));
   }
 
   @Post(':id/accept')
@@ -113,6 +120,17 @@ export class ReferralsHttpController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ReferralView> {
     return this.view(await this.referrals.withdraw(id, body.reason), user);
+  }
+
+  @Post(':id/withdraw-consent')
+  @HttpCode(200)
+  @RequireRoles(...REFERRAL_ACTIONS['withdraw-consent'].roles)
+  async withdrawConsent(
+    @Param('id', referralId) id: string,
+    @Body(new ContractBodyPipe('EmptyStepRequest')) _body: Record<string, never>,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ReferralView> {
+    return this.view(await this.referrals.withdrawConsent(id), user);
   }
 
   @Post(':id/start-service')

@@ -3,6 +3,8 @@ import { MessageValidator } from '@enlace/contracts';
 import { Connection } from 'mongoose';
 import { KeyedWriteLock } from '@enlace/store';
 import { CASE_WRITE_LOCK, NODE_DATABASE } from '../database/database.tokens';
+import { SEALED_CASE_CONTENT } from '../privacy/privacy.tokens';
+import { SealedCaseContent } from '../privacy/sealed-case-content';
 import { ReferralCaseWriter } from './application/referral-case.writer';
 import { ReferralExpiryService } from './application/referral-expiry.service';
 import { ReferralMessageApplier } from './application/referral-message.applier';
@@ -16,9 +18,9 @@ import { REFERRAL_CASE_REPOSITORY } from './referrals.tokens';
   providers: [
     {
       provide: REFERRAL_CASE_REPOSITORY,
-      inject: [NODE_DATABASE, CASE_WRITE_LOCK],
-      useFactory: async (db: Connection, lock: KeyedWriteLock) => {
-        const repository = new ReferralCaseRepository(db, lock);
+      inject: [NODE_DATABASE, CASE_WRITE_LOCK, SEALED_CASE_CONTENT],
+      useFactory: async (db: Connection, lock: KeyedWriteLock, sealing: SealedCaseContent) => {
+        const repository = new ReferralCaseRepository(db, lock, sealing);
         await repository.ensureIndexes();
         return repository;
       },

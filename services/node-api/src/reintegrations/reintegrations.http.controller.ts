@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { CaseRights } from '@enlace/auth';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { CasePersonView, toCasePersonView } from '../cases/dto/case-person.view';
 import { RequireRoles } from '../auth/roles.decorator';
 import type { CaseDirection } from '../cases/persistence/protocol-case.document';
 import { ContractBodyPipe } from '../common/validation/contract-body.pipe';
@@ -52,6 +53,12 @@ export class ReintegrationsHttpController {
   @RequireRoles(...CaseRights.read)
   async get(@Param('id', planId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ReintegrationView> {
     return this.view(await this.reintegrations.get(id), user);
+  }
+
+  @Get(':id/person')
+  @RequireRoles(...CaseRights.read)
+  async person(@Param('id', planId) id: string): Promise<CasePersonView> {
+    return toCasePersonView(await this.reintegrations.get(id));
   }
 
   /** One step of the reintegration; each step's body and roles are its own (REINTEGRATION_STEPS, the OpenAPI document). */

@@ -9,6 +9,8 @@ import { ProtocolCaseWriter } from '../cases/application/protocol-case.writer';
 import { ProtocolCaseRepository } from '../cases/persistence/protocol-case.repository';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
 import { CASE_WRITE_LOCK, NODE_DATABASE } from '../database/database.tokens';
+import { SEALED_CASE_CONTENT } from '../privacy/privacy.tokens';
+import { SealedCaseContent } from '../privacy/sealed-case-content';
 import { ReintegrationsService } from './application/reintegrations.service';
 import { REINTEGRATION_CASE_PROTOCOL } from './domain/reintegration-case.protocol';
 import { reintegrationInboundRules } from './domain/reintegration-inbound.rules';
@@ -31,9 +33,14 @@ type Writer = ProtocolCaseWriter<ReintegrationState, ReintegrationEvent>;
   providers: [
     {
       provide: REINTEGRATION_CASE_REPOSITORY,
-      inject: [NODE_DATABASE, CASE_WRITE_LOCK],
-      useFactory: async (db: Connection, lock: KeyedWriteLock) => {
-        const repository = new ProtocolCaseRepository<ReintegrationState>(db, CaseCollections.reintegrations, lock);
+      inject: [NODE_DATABASE, CASE_WRITE_LOCK, SEALED_CASE_CONTENT],
+      useFactory: async (db: Connection, lock: KeyedWriteLock, sealing: SealedCaseContent) => {
+        const repository = new ProtocolCaseRepository<ReintegrationState>(
+          db,
+          CaseCollections.reintegrations,
+          lock,
+          sealing,
+        );
         await repository.ensureIndexes();
         return repository;
       },

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { CaseRights } from '@enlace/auth';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { CasePersonView, toCasePersonView } from '../cases/dto/case-person.view';
 import { RequireRoles } from '../auth/roles.decorator';
 import { ContractBodyPipe } from '../common/validation/contract-body.pipe';
 import { ContractParameterPipe } from '../common/validation/contract-parameter.pipe';
@@ -52,6 +53,12 @@ export class ReturnsHttpController {
   @RequireRoles(...CaseRights.read)
   async get(@Param('id', returnId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ReturnView> {
     return this.view(await this.returns.get(id), user);
+  }
+
+  @Get(':id/person')
+  @RequireRoles(...CaseRights.read)
+  async person(@Param('id', returnId) id: string): Promise<CasePersonView> {
+    return toCasePersonView(await this.returns.get(id));
   }
 
   /** One step of the procedure; each step's body and roles are its own (RETURN_STEPS, the OpenAPI document). */

@@ -9,6 +9,8 @@ import { ProtocolCaseWriter } from '../cases/application/protocol-case.writer';
 import { ProtocolCaseRepository } from '../cases/persistence/protocol-case.repository';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
 import { CASE_WRITE_LOCK, NODE_DATABASE } from '../database/database.tokens';
+import { SEALED_CASE_CONTENT } from '../privacy/privacy.tokens';
+import { SealedCaseContent } from '../privacy/sealed-case-content';
 import { ReturnsService } from './application/returns.service';
 import { RETURN_CASE_PROTOCOL } from './domain/return-case.protocol';
 import { returnInboundRules } from './domain/return-inbound.rules';
@@ -29,9 +31,9 @@ type Writer = ProtocolCaseWriter<ReturnState, ReturnEvent>;
   providers: [
     {
       provide: RETURN_CASE_REPOSITORY,
-      inject: [NODE_DATABASE, CASE_WRITE_LOCK],
-      useFactory: async (db: Connection, lock: KeyedWriteLock) => {
-        const repository = new ProtocolCaseRepository<ReturnState>(db, CaseCollections.returns, lock);
+      inject: [NODE_DATABASE, CASE_WRITE_LOCK, SEALED_CASE_CONTENT],
+      useFactory: async (db: Connection, lock: KeyedWriteLock, sealing: SealedCaseContent) => {
+        const repository = new ProtocolCaseRepository<ReturnState>(db, CaseCollections.returns, lock, sealing);
         await repository.ensureIndexes();
         return repository;
       },

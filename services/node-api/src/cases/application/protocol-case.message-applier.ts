@@ -122,7 +122,7 @@ export class ProtocolCaseMessageApplier<
     const refused = this.refuseStranger(document, entry);
     if (refused) return refused;
     if (!document.erasure?.confirmedBy.some((confirmation) => confirmation.country === entry.from)) {
-      await this.repository.recordErasureConfirmation(document._id, entry.from, String(payload['erasedAt']));
+      await this.repository.recordErasureConfirmation(document._id, entry.from, erasedAtOf(entry, payload));
     }
     return APPLIED;
   }
@@ -142,6 +142,11 @@ export class ProtocolCaseMessageApplier<
   private refuseMismatch(entry: InboxEntry, payload: Record<string, unknown>): ApplyOutcome | undefined {
     return this.protocol.caseIdOf(payload) === entry.caseId ? undefined : caseMismatch(this.protocol.name);
   }
+}
+
+/** When the other end erased: as its confirmation says, or — kept without payload, this case erased too — sent. */
+export function erasedAtOf(entry: InboxEntry, payload: Record<string, unknown>): string {
+  return typeof payload['erasedAt'] === 'string' ? payload['erasedAt'] : entry.sentAt.toISOString();
 }
 
 function unknownCase(protocol: string, caseId: string): ApplyOutcome {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MessageValidator } from '@enlace/contracts';
-import type { OutboxEntry } from '@enlace/store';
+import { isOutboxEntrySettled, type OutboxEntry } from '@enlace/store';
 import type { TimelineEntry } from '../domain/case-content';
 import type { CaseContent, CaseEventBase, CaseProtocol, CaseSide, CaseStateBase } from '../domain/case-protocol';
 import type { CaseDirection, CaseErasure, ProtocolCaseDocument } from '../persistence/protocol-case.document';
@@ -81,13 +81,13 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
       ...(options.appliedEnvelopeId ? { appliedEnvelopeId: options.appliedEnvelopeId } : {}),
       at,
     });
-    const { person: _erased, ...kept } = document;
+    const { person: _person, consent: _consent, ...kept } = document;
     return {
       ...(erasure ? kept : document),
       state: change.state,
       timeline: [...document.timeline, ...change.timeline],
       outbox: erasure
-        ? [...document.outbox.filter((entry) => entry.sentAt), ...change.outbox]
+        ? [...document.outbox.filter(isOutboxEntrySettled), ...change.outbox]
         : [...document.outbox, ...change.outbox],
       ...(erasure ? { erasure } : {}),
       ...due,

@@ -1,5 +1,6 @@
 import type { CaseStateBase } from '../domain/case-protocol';
 import type { ProtocolCaseDocument } from '../persistence/protocol-case.document';
+import { undeliveredMessagesOf } from './undelivered-messages.view';
 
 /** The parts of a case's summary that every protocol shares: where it stands, who it waits on, until when. */
 export interface ProtocolCaseSummaryBase {
@@ -33,13 +34,17 @@ export function protocolCaseSummaryBase<S extends CaseStateBase>(
   };
 }
 
-/** The parts of a case's full view that every protocol shares: the person while held, consent, erasure, timeline. */
+/**
+ * The parts of a case's full view that every protocol shares: the person while held, consent, erasure, messages set
+ * aside unsent, timeline.
+ */
 export function protocolCaseDetailsBase<S extends CaseStateBase>(document: ProtocolCaseDocument<S>) {
   return {
     ...(document.person ? { person: document.person } : {}),
     ...(document.consent ? { consent: document.consent } : {}),
     ...(document.erasure ? { erasure: document.erasure } : {}),
     ...(document.links ? { links: document.links } : {}),
+    ...undeliveredMessagesOf(document.outbox),
     timeline: document.timeline,
   };
 }

@@ -38,3 +38,14 @@ export interface ProtocolCaseDocument<S> {
   createdAt: Date;
   updatedAt: Date;
 }
+
+/**
+ * A case as it rests in the database: the person, the consent record and the consent's purpose in the protocol
+ * state are one ciphertext (`personal`) under the case's key, and outbox payloads are sealed the same way.
+ */
+export type StoredProtocolCase<S> = Omit<ProtocolCaseDocument<S>, 'person' | 'consent'> & {
+  personal?: string;
+  /** Cases written before personal data were sealed may still hold them in clear. */
+  person?: ReferredPerson;
+  consent?: ConsentRecord;
+};

@@ -1,8 +1,9 @@
-import type { KeyedWriteLock, OutboxEntry } from '@enlace/store';
+import { isOutboxEntrySettled, type KeyedWriteLock, type OutboxEntry } from '@enlace/store';
 import { Connection, mongo } from 'mongoose';
 import type { TimelineEntry } from '../domain/case-content';
 import type { CaseStateBase } from '../domain/case-protocol';
-import type { CaseErasure, CaseDirection, ProtocolCaseDocument } from './protocol-case.document';
+import { SealedCaseContent, stateWithPurpose, stateWithoutPurpose } from '../../privacy/sealed-case-content';
+import type { CaseErasure, CaseDirection, ProtocolCaseDocument, StoredProtocolCase } from './protocol-case.document';
 
 export interface ProtocolCaseChange<S> {
   readonly state: S;
@@ -41,12 +42,21 @@ export class ConcurrentCaseChangeError extends Error {
   }
 }
 
-const SUMMARY_PROJECTION = { person: 0, consent: 0, outbox: 0, appliedEnvelopeIds: 0, timeline: 0 } as const;
+const SUMMARY_PROJECTION = {
+  person: 0,
+  consent: 0,
+  personal: 0,
+  outbox: 0,
+  appliedEnvelopeIds: 0,
+  timeline: 0,
+} as const;
+const EXPORT_PROJECTION = { outbox: 0, appliedEnvelopeIds: 0, timeline: 0 } as const;
 
 /**
  * The cases of one protocol in the node's own database. Every change is one single-document update guarded by
  * the version it was decided on, carrying the new state, the timeline and the outbox (FerretDB has no
- * transactions).
+ * transactions). The person's data and the outbox payloads rest sealed with the case's key (SealedCaseContent);
+ * an erasure removes them and destroys that key.
  */
 export class ProtocolCaseRepository<S> {
   private initialised?: Promise<unknown>;
@@ -55,6 +65,7 @@ export class ProtocolCaseRepository<S> {
     private readonly connection: Connection,
     readonly collectionName: string,
     private readonly lock: KeyedWriteLock,
+    private readonly sealing: SealedCaseContent,
   ) {}
 
   private get collection(): mongo.Collection<ProtocolCaseDocument<S>> {
@@ -71,10 +82,39 @@ export class ProtocolCaseRepository<S> {
   }
 
   async insert(document: ProtocolCaseDocument<S>): Promise<'inserted' | 'exists'> {
-    return this.lock.run(document._id, () => this.insertNow(document));
+    const stored = await this.stored(document);
+    return this.lock.run(document._id, () => this.insertNow(stored));
   }
 
-  private async insertNow(document: ProtocolCaseDocument<S>): Promise<'inserted' | 'exists'> {
+  private async stored(document: ProtocolCaseDocument<S>): Promise<StoredProtocolCase<S>> {
+    const { person, consent, outbox, state, ...rest } = document;
+    const resting = stateWithoutPurpose(state);
+    const personal = await this.sealing.seal(document._id, {
+      ...(person ? { person } : {}),
+      ...(consent ? { consent } : {}),
+      ...(resting.statePurpose !== undefined ? { statePurpose: resting.statePurpose } : {}),
+    });
+    return {
+      ...rest,
+      state: resting.state,
+      outbox: await this.sealing.sealOutbox(document._id, outbox),
+      ...(personal ? { personal } : {}),
+    };
+  }
+
+  private async opened(stored: StoredProtocolCase<S>): Promise<ProtocolCaseDocument<S>> {
+    const { personal, ...rest } = stored;
+    if (personal === undefined) return rest;
+    const content = await this.sealing.open(stored._id, personal);
+    return {
+      ...rest,
+      state: stateWithPurpose(rest.state, content.statePurpose),
+      ...(content.person ? { person: content.person } : {}),
+      ...(content.consent ? { consent: content.consent } : {}),
+    };
+  }
+
+  private async insertNow(document: StoredProtocolCase<S>): Promise<'inserted' | 'exists'> {
     try {
       await this.collection.insertOne(document as mongo.OptionalUnlessRequiredId<ProtocolCaseDocument<S>>);
       return 'inserted';
@@ -85,9 +125,10 @@ export class ProtocolCaseRepository<S> {
   }
 
   async findById(id: string): Promise<ProtocolCaseDocument<S> | null> {
-    return (await this.collection.findOne({ _id: id } as mongo.Filter<
+    const stored = (await this.collection.findOne({ _id: id } as mongo.Filter<
       ProtocolCaseDocument<S>
-    >)) as ProtocolCaseDocument<S> | null;
+    >)) as StoredProtocolCase<S> | null;
+    return stored ? this.opened(stored) : null;
   }
 
   async exists(id: string): Promise<boolean> {
@@ -95,6 +136,17 @@ export class ProtocolCaseRepository<S> {
       projection: { _id: 1 },
     });
     return found !== null;
+  }
+
+  /** Every case in id order, a page at a time after `afterId`, with the person: for the node's export. */
+  async page(afterId: string | undefined, size: number): Promise<ProtocolCaseDocument<S>[]> {
+    const query = afterId === undefined ? {} : { _id: { $gt: afterId } };
+    const stored = (await this.collection
+      .find(query as mongo.Filter<ProtocolCaseDocument<S>>, { projection: EXPORT_PROJECTION })
+      .sort({ _id: 1 })
+      .limit(size)
+      .toArray()) as StoredProtocolCase<S>[];
+    return Promise.all(stored.map((document) => this.opened(document)));
   }
 
   async list(filter: ProtocolCaseListFilter): Promise<ProtocolCaseDocument<S>[]> {
@@ -159,13 +211,17 @@ export class ProtocolCaseRepository<S> {
   }
 
   async applyChange(document: ProtocolCaseDocument<S>, change: ProtocolCaseChange<S>): Promise<void> {
-    await this.lock.run(document._id, () => this.applyChangeNow(document, change));
+    // An erasing change's own messages (the withdrawal, the confirmation) carry ids and times only: they rest in
+    // clear, since the case's key is destroyed right after; every other message rests sealed.
+    const outbox = change.erasure ? [...change.outbox] : await this.sealing.sealOutbox(document._id, change.outbox);
+    await this.lock.run(document._id, () => this.applyChangeNow(document, { ...change, outbox }));
+    if (change.erasure) await this.sealing.erase(document._id, new Date(change.erasure.erasedAt));
   }
 
   private async applyChangeNow(document: ProtocolCaseDocument<S>, change: ProtocolCaseChange<S>): Promise<void> {
     const push: Record<string, unknown> = { timeline: { $each: [...change.timeline] } };
     if (change.appliedEnvelopeId) push['appliedEnvelopeIds'] = change.appliedEnvelopeId;
-    const set: Record<string, unknown> = { state: change.state, updatedAt: change.at };
+    const set: Record<string, unknown> = { state: stateWithoutPurpose(change.state).state, updatedAt: change.at };
     const unset: Record<string, ''> = {};
     const inc: Record<string, number> = { version: 1 };
     if (change.due) set['due'] = change.due;
@@ -175,11 +231,13 @@ export class ProtocolCaseRepository<S> {
     if (change.erasure) {
       // Consent is gone: the person's data go, and so do the messages not yet sent, which would carry them on.
       // The version guard makes replacing the outbox safe; the relay's marks name each entry's envelope id.
-      const outbox = [...document.outbox.filter((entry) => entry.sentAt), ...change.outbox];
+      const outbox = [...document.outbox.filter(isOutboxEntrySettled), ...change.outbox];
       set['erasure'] = change.erasure;
       set['outbox'] = outbox;
-      set['outboxPending'] = outbox.filter((entry) => !entry.sentAt).length;
+      set['outboxPending'] = outbox.filter((entry) => !isOutboxEntrySettled(entry)).length;
       unset['person'] = '';
+      unset['consent'] = '';
+      unset['personal'] = '';
     } else {
       push['outbox'] = { $each: [...change.outbox] };
       inc['outboxPending'] = change.outbox.length;

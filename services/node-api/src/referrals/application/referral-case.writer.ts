@@ -3,6 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MessageValidator } from '@enlace/contracts';
 import { ReferralEvent, ReferralSide, ReferralState, evolveReferral } from '@enlace/protocols';
 import type { OutboxEntry } from '@enlace/store';
+import type { OutgoingCaseMessage } from '../../cases/domain/case-protocol';
+import type { CaseErasure } from '../../cases/persistence/protocol-case.document';
 import { outgoingMessageFor } from '../domain/referral-outgoing-messages';
 import { timelineDetailFor } from '../domain/referral-timeline-detail';
 import { ReferralCaseDocument, TimelineEntry } from '../persistence/referral-case.document';
@@ -20,6 +22,8 @@ export interface RecordOptions {
   readonly appliedEnvelopeId?: string;
   /** A free note that came with the step (an acceptance's), for the timeline and the other end's message. */
   readonly note?: string;
+  /** Extra messages this change sends beside the protocol's own (an erasure confirmation). */
+  readonly extraMessages?: readonly OutgoingCaseMessage[];
 }
 
 interface Change {
@@ -30,7 +34,8 @@ interface Change {
 
 /**
  * Writes the events decided on a referral: the new state, the timeline, and — in the same single-document write —
- * the messages the other end must receive, each checked against its contract before it enters the outbox.
+ * the messages the other end must receive, each checked against its contract before it enters the outbox. When
+ * the events withdraw the person's consent, the same write erases the person's data (and the case's key goes).
  */
 @Injectable()
 export class ReferralCaseWriter {
@@ -47,7 +52,7 @@ export class ReferralCaseWriter {
     options: RecordOptions = {},
   ): Promise<{ result: 'inserted' | 'exists'; referral: ReferralCaseDocument }> {
     const now = new Date();
-    const change = this.change(base, undefined, events, actor, options.note);
+    const change = this.change(base, undefined, events, actor, options);
     const referral: ReferralCaseDocument = {
       ...base,
       ...change,
@@ -66,18 +71,27 @@ export class ReferralCaseWriter {
     actor: EventActor,
     options: RecordOptions = {},
   ): Promise<ReferralCaseDocument> {
-    const change = this.change(referral, referral.state, events, actor, options.note);
+    const change = this.change(referral, referral.state, events, actor, options);
     const at = new Date();
+    const erasure: CaseErasure | undefined =
+      !referral.erasure && events.some((event) => event.type === 'ConsentWithdrawn')
+        ? { erasedAt: at.toISOString(), confirmedBy: [] }
+        : undefined;
     await this.repository.applyChange(referral, {
       ...change,
       at,
+      ...(erasure ? { erasure } : {}),
       ...(options.appliedEnvelopeId ? { appliedEnvelopeId: options.appliedEnvelopeId } : {}),
     });
+    const { person: _person, consent: _consent, ...kept } = referral;
+    const { reasonDetails: _details, ...keptDetails } = referral.details;
     return {
-      ...referral,
+      ...(erasure ? { ...kept, details: keptDetails, erasure } : referral),
       state: change.state,
       timeline: [...referral.timeline, ...change.timeline],
-      outbox: [...referral.outbox, ...change.outbox],
+      outbox: erasure
+        ? [...referral.outbox.filter((entry) => entry.sentAt), ...change.outbox]
+        : [...referral.outbox, ...change.outbox],
       version: referral.version + 1,
       updatedAt: at,
     };
@@ -88,8 +102,9 @@ export class ReferralCaseWriter {
     from: ReferralState | undefined,
     events: readonly ReferralEvent[],
     actor: EventActor,
-    note: string | undefined,
+    options: RecordOptions,
   ): Change {
+    const { note } = options;
     const sideOf = typeof actor === 'function' ? actor : () => actor;
     let state = from;
     const timeline: TimelineEntry[] = [];
@@ -108,20 +123,22 @@ export class ReferralCaseWriter {
       if (sideOf(event) === state.side) ours.push(event);
     }
     if (!state) throw new Error('a change needs at least one event');
-    return { state, timeline, outbox: this.outboxFor(referral, state, ours, note) };
+    return { state, timeline, outbox: this.outboxFor(referral, state, ours, options) };
   }
 
   private outboxFor(
     referral: NewReferralCase,
     state: ReferralState,
     events: readonly ReferralEvent[],
-    note: string | undefined,
+    options: RecordOptions,
   ): OutboxEntry[] {
     const counterpart = state.side === 'sender' ? state.toCountry : state.fromCountry;
     const entries: OutboxEntry[] = [];
-    for (const event of events) {
-      const message = outgoingMessageFor(event, referral, note);
-      if (!message) continue;
+    const messages = [
+      ...events.flatMap((event) => outgoingMessageFor(event, referral, options.note) ?? []),
+      ...(options.extraMessages ?? []),
+    ];
+    for (const message of messages) {
       this.validator.assertPayload(message.type, message.payload);
       entries.push({
         envelopeId: randomUUID(),

@@ -1,15 +1,20 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { MessageValidator } from '@enlace/contracts';
+import { CaseKeyStore, PersonalDataVault, SealedUse } from '@enlace/privacy';
 import { decideReferral } from '@enlace/protocols';
 import { KeyedWriteLock, createMongoConnection } from '@enlace/store';
 import { testInfra, uniqueName } from '@enlace/testing';
 import { Connection } from 'mongoose';
 import { readNodeApiConfig } from '../../config/node-api.config';
+import { SealedCaseContent } from '../../privacy/sealed-case-content';
 import { CreateReferralRequest } from '../dto/create-referral.request';
 import { ReferralCaseRepository } from '../persistence/referral-case.repository';
 import { ReferralCaseWriter } from './referral-case.writer';
 import { ReferralExpiryService } from './referral-expiry.service';
 import { ReferralsService } from './referrals.service';
+
+/** The sealing of personal data as node-api does it, with a key-encryption key of the test's own. */
+const vaultOn = (db: Connection) => new PersonalDataVault(new CaseKeyStore(db, { kid: 'test', key: randomBytes(32) }));
 
 const request: CreateReferralRequest = {
   toCountry: 'EC',
@@ -25,6 +30,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('ReferralExpiryService (on the real FerretDB)', () => {
   let db: Connection;
   let repository: ReferralCaseRepository;
+  let vault: PersonalDataVault;
   let writer: ReferralCaseWriter;
 
   /** The node's referral services with an answer period of `period`. */
@@ -38,6 +44,7 @@ describe('ReferralExpiryService (on the real FerretDB)', () => {
       ENLACE_JWT_SECRET: 'x'.repeat(32),
       MONGODB_URI: 'mongodb://unused',
       ENLACE_USERS_FILE: '/dev/null',
+      ENLACE_CASE_KEK_FILE: '/unused',
       ENLACE_REFERRAL_ANSWER_PERIOD: period,
       ...(grace ? { ENLACE_REFERRAL_EXPIRY_GRACE: grace } : {}),
     });
@@ -79,7 +86,8 @@ describe('ReferralExpiryService (on the real FerretDB)', () => {
   beforeAll(async () => {
     const infra = testInfra();
     db = await createMongoConnection({ uri: infra.mongodbUri, dbName: uniqueName('int_expiry_') });
-    repository = new ReferralCaseRepository(db, new KeyedWriteLock());
+    vault = vaultOn(db);
+    repository = new ReferralCaseRepository(db, new KeyedWriteLock(), new SealedCaseContent(vault));
     await repository.ensureIndexes();
     writer = new ReferralCaseWriter(repository, new MessageValidator());
   }, 120_000);
@@ -102,7 +110,12 @@ describe('ReferralExpiryService (on the real FerretDB)', () => {
       expect(expired?.state.status).toBe('expired');
       expect(expired?.timeline.at(-1)).toMatchObject({ event: 'ReferralExpired', side: 'sender', status: 'expired' });
       expect(expired?.outbox.map((entry) => entry.type)).toEqual(['referral.requested.v1', 'referral.expired.v1']);
-      expect(expired?.outbox[1]?.payload).toEqual({ referralId: created._id, expiredAt: expired?.state.lastChangedAt });
+      // The message rests sealed with the case's key, bound to its envelope id, until the relay sends it.
+      const queued = expired?.outbox[1];
+      expect(queued?.payload).toBeUndefined();
+      expect(
+        await vault.open(created._id, SealedUse.outbox(queued?.envelopeId ?? ''), queued?.sealedPayload ?? ''),
+      ).toEqual({ referralId: created._id, expiredAt: expired?.state.lastChangedAt });
       expect((await repository.findOverdueOutgoing(new Date(), 100)).map((referral) => referral.id)).not.toContain(
         created._id,
       );
@@ -150,7 +163,7 @@ describe('ReferralCaseRepository overdue queries (on the real FerretDB)', () => 
   beforeAll(async () => {
     const infra = testInfra();
     db = await createMongoConnection({ uri: infra.mongodbUri, dbName: uniqueName('int_overdue_') });
-    repository = new ReferralCaseRepository(db, new KeyedWriteLock());
+    repository = new ReferralCaseRepository(db, new KeyedWriteLock(), new SealedCaseContent(vaultOn(db)));
     await repository.ensureIndexes();
     const config = readNodeApiConfig({
       ENLACE_COUNTRY: 'CO',
@@ -158,6 +171,7 @@ describe('ReferralCaseRepository overdue queries (on the real FerretDB)', () => 
       ENLACE_JWT_SECRET: 'x'.repeat(32),
       MONGODB_URI: 'mongodb://unused',
       ENLACE_USERS_FILE: '/dev/null',
+      ENLACE_CASE_KEK_FILE: '/unused',
       ENLACE_REFERRAL_ANSWER_PERIOD: 'PT1H',
     });
     referrals = new ReferralsService(config, repository, new ReferralCaseWriter(repository, new MessageValidator()));

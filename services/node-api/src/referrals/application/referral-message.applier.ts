@@ -12,6 +12,8 @@ import {
 import { ReferralCaseRepository } from '../persistence/referral-case.repository';
 import { REFERRAL_CASE_REPOSITORY } from '../referrals.tokens';
 import { APPLIED, ApplyOutcome, InboxMessageApplier } from '../../inbox/inbox-message.applier';
+import { erasedAtOf } from '../../cases/application/protocol-case.message-applier';
+import { ERASURE_CONFIRMED_TYPE, erasureConfirmationOf } from '../../cases/domain/erasure-confirmation';
 import { ReferralCaseWriter } from './referral-case.writer';
 
 /**
@@ -31,12 +33,13 @@ export class ReferralMessageApplier implements InboxMessageApplier {
   }
 
   async holdsCase(caseId: string): Promise<boolean> {
-    return (await this.repository.findById(caseId)) !== null;
+    return this.repository.exists(caseId);
   }
 
   async apply(entry: InboxEntry): Promise<ApplyOutcome> {
     const payload = entry.payload ?? {};
     if (entry.type === 'referral.requested.v1') return this.receive(entry, payload);
+    if (entry.type === ERASURE_CONFIRMED_TYPE) return this.confirmErasure(entry, payload);
     const event = incomingEventFor(entry.type, payload);
     if (!event) return { applied: false, code: 'UNSUPPORTED_TYPE', detail: `no handler for ${entry.type}` };
     const referral = await this.repository.findById(entry.caseId);
@@ -65,10 +68,26 @@ export class ReferralMessageApplier implements InboxMessageApplier {
       };
     }
     const note = incomingNoteFor(entry.type, payload);
+    // The other end withdrew the person's consent: this end erases in the same write and confirms it.
+    const erases = event.type === 'ConsentWithdrawn' && !referral.erasure;
     await this.writer.record(referral, [event], counterpartOf(referral.state.side), {
       appliedEnvelopeId: entry._id,
       ...(note ? { note } : {}),
+      ...(erases
+        ? { extraMessages: [erasureConfirmationOf('referral', referral._id, this.config.country, new Date())] }
+        : {}),
     });
+    return APPLIED;
+  }
+
+  private async confirmErasure(entry: InboxEntry, payload: Record<string, unknown>): Promise<ApplyOutcome> {
+    const referral = await this.repository.findById(entry.caseId);
+    if (!referral) return { applied: false, code: 'UNKNOWN_CASE', detail: `no referral ${entry.caseId} on this node` };
+    const stranger = this.refuseStranger(referral, entry);
+    if (stranger) return stranger;
+    if (!referral.erasure?.confirmedBy.some((confirmation) => confirmation.country === entry.from)) {
+      await this.repository.recordErasureConfirmation(referral._id, entry.from, erasedAtOf(entry, payload));
+    }
     return APPLIED;
   }
 

@@ -130,6 +130,14 @@ export class ReferralsService {
     return this.act(id, (at) => ({ type: 'CloseReferral', data: { outcome, ...(reason ? { reason } : {}), at } }));
   }
 
+  /**
+   * Either end: the person withdrew consent. The referral stops at both ends; this node erases the person's data
+   * at once (the case's key is destroyed), and the other node erases and confirms when the message reaches it.
+   */
+  async withdrawConsent(id: string): Promise<ReferralCaseDocument> {
+    return this.act(id, (at) => ({ type: 'WithdrawConsent', data: { at } }));
+  }
+
   /** The sender lets a referral expire whose answer is overdue; the protocol refuses it before the due time. */
   async expire(id: string): Promise<ReferralCaseDocument> {
     return this.act(id, (at) => ({ type: 'ExpireReferral', data: { at } }));

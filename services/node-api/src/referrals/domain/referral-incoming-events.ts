@@ -35,6 +35,8 @@ export function incomingEventFor(type: string, payload: Payload): ReferralEvent 
       };
     case 'referral.service-started.v1':
       return { type: 'ServiceStarted', data: { referralId, at: text(payload, 'startedAt') } };
+    case 'referral.consent-withdrawn.v1':
+      return { type: 'ConsentWithdrawn', data: { referralId, at: text(payload, 'at') } };
     case 'referral.expired.v1':
       return { type: 'ReferralExpired', data: { referralId, at: text(payload, 'expiredAt') } };
     case 'referral.closed.v1':

@@ -59,6 +59,8 @@ export function outgoingMessageFor(
       };
     case 'ServiceStarted':
       return { type: 'referral.service-started.v1', payload: { referralId, startedAt: event.data.at } };
+    case 'ConsentWithdrawn':
+      return { type: 'referral.consent-withdrawn.v1', payload: { referralId, at: event.data.at } };
     case 'ReferralExpired':
       return { type: 'referral.expired.v1', payload: { referralId, expiredAt: event.data.at } };
     case 'ReferralClosed':

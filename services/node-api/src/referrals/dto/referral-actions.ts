@@ -18,6 +18,7 @@ export const REFERRAL_ACTIONS: Readonly<Record<ReferralAction, ActionRule>> = {
   'request-information': { command: 'RequestInformation', roles: CaseRights.answer },
   'provide-information': { command: 'ProvideInformation', roles: CaseRights.write },
   withdraw: { command: 'WithdrawReferral', roles: CaseRights.write },
+  'withdraw-consent': { command: 'WithdrawConsent', roles: CaseRights.write },
   'start-service': { command: 'StartService', roles: CaseRights.answer },
   close: { command: 'CloseReferral', roles: CaseRights.answer },
 };

@@ -12,6 +12,7 @@ describe('referralActionsFor', () => {
       'start-service',
       'close',
       'withdraw',
+      'withdraw-consent',
     ]);
   });
 
@@ -28,8 +29,8 @@ describe('referralActionsFor', () => {
   it('should keep the answers for focal points and supervisors and the sender’s steps for case workers too', () => {
     const all = REFERRAL_COMMAND_TYPES;
 
-    expect(referralActionsFor(all, ['case-worker'])).toEqual(['provide-information', 'withdraw']);
-    expect(referralActionsFor(all, ['focal-point'])).toHaveLength(7);
+    expect(referralActionsFor(all, ['case-worker'])).toEqual(['provide-information', 'withdraw', 'withdraw-consent']);
+    expect(referralActionsFor(all, ['focal-point'])).toHaveLength(8);
     expect(referralActionsFor(all, ['auditor', 'secretariat'])).toEqual([]);
     expect(referralActionsFor(all, [])).toEqual([]);
   });
@@ -44,6 +45,6 @@ describe('REFERRAL_ACTIONS', () => {
         .sort();
 
     expect(rolesOf(CaseRights.answer)).toEqual(['accept', 'close', 'decline', 'request-information', 'start-service']);
-    expect(rolesOf(CaseRights.write)).toEqual(['provide-information', 'withdraw']);
+    expect(rolesOf(CaseRights.write)).toEqual(['provide-information', 'withdraw', 'withdraw-consent']);
   });
 });

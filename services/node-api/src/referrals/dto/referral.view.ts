@@ -3,6 +3,7 @@ import type { NodeApiSchemas } from '@enlace/contracts';
 import { allowedReferralCommands } from '@enlace/protocols';
 import { isAnswerOverdue } from '../domain/referral-deadline';
 import type { ReferralCaseDocument } from '../persistence/referral-case.document';
+import { undeliveredMessagesOf } from '../../cases/dto/undelivered-messages.view';
 import { referralActionsFor } from './referral-actions';
 
 export type ReferralView = NodeApiSchemas['ReferralView'];
@@ -44,6 +45,8 @@ export function toReferralView(referral: ReferralCaseDocument, options: Referral
     ...(informationRequest ? { informationRequest } : {}),
     ...(withdrawalReason ? { withdrawalReason } : {}),
     ...(outcome ? { outcome } : {}),
+    ...(referral.erasure ? { erasure: referral.erasure } : {}),
+    ...undeliveredMessagesOf(referral.outbox),
     allowedActions: referralActionsFor(allowedReferralCommands(referral.state, referral.state.side), options.roles),
     timeline: referral.timeline.map((entry) => ({ ...entry, status: entry.status as ReferralView['status'] })),
   };

@@ -113,17 +113,20 @@ describe('toReferralSummary', () => {
 
 describe('toReferralView', () => {
   describe('with an incoming delivered referral', () => {
-    it('should offer the receiver’s answers', () => {
+    it('should offer the receiver’s answers, and the withdrawal of consent', () => {
       expect(toReferralView(referralCase('incoming')).allowedActions).toEqual([
         'accept',
         'decline',
         'request-information',
+        'withdraw-consent',
       ]);
     });
 
-    it('should offer a case worker none of them: answering is for focal points and supervisors', () => {
-      expect(toReferralView(referralCase('incoming'), { roles: ['case-worker'] }).allowedActions).toEqual([]);
-      expect(toReferralView(referralCase('incoming'), { roles: ['supervisor'] }).allowedActions).toHaveLength(3);
+    it('should offer a case worker none of the answers: answering is for focal points and supervisors', () => {
+      expect(toReferralView(referralCase('incoming'), { roles: ['case-worker'] }).allowedActions).toEqual([
+        'withdraw-consent',
+      ]);
+      expect(toReferralView(referralCase('incoming'), { roles: ['supervisor'] }).allowedActions).toHaveLength(4);
     });
 
     it('should show the person, the consent and the reason details to this node’s user', () => {
@@ -140,8 +143,11 @@ describe('toReferralView', () => {
 
   describe('with an outgoing delivered referral', () => {
     it('should offer the withdrawal, to case workers too, and not the expiry the node decides itself', () => {
-      expect(toReferralView(referralCase('outgoing')).allowedActions).toEqual(['withdraw']);
-      expect(toReferralView(referralCase('outgoing'), { roles: ['case-worker'] }).allowedActions).toEqual(['withdraw']);
+      expect(toReferralView(referralCase('outgoing')).allowedActions).toEqual(['withdraw', 'withdraw-consent']);
+      expect(toReferralView(referralCase('outgoing'), { roles: ['case-worker'] }).allowedActions).toEqual([
+        'withdraw',
+        'withdraw-consent',
+      ]);
       expect(toReferralView(referralCase('outgoing'), { roles: ['auditor'] }).allowedActions).toEqual([]);
     });
   });
@@ -179,7 +185,7 @@ describe('toReferralView', () => {
       const view = toReferralView({ ...referral, state });
 
       expect(view.informationRequest).toBe('Which province?');
-      expect(view.allowedActions).toEqual(['provide-information', 'withdraw']);
+      expect(view.allowedActions).toEqual(['provide-information', 'withdraw', 'withdraw-consent']);
     });
 
     it('should offer the receiver the start of the service, then the closing, and show the outcome', () => {
@@ -201,8 +207,11 @@ describe('toReferralView', () => {
         ),
       );
 
-      expect(toReferralView({ ...referral, state: accepted }).allowedActions).toEqual(['start-service']);
-      expect(toReferralView({ ...referral, state: inService }).allowedActions).toEqual(['close']);
+      expect(toReferralView({ ...referral, state: accepted }).allowedActions).toEqual([
+        'start-service',
+        'withdraw-consent',
+      ]);
+      expect(toReferralView({ ...referral, state: inService }).allowedActions).toEqual(['close', 'withdraw-consent']);
       expect(toReferralView({ ...referral, state: closed })).toMatchObject({
         status: 'closed',
         outcome: { result: 'unsuccessful', reason: 'Moved away' },

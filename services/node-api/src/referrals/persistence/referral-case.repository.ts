@@ -1,14 +1,24 @@
 import type { ReferralState } from '@enlace/protocols';
 import type { KeyedWriteLock, OutboxEntry } from '@enlace/store';
 import { Connection, mongo } from 'mongoose';
+import type { CaseErasure } from '../../cases/persistence/protocol-case.document';
+import { SealedCaseContent, stateWithPurpose, stateWithoutPurpose } from '../../privacy/sealed-case-content';
 import { AWAITING_ANSWER_STATUSES } from '../domain/referral-deadline';
-import { REFERRALS_COLLECTION, ReferralCaseDocument, ReferralDirection, TimelineEntry } from './referral-case.document';
+import {
+  REFERRALS_COLLECTION,
+  ReferralCaseDocument,
+  ReferralDirection,
+  StoredReferralCase,
+  TimelineEntry,
+} from './referral-case.document';
 
 export interface ReferralCaseChange {
   readonly state: ReferralState;
   readonly timeline: readonly TimelineEntry[];
   readonly outbox: readonly OutboxEntry[];
   readonly appliedEnvelopeId?: string;
+  /** Removes the person's data and every unsent message, and destroys the case's key: consent was withdrawn. */
+  readonly erasure?: CaseErasure;
   readonly at: Date;
 }
 
@@ -33,11 +43,21 @@ export class ConcurrentChangeError extends Error {
   }
 }
 
-const SUMMARY_PROJECTION = { person: 0, consent: 0, outbox: 0, appliedEnvelopeIds: 0, timeline: 0 } as const;
+const SUMMARY_PROJECTION = {
+  person: 0,
+  consent: 0,
+  personal: 0,
+  outbox: 0,
+  appliedEnvelopeIds: 0,
+  timeline: 0,
+} as const;
+const EXPORT_PROJECTION = { outbox: 0, appliedEnvelopeIds: 0, timeline: 0 } as const;
 
 /**
  * Referral cases in the node's own database. Every change is one single-document update guarded by the
- * version it was decided on (optimistic concurrency), carrying the new state, the timeline and the outbox.
+ * version it was decided on (optimistic concurrency), carrying the new state, the timeline and the outbox. The
+ * person's data and the outbox payloads rest sealed with the case's key (SealedCaseContent); an erasure removes
+ * them and destroys that key.
  */
 export class ReferralCaseRepository {
   private initialised?: Promise<unknown>;
@@ -45,10 +65,11 @@ export class ReferralCaseRepository {
   constructor(
     private readonly connection: Connection,
     private readonly lock: KeyedWriteLock,
+    private readonly sealing: SealedCaseContent,
   ) {}
 
-  private get collection(): mongo.Collection<ReferralCaseDocument> {
-    return this.connection.collection<ReferralCaseDocument>(REFERRALS_COLLECTION);
+  private get collection(): mongo.Collection<StoredReferralCase> {
+    return this.connection.collection<StoredReferralCase>(REFERRALS_COLLECTION);
   }
 
   /** Indexes for the lists and the outbox relay; safe to call again. */
@@ -62,10 +83,43 @@ export class ReferralCaseRepository {
   }
 
   async insert(document: ReferralCaseDocument): Promise<'inserted' | 'exists'> {
-    return this.lock.run(document._id, () => this.insertNow(document));
+    const stored = await this.stored(document);
+    return this.lock.run(document._id, () => this.insertNow(stored));
   }
 
-  private async insertNow(document: ReferralCaseDocument): Promise<'inserted' | 'exists'> {
+  private async stored(document: ReferralCaseDocument): Promise<StoredReferralCase> {
+    const { person, consent, outbox, state, details, ...rest } = document;
+    const { reasonDetails, ...plainDetails } = details;
+    const resting = stateWithoutPurpose(state);
+    const personal = await this.sealing.seal(document._id, {
+      ...(person ? { person } : {}),
+      ...(consent ? { consent } : {}),
+      ...(reasonDetails ? { reasonDetails } : {}),
+      ...(resting.statePurpose !== undefined ? { statePurpose: resting.statePurpose } : {}),
+    });
+    return {
+      ...rest,
+      state: resting.state,
+      details: plainDetails,
+      outbox: await this.sealing.sealOutbox(document._id, outbox),
+      ...(personal ? { personal } : {}),
+    };
+  }
+
+  private async opened(stored: StoredReferralCase): Promise<ReferralCaseDocument> {
+    const { personal, ...rest } = stored;
+    if (personal === undefined) return rest;
+    const content = await this.sealing.open(stored._id, personal);
+    return {
+      ...rest,
+      state: stateWithPurpose(rest.state, content.statePurpose),
+      details: { ...rest.details, ...(content.reasonDetails ? { reasonDetails: content.reasonDetails } : {}) },
+      ...(content.person ? { person: content.person } : {}),
+      ...(content.consent ? { consent: content.consent } : {}),
+    };
+  }
+
+  private async insertNow(document: StoredReferralCase): Promise<'inserted' | 'exists'> {
     try {
       await this.collection.insertOne({ ...document, ...answerDueOf(document.state) });
       return 'inserted';
@@ -76,11 +130,26 @@ export class ReferralCaseRepository {
   }
 
   async findById(id: string): Promise<ReferralCaseDocument | null> {
-    return this.collection.findOne({ _id: id });
+    const stored = await this.collection.findOne({ _id: id });
+    return stored ? this.opened(stored) : null;
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return (await this.collection.findOne({ _id: id }, { projection: { _id: 1 } })) !== null;
+  }
+
+  /** Every referral in id order, a page at a time after `afterId`, with the person: for the node's export. */
+  async page(afterId: string | undefined, size: number): Promise<ReferralCaseDocument[]> {
+    const stored = await this.collection
+      .find(afterId === undefined ? {} : { _id: { $gt: afterId } }, { projection: EXPORT_PROJECTION })
+      .sort({ _id: 1 })
+      .limit(size)
+      .toArray();
+    return Promise.all(stored.map((document) => this.opened(document)));
   }
 
   async list(filter: ReferralListFilter): Promise<ReferralCaseDocument[]> {
-    const query: mongo.Filter<ReferralCaseDocument> = {};
+    const query: mongo.Filter<StoredReferralCase> = {};
     if (filter.direction) query.direction = filter.direction;
     if (filter.status) query['state.status'] = filter.status;
     if (filter.overdue !== undefined) {
@@ -159,29 +228,55 @@ export class ReferralCaseRepository {
   }
 
   async applyChange(document: ReferralCaseDocument, change: ReferralCaseChange): Promise<void> {
-    await this.lock.run(document._id, () => this.applyChangeNow(document, change));
+    // An erasing change's own messages (the withdrawal, the confirmation) carry ids and times only: they rest in
+    // clear, since the case's key is destroyed right after; every other message rests sealed.
+    const outbox = change.erasure ? [...change.outbox] : await this.sealing.sealOutbox(document._id, change.outbox);
+    await this.lock.run(document._id, () => this.applyChangeNow(document, { ...change, outbox }));
+    if (change.erasure) await this.sealing.erase(document._id, new Date(change.erasure.erasedAt));
   }
 
   private async applyChangeNow(document: ReferralCaseDocument, change: ReferralCaseChange): Promise<void> {
-    const push: Record<string, unknown> = {
-      timeline: { $each: [...change.timeline] },
-      outbox: { $each: [...change.outbox] },
-    };
+    const push: Record<string, unknown> = { timeline: { $each: [...change.timeline] } };
     if (change.appliedEnvelopeId) push['appliedEnvelopeIds'] = change.appliedEnvelopeId;
-    const result = await this.collection.updateOne(
-      { _id: document._id, version: document.version },
-      {
-        $set: { state: change.state, updatedAt: change.at, ...answerDueOf(change.state) },
-        $push: push,
-        $inc: { version: 1, outboxPending: change.outbox.length },
-      },
-    );
+    const set: Record<string, unknown> = {
+      state: stateWithoutPurpose(change.state).state,
+      updatedAt: change.at,
+      ...answerDueOf(change.state),
+    };
+    const inc: Record<string, number> = { version: 1 };
+    const unset: Record<string, ''> = {};
+    if (change.erasure) {
+      // Consent is gone: the person's data go, and so do the messages not yet sent, which would carry them on.
+      const outbox = [...document.outbox.filter((entry) => entry.sentAt), ...change.outbox];
+      set['erasure'] = change.erasure;
+      set['outbox'] = outbox;
+      set['outboxPending'] = outbox.filter((entry) => !entry.sentAt).length;
+      Object.assign(unset, { person: '', consent: '', personal: '', 'details.reasonDetails': '' });
+    } else {
+      push['outbox'] = { $each: [...change.outbox] };
+      inc['outboxPending'] = change.outbox.length;
+    }
+    const result = await this.collection.updateOne({ _id: document._id, version: document.version }, {
+      $set: set,
+      ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
+      $push: push,
+      $inc: inc,
+    } as mongo.UpdateFilter<StoredReferralCase>);
     if (result.matchedCount === 0) throw new ConcurrentChangeError(document._id);
+  }
+
+  /** Records that the other end confirmed its erasure. */
+  async recordErasureConfirmation(referralId: string, country: string, at: string): Promise<void> {
+    await this.lock.run(referralId, () =>
+      this.collection.updateOne({ _id: referralId, erasure: { $exists: true } }, {
+        $push: { 'erasure.confirmedBy': { country, at } },
+      } as unknown as mongo.UpdateFilter<StoredReferralCase>),
+    );
   }
 }
 
 /** Waiting on an answer that was due by `now`; within `status` when the list asks for one status only. */
-function overdueQuery(now: Date, status?: string): mongo.Filter<ReferralCaseDocument> {
+function overdueQuery(now: Date, status?: string): mongo.Filter<StoredReferralCase> {
   const waiting = status
     ? AWAITING_ANSWER_STATUSES.filter((candidate) => candidate === status)
     : AWAITING_ANSWER_STATUSES;

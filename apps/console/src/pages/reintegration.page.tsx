@@ -1,0 +1,183 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { NodeApiClient } from '../api/node-api.client';
+import type { ReintegrationView } from '../api/node-api.types';
+import { CaseStatusBadge } from '../cases/case-status-badge';
+import { CaseTimeline } from '../cases/case-timeline';
+import { PendingLine } from '../cases/pending-line';
+import { PersonAndConsent } from '../cases/person-consent';
+import { StepActions } from '../cases/step-actions';
+import { REINTEGRATION_STEP_FORMS } from '../cases/step-forms';
+import { useCaseView } from '../cases/use-case-view';
+import { DateTime } from '../components/date-time';
+import { ProblemAlert } from '../components/problem-alert';
+import type { Session } from '../session/session';
+
+/** A free-form record of the view (risk review, closure, re-referral): its reason or outcome, and when. */
+function Record({ label, value }: { label: string; value?: object }) {
+  const { t } = useTranslation();
+  if (!value) return null;
+  const entry = value as { reason?: string; outcome?: string; at?: string };
+  const words = [entry.outcome, entry.reason]
+    .filter((text): text is string => typeof text === 'string')
+    .map((text) => t(`steps.option.${text}` as 'steps.option.safe', { defaultValue: text }));
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>
+        {words.join(' — ')} {entry.at ? <DateTime value={entry.at} /> : null}
+      </dd>
+    </>
+  );
+}
+
+function ReintegrationDetails({ view }: { view: ReintegrationView }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="details">
+      <dt>{t('referral.from')}</dt>
+      <dd>{view.fromCountry}</dd>
+      <dt>{t('referral.to')}</dt>
+      <dd>{view.toCountry}</dd>
+      <PendingLine view={view} />
+      <dt>{t('cases.arrivedAt')}</dt>
+      <dd>
+        <DateTime value={view.arrivedAt} />
+      </dd>
+      <dt>{t('cases.planDue')}</dt>
+      <dd>
+        <DateTime value={view.planDueAt} />
+      </dd>
+      {view.plan ? (
+        <>
+          <dt>{t('cases.plan')}</dt>
+          <dd>
+            {view.plan.supportTypes.map((type) => t(`service.${type}`)).join(', ')} — {t('cases.plannedEnd')}{' '}
+            <DateTime value={view.plan.plannedEndDate} />
+            {view.plan.agreedLate ? <span className="badge danger">{t('cases.agreedLate')}</span> : null}
+          </dd>
+        </>
+      ) : null}
+      <dt>{t('cases.followUps')}</dt>
+      <dd>
+        {t('cases.followUpSummary', { count: view.followUpCount, days: view.followUpIntervalDays })}
+        {view.nextFollowUpDueAt ? (
+          <>
+            {' '}
+            — {t('cases.nextFollowUp')} <DateTime value={view.nextFollowUpDueAt} />
+          </>
+        ) : null}
+      </dd>
+      {view.lastFollowUp ? (
+        <>
+          <dt>{t('cases.lastFollowUp')}</dt>
+          <dd>
+            #{view.lastFollowUp.sequence}:{' '}
+            {t(`steps.option.${view.lastFollowUp.wellbeing}` as 'steps.option.stable', {
+              defaultValue: view.lastFollowUp.wellbeing,
+            })}
+            {view.lastFollowUp.signsOfRetrafficking ? (
+              <span className="badge danger">{t('steps.field.signsOfRetrafficking')}</span>
+            ) : null}
+          </dd>
+        </>
+      ) : null}
+      <dt>{t('cases.shareWithSender')}</dt>
+      <dd>{view.shareWithSender ? t('cases.yes') : t('cases.no')}</dd>
+      <Record label={t('cases.riskReview')} {...(view.riskReview ? { value: view.riskReview } : {})} />
+      <Record label={t('cases.closure')} {...(view.closure ? { value: view.closure } : {})} />
+      <Record label={t('cases.reReferral')} {...(view.reReferral ? { value: view.reReferral } : {})} />
+      {view.links?.returnId ? (
+        <>
+          <dt>{t('cases.return')}</dt>
+          <dd>
+            <Link to={`/returns/${view.links.returnId}`}>
+              <code>{view.links.returnId.slice(0, 8)}</code>
+            </Link>
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+/** One reintegration: plan, follow-ups, both sides' timeline and the steps open now. */
+export function ReintegrationPage({ session }: { session: Extract<Session, { kind: 'node' }> }) {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const load = useCallback(
+    (signal: AbortSignal) => new NodeApiClient(session.country, session.token).getReintegration(id, signal),
+    [session, id],
+  );
+  const { view, error, stepped } = useCaseView(load);
+  const [done, setDone] = useState<string>();
+
+  return (
+    <section aria-labelledby="case-title">
+      <p>
+        <Link to="/work">← {t('referral.back')}</Link>
+      </p>
+      <ProblemAlert error={error} />
+      {view ? (
+        <>
+          <div className="page-head">
+            <h1 id="case-title">
+              {t('cases.reintegrationTitle', { id: view.id.slice(0, 8) })}{' '}
+              <small>{t(`referral.direction.${view.direction}`)}</small>
+            </h1>
+            <p className="status-line">
+              {t('referral.status')}: <CaseStatusBadge protocol="reintegration" status={view.status} />
+            </p>
+          </div>
+          <p className="hint">
+            <code data-testid="case-id">{view.id}</code>
+          </p>
+          {done ? (
+            <p role="status" className="notice">
+              {done}
+            </p>
+          ) : null}
+          <div className="columns">
+            <div>
+              <section className="card" aria-labelledby="details-title">
+                <h2 id="details-title">{t('cases.details')}</h2>
+                <ReintegrationDetails view={view} />
+              </section>
+              <PersonAndConsent
+                {...(view.person ? { person: view.person } : {})}
+                {...(view.consent ? { consent: view.consent } : {})}
+                {...(view.erasure ? { erasure: view.erasure } : {})}
+                defaultRecipients={[]}
+                absent={t('cases.personOnReturn')}
+              />
+            </div>
+            <div>
+              <StepActions
+                protocol="reintegration"
+                allowedSteps={view.allowedSteps}
+                forms={REINTEGRATION_STEP_FORMS}
+                followUpCount={view.followUpCount}
+                take={async (step, body) => {
+                  const next = await new NodeApiClient(session.country, session.token).reintegrationStep(
+                    view.id,
+                    step,
+                    body,
+                  );
+                  stepped(next);
+                  setDone(t('referral.done', { status: t(`reintegrationStatus.${next.status}`) }));
+                }}
+              />
+              <section className="card" aria-labelledby="timeline-title">
+                <h2 id="timeline-title">{t('referral.timeline')}</h2>
+                <CaseTimeline protocol="reintegration" entries={view.timeline} />
+              </section>
+            </div>
+          </div>
+        </>
+      ) : error ? null : (
+        <p aria-busy="true">{t('app.loading')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'privacy',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

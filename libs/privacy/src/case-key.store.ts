@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { Connection, mongo } from 'mongoose';
+import { openCaseData, sealCaseData } from './case-data-cipher';
+import type { KeyEncryptionKey } from './key-encryption-key';
+
+/**
+ * One case's data key as the database keeps it: wrapped (a JWE under the node's key-encryption key), or — once the
+ * person's data were erased — only the fact and time of its destruction, so that no new key is made for the case.
+ */
+export interface CaseKeyRecord {
+  _id: string;
+  wrappedKey?: string;
+  kekId?: string;
+  createdAt: Date;
+  destroyedAt?: Date;
+}
+
+export const CASE_KEYS_COLLECTION = 'case_keys';
+
+const DUPLICATE_KEY = 11000;
+
+/** The data keys of the node's cases, one per case id, wrapped by the node's key-encryption key. */
+export class CaseKeyStore {
+  constructor(
+    private readonly connection: Connection,
+    private readonly kek: KeyEncryptionKey,
+  ) {}
+
+  private get keys(): mongo.Collection<CaseKeyRecord> {
+    return this.connection.collection<CaseKeyRecord>(CASE_KEYS_COLLECTION);
+  }
+
+  /** The case's key, made now when the case has none; undefined when it was destroyed. */
+  async getOrCreate(caseId: string): Promise<Uint8Array | undefined> {
+    const found = await this.keys.findOne({ _id: caseId });
+    if (found) return this.unwrap(found);
+    const key = new Uint8Array(randomBytes(32));
+    const record: CaseKeyRecord = {
+      _id: caseId,
+      wrappedKey: await sealCaseData(this.kek.key, wrapBinding(caseId), Buffer.from(key).toString('base64url')),
+      kekId: this.kek.kid,
+      createdAt: new Date(),
+    };
+    try {
+      await this.keys.insertOne(record);
+      return key;
+    } catch (error) {
+      // Another process (the courier, the API) made the case's key in between: use theirs.
+      if (!(error instanceof mongo.MongoServerError && error.code === DUPLICATE_KEY)) throw error;
+      const made = await this.keys.findOne({ _id: caseId });
+      return made ? this.unwrap(made) : undefined;
+    }
+  }
+
+  /** The case's key; undefined when it has none or it was destroyed. */
+  async find(caseId: string): Promise<Uint8Array | undefined> {
+    const found = await this.keys.findOne({ _id: caseId });
+    return found ? this.unwrap(found) : undefined;
+  }
+
+  /** Destroys the case's key for good: the record keeps only when; a key is never made for the case again. */
+  async destroy(caseId: string, at: Date): Promise<void> {
+    await this.keys.replaceOne({ _id: caseId }, { createdAt: at, destroyedAt: at } as CaseKeyRecord, { upsert: true });
+  }
+
+  async isDestroyed(caseId: string): Promise<boolean> {
+    const found = await this.keys.findOne({ _id: caseId }, { projection: { destroyedAt: 1 } });
+    return found?.destroyedAt !== undefined;
+  }
+
+  private async unwrap(record: CaseKeyRecord): Promise<Uint8Array | undefined> {
+    if (record.destroyedAt || !record.wrappedKey) return undefined;
+    const encoded = await openCaseData<string>(this.kek.key, wrapBinding(record._id), record.wrappedKey);
+    return new Uint8Array(Buffer.from(encoded, 'base64url'));
+  }
+}
+
+const wrapBinding = (caseId: string) => ({ caseId, purpose: 'case-key' });

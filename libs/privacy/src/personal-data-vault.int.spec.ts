@@ -1,0 +1,55 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createMongoConnection } from '@enlace/store';
+import { testInfra, uniqueName } from '@enlace/testing';
+import { Connection } from 'mongoose';
+import { CASE_KEYS_COLLECTION, CaseKeyRecord, CaseKeyStore } from './case-key.store';
+import { PersonalDataVault, SealedUse } from './personal-data-vault';
+
+const kek = (kid = 'kek-1') => ({ kid, key: new Uint8Array(randomBytes(32)) });
+
+describe('PersonalDataVault (on the real FerretDB)', () => {
+  let db: Connection;
+
+  beforeAll(async () => {
+    db = await createMongoConnection({ uri: testInfra().mongodbUri, dbName: uniqueName('int_privacy_') });
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.dropDatabase();
+    await db?.close();
+  });
+
+  it('should seal with one key per case, wrapped: the database holds neither the value nor the raw key', async () => {
+    const node = kek();
+    const vault = new PersonalDataVault(new CaseKeyStore(db, node));
+    const caseId = randomUUID();
+    const sealed = await vault.seal(caseId, SealedUse.personal, { firstName: 'ZzVault' });
+    expect(sealed).toEqual(expect.any(String));
+    expect(await vault.open(caseId, SealedUse.personal, sealed as string)).toEqual({ firstName: 'ZzVault' });
+    const record = await db.collection<CaseKeyRecord>(CASE_KEYS_COLLECTION).findOne({ _id: caseId });
+    expect(record?.kekId).toBe('kek-1');
+    expect(record?.wrappedKey?.split('.')).toHaveLength(5);
+    // Another node's key-encryption key does not unwrap this node's case keys.
+    await expect(new CaseKeyStore(db, kek('kek-2')).find(caseId)).rejects.toThrow();
+  });
+
+  it('should make one key per case when two writers ask at once', async () => {
+    const node = kek();
+    const [a, b] = [new CaseKeyStore(db, node), new CaseKeyStore(db, node)];
+    const caseId = randomUUID();
+    const [first, second] = await Promise.all([a.getOrCreate(caseId), b.getOrCreate(caseId)]);
+    expect(Buffer.from(first as Uint8Array).equals(Buffer.from(second as Uint8Array))).toBe(true);
+  });
+
+  it('should make every ciphertext of the case unreadable once erased, and never make its key again', async () => {
+    const vault = new PersonalDataVault(new CaseKeyStore(db, kek()));
+    const caseId = randomUUID();
+    const sealed = (await vault.seal(caseId, SealedUse.personal, { firstName: 'ZzGone' })) as string;
+    await vault.erase(caseId);
+    expect(await vault.open(caseId, SealedUse.personal, sealed)).toBeUndefined();
+    expect(await vault.seal(caseId, SealedUse.personal, { firstName: 'again' })).toBeUndefined();
+    expect(await vault.isErased(caseId)).toBe(true);
+    const record = await db.collection<CaseKeyRecord>(CASE_KEYS_COLLECTION).findOne({ _id: caseId });
+    expect(record).toEqual({ _id: caseId, createdAt: expect.any(Date), destroyedAt: expect.any(Date) });
+  });
+});

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ReferralsModule } from '../referrals/referrals.module';
+import { ReintegrationsModule } from '../reintegrations/reintegrations.module';
+import { ReturnsModule } from '../returns/returns.module';
+import { HtcdsExportService } from './application/htcds-export.service';
+import { ExportsHttpController } from './exports.http.controller';
+
+/** Exports of this node's cases for case-management systems: HTCDS-shaped CSV. */
+@Module({
+  imports: [ReferralsModule, ReturnsModule, ReintegrationsModule],
+  controllers: [ExportsHttpController],
+  providers: [HtcdsExportService],
+})
+export class ExportsModule {}

@@ -1,0 +1,30 @@
+import { Global, Module } from '@nestjs/common';
+import { CaseKeyStore, PersonalDataVault, loadKeyEncryptionKey } from '@enlace/privacy';
+import { Connection } from 'mongoose';
+import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
+import { NODE_DATABASE } from '../database/database.tokens';
+import { PERSONAL_DATA_VAULT, SEALED_CASE_CONTENT } from './privacy.tokens';
+import { SealedCaseContent } from './sealed-case-content';
+
+/**
+ * Privacy at rest: the person's data of each case are encrypted with a key of that case, wrapped by the node's
+ * key-encryption key (ENLACE_CASE_KEK_FILE, outside the database); erasure destroys the case's key.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: PERSONAL_DATA_VAULT,
+      inject: [NODE_API_CONFIG, NODE_DATABASE],
+      useFactory: async (config: NodeApiConfig, db: Connection) =>
+        new PersonalDataVault(new CaseKeyStore(db, await loadKeyEncryptionKey(config.caseKekFile))),
+    },
+    {
+      provide: SEALED_CASE_CONTENT,
+      inject: [PERSONAL_DATA_VAULT],
+      useFactory: (vault: PersonalDataVault) => new SealedCaseContent(vault),
+    },
+  ],
+  exports: [PERSONAL_DATA_VAULT, SEALED_CASE_CONTENT],
+})
+export class PrivacyModule {}

@@ -1,0 +1,167 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import mongoose from 'mongoose';
+import {
+  LocalMonitor,
+  LocalNetwork,
+  TrafficReport,
+  playDemoTraffic,
+  startLocalMonitor,
+  startLocalNetwork,
+} from '@enlace/local-infra';
+import { TopicNames, createKafkaClient, parseBrokerList } from '@enlace/messaging';
+import { eventually, readTopicRecords, testInfra } from '@enlace/testing';
+
+/** Keys that would mean a payload or a person's data was kept: the envelope's sealed part, the person, consent. */
+const FORBIDDEN_KEYS =
+  /^(payload|ciphertext|encrypted_key|protected|iv|tag|person|firstName|middleName|secondName|birthdate|consent|reasonDetails|note|question|answer)$/i;
+
+interface Finding {
+  collection: string;
+  where: string;
+  what: string;
+}
+
+/** Every key and string of a stored document (binary values read as text too), with where it sits. */
+function* walk(value: unknown, where: string): Generator<{ where: string; key?: string; text?: string }> {
+  if (typeof value === 'string') yield { where, text: value };
+  else if (Buffer.isBuffer(value)) yield { where, text: value.toString('latin1') };
+  else if (value instanceof mongoose.mongo.Binary) yield { where, text: Buffer.from(value.buffer).toString('latin1') };
+  else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* walk(item, `${where}[${i}]`);
+  else if (
+    value &&
+    typeof value === 'object' &&
+    !(value instanceof Date) &&
+    !(value instanceof mongoose.mongo.ObjectId)
+  ) {
+    for (const [key, item] of Object.entries(value)) {
+      yield { where: `${where}.${key}`, key };
+      yield* walk(item, `${where}.${key}`);
+    }
+  }
+}
+
+describe("the secretariat's monitor keeps no payload and no person (e2e, real Kafka and FerretDB)", () => {
+  // A marker in every person's names: no other text in the network could hold it.
+  const marker = `Privmark${randomBytes(5).toString('hex')}`;
+  const infra = testInfra();
+  let home: string;
+  let network: LocalNetwork;
+  let monitor: LocalMonitor;
+  let report: TrafficReport;
+
+  beforeAll(async () => {
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'enlace-monitor-privacy-'));
+    const basePort = 20000 + Math.floor(Math.random() * 20000);
+    network = await startLocalNetwork({
+      network: `privacy${Date.now().toString(36)}`,
+      members: ['CO', 'EC', 'AR', 'BO'].map((country) => ({ country, organisations: [`${country} focal point`] })),
+      home,
+      basePort,
+      mode: 'combined',
+      infra,
+      env: { ENLACE_INBOX_POLL_MS: '50', ENLACE_RELAY_POLL_MS: '50' },
+    });
+    monitor = await startLocalMonitor({
+      network: network.network,
+      home,
+      httpPort: basePort + 50,
+      directoryFile: network.directoryFile,
+      infra,
+      ...(network.kafkaPrincipals && { kafkaSasl: network.kafkaPrincipals.monitor }),
+    });
+  }, 420_000);
+
+  afterAll(async () => {
+    await monitor?.stop();
+    await network?.stop();
+    if (home) fs.rmSync(home, { recursive: true, force: true });
+  }, 60_000);
+
+  it('should play the seed stories (referrals CO<->EC, returns AR->BO) with the marker in every name', async () => {
+    report = await playDemoTraffic({
+      description: { nodes: network.nodes, users: network.users },
+      ratePerSecond: 1,
+      durationSeconds: 6,
+      waitTimeoutMs: 120_000,
+      personOf: (sequence) => ({ firstName: `${marker}${sequence}`, secondName: `${marker}Surname` }),
+    });
+    expect(report.failures).toEqual({});
+    expect([report.started, report.completed]).toEqual([6, 6]);
+    expect(Object.keys(report.byStory).sort()).toEqual([
+      'referral-declined CO->EC',
+      'referral-served CO->EC',
+      'referral-served EC->CO',
+      'return-reintegration AR->BO',
+    ]);
+  }, 420_000);
+
+  it('should have recorded the traffic: the corridors count what crossed them', async () => {
+    const token = await fetch(`${monitor.monitorUrl}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: monitor.users[0]?.username, password: monitor.users[0]?.password }),
+    }).then(async (response) => ((await response.json()) as { accessToken: string }).accessToken);
+    const total = async (from: string, to: string): Promise<number> => {
+      const response = await fetch(`${monitor.monitorUrl}/api/v1/flows?from=${from}&to=${to}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const flows = (await response.json()) as { corridors: { total: number }[] };
+      return flows.corridors.reduce((sum, corridor) => sum + corridor.total, 0);
+    };
+    // Every request of a story sent one envelope across (receipts come on top).
+    const counted = await eventually(
+      async () => {
+        const counts = await Promise.all([total('CO', 'EC'), total('EC', 'CO'), total('AR', 'BO'), total('BO', 'AR')]);
+        return counts.every((count) => count > 0) && counts.reduce((a, b) => a + b, 0) >= report.requests
+          ? counts
+          : undefined;
+      },
+      { what: 'the monitor to count every envelope of the traffic', timeoutMs: 60_000, intervalMs: 500 },
+    );
+    expect(counted.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(report.requests);
+  }, 90_000);
+
+  it("should hold neither the marker nor any payload in any collection of the monitor's database", async () => {
+    // The sealed parts of what actually crossed: long base64url runs of the envelopes on the inbox topics.
+    const kafka = createKafkaClient({
+      brokers: parseBrokerList(infra.kafkaBrokers),
+      clientId: 'monitor-privacy-test',
+      ...(infra.kafkaSasl && { sasl: infra.kafkaSasl }),
+    });
+    const sealed = new Set<string>();
+    for (const country of ['EC', 'BO']) {
+      const records = await readTopicRecords(kafka, TopicNames.inbox(network.network, country), 1);
+      for (const record of records) {
+        for (const run of record.value.toString('utf8').match(/[A-Za-z0-9_-]{64,}/g) ?? []) sealed.add(run);
+      }
+    }
+    expect(sealed.size).toBeGreaterThan(0);
+
+    const db = await mongoose.createConnection(infra.mongodbUri, { dbName: monitor.dbName }).asPromise();
+    const findings: Finding[] = [];
+    let documents = 0;
+    try {
+      const collections = await db.db?.listCollections().toArray();
+      expect(collections?.map((c) => c.name)).toEqual(expect.arrayContaining([expect.any(String)]));
+      for (const { name } of collections ?? []) {
+        for (const document of await db.collection(name).find({}).toArray()) {
+          documents += 1;
+          for (const { where, key, text } of walk(document, name)) {
+            if (key && FORBIDDEN_KEYS.test(key)) findings.push({ collection: name, where, what: `key ${key}` });
+            if (text?.includes(marker)) findings.push({ collection: name, where, what: 'the marker' });
+            if (text && [...sealed].some((run) => text.includes(run.slice(0, 64))))
+              findings.push({ collection: name, where, what: 'sealed payload bytes' });
+          }
+        }
+      }
+    } finally {
+      await db.close();
+    }
+    expect(documents).toBeGreaterThan(0);
+    expect(findings).toEqual([]);
+    expect(fs.readFileSync(monitor.logFile, 'utf8')).not.toContain(marker);
+  }, 120_000);
+});
