@@ -43,15 +43,7 @@ export class ReferralMessageApplier implements InboxMessageApplier {
     const event = incomingEventFor(entry.type, payload);
     if (!event) return { applied: false, code: 'UNSUPPORTED_TYPE', detail: `no handler for ${entry.type}` };
     const referral = await this.repository.findById(entry.caseId);
-    if (!referral) {
-      // A step of a referral whose request has not come yet (delivered out of order) waits for it.
-      return {
-        applied: false,
-        deferred: true,
-        code: 'UNKNOWN_CASE',
-        detail: `no referral ${entry.caseId} on this node`,
-      };
-    }
+    if (!referral) return { applied: false, code: 'UNKNOWN_CASE', detail: `no referral ${entry.caseId} on this node` };
     if (referral.appliedEnvelopeIds.includes(entry._id)) return APPLIED;
     const stranger = this.refuseStranger(referral, entry);
     if (stranger) return stranger;
