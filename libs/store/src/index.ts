@@ -9,3 +9,4 @@ export * from './keyed-write-lock';
 export * from './outbox-sent-mark';
 export * from './outbox-sent-folder.store';
 export * from './deadline-notice.store';
+export * from './transient-store-failure';
