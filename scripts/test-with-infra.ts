@@ -4,23 +4,43 @@ import { spawnSync } from 'node:child_process';
 import { kafkaSaslEnv } from '@enlace/messaging';
 import { ensureInfra, infraStatus, stopInfra } from '../deploy/local/src';
 
+const TIERS = '\\.(int|e2e)\\.spec\\.ts$';
+const FLAGS_WITH_VALUE = [
+  '-t',
+  '--testNamePattern',
+  '--shard',
+  '--maxWorkers',
+  '-w',
+  '--testTimeout',
+  '--selectProjects',
+];
+
+/**
+ * One path pattern for jest: the int and e2e tiers, narrowed to the paths matching any pattern given on the command
+ * line (`npm run test:int -- chaos`). Jest would OR a positional pattern with ours and run every int test.
+ */
+function pathPattern(args: readonly string[]): { pattern: string; rest: string[] } {
+  const given: string[] = [];
+  const rest: string[] = [];
+  args.forEach((arg, index) => {
+    const previous = args[index - 1];
+    const isValueOfFlag = previous !== undefined && FLAGS_WITH_VALUE.includes(previous);
+    (arg.startsWith('-') || isValueOfFlag ? rest : given).push(arg);
+  });
+  if (given.length === 0) return { pattern: TIERS, rest };
+  // Matched against absolute paths: only the part below the repository counts (its own folder name may match).
+  const root = process.cwd().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return { pattern: `^${root}/.*(${given.join('|')}).*${TIERS}`, rest };
+}
+
 async function main(): Promise<number> {
   const before = await infraStatus();
   const wasRunning = before.kafka.state === 'running' && before.ferretdb.state === 'running';
   const infra = await ensureInfra();
-  const args = process.argv.slice(2);
-  const names = args.filter((arg) => !arg.startsWith('-'));
-  const options = args.filter((arg) => arg.startsWith('-'));
+  const { pattern, rest } = pathPattern(process.argv.slice(2));
   const jest = spawnSync(
     process.execPath,
-    [
-      'node_modules/jest/bin/jest.js',
-      '--testPathPatterns',
-      // `npm run test:int -- return outbox` runs the int/e2e suites whose path matches one of the words.
-      `${names.length > 0 ? `(${names.join('|')}).*` : ''}\\.(int|e2e)\\.spec\\.ts$`,
-      '--runInBand',
-      ...options,
-    ],
+    ['node_modules/jest/bin/jest.js', '--testPathPatterns', pattern, '--runInBand', ...rest],
     {
       stdio: 'inherit',
       env: {

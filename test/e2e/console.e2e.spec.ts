@@ -204,7 +204,7 @@ describe('the web console in a browser', () => {
     const actions = await page
       .locator('button[data-action]')
       .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-action')));
-    expect(actions).toEqual(['accept', 'decline', 'request-information']);
+    expect(actions).toEqual(['accept', 'decline', 'request-information', 'withdraw-consent']);
     await shot(page, 'referral-incoming');
     await accept.click();
     await page
@@ -231,6 +231,7 @@ describe('the web console in a browser', () => {
     expect(timeline).toContain('Plaza en un albergue de Quito desde el lunes.');
     expect(await page.locator('button[data-action]').evaluateAll((b) => b.map((x) => x.dataset['action']))).toEqual([
       'withdraw',
+      'withdraw-consent',
     ]);
     await shot(page, 'referral-accepted');
 

@@ -129,10 +129,10 @@ describe('the referral lifecycle across borders', () => {
       const created = await co.request<ReferralView>('POST', '/referrals', referralTo('EC'));
       expect(created.status).toBe(201);
       toEc = created.body.id;
-      expect(created.body.allowedActions).toEqual(['withdraw']);
+      expect(created.body.allowedActions).toEqual(['withdraw', 'withdraw-consent']);
 
       const atEc = await viewIn(ec, toEc, 'delivered');
-      expect(atEc.allowedActions).toEqual(['accept', 'decline', 'request-information']);
+      expect(atEc.allowedActions).toEqual(['accept', 'decline', 'request-information', 'withdraw-consent']);
       expect(atEc.overdue).toBe(false);
       await viewIn(co, toEc, 'delivered');
 
@@ -163,8 +163,8 @@ describe('the referral lifecycle across borders', () => {
       await act(pe, toPe, 'request-information', { question }, 'info-requested');
       const asked = await viewIn(co, toPe, 'info-requested');
       expect(asked.informationRequest).toBe(question);
-      expect(asked.allowedActions).toEqual(['provide-information', 'withdraw']);
-      expect((await viewIn(pe, toPe, 'info-requested')).allowedActions).toEqual([]);
+      expect(asked.allowedActions).toEqual(['provide-information', 'withdraw', 'withdraw-consent']);
+      expect((await viewIn(pe, toPe, 'info-requested')).allowedActions).toEqual(['withdraw-consent']);
 
       await act(co, toPe, 'provide-information', { answer }, 'delivered');
       const answered = await eventually(
@@ -176,12 +176,12 @@ describe('the referral lifecycle across borders', () => {
       );
       expect(answered.status).toBe('delivered');
       expect(answered.timeline.at(-1)).toMatchObject({ event: 'InformationProvided', side: 'sender', detail: answer });
-      expect(answered.allowedActions).toEqual(['accept', 'decline', 'request-information']);
+      expect(answered.allowedActions).toEqual(['accept', 'decline', 'request-information', 'withdraw-consent']);
 
       await act(pe, toPe, 'accept', { note }, 'accepted');
       const accepted = await viewIn(co, toPe, 'accepted');
       expect(accepted.timeline.at(-1)).toMatchObject({ event: 'ReferralAccepted', side: 'receiver', detail: note });
-      expect(accepted.allowedActions).toEqual(['withdraw']);
+      expect(accepted.allowedActions).toEqual(['withdraw', 'withdraw-consent']);
     }, 60_000);
 
     it('should refuse what the referral’s status does not allow with 409, and a case worker’s answer with 403', async () => {
@@ -194,15 +194,17 @@ describe('the referral lifecycle across borders', () => {
 
       const peCaseWorker = await network.client('PE', 'caseworker');
       expect((await peCaseWorker.request('POST', `/referrals/${toPe}/start-service`, {})).status).toBe(403);
-      expect((await peCaseWorker.request<ReferralView>('GET', `/referrals/${toPe}`)).body.allowedActions).toEqual([]);
+      expect((await peCaseWorker.request<ReferralView>('GET', `/referrals/${toPe}`)).body.allowedActions).toEqual([
+        'withdraw-consent',
+      ]);
       expect((await pe.request('POST', `/referrals/${toPe}/start-service`, { when: 'now' })).status).toBe(400);
       expect((await pe.request('POST', `/referrals/${toPe}/request-information`, {})).status).toBe(400);
     }, 30_000);
 
     it('should let PE start the service, refuse an unsuccessful closing without reason, and close with success', async () => {
       await act(pe, toPe, 'start-service', {}, 'in-service');
-      expect((await viewIn(co, toPe, 'in-service')).allowedActions).toEqual(['withdraw']);
-      expect((await viewIn(pe, toPe, 'in-service')).allowedActions).toEqual(['close']);
+      expect((await viewIn(co, toPe, 'in-service')).allowedActions).toEqual(['withdraw', 'withdraw-consent']);
+      expect((await viewIn(pe, toPe, 'in-service')).allowedActions).toEqual(['close', 'withdraw-consent']);
 
       const withoutReason = await pe.request<{ status: number; detail: string }>('POST', `/referrals/${toPe}/close`, {
         outcome: 'unsuccessful',

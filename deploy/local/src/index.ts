@@ -5,6 +5,7 @@ export {
   infraStatus,
   maskCredentials,
   stopInfra,
+  stopInfraComponent,
   type ComponentState,
   type ComponentStatus,
   type InfraEndpoints,

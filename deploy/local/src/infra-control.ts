@@ -259,6 +259,30 @@ export async function stopInfra(options: InfraOptions = {}): Promise<void> {
   );
 }
 
+/**
+ * Stops one local component (SIGTERM, then SIGKILL after `graceMs`; `kill`: SIGKILL at once, as in a crash) and
+ * leaves the other running; `ensureInfra` starts it again. For fault-injection tests. Returns whether it ran.
+ */
+export async function stopInfraComponent(
+  name: 'kafka' | 'ferretdb',
+  options: InfraOptions & { kill?: boolean } = {},
+): Promise<boolean> {
+  const ctx = context(options);
+  const component = name === 'kafka' ? ctx.kafka : ctx.ferretdb;
+  return withLock(
+    ctx.paths.lockFile,
+    async () => {
+      const { pid } = livePid(component.pidFile, component.markers);
+      if (pid === undefined) return false;
+      if (options.kill) process.kill(pid, 'SIGKILL');
+      await stopProcess(pid, component.markers, options.kill ? 5_000 : 20_000);
+      removeFile(component.pidFile);
+      return true;
+    },
+    { log: ctx.log },
+  );
+}
+
 async function componentStatus(c: LocalComponent): Promise<ComponentStatus> {
   const port = c.ports[0] as number;
   const endpoint = `${c.host}:${port}`;

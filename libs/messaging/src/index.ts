@@ -10,3 +10,5 @@ export * from './topic-provisioner';
 export * from './polling-worker';
 export * from './directory-entry.publisher';
 export * from './kafka-member-directory';
+export * from './transient-broker-failure';
+export * from './failure-counter';

@@ -4,6 +4,14 @@ import type { DirectoryMember, MemberDirectory, SignedMemberDirectory } from '@e
 import { Admin, Consumer, Kafka } from 'kafkajs';
 import { ConsumerGroups, TopicNames } from './topic-names';
 
+/**
+ * The directory could not be read to its end in time (the broker away, the reader restarting): a passing cause, so
+ * what needed it is tried again later, never dead-lettered.
+ */
+export class DirectoryUnavailableError extends Error {
+  override readonly name = 'DirectoryUnavailableError';
+}
+
 export interface KafkaMemberDirectoryOptions {
   readonly network: string;
   /** The country whose node reads: its consumer group ids are its own (the broker's ACLs say so). */
@@ -28,6 +36,8 @@ export class KafkaMemberDirectory implements MemberDirectory {
   private started?: Promise<void>;
   private refreshing?: Promise<void>;
   private admin?: Admin;
+  private onRetry?: (error: Error, attempt: number) => void;
+  private startFinished = false;
 
   constructor(
     private readonly kafka: Kafka,
@@ -40,6 +50,16 @@ export class KafkaMemberDirectory implements MemberDirectory {
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: 250,
     });
+    // kafkajs restarts its consumer only after errors it deems retriable; after any other crash (the group coordinator
+    // gone with a killed broker) the consumer is left disconnected, and the directory would never be read again.
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart || this.stopped) return;
+      this.running = false; // a start() under way reconnects in its next try; a finished one is started again
+      if (!this.startFinished) return;
+      this.startFinished = false;
+      this.started = undefined;
+      void this.start(this.onRetry).catch(() => undefined);
+    });
   }
 
   /**
@@ -47,6 +67,7 @@ export class KafkaMemberDirectory implements MemberDirectory {
    * exponential backoff and jitter while the broker is away (a node may start before its broker).
    */
   start(onRetry?: (error: Error, attempt: number) => void): Promise<void> {
+    this.onRetry ??= onRetry;
     this.started ??= backOff(() => this.startOnce(), {
       numOfAttempts: Number.MAX_SAFE_INTEGER,
       startingDelay: 500,
@@ -57,6 +78,8 @@ export class KafkaMemberDirectory implements MemberDirectory {
         onRetry?.(error, attempt);
         return true;
       },
+    }).then(() => {
+      this.startFinished = true;
     });
     return this.started;
   }
@@ -86,15 +109,31 @@ export class KafkaMemberDirectory implements MemberDirectory {
 
   /**
    * Resolves once every record now on the topic has been applied: asked before deciding that a sender is unknown,
-   * so that a member issued a moment ago is not refused. Waits for start(); calls at once share one catch-up (one
-   * ListOffsets request on a kept admin connection), so a flood of unknown senders costs the broker little.
+   * so that a member issued a moment ago is not refused. Waits for start(), at most catchUpTimeoutMs (then
+   * DirectoryUnavailableError: the caller tries again later); calls at once share one catch-up (one ListOffsets
+   * request on a kept admin connection), so a flood of unknown senders costs the broker little.
    */
   async refresh(): Promise<void> {
-    await this.start();
+    await this.startedWithin(this.options.catchUpTimeoutMs ?? 30_000);
     this.refreshing ??= this.catchUp().finally(() => {
       this.refreshing = undefined;
     });
     await this.refreshing;
+  }
+
+  private async startedWithin(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new DirectoryUnavailableError(`the directory topic ${this.topic} is not read yet`)),
+        timeoutMs,
+      );
+    });
+    try {
+      await Promise.race([this.start(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async catchUp(): Promise<void> {
@@ -115,7 +154,11 @@ export class KafkaMemberDirectory implements MemberDirectory {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(check);
-        reject(new Error(`the directory topic ${this.topic} was not read to its end within ${timeoutMs} ms`));
+        reject(
+          new DirectoryUnavailableError(
+            `the directory topic ${this.topic} was not read to its end within ${timeoutMs} ms`,
+          ),
+        );
       }, timeoutMs);
       const check = (): void => {
         if (!caughtUp()) return;

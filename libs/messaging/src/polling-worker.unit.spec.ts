@@ -29,15 +29,47 @@ describe(PollingWorker.name, () => {
       const failure = new Error('database away');
       const round = jest.fn().mockRejectedValueOnce(failure).mockResolvedValue(false);
       const onError = jest.fn();
-      const worker = new PollingWorker(round, { idleMs: 100, errorMs: 5000, onError });
+      const worker = new PollingWorker(round, { idleMs: 100, errorMs: 5000, onError, random: () => 0.999 });
 
       worker.start();
       await flush(1);
-      expect(onError).toHaveBeenCalledWith(failure);
+      expect(onError).toHaveBeenCalledWith(failure, 1);
       await flush(4990);
       expect(round).toHaveBeenCalledTimes(1);
       await flush(20);
       expect(round).toHaveBeenCalledTimes(2);
+      await worker.stop();
+    });
+  });
+
+  describe('errorDelayMs', () => {
+    it('should double the pause with each failure in a row, up to maxErrorMs, jittered between half and all of it', () => {
+      const at = (random: number) =>
+        new PollingWorker(jest.fn(), {
+          idleMs: 1,
+          errorMs: 1000,
+          maxErrorMs: 8000,
+          onError: jest.fn(),
+          random: () => random,
+        });
+      expect([1, 2, 3, 4, 5, 40].map((n) => at(0).errorDelayMs(n))).toEqual([500, 1000, 2000, 4000, 4000, 4000]);
+      expect([1, 2, 3, 4, 5, 40].map((n) => at(1).errorDelayMs(n))).toEqual([1000, 2000, 4000, 8000, 8000, 8000]);
+    });
+
+    it('should start again from errorMs after a round succeeds', async () => {
+      const failure = new Error('broker away');
+      const round = jest
+        .fn()
+        .mockRejectedValueOnce(failure)
+        .mockRejectedValueOnce(failure)
+        .mockResolvedValueOnce(false)
+        .mockRejectedValueOnce(failure)
+        .mockResolvedValue(false);
+      const onError = jest.fn();
+      const worker = new PollingWorker(round, { idleMs: 10, errorMs: 100, onError, random: () => 0.999 });
+      worker.start();
+      await flush(400);
+      expect(onError.mock.calls.map(([, n]) => n)).toEqual([1, 2, 1]);
       await worker.stop();
     });
   });

@@ -12,3 +12,4 @@ export * from './deadline-notice.store';
 export * from './outbox-queue-item';
 export * from './outbox-queue.store';
 export * from './inbox-queue-item';
+export * from './transient-store-failure';

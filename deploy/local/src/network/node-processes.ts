@@ -22,7 +22,9 @@ const ENTRY_POINTS = {
   courier: 'dist/services/courier/src/main.js',
 } as const;
 
-type ProcessKind = keyof typeof ENTRY_POINTS;
+/** One of a node's processes: both parts in one ('node'), or its API and its courier apart. */
+export type NodeProcessKind = keyof typeof ENTRY_POINTS;
+type ProcessKind = NodeProcessKind;
 
 function kindsOf(mode: NodeProcessMode): ProcessKind[] {
   return mode === 'combined' ? ['node'] : ['node-api', 'courier'];
@@ -76,6 +78,23 @@ export async function stopNodeProcesses(
     }
     removeFile(pidFile);
   }
+}
+
+/**
+ * Ends one of a node's processes at once (SIGKILL: no shutdown hook runs, as in a crash) and waits until it is
+ * gone; `startNodeProcesses` starts it again (it starts only what is missing). Returns whether one was running.
+ */
+export async function killNodeProcess(
+  spec: Pick<NodeProcessSpec, 'network' | 'country' | 'runDir' | 'logDir'>,
+  kind: NodeProcessKind,
+): Promise<boolean> {
+  const { pidFile, markers } = names(spec, kind);
+  const { pid } = livePid(pidFile, markers);
+  if (pid === undefined) return false;
+  process.kill(pid, 'SIGKILL');
+  await stopProcess(pid, markers, 2_000);
+  removeFile(pidFile);
+  return true;
 }
 
 export function nodeLogFiles(spec: Pick<NodeProcessSpec, 'network' | 'country' | 'runDir' | 'logDir'>): string[] {

@@ -7,23 +7,28 @@ import {
   OpenedEnvelope,
   UnknownSenderError,
 } from '@enlace/envelope';
-import { DeadLetterPublisher, InboundRecord } from '@enlace/messaging';
+import { DeadLetterPublisher, FailureCounter, InboundRecord, isTransientBrokerFailure } from '@enlace/messaging';
 import { PersonalDataVault, SealedUse } from '@enlace/privacy';
-import { InboxStore } from '@enlace/store';
+import { InboxStore, isTransientStoreFailure } from '@enlace/store';
 import { DEAD_LETTER_PUBLISHER, INBOX_STORE, MEMBER_DIRECTORY, PERSONAL_DATA_VAULT } from '../courier.tokens';
 import { DeliveryReceiptSender } from './delivery-receipt.sender';
+
+/** Tries of a record that fails for no passing cause before it goes to the dead letters (kafkajs backs off between). */
+export const MAX_RECORD_TRIES = 5;
 
 /**
  * The node's border for what arrives: verify the sender's signature, open the payload, check it against the
  * contract, keep it once in the inbox, and answer with a signed delivery receipt. What can never be accepted goes
- * to the dead-letter topic with its reason; what fails for a passing cause (database away) is thrown, so the
- * record is not committed and comes back.
+ * to the dead-letter topic with its reason; what fails for a passing cause (database or broker away) is thrown, so
+ * the record is not committed and comes back, as often as it takes. A record that keeps failing for any other cause
+ * (a poison message) goes to the dead letters after MAX_RECORD_TRIES, so that it does not block its partition.
  */
 @Injectable()
 export class InboundEnvelopeHandler {
   private readonly logger = new Logger(InboundEnvelopeHandler.name);
   /** The last arrival time given, so that each is later than the one before: node-api applies in that order. */
   private lastReceivedAt = 0;
+  private readonly tries = new FailureCounter(MAX_RECORD_TRIES);
 
   constructor(
     private readonly opener: EnvelopeOpener,
@@ -36,6 +41,24 @@ export class InboundEnvelopeHandler {
   ) {}
 
   async handle(record: InboundRecord): Promise<void> {
+    const key = `${record.topic}/${record.partition}@${record.offset}`;
+    try {
+      await this.handleOnce(record);
+      this.tries.succeeded(key);
+    } catch (error) {
+      if (isTransientStoreFailure(error) || isTransientBrokerFailure(error)) throw error;
+      const { tries, exhausted } = this.tries.failed(key);
+      const name = error instanceof Error ? error.name : typeof error;
+      if (!exhausted) {
+        this.logger.warn(`record ${key} failed (try ${tries} of ${MAX_RECORD_TRIES}): ${name}`);
+        throw error;
+      }
+      // The error's name only: a message may quote what it failed on, and that may be personal data.
+      await this.reject(record, 'UNPROCESSABLE', `failed ${tries} times, last with ${name}`);
+    }
+  }
+
+  private async handleOnce(record: InboundRecord): Promise<void> {
     if (!record.value || record.value.length === 0) {
       await this.reject(record, 'MALFORMED', 'empty record');
       return;

@@ -13,8 +13,9 @@ import {
 import { DeadLetterPublisher, DeadLetterReason, InboundRecord } from '@enlace/messaging';
 import { CaseKeyStore, PersonalDataVault, SealedUse } from '@enlace/privacy';
 import { InboxEntry, InboxStore } from '@enlace/store';
+import { mongo } from 'mongoose';
 import { DeliveryReceiptSender } from './delivery-receipt.sender';
-import { InboundEnvelopeHandler } from './inbound-envelope.handler';
+import { InboundEnvelopeHandler, MAX_RECORD_TRIES } from './inbound-envelope.handler';
 
 const NETWORK = 'enlace-test';
 const INBOX_TOPIC = `enlace.${NETWORK}.inbox.EC`;
@@ -23,7 +24,7 @@ const INBOX_TOPIC = `enlace.${NETWORK}.inbox.EC`;
 interface InboxFake {
   readonly entries: Map<string, InboxEntry>;
   readonly recorded: InboxEntry[];
-  failing: 'has' | 'record' | undefined;
+  failing: 'has' | 'record' | 'poison' | undefined;
   has(envelopeId: string): Promise<boolean>;
   record(entry: InboxEntry): Promise<'stored' | 'duplicate'>;
 }
@@ -57,7 +58,7 @@ function caseKeysFake() {
 }
 
 function inboxFake(): InboxFake {
-  const databaseAway = (): Error => new Error('connection to the node database was closed');
+  const databaseAway = (): Error => new mongo.MongoNetworkError('connection to the node database was closed');
   const inbox: InboxFake = {
     entries: new Map(),
     recorded: [],
@@ -68,6 +69,7 @@ function inboxFake(): InboxFake {
     },
     async record(entry) {
       if (inbox.failing === 'record') throw databaseAway();
+      if (inbox.failing === 'poison') throw new TypeError('a fault that no retry mends');
       inbox.recorded.push(entry);
       if (inbox.entries.has(entry._id)) return 'duplicate';
       inbox.entries.set(entry._id, entry);
@@ -479,6 +481,32 @@ describe('InboundEnvelopeHandler', () => {
 
         expect([...inbox.entries.keys()]).toEqual([header.id]);
         expect(receipts.calls.map((call) => call.duplicate)).toEqual([false]);
+      });
+
+      it(`should keep throwing, never dead-letter, however often the database is away`, async () => {
+        const header = headerFor('referral.requested.v1', 'EC');
+        const record = recordOf(await seal(header, referralRequested(header.caseId)));
+        inbox.failing = 'record';
+        for (let i = 0; i < MAX_RECORD_TRIES * 2; i++) await expect(handler.handle(record)).rejects.toThrow();
+        expect(deadLetters.calls).toHaveLength(0);
+      });
+    });
+
+    describe('with a record that fails for no passing cause (a poison message)', () => {
+      it(`should throw for ${MAX_RECORD_TRIES - 1} tries, then dead-letter it as UNPROCESSABLE with its bytes`, async () => {
+        const header = headerFor('referral.requested.v1', 'EC');
+        const record = recordOf(await seal(header, referralRequested(header.caseId)));
+        inbox.failing = 'poison';
+        for (let i = 1; i < MAX_RECORD_TRIES; i++) await expect(handler.handle(record)).rejects.toThrow(TypeError);
+        expect(deadLetters.calls).toHaveLength(0);
+
+        await handler.handle(record);
+
+        expect(deadLetters.calls).toHaveLength(1);
+        expect(deadLetters.calls[0]?.reason.code).toBe('UNPROCESSABLE');
+        expect(deadLetters.calls[0]?.reason.detail).not.toContain('no retry mends');
+        expect(deadLetters.calls[0]?.record.value).toEqual(record.value);
+        expect(receipts.calls).toHaveLength(0);
       });
     });
   });

@@ -1,8 +1,8 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ProtocolRuleViolation } from '@enlace/protocols';
-import { PollingWorker } from '@enlace/messaging';
+import { FailureCounter, PollingWorker } from '@enlace/messaging';
 import { PersonalDataVault, SealedUse } from '@enlace/privacy';
-import { InboxEntry, InboxStore } from '@enlace/store';
+import { InboxEntry, InboxStore, isTransientStoreFailure } from '@enlace/store';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
 import { INBOX_STORE } from '../database/database.tokens';
 import { RECEIPT_TYPE } from '@enlace/contracts';
@@ -13,15 +13,22 @@ import { PERSONAL_DATA_VAULT } from '../privacy/privacy.tokens';
 import { ApplyOutcome, INBOX_MESSAGE_APPLIERS, InboxMessageApplier } from './inbox-message.applier';
 
 const BATCH = 100;
+/** How long a message that came before the one it follows waits for it before it is set aside as OUT_OF_ORDER. */
+export const OUT_OF_ORDER_WAIT_MS = 60 * 60_000;
+/** Rounds an entry may fail in for no passing cause before it is set aside (the worker backs off between). */
+export const MAX_APPLY_TRIES = 5;
 
 /**
  * Applies, in arrival order, the messages the courier verified and stored. A message the protocol refuses is
- * set aside with its reason (visible, never silently dropped); a passing failure leaves it for the next round.
+ * set aside with its reason (visible, never silently dropped); a passing failure (database away) leaves it for the
+ * next round; one that keeps failing for another cause is set aside after MAX_APPLY_TRIES, so that it does not hold
+ * up every message behind it.
  */
 @Injectable()
 export class InboxApplierService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(InboxApplierService.name);
   private readonly worker: PollingWorker;
+  private readonly tries = new FailureCounter(MAX_APPLY_TRIES);
 
   constructor(
     @Inject(NODE_API_CONFIG) config: NodeApiConfig,
@@ -51,14 +58,25 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
       try {
         const outcome = await this.applyOne(await this.opened(entry));
         if (outcome.applied) await this.inbox.markApplied(entry._id, new Date());
+        else if (outcome.deferred && Date.now() - entry.receivedAt.getTime() < OUT_OF_ORDER_WAIT_MS) continue;
         else await this.reject(entry._id, entry.type, outcome.code, outcome.detail);
+        this.tries.succeeded(entry._id);
       } catch (error) {
         if (error instanceof ProtocolRuleViolation) {
           await this.reject(entry._id, entry.type, error.code, error.message);
         } else if (error instanceof ConcurrentChangeError || error instanceof ConcurrentCaseChangeError) {
           return entries.length; // someone else changed the case: the next round decides again
-        } else {
+        } else if (isTransientStoreFailure(error)) {
           throw error;
+        } else {
+          const { tries, exhausted } = this.tries.failed(entry._id);
+          if (!exhausted) throw error;
+          await this.reject(
+            entry._id,
+            entry.type,
+            'APPLY_FAILED',
+            `failed ${tries} times, last with ${(error as Error).name}`,
+          );
         }
       }
     }

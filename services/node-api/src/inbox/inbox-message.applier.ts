@@ -1,6 +1,10 @@
 import type { InboxEntry } from '@enlace/store';
 
-export type ApplyOutcome = { applied: true } | { applied: false; code: string; detail: string };
+/**
+ * Applied; refused for good (set aside with the reason); or deferred: the message came before one it follows (a
+ * copy delivered out of order), so it waits in the inbox until that one has been applied.
+ */
+export type ApplyOutcome = { applied: true } | { applied: false; code: string; detail: string; deferred?: boolean };
 
 export const APPLIED: ApplyOutcome = { applied: true };
 

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PROBLEM_CONTENT_TYPE } from './problem-details';
-import { toProblem } from './problem-mapping';
+import { RETRY_AFTER_SECONDS, toProblem } from './problem-mapping';
 
 /** Every error of the API leaves as application/problem+json (RFC 9457). */
 @Catch()
@@ -18,6 +18,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error(`${request.method} ${problem.instance} failed`, (error as Error)?.stack);
     }
     if (response.headersSent) return;
+    if (problem.status === 503) response.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }

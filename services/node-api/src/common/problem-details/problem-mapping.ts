@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { ContractViolation } from '@enlace/contracts';
 import { ProtocolRuleViolation } from '@enlace/protocols';
+import { isTransientStoreFailure } from '@enlace/store';
 import { ProblemDetails, problemType } from './problem-details';
 import { ProblemException } from './problem.exception';
 
@@ -66,5 +67,12 @@ export function toProblem(error: unknown): ProblemDetails {
       return problem(parserError.status, 'Bad Request', 'The request could not be read.');
     }
   }
+  if (isTransientStoreFailure(error)) {
+    // The database is away for a moment (restarting, failing over): nothing was changed, the same request may be sent again.
+    return problem(503, 'Service Unavailable', 'The node cannot reach its database for now; try again shortly.');
+  }
   return problem(500, 'Internal Server Error', 'Something went wrong on our side; it has been logged.');
 }
+
+/** Seconds a client should wait before sending a request that failed with 503 again. */
+export const RETRY_AFTER_SECONDS = 5;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ForbiddenException, HttpException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { ContractViolation, MessageValidator } from '@enlace/contracts';
+import { mongo } from 'mongoose';
 import {
   ReferralCommand,
   ReferralConsent,
@@ -228,6 +229,23 @@ describe('toProblem', () => {
 
     it('should answer 415 for a charset the parser cannot read', () => {
       expect(toProblem({ type: 'charset.unsupported', status: 415 })).toMatchObject({ status: 415 });
+    });
+  });
+
+  describe('with the database away', () => {
+    it.each([
+      ['a network error', new mongo.MongoNetworkError('connection 7 to 127.0.0.1:27017 closed')],
+      ['no server to select', new mongo.MongoServerSelectionError('connect ECONNREFUSED', {} as never)],
+      ['a client not connected', new mongo.MongoNotConnectedError('Client must be connected')],
+    ])('should answer 503, saying nothing of the cause, for %s', (_name, thrown) => {
+      const problem = toProblem(thrown);
+
+      expect(problem).toMatchObject({ status: 503, type: 'urn:enlace:problem:service-unavailable' });
+      expect(JSON.stringify(problem)).not.toContain('127.0.0.1');
+    });
+
+    it('should answer 500 for a server error that answers the command itself', () => {
+      expect(toProblem(new mongo.MongoServerError({ message: 'E11000 duplicate key', code: 11000 })).status).toBe(500);
     });
   });
 

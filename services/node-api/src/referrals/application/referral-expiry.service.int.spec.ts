@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { MessageValidator } from '@enlace/contracts';
-import { CaseKeyStore, PersonalDataVault } from '@enlace/privacy';
+import { CaseKeyStore, PersonalDataVault, SealedUse } from '@enlace/privacy';
 import { decideReferral } from '@enlace/protocols';
 import { KeyedWriteLock, createMongoConnection } from '@enlace/store';
 import { testInfra, uniqueName } from '@enlace/testing';
@@ -14,8 +14,7 @@ import { ReferralExpiryService } from './referral-expiry.service';
 import { ReferralsService } from './referrals.service';
 
 /** The sealing of personal data as node-api does it, with a key-encryption key of the test's own. */
-const sealedContentOn = (db: Connection) =>
-  new SealedCaseContent(new PersonalDataVault(new CaseKeyStore(db, { kid: 'test', key: randomBytes(32) })));
+const vaultOn = (db: Connection) => new PersonalDataVault(new CaseKeyStore(db, { kid: 'test', key: randomBytes(32) }));
 
 const request: CreateReferralRequest = {
   toCountry: 'EC',
@@ -31,6 +30,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('ReferralExpiryService (on the real FerretDB)', () => {
   let db: Connection;
   let repository: ReferralCaseRepository;
+  let vault: PersonalDataVault;
   let writer: ReferralCaseWriter;
 
   /** The node's referral services with an answer period of `period`. */
@@ -86,7 +86,8 @@ describe('ReferralExpiryService (on the real FerretDB)', () => {
   beforeAll(async () => {
     const infra = testInfra();
     db = await createMongoConnection({ uri: infra.mongodbUri, dbName: uniqueName('int_expiry_') });
-    repository = new ReferralCaseRepository(db, new KeyedWriteLock(), sealedContentOn(db));
+    vault = vaultOn(db);
+    repository = new ReferralCaseRepository(db, new KeyedWriteLock(), new SealedCaseContent(vault));
     await repository.ensureIndexes();
     writer = new ReferralCaseWriter(repository, new MessageValidator());
   }, 120_000);
@@ -109,7 +110,12 @@ describe('ReferralExpiryService (on the real FerretDB)', () => {
       expect(expired?.state.status).toBe('expired');
       expect(expired?.timeline.at(-1)).toMatchObject({ event: 'ReferralExpired', side: 'sender', status: 'expired' });
       expect(expired?.outbox.map((entry) => entry.type)).toEqual(['referral.requested.v1', 'referral.expired.v1']);
-      expect(expired?.outbox[1]?.payload).toEqual({ referralId: created._id, expiredAt: expired?.state.lastChangedAt });
+      // The message rests sealed with the case's key, bound to its envelope id, until the relay sends it.
+      const queued = expired?.outbox[1];
+      expect(queued?.payload).toBeUndefined();
+      expect(
+        await vault.open(created._id, SealedUse.outbox(queued?.envelopeId ?? ''), queued?.sealedPayload ?? ''),
+      ).toEqual({ referralId: created._id, expiredAt: expired?.state.lastChangedAt });
       expect((await repository.findOverdueOutgoing(new Date(), 100)).map((referral) => referral.id)).not.toContain(
         created._id,
       );
@@ -157,7 +163,7 @@ describe('ReferralCaseRepository overdue queries (on the real FerretDB)', () => 
   beforeAll(async () => {
     const infra = testInfra();
     db = await createMongoConnection({ uri: infra.mongodbUri, dbName: uniqueName('int_overdue_') });
-    repository = new ReferralCaseRepository(db, new KeyedWriteLock(), sealedContentOn(db));
+    repository = new ReferralCaseRepository(db, new KeyedWriteLock(), new SealedCaseContent(vaultOn(db)));
     await repository.ensureIndexes();
     const config = readNodeApiConfig({
       ENLACE_COUNTRY: 'CO',

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { decideReferral } from '@enlace/protocols';
+import { decideReferral, evolveReferral } from '@enlace/protocols';
 import type { InboxEntry } from '@enlace/store';
 import { NODE_API_CONFIG, NodeApiConfig } from '../../config/node-api.config';
 import { counterpartOf, incomingEventFor, incomingNoteFor } from '../domain/referral-incoming-events';
@@ -49,6 +49,15 @@ export class ReferralMessageApplier implements InboxMessageApplier {
     if (stranger) return stranger;
     if (event.data.referralId !== referral._id) {
       return { applied: false, code: 'CASE_MISMATCH', detail: 'the message names another referral than its envelope' };
+    }
+    if (evolveReferral(referral.state, event).status === referral.state.status) {
+      // Every step of the other end moves the status: one that does not fit here came before the step it follows.
+      return {
+        applied: false,
+        deferred: true,
+        code: 'OUT_OF_ORDER',
+        detail: `${entry.type} does not follow status ${referral.state.status}`,
+      };
     }
     const note = incomingNoteFor(entry.type, payload);
     // The other end withdrew the person's consent: this end erases in the same write and confirms it.

@@ -1,0 +1,158 @@
+// The fault-injection suite (issue 6). Short form inside `npm test`; `npm run test:chaos` runs the full form
+// (ENLACE_CHAOS=full): five nodes, longer outages, a node offline for minutes. See README "Fault injection".
+import { createKafkaClient, parseBrokerList } from '@enlace/messaging';
+import { NodeApiClient, eventually, testInfra } from '@enlace/testing';
+import { ChaosNetwork } from './support/chaos-network';
+import { EnvelopeFaultInjector } from './support/envelope-faults.injector';
+import { LedgerCounts, NetworkLedger } from './support/network-ledger';
+import { ReferralLifecycleDriver } from './support/referral-lifecycle.driver';
+
+const FULL = process.env['ENLACE_CHAOS'] === 'full';
+
+const plan = FULL
+  ? {
+      countries: ['CO', 'EC', 'PE', 'BO', 'AR'],
+      lifecycleIntervalMs: 1_000,
+      maxInFlight: 12,
+      brokerDownMs: 20_000,
+      databaseDownMs: 30_000,
+      nodeOfflineMs: 180_000,
+      duplicatesPerInbox: 25,
+      garbagePerInbox: 4,
+      settleMs: 15 * 60_000,
+      timeoutMs: 60 * 60_000,
+    }
+  : {
+      countries: ['CO', 'EC'],
+      lifecycleIntervalMs: 3_000,
+      maxInFlight: 4,
+      brokerDownMs: 5_000,
+      databaseDownMs: 8_000,
+      nodeOfflineMs: 15_000,
+      duplicatesPerInbox: 8,
+      garbagePerInbox: 2,
+      settleMs: 6 * 60_000,
+      timeoutMs: 15 * 60_000,
+    };
+
+/** How long a fault lasts: the outage itself, not a wait for anything to happen. */
+const outage = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const describeLocal = ChaosNetwork.canRun() ? describe : describe.skip;
+
+describeLocal(`the network under faults (${FULL ? 'full' : 'short'} form)`, () => {
+  jest.setTimeout(plan.timeoutMs);
+  const infra = testInfra();
+  const kafka = createKafkaClient({
+    brokers: parseBrokerList(infra.kafkaBrokers),
+    clientId: 'enlace-chaos',
+    sasl: infra.kafkaSasl ?? null,
+  });
+  let chaos: ChaosNetwork;
+  let driver: ReferralLifecycleDriver;
+  let injector: EnvelopeFaultInjector;
+  let counts: LedgerCounts;
+
+  beforeAll(async () => {
+    chaos = await ChaosNetwork.start(plan.countries);
+    const clients = new Map<string, NodeApiClient>();
+    for (const country of plan.countries) clients.set(country, await chaos.client(country));
+    driver = new ReferralLifecycleDriver(clients, {
+      intervalMs: plan.lifecycleIntervalMs,
+      stepTimeoutMs: plan.settleMs,
+      maxInFlight: plan.maxInFlight,
+    });
+    injector = new EnvelopeFaultInjector(kafka, chaos.net.network);
+  });
+
+  afterAll(async () => {
+    await chaos?.restoreInfra().catch(() => undefined);
+    await chaos?.stop(process.env['ENLACE_CHAOS_KEEP'] === '1');
+  });
+
+  it('should deliver and apply every message exactly once through crashes, outages, duplicates and reordering', async () => {
+    const [a, b] = plan.countries as [string, string];
+    const c = plan.countries[2] ?? b; // the node that goes offline: in the short form, one of the two
+    driver.start();
+    await eventually(async () => (driver.counts.closed >= 2 ? true : undefined), {
+      timeoutMs: plan.settleMs,
+      what: 'the first lifecycles to close before any fault',
+    });
+
+    // Crashes of single processes, in the middle of the stream.
+    await chaos.crash(b, 'courier');
+    await chaos.crash(a, 'node-api');
+    if (FULL) for (const country of plan.countries) await chaos.crash(country, 'courier');
+
+    // The network misbehaves: envelopes again, out of order, on other partitions; and garbage.
+    for (const country of plan.countries) await injector.duplicateAndReorder(country, plan.duplicatesPerInbox);
+    await injector.injectGarbage(a, plan.garbagePerInbox);
+
+    // The broker goes away (and a courier starts while it is away), then comes back.
+    await chaos.stopBroker();
+    await chaos.crash(c, 'courier');
+    await outage(plan.brokerDownMs);
+    await chaos.restoreInfra();
+    if (FULL) {
+      await chaos.stopBroker(true);
+      await outage(plan.brokerDownMs / 2);
+      await chaos.restoreInfra();
+    }
+
+    // The database goes away (and an API and a courier start while it is away), then comes back.
+    await chaos.stopDatabase();
+    await chaos.crash(b, 'node-api', { waitHealthy: false });
+    await chaos.crash(a, 'courier');
+    await outage(plan.databaseDownMs);
+    await chaos.restoreInfra();
+    await chaos.allHealthy();
+
+    // A whole node goes offline while the others go on sending to it, then comes back.
+    await chaos.takeOffline(c);
+    await outage(plan.nodeOfflineMs);
+    await chaos.bringBack(c);
+
+    await injector.duplicateAndReorder(c, plan.duplicatesPerInbox);
+    await injector.injectGarbage(b, plan.garbagePerInbox);
+    if (FULL) for (const country of plan.countries) await chaos.crash(country, 'node-api');
+
+    await driver.finish();
+    chaos.note(`stream stopped: ${driver.counts.started} lifecycles started`);
+
+    const ledger = await NetworkLedger.open(infra.mongodbUri, chaos.net.nodes);
+    try {
+      await eventually(async () => ((await ledger.inFlight()) === 0 ? true : undefined), {
+        timeoutMs: plan.settleMs,
+        intervalMs: 1_000,
+        what: 'every outbox sent and receipted and every inbox applied',
+      }).catch(() => undefined); // the counts below say what is left
+      counts = await ledger.count(kafka, chaos.net.network, driver.results, injector.garbage);
+    } finally {
+      await ledger.close();
+    }
+
+    console.log(
+      [
+        `chaos (${FULL ? 'full' : 'short'} form) on ${plan.countries.join(', ')}:`,
+        ...chaos.events.map((line) => `  ${line}`),
+        `  driver: ${JSON.stringify(driver.counts)}`,
+        `  duplicates injected: ${injector.duplicates}, garbage injected: ${injector.garbage.length}`,
+        ...Object.entries(counts).map(([name, value]) => `  ${name}: ${value}`),
+        ...driver.results.filter((r) => r.outcome === 'failed').map((r) => `  failed lifecycle: ${r.failure}`),
+        ...(process.env['ENLACE_CHAOS_KEEP'] === '1' ? [`  the nodes' logs: ${chaos.home}/logs`] : []),
+      ].join('\n'),
+    );
+
+    expect(driver.counts.failed).toBe(0);
+    expect(counts.lifecyclesClosedAtBothEnds).toBe(driver.counts.started);
+    expect(counts.endsDisagreeing).toBe(0);
+    expect(counts.effectsTwice).toBe(0);
+    expect(counts.envelopesWithoutReceipt).toBe(0);
+    expect(counts.outboxEntriesLeft).toBe(0);
+    expect(counts.inboxEntriesNotApplied).toBe(0);
+    expect(counts.inboxEntriesSetAside).toBe(0);
+    expect(counts.deadLettersNotInjected).toBe(0);
+    expect(counts.injectedGarbageNotDeadLettered).toBe(0);
+    expect(counts.deadLetters).toBe(injector.garbage.length);
+  });
+});
