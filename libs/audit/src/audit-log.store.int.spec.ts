@@ -41,6 +41,17 @@ describe('AuditLogStore (on the real FerretDB)', () => {
     expect(await verifyAuditChain(store.records())).toEqual({ intact: true, records: 360 });
   }, 60_000);
 
+  it('should find the head of a chain it did not write, and again after another writer moved it on', async () => {
+    const [mine, theirs] = [new AuditLogStore(db), new AuditLogStore(db)];
+    expect((await mine.append(entry(1))).seq).toBe(361);
+    for (let n = 0; n < 37; n++) await theirs.append(entry(n));
+
+    const next = await mine.append(entry(2));
+
+    expect(next.seq).toBe(399);
+    expect(await verifyAuditChain(mine.records())).toEqual({ intact: true, records: 399 });
+  }, 60_000);
+
   it('should report the first record changed behind its back', async () => {
     await db.collection(AUDIT_COLLECTION).updateOne({ _id: 17 } as never, { $set: { outcome: 500 } });
 

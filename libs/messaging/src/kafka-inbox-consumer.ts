@@ -1,8 +1,10 @@
 import { backOff } from 'exponential-backoff';
-import { Consumer, Kafka } from 'kafkajs';
+import { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import { InboundRecord } from './kafka-record.types';
 
 export type InboundRecordHandler = (record: InboundRecord) => Promise<void>;
+/** Handles consecutive records of one partition together; all of them are committed only once it resolves. */
+export type InboundBatchHandler = (records: readonly InboundRecord[]) => Promise<void>;
 
 export interface KafkaInboxConsumerOptions {
   readonly groupId: string;
@@ -10,12 +12,24 @@ export interface KafkaInboxConsumerOptions {
   readonly topic: string | RegExp;
   /** Start from the beginning when the group has no committed offset: nothing addressed to us is skipped. */
   readonly fromBeginning?: boolean;
+  /** At most this many records per call of a batch handler (default 100); a record handler gets them one by one. */
+  readonly maxBatch?: number;
+}
+
+function inboundRecord(topic: string, partition: number, message: KafkaMessage): InboundRecord {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? String(value[0]) : String(value);
+  }
+  return { topic, partition, offset: message.offset, key: message.key, value: message.value, headers };
 }
 
 /**
- * Reads one topic (or the topics of a pattern) and commits an offset only after its handler has succeeded for that record (kafkajs resolves
- * the offset when eachMessage returns). A handler that throws leaves the record uncommitted; kafkajs retries it,
- * so the handler must be idempotent and must itself dead-letter what can never succeed.
+ * Reads one topic (or the topics of a pattern) and commits an offset only after its handler has succeeded for the
+ * records up to it (each call's last offset is resolved when the handler returns). A handler that throws leaves its
+ * records uncommitted; kafkajs gives them back, so the handler must be idempotent and must itself dead-letter what
+ * can never succeed. A batch handler gets up to `maxBatch` consecutive records of one partition at once, so that it
+ * can store them and answer them in one round trip each.
  */
 export class KafkaInboxConsumer {
   private readonly consumer: Consumer;
@@ -35,17 +49,32 @@ export class KafkaInboxConsumer {
   }
 
   private stopped = false;
-  private handler?: InboundRecordHandler;
+  private handler?: InboundBatchHandler;
+  private maxBatch = 1;
 
   /**
    * Joins the group and starts consuming, retrying with exponential backoff and jitter while the broker is away
    * (a courier may start before its broker). Also starts again if kafkajs gives up after a crash.
    * Resolves once consuming, or when stopped first.
    */
-  async start(handler: InboundRecordHandler, onRetry?: (error: Error, attempt: number) => void): Promise<void> {
+  start(handler: InboundRecordHandler, onRetry?: (error: Error, attempt: number) => void): Promise<void> {
+    this.maxBatch = 1;
+    return this.consume(([record]) => (record ? handler(record) : Promise.resolve()), onRetry);
+  }
+
+  /** As start, with up to `maxBatch` consecutive records of one partition per call. */
+  startBatches(handler: InboundBatchHandler, onRetry?: (error: Error, attempt: number) => void): Promise<void> {
+    this.maxBatch = Math.max(1, this.options.maxBatch ?? 100);
+    return this.consume(handler, onRetry);
+  }
+
+  private async consume(
+    handler: InboundBatchHandler,
+    onRetry?: (error: Error, attempt: number) => void,
+  ): Promise<void> {
     if (!this.handler) {
       this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
-        if (!payload.restart && !this.stopped) void this.start(handler, onRetry).catch(() => undefined);
+        if (!payload.restart && !this.stopped) void this.consume(handler, onRetry).catch(() => undefined);
       });
     }
     this.handler = handler;
@@ -70,13 +99,18 @@ export class KafkaInboxConsumer {
     await this.consumer.subscribe({ topic: this.options.topic, fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({
       autoCommit: true,
+      eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 3,
-      eachMessage: async ({ topic, partition, message }) => {
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(message.headers ?? {})) {
-          if (value !== undefined) headers[name] = Array.isArray(value) ? String(value[0]) : String(value);
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        for (let at = 0; at < batch.messages.length; at += this.maxBatch) {
+          if (!isRunning() || isStale()) return;
+          const records = batch.messages
+            .slice(at, at + this.maxBatch)
+            .map((message) => inboundRecord(batch.topic, batch.partition, message));
+          await handler(records);
+          resolveOffset((records[records.length - 1] as InboundRecord).offset);
+          await heartbeat();
         }
-        await handler({ topic, partition, offset: message.offset, key: message.key, value: message.value, headers });
       },
     });
   }

@@ -52,4 +52,26 @@ describe('PersonalDataVault (on the real FerretDB)', () => {
     const record = await db.collection<CaseKeyRecord>(CASE_KEYS_COLLECTION).findOne({ _id: caseId });
     expect(record).toEqual({ _id: caseId, createdAt: expect.any(Date), destroyedAt: expect.any(Date) });
   });
+
+  it('should seal many values at once: new cases get a key, known ones keep theirs, erased ones get none', async () => {
+    const vault = new PersonalDataVault(new CaseKeyStore(db, kek()));
+    const [known, erased, fresh] = [randomUUID(), randomUUID(), randomUUID()];
+    const knownBefore = (await vault.seal(known, SealedUse.personal, { firstName: 'ZzKnown' })) as string;
+    await vault.erase(erased);
+
+    const sealed = await vault.sealMany([
+      { caseId: fresh, purpose: SealedUse.inbox('e1'), value: { n: 1 } },
+      { caseId: known, purpose: SealedUse.inbox('e2'), value: { n: 2 } },
+      { caseId: erased, purpose: SealedUse.inbox('e3'), value: { n: 3 } },
+      { caseId: fresh, purpose: SealedUse.inbox('e4'), value: { n: 4 } },
+    ]);
+
+    expect(sealed[2]).toBeUndefined();
+    expect(await vault.open(fresh, SealedUse.inbox('e1'), sealed[0] as string)).toEqual({ n: 1 });
+    expect(await vault.open(fresh, SealedUse.inbox('e4'), sealed[3] as string)).toEqual({ n: 4 });
+    expect(await vault.open(known, SealedUse.inbox('e2'), sealed[1] as string)).toEqual({ n: 2 });
+    // The known case kept its key: what was sealed before still opens.
+    expect(await vault.open(known, SealedUse.personal, knownBefore)).toEqual({ firstName: 'ZzKnown' });
+    expect(await vault.isErased(erased)).toBe(true);
+  });
 });

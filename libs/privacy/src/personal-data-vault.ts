@@ -16,6 +16,22 @@ export class PersonalDataVault {
     return key ? sealCaseData(key, { caseId, purpose }, value) : undefined;
   }
 
+  /**
+   * Many values sealed at once, each with its case's key (the keys read or made together); undefined for a value
+   * whose case's key was destroyed.
+   */
+  async sealMany(
+    items: readonly { caseId: string; purpose: string; value: unknown }[],
+  ): Promise<(string | undefined)[]> {
+    const keys = await this.keys.getOrCreateMany(items.map((item) => item.caseId));
+    return Promise.all(
+      items.map(({ caseId, purpose, value }) => {
+        const key = keys.get(caseId);
+        return key ? sealCaseData(key, { caseId, purpose }, value) : undefined;
+      }),
+    );
+  }
+
   /** The value sealed for the case and purpose; undefined when the case's key is gone (the data were erased). */
   async open<T>(caseId: string, purpose: string, sealed: string): Promise<T | undefined> {
     const key = await this.keys.find(caseId);

@@ -46,6 +46,27 @@ describe('InboxStore (on the real FerretDB)', () => {
     });
   });
 
+  describe('recordMany', () => {
+    it('should keep each envelope once, within the batch and across batches, and queue each new one', async () => {
+      await inbox.record(arrival('m-known', new Date(5_000)));
+      await inbox.markApplied('m-known', new Date());
+
+      const outcome = await inbox.recordMany([
+        arrival('m-1', new Date(5_001)),
+        arrival('m-known', new Date(5_002)),
+        arrival('m-2', new Date(5_003)),
+        arrival('m-1', new Date(5_004)),
+      ]);
+
+      expect(outcome).toEqual(['stored', 'duplicate', 'stored', 'duplicate']);
+      expect(await db.collection('inbox').countDocuments({ _id: 'm-1' } as never)).toBe(1);
+      const queued = (await db.collection(INBOX_QUEUE_COLLECTION).find({}).toArray()).map((item) => item._id);
+      expect(queued).toEqual(expect.arrayContaining(['m-1', 'm-2']));
+      expect(queued).not.toContain('m-known');
+      for (const id of ['m-1', 'm-2']) await inbox.markApplied(id, new Date());
+    });
+  });
+
   describe('findUnapplied', () => {
     it('should give entries in arrival order and forget applied and rejected ones, with their payloads', async () => {
       await inbox.record(arrival('later', new Date(2_000)));

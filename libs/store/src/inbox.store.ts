@@ -1,13 +1,10 @@
 import { Connection, mongo } from 'mongoose';
+import { duplicatePositions, isDuplicateKey } from './duplicate-key';
 import { INBOX_COLLECTION, InboxEntry } from './inbox-entry';
 import { INBOX_QUEUE_COLLECTION, InboxQueueItem } from './inbox-queue-item';
 
-const DUPLICATE_KEY = 11000;
 /** Entries read by id at once: each is one look-up by `_id`, the only filter FerretDB v1 pushes down. */
 const PARALLEL_READS = 8;
-
-const isDuplicateKey = (error: unknown): boolean =>
-  error instanceof mongo.MongoServerError && error.code === DUPLICATE_KEY;
 
 /** The node's idempotent inbox: written by the courier, applied by node-api. */
 export class InboxStore {
@@ -42,6 +39,28 @@ export class InboxStore {
     return 'stored';
   }
 
+  /**
+   * As record, for many entries in one insert (a batch the courier read from its inbox topic); the same envelope
+   * twice in the batch is stored once. Returns, in order, whether each was stored or a duplicate.
+   */
+  async recordMany(entries: readonly InboxEntry[]): Promise<('stored' | 'duplicate')[]> {
+    if (entries.length === 0) return [];
+    let refused = new Set<number>();
+    try {
+      await this.collection.insertMany([...entries], { ordered: false });
+    } catch (error) {
+      refused = duplicatePositions(error);
+    }
+    const queued = entries.filter((_, i) => !refused.has(i));
+    const storedIds = new Set(queued.map((entry) => entry._id));
+    for (const entry of entries.filter((candidate, i) => refused.has(i) && !storedIds.has(candidate._id))) {
+      const stored = await this.collection.findOne({ _id: entry._id }, { projection: { appliedAt: 1, rejection: 1 } });
+      if (stored && !stored.appliedAt && !stored.rejection) queued.push(entry);
+    }
+    if (queued.length > 0) await this.enqueue(queued);
+    return entries.map((_, i) => (refused.has(i) ? 'duplicate' : 'stored'));
+  }
+
   /** The oldest unapplied entries, by the queue's pointers; pointers to entries applied or gone are dropped. */
   async findUnapplied(limit: number): Promise<InboxEntry[]> {
     const items = await this.queue.find({}).sort({ receivedAt: 1 }).limit(limit).toArray();
@@ -57,6 +76,14 @@ export class InboxStore {
     }
     if (stale.length > 0) await this.queue.deleteMany({ _id: { $in: stale } });
     return entries;
+  }
+
+  /**
+   * Puts a waiting entry's pointer behind every other (its entry keeps its arrival time): a message that came before
+   * the one it follows does not hold up, batch after batch, the entries queued after it.
+   */
+  async postpone(envelopeId: string, until: Date): Promise<void> {
+    await this.queue.updateOne({ _id: envelopeId }, { $set: { receivedAt: until } });
   }
 
   async markApplied(envelopeId: string, appliedAt: Date): Promise<void> {

@@ -13,3 +13,4 @@ export * from './outbox-queue-item';
 export * from './outbox-queue.store';
 export * from './inbox-queue-item';
 export * from './transient-store-failure';
+export * from './duplicate-key';

@@ -2,9 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MessageValidator, RECEIPT_TYPE, messageSchemaId } from '@enlace/contracts';
 import { EnvelopeHeader, EnvelopeSealer } from '@enlace/envelope';
-import { EnvelopePublisher, TopicNames } from '@enlace/messaging';
+import { EnvelopePublisher, OutboundRecord, TopicNames } from '@enlace/messaging';
 import { COURIER_CONFIG, CourierConfig } from '../config/courier.config';
 import { ENVELOPE_PUBLISHER } from '../courier.tokens';
+
+/** What a receipt answers: the envelope received, the digest of its bytes, and whether it had come before. */
+export interface ReceiptFor {
+  readonly received: EnvelopeHeader;
+  readonly digest: string;
+  readonly duplicate: boolean;
+}
 
 /**
  * Answers every envelope stored with a signed receipt naming it and the digest of its bytes (AS4's
@@ -20,6 +27,22 @@ export class DeliveryReceiptSender {
   ) {}
 
   async send(received: EnvelopeHeader, digest: string, duplicate: boolean): Promise<void> {
+    await this.sendMany([{ received, digest, duplicate }]);
+  }
+
+  /** Receipts for many envelopes, produced with one request per sender's inbox topic. */
+  async sendMany(answers: readonly ReceiptFor[]): Promise<void> {
+    const byTopic = new Map<string, OutboundRecord[]>();
+    for (const { received, digest, duplicate } of answers) {
+      const topic = TopicNames.inbox(this.config.network, received.from);
+      const records = byTopic.get(topic) ?? [];
+      records.push({ key: received.caseId, value: await this.sealed(received, digest, duplicate) });
+      byTopic.set(topic, records);
+    }
+    for (const [topic, records] of byTopic) await this.publisher.publish(topic, records);
+  }
+
+  private async sealed(received: EnvelopeHeader, digest: string, duplicate: boolean): Promise<string> {
     const payload = {
       receivedEnvelopeId: received.id,
       receivedEnvelopeDigest: digest,
@@ -39,9 +62,6 @@ export class DeliveryReceiptSender {
       sentAt: new Date().toISOString(),
       schema: messageSchemaId(RECEIPT_TYPE),
     };
-    const wire = await this.sealer.seal(header, payload);
-    await this.publisher.publish(TopicNames.inbox(this.config.network, received.from), [
-      { key: received.caseId, value: wire },
-    ]);
+    return this.sealer.seal(header, payload);
   }
 }

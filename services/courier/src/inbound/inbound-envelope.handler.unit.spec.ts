@@ -24,9 +24,12 @@ const INBOX_TOPIC = `enlace.${NETWORK}.inbox.EC`;
 interface InboxFake {
   readonly entries: Map<string, InboxEntry>;
   readonly recorded: InboxEntry[];
+  /** How many entries each call of recordMany stored or found there. */
+  readonly batches: number[];
   failing: 'has' | 'record' | 'poison' | undefined;
   has(envelopeId: string): Promise<boolean>;
   record(entry: InboxEntry): Promise<'stored' | 'duplicate'>;
+  recordMany(entries: readonly InboxEntry[]): Promise<('stored' | 'duplicate')[]>;
 }
 
 interface DeadLettersFake {
@@ -36,7 +39,10 @@ interface DeadLettersFake {
 
 interface ReceiptsFake {
   readonly calls: { received: EnvelopeHeader; digest: string; duplicate: boolean }[];
+  /** How many receipts each call of sendMany produced. */
+  readonly batches: number[];
   send(received: EnvelopeHeader, digest: string, duplicate: boolean): Promise<void>;
+  sendMany(answers: readonly { received: EnvelopeHeader; digest: string; duplicate: boolean }[]): Promise<void>;
 }
 
 /** Case keys in memory (the real store is on FerretDB); the vault and its cipher are the real ones. */
@@ -52,6 +58,10 @@ function caseKeysFake() {
       if (!keys.has(caseId)) keys.set(caseId, new Uint8Array(randomBytes(32)));
       return live(caseId);
     },
+    getOrCreateMany: async (caseIds: readonly string[]) => {
+      for (const caseId of caseIds) if (!keys.has(caseId)) keys.set(caseId, new Uint8Array(randomBytes(32)));
+      return new Map(caseIds.map((caseId) => [caseId, live(caseId)]));
+    },
     find: async (caseId: string) => live(caseId),
     destroy: async (caseId: string) => void keys.set(caseId, 'destroyed'),
   };
@@ -62,6 +72,7 @@ function inboxFake(): InboxFake {
   const inbox: InboxFake = {
     entries: new Map(),
     recorded: [],
+    batches: [],
     failing: undefined,
     async has(envelopeId) {
       if (inbox.failing === 'has') throw databaseAway();
@@ -74,6 +85,17 @@ function inboxFake(): InboxFake {
       if (inbox.entries.has(entry._id)) return 'duplicate';
       inbox.entries.set(entry._id, entry);
       return 'stored';
+    },
+    async recordMany(entries) {
+      if (inbox.failing === 'record') throw databaseAway();
+      if (inbox.failing === 'poison') throw new TypeError('a fault that no retry mends');
+      inbox.batches.push(entries.length);
+      return entries.map((entry) => {
+        inbox.recorded.push(entry);
+        if (inbox.entries.has(entry._id)) return 'duplicate';
+        inbox.entries.set(entry._id, entry);
+        return 'stored';
+      });
     },
   };
   return inbox;
@@ -91,10 +113,16 @@ function deadLettersFake(): DeadLettersFake {
 
 function receiptsFake(): ReceiptsFake {
   const calls: ReceiptsFake['calls'] = [];
+  const batches: number[] = [];
   return {
     calls,
+    batches,
     async send(received, digest, duplicate) {
       calls.push({ received, digest, duplicate });
+    },
+    async sendMany(answers) {
+      batches.push(answers.length);
+      calls.push(...answers);
     },
   };
 }
@@ -507,6 +535,74 @@ describe('InboundEnvelopeHandler', () => {
         expect(deadLetters.calls[0]?.reason.detail).not.toContain('no retry mends');
         expect(deadLetters.calls[0]?.record.value).toEqual(record.value);
         expect(receipts.calls).toHaveLength(0);
+      });
+    });
+  });
+  describe('handleBatch', () => {
+    const referralWire = async () => {
+      const header = headerFor('referral.requested.v1', 'EC');
+      return { header, wire: await seal(header, referralRequested(header.caseId)) };
+    };
+
+    describe('with three valid referrals and a record that is no envelope', () => {
+      it('should store the three with one insert, answer them with one produce, then dead-letter the fourth', async () => {
+        const sent = await Promise.all([referralWire(), referralWire(), referralWire()]);
+        const garbage = recordOf('{"header":{}}');
+
+        await handler.handleBatch([...sent.map(({ wire }) => recordOf(wire)), garbage]);
+
+        expect(inbox.batches).toEqual([3]);
+        expect(inbox.recorded.map((entry) => entry._id)).toEqual(sent.map(({ header }) => header.id));
+        // Each arrives later than the one before: node-api applies in that order.
+        const times = inbox.recorded.map((entry) => entry.receivedAt.getTime());
+        expect(times).toEqual([...times].sort((a, b) => a - b));
+        expect(new Set(times).size).toBe(3);
+        expect(receipts.batches).toEqual([3]);
+        expect(receipts.calls.map((call) => call.duplicate)).toEqual([false, false, false]);
+        expect(deadLetters.calls.map((call) => call.record)).toEqual([garbage]);
+        expect(deadLetters.calls[0]?.reason.code).toBe('MALFORMED');
+      });
+    });
+
+    describe('with the same envelope twice in one batch', () => {
+      it('should keep it once and receipt the second copy as a duplicate', async () => {
+        const { header, wire } = await referralWire();
+
+        await handler.handleBatch([recordOf(wire), recordOf(wire)]);
+
+        expect([...inbox.entries.keys()]).toEqual([header.id]);
+        expect(receipts.calls.map((call) => [call.received.id, call.duplicate])).toEqual([
+          [header.id, false],
+          [header.id, true],
+        ]);
+      });
+    });
+
+    describe('when the inbox store is away', () => {
+      it('should throw so that the batch comes back, dead-lettering nothing, not even its garbage', async () => {
+        const { wire } = await referralWire();
+        inbox.failing = 'record';
+
+        await expect(handler.handleBatch([recordOf(wire), recordOf(null)])).rejects.toThrow(
+          'connection to the node database was closed',
+        );
+
+        expect(deadLetters.calls).toHaveLength(0);
+        expect(receipts.calls).toHaveLength(0);
+      });
+    });
+
+    describe('when the batch fails for no passing cause', () => {
+      it('should handle its records one by one, so that only the poison one is counted and dead-lettered', async () => {
+        const { wire } = await referralWire();
+        const record = recordOf(wire);
+        inbox.failing = 'poison';
+        for (let i = 1; i < MAX_RECORD_TRIES; i++) await expect(handler.handleBatch([record])).rejects.toThrow(TypeError);
+        expect(deadLetters.calls).toHaveLength(0);
+
+        await handler.handleBatch([record]);
+
+        expect(deadLetters.calls.map((call) => call.reason.code)).toEqual(['UNPROCESSABLE']);
       });
     });
   });

@@ -5,7 +5,7 @@ import { COURIER_CONFIG, CourierConfig } from '../config/courier.config';
 import { KAFKA_CLIENT } from '../courier.tokens';
 import { InboundEnvelopeHandler } from './inbound-envelope.handler';
 
-/** Reads this country's inbox topic from the network and hands each record to the handler. */
+/** Reads this country's inbox topic from the network and hands its records to the handler, a batch at a time. */
 @Injectable()
 export class InboxConsumerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(InboxConsumerService.name);
@@ -26,8 +26,8 @@ export class InboxConsumerService implements OnApplicationBootstrap, BeforeAppli
   /** Starts consuming in the background: the node does not wait for the broker to be up. */
   onApplicationBootstrap(): void {
     this.consumer
-      .start(
-        (record) => this.handler.handle(record),
+      .startBatches(
+        (records) => this.handler.handleBatch(records),
         (error, attempt) => this.logger.warn(`waiting for the broker (attempt ${attempt}): ${error.message}`),
       )
       .catch((error: Error) => this.logger.error(`the inbox consumer stopped: ${error.message}`));

@@ -12,7 +12,8 @@ import { ConcurrentChangeError } from '../referrals/persistence/referral-case.re
 import { PERSONAL_DATA_VAULT } from '../privacy/privacy.tokens';
 import { ApplyOutcome, INBOX_MESSAGE_APPLIERS, InboxMessageApplier } from './inbox-message.applier';
 
-const BATCH = 100;
+/** Entries looked at per round. */
+export const APPLY_BATCH = 100;
 /** How long a message that came before the one it follows waits for it before it is set aside as OUT_OF_ORDER. */
 export const OUT_OF_ORDER_WAIT_MS = 60 * 60_000;
 /** Rounds an entry may fail in for no passing cause before it is set aside (the worker backs off between). */
@@ -36,7 +37,7 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
     @Inject(INBOX_MESSAGE_APPLIERS) private readonly appliers: readonly InboxMessageApplier[],
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
   ) {
-    this.worker = new PollingWorker(async () => (await this.applyPending()) >= BATCH, {
+    this.worker = new PollingWorker(async () => (await this.applyPending()) >= APPLY_BATCH, {
       idleMs: config.inboxPollMs,
       errorMs: Math.max(config.inboxPollMs, 1000),
       onError: (error) => this.logger.warn(`inbox paused after an error: ${error.message}`),
@@ -53,13 +54,15 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
 
   /** Applies one batch; returns how many entries it looked at. */
   async applyPending(): Promise<number> {
-    const entries = await this.inbox.findUnapplied(BATCH);
+    const entries = await this.inbox.findUnapplied(APPLY_BATCH);
     for (const entry of entries) {
       try {
         const outcome = await this.applyOne(await this.opened(entry));
         if (outcome.applied) await this.inbox.markApplied(entry._id, new Date());
-        else if (outcome.deferred && Date.now() - entry.receivedAt.getTime() < OUT_OF_ORDER_WAIT_MS) continue;
-        else await this.reject(entry._id, entry.type, outcome.code, outcome.detail);
+        else if (outcome.deferred && Date.now() - entry.receivedAt.getTime() < OUT_OF_ORDER_WAIT_MS) {
+          await this.inbox.postpone(entry._id, new Date());
+          continue;
+        } else await this.reject(entry._id, entry.type, outcome.code, outcome.detail);
         this.tries.succeeded(entry._id);
       } catch (error) {
         if (error instanceof ProtocolRuleViolation) {

@@ -3,7 +3,7 @@ import { PersonalDataVault } from '@enlace/privacy';
 import { InboxEntry, InboxStore } from '@enlace/store';
 import { mongo } from 'mongoose';
 import { NodeApiConfig } from '../config/node-api.config';
-import { InboxApplierService, MAX_APPLY_TRIES, OUT_OF_ORDER_WAIT_MS } from './inbox-applier.service';
+import { APPLY_BATCH, InboxApplierService, MAX_APPLY_TRIES, OUT_OF_ORDER_WAIT_MS } from './inbox-applier.service';
 import { APPLIED, ApplyOutcome, InboxMessageApplier } from './inbox-message.applier';
 
 const entry = (id: string): InboxEntry => ({
@@ -20,15 +20,20 @@ const entry = (id: string): InboxEntry => ({
   rejection: null,
 });
 
-/** The inbox collection in memory: what is neither applied nor set aside is pending, in arrival order. */
+/** The inbox collection in memory: what is neither applied nor set aside is pending, in queue order. */
 function inboxFake(entries: InboxEntry[]) {
   const rejected = new Map<string, { code: string; detail: string }>();
   const applied = new Set<string>();
+  let queue = [...entries];
   const store = {
     rejected,
     applied,
-    async findUnapplied() {
-      return entries.filter((e) => !applied.has(e._id) && !rejected.has(e._id));
+    async findUnapplied(limit: number) {
+      return queue.filter((e) => !applied.has(e._id) && !rejected.has(e._id)).slice(0, limit);
+    },
+    async postpone(id: string) {
+      const waiting = queue.filter((e) => e._id === id);
+      queue = [...queue.filter((e) => e._id !== id), ...waiting];
     },
     async markApplied(id: string) {
       applied.add(id);
@@ -118,6 +123,24 @@ describe(InboxApplierService.name, () => {
 
       await service.applyPending();
       expect([...inbox.applied]).toEqual(['started', 'closed-before-started']);
+    });
+
+    it('should not let a full batch of waiting messages hold up the entries queued behind them', async () => {
+      const waiting = Array.from({ length: APPLY_BATCH }, (_, n) => entry(`waiting-${n}`));
+      const inbox = inboxFake([...waiting, entry('ready')]);
+      const service = serviceWith(inbox, {
+        handles: () => true,
+        holdsCase: async () => true,
+        apply: async (e): Promise<ApplyOutcome> =>
+          e._id === 'ready' ? APPLIED : { applied: false, deferred: true, code: 'OUT_OF_ORDER', detail: 'waits' },
+        applyReceipt: async () => APPLIED,
+      });
+
+      await service.applyPending();
+      await service.applyPending();
+
+      expect([...inbox.applied]).toEqual(['ready']);
+      expect(inbox.rejected.size).toBe(0);
     });
 
     it('should set aside as OUT_OF_ORDER a message whose predecessor has not come for OUT_OF_ORDER_WAIT_MS', async () => {
