@@ -16,6 +16,7 @@ import { percentile, round } from './bench-stats';
 import { catchUp } from './catch-up';
 import { PeakMemorySampler, memorySnapshot, processesOf } from './process-memory';
 import { rawKafkaThroughput } from './raw-kafka.baseline';
+import { stageBreakdown } from './stage-breakdown';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 60);
 const LATENCY_SECONDS = Number(process.env['BENCH_LATENCY_SECONDS'] ?? 20);
@@ -115,7 +116,7 @@ async function throughput(senders: readonly Sender[], trackers: Map<string, Arri
   };
 }
 
-async function latencyAt(rate: number, co: NodeApiClient, ec: Connection) {
+async function latencyAt(rate: number, co: NodeApiClient, coDb: Connection, ec: Connection) {
   const tracker = new ArrivalTracker(ec);
   const sentAt = new Map<string, number>();
   const started = Date.now();
@@ -149,6 +150,7 @@ async function latencyAt(rate: number, co: NodeApiClient, ec: Connection) {
     p50Ms: percentile(samples, 50),
     p95Ms: percentile(samples, 95),
     p99Ms: percentile(samples, 99),
+    stages: await stageBreakdown(coDb, ec, [...tracker.arrivedAt.keys()]),
     loadAverageAfter: load(),
   };
 }
@@ -193,12 +195,14 @@ async function main(): Promise<void> {
     await warmUp.drain(60_000);
     const memoryIdleMb = await memorySnapshot(processesOf(net));
 
-    const twoNodes = await part('two', () =>
-      throughput([{ country: 'CO', api: api('CO'), to: ['EC'] }], new Map([['EC', new ArrivalTracker(db('EC'))]]), net),
-    );
+    const atEc = new ArrivalTracker(db('EC'));
+    const twoNodes = await part('two', async () => ({
+      ...(await throughput([{ country: 'CO', api: api('CO'), to: ['EC'] }], new Map([['EC', atEc]]), net)),
+      stages: await stageBreakdown(db('CO'), db('EC'), [...atEc.arrivedAt.keys()]),
+    }));
     const latency = await part('latency', async () => [
-      await latencyAt(50, api('CO'), db('EC')),
-      await latencyAt(500, api('CO'), db('EC')),
+      await latencyAt(50, api('CO'), db('CO'), db('EC')),
+      await latencyAt(500, api('CO'), db('CO'), db('EC')),
     ]);
     const fiveNodes = await part('five', () =>
       throughput(

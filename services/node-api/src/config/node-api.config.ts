@@ -22,14 +22,17 @@ export interface NodeApiConfig {
   readonly referralAnswerPeriod: IsoDuration;
   /** The network's due times per kind of step and corridor (ENLACE_DEADLINES), the referral answer included. */
   readonly deadlines: DeadlinePolicy;
-  /** How often the node looks for steps that other countries let go overdue, to announce them. */
+  /**
+   * How often the node looks for steps that other countries let go overdue, to announce them (a minute by default:
+   * due times are days apart, and on FerretDB v1 each look reads every case of the node).
+   */
   readonly overdueScanMs: number;
   /**
    * How long past the answer due time the sender still waits before it lets the referral expire; meanwhile the
    * referral shows as overdue at both ends. None by default: it expires at the first check after the due time.
    */
   readonly referralExpiryGrace?: IsoDuration;
-  /** How often the sender looks for its referrals whose answer is overdue, to let them expire. */
+  /** How often the sender looks for its referrals whose answer is overdue, to let them expire (a minute by default). */
   readonly referralExpiryPollMs: number;
   readonly inboxPollMs: number;
   readonly bodyLimit: string;
@@ -60,9 +63,9 @@ export function readNodeApiConfig(env: NodeJS.ProcessEnv = process.env): NodeApi
       ...DEFAULT_DEADLINE_PERIODS,
       referralAnswer: referralAnswerPeriod,
     }),
-    overdueScanMs: read.integer('ENLACE_OVERDUE_SCAN_MS', 5000, 10),
+    overdueScanMs: read.integer('ENLACE_OVERDUE_SCAN_MS', 60_000, 10),
     ...optionalDuration(read, 'ENLACE_REFERRAL_EXPIRY_GRACE', 'referralExpiryGrace'),
-    referralExpiryPollMs: read.integer('ENLACE_REFERRAL_EXPIRY_POLL_MS', 5000, 10),
+    referralExpiryPollMs: read.integer('ENLACE_REFERRAL_EXPIRY_POLL_MS', 60_000, 10),
     inboxPollMs: read.integer('ENLACE_INBOX_POLL_MS', 100, 10),
     bodyLimit: read.optional('ENLACE_HTTP_BODY_LIMIT') ?? '256kb',
   };

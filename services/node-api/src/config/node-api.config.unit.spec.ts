@@ -144,8 +144,8 @@ describe('readNodeApiConfig', () => {
         caseKekFile: '/etc/enlace/secrets/co.case-kek.json',
         referralAnswerPeriod: IsoDuration.parse('P7D'),
         deadlines: expect.any(DeadlinePolicy),
-        overdueScanMs: 5000,
-        referralExpiryPollMs: 5000,
+        overdueScanMs: 60_000,
+        referralExpiryPollMs: 60_000,
         inboxPollMs: 100,
         bodyLimit: '256kb',
       });
