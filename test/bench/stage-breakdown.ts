@@ -13,11 +13,11 @@ interface ArrivedEntry {
   appliedAt?: Date | null;
 }
 
-type Stage = 'apiToSent' | 'sentToStored' | 'storedToApplied' | 'appliedToReceiptApplied';
+type Stage = 'apiToSent' | 'sentToStored' | 'storedToApplied' | 'storedToReceiptBack';
 
 /**
  * Where the time of a referral's journey went, from the times the two nodes wrote down (one machine, one clock):
- * the sender's outbox entry (created by the API call, sent by the relay, delivered once the receipt is applied) and
+ * the sender's outbox entry (created by the API call, sent by the relay, delivered when the receipt came back) and
  * the receiver's inbox entry (stored by its courier, applied by its node API). Read by `_id` for a sample of ids.
  */
 export async function stageBreakdown(
@@ -31,7 +31,7 @@ export async function stageBreakdown(
     apiToSent: [],
     sentToStored: [],
     storedToApplied: [],
-    appliedToReceiptApplied: [],
+    storedToReceiptBack: [],
   };
   let sampled = 0;
   for (let i = 0; i < referralIds.length; i += step) {
@@ -46,7 +46,8 @@ export async function stageBreakdown(
     samples.apiToSent.push(request.sentAt.getTime() - request.createdAt.getTime());
     samples.sentToStored.push(arrived.receivedAt.getTime() - request.sentAt.getTime());
     samples.storedToApplied.push(arrived.appliedAt.getTime() - arrived.receivedAt.getTime());
-    if (request.deliveredAt) samples.appliedToReceiptApplied.push(request.deliveredAt.getTime() - arrived.appliedAt.getTime());
+    // The receipt leaves when the entry is stored; deliveredAt is when the sender's courier stored the receipt.
+    if (request.deliveredAt) samples.storedToReceiptBack.push(request.deliveredAt.getTime() - arrived.receivedAt.getTime());
   }
   const summary = (values: number[]) => ({ p50Ms: percentile(values, 50), p95Ms: percentile(values, 95) });
   return {
@@ -54,6 +55,6 @@ export async function stageBreakdown(
     apiToSent: summary(samples.apiToSent),
     sentToStored: summary(samples.sentToStored),
     storedToApplied: summary(samples.storedToApplied),
-    appliedToReceiptApplied: summary(samples.appliedToReceiptApplied),
+    storedToReceiptBack: summary(samples.storedToReceiptBack),
   };
 }

@@ -84,6 +84,33 @@ describe('Kafka messaging (on the real broker)', () => {
     }, 45_000);
   });
 
+  describe('KafkaEnvelopePublisher and a batch handler', () => {
+    it('should produce more than one request can carry, and hand it over in order, many records per call', async () => {
+      const topic = TopicNames.inbox(network, 'CO');
+      const values = Array.from({ length: 600 }, (_, n) => `${String(n).padStart(4, '0')}:${'x'.repeat(4096)}`);
+      // 2.4 MB in one call: more than the broker's 1 MB per request.
+      await publisher.publish(
+        topic,
+        values.map((value) => ({ key: 'case-batch', value })),
+      );
+      const calls: string[][] = [];
+      const consumer = new KafkaInboxConsumer(kafka, { groupId: uniqueName('int-batch'), topic, maxBatch: 100 });
+      await consumer.startBatches(async (records) => {
+        calls.push(records.map((record) => record.value?.toString().slice(0, 4) ?? ''));
+      });
+      try {
+        await eventually(async () => (calls.flat().length >= values.length ? true : undefined), {
+          timeoutMs: 30_000,
+          what: 'every record',
+        });
+      } finally {
+        await consumer.stop();
+      }
+      expect(calls.flat()).toEqual(values.map((value) => value.slice(0, 4)));
+      expect(Math.max(...calls.map((call) => call.length))).toBe(100);
+    }, 45_000);
+  });
+
   describe('DeadLetterPublisher', () => {
     it('should keep the original bytes with the reason and where they came from', async () => {
       const topic = TopicNames.deadLetter(network, 'CO');
