@@ -16,6 +16,8 @@ import { ApplyOutcome, INBOX_MESSAGE_APPLIERS, InboxMessageApplier } from './inb
 export const APPLY_BATCH = 100;
 /** How long a message that came before the one it follows waits for it before it is set aside as OUT_OF_ORDER. */
 export const OUT_OF_ORDER_WAIT_MS = 60 * 60_000;
+/** Cases applied at once in a round (one case's entries are always applied one after the other). */
+export const PARALLEL_CASES = 8;
 /** Rounds an entry may fail in for no passing cause before it is set aside (the worker backs off between). */
 export const MAX_APPLY_TRIES = 5;
 
@@ -52,9 +54,27 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
     await this.worker.stop();
   }
 
-  /** Applies one batch; returns how many entries it looked at. */
+  /**
+   * Applies one batch; returns how many entries it looked at. The entries of one case are applied one after the
+   * other, in arrival order; different cases, which share nothing, up to PARALLEL_CASES at once (each apply is a
+   * few database round trips, and the database answers several at a time).
+   */
   async applyPending(): Promise<number> {
     const entries = await this.inbox.findUnapplied(APPLY_BATCH);
+    const byCase = new Map<string, InboxEntry[]>();
+    for (const entry of entries) byCase.set(entry.caseId, [...(byCase.get(entry.caseId) ?? []), entry]);
+    const cases = [...byCase.values()];
+    const next = async (): Promise<void> => {
+      for (let lane = cases.shift(); lane; lane = cases.shift()) await this.applyInOrder(lane);
+    };
+    const lanes = await Promise.allSettled(Array.from({ length: Math.min(PARALLEL_CASES, cases.length) }, next));
+    const failed = lanes.find((lane): lane is PromiseRejectedResult => lane.status === 'rejected');
+    if (failed) throw failed.reason;
+    return entries.length;
+  }
+
+  /** One case's entries, in arrival order; stops at the first that cannot be applied yet. */
+  private async applyInOrder(entries: readonly InboxEntry[]): Promise<void> {
     for (const entry of entries) {
       try {
         const outcome = await this.applyOne(await this.opened(entry));
@@ -68,7 +88,7 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
         if (error instanceof ProtocolRuleViolation) {
           await this.reject(entry._id, entry.type, error.code, error.message);
         } else if (error instanceof ConcurrentChangeError || error instanceof ConcurrentCaseChangeError) {
-          return entries.length; // someone else changed the case: the next round decides again
+          return; // someone else changed the case: the next round decides again
         } else if (isTransientStoreFailure(error)) {
           throw error;
         } else {
@@ -83,7 +103,6 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
         }
       }
     }
-    return entries.length;
   }
 
   /**

@@ -3,7 +3,13 @@ import { PersonalDataVault } from '@enlace/privacy';
 import { InboxEntry, InboxStore } from '@enlace/store';
 import { mongo } from 'mongoose';
 import { NodeApiConfig } from '../config/node-api.config';
-import { APPLY_BATCH, InboxApplierService, MAX_APPLY_TRIES, OUT_OF_ORDER_WAIT_MS } from './inbox-applier.service';
+import {
+  APPLY_BATCH,
+  InboxApplierService,
+  MAX_APPLY_TRIES,
+  OUT_OF_ORDER_WAIT_MS,
+  PARALLEL_CASES,
+} from './inbox-applier.service';
 import { APPLIED, ApplyOutcome, InboxMessageApplier } from './inbox-message.applier';
 
 const entry = (id: string): InboxEntry => ({
@@ -70,8 +76,9 @@ describe(InboxApplierService.name, () => {
     );
 
   describe('applyPending', () => {
-    it(`should set aside as APPLY_FAILED an entry that fails ${MAX_APPLY_TRIES} rounds for no passing cause, then apply the rest`, async () => {
-      const inbox = inboxFake([entry('poison'), entry('next')]);
+    it(`should set aside as APPLY_FAILED an entry that fails ${MAX_APPLY_TRIES} rounds for no passing cause, holding up only its own case`, async () => {
+      const sameCase = { ...entry('after-poison'), caseId: 'case-poison' };
+      const inbox = inboxFake([entry('poison'), sameCase, entry('other-case')]);
       const service = serviceWith(
         inbox,
         applierFailingWith('poison', () => new TypeError('a bug, not an outage')),
@@ -80,13 +87,46 @@ describe(InboxApplierService.name, () => {
       for (let round = 1; round < MAX_APPLY_TRIES; round++)
         await expect(service.applyPending()).rejects.toThrow(TypeError);
       expect(inbox.rejected.size).toBe(0);
-      expect(inbox.applied.size).toBe(0);
+      expect([...inbox.applied]).toEqual(['other-case']);
 
       await service.applyPending();
 
       expect(inbox.rejected.get('poison')?.code).toBe('APPLY_FAILED');
       expect(inbox.rejected.get('poison')?.detail).not.toContain('a bug');
-      expect([...inbox.applied]).toEqual(['next']);
+      expect([...inbox.applied]).toEqual(['other-case', 'after-poison']);
+    });
+
+    it('should apply one case’s entries in arrival order while it applies other cases alongside', async () => {
+      const oneCase = ['first', 'second', 'third'].map((id) => ({ ...entry(id), caseId: 'case-ordered' }));
+      const others = Array.from({ length: 20 }, (_, n) => entry(`other-${n}`));
+      const inbox = inboxFake(
+        [oneCase[0], ...others.slice(0, 10), oneCase[1], ...others.slice(10), oneCase[2]].filter(
+          (e): e is InboxEntry => e !== undefined,
+        ),
+      );
+      const order: string[] = [];
+      let inFlight = 0;
+      let mostAtOnce = 0;
+      const service = serviceWith(inbox, {
+        handles: () => true,
+        holdsCase: async () => true,
+        apply: async (e) => {
+          inFlight++;
+          mostAtOnce = Math.max(mostAtOnce, inFlight);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          order.push(e._id);
+          inFlight--;
+          return APPLIED;
+        },
+        applyReceipt: async () => APPLIED,
+      });
+
+      await service.applyPending();
+
+      expect(order.filter((id) => oneCase.some((e) => e._id === id))).toEqual(['first', 'second', 'third']);
+      expect(inbox.applied.size).toBe(23);
+      expect(mostAtOnce).toBeGreaterThan(1);
+      expect(mostAtOnce).toBeLessThanOrEqual(PARALLEL_CASES);
     });
 
     it('should never set an entry aside while the database is away, however many rounds fail', async () => {
