@@ -14,6 +14,9 @@ import { COURIER_CONFIG, CourierConfig } from '../config/courier.config';
 import { ENVELOPE_PUBLISHER, MEMBER_DIRECTORY, OUTBOX_RELAY_STORE, PERSONAL_DATA_VAULT } from '../courier.tokens';
 import { messageSchemaId } from '@enlace/contracts';
 
+/** Outbox entries opened at once: each reads its case's key from the database. */
+const PARALLEL_OPENS = 8;
+
 /**
  * Takes what node-api left in its outboxes, seals and signs it, and produces it to the addressee's inbox topic.
  * An entry is marked sent only after the broker acknowledged it; a crash in between sends it again with the same
@@ -64,8 +67,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     if (pending.length === 0) return 0;
     const byTopic = new Map<string, { entries: PendingOutboxEntry[]; records: OutboundRecord[] }>();
     const directoryRead = { once: false };
-    for (const item of pending) {
-      const payload = await this.payloadOf(item);
+    const payloads = await this.payloadsOf(pending);
+    for (const [i, item] of pending.entries()) {
+      const payload = payloads[i];
       if (payload === undefined) continue;
       const topic = TopicNames.inbox(this.config.network, item.entry.to);
       const wire = await this.sealOrSetAside(item, payload, directoryRead);
@@ -81,6 +85,15 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
       await this.store.markSent(batch.entries, sentAt);
     }
     return pending.length;
+  }
+
+  /** The entries' messages, opened PARALLEL_OPENS at a time (each needs its case's key: one database read). */
+  private async payloadsOf(pending: readonly PendingOutboxEntry[]): Promise<(Record<string, unknown> | undefined)[]> {
+    const payloads: (Record<string, unknown> | undefined)[] = [];
+    for (let i = 0; i < pending.length; i += PARALLEL_OPENS) {
+      payloads.push(...(await Promise.all(pending.slice(i, i + PARALLEL_OPENS).map((item) => this.payloadOf(item)))));
+    }
+    return payloads;
   }
 
   /**
