@@ -1,4 +1,5 @@
 import { Connection, mongo } from 'mongoose';
+import { isDuplicateKey } from './duplicate-key';
 
 /** An overdue step to announce to the network (contracts: deadline.overdue.v1), waiting for the courier. */
 export interface DeadlineNotice {
@@ -31,7 +32,7 @@ export class DeadlineNoticeStore {
     try {
       await this.notices.insertOne({ _id: id, announcement, createdAt: at, sentAt: null });
     } catch (error) {
-      if (!(error instanceof mongo.MongoServerError && error.code === 11000)) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   }
 

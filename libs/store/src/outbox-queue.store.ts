@@ -1,5 +1,6 @@
 import { backOff } from 'exponential-backoff';
-import { Connection, mongo } from 'mongoose';
+import { Connection } from 'mongoose';
+import { isDuplicateKey } from './duplicate-key';
 import type { OutboxEntry } from './outbox-entry';
 import { OUTBOX_QUEUE_COLLECTION, OutboxQueueItem } from './outbox-queue-item';
 
@@ -32,7 +33,7 @@ export class OutboxQueueStore {
     try {
       await this.connection.collection<OutboxQueueItem>(OUTBOX_QUEUE_COLLECTION).insertMany(items, { ordered: false });
     } catch (error) {
-      if (!(error instanceof mongo.MongoBulkWriteError && error.code === 11000)) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   }
 }

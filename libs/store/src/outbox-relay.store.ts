@@ -1,4 +1,5 @@
 import { Connection, mongo } from 'mongoose';
+import { isDuplicateKey } from './duplicate-key';
 import { isOutboxEntrySettled, OutboxEntry } from './outbox-entry';
 import { OUTBOX_QUEUE_COLLECTION, OutboxQueueItem } from './outbox-queue-item';
 import { OUTBOX_SENT_COLLECTION, OutboxSentMark } from './outbox-sent-mark';
@@ -81,7 +82,7 @@ export class OutboxRelayStore {
     try {
       await this.marks.insertMany(marks, { ordered: false });
     } catch (error) {
-      if (!(error instanceof mongo.MongoBulkWriteError && error.code === 11000)) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
     await this.dequeue(marks.map((mark) => mark._id));
   }
@@ -97,7 +98,7 @@ export class OutboxRelayStore {
         undeliverable: reason,
       });
     } catch (error) {
-      if (!(error instanceof mongo.MongoServerError && error.code === 11000)) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
     await this.dequeue([item.entry.envelopeId]);
   }
