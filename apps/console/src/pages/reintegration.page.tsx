@@ -3,15 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { NodeApiClient } from '../api/node-api.client';
 import type { ReintegrationView } from '../api/node-api.types';
-import { CaseStatusBadge } from '../cases/case-status-badge';
-import { CaseTimeline } from '../cases/case-timeline';
+import { CasePage } from '../cases/case-page';
 import { PendingLine } from '../cases/pending-line';
 import { PersonAndConsent } from '../cases/person-consent';
 import { StepActions } from '../cases/step-actions';
 import { REINTEGRATION_STEP_FORMS } from '../cases/step-forms';
 import { useCaseView } from '../cases/use-case-view';
 import { DateTime } from '../components/date-time';
-import { ProblemAlert } from '../components/problem-alert';
 import type { Session } from '../session/session';
 
 /** A free-form record of the view (risk review, closure, re-referral): its reason or outcome, and when. */
@@ -114,70 +112,43 @@ export function ReintegrationPage({ session }: { session: Extract<Session, { kin
   const [done, setDone] = useState<string>();
 
   return (
-    <section aria-labelledby="case-title">
-      <p>
-        <Link to="/work">← {t('referral.back')}</Link>
-      </p>
-      <ProblemAlert error={error} />
-      {view ? (
-        <>
-          <div className="page-head">
-            <h1 id="case-title">
-              {t('cases.reintegrationTitle', { id: view.id.slice(0, 8) })}{' '}
-              <small>{t(`referral.direction.${view.direction}`)}</small>
-            </h1>
-            <p className="status-line">
-              {t('referral.status')}: <CaseStatusBadge protocol="reintegration" status={view.status} />
-            </p>
-          </div>
-          <p className="hint">
-            <code data-testid="case-id">{view.id}</code>
-          </p>
-          {done ? (
-            <p role="status" className="notice">
-              {done}
-            </p>
-          ) : null}
-          <div className="columns">
-            <div>
-              <section className="card" aria-labelledby="details-title">
-                <h2 id="details-title">{t('cases.details')}</h2>
-                <ReintegrationDetails view={view} />
-              </section>
-              <PersonAndConsent
-                {...(view.person ? { person: view.person } : {})}
-                {...(view.consent ? { consent: view.consent } : {})}
-                {...(view.erasure ? { erasure: view.erasure } : {})}
-                defaultRecipients={[]}
-                absent={t('cases.personOnReturn')}
-              />
-            </div>
-            <div>
-              <StepActions
-                protocol="reintegration"
-                allowedSteps={view.allowedSteps}
-                forms={REINTEGRATION_STEP_FORMS}
-                followUpCount={view.followUpCount}
-                take={async (step, body) => {
-                  const next = await new NodeApiClient(session.country, session.token).reintegrationStep(
-                    view.id,
-                    step,
-                    body,
-                  );
-                  stepped(next);
-                  setDone(t('referral.done', { status: t(`reintegrationStatus.${next.status}`) }));
-                }}
-              />
-              <section className="card" aria-labelledby="timeline-title">
-                <h2 id="timeline-title">{t('referral.timeline')}</h2>
-                <CaseTimeline protocol="reintegration" entries={view.timeline} />
-              </section>
-            </div>
-          </div>
-        </>
-      ) : error ? null : (
-        <p aria-busy="true">{t('app.loading')}</p>
-      )}
-    </section>
+    <CasePage
+      protocol="reintegration"
+      title={view ? t('cases.reintegrationTitle', { id: view.id.slice(0, 8) }) : ''}
+      view={view}
+      error={error}
+      done={done}
+      details={view ? <ReintegrationDetails view={view} /> : null}
+      person={
+        view ? (
+          <PersonAndConsent
+            {...(view.person ? { person: view.person } : {})}
+            {...(view.consent ? { consent: view.consent } : {})}
+            {...(view.erasure ? { erasure: view.erasure } : {})}
+            defaultRecipients={[]}
+            absent={t('cases.personOnReturn')}
+          />
+        ) : null
+      }
+      actions={
+        view ? (
+          <StepActions
+            protocol="reintegration"
+            allowedSteps={view.allowedSteps}
+            forms={REINTEGRATION_STEP_FORMS}
+            followUpCount={view.followUpCount}
+            take={async (step, body) => {
+              const next = await new NodeApiClient(session.country, session.token).reintegrationStep(
+                view.id,
+                step,
+                body,
+              );
+              stepped(next);
+              setDone(t('referral.done', { status: t(`reintegrationStatus.${next.status}`) }));
+            }}
+          />
+        ) : null
+      }
+    />
   );
 }

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { NodeApiClient } from '../api/node-api.client';
 import type { ReturnView } from '../api/node-api.types';
-import { CaseStatusBadge } from '../cases/case-status-badge';
-import { CaseTimeline } from '../cases/case-timeline';
+import { CasePage } from '../cases/case-page';
 import { OpenReintegrationForm } from '../cases/open-reintegration-form';
 import { PendingLine } from '../cases/pending-line';
 import { PersonAndConsent } from '../cases/person-consent';
@@ -12,7 +11,6 @@ import { StepActions } from '../cases/step-actions';
 import { RETURN_STEP_FORMS } from '../cases/step-forms';
 import { useCaseView } from '../cases/use-case-view';
 import { DateTime } from '../components/date-time';
-import { ProblemAlert } from '../components/problem-alert';
 import type { Session } from '../session/session';
 
 type Finding = { result: string; reason?: string; at: string };
@@ -132,67 +130,42 @@ export function ReturnPage({ session }: { session: Extract<Session, { kind: 'nod
   const [done, setDone] = useState<string>();
 
   return (
-    <section aria-labelledby="case-title">
-      <p>
-        <Link to="/work">← {t('referral.back')}</Link>
-      </p>
-      <ProblemAlert error={error} />
-      {view ? (
-        <>
-          <div className="page-head">
-            <h1 id="case-title">
-              {t('cases.returnTitle', { id: view.id.slice(0, 8) })}{' '}
-              <small>{t(`referral.direction.${view.direction}`)}</small>
-            </h1>
-            <p className="status-line">
-              {t('referral.status')}: <CaseStatusBadge protocol="return" status={view.status} />
-            </p>
-          </div>
-          <p className="hint">
-            <code data-testid="case-id">{view.id}</code>
-          </p>
-          {done ? (
-            <p role="status" className="notice">
-              {done}
-            </p>
-          ) : null}
-          <div className="columns">
-            <div>
-              <section className="card" aria-labelledby="details-title">
-                <h2 id="details-title">{t('cases.details')}</h2>
-                <ReturnDetails view={view} />
-              </section>
-              <PersonAndConsent
-                {...(view.person ? { person: view.person } : {})}
-                {...(view.consent ? { consent: view.consent } : {})}
-                {...(view.erasure ? { erasure: view.erasure } : {})}
-                defaultRecipients={[view.toCountry]}
-              />
-            </div>
-            <div>
-              <StepActions
-                protocol="return"
-                allowedSteps={view.allowedSteps}
-                forms={RETURN_STEP_FORMS}
-                take={async (step, body) => {
-                  const next = await new NodeApiClient(session.country, session.token).returnStep(view.id, step, body);
-                  stepped(next);
-                  setDone(t('referral.done', { status: t(`returnStatus.${next.status}`) }));
-                }}
-              />
-              {view.direction === 'incoming' && view.status === 'handed-over' && !view.links?.reintegrationId ? (
-                <OpenReintegrationForm session={session} returnView={view} />
-              ) : null}
-              <section className="card" aria-labelledby="timeline-title">
-                <h2 id="timeline-title">{t('referral.timeline')}</h2>
-                <CaseTimeline protocol="return" entries={view.timeline} />
-              </section>
-            </div>
-          </div>
-        </>
-      ) : error ? null : (
-        <p aria-busy="true">{t('app.loading')}</p>
-      )}
-    </section>
+    <CasePage
+      protocol="return"
+      title={view ? t('cases.returnTitle', { id: view.id.slice(0, 8) }) : ''}
+      view={view}
+      error={error}
+      done={done}
+      details={view ? <ReturnDetails view={view} /> : null}
+      person={
+        view ? (
+          <PersonAndConsent
+            {...(view.person ? { person: view.person } : {})}
+            {...(view.consent ? { consent: view.consent } : {})}
+            {...(view.erasure ? { erasure: view.erasure } : {})}
+            defaultRecipients={[view.toCountry]}
+          />
+        ) : null
+      }
+      actions={
+        view ? (
+          <>
+            <StepActions
+              protocol="return"
+              allowedSteps={view.allowedSteps}
+              forms={RETURN_STEP_FORMS}
+              take={async (step, body) => {
+                const next = await new NodeApiClient(session.country, session.token).returnStep(view.id, step, body);
+                stepped(next);
+                setDone(t('referral.done', { status: t(`returnStatus.${next.status}`) }));
+              }}
+            />
+            {view.direction === 'incoming' && view.status === 'handed-over' && !view.links?.reintegrationId ? (
+              <OpenReintegrationForm session={session} returnView={view} />
+            ) : null}
+          </>
+        ) : null
+      }
+    />
   );
 }
