@@ -16,8 +16,7 @@ import {
 import { useConsoleConfig } from '../components/console-config-context';
 import { ProblemAlert } from '../components/problem-alert';
 import type { Session } from '../session/session';
-
-const CONSENT_SCOPES = ['identity', 'contact', 'health', 'case'] as const;
+import { ConsentFieldset } from '../cases/consent-fieldset';
 
 /** A datetime-local value (the browser's local time) for now. */
 function localNow(): string {
@@ -303,73 +302,13 @@ export function NewReferralPage({ session }: { session: Extract<Session, { kind:
           </div>
         </fieldset>
 
-        <fieldset className="card">
-          <legend>{t('newReferral.consentSection')}</legend>
-          <div className="field">
-            <label htmlFor={f('purpose')}>{t('consent.purpose')}</label>
-            <input
-              id={f('purpose')}
-              name="purpose"
-              required
-              maxLength={500}
-              value={draft.purpose}
-              onChange={(e) => set('purpose', e.target.value)}
-            />
-          </div>
-          <fieldset>
-            <legend>{t('consent.scope')}</legend>
-            <div className="checks">
-              {CONSENT_SCOPES.map((scope) => (
-                <label key={scope} className="inline">
-                  <input
-                    type="checkbox"
-                    name="scope"
-                    value={scope}
-                    checked={draft.scope.includes(scope)}
-                    onChange={(e) => set('scope', toggle(draft.scope, scope, e.target.checked))}
-                  />{' '}
-                  {t(`consent.scopes.${scope}`)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <p className="hint">
-            {t('consent.recipients')}: {draft.toCountry || '—'}
-          </p>
-          <div className="grid">
-            <div className="field">
-              <label htmlFor={f('recordedAt')}>{t('consent.recordedAt')}</label>
-              <input
-                id={f('recordedAt')}
-                name="recordedAt"
-                type="datetime-local"
-                required
-                value={draft.recordedAt}
-                onChange={(e) => set('recordedAt', e.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={f('expiresAt')}>{t('consent.expiresAt')}</label>
-              <input
-                id={f('expiresAt')}
-                name="expiresAt"
-                type="datetime-local"
-                value={draft.expiresAt}
-                onChange={(e) => set('expiresAt', e.target.value)}
-              />
-            </div>
-          </div>
-          <label className="inline confirm">
-            <input
-              type="checkbox"
-              name="consentConfirmed"
-              required
-              checked={draft.confirmed}
-              onChange={(e) => set('confirmed', e.target.checked)}
-            />{' '}
-            {t('consent.confirm')}
-          </label>
-        </fieldset>
+        <ConsentFieldset
+          draft={draft}
+          recipient={draft.toCountry}
+          onChange={(change) => setDraft((current) => ({ ...current, ...change }))}
+          fieldId={f}
+          confirmLabel={t('consent.confirm')}
+        />
 
         <ProblemAlert error={error} fieldLabel={fieldLabel} />
         <button type="submit" className="primary" disabled={busy}>

@@ -9,8 +9,8 @@ import { returnDraftField, toReturnRequest, type ReturnDraft } from '../cases/re
 import { useConsoleConfig } from '../components/console-config-context';
 import { ProblemAlert } from '../components/problem-alert';
 import type { Session } from '../session/session';
+import { ConsentFieldset } from '../cases/consent-fieldset';
 
-const CONSENT_SCOPES = ['identity', 'contact', 'health', 'case'] as const;
 type TextField = 'informedDecisionRecordedAt' | 'firstName' | 'middleName' | 'secondName' | 'birthdate';
 
 /** A request to return a person to another country, with the person's informed decision and consent. */
@@ -206,87 +206,15 @@ export function NewReturnPage({ session }: { session: Extract<Session, { kind: '
           </div>
         </fieldset>
 
-        <fieldset className="card">
-          <legend>{t('newReferral.consentSection')}</legend>
-          <div className="field">
-            <label htmlFor={f('purpose')}>{labels.purpose}</label>
-            <input
-              id={f('purpose')}
-              name="purpose"
-              required
-              maxLength={500}
-              value={draft.purpose}
-              onChange={(e) => set('purpose', e.target.value)}
-              {...invalid('purpose')}
-            />
-            {errorOf('purpose')}
-          </div>
-          <fieldset {...(errors.has('scope') ? { 'aria-describedby': f('scope-error') } : {})}>
-            <legend>{labels.scope}</legend>
-            <div className="checks">
-              {CONSENT_SCOPES.map((scope) => (
-                <label key={scope} className="inline">
-                  <input
-                    type="checkbox"
-                    name="scope"
-                    value={scope}
-                    checked={draft.scope.includes(scope)}
-                    onChange={(e) =>
-                      set(
-                        'scope',
-                        e.target.checked
-                          ? [...draft.scope.filter((item) => item !== scope), scope]
-                          : draft.scope.filter((item) => item !== scope),
-                      )
-                    }
-                  />{' '}
-                  {t(`consent.scopes.${scope}`)}
-                </label>
-              ))}
-            </div>
-            {errorOf('scope')}
-          </fieldset>
-          <p className="hint">
-            {t('consent.recipients')}: {draft.toCountry || '—'}
-          </p>
-          <div className="grid">
-            <div className="field">
-              <label htmlFor={f('recordedAt')}>{labels.recordedAt}</label>
-              <input
-                id={f('recordedAt')}
-                name="recordedAt"
-                type="datetime-local"
-                required
-                value={draft.recordedAt}
-                onChange={(e) => set('recordedAt', e.target.value)}
-                {...invalid('recordedAt')}
-              />
-              {errorOf('recordedAt')}
-            </div>
-            <div className="field">
-              <label htmlFor={f('expiresAt')}>{labels.expiresAt}</label>
-              <input
-                id={f('expiresAt')}
-                name="expiresAt"
-                type="datetime-local"
-                value={draft.expiresAt}
-                onChange={(e) => set('expiresAt', e.target.value)}
-                {...invalid('expiresAt')}
-              />
-              {errorOf('expiresAt')}
-            </div>
-          </div>
-          <label className="inline confirm">
-            <input
-              type="checkbox"
-              name="consentConfirmed"
-              required
-              checked={draft.confirmed}
-              onChange={(e) => set('confirmed', e.target.checked)}
-            />{' '}
-            {labels.confirmed}
-          </label>
-        </fieldset>
+        <ConsentFieldset
+          draft={draft}
+          recipient={draft.toCountry}
+          onChange={(change) => setDraft((current) => ({ ...current, ...change }))}
+          fieldId={f}
+          confirmLabel={labels.confirmed}
+          invalid={invalid}
+          errorOf={errorOf}
+        />
 
         <ProblemAlert
           error={error}
