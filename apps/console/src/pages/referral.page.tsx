@@ -10,6 +10,7 @@ import { usePolling } from '../components/use-polling';
 import { ReferralActions } from '../referrals/referral-actions';
 import { Timeline } from '../referrals/timeline';
 import type { Session } from '../session/session';
+import { PersonAndConsent } from '../cases/person-consent';
 
 function Details({ referral }: { referral: ReferralView }) {
   const { t } = useTranslation();
@@ -67,71 +68,6 @@ function Details({ referral }: { referral: ReferralView }) {
   );
 }
 
-function PersonAndConsent({ referral }: { referral: ReferralView }) {
-  const { t } = useTranslation();
-  const person = referral.person;
-  return (
-    <section className="card" aria-labelledby="person-title">
-      <h2 id="person-title">{t('referral.person')}</h2>
-      {person ? (
-        <dl className="details" data-testid="person">
-          <dt>{t('person.firstName')}</dt>
-          <dd>{person.firstName}</dd>
-          {person.middleName ? (
-            <>
-              <dt>{t('person.middleName')}</dt>
-              <dd>{person.middleName}</dd>
-            </>
-          ) : null}
-          {person.secondName ? (
-            <>
-              <dt>{t('person.secondName')}</dt>
-              <dd>{person.secondName}</dd>
-            </>
-          ) : null}
-          {person.birthdate ? (
-            <>
-              <dt>{t('person.birthdate')}</dt>
-              <dd>{person.birthdate}</dd>
-            </>
-          ) : null}
-          {person.gender ? (
-            <>
-              <dt>{t('person.gender')}</dt>
-              <dd>{t(`gender.${person.gender}`)}</dd>
-            </>
-          ) : null}
-          {person.nationality ? (
-            <>
-              <dt>{t('person.nationality')}</dt>
-              <dd>{person.nationality}</dd>
-            </>
-          ) : null}
-        </dl>
-      ) : (
-        <p>{t('referral.personHidden')}</p>
-      )}
-      {referral.consent ? (
-        <>
-          <h3>{t('referral.consent')}</h3>
-          <dl className="details">
-            <dt>{t('consent.purpose')}</dt>
-            <dd>{referral.consent.purpose}</dd>
-            <dt>{t('consent.scope')}</dt>
-            <dd>{referral.consent.scope.join(', ')}</dd>
-            <dt>{t('consent.recipients')}</dt>
-            <dd>{(referral.consent.recipients ?? [referral.toCountry]).join(', ')}</dd>
-            <dt>{t('consent.recordedAt')}</dt>
-            <dd>
-              <DateTime value={referral.consent.recordedAt} />
-            </dd>
-          </dl>
-        </>
-      ) : null}
-    </section>
-  );
-}
-
 /** One case: its state, details, the person (this node only), the timeline of both sides and the open actions. */
 export function ReferralPage({ session }: { session: Extract<Session, { kind: 'node' }> }) {
   const { t } = useTranslation();
@@ -177,7 +113,11 @@ export function ReferralPage({ session }: { session: Extract<Session, { kind: 'n
                 <h2 id="details-title">{t('newReferral.caseSection')}</h2>
                 <Details referral={referral} />
               </section>
-              <PersonAndConsent referral={referral} />
+              <PersonAndConsent
+                {...(referral.person ? { person: referral.person } : {})}
+                {...(referral.consent ? { consent: referral.consent } : {})}
+                defaultRecipients={[referral.toCountry]}
+              />
             </div>
             <div>
               <ReferralActions
