@@ -3,19 +3,22 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { nodeApiDocument } from '@enlace/contracts';
 import helmet from 'helmet';
+import { inFlightLimit } from './common/load-shedding/in-flight-limit.middleware';
 import { NODE_API_CONFIG, NodeApiConfig } from './config/node-api.config';
 
 export const API_PREFIX = 'api/v1';
 
 /**
- * The HTTP surface of a node API, the same whether it runs alone or beside the courier: security headers, a
- * bounded JSON body, the /api/v1 prefix, and Swagger UI at /docs showing the contract itself.
+ * The HTTP surface of a node API, the same whether it runs alone or beside the courier: a bound on requests at
+ * work at once (load shedding), security headers, a bounded JSON body, the /api/v1 prefix, and Swagger UI at /docs
+ * showing the contract itself.
  */
 export function configureNodeApiHttp(app: INestApplication): NodeApiConfig {
   const config = app.get<NodeApiConfig>(NODE_API_CONFIG);
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   express.set('trust proxy', false);
+  app.use(inFlightLimit(config.httpMaxInFlight));
   app.use(helmet());
   express.useBodyParser('json', { limit: config.bodyLimit });
   app.setGlobalPrefix(API_PREFIX);

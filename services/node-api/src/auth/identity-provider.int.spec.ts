@@ -51,6 +51,7 @@ async function startApp(env: Record<string, string>, usersFile: string): Promise
     referralExpiryPollMs: 5000,
     inboxPollMs: 100,
     bodyLimit: '256kb',
+    httpMaxInFlight: 64,
   };
   @Global()
   @Module({ providers: [{ provide: NODE_API_CONFIG, useValue: config }], exports: [NODE_API_CONFIG] })

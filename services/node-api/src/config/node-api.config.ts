@@ -36,6 +36,8 @@ export interface NodeApiConfig {
   readonly referralExpiryPollMs: number;
   readonly inboxPollMs: number;
   readonly bodyLimit: string;
+  /** Requests worked on at once; one more is answered 503 with Retry-After (load shedding). */
+  readonly httpMaxInFlight: number;
 }
 
 export const NODE_API_CONFIG = Symbol('NODE_API_CONFIG');
@@ -68,6 +70,7 @@ export function readNodeApiConfig(env: NodeJS.ProcessEnv = process.env): NodeApi
     referralExpiryPollMs: read.integer('ENLACE_REFERRAL_EXPIRY_POLL_MS', 60_000, 10),
     inboxPollMs: read.integer('ENLACE_INBOX_POLL_MS', 100, 10),
     bodyLimit: read.optional('ENLACE_HTTP_BODY_LIMIT') ?? '256kb',
+    httpMaxInFlight: read.integer('ENLACE_HTTP_MAX_IN_FLIGHT', 64, 1),
   };
 }
 

@@ -148,6 +148,7 @@ describe('readNodeApiConfig', () => {
         referralExpiryPollMs: 60_000,
         inboxPollMs: 100,
         bodyLimit: '256kb',
+        httpMaxInFlight: 64,
       });
     });
 

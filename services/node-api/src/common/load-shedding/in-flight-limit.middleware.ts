@@ -1,0 +1,42 @@
+import type { NextFunction, Request, Response } from 'express';
+import { PROBLEM_CONTENT_TYPE, problemType } from '../problem-details/problem-details';
+
+/** Seconds a client told the node is busy should wait before it sends the request again. */
+export const BUSY_RETRY_AFTER_SECONDS = 1;
+
+/**
+ * Load shedding: at most `max` requests are worked on at once; one more is answered at once with 503 and
+ * Retry-After, before its body is read, instead of queueing without bound. A node flooded beyond what its database
+ * can take keeps its memory and its answer times for the requests it took, and the client knows to come back.
+ */
+export function inFlightLimit(max: number): (request: Request, response: Response, next: NextFunction) => void {
+  let inFlight = 0;
+  return (request, response, next) => {
+    if (inFlight >= max) {
+      response
+        .status(503)
+        .setHeader('retry-after', String(BUSY_RETRY_AFTER_SECONDS))
+        .type(PROBLEM_CONTENT_TYPE)
+        .send(
+          JSON.stringify({
+            type: problemType(503),
+            title: 'Service Unavailable',
+            status: 503,
+            detail: 'The node is busy; try again shortly.',
+            instance: request.originalUrl.split('?')[0],
+          }),
+        );
+      return;
+    }
+    inFlight++;
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      inFlight--;
+    };
+    response.once('finish', end);
+    response.once('close', end);
+    next();
+  };
+}
