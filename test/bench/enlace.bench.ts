@@ -119,6 +119,8 @@ async function throughput(senders: readonly Sender[], trackers: Map<string, Arri
 async function latencyAt(rate: number, co: NodeApiClient, coDb: Connection, ec: Connection) {
   const tracker = new ArrivalTracker(ec);
   const sentAt = new Map<string, number>();
+  /** Answers other than 201 by status: 503 is the node shedding load (it takes 64 requests at once). */
+  const refused = new Map<number, number>();
   const started = Date.now();
   const inFlight: Promise<void>[] = [];
   for (let i = 0; i < rate * LATENCY_SECONDS; i++) {
@@ -130,7 +132,10 @@ async function latencyAt(rate: number, co: NodeApiClient, coDb: Connection, ec: 
       co
         .request<{ id: string }>('POST', '/referrals', referral('EC'))
         .then((response) => {
-          if (response.status !== 201) return;
+          if (response.status !== 201) {
+            refused.set(response.status, (refused.get(response.status) ?? 0) + 1);
+            return;
+          }
           sentAt.set(response.body.id, at);
           tracker.expect(response.body.id);
         })
@@ -146,6 +151,7 @@ async function latencyAt(rate: number, co: NodeApiClient, coDb: Connection, ec: 
     ratePerSecond: rate,
     achievedPerSecond: round(sentAt.size / postedSeconds),
     sent: sentAt.size,
+    refusedByStatus: Object.fromEntries(refused),
     arrived: samples.length,
     p50Ms: percentile(samples, 50),
     p95Ms: percentile(samples, 95),
