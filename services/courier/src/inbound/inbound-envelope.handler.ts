@@ -60,7 +60,7 @@ export class InboundEnvelopeHandler {
 
   /**
    * Many consecutive records of one partition, stored with one insert and answered with one produce per sender
-   * (a backlog after an outage drains in minutes, not hours). Should anything in the batch fail for no passing
+   * (a backlog after an outage costs no round trip per message). Should anything in the batch fail for no passing
    * cause, its records are handled again one by one, so that only a poison record is counted and, in the end,
    * dead-lettered. Nothing is dead-lettered before the batch's entries are stored and receipted: a batch given back
    * after a passing failure does not dead-letter a record twice.
