@@ -47,7 +47,8 @@ export async function stageBreakdown(
     samples.sentToStored.push(arrived.receivedAt.getTime() - request.sentAt.getTime());
     samples.storedToApplied.push(arrived.appliedAt.getTime() - arrived.receivedAt.getTime());
     // The receipt leaves when the entry is stored; deliveredAt is when the sender's courier stored the receipt.
-    if (request.deliveredAt) samples.storedToReceiptBack.push(request.deliveredAt.getTime() - arrived.receivedAt.getTime());
+    if (request.deliveredAt)
+      samples.storedToReceiptBack.push(request.deliveredAt.getTime() - arrived.receivedAt.getTime());
   }
   const summary = (values: number[]) => ({ p50Ms: percentile(values, 50), p95Ms: percentile(values, 95) });
   return {

@@ -21,7 +21,6 @@ export const CASE_KEYS_COLLECTION = 'case_keys';
 /** Keys read by id at once: each is one look-up by `_id`, the only filter FerretDB v1 pushes down. */
 const PARALLEL_READS = 8;
 
-
 /** The data keys of the node's cases, one per case id, wrapped by the node's key-encryption key. */
 export class CaseKeyStore {
   constructor(

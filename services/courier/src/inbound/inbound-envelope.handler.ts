@@ -78,7 +78,11 @@ export class InboundEnvelopeHandler {
       const stored = await this.inbox.recordMany(await this.entriesOf(arrivals));
       await this.receipts.sendMany(
         arrivals
-          .map((opened, i) => ({ received: opened.header, digest: opened.digest, duplicate: stored[i] === 'duplicate' }))
+          .map((opened, i) => ({
+            received: opened.header,
+            digest: opened.digest,
+            duplicate: stored[i] === 'duplicate',
+          }))
           .filter((answer) => answer.received.type !== RECEIPT_TYPE),
       );
       for (const { record, code, detail } of refused) await this.reject(record, code, detail);

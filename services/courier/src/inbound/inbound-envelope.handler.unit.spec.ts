@@ -597,7 +597,8 @@ describe('InboundEnvelopeHandler', () => {
         const { wire } = await referralWire();
         const record = recordOf(wire);
         inbox.failing = 'poison';
-        for (let i = 1; i < MAX_RECORD_TRIES; i++) await expect(handler.handleBatch([record])).rejects.toThrow(TypeError);
+        for (let i = 1; i < MAX_RECORD_TRIES; i++)
+          await expect(handler.handleBatch([record])).rejects.toThrow(TypeError);
         expect(deadLetters.calls).toHaveLength(0);
 
         await handler.handleBatch([record]);
