@@ -67,7 +67,8 @@ export class AuditLogStore {
   private async write(entries: readonly AuditEntry[]): Promise<AuditRecord[]> {
     const written: AuditRecord[] = [];
     for (let attempt = 1; written.length < entries.length; attempt++) {
-      let previous = await this.currentHead();
+      const start = await this.currentHead();
+      let previous = start;
       const records = entries.slice(written.length).map((entry) => {
         const unsealed = { ...entry, seq: previous.seq + 1, prevHash: previous.hash };
         const record: AuditRecord = { ...unsealed, hash: auditHash(unsealed) };
@@ -82,15 +83,14 @@ export class AuditLogStore {
         written.push(...records);
         this.head = previous;
       } catch (error) {
-        this.head = undefined;
+        this.head = undefined; // not known until found again
         if (!(error instanceof mongo.MongoBulkWriteError) && !(error instanceof mongo.MongoServerError)) throw error;
         if (error.code !== DUPLICATE_KEY || attempt >= MAX_ATTEMPTS) throw error;
-        // Another process took a place: keep what got in before it, then chain the rest after the new head.
+        // Another process took a place: keep what got in before it, then chain the rest after the new head, looked
+        // for from the last record known to be in the chain.
         const inserted = error instanceof mongo.MongoBulkWriteError ? error.result.insertedCount : 0;
         written.push(...records.slice(0, inserted));
-        const last = written[written.length - 1];
-        if (last) this.head = { seq: last.seq, hash: last.hash };
-        this.head = await this.findHead(this.head ?? EMPTY);
+        this.head = await this.findHead(written[written.length - 1] ?? start);
       }
     }
     return written;

@@ -6,13 +6,15 @@ export const BUSY_RETRY_AFTER_SECONDS = 1;
 
 /**
  * Load shedding: at most `max` requests are worked on at once; one more is answered at once with 503 and
- * Retry-After, before its body is read, instead of queueing without bound. A node flooded beyond what its database
+ * Retry-After, without parsing its body, instead of queueing without bound. A node flooded beyond what its database
  * can take keeps its memory and its answer times for the requests it took, and the client knows to come back.
  */
 export function inFlightLimit(max: number): (request: Request, response: Response, next: NextFunction) => void {
   let inFlight = 0;
   return (request, response, next) => {
     if (inFlight >= max) {
+      // The body is read and thrown away, unparsed, so that the connection stays usable for the client's retry.
+      request.resume();
       response
         .status(503)
         .setHeader('retry-after', String(BUSY_RETRY_AFTER_SECONDS))

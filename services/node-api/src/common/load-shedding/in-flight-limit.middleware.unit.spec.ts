@@ -28,7 +28,7 @@ function responseFake() {
   return response;
 }
 
-const request = { originalUrl: '/api/v1/referrals?limit=5' } as Request;
+const request = { originalUrl: '/api/v1/referrals?limit=5', resume: () => undefined } as unknown as Request;
 
 describe('inFlightLimit', () => {
   describe('given two requests at work and a limit of two', () => {
