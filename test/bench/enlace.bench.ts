@@ -7,7 +7,13 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ensureInfra, startLocalNetwork, type LocalNetwork } from '@enlace/local-infra';
+import {
+  ensureInfra,
+  startLocalNetwork,
+  type LocalNetwork,
+  findFreeBasePort,
+  networkPortOffsets,
+} from '@enlace/local-infra';
 import { createKafkaClient, parseBrokerList } from '@enlace/messaging';
 import { NodeApiClient } from '@enlace/testing';
 import mongoose, { Connection } from 'mongoose';
@@ -177,7 +183,7 @@ async function main(): Promise<void> {
     network,
     members: COUNTRIES.map((country) => ({ country, organisations: [country] })),
     home,
-    basePort: 21000 + Math.floor(Math.random() * 5000),
+    basePort: await findFreeBasePort(networkPortOffsets(5)),
     mode: 'separate',
     infra,
   });

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { ROLES, ROLE_RIGHTS, Role, holdsRight, isRight } from '@enlace/auth';
 import { nodeApiDocument } from '@enlace/contracts';
-import { LocalNetwork, startLocalNetwork } from '@enlace/local-infra';
+import { LocalNetwork, startLocalNetwork, findFreeBasePort, networkPortOffsets } from '@enlace/local-infra';
 import { ApiOperation, apiOperations, developmentToken, fillPath, schemaArbitrary, testInfra } from '@enlace/testing';
 
 /**
@@ -60,7 +60,7 @@ describe('the access matrix of the node API', () => {
       network,
       members: COUNTRIES.map((country) => ({ country, organisations: [`${country} focal point`] })),
       home,
-      basePort: 20000 + Math.floor(Math.random() * 20000),
+      basePort: await findFreeBasePort(networkPortOffsets(5)),
       mode: 'combined',
       infra: testInfra(),
       env: { ENLACE_INBOX_POLL_MS: '50', ENLACE_RELAY_POLL_MS: '50' },

@@ -11,6 +11,8 @@ import {
   startLocalMonitor,
   startLocalNetwork,
   stopConsoleProcess,
+  findFreeBasePort,
+  networkPortOffsets,
 } from '@enlace/local-infra';
 import { NodeApiClient, eventually, testInfra } from '@enlace/testing';
 
@@ -72,7 +74,7 @@ describe('the web console in a browser', () => {
     ensureBuilt();
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'enlace-console-'));
-    const basePort = 20000 + Math.floor(Math.random() * 20000);
+    const basePort = await findFreeBasePort(networkPortOffsets(5));
     network = await startLocalNetwork({
       network: `console${Date.now().toString(36)}`,
       members: ['CO', 'EC', 'AR', 'BO'].map((country) => ({ country, organisations: [`${country} focal point`] })),

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { Kafka, Producer } from 'kafkajs';
 import { nodeApiDocument } from '@enlace/contracts';
-import { LocalNetwork, startLocalNetwork } from '@enlace/local-infra';
+import { LocalNetwork, startLocalNetwork, findFreeBasePort, networkPortOffsets } from '@enlace/local-infra';
 import { DeadLetterHeaders, TopicNames, createKafkaClient, parseBrokerList } from '@enlace/messaging';
 import {
   ApiOperation,
@@ -219,7 +219,7 @@ describe('hostile input', () => {
       network,
       members: ['CO', 'EC'].map((country) => ({ country, organisations: [`${country} focal point`] })),
       home,
-      basePort: 20000 + Math.floor(Math.random() * 20000),
+      basePort: await findFreeBasePort(networkPortOffsets(5)),
       mode: 'combined',
       infra,
       // Enough login attempts for the fuzzer's own; the limit itself is tested in identity-provider.int.spec.ts.

@@ -10,6 +10,8 @@ import {
   playDemoTraffic,
   startLocalMonitor,
   startLocalNetwork,
+  findFreeBasePort,
+  networkPortOffsets,
 } from '@enlace/local-infra';
 import { TopicNames, createKafkaClient, parseBrokerList } from '@enlace/messaging';
 import { eventually, readTopicRecords, testInfra } from '@enlace/testing';
@@ -54,7 +56,7 @@ describe("the secretariat's monitor keeps no payload and no person (e2e, real Ka
 
   beforeAll(async () => {
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'enlace-monitor-privacy-'));
-    const basePort = 20000 + Math.floor(Math.random() * 20000);
+    const basePort = await findFreeBasePort(networkPortOffsets(5));
     network = await startLocalNetwork({
       network: `privacy${Date.now().toString(36)}`,
       members: ['CO', 'EC', 'AR', 'BO'].map((country) => ({ country, organisations: [`${country} focal point`] })),

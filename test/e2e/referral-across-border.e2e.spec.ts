@@ -12,7 +12,7 @@ import {
   createKafkaClient,
   parseBrokerList,
 } from '@enlace/messaging';
-import { LocalNetwork, startLocalNetwork } from '@enlace/local-infra';
+import { LocalNetwork, startLocalNetwork, findFreeBasePort, networkPortOffsets } from '@enlace/local-infra';
 import { NodeApiClient, TestInfra, eventually, filesContaining, testInfra } from '@enlace/testing';
 import { Kafka, Producer } from 'kafkajs';
 import mongoose from 'mongoose';
@@ -94,7 +94,7 @@ describe('a referral from Colombia to Ecuador', () => {
         { country: 'EC', organisations: ['EC focal point'] },
       ],
       home,
-      basePort: 20000 + Math.floor(Math.random() * 20000),
+      basePort: await findFreeBasePort(networkPortOffsets(5)),
       mode: { CO: 'separate', EC: 'combined' },
       infra,
       env: { ENLACE_INBOX_POLL_MS: '50', ENLACE_RELAY_POLL_MS: '50' },

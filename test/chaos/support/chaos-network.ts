@@ -12,6 +12,8 @@ import {
   stopInfraComponent,
   stopNodeProcesses,
   waitForNodeApi,
+  findFreeBasePort,
+  networkPortOffsets,
 } from '@enlace/local-infra';
 import { NodeApiClient, filesContaining, testInfra } from '@enlace/testing';
 
@@ -49,7 +51,7 @@ export class ChaosNetwork {
       network: `chaos${Date.now().toString(36)}`,
       members: countries.map((country) => ({ country, organisations: [`${country} focal point`] })),
       home,
-      basePort: 20000 + Math.floor(Math.random() * 20000),
+      basePort: await findFreeBasePort(networkPortOffsets(5)),
       mode: 'separate',
       infra: testInfra(),
       // Every idle poll is a scan of a collection in FerretDB: on a small shared machine, poll less often.

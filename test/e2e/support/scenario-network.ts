@@ -1,7 +1,13 @@
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { LocalNetwork, NetworkMember, startLocalNetwork } from '@enlace/local-infra';
+import {
+  LocalNetwork,
+  NetworkMember,
+  startLocalNetwork,
+  findFreeBasePort,
+  networkPortOffsets,
+} from '@enlace/local-infra';
 import { createMongoConnection } from '@enlace/store';
 import { NodeApiClient, filesContaining, testInfra } from '@enlace/testing';
 
@@ -22,7 +28,7 @@ export class ScenarioNetwork {
       network: `${name}${Date.now().toString(36)}`,
       members,
       home,
-      basePort: 20000 + Math.floor(Math.random() * 20000),
+      basePort: await findFreeBasePort(networkPortOffsets(5)),
       mode: 'combined',
       infra: testInfra(),
       env: { ENLACE_INBOX_POLL_MS: '50', ENLACE_RELAY_POLL_MS: '50', ...env },

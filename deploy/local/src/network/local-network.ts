@@ -115,7 +115,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
 
   const nodes: LocalNode[] = [];
   for (const node of planned) nodes.push({ ...node, pids: await startNodeProcesses(node.spec) });
-  await Promise.all(nodes.map((node) => waitForNodeApi(node.apiUrl)));
+  await Promise.all(nodes.map((node) => waitForNodeApi(node.apiUrl, 60_000, node.spec)));
 
   return {
     network: options.network,

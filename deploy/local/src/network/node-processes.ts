@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { REPO_ROOT } from '../paths';
-import { livePid, removeFile, sleep, spawnDetached, stopProcess } from '../processes';
+import { livePid, logTails, removeFile, sleep, spawnDetached, stopProcess } from '../processes';
 
 /** How a node runs: its API and courier in one process, or each in its own (as in production). */
 export type NodeProcessMode = 'combined' | 'separate';
@@ -101,8 +101,16 @@ export function nodeLogFiles(spec: Pick<NodeProcessSpec, 'network' | 'country' |
   return (Object.keys(ENTRY_POINTS) as ProcessKind[]).map((kind) => names(spec, kind).logFile);
 }
 
-/** Waits until the node's API answers its health check. */
-export async function waitForNodeApi(apiUrl: string, timeoutMs = 60_000): Promise<void> {
+/**
+ * Waits until the node's API answers its health check. Given the node's spec, it also watches the node's processes
+ * and fails at once, with the tail of their logs, when one has ended (a port taken, a bad setting): no minute is
+ * spent polling a process that is gone.
+ */
+export async function waitForNodeApi(
+  apiUrl: string,
+  timeoutMs = 60_000,
+  spec?: Pick<NodeProcessSpec, 'network' | 'country' | 'runDir' | 'logDir' | 'mode'>,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError = 'no answer';
   while (Date.now() < deadline) {
@@ -113,7 +121,23 @@ export async function waitForNodeApi(apiUrl: string, timeoutMs = 60_000): Promis
     } catch (error) {
       lastError = (error as Error).message;
     }
+    const ended = spec && endedProcesses(spec);
+    if (ended && ended.length > 0) {
+      throw new Error(
+        `the ${spec.country} node's ${ended.join(' and ')} ended before its API at ${apiUrl} became healthy\n` +
+          logTails(ended.map((kind) => names(spec, kind).logFile)),
+      );
+    }
     await sleep(300);
   }
   throw new Error(`the node API at ${apiUrl} did not become healthy within ${timeoutMs / 1000} s (${lastError})`);
+}
+
+function endedProcesses(
+  spec: Pick<NodeProcessSpec, 'network' | 'country' | 'runDir' | 'logDir' | 'mode'>,
+): ProcessKind[] {
+  return kindsOf(spec.mode).filter((kind) => {
+    const { pidFile, markers } = names(spec, kind);
+    return livePid(pidFile, markers).pid === undefined;
+  });
 }
