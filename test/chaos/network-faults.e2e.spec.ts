@@ -5,7 +5,8 @@ import { NodeApiClient, eventually, testInfra } from '@enlace/testing';
 import { ChaosNetwork } from './support/chaos-network';
 import { EnvelopeFaultInjector } from './support/envelope-faults.injector';
 import { LedgerCounts, NetworkLedger } from './support/network-ledger';
-import { ReferralLifecycleDriver } from './support/referral-lifecycle.driver';
+import { CaseLifecycleDriver } from './support/case-lifecycle.driver';
+import { REFERRAL_LIFECYCLE, RETURN_LIFECYCLE } from './support/lifecycle-scripts';
 
 const FULL = process.env['ENLACE_CHAOS'] === 'full';
 
@@ -49,7 +50,7 @@ describeLocal(`the network under faults (${FULL ? 'full' : 'short'} form)`, () =
     sasl: infra.kafkaSasl ?? null,
   });
   let chaos: ChaosNetwork;
-  let driver: ReferralLifecycleDriver;
+  let driver: CaseLifecycleDriver;
   let injector: EnvelopeFaultInjector;
   let counts: LedgerCounts;
 
@@ -57,7 +58,7 @@ describeLocal(`the network under faults (${FULL ? 'full' : 'short'} form)`, () =
     chaos = await ChaosNetwork.start(plan.countries);
     const clients = new Map<string, NodeApiClient>();
     for (const country of plan.countries) clients.set(country, await chaos.client(country));
-    driver = new ReferralLifecycleDriver(clients, {
+    driver = new CaseLifecycleDriver(clients, [REFERRAL_LIFECYCLE, RETURN_LIFECYCLE], {
       intervalMs: plan.lifecycleIntervalMs,
       stepTimeoutMs: plan.settleMs,
       maxInFlight: plan.maxInFlight,
@@ -136,6 +137,7 @@ describeLocal(`the network under faults (${FULL ? 'full' : 'short'} form)`, () =
         `chaos (${FULL ? 'full' : 'short'} form) on ${plan.countries.join(', ')}:`,
         ...chaos.events.map((line) => `  ${line}`),
         `  driver: ${JSON.stringify(driver.counts)}`,
+        `  lifecycles by protocol: ${JSON.stringify(countBy(driver.results, (r) => `${r.protocol} ${r.outcome}`))}`,
         `  duplicates injected: ${injector.duplicates}, garbage injected: ${injector.garbage.length}`,
         ...Object.entries(counts).map(([name, value]) => `  ${name}: ${value}`),
         ...driver.results.filter((r) => r.outcome === 'failed').map((r) => `  failed lifecycle: ${r.failure}`),
@@ -156,3 +158,9 @@ describeLocal(`the network under faults (${FULL ? 'full' : 'short'} form)`, () =
     expect(counts.deadLetters).toBe(injector.garbage.length);
   });
 });
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+}

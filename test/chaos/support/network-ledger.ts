@@ -1,12 +1,15 @@
 import { Kafka } from 'kafkajs';
 import mongoose, { Connection } from 'mongoose';
 import { TopicNames } from '@enlace/messaging';
-import { CaseCollections, INBOX_COLLECTION, InboxEntry, OutboxEntry } from '@enlace/store';
+import { INBOX_COLLECTION, InboxEntry, OUTBOX_COLLECTIONS, OutboxEntry } from '@enlace/store';
 import { TopicRecord, readTopicRecords } from '@enlace/testing';
 import type { InjectedGarbage } from './envelope-faults.injector';
 
-interface StoredReferral {
+/** A case of any protocol as a node stores it: the fields the checks read. */
+interface StoredCase {
   _id: string;
+  /** Its collection and id: unique across protocols. */
+  key: string;
   direction: 'outgoing' | 'incoming';
   state: { status: string; counterpart?: string };
   timeline: { event: string; side: string }[];
@@ -19,8 +22,8 @@ interface StoredReferral {
 export interface LedgerCounts {
   lifecyclesDriven: number;
   lifecyclesClosedAtBothEnds: number;
-  referralsAtSenders: number;
-  /** A referral whose two ends disagree on its status, or that one end does not have. */
+  casesAtSenders: number;
+  /** A case whose two ends disagree on its status, or that one end does not have. */
   endsDisagreeing: number;
   /** A case whose timeline shows one step twice, or that lists one envelope as applied twice. */
   effectsTwice: number;
@@ -54,8 +57,8 @@ export class NetworkLedger {
   async inFlight(): Promise<number> {
     let count = 0;
     for (const db of this.databases.values()) {
-      for (const referral of await this.referrals(db)) {
-        count += referral.outbox.filter((entry) => !entry.sentAt || !entry.deliveredAt).length;
+      for (const stored of await this.cases(db)) {
+        count += stored.outbox.filter((entry) => !entry.sentAt || !entry.deliveredAt).length;
       }
       count += await db.collection<InboxEntry>(INBOX_COLLECTION).countDocuments({ appliedAt: null, rejection: null });
     }
@@ -65,17 +68,15 @@ export class NetworkLedger {
   async count(
     kafka: Kafka,
     network: string,
-    driven: readonly { id?: string; outcome: string }[],
+    driven: readonly { id?: string; outcome: string; route: string; finalStatus: string }[],
     garbage: readonly InjectedGarbage[],
   ): Promise<LedgerCounts> {
-    const byCountry = new Map<string, Map<string, StoredReferral>>();
-    for (const [country, db] of this.databases) {
-      byCountry.set(country, new Map((await this.referrals(db)).map((r) => [r._id, r])));
-    }
+    const stored: StoredCase[] = [];
+    for (const db of this.databases.values()) stored.push(...(await this.cases(db)));
     const counts: LedgerCounts = {
       lifecyclesDriven: driven.length,
       lifecyclesClosedAtBothEnds: 0,
-      referralsAtSenders: 0,
+      casesAtSenders: 0,
       endsDisagreeing: 0,
       effectsTwice: 0,
       envelopesSent: 0,
@@ -87,29 +88,28 @@ export class NetworkLedger {
       deadLettersNotInjected: 0,
       injectedGarbageNotDeadLettered: 0,
     };
-    const senderOf = new Map<string, StoredReferral>();
-    const receiverOf = new Map<string, StoredReferral>();
-    for (const referrals of byCountry.values()) {
-      for (const referral of referrals.values()) {
-        (referral.direction === 'outgoing' ? senderOf : receiverOf).set(referral._id, referral);
-        if (hasTwice(referral.timeline.map((step) => `${step.side}:${step.event}`))) counts.effectsTwice++;
-        if (hasTwice(referral.appliedEnvelopeIds ?? [])) counts.effectsTwice++;
-        for (const entry of referral.outbox) {
-          counts.envelopesSent++;
-          if (!entry.sentAt) counts.outboxEntriesLeft++;
-          if (!entry.deliveredAt) counts.envelopesWithoutReceipt++;
-        }
+    const senderOf = new Map<string, StoredCase>();
+    const receiverOf = new Map<string, StoredCase>();
+    for (const end of stored) {
+      (end.direction === 'outgoing' ? senderOf : receiverOf).set(end.key, end);
+      if (hasTwice(end.timeline.map((step) => `${step.side}:${step.event}`))) counts.effectsTwice++;
+      if (hasTwice(end.appliedEnvelopeIds ?? [])) counts.effectsTwice++;
+      for (const entry of end.outbox) {
+        counts.envelopesSent++;
+        if (!entry.sentAt) counts.outboxEntriesLeft++;
+        if (!entry.deliveredAt) counts.envelopesWithoutReceipt++;
       }
     }
-    counts.referralsAtSenders = senderOf.size;
+    counts.casesAtSenders = senderOf.size;
     for (const id of new Set([...senderOf.keys(), ...receiverOf.keys()])) {
       if (senderOf.get(id)?.state.status !== receiverOf.get(id)?.state.status) counts.endsDisagreeing++;
     }
     for (const lifecycle of driven) {
       if (lifecycle.id === undefined || lifecycle.outcome !== 'closed') continue;
+      const key = `${lifecycle.route}/${lifecycle.id}`;
       if (
-        senderOf.get(lifecycle.id)?.state.status === 'closed' &&
-        receiverOf.get(lifecycle.id)?.state.status === 'closed'
+        senderOf.get(key)?.state.status === lifecycle.finalStatus &&
+        receiverOf.get(key)?.state.status === lifecycle.finalStatus
       ) {
         counts.lifecyclesClosedAtBothEnds++;
       }
@@ -141,11 +141,17 @@ export class NetworkLedger {
     return counts;
   }
 
-  private async referrals(db: Connection): Promise<StoredReferral[]> {
-    return db
-      .collection<StoredReferral>(CaseCollections.referrals)
-      .find({}, { projection: { direction: 1, state: 1, timeline: 1, appliedEnvelopeIds: 1, outbox: 1 } })
-      .toArray();
+  /** Every case of every protocol this node holds (a reintegration a return led to, too). */
+  private async cases(db: Connection): Promise<StoredCase[]> {
+    const all: StoredCase[] = [];
+    for (const collection of OUTBOX_COLLECTIONS) {
+      const found = await db
+        .collection<Omit<StoredCase, 'key'>>(collection)
+        .find({}, { projection: { direction: 1, state: 1, timeline: 1, appliedEnvelopeIds: 1, outbox: 1 } })
+        .toArray();
+      all.push(...found.map((one) => ({ ...one, key: `${collection}/${one._id}` })));
+    }
+    return all;
   }
 }
 

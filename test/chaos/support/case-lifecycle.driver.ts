@@ -1,10 +1,13 @@
 import { ApiResponse, NodeApiClient } from '@enlace/testing';
 
-/** The statuses of a referral in the order this lifecycle walks them. */
-const ORDER = ['sent', 'delivered', 'accepted', 'in-service', 'closed'] as const;
-type WalkedStatus = (typeof ORDER)[number];
+import type { LifecycleScript } from './lifecycle-scripts';
 
 export interface LifecycleResult {
+  readonly protocol: string;
+  /** The API's collection, which is also the nodes' collection of the protocol's cases. */
+  readonly route: string;
+  /** The status both ends must show at the end. */
+  readonly finalStatus: string;
   readonly id?: string;
   readonly from: string;
   readonly to: string;
@@ -25,20 +28,22 @@ export interface DriverCounts {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Drives a steady stream of referral lifecycles across the network, as focal points would: the sender creates a
- * referral, the receiver waits for it, accepts, starts the service and closes it; the sender waits to see it closed.
- * Every request is retried while the node or its database is away (a person would press again); every wait is on
- * a condition, with a deadline.
+ * Drives a steady stream of case lifecycles across the network, as focal points would: the sender opens a case,
+ * each end takes its steps of the script once its own end shows the step before, and both ends must come to show
+ * the script's last status. Lifecycles take the scripts in turn (referral, return, ...) and the pairs of countries
+ * in turn. Every request is retried while the node or its database is away (a person would press again); every
+ * wait is on a condition, with a deadline.
  */
-export class ReferralLifecycleDriver {
+export class CaseLifecycleDriver {
   readonly counts: DriverCounts = { started: 0, closed: 0, failed: 0, retriedRequests: 0, uncertainCreations: 0 };
   readonly results: LifecycleResult[] = [];
   private readonly running = new Set<Promise<void>>();
   private launcher?: NodeJS.Timeout;
-  private pair = 0;
+  private launched = 0;
 
   constructor(
     private readonly clients: ReadonlyMap<string, NodeApiClient>,
+    private readonly scripts: readonly LifecycleScript[],
     private readonly options: {
       intervalMs: number;
       stepTimeoutMs: number;
@@ -47,14 +52,19 @@ export class ReferralLifecycleDriver {
     },
   ) {}
 
-  /** Starts a new lifecycle every intervalMs (while fewer than maxInFlight are under way), between pairs in turn. */
+  /** Starts a new lifecycle every intervalMs (while fewer than maxInFlight are under way). */
   start(): void {
     const countries = [...this.clients.keys()];
     const pairs = countries.flatMap((from) => countries.filter((to) => to !== from).map((to) => [from, to] as const));
     const launch = () => {
       if (this.running.size < this.options.maxInFlight) {
-        const [from, to] = pairs[this.pair++ % pairs.length] as readonly [string, string];
-        const lifecycle = this.walk(from, to).finally(() => this.running.delete(lifecycle));
+        const script = this.scripts[this.launched % this.scripts.length] as LifecycleScript;
+        const [from, to] = pairs[Math.floor(this.launched / this.scripts.length) % pairs.length] as readonly [
+          string,
+          string,
+        ];
+        this.launched++;
+        const lifecycle = this.walk(script, from, to).finally(() => this.running.delete(lifecycle));
         this.running.add(lifecycle);
       }
       this.launcher = setTimeout(launch, this.options.intervalMs);
@@ -68,24 +78,29 @@ export class ReferralLifecycleDriver {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
-  private async walk(from: string, to: string): Promise<void> {
+  private async walk(script: LifecycleScript, from: string, to: string): Promise<void> {
     this.counts.started++;
-    const sender = this.client(from);
-    const receiver = this.client(to);
+    const ends = { sender: this.client(from), receiver: this.client(to) };
+    const { protocol, route } = script;
+    const finalStatus = script.order[script.order.length - 1] as string;
     let id: string | undefined;
     try {
-      const created = await this.send(sender, 'POST', '/referrals', referralBody(to), [201], true);
+      const created = await this.send(ends.sender, 'POST', `/${route}`, script.create(to), [201], true);
       id = (created.body as { id: string }).id;
-      await this.waitFor(receiver, id, 'delivered');
-      await this.step(receiver, id, 'accept', {}, 'accepted');
-      await this.step(receiver, id, 'start-service', {}, 'in-service');
-      await this.step(receiver, id, 'close', { outcome: 'successful' }, 'closed');
-      await this.waitFor(sender, id, 'closed');
+      let before = script.arrives;
+      for (const { by, action, body, reaches } of script.steps) {
+        await this.waitFor(script, ends[by], id, before);
+        await this.step(script, ends[by], id, action, body, reaches);
+        before = reaches;
+      }
+      await this.waitFor(script, ends.receiver, id, before);
+      await this.waitFor(script, ends.sender, id, before);
       this.counts.closed++;
-      this.results.push({ id, from, to, outcome: 'closed' });
+      this.results.push({ protocol, route, finalStatus, id, from, to, outcome: 'closed' });
     } catch (error) {
       this.counts.failed++;
-      this.results.push({ ...(id && { id }), from, to, outcome: 'failed', failure: (error as Error).message });
+      const failure = (error as Error).message;
+      this.results.push({ protocol, route, finalStatus, ...(id && { id }), from, to, outcome: 'failed', failure });
     }
   }
 
@@ -95,33 +110,43 @@ export class ReferralLifecycleDriver {
     return client;
   }
 
-  /** A step of the receiver; a 409 after a retry is fine when the referral already went past it. */
-  private async step(client: NodeApiClient, id: string, action: string, body: object, reaches: WalkedStatus) {
-    const response = await this.send(client, 'POST', `/referrals/${id}/${action}`, body, [200, 409]);
+  /** A step of one end; a 409 after a retry is fine when the case already went past it. */
+  private async step(
+    script: LifecycleScript,
+    client: NodeApiClient,
+    id: string,
+    action: string,
+    body: object,
+    reaches: string,
+  ) {
+    const response = await this.send(client, 'POST', `/${script.route}/${id}/${action}`, body, [200, 409]);
     if (response.status === 409) {
-      const status = await this.statusAt(client, id);
-      if (status === undefined || ORDER.indexOf(status as WalkedStatus) < ORDER.indexOf(reaches)) {
-        throw new Error(`${action} of ${id} refused with 409 at status ${status}`);
+      const status = await this.statusAt(script, client, id);
+      if (status === undefined || script.order.indexOf(status) < script.order.indexOf(reaches)) {
+        throw new Error(`${action} of ${script.protocol} ${id} refused with 409 at status ${status}`);
       }
     }
   }
 
-  private async statusAt(client: NodeApiClient, id: string): Promise<string | undefined> {
-    const response = await this.send(client, 'GET', `/referrals/${id}`, undefined, [200, 404]);
+  private async statusAt(script: LifecycleScript, client: NodeApiClient, id: string): Promise<string | undefined> {
+    const response = await this.send(client, 'GET', `/${script.route}/${id}`, undefined, [200, 404]);
     return response.status === 200 ? (response.body as { status: string }).status : undefined;
   }
 
-  private async waitFor(client: NodeApiClient, id: string, status: WalkedStatus): Promise<void> {
+  /** Until this end shows `status` or a later one of the script. */
+  private async waitFor(script: LifecycleScript, client: NodeApiClient, id: string, status: string): Promise<void> {
     const deadline = Date.now() + this.options.stepTimeoutMs;
     let seen: string | undefined;
     let pause = 300;
     while (Date.now() < deadline) {
-      seen = await this.statusAt(client, id);
-      if (seen !== undefined && ORDER.indexOf(seen as WalkedStatus) >= ORDER.indexOf(status)) return;
+      seen = await this.statusAt(script, client, id);
+      if (seen !== undefined && script.order.indexOf(seen) >= script.order.indexOf(status)) return;
       await sleep(pause);
       pause = Math.min(pause * 1.5, 3_000); // a person looks again now and then, not ten times a second
     }
-    throw new Error(`${id} did not reach ${status} at ${client.apiUrl} (last seen: ${seen ?? 'absent'})`);
+    throw new Error(
+      `${script.protocol} ${id} did not reach ${status} at ${client.apiUrl} (last seen: ${seen ?? 'absent'})`,
+    );
   }
 
   /** Sends until one of the expected statuses comes back; connection failures and 5xx are retried with backoff. */
@@ -156,15 +181,4 @@ export class ReferralLifecycleDriver {
     }
     throw new Error(`${method} ${path} kept failing: ${last}`);
   }
-}
-
-function referralBody(to: string): Record<string, unknown> {
-  return {
-    toCountry: to,
-    reason: 'AdditionalServicesRequired',
-    servicesRequested: ['Health', 'SocialCare'],
-    urgency: 'high',
-    person: { firstName: 'Chaos', secondName: 'Test', birthdate: '1999-04-02', gender: 'Female', nationality: 'CO' },
-    consent: { purpose: 'Fault-injection test', scope: ['identity', 'health'], recordedAt: '2025-01-01T00:00:00Z' },
-  };
 }
