@@ -122,7 +122,8 @@ async function throughput(senders: readonly Sender[], trackers: Map<string, Arri
   };
 }
 
-async function latencyAt(rate: number, co: NodeApiClient, coDb: Connection, ec: Connection) {
+async function latencyAt(rate: number, co: NodeApiClient, coDb: Connection, ec: Connection, net: LocalNetwork) {
+  const sampler = new PeakMemorySampler(processesOf(net)).start();
   const tracker = new ArrivalTracker(ec);
   const sentAt = new Map<string, number>();
   /** Answers other than 201 by status: 503 is the node shedding load (it takes 64 requests at once). */
@@ -152,6 +153,7 @@ async function latencyAt(rate: number, co: NodeApiClient, coDb: Connection, ec: 
   await Promise.all(inFlight);
   const postedSeconds = (Date.now() - started) / 1000;
   await tracker.drain(120_000);
+  const memoryUnderLoadPeakMb = await sampler.stop();
   const samples = [...tracker.arrivedAt].map(([id, at]) => at - (sentAt.get(id) ?? at));
   return {
     ratePerSecond: rate,
@@ -163,6 +165,7 @@ async function latencyAt(rate: number, co: NodeApiClient, coDb: Connection, ec: 
     p95Ms: percentile(samples, 95),
     p99Ms: percentile(samples, 99),
     stages: await stageBreakdown(coDb, ec, [...tracker.arrivedAt.keys()]),
+    memoryUnderLoadPeakMb,
     loadAverageAfter: load(),
   };
 }
@@ -213,8 +216,8 @@ async function main(): Promise<void> {
       stages: await stageBreakdown(db('CO'), db('EC'), [...atEc.arrivedAt.keys()]),
     }));
     const latency = await part('latency', async () => [
-      await latencyAt(50, api('CO'), db('CO'), db('EC')),
-      await latencyAt(500, api('CO'), db('CO'), db('EC')),
+      await latencyAt(50, api('CO'), db('CO'), db('EC'), net),
+      await latencyAt(500, api('CO'), db('CO'), db('EC'), net),
     ]);
     const fiveNodes = await part('five', () =>
       throughput(

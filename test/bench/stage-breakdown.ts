@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { OUTBOX_SENT_COLLECTION, type OutboxSentMark } from '@enlace/store';
 import { percentile } from './bench-stats';
 
 interface SentReferral {
@@ -25,7 +26,7 @@ export async function stageBreakdown(
   receiver: Connection,
   referralIds: readonly string[],
   sample = 50,
-): Promise<Record<Stage, { p50Ms: number; p95Ms: number }> & { sampled: number }> {
+): Promise<Record<Stage, { samples: number; p50Ms: number; p95Ms: number }> & { sampled: number }> {
   const step = Math.max(1, Math.floor(referralIds.length / sample));
   const samples: Record<Stage, number[]> = {
     apiToSent: [],
@@ -39,18 +40,28 @@ export async function stageBreakdown(
       .collection<SentReferral>('referrals')
       .findOne({ _id: referralIds[i] as string }, { projection: { outbox: 1, createdAt: 1 } });
     const request = referral?.outbox.find((entry) => entry.type === 'referral.requested.v1');
-    if (!request?.sentAt) continue;
+    if (!request) continue;
+    // Under load the sender's API folds the relay's notes into the case late: the note itself holds the time.
+    const sentAt =
+      request.sentAt ??
+      (await sender.collection<OutboxSentMark>(OUTBOX_SENT_COLLECTION).findOne({ _id: request.envelopeId }))?.sentAt;
+    if (!sentAt) continue;
     const arrived = await receiver.collection<ArrivedEntry>('inbox').findOne({ _id: request.envelopeId });
     if (!arrived?.appliedAt) continue;
     sampled++;
-    samples.apiToSent.push(request.sentAt.getTime() - request.createdAt.getTime());
-    samples.sentToStored.push(arrived.receivedAt.getTime() - request.sentAt.getTime());
+    samples.apiToSent.push(sentAt.getTime() - request.createdAt.getTime());
+    samples.sentToStored.push(arrived.receivedAt.getTime() - sentAt.getTime());
     samples.storedToApplied.push(arrived.appliedAt.getTime() - arrived.receivedAt.getTime());
-    // The receipt leaves when the entry is stored; deliveredAt is when the sender's courier stored the receipt.
+    // The receipt leaves when the entry is stored; deliveredAt is when the sender's API applied the receipt (a
+    // receipt not applied yet is left out of this stage's sample).
     if (request.deliveredAt)
       samples.storedToReceiptBack.push(request.deliveredAt.getTime() - arrived.receivedAt.getTime());
   }
-  const summary = (values: number[]) => ({ p50Ms: percentile(values, 50), p95Ms: percentile(values, 95) });
+  const summary = (values: number[]) => ({
+    samples: values.length,
+    p50Ms: percentile(values, 50),
+    p95Ms: percentile(values, 95),
+  });
   return {
     sampled,
     apiToSent: summary(samples.apiToSent),
