@@ -100,5 +100,29 @@ describe('InboxStore (on the real FerretDB)', () => {
       expect(ids).toContain('lost');
       expect(ids).not.toContain('done');
     });
+
+    it('should hand out the read-ahead round after round, and read again in order after a round left an entry unsettled', async () => {
+      const own = new InboxStore(db);
+      const ids = ['ra-1', 'ra-2', 'ra-3', 'ra-4'];
+      for (const [i, id] of ids.entries()) await own.record(arrival(id, new Date(10_000 + i)));
+      const pending = async (limit: number) =>
+        (await own.findUnapplied(limit)).map((entry) => entry._id).filter((id) => id.startsWith('ra-'));
+      for (const id of await own.findUnapplied(100))
+        if (!id._id.startsWith('ra-')) await own.markApplied(id._id, new Date());
+
+      expect(await pending(2)).toEqual(['ra-1', 'ra-2']);
+      await own.markApplied('ra-1', new Date());
+      await own.markApplied('ra-2', new Date());
+      await own.record(arrival('ra-0', new Date(9_000))); // queued after the read
+      // every entry of the round settled: the next comes from what was read ahead, without reading the queue again
+      expect(await pending(1)).toEqual(['ra-3']);
+      // ra-3 is left unsettled (a passing failure): the next round reads the queue again, in arrival order
+      expect(await pending(3)).toEqual(['ra-0', 'ra-3', 'ra-4']);
+      await own.markApplied('ra-0', new Date());
+      await own.postpone('ra-3', new Date(20_000));
+      await own.markApplied('ra-4', new Date());
+      expect(await pending(2)).toEqual(['ra-3']);
+      await own.markApplied('ra-3', new Date());
+    });
   });
 });
