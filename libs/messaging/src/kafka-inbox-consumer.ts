@@ -44,6 +44,11 @@ export class KafkaInboxConsumer {
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
       maxWaitTimeInMs: 250,
+      // A backlog after an outage is read a little at a time: a fetch brings at most 512 KB of a partition (about
+      // 200 envelopes, two handler batches) and 4 MB in all, instead of kafkajs's 1 MB and 10 MB, so that a courier
+      // catching up holds no more in memory than it is working on.
+      maxBytesPerPartition: 512 * 1024,
+      maxBytes: 4 * 1024 * 1024,
       retry: { initialRetryTime: 300, retries: 10 },
     });
   }
