@@ -1,6 +1,6 @@
 import { ApiResponse, NodeApiClient } from '@enlace/testing';
 
-import type { LifecycleScript } from './lifecycle-scripts';
+import { LifecycleScript, walkOrder } from './lifecycle-scripts';
 
 export interface LifecycleResult {
   readonly protocol: string;
@@ -82,7 +82,7 @@ export class CaseLifecycleDriver {
     this.counts.started++;
     const ends = { sender: this.client(from), receiver: this.client(to) };
     const { protocol, route } = script;
-    const finalStatus = script.order[script.order.length - 1] as string;
+    const finalStatus = walkOrder(script).at(-1) as string;
     let id: string | undefined;
     try {
       const created = await this.send(ends.sender, 'POST', `/${route}`, script.create(to), [201], true);
@@ -122,7 +122,7 @@ export class CaseLifecycleDriver {
     const response = await this.send(client, 'POST', `/${script.route}/${id}/${action}`, body, [200, 409]);
     if (response.status === 409) {
       const status = await this.statusAt(script, client, id);
-      if (status === undefined || script.order.indexOf(status) < script.order.indexOf(reaches)) {
+      if (status === undefined || walkOrder(script).indexOf(status) < walkOrder(script).indexOf(reaches)) {
         throw new Error(`${action} of ${script.protocol} ${id} refused with 409 at status ${status}`);
       }
     }
@@ -140,7 +140,7 @@ export class CaseLifecycleDriver {
     let pause = 300;
     while (Date.now() < deadline) {
       seen = await this.statusAt(script, client, id);
-      if (seen !== undefined && script.order.indexOf(seen) >= script.order.indexOf(status)) return;
+      if (seen !== undefined && walkOrder(script).indexOf(seen) >= walkOrder(script).indexOf(status)) return;
       await sleep(pause);
       pause = Math.min(pause * 1.5, 3_000); // a person looks again now and then, not ten times a second
     }

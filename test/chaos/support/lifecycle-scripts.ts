@@ -10,8 +10,14 @@ export interface LifecycleScript {
   /** The status the receiver shows once the opening message has arrived. */
   readonly arrives: string;
   readonly steps: readonly { by: CaseEnd; action: string; body: object; reaches: string }[];
-  /** Every status of the walk, in order: an end that shows a later one has gone past an earlier one. */
-  readonly order: readonly string[];
+}
+
+/**
+ * The statuses of the walk, in order (the arrival's, then each step's): an end that shows a later one has gone past
+ * an earlier one; a status off the walk (the sender's `sent`) comes before all of them.
+ */
+export function walkOrder(script: LifecycleScript): readonly string[] {
+  return [script.arrives, ...script.steps.map((step) => step.reaches)];
 }
 
 const minuteAgo = () => new Date(Date.now() - 60_000).toISOString();
@@ -34,7 +40,6 @@ export const REFERRAL_LIFECYCLE: LifecycleScript = {
     { by: 'receiver', action: 'start-service', body: {}, reaches: 'in-service' },
     { by: 'receiver', action: 'close', body: { outcome: 'successful' }, reaches: 'closed' },
   ],
-  order: ['sent', 'delivered', 'accepted', 'in-service', 'closed'],
 };
 
 /** The return of an adult to her country, every step of both ends, to the hand-over for reintegration. */
@@ -70,17 +75,5 @@ export const RETURN_LIFECYCLE: LifecycleScript = {
     { by: 'sender', action: 'record-departure', body: {}, reaches: 'departed' },
     { by: 'receiver', action: 'record-arrival', body: {}, reaches: 'arrived' },
     { by: 'receiver', action: 'hand-over', body: {}, reaches: 'handed-over' },
-  ],
-  order: [
-    'requested',
-    'nationality-verified',
-    'risk-assessed',
-    'plan-proposed',
-    'plan-confirmed',
-    'documents-issued',
-    'travel-scheduled',
-    'departed',
-    'arrived',
-    'handed-over',
   ],
 };
