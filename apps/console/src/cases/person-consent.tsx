@@ -2,17 +2,14 @@ import { useTranslation } from 'react-i18next';
 import type { CaseErasure, Consent, Person } from '../api/node-api.types';
 import { DateTime } from '../components/date-time';
 
-/** The person (this node's data only) and the consent of a return or reintegration, or the record of the erasure. */
+/** The person (this node's data only) and the consent of a case, and the record of the erasure once there is one. */
 export function PersonAndConsent({
-  person,
-  consent,
-  erasure,
+  held: { person, consent, erasure },
   defaultRecipients,
   absent,
 }: {
-  person?: Person;
-  consent?: Consent;
-  erasure?: CaseErasure;
+  /** What the case holds: its view as the node API gives it. */
+  held: { readonly person?: Person; readonly consent?: Consent; readonly erasure?: CaseErasure };
   defaultRecipients: readonly string[];
   /** What to say when this case holds no person and none was erased; by default that the data are gone. */
   absent?: string;

@@ -113,11 +113,7 @@ export function ReferralPage({ session }: { session: Extract<Session, { kind: 'n
                 <h2 id="details-title">{t('newReferral.caseSection')}</h2>
                 <Details referral={referral} />
               </section>
-              <PersonAndConsent
-                {...(referral.person ? { person: referral.person } : {})}
-                {...(referral.consent ? { consent: referral.consent } : {})}
-                defaultRecipients={[referral.toCountry]}
-              />
+              <PersonAndConsent held={referral} defaultRecipients={[referral.toCountry]} />
             </div>
             <div>
               <ReferralActions

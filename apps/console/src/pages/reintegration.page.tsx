@@ -119,17 +119,7 @@ export function ReintegrationPage({ session }: { session: Extract<Session, { kin
       error={error}
       done={done}
       details={view ? <ReintegrationDetails view={view} /> : null}
-      person={
-        view ? (
-          <PersonAndConsent
-            {...(view.person ? { person: view.person } : {})}
-            {...(view.consent ? { consent: view.consent } : {})}
-            {...(view.erasure ? { erasure: view.erasure } : {})}
-            defaultRecipients={[]}
-            absent={t('cases.personOnReturn')}
-          />
-        ) : null
-      }
+      person={view ? <PersonAndConsent held={view} defaultRecipients={[]} absent={t('cases.personOnReturn')} /> : null}
       actions={
         view ? (
           <StepActions

@@ -137,16 +137,7 @@ export function ReturnPage({ session }: { session: Extract<Session, { kind: 'nod
       error={error}
       done={done}
       details={view ? <ReturnDetails view={view} /> : null}
-      person={
-        view ? (
-          <PersonAndConsent
-            {...(view.person ? { person: view.person } : {})}
-            {...(view.consent ? { consent: view.consent } : {})}
-            {...(view.erasure ? { erasure: view.erasure } : {})}
-            defaultRecipients={[view.toCountry]}
-          />
-        ) : null
-      }
+      person={view ? <PersonAndConsent held={view} defaultRecipients={[view.toCountry]} /> : null}
       actions={
         view ? (
           <>
