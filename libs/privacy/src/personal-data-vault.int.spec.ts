@@ -74,4 +74,22 @@ describe('PersonalDataVault (on the real FerretDB)', () => {
     expect(await vault.open(known, SealedUse.personal, knownBefore)).toEqual({ firstName: 'ZzKnown' });
     expect(await vault.isErased(erased)).toBe(true);
   });
+
+  it('should seal many values of one case with its one key, and none once the case is erased', async () => {
+    const vault = new PersonalDataVault(new CaseKeyStore(db, kek()));
+    const caseId = randomUUID();
+
+    const sealed = await vault.sealOfCase(caseId, [
+      { purpose: SealedUse.personal, value: { firstName: 'ZzOfCase' } },
+      { purpose: SealedUse.outbox('o1'), value: { n: 1 } },
+    ]);
+
+    expect(await vault.open(caseId, SealedUse.personal, sealed[0] as string)).toEqual({ firstName: 'ZzOfCase' });
+    expect(await vault.open(caseId, SealedUse.outbox('o1'), sealed[1] as string)).toEqual({ n: 1 });
+    // Each is bound to its use: the outbox payload does not open as the personal content.
+    await expect(vault.open(caseId, SealedUse.personal, sealed[1] as string)).rejects.toThrow();
+    expect(await db.collection(CASE_KEYS_COLLECTION).countDocuments({ _id: caseId } as never)).toBe(1);
+    await vault.erase(caseId);
+    expect(await vault.sealOfCase(caseId, [{ purpose: SealedUse.personal, value: {} }])).toEqual([undefined]);
+  });
 });

@@ -17,6 +17,21 @@ export class PersonalDataVault {
   }
 
   /**
+   * Many values of one case sealed with its key, read (or made) once for all of them; all undefined once the key was
+   * destroyed.
+   */
+  async sealOfCase(
+    caseId: string,
+    items: readonly { purpose: string; value: unknown }[],
+  ): Promise<(string | undefined)[]> {
+    if (items.length === 0) return [];
+    const key = await this.keys.getOrCreate(caseId);
+    return Promise.all(
+      items.map(({ purpose, value }) => (key ? sealCaseData(key, { caseId, purpose }, value) : undefined)),
+    );
+  }
+
+  /**
    * Many values sealed at once, each with its case's key (the keys read or made together); undefined for a value
    * whose case's key was destroyed.
    */

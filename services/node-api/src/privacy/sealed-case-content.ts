@@ -27,12 +27,28 @@ const hasContent = (content: PersonalContent): boolean => Object.values(content)
 export class SealedCaseContent {
   constructor(private readonly vault: PersonalDataVault) {}
 
-  /** The content sealed, or undefined when there is none; throws when the case was erased already. */
-  async seal(caseId: string, content: PersonalContent): Promise<string | undefined> {
-    if (!hasContent(content)) return undefined;
-    const sealed = await this.vault.seal(caseId, SealedUse.personal, content);
-    if (sealed === undefined) throw new Error(`case ${caseId} was erased: its personal data cannot be written`);
-    return sealed;
+  /**
+   * A new case's content and outbox payloads sealed together: its key is read (or made) once for all of them, where
+   * sealing them one by one would look it up for each.
+   */
+  async sealNewCase(
+    caseId: string,
+    content: PersonalContent,
+    entries: readonly OutboxEntry[],
+  ): Promise<{ personal?: string; outbox: OutboxEntry[] }> {
+    const withPayload = entries.filter((entry) => entry.payload !== undefined);
+    const sealed = await this.vault.sealOfCase(caseId, [
+      ...(hasContent(content) ? [{ purpose: SealedUse.personal, value: content }] : []),
+      ...withPayload.map((entry) => ({ purpose: SealedUse.outbox(entry.envelopeId), value: entry.payload })),
+    ]);
+    if (sealed.some((value) => value === undefined)) {
+      throw new Error(`case ${caseId} was erased: its personal data cannot be written`);
+    }
+    const personal = hasContent(content) ? sealed.shift() : undefined;
+    const outbox = entries.map(({ payload, ...entry }) =>
+      payload === undefined ? entry : { ...entry, sealedPayload: sealed.shift() as string },
+    );
+    return { ...(personal ? { personal } : {}), outbox };
   }
 
   /** The content, or an empty one when the case's key is gone. */

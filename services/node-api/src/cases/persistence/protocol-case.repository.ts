@@ -94,17 +94,16 @@ export class ProtocolCaseRepository<S> {
   private async stored(document: ProtocolCaseDocument<S>): Promise<StoredProtocolCase<S>> {
     const { person, consent, outbox, state, ...rest } = document;
     const resting = stateWithoutPurpose(state);
-    const personal = await this.sealing.seal(document._id, {
-      ...(person ? { person } : {}),
-      ...(consent ? { consent } : {}),
-      ...(resting.statePurpose !== undefined ? { statePurpose: resting.statePurpose } : {}),
-    });
-    return {
-      ...rest,
-      state: resting.state,
-      outbox: await this.sealing.sealOutbox(document._id, outbox),
-      ...(personal ? { personal } : {}),
-    };
+    const sealed = await this.sealing.sealNewCase(
+      document._id,
+      {
+        ...(person ? { person } : {}),
+        ...(consent ? { consent } : {}),
+        ...(resting.statePurpose !== undefined ? { statePurpose: resting.statePurpose } : {}),
+      },
+      outbox,
+    );
+    return { ...rest, state: resting.state, ...sealed };
   }
 
   private async opened(stored: StoredProtocolCase<S>): Promise<ProtocolCaseDocument<S>> {

@@ -96,19 +96,17 @@ export class ReferralCaseRepository {
     const { person, consent, outbox, state, details, ...rest } = document;
     const { reasonDetails, ...plainDetails } = details;
     const resting = stateWithoutPurpose(state);
-    const personal = await this.sealing.seal(document._id, {
-      ...(person ? { person } : {}),
-      ...(consent ? { consent } : {}),
-      ...(reasonDetails ? { reasonDetails } : {}),
-      ...(resting.statePurpose !== undefined ? { statePurpose: resting.statePurpose } : {}),
-    });
-    return {
-      ...rest,
-      state: resting.state,
-      details: plainDetails,
-      outbox: await this.sealing.sealOutbox(document._id, outbox),
-      ...(personal ? { personal } : {}),
-    };
+    const sealed = await this.sealing.sealNewCase(
+      document._id,
+      {
+        ...(person ? { person } : {}),
+        ...(consent ? { consent } : {}),
+        ...(reasonDetails ? { reasonDetails } : {}),
+        ...(resting.statePurpose !== undefined ? { statePurpose: resting.statePurpose } : {}),
+      },
+      outbox,
+    );
+    return { ...rest, state: resting.state, details: plainDetails, ...sealed };
   }
 
   private async opened(stored: StoredReferralCase): Promise<ReferralCaseDocument> {

@@ -1,0 +1,69 @@
+import type { PersonalDataVault } from '@enlace/privacy';
+import type { OutboxEntry } from '@enlace/store';
+import { SealedCaseContent } from './sealed-case-content';
+
+/** A vault that seals by naming what it sealed, and counts its calls: each call is one key look-up or insert. */
+function fakeVault(erased = false) {
+  const calls: { caseId: string; purpose: string }[][] = [];
+  const vault = {
+    sealOfCase: async (caseId: string, items: readonly { purpose: string; value: unknown }[]) => {
+      calls.push(items.map(({ purpose }) => ({ caseId, purpose })));
+      return items.map(({ purpose, value }) => (erased ? undefined : `sealed(${purpose}:${JSON.stringify(value)})`));
+    },
+  } as unknown as PersonalDataVault;
+  return { vault, calls };
+}
+
+const entry = (envelopeId: string, payload?: Record<string, unknown>): OutboxEntry => ({
+  envelopeId,
+  type: 'referral.requested.v1',
+  to: 'EC',
+  caseId: 'case-1',
+  correlationId: 'case-1',
+  ...(payload ? { payload } : {}),
+  createdAt: new Date(0),
+});
+
+describe('SealedCaseContent.sealNewCase', () => {
+  it('should seal the content and every outbox payload in one call to the vault, each bound to its use', async () => {
+    const { vault, calls } = fakeVault();
+
+    const sealed = await new SealedCaseContent(vault).sealNewCase('case-1', { person: { firstName: 'Ana' } }, [
+      entry('e1', { a: 1 }),
+      entry('e2'),
+      entry('e3', { b: 2 }),
+    ]);
+
+    expect(calls).toEqual([
+      [
+        { caseId: 'case-1', purpose: 'personal' },
+        { caseId: 'case-1', purpose: 'outbox:e1' },
+        { caseId: 'case-1', purpose: 'outbox:e3' },
+      ],
+    ]);
+    expect(sealed.personal).toBe('sealed(personal:{"person":{"firstName":"Ana"}})');
+    expect(sealed.outbox.map((e) => [e.envelopeId, e.sealedPayload, e.payload])).toEqual([
+      ['e1', 'sealed(outbox:e1:{"a":1})', undefined],
+      ['e2', undefined, undefined],
+      ['e3', 'sealed(outbox:e3:{"b":2})', undefined],
+    ]);
+  });
+
+  it('should leave out the personal content when there is none', async () => {
+    const { vault, calls } = fakeVault();
+
+    const sealed = await new SealedCaseContent(vault).sealNewCase('case-1', {}, [entry('e1', { a: 1 })]);
+
+    expect(sealed.personal).toBeUndefined();
+    expect(calls).toEqual([[{ caseId: 'case-1', purpose: 'outbox:e1' }]]);
+    expect(sealed.outbox[0]?.sealedPayload).toBe('sealed(outbox:e1:{"a":1})');
+  });
+
+  it('should refuse to write a case whose key was destroyed', async () => {
+    const { vault } = fakeVault(true);
+
+    await expect(
+      new SealedCaseContent(vault).sealNewCase('case-1', { person: { firstName: 'Ana' } }, []),
+    ).rejects.toThrow('was erased');
+  });
+});
