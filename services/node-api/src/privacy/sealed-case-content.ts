@@ -28,23 +28,25 @@ export class SealedCaseContent {
   constructor(private readonly vault: PersonalDataVault) {}
 
   /**
-   * A new case's content and outbox payloads sealed together: its key is read (or made) once for all of them, where
-   * sealing them one by one would look it up for each.
+   * A case's content and outbox payloads sealed together (a new case's, or new messages alone): its key is read (or
+   * made) once for all of them, where sealing them one by one would look it up for each. Throws when the case was
+   * erased already.
    */
-  async sealNewCase(
+  async sealContentAndOutbox(
     caseId: string,
     content: PersonalContent,
     entries: readonly OutboxEntry[],
   ): Promise<{ personal?: string; outbox: OutboxEntry[] }> {
+    const withContent = hasContent(content);
     const withPayload = entries.filter((entry) => entry.payload !== undefined);
     const sealed = await this.vault.sealOfCase(caseId, [
-      ...(hasContent(content) ? [{ purpose: SealedUse.personal, value: content }] : []),
+      ...(withContent ? [{ purpose: SealedUse.personal, value: content }] : []),
       ...withPayload.map((entry) => ({ purpose: SealedUse.outbox(entry.envelopeId), value: entry.payload })),
     ]);
     if (sealed.some((value) => value === undefined)) {
-      throw new Error(`case ${caseId} was erased: its personal data cannot be written`);
+      throw new Error(`case ${caseId} was erased: its personal data and messages cannot be written`);
     }
-    const personal = hasContent(content) ? sealed.shift() : undefined;
+    const personal = withContent ? sealed.shift() : undefined;
     const outbox = entries.map(({ payload, ...entry }) =>
       payload === undefined ? entry : { ...entry, sealedPayload: sealed.shift() as string },
     );
@@ -57,16 +59,12 @@ export class SealedCaseContent {
     return (await this.vault.open<PersonalContent>(caseId, SealedUse.personal, sealed)) ?? {};
   }
 
-  /** Outbox entries as they rest: each payload sealed with the case's key, bound to the entry's envelope id. */
+  /**
+   * Outbox entries as they rest: each payload sealed with the case's key (read once for all), bound to the entry's
+   * envelope id. Throws when the case was erased already.
+   */
   async sealOutbox(caseId: string, entries: readonly OutboxEntry[]): Promise<OutboxEntry[]> {
-    return Promise.all(
-      entries.map(async ({ payload, ...entry }) => {
-        if (payload === undefined) return entry;
-        const sealedPayload = await this.vault.seal(caseId, SealedUse.outbox(entry.envelopeId), payload);
-        if (sealedPayload === undefined) throw new Error(`case ${caseId} was erased: its messages cannot be written`);
-        return { ...entry, sealedPayload };
-      }),
-    );
+    return (await this.sealContentAndOutbox(caseId, {}, entries)).outbox;
   }
 
   /** Destroys the case's key: every ciphertext of the case is unreadable from now on. */

@@ -24,11 +24,11 @@ const entry = (envelopeId: string, payload?: Record<string, unknown>): OutboxEnt
   createdAt: new Date(0),
 });
 
-describe('SealedCaseContent.sealNewCase', () => {
+describe('SealedCaseContent.sealContentAndOutbox', () => {
   it('should seal the content and every outbox payload in one call to the vault, each bound to its use', async () => {
     const { vault, calls } = fakeVault();
 
-    const sealed = await new SealedCaseContent(vault).sealNewCase('case-1', { person: { firstName: 'Ana' } }, [
+    const sealed = await new SealedCaseContent(vault).sealContentAndOutbox('case-1', { person: { firstName: 'Ana' } }, [
       entry('e1', { a: 1 }),
       entry('e2'),
       entry('e3', { b: 2 }),
@@ -49,10 +49,27 @@ describe('SealedCaseContent.sealNewCase', () => {
     ]);
   });
 
+  it('should seal new messages alone (sealOutbox) in one call too', async () => {
+    const { vault, calls } = fakeVault();
+
+    const outbox = await new SealedCaseContent(vault).sealOutbox('case-1', [
+      entry('e1', { a: 1 }),
+      entry('e2', { b: 2 }),
+    ]);
+
+    expect(calls).toEqual([
+      [
+        { caseId: 'case-1', purpose: 'outbox:e1' },
+        { caseId: 'case-1', purpose: 'outbox:e2' },
+      ],
+    ]);
+    expect(outbox.map((e) => e.sealedPayload)).toEqual(['sealed(outbox:e1:{"a":1})', 'sealed(outbox:e2:{"b":2})']);
+  });
+
   it('should leave out the personal content when there is none', async () => {
     const { vault, calls } = fakeVault();
 
-    const sealed = await new SealedCaseContent(vault).sealNewCase('case-1', {}, [entry('e1', { a: 1 })]);
+    const sealed = await new SealedCaseContent(vault).sealContentAndOutbox('case-1', {}, [entry('e1', { a: 1 })]);
 
     expect(sealed.personal).toBeUndefined();
     expect(calls).toEqual([[{ caseId: 'case-1', purpose: 'outbox:e1' }]]);
@@ -63,7 +80,7 @@ describe('SealedCaseContent.sealNewCase', () => {
     const { vault } = fakeVault(true);
 
     await expect(
-      new SealedCaseContent(vault).sealNewCase('case-1', { person: { firstName: 'Ana' } }, []),
+      new SealedCaseContent(vault).sealContentAndOutbox('case-1', { person: { firstName: 'Ana' } }, []),
     ).rejects.toThrow('was erased');
   });
 });

@@ -94,7 +94,7 @@ export class ProtocolCaseRepository<S> {
   private async stored(document: ProtocolCaseDocument<S>): Promise<StoredProtocolCase<S>> {
     const { person, consent, outbox, state, ...rest } = document;
     const resting = stateWithoutPurpose(state);
-    const sealed = await this.sealing.sealNewCase(
+    const sealed = await this.sealing.sealContentAndOutbox(
       document._id,
       {
         ...(person ? { person } : {}),

@@ -96,7 +96,7 @@ export class ReferralCaseRepository {
     const { person, consent, outbox, state, details, ...rest } = document;
     const { reasonDetails, ...plainDetails } = details;
     const resting = stateWithoutPurpose(state);
-    const sealed = await this.sealing.sealNewCase(
+    const sealed = await this.sealing.sealContentAndOutbox(
       document._id,
       {
         ...(person ? { person } : {}),
