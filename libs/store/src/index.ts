@@ -14,3 +14,4 @@ export * from './outbox-queue.store';
 export * from './inbox-queue-item';
 export * from './transient-store-failure';
 export * from './duplicate-key';
+export * from './postgres';

@@ -1,0 +1,13 @@
+/**
+ * The notifications by which a node's processes wake each other when a transaction has committed work for the
+ * other: node-api -> courier (`outbox`, `deadlineNotices`), courier -> node-api (`inbox`). A notification carries
+ * nothing but its channel: the woken process reads the work from the tables, so a lost notification only delays
+ * it until the next safety sweep.
+ */
+export const NodeChannels = {
+  outbox: 'enlace_outbox',
+  inbox: 'enlace_inbox',
+  deadlineNotices: 'enlace_deadline_notices',
+} as const;
+
+export type NodeChannel = (typeof NodeChannels)[keyof typeof NodeChannels];

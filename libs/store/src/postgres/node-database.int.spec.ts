@@ -1,0 +1,114 @@
+import { testInfra, uniqueName } from '@enlace/testing';
+import { Kysely, sql } from 'kysely';
+import { Client } from 'pg';
+import { DatabaseListener } from './database-listener';
+import { NodeChannels } from './node-channels';
+import type { NodeDatabase } from './node-database.schema';
+import { migrateNodeDatabase } from './node-migrations';
+import { notify } from './notify';
+import { createPostgresDatabase } from './postgres-database.factory';
+
+/** The server's URL with another database name. */
+function databaseUrl(server: string, name: string): string {
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const eventually = async (check: () => boolean, ms = 5_000): Promise<void> => {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('not in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+describe('the node database (on the real PostgreSQL)', () => {
+  const name = uniqueName('int_nodedb_');
+  let server: Client;
+  let url: string;
+  let db: Kysely<NodeDatabase>;
+
+  beforeAll(async () => {
+    const serverUrl = (testInfra() as { databaseUrl?: string }).databaseUrl ?? process.env['DATABASE_URL'] ?? '';
+    server = new Client({ connectionString: serverUrl });
+    await server.connect();
+    await server.query(`create database ${name}`);
+    url = databaseUrl(serverUrl, name);
+    db = await createPostgresDatabase<NodeDatabase>({ url });
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.destroy();
+    await server?.query(`drop database if exists ${name} with (force)`);
+    await server?.end();
+  });
+
+  describe('migrateNodeDatabase', () => {
+    it('should create the schema once, however many processes migrate at the same time', async () => {
+      const others = await Promise.all([1, 2, 3].map(() => createPostgresDatabase<NodeDatabase>({ url })));
+
+      await Promise.all([db, ...others].map((each) => migrateNodeDatabase(each as Kysely<unknown>)));
+      await migrateNodeDatabase(db as Kysely<unknown>);
+
+      const tables = await sql<{ table_name: string }>`
+        select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(db);
+      expect(tables.rows.map((row) => row.table_name)).toEqual(
+        expect.arrayContaining(['audit_log', 'case_keys', 'cases', 'deadline_notices', 'inbox', 'outbox']),
+      );
+      const applied = await sql<{ count: string }>`select count(*) from node_schema_migrations`.execute(db);
+      expect(applied.rows[0]?.count).toBe('1');
+      await Promise.all(others.map((each) => each.destroy()));
+    });
+
+    it('should find unsent messages through the partial index, not by reading the whole outbox', async () => {
+      const plan = await sql<{ 'QUERY PLAN': string }>`
+        explain select envelope_id from outbox where sent_at is null and undeliverable_reason is null order by seq limit 100`.execute(
+        db,
+      );
+      expect(plan.rows.map((row) => row['QUERY PLAN']).join('\n')).toContain('outbox_unsent');
+    });
+  });
+
+  describe('DatabaseListener', () => {
+    it('should wake on a committed notification, and not on a rolled back one', async () => {
+      const heard: string[] = [];
+      const listener = new DatabaseListener(url, [NodeChannels.outbox, NodeChannels.inbox], {
+        onNotification: (channel) => heard.push(channel),
+      });
+      await listener.start();
+
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          await notify(trx as Kysely<unknown>, NodeChannels.inbox);
+          throw new Error('rolled back');
+        })
+        .catch(() => undefined);
+      await db.transaction().execute((trx) => notify(trx as Kysely<unknown>, NodeChannels.outbox));
+
+      await eventually(() => heard.length > 0);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(heard).toEqual([NodeChannels.outbox]);
+      await listener.stop();
+    });
+
+    it('should listen again after its connection was cut, and say so', async () => {
+      const heard: string[] = [];
+      let listening = 0;
+      const listener = new DatabaseListener(url, [NodeChannels.inbox], {
+        onNotification: (channel) => heard.push(channel),
+        onListening: () => listening++,
+      });
+      await listener.start();
+
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity
+                where application_name = 'enlace-listener' and datname = ${name}`.execute(db);
+      await eventually(() => listening === 2);
+      await notify(db as Kysely<unknown>, NodeChannels.inbox);
+
+      await eventually(() => heard.length === 1);
+      await listener.stop();
+    });
+  });
+});

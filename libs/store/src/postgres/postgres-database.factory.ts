@@ -1,0 +1,49 @@
+import { backOff } from 'exponential-backoff';
+import { Kysely, PostgresDialect } from 'kysely';
+import { Pool } from 'pg';
+
+export interface PostgresDatabaseOptions {
+  /** postgres://user:password@host:port/database — the node's own database (or the monitor's). */
+  readonly url: string;
+  /** Connections this process may hold at once; a node's processes share one server. */
+  readonly maxConnections?: number;
+  /** Shown in pg_stat_activity, so an operator sees which process holds which connection. */
+  readonly applicationName?: string;
+  /** Told of each failed first attempt, while the service waits for its database. */
+  readonly onRetry?: (error: Error, attempt: number) => void;
+}
+
+/**
+ * Opens a pool on the database and waits for it — with exponential backoff and jitter — when it is not up yet, so
+ * that a service started before its database comes up instead of crashing. Once open, the pool replaces a broken
+ * connection by a new one on its next use; a query while the server is away fails at once (the caller retries).
+ */
+export async function createPostgresDatabase<DB>(options: PostgresDatabaseOptions): Promise<Kysely<DB>> {
+  const pool = new Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    application_name: options.applicationName ?? 'enlace',
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle connection the server closed (a restart) must not crash the process: the pool drops it.
+  pool.on('error', () => undefined);
+  await backOff(
+    async () => {
+      const client = await pool.connect();
+      client.release();
+    },
+    {
+      numOfAttempts: Number.MAX_SAFE_INTEGER,
+      startingDelay: 500,
+      timeMultiple: 2,
+      maxDelay: 15_000,
+      jitter: 'full',
+      retry: (error: Error, attempt: number) => {
+        options.onRetry?.(error, attempt);
+        return true;
+      },
+    },
+  );
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}

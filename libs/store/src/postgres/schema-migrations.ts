@@ -1,0 +1,24 @@
+import { Kysely, Migration, Migrator } from 'kysely';
+
+/**
+ * Brings a database to the newest schema of the migrations given (kept in the repository, applied in name order,
+ * each once). Several processes may start at once (a node's API and courier): Kysely's migrator takes a lock in
+ * the database, so one applies and the others find the work done. Throws when a migration fails, naming it.
+ */
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  migrations: Readonly<Record<string, Migration>>,
+  tableName: string,
+): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => ({ ...migrations }) },
+    migrationTableName: tableName,
+    migrationLockTableName: `${tableName}_lock`,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'a migration';
+    throw new Error(`the database schema could not be brought up to date (${failed}): ${String(error)}`);
+  }
+}
