@@ -48,8 +48,8 @@ describe('the node database (on the real PostgreSQL)', () => {
     it('should create the schema once, however many processes migrate at the same time', async () => {
       const others = await Promise.all([1, 2, 3].map(() => createPostgresDatabase<NodeDatabase>({ url })));
 
-      await Promise.all([db, ...others].map((each) => migrateNodeDatabase(each as Kysely<unknown>)));
-      await migrateNodeDatabase(db as Kysely<unknown>);
+      await Promise.all([db, ...others].map((each) => migrateNodeDatabase(each)));
+      await migrateNodeDatabase(db);
 
       const tables = await sql<{ table_name: string }>`
         select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(db);
@@ -81,11 +81,11 @@ describe('the node database (on the real PostgreSQL)', () => {
       await db
         .transaction()
         .execute(async (trx) => {
-          await notify(trx as Kysely<unknown>, NodeChannels.inbox);
+          await notify(trx, NodeChannels.inbox);
           throw new Error('rolled back');
         })
         .catch(() => undefined);
-      await db.transaction().execute((trx) => notify(trx as Kysely<unknown>, NodeChannels.outbox));
+      await db.transaction().execute((trx) => notify(trx, NodeChannels.outbox));
 
       await eventually(() => heard.length > 0);
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -105,7 +105,7 @@ describe('the node database (on the real PostgreSQL)', () => {
       await sql`select pg_terminate_backend(pid) from pg_stat_activity
                 where application_name = 'enlace-listener' and datname = ${name}`.execute(db);
       await eventually(() => listening === 2);
-      await notify(db as Kysely<unknown>, NodeChannels.inbox);
+      await notify(db, NodeChannels.inbox);
 
       await eventually(() => heard.length === 1);
       await listener.stop();

@@ -8,6 +8,6 @@ export const NODE_MIGRATIONS: Readonly<Record<string, Migration>> = {
 };
 
 /** Brings a node's database to the newest schema; node-api and courier both call it at start. */
-export function migrateNodeDatabase(db: Kysely<unknown>): Promise<void> {
+export function migrateNodeDatabase<DB>(db: Kysely<DB>): Promise<void> {
   return migrateToLatest(db, NODE_MIGRATIONS, 'node_schema_migrations');
 }

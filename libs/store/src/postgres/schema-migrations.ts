@@ -5,8 +5,8 @@ import { Kysely, Migration, Migrator } from 'kysely';
  * each once). Several processes may start at once (a node's API and courier): Kysely's migrator takes a lock in
  * the database, so one applies and the others find the work done. Throws when a migration fails, naming it.
  */
-export async function migrateToLatest(
-  db: Kysely<unknown>,
+export async function migrateToLatest<DB>(
+  db: Kysely<DB>,
   migrations: Readonly<Record<string, Migration>>,
   tableName: string,
 ): Promise<void> {
