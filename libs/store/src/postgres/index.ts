@@ -5,4 +5,5 @@ export * from './node-migrations';
 export * from './node-channels';
 export * from './notify';
 export * from './database-listener';
-export * from './transient-database-failure';
+export * from './transient-store-failure';
+export * from './scratch-node-database';
