@@ -7,3 +7,4 @@ export * from './notify';
 export * from './database-listener';
 export * from './transient-store-failure';
 export * from './scratch-node-database';
+export * from './notified-worker';
