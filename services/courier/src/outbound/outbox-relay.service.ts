@@ -14,9 +14,6 @@ import { COURIER_CONFIG, CourierConfig } from '../config/courier.config';
 import { ENVELOPE_PUBLISHER, MEMBER_DIRECTORY, OUTBOX_RELAY_STORE, PERSONAL_DATA_VAULT } from '../courier.tokens';
 import { messageSchemaId } from '@enlace/contracts';
 
-/** Outbox entries opened at once: each reads its case's key from the database. */
-const PARALLEL_OPENS = 8;
-
 /**
  * Takes what node-api committed to the outbox, seals and signs it, and produces it to the addressee's inbox topic.
  * node-api's commit wakes it (a slow sweep finds what a lost notification would leave). A batch is claimed in the
@@ -89,25 +86,26 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     return { sent: [...byTopic.values()].flatMap((batch) => batch.ids), undeliverable };
   }
 
-  /** The entries' messages, opened PARALLEL_OPENS at a time (each needs its case's key: one database read). */
+  /**
+   * The entries' messages: opened with their cases' keys (read together, once for the batch) when sealed at rest;
+   * undefined for an entry whose case's key was destroyed.
+   */
   private async payloadsOf(entries: readonly OutboxEntry[]): Promise<(Record<string, unknown> | undefined)[]> {
-    const payloads: (Record<string, unknown> | undefined)[] = [];
-    for (let i = 0; i < entries.length; i += PARALLEL_OPENS) {
-      payloads.push(...(await Promise.all(entries.slice(i, i + PARALLEL_OPENS).map((entry) => this.payloadOf(entry)))));
-    }
-    return payloads;
-  }
-
-  /** The entry's message: opened with its case's key when sealed at rest; undefined when that key was destroyed. */
-  private async payloadOf(entry: OutboxEntry): Promise<Record<string, unknown> | undefined> {
-    if (entry.sealedPayload === undefined) return entry.payload ?? {};
-    const payload = await this.vault.open<Record<string, unknown>>(
-      entry.caseId,
-      SealedUse.outbox(entry.envelopeId),
-      entry.sealedPayload,
+    const sealed = entries.filter((entry) => entry.sealedPayload !== undefined);
+    const opened = await this.vault.openMany<Record<string, unknown>>(
+      sealed.map((entry) => ({
+        caseId: entry.caseId,
+        purpose: SealedUse.outbox(entry.envelopeId),
+        sealed: entry.sealedPayload as string,
+      })),
     );
-    if (payload === undefined) this.logger.warn(`outbox entry ${entry.envelopeId} not sent: its case was erased`);
-    return payload;
+    const byId = new Map(sealed.map((entry, i) => [entry.envelopeId, opened[i]]));
+    return entries.map((entry) => {
+      if (entry.sealedPayload === undefined) return entry.payload ?? {};
+      const payload = byId.get(entry.envelopeId);
+      if (payload === undefined) this.logger.warn(`outbox entry ${entry.envelopeId} not sent: its case was erased`);
+      return payload;
+    });
   }
 
   /** The sealed wire, or the reason the entry is set aside (its addressee has no valid key). */

@@ -55,7 +55,7 @@ describe('InboxApplierService (on the real PostgreSQL)', () => {
       inbox,
       new NodeTransactions(scratch.db),
       [applier],
-      {} as PersonalDataVault,
+      { openMany: async () => [] } as unknown as PersonalDataVault,
     );
 
   const settled = async () => {
@@ -144,7 +144,7 @@ describe('InboxApplierService (on the real PostgreSQL)', () => {
             return APPLIED;
           }),
         ],
-        {} as PersonalDataVault,
+        { openMany: async () => [] } as unknown as PersonalDataVault,
       );
 
       await service.applyPending();

@@ -78,7 +78,7 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
    * other, in arrival order; different cases, which share nothing, a few at once.
    */
   async applyPending(): Promise<number> {
-    const entries = await this.inbox.findUnapplied(APPLY_BATCH);
+    const entries = await this.opened(await this.inbox.findUnapplied(APPLY_BATCH));
     const byCase = new Map<string, InboxEntry[]>();
     for (const entry of entries) byCase.set(entry.caseId, [...(byCase.get(entry.caseId) ?? []), entry]);
     const cases = [...byCase.values()];
@@ -95,8 +95,7 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
    * One case's entries in one transaction. Should one of them fail, the transaction is undone and the entries are
    * applied again one by one, each in its own, so that only the failing one is counted, retried or set aside.
    */
-  private async applyCase(entries: readonly InboxEntry[]): Promise<void> {
-    const opened = await Promise.all(entries.map((entry) => this.opened(entry)));
+  private async applyCase(opened: readonly InboxEntry[]): Promise<void> {
     if (opened.length > 1) {
       try {
         await this.applyTogether(opened);
@@ -177,18 +176,25 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
   }
 
   /**
-   * The entry with its message opened (it rests sealed with its case's key). A message of a case erased before it
-   * was applied has no payload left: the appliers then work from the envelope's header alone, or refuse it.
+   * The entries with their messages opened (they rest sealed with their cases' keys, read together for the batch).
+   * A message of a case erased before it was applied has no payload left: the appliers then work from the
+   * envelope's header alone, or refuse it.
    */
-  private async opened(entry: InboxEntry): Promise<InboxEntry> {
-    if (entry.sealedPayload === undefined) return entry;
-    const { sealedPayload, ...rest } = entry;
-    const payload = await this.vault.open<Record<string, unknown>>(
-      entry.caseId,
-      SealedUse.inbox(entry.envelopeId),
-      sealedPayload,
+  private async opened(entries: readonly InboxEntry[]): Promise<InboxEntry[]> {
+    const sealed = entries.filter((entry) => entry.sealedPayload !== undefined);
+    const payloads = await this.vault.openMany<Record<string, unknown>>(
+      sealed.map((entry) => ({
+        caseId: entry.caseId,
+        purpose: SealedUse.inbox(entry.envelopeId),
+        sealed: entry.sealedPayload as string,
+      })),
     );
-    return payload === undefined ? { ...rest, payloadWithheld: 'CASE_ERASED' } : { ...rest, payload };
+    const byId = new Map(sealed.map((entry, i) => [entry.envelopeId, payloads[i]]));
+    return entries.map(({ sealedPayload, ...entry }) => {
+      if (sealedPayload === undefined) return entry;
+      const payload = byId.get(entry.envelopeId);
+      return payload === undefined ? { ...entry, payloadWithheld: 'CASE_ERASED' } : { ...entry, payload };
+    });
   }
 
   /** Receipts and erasure confirmations go to the protocol that holds the case; the rest by message type. */
