@@ -76,14 +76,19 @@ describe('InboxStore (on the real PostgreSQL)', () => {
   describe('findUnapplied', () => {
     it('should give the unapplied entries in arrival order, without the applied and the rejected', async () => {
       const caseId = randomUUID();
-      const [applied, rejected, waiting, later] = [1, 2, 3, 4].map((at) => entry(caseId, at)) as InboxEntry[];
-      await inbox.record([applied, rejected, waiting, later] as InboxEntry[]);
-      await inbox.markApplied([applied!.envelopeId], new Date());
-      await inbox.markRejected(rejected!.envelopeId, { code: 'UNKNOWN_CASE', detail: 'no such case' });
+      const [applied, rejected, waiting, later] = [
+        entry(caseId, 1),
+        entry(caseId, 2),
+        entry(caseId, 3),
+        entry(caseId, 4),
+      ];
+      await inbox.record([applied, rejected, waiting, later]);
+      await inbox.markApplied([applied.envelopeId], new Date());
+      await inbox.markRejected(rejected.envelopeId, { code: 'UNKNOWN_CASE', detail: 'no such case' });
 
       const found = await inbox.findUnapplied(10);
 
-      expect(found.map((item) => item.envelopeId)).toEqual([waiting!.envelopeId, later!.envelopeId]);
+      expect(found.map((item) => item.envelopeId)).toEqual([waiting.envelopeId, later.envelopeId]);
       expect(found[0]).toMatchObject({ caseId, from: 'EC', sealedPayload: 'sealed', attempts: 0 });
     });
 

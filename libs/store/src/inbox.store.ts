@@ -102,7 +102,11 @@ export class InboxStore {
   }
 
   /** Marks entries applied and drops their payloads; in the caller's transaction when given one. */
-  async markApplied(envelopeIds: readonly string[], appliedAt: Date, db: Kysely<NodeDatabase> = this.db): Promise<void> {
+  async markApplied(
+    envelopeIds: readonly string[],
+    appliedAt: Date,
+    db: Kysely<NodeDatabase> = this.db,
+  ): Promise<void> {
     if (envelopeIds.length === 0) return;
     await db
       .updateTable('inbox')
@@ -119,7 +123,12 @@ export class InboxStore {
   ): Promise<void> {
     await db
       .updateTable('inbox')
-      .set({ rejection_code: rejection.code, rejection_detail: rejection.detail, sealed_payload: null, not_before: null })
+      .set({
+        rejection_code: rejection.code,
+        rejection_detail: rejection.detail,
+        sealed_payload: null,
+        not_before: null,
+      })
       .where('envelope_id', '=', envelopeId)
       .execute();
   }

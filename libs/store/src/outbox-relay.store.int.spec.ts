@@ -37,7 +37,8 @@ describe('OutboxRelayStore (on the real PostgreSQL)', () => {
   describe('relay', () => {
     it('should hand over unsent entries in the order written and mark what was sent and what was set aside', async () => {
       const caseId = randomUUID();
-      const entries = [entry(caseId), entry(caseId), entry(caseId)];
+      const [first, second, third] = [entry(caseId), entry(caseId), entry(caseId)];
+      const entries = [first, second, third];
       await write(entries);
       const store = new OutboxRelayStore(scratch.db);
       const handed: string[] = [];
@@ -45,8 +46,8 @@ describe('OutboxRelayStore (on the real PostgreSQL)', () => {
       const claimed = await store.relay(10, async (batch) => {
         handed.push(...batch.map((item) => item.envelopeId));
         return {
-          sent: [entries[0]!.envelopeId, entries[2]!.envelopeId],
-          undeliverable: [{ envelopeId: entries[1]!.envelopeId, reason: 'UNKNOWN_RECIPIENT' }],
+          sent: [first.envelopeId, third.envelopeId],
+          undeliverable: [{ envelopeId: second.envelopeId, reason: 'UNKNOWN_RECIPIENT' }],
         };
       });
 
@@ -64,7 +65,8 @@ describe('OutboxRelayStore (on the real PostgreSQL)', () => {
     it('should never hand one entry to two relays working at the same time', async () => {
       const entries = Array.from({ length: 200 }, () => entry(randomUUID()));
       await write(entries);
-      const relays = [new OutboxRelayStore(scratch.db), new OutboxRelayStore(await scratch.open(4))];
+      const mine = new OutboxRelayStore(scratch.db);
+      const theirs = new OutboxRelayStore(await scratch.open(4));
       const sent: string[] = [];
 
       const drain = async (store: OutboxRelayStore): Promise<void> => {
@@ -76,7 +78,7 @@ describe('OutboxRelayStore (on the real PostgreSQL)', () => {
           })) > 0
         );
       };
-      await Promise.all([drain(relays[0]!), drain(relays[1]!), drain(relays[0]!), drain(relays[1]!)]);
+      await Promise.all([drain(mine), drain(theirs), drain(mine), drain(theirs)]);
 
       expect(sent).toHaveLength(entries.length);
       expect(new Set(sent).size).toBe(entries.length);

@@ -9,7 +9,11 @@ import { AUDIT_LOG_STORE } from './audit.tokens';
 /** The node's hash-chained audit log of who read or changed what (verify it with `npm run audit:verify`). */
 @Module({
   providers: [
-    { provide: AUDIT_LOG_STORE, inject: [NODE_DATABASE], useFactory: (db: Kysely<NodeDatabase>) => new AuditLogStore(db) },
+    {
+      provide: AUDIT_LOG_STORE,
+      inject: [NODE_DATABASE],
+      useFactory: (db: Kysely<NodeDatabase>) => new AuditLogStore(db),
+    },
   ],
 })
 export class AuditModule implements NestModule {

@@ -65,7 +65,10 @@ describe('InboxApplierService (on the real PostgreSQL)', () => {
       rejected: new Map(
         rows
           .filter((row) => row.rejection_code !== null)
-          .map((row) => [nameOf({ type: row.type } as InboxEntry), { code: row.rejection_code, detail: row.rejection_detail }]),
+          .map((row) => [
+            nameOf({ type: row.type } as InboxEntry),
+            { code: row.rejection_code, detail: row.rejection_detail },
+          ]),
       ),
     };
   };
@@ -96,9 +99,9 @@ describe('InboxApplierService (on the real PostgreSQL)', () => {
 
     it('should apply one case’s entries in arrival order while it applies other cases alongside', async () => {
       const caseId = randomUUID();
-      const oneCase = ['first', 'second', 'third'].map((name) => entry(name, caseId));
+      const [first, second, third] = [entry('first', caseId), entry('second', caseId), entry('third', caseId)];
       const others = Array.from({ length: 20 }, (_, n) => entry(`other${n}`));
-      await inbox.record([oneCase[0]!, ...others.slice(0, 10), oneCase[1]!, ...others.slice(10), oneCase[2]!]);
+      await inbox.record([first, ...others.slice(0, 10), second, ...others.slice(10), third]);
       const order: string[] = [];
       let inFlight = 0;
       let mostAtOnce = 0;
@@ -209,9 +212,8 @@ describe('InboxApplierService (on the real PostgreSQL)', () => {
     it('should not let a full batch of waiting messages hold up the entries queued behind them', async () => {
       await inbox.record([...Array.from({ length: APPLY_BATCH }, () => entry('waiting')), entry('ready')]);
       const service = serviceWith(
-        applierWith(
-          async (e): Promise<ApplyOutcome> =>
-            nameOf(e) === 'ready' ? APPLIED : { applied: false, deferred: true, code: 'OUT_OF_ORDER', detail: 'waits' },
+        applierWith(async (e): Promise<ApplyOutcome> =>
+          nameOf(e) === 'ready' ? APPLIED : { applied: false, deferred: true, code: 'OUT_OF_ORDER', detail: 'waits' },
         ),
       );
 

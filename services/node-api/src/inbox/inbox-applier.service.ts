@@ -118,7 +118,7 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
       );
       let waiting = entries.filter((entry) => unsettled.has(entry.envelopeId));
       const applied: string[] = [];
-      for (let progress = true; progress && waiting.length > 0; ) {
+      for (let progress = true; progress && waiting.length > 0;) {
         progress = false;
         const early: InboxEntry[] = [];
         for (const entry of waiting) {
@@ -212,12 +212,7 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
     return applier.apply(entry);
   }
 
-  private async reject(
-    entry: InboxEntry,
-    code: string,
-    detail: string,
-    trx?: NodeTransactions['db'],
-  ): Promise<void> {
+  private async reject(entry: InboxEntry, code: string, detail: string, trx?: NodeTransactions['db']): Promise<void> {
     this.logger.warn(`inbox entry ${entry.envelopeId} (${entry.type}) set aside: ${code}`);
     await this.inbox.markRejected(entry.envelopeId, { code, detail }, trx);
   }

@@ -17,7 +17,10 @@ const KEK = { kid: 'test', key: randomBytes(32) };
 const STEPS = 16;
 
 /** What one node-api process holds: its own pool, transactions, repository, writer and actions. */
-function stackOn(db: Kysely<NodeDatabase>): { actions: Actions; writer: ProtocolCaseWriter<ReintegrationState, ReintegrationEvent> } {
+function stackOn(db: Kysely<NodeDatabase>): {
+  actions: Actions;
+  writer: ProtocolCaseWriter<ReintegrationState, ReintegrationEvent>;
+} {
   const sealing = new SealedCaseContent(new PersonalDataVault(new CaseKeyStore(db, KEK)));
   const repository = new ProtocolCaseRepository<ReintegrationState>(new NodeTransactions(db), 'reintegration', sealing);
   const writer = new ProtocolCaseWriter(REINTEGRATION_CASE_PROTOCOL, repository, new MessageValidator());

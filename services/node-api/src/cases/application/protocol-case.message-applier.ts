@@ -100,7 +100,11 @@ export class ProtocolCaseMessageApplier<
     // The inbox holds each envelope once and marks it applied with the case it made: a case already here with
     // this id is another's.
     if (result === 'exists') {
-      return { applied: false, code: 'DUPLICATE_CASE', detail: `a ${this.protocol.name} with this id already exists here` };
+      return {
+        applied: false,
+        code: 'DUPLICATE_CASE',
+        detail: `a ${this.protocol.name} with this id already exists here`,
+      };
     }
     return APPLIED;
   }

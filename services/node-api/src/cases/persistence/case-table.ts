@@ -1,11 +1,4 @@
-import {
-  NodeChannels,
-  notify,
-  outboxRowOf,
-  type CasesTable,
-  type NodeDatabase,
-  type OutboxEntry,
-} from '@enlace/store';
+import { NodeChannels, notify, outboxRowOf, type CasesTable, type NodeDatabase, type OutboxEntry } from '@enlace/store';
 import { sql, type ExpressionBuilder, type Expression, type Insertable, type Selectable, type SqlBool } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { NodeTransactions } from '../../database/node-transactions';
@@ -77,7 +70,10 @@ export class CaseTable {
   ) {}
 
   /** Adds a new case with its first messages; 'exists' (and nothing written) when the id is taken. */
-  async insert(row: Omit<Insertable<CasesTable>, 'protocol'>, outbox: readonly OutboxEntry[]): Promise<'inserted' | 'exists'> {
+  async insert(
+    row: Omit<Insertable<CasesTable>, 'protocol'>,
+    outbox: readonly OutboxEntry[],
+  ): Promise<'inserted' | 'exists'> {
     return this.transactions.run(async (trx) => {
       const inserted = await trx
         .insertInto('cases')

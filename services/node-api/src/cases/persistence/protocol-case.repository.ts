@@ -178,7 +178,8 @@ export class ProtocolCaseRepository<S> {
       at: change.at,
     });
     const { erasure } = change;
-    if (erasure) await this.transactions.afterCommit(() => this.sealing.erase(document._id, new Date(erasure.erasedAt)));
+    if (erasure)
+      await this.transactions.afterCommit(() => this.sealing.erase(document._id, new Date(erasure.erasedAt)));
   }
 
   /** Records that the other end confirmed its erasure. */
@@ -187,11 +188,7 @@ export class ProtocolCaseRepository<S> {
   }
 }
 
-function documentOf<S>(
-  row: CaseSummaryRow,
-  timeline: TimelineEntry[],
-  outbox: OutboxEntry[],
-): ProtocolCaseDocument<S> {
+function documentOf<S>(row: CaseSummaryRow, timeline: TimelineEntry[], outbox: OutboxEntry[]): ProtocolCaseDocument<S> {
   return {
     _id: row.id,
     protocol: row.protocol as ProtocolName,

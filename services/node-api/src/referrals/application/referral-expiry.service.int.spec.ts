@@ -14,7 +14,8 @@ import { ReferralExpiryService } from './referral-expiry.service';
 import { ReferralsService } from './referrals.service';
 
 /** The sealing of personal data as node-api does it, with a key-encryption key of the test's own. */
-const vaultOn = (db: Kysely<NodeDatabase>) => new PersonalDataVault(new CaseKeyStore(db, { kid: 'test', key: randomBytes(32) }));
+const vaultOn = (db: Kysely<NodeDatabase>) =>
+  new PersonalDataVault(new CaseKeyStore(db, { kid: 'test', key: randomBytes(32) }));
 
 const request: CreateReferralRequest = {
   toCountry: 'EC',
@@ -112,9 +113,10 @@ describe('ReferralExpiryService (on the real PostgreSQL)', () => {
         .where('envelope_id', '=', expired?.outbox[1]?.envelopeId ?? '')
         .executeTakeFirstOrThrow();
       expect(queued.payload).toBeNull();
-      expect(
-        await vault.open(created._id, SealedUse.outbox(queued.envelope_id), queued.sealed_payload ?? ''),
-      ).toEqual({ referralId: created._id, expiredAt: expired?.state.lastChangedAt });
+      expect(await vault.open(created._id, SealedUse.outbox(queued.envelope_id), queued.sealed_payload ?? '')).toEqual({
+        referralId: created._id,
+        expiredAt: expired?.state.lastChangedAt,
+      });
       expect((await repository.findOverdueOutgoing(new Date(), 100)).map((referral) => referral.id)).not.toContain(
         created._id,
       );

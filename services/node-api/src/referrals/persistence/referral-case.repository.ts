@@ -187,7 +187,8 @@ export class ReferralCaseRepository {
       at: change.at,
     });
     const { erasure } = change;
-    if (erasure) await this.transactions.afterCommit(() => this.sealing.erase(document._id, new Date(erasure.erasedAt)));
+    if (erasure)
+      await this.transactions.afterCommit(() => this.sealing.erase(document._id, new Date(erasure.erasedAt)));
   }
 
   /** Records that the other end confirmed its erasure. */
