@@ -13,15 +13,13 @@ export type NewProtocolCase = CaseContent & { readonly direction: CaseDirection 
 export type CaseActor<E> = CaseSide | ((event: E) => CaseSide);
 
 export interface CaseRecordOptions {
-  /** The envelope whose message these events came from, so that applying it again changes nothing. */
-  readonly appliedEnvelopeId?: string;
   /** Extra messages this change sends beside the protocol's own (an erasure confirmation). */
   readonly extraMessages?: readonly { type: string; payload: Record<string, unknown> }[];
 }
 
 /**
  * Writes the events decided on a case of one protocol: the new state, the timeline and — in the same
- * single-document write — the messages the other end must hear, each checked against its contract before it
+ * transaction — the messages the other end must hear, each checked against its contract before it
  * enters the outbox. When the events withdraw the person's consent, the same write erases the person's data.
  */
 export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase> {
@@ -48,15 +46,15 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
       ...(base.consent ? { consent: base.consent } : {}),
       ...(base.links ? { links: base.links } : {}),
       timeline: change.timeline,
-      appliedEnvelopeIds: options.appliedEnvelopeId ? [options.appliedEnvelopeId] : [],
       outbox: change.outbox,
-      outboxPending: change.outbox.length,
       ...this.dueOf(change.state),
       version: 0,
       createdAt: now,
       updatedAt: now,
     };
-    return { result: await this.repository.insert(document), document };
+    const result = await this.repository.insert(document);
+    if (result === 'inserted') this.repository.remember(document);
+    return { result, document };
   }
 
   async record(
@@ -78,12 +76,13 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
       outbox: change.outbox,
       ...due,
       ...(erasure ? { erasure } : {}),
-      ...(options.appliedEnvelopeId ? { appliedEnvelopeId: options.appliedEnvelopeId } : {}),
       at,
     });
-    const { person: _person, consent: _consent, ...kept } = document;
-    return {
-      ...(erasure ? kept : document),
+    // The due time and whom it waits on are the new state's: the old ones do not carry over.
+    const { person, consent, due: _due, pendingOn: _pendingOn, ...kept } = document;
+    const recorded: ProtocolCaseDocument<S> = {
+      ...kept,
+      ...(erasure ? {} : { ...(person ? { person } : {}), ...(consent ? { consent } : {}) }),
       state: change.state,
       timeline: [...document.timeline, ...change.timeline],
       outbox: erasure
@@ -94,6 +93,8 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
       version: document.version + 1,
       updatedAt: at,
     };
+    this.repository.remember(recorded);
+    return recorded;
   }
 
   private change(

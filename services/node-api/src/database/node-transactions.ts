@@ -1,0 +1,68 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Kysely, Transaction } from 'kysely';
+import type { NodeDatabase } from '@enlace/store';
+
+interface OpenTransaction {
+  readonly trx: Transaction<NodeDatabase>;
+  readonly afterCommit: (() => Promise<void>)[];
+  /** What the transaction knows of the rows it locked and wrote, by key. */
+  readonly known: Map<string, unknown>;
+}
+
+/**
+ * The node's database, and the transaction the caller is in. The inbox applier applies a case's messages and marks
+ * them applied in one transaction, through the same repository methods an API request calls on their own: those
+ * methods run their statements in the caller's transaction when there is one (`run` joins it), else in one of their
+ * own. Work that must not happen unless the transaction commits (destroying an erased case's key, which lives outside
+ * it) waits for the commit. A case changed twice in one transaction is not read back in between: the writer leaves
+ * what it wrote here (`remember`), and the next read of that case in the transaction takes it.
+ */
+export class NodeTransactions {
+  private readonly current = new AsyncLocalStorage<OpenTransaction>();
+
+  constructor(readonly db: Kysely<NodeDatabase>) {}
+
+  /** Where a read goes: the open transaction (which sees its own writes), or the pool. */
+  get executor(): Kysely<NodeDatabase> {
+    return this.current.getStore()?.trx ?? this.db;
+  }
+
+  /** True inside `run`: reads of a case lock its row until the transaction ends. */
+  get inTransaction(): boolean {
+    return this.current.getStore() !== undefined;
+  }
+
+  /** Runs `work` in the caller's transaction, or in a new one that commits when `work` resolves. */
+  async run<T>(work: (trx: Transaction<NodeDatabase>) => Promise<T>): Promise<T> {
+    const open = this.current.getStore();
+    if (open) return work(open.trx);
+    const afterCommit: (() => Promise<void>)[] = [];
+    const result = await this.db
+      .transaction()
+      .execute((trx) => this.current.run({ trx, afterCommit, known: new Map() }, () => work(trx)));
+    for (const then of afterCommit) await then();
+    return result;
+  }
+
+  /** Runs `then` once the open transaction commits (never if it rolls back); at once outside a transaction. */
+  async afterCommit(then: () => Promise<void>): Promise<void> {
+    const open = this.current.getStore();
+    if (open) open.afterCommit.push(then);
+    else await then();
+  }
+
+  /** What this transaction wrote or read under `key` (a case it locked), if anything; never outside a transaction. */
+  remembered<T>(key: string): T | undefined {
+    return this.current.getStore()?.known.get(key) as T | undefined;
+  }
+
+  /** Keeps `value` as the state of `key` for the rest of the open transaction; nothing outside a transaction. */
+  remember(key: string, value: unknown): void {
+    this.current.getStore()?.known.set(key, value);
+  }
+
+  /** Forgets `key`: the next read in the transaction goes to the database. */
+  forget(key: string): void {
+    this.current.getStore()?.known.delete(key);
+  }
+}
