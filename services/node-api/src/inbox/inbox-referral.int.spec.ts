@@ -2,25 +2,30 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { MessageValidator, RECEIPT_TYPE } from '@enlace/contracts';
 import { CaseKeyStore, PersonalDataVault, SealedUse } from '@enlace/privacy';
+import type { ReferralState } from '@enlace/protocols';
 import { InboxEntry, InboxStore, ScratchNodeDatabase } from '@enlace/store';
+import { ProtocolCaseActions } from '../cases/application/protocol-case.actions';
+import { ProtocolCaseMessageApplier } from '../cases/application/protocol-case.message-applier';
+import { ProtocolCaseWriter } from '../cases/application/protocol-case.writer';
+import { ProtocolCaseRepository } from '../cases/persistence/protocol-case.repository';
 import { NodeApiConfig, readNodeApiConfig } from '../config/node-api.config';
 import { NodeTransactions } from '../database/node-transactions';
 import { SealedCaseContent } from '../privacy/sealed-case-content';
-import { ReferralCaseWriter } from '../referrals/application/referral-case.writer';
-import { ReferralMessageApplier } from '../referrals/application/referral-message.applier';
 import { ReferralsService } from '../referrals/application/referrals.service';
-import { ReferralCaseRepository } from '../referrals/persistence/referral-case.repository';
+import { REFERRAL_CASE_PROTOCOL } from '../referrals/domain/referral-case.protocol';
+import type { ReferralDetails } from '../referrals/domain/referral-details';
+import { referralInboundRules } from '../referrals/domain/referral-inbound.rules';
 import { InboxApplierService } from './inbox-applier.service';
 
 /**
- * The inbox applier with the referral protocol's own applier, repository and writer, as node-api wires them: what
- * the courier stored becomes a change of a case, its messages and its inbox mark in one transaction.
+ * The inbox applier with the referral protocol on the shared case machinery, as node-api wires them: what the
+ * courier stored becomes a change of a case, its messages and its inbox mark in one transaction.
  */
 describe('InboxApplierService with referrals (on the real PostgreSQL)', () => {
   let scratch: ScratchNodeDatabase;
   let inbox: InboxStore;
   let vault: PersonalDataVault;
-  let repository: ReferralCaseRepository;
+  let repository: ProtocolCaseRepository<ReferralState, ReferralDetails>;
   let referrals: ReferralsService;
   let applier: InboxApplierService;
   let config: NodeApiConfig;
@@ -31,8 +36,13 @@ describe('InboxApplierService with referrals (on the real PostgreSQL)', () => {
     inbox = new InboxStore(scratch.db);
     vault = new PersonalDataVault(new CaseKeyStore(scratch.db, { kid: 'test', key: randomBytes(32) }));
     const transactions = new NodeTransactions(scratch.db);
-    repository = new ReferralCaseRepository(transactions, new SealedCaseContent(vault));
-    const writer = new ReferralCaseWriter(repository, new MessageValidator());
+    repository = new ProtocolCaseRepository(
+      transactions,
+      'referral',
+      new SealedCaseContent(vault),
+      REFERRAL_CASE_PROTOCOL.sealedDetails,
+    );
+    const writer = new ProtocolCaseWriter(REFERRAL_CASE_PROTOCOL, repository, new MessageValidator());
     config = {
       ...readNodeApiConfig({
         ENLACE_COUNTRY: 'CO',
@@ -43,12 +53,18 @@ describe('InboxApplierService with referrals (on the real PostgreSQL)', () => {
         ENLACE_CASE_KEK_FILE: '/unused',
       }),
     };
-    referrals = new ReferralsService(config, repository, writer);
+    referrals = new ReferralsService(
+      config,
+      repository,
+      writer,
+      new ProtocolCaseActions(REFERRAL_CASE_PROTOCOL, repository, writer),
+    );
+    const rules = referralInboundRules(config.country);
     applier = new InboxApplierService(
       config,
       inbox,
       transactions,
-      [new ReferralMessageApplier(config, repository, writer)],
+      [new ProtocolCaseMessageApplier(REFERRAL_CASE_PROTOCOL, repository, writer, rules, config.country)],
       vault,
     );
   }, 60_000);
@@ -162,6 +178,105 @@ describe('InboxApplierService with referrals (on the real PostgreSQL)', () => {
       expect(delivered?.outbox[0]?.deliveredAt).toEqual(expect.any(Date));
       expect(delivered?.timeline.filter((entry) => entry.event === 'ReferralDelivered')).toHaveLength(1);
       expect(await inboxRow(receipt)).toMatchObject({ applied_at: expect.any(Date) });
+    });
+
+    it('should let a step that came before the one it follows wait, and apply it once that one is here', async () => {
+      const created = await referrals.create({
+        toCountry: 'EC',
+        reason: 'AdditionalServicesRequired',
+        servicesRequested: ['Health'],
+        urgency: 'high',
+        person: { firstName: 'Ana' },
+        consent: { purpose: 'Referral for assistance', scope: ['identity'], recordedAt: '2025-01-01T00:00:00Z' },
+      });
+      const started = await arrive('referral.service-started.v1', created._id, 'EC', {
+        referralId: created._id,
+        startedAt: new Date().toISOString(),
+      });
+
+      await applier.applyPending();
+
+      expect(await inboxRow(started)).toMatchObject({ applied_at: null, rejection_code: null });
+      expect((await repository.findById(created._id))?.state.status).toBe('sent');
+
+      await arrive('referral.accepted.v1', created._id, 'EC', {
+        referralId: created._id,
+        acceptedAt: new Date().toISOString(),
+        note: 'A place at the shelter.',
+      });
+      await applier.applyPending();
+
+      const inService = await repository.findById(created._id);
+      expect(inService?.state.status).toBe('in-service');
+      expect(inService?.timeline.slice(-2)).toEqual([
+        expect.objectContaining({ event: 'ReferralAccepted', side: 'receiver', detail: 'A place at the shelter.' }),
+        expect.objectContaining({ event: 'ServiceStarted', side: 'receiver', status: 'in-service' }),
+      ]);
+      expect(await inboxRow(started)).toMatchObject({ applied_at: expect.any(Date) });
+    });
+
+    it('should erase the person and the sealed details when the other end withdraws consent, and confirm it', async () => {
+      const referralId = randomUUID();
+      await arrive('referral.requested.v1', referralId, 'EC', {
+        referralId,
+        reason: 'AdditionalServicesRequired',
+        reasonDetails: 'Needs shelter on arrival.',
+        servicesRequested: ['Health'],
+        urgency: 'high',
+        person: { firstName: 'Ana' },
+        consent: { purpose: 'Referral for assistance', scope: ['identity'], recordedAt: '2025-01-01T00:00:00Z' },
+        answerDueAt: new Date(Date.now() + 86_400_000).toISOString(),
+        requestedAt: new Date().toISOString(),
+      });
+      await applier.applyPending();
+      expect((await repository.findById(referralId))?.details?.reasonDetails).toBe('Needs shelter on arrival.');
+
+      await arrive('referral.consent-withdrawn.v1', referralId, 'EC', { referralId, at: new Date().toISOString() });
+      await applier.applyPending();
+
+      const erased = await repository.findById(referralId);
+      expect(erased?.state.status).toBe('consent-withdrawn');
+      expect(erased?.person).toBeUndefined();
+      expect(erased?.details).toEqual({
+        reason: 'AdditionalServicesRequired',
+        servicesRequested: ['Health'],
+        urgency: 'high',
+      });
+      expect(erased?.erasure).toEqual({ erasedAt: expect.any(String), confirmedBy: [] });
+      expect(erased?.outbox.map((entry) => [entry.type, entry.to])).toEqual([['consent.erasure-confirmed.v1', 'EC']]);
+      const row = await scratch.db
+        .selectFrom('cases')
+        .select(['personal'])
+        .where('id', '=', referralId)
+        .executeTakeFirstOrThrow();
+      expect(row.personal).toBeNull();
+    });
+
+    it('should record the other end’s confirmation of its erasure after this end withdrew consent', async () => {
+      const created = await referrals.create({
+        toCountry: 'EC',
+        reason: 'AdditionalServicesRequired',
+        servicesRequested: ['Health'],
+        urgency: 'high',
+        person: { firstName: 'Ana' },
+        consent: { purpose: 'Referral for assistance', scope: ['identity'], recordedAt: '2025-01-01T00:00:00Z' },
+      });
+      const withdrawn = await referrals.withdrawConsent(created._id);
+      expect(withdrawn.erasure).toEqual({ erasedAt: expect.any(String), confirmedBy: [] });
+      const erasedAt = new Date().toISOString();
+
+      await arrive('consent.erasure-confirmed.v1', created._id, 'EC', {
+        caseId: created._id,
+        protocol: 'referral',
+        country: 'EC',
+        erasedAt,
+      });
+      await applier.applyPending();
+
+      const confirmed = await repository.findById(created._id);
+      expect(confirmed?.person).toBeUndefined();
+      // The confirmation came after the case's key was destroyed here: it is kept without payload, dated as sent.
+      expect(confirmed?.erasure?.confirmedBy).toEqual([{ country: 'EC', at: expect.any(String) }]);
     });
   });
 });

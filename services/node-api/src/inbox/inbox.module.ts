@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ReferralMessageApplier } from '../referrals/application/referral-message.applier';
 import { ReferralsModule } from '../referrals/referrals.module';
+import { REFERRAL_MESSAGE_APPLIER } from '../referrals/referrals.tokens';
 import { ReintegrationsModule } from '../reintegrations/reintegrations.module';
 import { REINTEGRATION_MESSAGE_APPLIER } from '../reintegrations/reintegrations.tokens';
 import { ReturnsModule } from '../returns/returns.module';
@@ -14,7 +14,7 @@ import { INBOX_MESSAGE_APPLIERS, InboxMessageApplier } from './inbox-message.app
   providers: [
     {
       provide: INBOX_MESSAGE_APPLIERS,
-      inject: [ReferralMessageApplier, RETURN_MESSAGE_APPLIER, REINTEGRATION_MESSAGE_APPLIER],
+      inject: [REFERRAL_MESSAGE_APPLIER, RETURN_MESSAGE_APPLIER, REINTEGRATION_MESSAGE_APPLIER],
       useFactory: (...appliers: InboxMessageApplier[]) => appliers,
     },
     InboxApplierService,

@@ -6,8 +6,8 @@ import type { ConsentRecord, ReferredPerson } from '../cases/domain/case-content
 export interface PersonalContent {
   person?: ReferredPerson;
   consent?: ConsentRecord;
-  /** Free text of the request that may name the person (a referral's reasonDetails). */
-  reasonDetails?: string;
+  /** The fields of the case's details that may name the person (a referral's free text, reasonDetails). */
+  sealedDetails?: Record<string, unknown>;
   /** The purpose of the consent the protocol state carries (free text). */
   statePurpose?: string;
 }

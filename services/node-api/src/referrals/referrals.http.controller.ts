@@ -8,7 +8,7 @@ import { ContractBodyPipe } from '../common/validation/contract-body.pipe';
 import { ContractParameterPipe } from '../common/validation/contract-parameter.pipe';
 import { overdueFlag } from '../common/validation/overdue-flag.pipe';
 import { CasePersonView, toCasePersonView } from '../cases/dto/case-person.view';
-import { ReferralsService } from './application/referrals.service';
+import { ReferralCase, ReferralsService } from './application/referrals.service';
 import { AcceptReferralRequest } from './dto/accept-referral.request';
 import { CloseReferralRequest } from './dto/close-referral.request';
 import { CreateReferralRequest } from './dto/create-referral.request';
@@ -19,7 +19,7 @@ import { ReferralSummary, ReferralView, toReferralSummary, toReferralView } from
 import { RequestInformationRequest } from './dto/request-information.request';
 import { StartServiceRequest } from './dto/start-service.request';
 import { WithdrawReferralRequest } from './dto/withdraw-referral.request';
-import { ReferralCaseDocument, ReferralDirection } from './persistence/referral-case.document';
+import type { CaseDirection } from '../cases/persistence/protocol-case.document';
 
 const referralId = new ContractParameterPipe('#/components/parameters/ReferralId/schema', 'id');
 
@@ -42,7 +42,7 @@ export class ReferralsHttpController {
   @Get()
   @RequireRoles(...CaseRights.read)
   async list(
-    @Query('direction', new ContractParameterPipe('ReferralDirection', 'direction')) direction?: ReferralDirection,
+    @Query('direction', new ContractParameterPipe('ReferralDirection', 'direction')) direction?: CaseDirection,
     @Query('status', new ContractParameterPipe('ReferralStatus', 'status')) status?: string,
     @Query('overdue', overdueFlag) overdue?: boolean,
   ): Promise<{ items: ReferralSummary[] }> {
@@ -155,7 +155,7 @@ export class ReferralsHttpController {
     return this.view(await this.referrals.close(id, body.outcome, body.reason), user);
   }
 
-  private view(referral: ReferralCaseDocument, user: AuthenticatedUser | undefined): ReferralView {
+  private view(referral: ReferralCase, user: AuthenticatedUser | undefined): ReferralView {
     return toReferralView(referral, user ? { roles: user.roles } : {});
   }
 }

@@ -7,18 +7,18 @@ import type { ProtocolCaseRepository } from '../persistence/protocol-case.reposi
 import type { NewProtocolCase, ProtocolCaseWriter } from './protocol-case.writer';
 
 /** How a protocol's first message creates the replica at this end. */
-export interface CaseReception<E> {
-  readonly base: NewProtocolCase;
+export interface CaseReception<E, D = unknown> {
+  readonly base: NewProtocolCase<D>;
   readonly events: readonly E[];
   /** Who decided each event: the other end its own, this end the arrival. */
   readonly sideOf: (event: E) => CaseSide;
 }
 
-export interface ProtocolInboundRules<S, E> {
+export interface ProtocolInboundRules<S, E, D = unknown> {
   /** The message type that creates the replica here. */
   readonly creatingType: string;
   /** The replica a creating message starts, or why it cannot; rule violations may be thrown. */
-  receive(entry: InboxEntry, payload: Record<string, unknown>): CaseReception<E> | ApplyOutcome;
+  receive(entry: InboxEntry, payload: Record<string, unknown>): CaseReception<E, D> | ApplyOutcome;
   /** Events a delivery receipt of one of this end's messages means (the delivery of a request). */
   deliveryEvents?(state: S, receiptedType: string, receiptedEnvelopeId: string, at: string): E[];
 }
@@ -28,18 +28,20 @@ const counterpartSide = (side: CaseSide): CaseSide => (side === 'sender' ? 'rece
 /**
  * Applies the messages of a protocol whose messages carry its events: the first creates the replica, each next
  * one is the other end's event, evolved on the replica here. The inbox applier runs this in the transaction that
- * marks the message applied, so that each message takes effect once; only the other end of the case may change it. A withdrawal of consent erases the person's data in the same write
- * and confirms the erasure to the other end.
+ * marks the message applied, so that each message takes effect once; only the other end of the case may change it.
+ * A message that came before the step it follows (the protocol's `isOutOfOrder`) waits for it. A withdrawal of
+ * consent erases the person's data in the same write and confirms the erasure to the other end.
  */
 export class ProtocolCaseMessageApplier<
   S extends CaseStateBase,
   E extends CaseEventBase,
+  D = unknown,
 > implements InboxMessageApplier {
   constructor(
-    private readonly protocol: CaseProtocol<S, E>,
-    private readonly repository: ProtocolCaseRepository<S>,
-    private readonly writer: ProtocolCaseWriter<S, E>,
-    private readonly rules: ProtocolInboundRules<S, E>,
+    private readonly protocol: CaseProtocol<S, E, D>,
+    private readonly repository: ProtocolCaseRepository<S, D>,
+    private readonly writer: ProtocolCaseWriter<S, E, D>,
+    private readonly rules: ProtocolInboundRules<S, E, D>,
     private readonly country: string,
   ) {}
 
@@ -61,15 +63,22 @@ export class ProtocolCaseMessageApplier<
     if (!document) return unknownCase(this.protocol.name, entry.caseId);
     const refused = this.refuseStranger(document, entry) ?? this.refuseMismatch(entry, payload);
     if (refused) return refused;
+    if (this.protocol.isOutOfOrder?.(document.state, event)) {
+      return {
+        applied: false,
+        deferred: true,
+        code: 'OUT_OF_ORDER',
+        detail: `${entry.type} does not follow status ${document.state.status}`,
+      };
+    }
+    const note = this.protocol.noteOf?.(entry.type, payload);
     const erases = this.protocol.withdrawsConsent(event) && !document.erasure;
-    await this.writer.record(
-      document,
-      [event],
-      counterpartSide(document.state.side),
-      erases
+    await this.writer.record(document, [event], counterpartSide(document.state.side), {
+      ...(note ? { note } : {}),
+      ...(erases
         ? { extraMessages: [erasureConfirmationOf(this.protocol.name, document._id, this.country, new Date())] }
-        : {},
-    );
+        : {}),
+    });
     return APPLIED;
   }
 
@@ -121,7 +130,7 @@ export class ProtocolCaseMessageApplier<
   }
 
   /** Only the other end of this case may change it: a member that learnt the id from a header must not. */
-  private refuseStranger(document: ProtocolCaseDocument<S>, entry: InboxEntry): ApplyOutcome | undefined {
+  private refuseStranger(document: ProtocolCaseDocument<S, D>, entry: InboxEntry): ApplyOutcome | undefined {
     const { state } = document;
     const counterpart = state.side === 'sender' ? state.toCountry : state.fromCountry;
     if (entry.from === counterpart) return undefined;

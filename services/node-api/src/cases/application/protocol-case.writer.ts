@@ -7,12 +7,14 @@ import type { CaseDirection, CaseErasure, ProtocolCaseDocument } from '../persis
 import type { ProtocolCaseRepository } from '../persistence/protocol-case.repository';
 
 /** A new case before its first events: what it is about, not yet where it stands. */
-export type NewProtocolCase = CaseContent & { readonly direction: CaseDirection };
+export type NewProtocolCase<D = unknown> = CaseContent<D> & { readonly direction: CaseDirection };
 
 /** Who decided the events: one side, or per event when a change mixes both (a request received and delivered). */
 export type CaseActor<E> = CaseSide | ((event: E) => CaseSide);
 
 export interface CaseRecordOptions {
+  /** A free note that came with the step (an acceptance's), for the timeline and the other end's message. */
+  readonly note?: string;
   /** Extra messages this change sends beside the protocol's own (an erasure confirmation). */
   readonly extraMessages?: readonly { type: string; payload: Record<string, unknown> }[];
 }
@@ -22,22 +24,22 @@ export interface CaseRecordOptions {
  * transaction — the messages the other end must hear, each checked against its contract before it
  * enters the outbox. When the events withdraw the person's consent, the same write erases the person's data.
  */
-export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase> {
+export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase, D = unknown> {
   constructor(
-    private readonly protocol: CaseProtocol<S, E>,
-    private readonly repository: ProtocolCaseRepository<S>,
+    private readonly protocol: CaseProtocol<S, E, D>,
+    private readonly repository: ProtocolCaseRepository<S, D>,
     private readonly validator: MessageValidator,
   ) {}
 
   async create(
-    base: NewProtocolCase,
+    base: NewProtocolCase<D>,
     events: readonly E[],
     actor: CaseActor<E>,
     options: CaseRecordOptions = {},
-  ): Promise<{ result: 'inserted' | 'exists'; document: ProtocolCaseDocument<S> }> {
+  ): Promise<{ result: 'inserted' | 'exists'; document: ProtocolCaseDocument<S, D> }> {
     const now = new Date();
     const change = this.change(base, undefined, events, actor, options);
-    const document: ProtocolCaseDocument<S> = {
+    const document: ProtocolCaseDocument<S, D> = {
       _id: base._id,
       protocol: this.protocol.name,
       direction: base.direction,
@@ -45,6 +47,7 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
       ...(base.person ? { person: base.person } : {}),
       ...(base.consent ? { consent: base.consent } : {}),
       ...(base.links ? { links: base.links } : {}),
+      ...(base.details !== undefined ? { details: base.details } : {}),
       timeline: change.timeline,
       outbox: change.outbox,
       ...this.dueOf(change.state),
@@ -58,11 +61,11 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
   }
 
   async record(
-    document: ProtocolCaseDocument<S>,
+    document: ProtocolCaseDocument<S, D>,
     events: readonly E[],
     actor: CaseActor<E>,
     options: CaseRecordOptions = {},
-  ): Promise<ProtocolCaseDocument<S>> {
+  ): Promise<ProtocolCaseDocument<S, D>> {
     const change = this.change(document, document.state, events, actor, options);
     const at = new Date();
     const erasure: CaseErasure | undefined =
@@ -79,10 +82,11 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
       at,
     });
     // The due time and whom it waits on are the new state's: the old ones do not carry over.
-    const { person, consent, due: _due, pendingOn: _pendingOn, ...kept } = document;
-    const recorded: ProtocolCaseDocument<S> = {
+    const { person, consent, details, due: _due, pendingOn: _pendingOn, ...kept } = document;
+    const recorded: ProtocolCaseDocument<S, D> = {
       ...kept,
       ...(erasure ? {} : { ...(person ? { person } : {}), ...(consent ? { consent } : {}) }),
+      ...(details === undefined ? {} : { details: erasure ? this.withoutSealedDetails(details) : details }),
       state: change.state,
       timeline: [...document.timeline, ...change.timeline],
       outbox: erasure
@@ -97,8 +101,16 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
     return recorded;
   }
 
+  /** The details once the person's data are erased: the fields that may name the person went with them. */
+  private withoutSealedDetails(details: D): D {
+    const sealed = this.protocol.sealedDetails ?? [];
+    return Object.fromEntries(
+      Object.entries(details as Record<string, unknown>).filter(([field]) => !sealed.includes(field)),
+    ) as D;
+  }
+
   private change(
-    content: CaseContent,
+    content: CaseContent<D>,
     from: S | undefined,
     events: readonly E[],
     actor: CaseActor<E>,
@@ -109,7 +121,7 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
     const timeline: TimelineEntry[] = [];
     for (const event of events) {
       state = this.protocol.evolve(state, event);
-      const detail = this.protocol.timelineDetail(event);
+      const detail = this.protocol.timelineDetail(event, options.note);
       timeline.push({
         at: event.data.at,
         event: event.type,
@@ -122,7 +134,9 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
     // Only what this end decided goes to the other end; what it replayed from the other end's messages, it knows.
     const ours = events.filter((event) => sideOf(event) === state.side);
     const messages = [
-      ...this.protocol.shared(from, ours, state.side).map((event) => this.protocol.messageFor(event, content)),
+      ...this.protocol
+        .shared(from, ours, state.side)
+        .flatMap((event) => this.protocol.messageFor(event, content, options.note) ?? []),
       ...(options.extraMessages ?? []),
     ];
     const counterpart = state.side === 'sender' ? state.toCountry : state.fromCountry;

@@ -4,7 +4,7 @@ import type { OutgoingCaseMessage, ProtocolName } from './case-protocol';
 export const ERASURE_CONFIRMED_TYPE = 'consent.erasure-confirmed.v1';
 
 export function erasureConfirmationOf(
-  protocol: ProtocolName | 'referral',
+  protocol: ProtocolName,
   caseId: string,
   country: string,
   erasedAt: Date,

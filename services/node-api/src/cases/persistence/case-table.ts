@@ -19,8 +19,6 @@ export interface CaseTableChange {
   readonly timeline: readonly TimelineEntry[];
   readonly due: Date | null;
   readonly pendingOn: string | null;
-  /** Replaces what the protocol keeps beside its state, when given. */
-  readonly details?: Record<string, unknown> | null;
   /** Consent was withdrawn: the personal content goes, and so do the messages not yet sent. */
   readonly erasure?: CaseErasure;
   readonly outbox: readonly OutboxEntry[];
@@ -165,9 +163,6 @@ export class CaseTable {
           pending_on: change.pendingOn,
           updated_at: change.at,
           version: sql`version + 1`,
-          ...(change.details !== undefined
-            ? { details: change.details === null ? null : JSON.stringify(change.details) }
-            : {}),
           ...(change.erasure ? { erasure: JSON.stringify(change.erasure), personal: null } : {}),
         })
         .where('id', '=', change.id)

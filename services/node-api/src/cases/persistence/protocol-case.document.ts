@@ -11,11 +11,11 @@ export interface CaseErasure {
 }
 
 /**
- * One case of a protocol whose messages carry its events (return, reintegration), as this node keeps it: the
- * replica of the protocol state, the person's data while consent allows, the timeline, and the outbox written in
- * the same transaction as the change that produced it.
+ * One case of a protocol (referral, return, reintegration), as this node keeps it: the replica of the protocol
+ * state, what the protocol keeps of the request (`details`), the person's data while consent allows, the timeline,
+ * and the outbox written in the same transaction as the change that produced it.
  */
-export interface ProtocolCaseDocument<S> {
+export interface ProtocolCaseDocument<S, D = unknown> {
   _id: string;
   protocol: ProtocolName;
   direction: CaseDirection;
@@ -23,6 +23,11 @@ export interface ProtocolCaseDocument<S> {
   person?: ReferredPerson;
   consent?: ConsentRecord;
   links?: CaseLinks;
+  /**
+   * The protocol's own content beside its state (a referral's reason, services and urgency). The fields that may
+   * name the person (the protocol's `sealedDetails`) rest sealed with the person's data and go with it.
+   */
+  details?: D;
   timeline: TimelineEntry[];
   /** The case's messages, sent or waiting, from the outbox table (headers only). */
   outbox: OutboxEntry[];

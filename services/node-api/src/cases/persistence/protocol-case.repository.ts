@@ -36,36 +36,41 @@ export interface UnannouncedOverdueCase {
   readonly counterpart: string;
 }
 
-/** The person, the consent record and the consent's purpose, as they rest sealed in `personal`. */
+/** The person, the consent record, the details that may name the person and the consent's purpose, sealed in `personal`. */
 interface RestingContent {
   person?: ReferredPerson;
   consent?: ConsentRecord;
+  sealedDetails?: Record<string, unknown>;
   statePurpose?: string;
 }
 
 /**
  * The cases of one protocol in the node's `cases` table. Every change is one transaction: the case row updated if
- * still at the version it was decided on, its messages added to the outbox. The person's data and the outbox
- * payloads rest sealed with the case's key (SealedCaseContent); an erasure removes them and, once committed,
- * destroys that key.
+ * still at the version it was decided on, its messages added to the outbox. The person's data, the details that
+ * may name the person (`sealedDetails`) and the outbox payloads rest sealed with the case's key
+ * (SealedCaseContent); an erasure removes them and, once committed, destroys that key. The due time of the step
+ * the case waits on is the row's `due`, so that overdue cases are found by index.
  */
-export class ProtocolCaseRepository<S> {
+export class ProtocolCaseRepository<S, D = unknown> {
   private readonly table: CaseTable;
 
   constructor(
     private readonly transactions: NodeTransactions,
     readonly protocol: ProtocolName,
     private readonly sealing: SealedCaseContent,
+    private readonly sealedDetails: readonly string[] = [],
   ) {
     this.table = new CaseTable(transactions, protocol);
   }
 
-  async insert(document: ProtocolCaseDocument<S>): Promise<'inserted' | 'exists'> {
+  async insert(document: ProtocolCaseDocument<S, D>): Promise<'inserted' | 'exists'> {
     const { person, consent, outbox, state } = document;
     const resting = stateWithoutPurpose(state);
+    const details = splitDetails(document.details, this.sealedDetails);
     const content: RestingContent = {
       ...(person ? { person } : {}),
       ...(consent ? { consent } : {}),
+      ...(details.sealed ? { sealedDetails: details.sealed } : {}),
       ...(resting.statePurpose !== undefined ? { statePurpose: resting.statePurpose } : {}),
     };
     const sealed = await this.sealing.sealContentAndOutbox(document._id, content, outbox);
@@ -78,6 +83,7 @@ export class ProtocolCaseRepository<S> {
         state: JSON.stringify(resting.state),
         personal: sealed.personal ?? null,
         links: document.links ? JSON.stringify(document.links) : null,
+        details: details.open ? JSON.stringify(details.open) : null,
         timeline: JSON.stringify(document.timeline),
         due: document.due ?? null,
         pending_on: document.pendingOn ?? null,
@@ -90,47 +96,29 @@ export class ProtocolCaseRepository<S> {
   }
 
   /** The case, opened; inside a transaction its row stays locked, and a second read takes what the first gave. */
-  async findById(id: string): Promise<ProtocolCaseDocument<S> | null> {
-    const known = this.table.known<ProtocolCaseDocument<S>>(id);
+  async findById(id: string): Promise<ProtocolCaseDocument<S, D> | null> {
+    const known = this.table.known<ProtocolCaseDocument<S, D>>(id);
     if (known) return known;
     const row = await this.table.find(id);
     if (!row) return null;
-    const content: RestingContent = await this.sealing.open(id, row.personal ?? undefined);
-    const document = documentOf<S>(row, row.timeline as TimelineEntry[], row.outbox);
-    const opened: ProtocolCaseDocument<S> = {
-      ...document,
-      state: stateWithPurpose(document.state, content.statePurpose),
-      ...(content.person ? { person: content.person } : {}),
-      ...(content.consent ? { consent: content.consent } : {}),
-    };
+    const opened = await this.opened(documentOf<S, D>(row, row.timeline as TimelineEntry[], row.outbox), row.personal);
     this.table.remember(id, opened);
     return opened;
   }
 
   /** The case as a writer just wrote it: a later read in the same transaction takes it instead of reading it back. */
-  remember(document: ProtocolCaseDocument<S>): void {
+  remember(document: ProtocolCaseDocument<S, D>): void {
     this.table.remember(document._id, document);
   }
 
   /** Every case in id order, a page at a time after `afterId`, with the person: for the node's export. */
-  async page(afterId: string | undefined, size: number): Promise<ProtocolCaseDocument<S>[]> {
+  async page(afterId: string | undefined, size: number): Promise<ProtocolCaseDocument<S, D>[]> {
     const rows = await this.table.page(afterId, size);
-    return Promise.all(
-      rows.map(async (row) => {
-        const content: RestingContent = await this.sealing.open(row.id, row.personal ?? undefined);
-        const document = documentOf<S>(row, [], []);
-        return {
-          ...document,
-          state: stateWithPurpose(document.state, content.statePurpose),
-          ...(content.person ? { person: content.person } : {}),
-          ...(content.consent ? { consent: content.consent } : {}),
-        };
-      }),
-    );
+    return Promise.all(rows.map((row) => this.opened(documentOf<S, D>(row, [], []), row.personal)));
   }
 
   /** Summaries (no person, timeline or outbox), newest change first, at most CASE_LIST_LIMIT. */
-  async list(filter: ProtocolCaseListFilter): Promise<ProtocolCaseDocument<S>[]> {
+  async list(filter: ProtocolCaseListFilter): Promise<ProtocolCaseDocument<S, D>[]> {
     const now = filter.now ?? new Date();
     const conditions: CaseCondition[] = [];
     const { direction, status } = filter;
@@ -140,7 +128,16 @@ export class ProtocolCaseRepository<S> {
     if (filter.overdue === false) {
       conditions.push((where) => where.or([where('due', 'is', null), where('due', '>', now)]));
     }
-    return (await this.table.list(conditions)).map((row) => documentOf<S>(row, [], []));
+    return (await this.table.list(conditions)).map((row) => documentOf<S, D>(row, [], []));
+  }
+
+  /**
+   * Cases of `direction` whose step was due by `now` and still waits: ids and due times only, oldest due first; the
+   * caller decides on each case as it reads it then (a sender letting its overdue requests expire).
+   */
+  async findDueBy(now: Date, limit: number, direction: CaseDirection): Promise<{ id: string; due: Date }[]> {
+    const rows = await this.table.dueBy(now, limit, [(where) => where('direction', '=', direction)]);
+    return rows.flatMap((row) => (row.due ? [{ id: row.id, due: row.due }] : []));
   }
 
   /** Cases whose step waits on the other end, was due by `now`, and is not announced as overdue yet. */
@@ -166,7 +163,7 @@ export class ProtocolCaseRepository<S> {
     return this.table.markDelivered(caseId, envelopeId, deliveredAt);
   }
 
-  async applyChange(document: ProtocolCaseDocument<S>, change: ProtocolCaseChange<S>): Promise<void> {
+  async applyChange(document: ProtocolCaseDocument<S, D>, change: ProtocolCaseChange<S>): Promise<void> {
     // An erasing change's own messages (the withdrawal, the confirmation) carry ids and times only: they rest in
     // clear, since the case's key is destroyed right after; every other message rests sealed.
     const outbox = change.erasure ? [...change.outbox] : await this.sealing.sealOutbox(document._id, change.outbox);
@@ -192,15 +189,52 @@ export class ProtocolCaseRepository<S> {
   recordErasureConfirmation(caseId: string, country: string, at: string): Promise<void> {
     return this.table.recordErasureConfirmation(caseId, country, at);
   }
+
+  /** The document with its sealed content opened (or without it, once the case's key is gone). */
+  private async opened(
+    document: ProtocolCaseDocument<S, D>,
+    personal: string | null,
+  ): Promise<ProtocolCaseDocument<S, D>> {
+    const content: RestingContent = await this.sealing.open(document._id, personal ?? undefined);
+    const { sealedDetails } = content;
+    return {
+      ...document,
+      state: stateWithPurpose(document.state, content.statePurpose),
+      ...(sealedDetails ? { details: { ...document.details, ...sealedDetails } as D } : {}),
+      ...(content.person ? { person: content.person } : {}),
+      ...(content.consent ? { consent: content.consent } : {}),
+    };
+  }
 }
 
-function documentOf<S>(row: CaseSummaryRow, timeline: TimelineEntry[], outbox: OutboxEntry[]): ProtocolCaseDocument<S> {
+/** The case's details as they rest: the fields that may name the person apart, to be sealed. */
+export function splitDetails<D>(
+  details: D | undefined,
+  sealedFields: readonly string[],
+): { open?: Record<string, unknown>; sealed?: Record<string, unknown> } {
+  if (details === undefined || details === null) return {};
+  const open: Record<string, unknown> = {};
+  const sealed: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(details as Record<string, unknown>)) {
+    if (value === undefined) continue;
+    if (sealedFields.includes(field)) sealed[field] = value;
+    else open[field] = value;
+  }
+  return { open, ...(Object.keys(sealed).length > 0 ? { sealed } : {}) };
+}
+
+function documentOf<S, D>(
+  row: CaseSummaryRow,
+  timeline: TimelineEntry[],
+  outbox: OutboxEntry[],
+): ProtocolCaseDocument<S, D> {
   return {
     _id: row.id,
     protocol: row.protocol as ProtocolName,
     direction: row.direction as CaseDirection,
     state: row.state as S,
     ...(row.links ? { links: row.links as CaseLinks } : {}),
+    ...(row.details ? { details: row.details as D } : {}),
     timeline,
     outbox,
     ...(row.due ? { due: row.due } : {}),

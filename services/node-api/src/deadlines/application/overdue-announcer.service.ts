@@ -1,12 +1,10 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { PollingWorker } from '@enlace/messaging';
-import type { ReintegrationState, ReturnState } from '@enlace/protocols';
 import { DeadlineNoticeStore } from '@enlace/store';
 import type { ProtocolCaseRepository } from '../../cases/persistence/protocol-case.repository';
 import { NODE_API_CONFIG, NodeApiConfig } from '../../config/node-api.config';
-import { REINTEGRATION_CASE_REPOSITORY } from '../../reintegrations/reintegrations.tokens';
-import { ReferralCaseRepository } from '../../referrals/persistence/referral-case.repository';
 import { REFERRAL_CASE_REPOSITORY } from '../../referrals/referrals.tokens';
+import { REINTEGRATION_CASE_REPOSITORY } from '../../reintegrations/reintegrations.tokens';
 import { RETURN_CASE_REPOSITORY } from '../../returns/returns.tokens';
 import { DEADLINE_NOTICE_STORE } from '../deadlines.tokens';
 import { OverdueStep, overdueAnnouncementOf } from '../domain/overdue-announcement';
@@ -22,15 +20,16 @@ const BATCH = 100;
 export class OverdueAnnouncerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OverdueAnnouncerService.name);
   private readonly worker: PollingWorker;
+  private readonly repositories: readonly ProtocolCaseRepository<unknown>[];
 
   constructor(
     @Inject(NODE_API_CONFIG) private readonly config: NodeApiConfig,
     @Inject(DEADLINE_NOTICE_STORE) private readonly notices: DeadlineNoticeStore,
-    @Inject(REFERRAL_CASE_REPOSITORY) private readonly referrals: ReferralCaseRepository,
-    @Inject(RETURN_CASE_REPOSITORY) private readonly returns: ProtocolCaseRepository<ReturnState>,
-    @Inject(REINTEGRATION_CASE_REPOSITORY)
-    private readonly reintegrations: ProtocolCaseRepository<ReintegrationState>,
+    @Inject(REFERRAL_CASE_REPOSITORY) referrals: ProtocolCaseRepository<unknown>,
+    @Inject(RETURN_CASE_REPOSITORY) returns: ProtocolCaseRepository<unknown>,
+    @Inject(REINTEGRATION_CASE_REPOSITORY) reintegrations: ProtocolCaseRepository<unknown>,
   ) {
+    this.repositories = [referrals, returns, reintegrations];
     this.worker = new PollingWorker(async () => (await this.announceOnce()) >= BATCH, {
       idleMs: config.overdueScanMs,
       errorMs: Math.max(config.overdueScanMs, 1000),
@@ -49,22 +48,8 @@ export class OverdueAnnouncerService implements OnApplicationBootstrap, BeforeAp
   /** One round over every protocol; returns how many steps it announced. */
   async announceOnce(now: Date = new Date()): Promise<number> {
     let announced = 0;
-    for (const referral of await this.referrals.findUnannouncedOverdueOutgoing(now, BATCH)) {
-      const step = {
-        protocol: 'referral',
-        caseRef: referral.id,
-        step: referral.status,
-        counterpart: referral.counterpart,
-        due: referral.answerDue,
-      } as const;
-      await this.announce(step, now);
-      await this.referrals.markAnnounced(referral.id, referral.answerDue);
-      announced++;
-    }
-    for (const [protocol, repository] of [
-      ['return', this.returns],
-      ['reintegration', this.reintegrations],
-    ] as const) {
+    for (const repository of this.repositories) {
+      const { protocol } = repository;
       for (const found of await repository.findUnannouncedOverdue(now, BATCH)) {
         await this.announce(
           { protocol, caseRef: found.id, step: found.status, counterpart: found.counterpart, due: found.due },

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ReintegrationState, ReturnState } from '@enlace/protocols';
+import type { ReferralState, ReintegrationState, ReturnState } from '@enlace/protocols';
 import type { ProtocolCaseRepository } from '../../cases/persistence/protocol-case.repository';
+import type { ReferralDetails } from '../../referrals/domain/referral-details';
 import { REFERRAL_CASE_REPOSITORY } from '../../referrals/referrals.tokens';
-import type { ReferralCaseRepository } from '../../referrals/persistence/referral-case.repository';
 import { REINTEGRATION_CASE_REPOSITORY } from '../../reintegrations/reintegrations.tokens';
 import { RETURN_CASE_REPOSITORY } from '../../returns/returns.tokens';
 import type { ExportedCase } from '../domain/exported-case';
@@ -16,7 +16,8 @@ const PAGE = 200;
 @Injectable()
 export class HtcdsExportService {
   constructor(
-    @Inject(REFERRAL_CASE_REPOSITORY) private readonly referrals: ReferralCaseRepository,
+    @Inject(REFERRAL_CASE_REPOSITORY)
+    private readonly referrals: ProtocolCaseRepository<ReferralState, ReferralDetails>,
     @Inject(RETURN_CASE_REPOSITORY) private readonly returns: ProtocolCaseRepository<ReturnState>,
     @Inject(REINTEGRATION_CASE_REPOSITORY) private readonly reintegrations: ProtocolCaseRepository<ReintegrationState>,
   ) {}

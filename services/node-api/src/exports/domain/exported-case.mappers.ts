@@ -2,14 +2,15 @@ import {
   isReturnTerminal,
   isTerminal as isReferralTerminal,
   reintegrationHtcdsCaseStatus,
+  type ReferralState,
   type ReintegrationState,
   type ReturnState,
 } from '@enlace/protocols';
 import type { ProtocolCaseDocument } from '../../cases/persistence/protocol-case.document';
-import type { ReferralCaseDocument } from '../../referrals/persistence/referral-case.document';
+import type { ReferralDetails } from '../../referrals/domain/referral-details';
 import type { ExportedCase } from './exported-case';
 
-export function exportedReferral(document: ReferralCaseDocument): ExportedCase {
+export function exportedReferral(document: ProtocolCaseDocument<ReferralState, ReferralDetails>): ExportedCase {
   const { state } = document;
   return {
     protocol: 'referral',
@@ -23,8 +24,8 @@ export function exportedReferral(document: ReferralCaseDocument): ExportedCase {
     updatedAt: document.updatedAt,
     ...(document.person ? { person: document.person } : {}),
     ...(document.consent ? { consent: document.consent } : {}),
-    referralReason: document.details.reason,
-    ...(document.details.reasonDetails ? { referralDetails: document.details.reasonDetails } : {}),
+    ...optional('referralReason', document.details?.reason),
+    ...optional('referralDetails', document.details?.reasonDetails),
     ...optional('closureReason', state.outcome?.reason ?? state.declineReason ?? state.withdrawalReason),
   };
 }

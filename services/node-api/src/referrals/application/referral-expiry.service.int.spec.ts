@@ -1,17 +1,46 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { MessageValidator } from '@enlace/contracts';
 import { CaseKeyStore, PersonalDataVault, SealedUse } from '@enlace/privacy';
-import { decideReferral } from '@enlace/protocols';
+import { ReferralEvent, ReferralState, decideReferral } from '@enlace/protocols';
 import { NodeDatabase, ScratchNodeDatabase } from '@enlace/store';
 import { Kysely } from 'kysely';
-import { readNodeApiConfig } from '../../config/node-api.config';
+import { ProtocolCaseActions } from '../../cases/application/protocol-case.actions';
+import { ProtocolCaseWriter } from '../../cases/application/protocol-case.writer';
+import { ProtocolCaseRepository } from '../../cases/persistence/protocol-case.repository';
+import { NodeApiConfig, readNodeApiConfig } from '../../config/node-api.config';
 import { NodeTransactions } from '../../database/node-transactions';
 import { SealedCaseContent } from '../../privacy/sealed-case-content';
+import { REFERRAL_CASE_PROTOCOL } from '../domain/referral-case.protocol';
+import type { ReferralDetails } from '../domain/referral-details';
 import { CreateReferralRequest } from '../dto/create-referral.request';
-import { ReferralCaseRepository } from '../persistence/referral-case.repository';
-import { ReferralCaseWriter } from './referral-case.writer';
 import { ReferralExpiryService } from './referral-expiry.service';
 import { ReferralsService } from './referrals.service';
+
+type ReferralRepository = ProtocolCaseRepository<ReferralState, ReferralDetails>;
+type ReferralWriter = ProtocolCaseWriter<ReferralState, ReferralEvent, ReferralDetails>;
+
+/** The referral protocol on the shared case machinery, as node-api wires it. */
+function referralRepositoryOn(db: Kysely<NodeDatabase>): ReferralRepository {
+  return new ProtocolCaseRepository(
+    new NodeTransactions(db),
+    'referral',
+    new SealedCaseContent(vaultOn(db)),
+    REFERRAL_CASE_PROTOCOL.sealedDetails,
+  );
+}
+
+function referralsServiceOf(
+  config: NodeApiConfig,
+  repository: ReferralRepository,
+  writer: ReferralWriter,
+): ReferralsService {
+  return new ReferralsService(
+    config,
+    repository,
+    writer,
+    new ProtocolCaseActions(REFERRAL_CASE_PROTOCOL, repository, writer),
+  );
+}
 
 /** The sealing of personal data as node-api does it, with a key-encryption key of the test's own. */
 const vaultOn = (db: Kysely<NodeDatabase>) =>
@@ -30,9 +59,9 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('ReferralExpiryService (on the real PostgreSQL)', () => {
   let scratch: ScratchNodeDatabase;
-  let repository: ReferralCaseRepository;
+  let repository: ReferralRepository;
   let vault: PersonalDataVault;
-  let writer: ReferralCaseWriter;
+  let writer: ReferralWriter;
 
   /** The node's referral services with an answer period of `period`. */
   function servicesWith(
@@ -49,7 +78,7 @@ describe('ReferralExpiryService (on the real PostgreSQL)', () => {
       ENLACE_REFERRAL_ANSWER_PERIOD: period,
       ...(grace ? { ENLACE_REFERRAL_EXPIRY_GRACE: grace } : {}),
     });
-    const referrals = new ReferralsService(config, repository, writer);
+    const referrals = referralsServiceOf(config, repository, writer);
     return { referrals, expiry: new ReferralExpiryService(config, repository, referrals) };
   }
 
@@ -87,8 +116,13 @@ describe('ReferralExpiryService (on the real PostgreSQL)', () => {
   beforeAll(async () => {
     scratch = await ScratchNodeDatabase.create('int_expiry');
     vault = vaultOn(scratch.db);
-    repository = new ReferralCaseRepository(new NodeTransactions(scratch.db), new SealedCaseContent(vault));
-    writer = new ReferralCaseWriter(repository, new MessageValidator());
+    repository = new ProtocolCaseRepository(
+      new NodeTransactions(scratch.db),
+      'referral',
+      new SealedCaseContent(vault),
+      REFERRAL_CASE_PROTOCOL.sealedDetails,
+    );
+    writer = new ProtocolCaseWriter(REFERRAL_CASE_PROTOCOL, repository, new MessageValidator());
   }, 120_000);
 
   afterAll(() => scratch?.drop());
@@ -117,7 +151,7 @@ describe('ReferralExpiryService (on the real PostgreSQL)', () => {
         referralId: created._id,
         expiredAt: expired?.state.lastChangedAt,
       });
-      expect((await repository.findOverdueOutgoing(new Date(), 100)).map((referral) => referral.id)).not.toContain(
+      expect((await repository.findDueBy(new Date(), 100, 'outgoing')).map((referral) => referral.id)).not.toContain(
         created._id,
       );
     });
@@ -156,17 +190,14 @@ describe('ReferralExpiryService (on the real PostgreSQL)', () => {
   });
 });
 
-describe('ReferralCaseRepository overdue queries (on the real PostgreSQL)', () => {
+describe('ProtocolCaseRepository of referrals, overdue queries (on the real PostgreSQL)', () => {
   let scratch: ScratchNodeDatabase;
-  let repository: ReferralCaseRepository;
+  let repository: ReferralRepository;
   let referrals: ReferralsService;
 
   beforeAll(async () => {
     scratch = await ScratchNodeDatabase.create('int_overdue');
-    repository = new ReferralCaseRepository(
-      new NodeTransactions(scratch.db),
-      new SealedCaseContent(vaultOn(scratch.db)),
-    );
+    repository = referralRepositoryOn(scratch.db);
     const config = readNodeApiConfig({
       ENLACE_COUNTRY: 'CO',
       ENLACE_NETWORK: 'int',
@@ -176,7 +207,11 @@ describe('ReferralCaseRepository overdue queries (on the real PostgreSQL)', () =
       ENLACE_CASE_KEK_FILE: '/unused',
       ENLACE_REFERRAL_ANSWER_PERIOD: 'PT1H',
     });
-    referrals = new ReferralsService(config, repository, new ReferralCaseWriter(repository, new MessageValidator()));
+    referrals = referralsServiceOf(
+      config,
+      repository,
+      new ProtocolCaseWriter(REFERRAL_CASE_PROTOCOL, repository, new MessageValidator()),
+    );
   }, 120_000);
 
   afterAll(() => scratch?.drop());
@@ -185,7 +220,7 @@ describe('ReferralCaseRepository overdue queries (on the real PostgreSQL)', () =
     const waiting = await referrals.create(request);
     const withdrawn = await referrals.withdraw((await referrals.create(request))._id, 'Found help locally');
     const inTwoHours = new Date(Date.now() + 2 * 3_600_000);
-    const ids = async (filter: Parameters<ReferralCaseRepository['list']>[0]) =>
+    const ids = async (filter: Parameters<ReferralRepository['list']>[0]) =>
       (await repository.list(filter)).map((referral) => referral._id).sort();
 
     expect(await ids({ overdue: true, now: inTwoHours })).toEqual([waiting._id]);
@@ -194,8 +229,8 @@ describe('ReferralCaseRepository overdue queries (on the real PostgreSQL)', () =
     expect(await ids({ overdue: false, now: new Date() })).toEqual([waiting._id, withdrawn._id].sort());
     expect(await ids({ overdue: true, status: 'sent', now: inTwoHours })).toEqual([waiting._id]);
     expect(await ids({ overdue: true, status: 'withdrawn', now: inTwoHours })).toEqual([]);
-    expect(await repository.findOverdueOutgoing(inTwoHours, 10)).toEqual([
-      { id: waiting._id, answerDue: new Date(waiting.state.answerDueAt ?? '') },
+    expect(await repository.findDueBy(inTwoHours, 10, 'outgoing')).toEqual([
+      { id: waiting._id, due: new Date(waiting.state.answerDueAt ?? '') },
     ]);
   });
 });

@@ -1,8 +1,11 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { PollingWorker } from '@enlace/messaging';
-import { ReferralRuleViolation } from '@enlace/protocols';
+import { ReferralRuleViolation, type ReferralState } from '@enlace/protocols';
+import {
+  ConcurrentCaseChangeError,
+  type ProtocolCaseRepository,
+} from '../../cases/persistence/protocol-case.repository';
 import { NODE_API_CONFIG, NodeApiConfig } from '../../config/node-api.config';
-import { ConcurrentChangeError, ReferralCaseRepository } from '../persistence/referral-case.repository';
 import { REFERRAL_CASE_REPOSITORY } from '../referrals.tokens';
 import { ReferralsService } from './referrals.service';
 
@@ -23,7 +26,7 @@ export class ReferralExpiryService implements OnApplicationBootstrap, BeforeAppl
 
   constructor(
     @Inject(NODE_API_CONFIG) private readonly config: NodeApiConfig,
-    @Inject(REFERRAL_CASE_REPOSITORY) private readonly repository: ReferralCaseRepository,
+    @Inject(REFERRAL_CASE_REPOSITORY) private readonly repository: ProtocolCaseRepository<ReferralState>,
     private readonly referrals: ReferralsService,
   ) {
     this.worker = new PollingWorker(async () => (await this.expireOverdue()).expired >= BATCH, {
@@ -46,11 +49,11 @@ export class ReferralExpiryService implements OnApplicationBootstrap, BeforeAppl
    * and how many were left for later.
    */
   async expireOverdue(now: Date = new Date()): Promise<{ expired: number; skipped: number }> {
-    const overdue = await this.repository.findOverdueOutgoing(now, BATCH);
+    const overdue = await this.repository.findDueBy(now, BATCH, 'outgoing');
     const grace = this.config.referralExpiryGrace;
     // Oldest due first, so the ones past their grace always come before those still in it.
     const ids = overdue
-      .filter((referral) => !grace || grace.addTo(referral.answerDue).getTime() <= now.getTime())
+      .filter((referral) => !grace || grace.addTo(referral.due).getTime() <= now.getTime())
       .map((referral) => referral.id);
     let expired = 0;
     for (const id of ids) {
@@ -60,7 +63,7 @@ export class ReferralExpiryService implements OnApplicationBootstrap, BeforeAppl
       } catch (error) {
         const skip =
           (error instanceof ReferralRuleViolation && SKIPPED_RULES.has(error.code)) ||
-          error instanceof ConcurrentChangeError;
+          error instanceof ConcurrentCaseChangeError;
         if (!skip) throw error;
       }
     }

@@ -10,9 +10,8 @@ import {
   evolveReferral,
 } from '@enlace/protocols';
 import { normalisePersonInput } from '../dto/person-input.normaliser';
-import type { ReferralCaseDocument } from '../persistence/referral-case.document';
 import { incomingEventFor, incomingNoteFor } from './referral-incoming-events';
-import { outgoingMessageFor } from './referral-outgoing-messages';
+import { ReferralContent, outgoingMessageFor } from './referral-outgoing-messages';
 
 const validator = new MessageValidator();
 
@@ -21,8 +20,6 @@ const DELIVERED_AT = '2025-03-14T09:30:02.000Z';
 const DUE = '2025-03-21T09:30:00.000Z';
 const LATER = '2025-03-15T10:00:00.000Z';
 const LATEST = '2025-03-16T10:00:00.000Z';
-
-type ReferralContent = Pick<ReferralCaseDocument, '_id' | 'details' | 'person' | 'consent'>;
 
 /** Both replicas of one referral: the sender's (CO) and the receiver's (EC). */
 interface Exchange {

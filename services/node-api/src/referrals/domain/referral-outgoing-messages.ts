@@ -1,12 +1,8 @@
 import type { ReferralEvent } from '@enlace/protocols';
-import type { ReferralCaseDocument } from '../persistence/referral-case.document';
+import type { CaseContent, OutgoingCaseMessage } from '../../cases/domain/case-protocol';
+import type { ReferralDetails } from './referral-details';
 
-type ReferralContent = Pick<ReferralCaseDocument, '_id' | 'details' | 'person' | 'consent'>;
-
-export interface OutgoingMessage {
-  readonly type: string;
-  readonly payload: Record<string, unknown>;
-}
+export type ReferralContent = CaseContent<ReferralDetails>;
 
 /**
  * What the other end must hear of an event decided here, as the message of the contract. Events only this end
@@ -17,7 +13,7 @@ export function outgoingMessageFor(
   event: ReferralEvent,
   referral: ReferralContent,
   note?: string,
-): OutgoingMessage | undefined {
+): OutgoingCaseMessage | undefined {
   const referralId = referral._id;
   switch (event.type) {
     case 'ReferralSent':

@@ -1,4 +1,4 @@
-import type { ReferredPerson } from '../persistence/referral-case.document';
+import type { ReferredPerson } from '../../cases/domain/case-content';
 import type { CreateReferralRequest } from './create-referral.request';
 
 /** The API accepts common words for gender; the node stores and sends the HTCDS value (prs_Gender). */

@@ -2,7 +2,7 @@ import type { Role } from '@enlace/auth';
 import type { NodeApiSchemas } from '@enlace/contracts';
 import { allowedReferralCommands } from '@enlace/protocols';
 import { isAnswerOverdue } from '../domain/referral-deadline';
-import type { ReferralCaseDocument } from '../persistence/referral-case.document';
+import type { ReferralCase } from '../application/referrals.service';
 import { undeliveredMessagesOf } from '../../cases/dto/undelivered-messages.view';
 import { referralActionsFor } from './referral-actions';
 
@@ -16,16 +16,16 @@ export interface ReferralViewOptions {
   readonly roles?: readonly Role[];
 }
 
-export function toReferralSummary(referral: ReferralCaseDocument, now: Date = new Date()): ReferralSummary {
+export function toReferralSummary(referral: ReferralCase, now: Date = new Date()): ReferralSummary {
   return {
     id: referral._id,
     direction: referral.direction,
     fromCountry: referral.state.fromCountry,
     toCountry: referral.state.toCountry,
     status: referral.state.status,
-    reason: referral.details.reason as ReferralView['reason'],
-    servicesRequested: referral.details.servicesRequested as ReferralView['servicesRequested'],
-    urgency: referral.details.urgency as ReferralView['urgency'],
+    reason: referral.details?.reason as ReferralView['reason'],
+    servicesRequested: referral.details?.servicesRequested as ReferralView['servicesRequested'],
+    urgency: referral.details?.urgency as ReferralView['urgency'],
     createdAt: referral.createdAt.toISOString(),
     updatedAt: referral.updatedAt.toISOString(),
     ...(referral.state.answerDueAt ? { answerDueAt: referral.state.answerDueAt } : {}),
@@ -34,11 +34,11 @@ export function toReferralSummary(referral: ReferralCaseDocument, now: Date = ne
 }
 
 /** The whole referral for a user of this node: both ends see the person's fields (the receiver needs them). */
-export function toReferralView(referral: ReferralCaseDocument, options: ReferralViewOptions = {}): ReferralView {
+export function toReferralView(referral: ReferralCase, options: ReferralViewOptions = {}): ReferralView {
   const { declineReason, informationRequest, withdrawalReason, outcome } = referral.state;
   return {
     ...toReferralSummary(referral, options.now),
-    ...(referral.details.reasonDetails ? { reasonDetails: referral.details.reasonDetails } : {}),
+    ...(referral.details?.reasonDetails ? { reasonDetails: referral.details.reasonDetails } : {}),
     ...(referral.person ? { person: referral.person as ReferralView['person'] } : {}),
     ...(referral.consent ? { consent: referral.consent } : {}),
     ...(declineReason ? { declineReason } : {}),

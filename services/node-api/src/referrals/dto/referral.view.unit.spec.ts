@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ReferralEvent, ReferralState, decideReferral, evolveReferral } from '@enlace/protocols';
-import type { ReferralCaseDocument, TimelineEntry } from '../persistence/referral-case.document';
+import type { TimelineEntry } from '../../cases/domain/case-content';
+import type { ReferralCase } from '../application/referrals.service';
 import { toReferralSummary, toReferralView } from './referral.view';
 
 const SENT_AT = '2025-03-14T09:30:00.000Z';
@@ -56,13 +57,11 @@ const TIMELINE: TimelineEntry[] = [
   { at: DELIVERED_AT, event: 'ReferralDelivered', side: 'receiver', status: 'delivered' },
 ];
 
-function referralCase(
-  direction: 'incoming' | 'outgoing',
-  overrides: Partial<ReferralCaseDocument> = {},
-): ReferralCaseDocument {
+function referralCase(direction: 'incoming' | 'outgoing', overrides: Partial<ReferralCase> = {}): ReferralCase {
   const id = randomUUID();
   return {
     _id: id,
+    protocol: 'referral',
     direction,
     state: direction === 'incoming' ? incomingDelivered(id) : outgoingDelivered(id),
     details: {
