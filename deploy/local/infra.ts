@@ -18,6 +18,7 @@ async function main(command: string | undefined): Promise<number> {
         );
       }
       if (!endpoints.external.mongodb) console.log(`infra: MONGODB_URI=${endpoints.mongodbUri}`);
+      if (!endpoints.external.postgres) console.log(`infra: DATABASE_URL=${endpoints.databaseUrl}`);
       return 0;
     }
     case 'down':

@@ -1,16 +1,20 @@
-// What infra-control needs to know about one locally run component (Kafka, FerretDB).
+// What infra-control needs to know about one locally run component (Kafka, FerretDB, PostgreSQL).
 import type { Tool } from './prerequisites';
 
 export type Log = (line: string) => void;
 
+export type ComponentName = 'kafka' | 'ferretdb' | 'postgres';
+
 export interface LocalComponent {
-  name: 'kafka' | 'ferretdb';
+  name: ComponentName;
   host: string;
   /** the client port, then any other port the process binds. */
   ports: number[];
   pidFile: string;
   /** arguments found (exactly) in the process's command line: tell our process from a reused pid. */
   markers: string[];
+  /** the signal that stops it cleanly and without waiting for its clients; SIGTERM when not given. */
+  stopSignal?: NodeJS.Signals;
   /** the logs to show when the component fails. */
   logFiles: string[];
   /** tools needed to prepare and start it from the current state (e.g. mvn only while the jars are missing). */

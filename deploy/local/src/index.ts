@@ -1,4 +1,4 @@
-// @enlace/local-infra: starts, checks and stops the local Kafka and FerretDB (see deploy/local/README.md).
+// @enlace/local-infra: starts, checks and stops the local Kafka, FerretDB and PostgreSQL (see deploy/local/README.md).
 export {
   ensureInfra,
   formatStatus,
@@ -12,7 +12,9 @@ export {
   type InfraOptions,
   type InfraStatus,
 } from './infra-control';
+export type { ComponentName } from './component';
 export { PrerequisiteError } from './prerequisites';
+export { assertDatabaseName, dropDatabase, ensureDatabase } from './postgres-databases';
 export * from './network/local-network';
 export * from './network/local-monitor';
 export * from './network/network-material';

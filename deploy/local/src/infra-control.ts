@@ -1,18 +1,20 @@
-// Starts, checks and stops Enlace's local infrastructure (Kafka + FerretDB) idempotently.
+// Starts, checks and stops Enlace's local infrastructure (Kafka + FerretDB + PostgreSQL) idempotently.
 // Used by deploy/local/infra.ts (the CLI) and by test set-up code (ensureInfra()).
 //
 // KAFKA_BROKERS set -> Kafka is external: nothing started, no java/mvn needed.
-// MONGODB_URI set   -> the database is external: nothing started, no go needed.
+// MONGODB_URI set   -> the document store is external: FerretDB is not started, no go needed.
+// DATABASE_URL set  -> the database is external: PostgreSQL is not started, no server binaries needed.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import type { Log, LocalComponent } from './component';
+import type { ComponentName, Log, LocalComponent } from './component';
 import { ferretdbComponent } from './ferretdb-process';
 import type { KafkaSaslCredentials } from '@enlace/messaging';
 import { kafkaAdminCredentials } from './kafka-admin-credentials';
 import { kafkaComponent } from './kafka-process';
 import { withLock } from './lock';
 import { HOST, resolvePaths, resolvePorts, startTimeoutMs, type InfraPaths, type InfraPorts } from './paths';
+import { postgresComponent, postgresServerUrl } from './postgres-process';
 import { requireTools, type Tool } from './prerequisites';
 import { isPortOpen, waitForHealthy } from './probes';
 import { isOurProcess, livePid, logTails, removeFile, stopProcess } from './processes';
@@ -34,13 +36,20 @@ export interface InfraEndpoints {
   kafkaDataDir?: string;
   /** folder of FerretDB's SQLite files; absent when the database is external. */
   ferretdbDataDir?: string;
-  external: { kafka: boolean; mongodb: boolean };
+  /**
+   * The PostgreSQL server, on its maintenance database `postgres` (locally `postgres://enlace@127.0.0.1:15432/postgres`,
+   * no password): a program makes its own database there (ensureDatabase) and connects to it (withDatabase).
+   */
+  databaseUrl: string;
+  /** the local cluster's data folder; absent when the database is external. */
+  postgresDataDir?: string;
+  external: { kafka: boolean; mongodb: boolean; postgres: boolean };
 }
 
 export type ComponentState = 'running' | 'unhealthy' | 'stopped' | 'external';
 
 export interface ComponentStatus {
-  name: 'kafka' | 'ferretdb';
+  name: ComponentName;
   state: ComponentState;
   pid?: number;
   port?: number;
@@ -53,6 +62,7 @@ export interface InfraStatus {
   home: string;
   kafka: ComponentStatus;
   ferretdb: ComponentStatus;
+  postgres: ComponentStatus;
 }
 
 export interface InfraOptions {
@@ -69,8 +79,10 @@ interface Context {
   log: Log;
   externalKafka: string | undefined;
   externalMongo: string | undefined;
+  externalPostgres: string | undefined;
   kafka: LocalComponent;
   ferretdb: LocalComponent;
+  postgres: LocalComponent;
 }
 
 const defaultLog: Log = (line) => console.log(`infra: ${line}`);
@@ -90,12 +102,14 @@ function context(options: InfraOptions = {}): Context {
     log: options.log ?? defaultLog,
     externalKafka: nonEmpty(env['KAFKA_BROKERS']),
     externalMongo: nonEmpty(env['MONGODB_URI']),
+    externalPostgres: nonEmpty(env['DATABASE_URL']),
     kafka: kafkaComponent(paths, ports, env),
     ferretdb: ferretdbComponent(paths, ports, env),
+    postgres: postgresComponent(paths, ports, env),
   };
 }
 
-/** mongodb://user:secret@host/ -> mongodb://user:***@host/ */
+/** mongodb://user:secret@host/ -> mongodb://user:***@host/ (postgres:// URLs alike) */
 export function maskCredentials(uri: string): string {
   return uri.replace(/(\/\/[^:/@]+):[^@/]*@/, '$1:***@');
 }
@@ -133,7 +147,8 @@ async function ensureComponent(c: LocalComponent, ctx: Context): Promise<number>
     if (await isPortOpen(c.host, port)) {
       throw new Error(
         `port ${port} on ${c.host} is already in use by a process this script did not start; ` +
-          'stop it or choose other ports (ENLACE_KAFKA_PORT, ENLACE_KAFKA_CONTROLLER_PORT, ENLACE_FERRETDB_PORT)',
+          'stop it or choose other ports ' +
+          '(ENLACE_KAFKA_PORT, ENLACE_KAFKA_CONTROLLER_PORT, ENLACE_FERRETDB_PORT, ENLACE_POSTGRES_PORT)',
       );
     }
   }
@@ -147,7 +162,7 @@ async function ensureComponent(c: LocalComponent, ctx: Context): Promise<number>
       stillAlive: () => isOurProcess(pid, c.markers),
     });
   } catch (err) {
-    await stopProcess(pid, c.markers, 5000);
+    await stopProcess(pid, c.markers, 5000, c.stopSignal);
     removeFile(c.pidFile);
     throw new Error(`${(err as Error).message}\n${logTails(c.logFiles)}`);
   }
@@ -168,14 +183,20 @@ function endpoints(ctx: Context): InfraEndpoints {
           kafkaDataDir: ctx.paths.kafka.data,
         }),
     ...(ctx.externalMongo ? {} : { ferretdbDataDir: ctx.paths.ferretdb.data }),
-    external: { kafka: ctx.externalKafka !== undefined, mongodb: ctx.externalMongo !== undefined },
+    databaseUrl: ctx.externalPostgres ?? postgresServerUrl(ctx.ports.postgres),
+    ...(ctx.externalPostgres ? {} : { postgresDataDir: ctx.paths.postgres.data }),
+    external: {
+      kafka: ctx.externalKafka !== undefined,
+      mongodb: ctx.externalMongo !== undefined,
+      postgres: ctx.externalPostgres !== undefined,
+    },
   };
 }
 
 /**
- * Makes sure Kafka and FerretDB run and answer (starting whatever is missing; external ones,
- * given by KAFKA_BROKERS / MONGODB_URI, are left alone), writes <home>/infra.json, and returns
- * the endpoints. Throws PrerequisiteError when java/mvn/go is missing, Error otherwise.
+ * Makes sure Kafka, FerretDB and PostgreSQL run and answer (starting whatever is missing; external ones,
+ * given by KAFKA_BROKERS / MONGODB_URI / DATABASE_URL, are left alone), writes <home>/infra.json, and returns
+ * the endpoints. Throws PrerequisiteError when java/mvn/go/PostgreSQL is missing, Error otherwise.
  */
 export async function ensureInfra(options: InfraOptions = {}): Promise<InfraEndpoints> {
   const ctx = context(options);
@@ -184,6 +205,8 @@ export async function ensureInfra(options: InfraOptions = {}): Promise<InfraEndp
   else local.push(ctx.kafka);
   if (ctx.externalMongo) ctx.log(`mongodb  external  ${maskCredentials(ctx.externalMongo)}`);
   else local.push(ctx.ferretdb);
+  if (ctx.externalPostgres) ctx.log(`postgres external  ${maskCredentials(ctx.externalPostgres)}`);
+  else local.push(ctx.postgres);
 
   const pids: Record<string, number> = {};
   if (local.length > 0) {
@@ -219,6 +242,7 @@ export async function ensureInfra(options: InfraOptions = {}): Promise<InfraEndp
         ...result,
         kafkaSasl: result.kafkaSasl && { ...result.kafkaSasl, password: '***' },
         mongodbUri: maskCredentials(result.mongodbUri),
+        databaseUrl: maskCredentials(result.databaseUrl),
         pids,
         ports: ctx.ports,
         updatedAt: new Date().toISOString(),
@@ -230,14 +254,17 @@ export async function ensureInfra(options: InfraOptions = {}): Promise<InfraEndp
   return result;
 }
 
-/** Stops the local Kafka and FerretDB processes (SIGTERM, then SIGKILL after ~20 s). Safe when nothing runs. */
+/**
+ * Stops the local Kafka, FerretDB and PostgreSQL processes (SIGTERM, SIGINT for PostgreSQL's fast shutdown; then
+ * SIGKILL after ~20 s). Safe when nothing runs.
+ */
 export async function stopInfra(options: InfraOptions = {}): Promise<void> {
   const ctx = context(options);
   await withLock(
     ctx.paths.lockFile,
     async () => {
       await Promise.all(
-        [ctx.kafka, ctx.ferretdb].map(async (c) => {
+        [ctx.kafka, ctx.ferretdb, ctx.postgres].map(async (c) => {
           const log = prefixed(ctx.log, c.name);
           const { pid, stale } = livePid(c.pidFile, c.markers);
           if (pid === undefined) {
@@ -246,7 +273,7 @@ export async function stopInfra(options: InfraOptions = {}): Promise<void> {
           }
           log(`stopping pid ${pid}...`);
           const started = Date.now();
-          const how = await stopProcess(pid, c.markers, 20_000);
+          const how = await stopProcess(pid, c.markers, 20_000, c.stopSignal);
           removeFile(c.pidFile);
           log(
             `${how === 'killed' ? 'killed (did not stop within 20 s)' : 'stopped'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
@@ -260,22 +287,22 @@ export async function stopInfra(options: InfraOptions = {}): Promise<void> {
 }
 
 /**
- * Stops one local component (SIGTERM, then SIGKILL after `graceMs`; `kill`: SIGKILL at once, as in a crash) and
- * leaves the other running; `ensureInfra` starts it again. For fault-injection tests. Returns whether it ran.
+ * Stops one local component (its stop signal, then SIGKILL after 20 s; `kill`: SIGKILL at once, as in a crash) and
+ * leaves the others running; `ensureInfra` starts it again. For fault-injection tests. Returns whether it ran.
  */
 export async function stopInfraComponent(
-  name: 'kafka' | 'ferretdb',
+  name: ComponentName,
   options: InfraOptions & { kill?: boolean } = {},
 ): Promise<boolean> {
   const ctx = context(options);
-  const component = name === 'kafka' ? ctx.kafka : ctx.ferretdb;
+  const component = ctx[name];
   return withLock(
     ctx.paths.lockFile,
     async () => {
       const { pid } = livePid(component.pidFile, component.markers);
       if (pid === undefined) return false;
       if (options.kill) process.kill(pid, 'SIGKILL');
-      await stopProcess(pid, component.markers, options.kill ? 5_000 : 20_000);
+      await stopProcess(pid, component.markers, options.kill ? 5_000 : 20_000, component.stopSignal);
       removeFile(component.pidFile);
       return true;
     },
@@ -305,7 +332,7 @@ async function componentStatus(c: LocalComponent): Promise<ComponentStatus> {
 /** Reports each component: running / unhealthy / stopped / external, with pid and port. Never starts anything. */
 export async function infraStatus(options: InfraOptions = {}): Promise<InfraStatus> {
   const ctx = context(options);
-  const [kafka, ferretdb] = await Promise.all([
+  const [kafka, ferretdb, postgres] = await Promise.all([
     ctx.externalKafka
       ? Promise.resolve<ComponentStatus>({ name: 'kafka', state: 'external', endpoint: ctx.externalKafka })
       : componentStatus(ctx.kafka),
@@ -317,13 +344,21 @@ export async function infraStatus(options: InfraOptions = {}): Promise<InfraStat
           detail: 'MONGODB_URI',
         })
       : componentStatus(ctx.ferretdb),
+    ctx.externalPostgres
+      ? Promise.resolve<ComponentStatus>({
+          name: 'postgres',
+          state: 'external',
+          endpoint: maskCredentials(ctx.externalPostgres),
+          detail: 'DATABASE_URL',
+        })
+      : componentStatus(ctx.postgres),
   ]);
-  return { home: ctx.paths.home, kafka, ferretdb };
+  return { home: ctx.paths.home, kafka, ferretdb, postgres };
 }
 
 /** One line per component, for the CLI. */
 export function formatStatus(status: InfraStatus): string {
-  return [status.kafka, status.ferretdb]
+  return [status.kafka, status.ferretdb, status.postgres]
     .map((s) =>
       [
         s.name.padEnd(8),

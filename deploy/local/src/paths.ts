@@ -62,6 +62,19 @@ export interface FerretdbPaths {
   pidFile: string;
 }
 
+export interface PostgresPaths {
+  /** <home>/postgres: owned by the server's user when the command runs as root. */
+  dir: string;
+  /** the cluster (initdb's -D). */
+  data: string;
+  logs: string;
+  /** stdout/stderr of the server (it logs to stderr). */
+  log: string;
+  /** unix_socket_directories: the socket stays inside the state folder, not in /var/run/postgresql. */
+  run: string;
+  pidFile: string;
+}
+
 export interface InfraPaths {
   root: string;
   home: string;
@@ -73,12 +86,14 @@ export interface InfraPaths {
   infraJson: string;
   kafka: KafkaPaths;
   ferretdb: FerretdbPaths;
+  postgres: PostgresPaths;
 }
 
 export interface InfraPorts {
   kafka: number;
   kafkaController: number;
   ferretdb: number;
+  postgres: number;
 }
 
 /** The only address the local processes bind to. */
@@ -92,6 +107,8 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env): InfraPaths {
   const kafkaLogs = path.join(kafkaDir, 'logs');
   const ferretDir = path.join(home, 'ferretdb');
   const ferretLogs = path.join(ferretDir, 'logs');
+  const postgresDir = path.join(home, 'postgres');
+  const postgresLogs = path.join(postgresDir, 'logs');
   return {
     root: REPO_ROOT,
     home,
@@ -127,6 +144,14 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env): InfraPaths {
       log: path.join(ferretLogs, 'ferretdb.log'),
       pidFile: path.join(infraDir, 'ferretdb.pid'),
     },
+    postgres: {
+      dir: postgresDir,
+      data: path.join(postgresDir, 'data'),
+      logs: postgresLogs,
+      log: path.join(postgresLogs, 'postgres.log'),
+      run: path.join(postgresDir, 'run'),
+      pidFile: path.join(infraDir, 'postgres.pid'),
+    },
   };
 }
 
@@ -145,11 +170,13 @@ export function resolvePorts(env: NodeJS.ProcessEnv = process.env): InfraPorts {
     kafka: portFromEnv(env, 'ENLACE_KAFKA_PORT', 19092),
     kafkaController: portFromEnv(env, 'ENLACE_KAFKA_CONTROLLER_PORT', 19093),
     ferretdb: portFromEnv(env, 'ENLACE_FERRETDB_PORT', 27117),
+    postgres: portFromEnv(env, 'ENLACE_POSTGRES_PORT', 15432),
   };
-  const used = [ports.kafka, ports.kafkaController, ports.ferretdb];
+  const used = [ports.kafka, ports.kafkaController, ports.ferretdb, ports.postgres];
   if (new Set(used).size !== used.length) {
     throw new Error(
-      `ENLACE_KAFKA_PORT, ENLACE_KAFKA_CONTROLLER_PORT and ENLACE_FERRETDB_PORT must differ (got ${used.join(', ')})`,
+      'ENLACE_KAFKA_PORT, ENLACE_KAFKA_CONTROLLER_PORT, ENLACE_FERRETDB_PORT and ENLACE_POSTGRES_PORT must differ ' +
+        `(got ${used.join(', ')})`,
     );
   }
   return ports;

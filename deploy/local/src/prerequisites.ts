@@ -1,10 +1,14 @@
 // Checks for the tools the local infrastructure needs, only those actually needed:
 // java (>= 17) to run Kafka, mvn to resolve its jars (first run), go (>= 1.24) to build the
-// FerretDB launcher (first run or when its sources change).
+// FerretDB launcher (first run or when its sources change), PostgreSQL's server binaries (>= 15), or apt-get to
+// install Debian's, and setpriv when the command runs as root (the server does not run as root).
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
-export type Tool = 'java' | 'mvn' | 'go';
+import { canInstallPostgres, configuredPostgresBin, DEBIAN_POSTGRES_ROOT, findPostgresBin } from './postgres-binaries';
+import { runsAsRoot } from './postgres-server-user';
+
+export type Tool = 'java' | 'mvn' | 'go' | 'postgres';
 
 export class PrerequisiteError extends Error {
   constructor(readonly problems: string[]) {
@@ -39,6 +43,39 @@ export function parseGoVersion(output: string): [number, number] | undefined {
   return match ? [Number(match[1]), Number(match[2])] : undefined;
 }
 
+/** Major version from `postgres --version` output ("postgres (PostgreSQL) 15.14 (Debian 15.14-0+deb12u1)" -> 15). */
+export function parsePostgresMajor(output: string): number | undefined {
+  const match = /\(PostgreSQL\) (\d+)(?:\.(\d+))?/.exec(output);
+  if (!match) return undefined;
+  const first = Number(match[1]);
+  // before 10 the major version had two parts: 9.6
+  return first < 10 && match[2] !== undefined ? Number(`${first}.${match[2]}`) : first;
+}
+
+function checkPostgres(env: NodeJS.ProcessEnv): string | undefined {
+  const hint =
+    `install Debian's server package (apt-get install postgresql; its binaries land in ${DEBIAN_POSTGRES_ROOT}/<major>/bin), ` +
+    'or set ENLACE_POSTGRES_BIN to the bin folder of a PostgreSQL 15 or newer';
+  const configured = configuredPostgresBin(env);
+  const bin = findPostgresBin(env);
+  if (configured !== undefined && bin === undefined) {
+    return `ENLACE_POSTGRES_BIN=${configured} holds no postgres and initdb: ${hint}`;
+  }
+  if (bin === undefined) {
+    // installed by `up` itself when apt-get can (Debian's package)
+    return canInstallPostgres() ? undefined : `PostgreSQL server binaries not found (postgres, initdb): ${hint}`;
+  }
+  if (runsAsRoot() && versionOutput('setpriv', ['--version'], env) === undefined) {
+    return 'setpriv not found (needed to run PostgreSQL as the user postgres when run as root): apt-get install util-linux';
+  }
+  const out = versionOutput(path.join(bin, 'postgres'), ['--version'], env);
+  const major = out === undefined ? undefined : parsePostgresMajor(out);
+  if (major === undefined || major < 15) {
+    return `${path.join(bin, 'postgres')} is ${out?.trim() || 'not runnable'}; the store needs PostgreSQL 15+: ${hint}`;
+  }
+  return undefined;
+}
+
 function checkTool(tool: Tool, env: NodeJS.ProcessEnv): string | undefined {
   switch (tool) {
     case 'java': {
@@ -67,6 +104,8 @@ function checkTool(tool: Tool, env: NodeJS.ProcessEnv): string | undefined {
       }
       return undefined;
     }
+    case 'postgres':
+      return checkPostgres(env);
   }
 }
 

@@ -2,9 +2,11 @@
 // - Kafka: ApiVersions v0 (error_code 0), then Metadata v0 (at least one live broker); on the SASL listener,
 //   ApiVersions, then kafkajs authenticates as the super user and describes the cluster.
 // - MongoDB wire protocol (FerretDB): OP_MSG { ping: 1, $db: "admin" } answered with ok: 1.
+// - PostgreSQL: pg connects (the server accepts connections, past its start-up and recovery) and `select 1` answers.
 import * as net from 'node:net';
 import type { KafkaSaslCredentials } from '@enlace/messaging';
 import { Kafka, logLevel, type SASLOptions } from 'kafkajs';
+import { Client } from 'pg';
 
 /** Opens a TCP connection, sends `request`, and resolves with the first complete length-framed reply. */
 function exchange(
@@ -285,6 +287,22 @@ export async function probeMongo(host: string, port: number, timeoutMs = 3000): 
   if (ok !== 1 && ok !== 1n && ok !== true) {
     const errmsg = fields.get('errmsg');
     throw new Error(`ping answered ok: ${String(ok)}${errmsg ? ` (${String(errmsg)})` : ''}`);
+  }
+}
+
+// ---------------------------------------------------------------- PostgreSQL
+
+/** Connects to `url` and runs `select 1`: rejects while the server starts, recovers or refuses the user. */
+export async function probePostgres(url: string, timeoutMs = 3000): Promise<void> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+  // a connection the server drops (a shutdown under way) must not crash the caller
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const result = await client.query<{ one: number }>('select 1 as one');
+    if (result.rows[0]?.one !== 1) throw new Error('select 1 did not answer 1');
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }
 

@@ -208,17 +208,18 @@ export async function spawnDetached(
 }
 
 /**
- * Stops a process: SIGTERM, wait up to `graceMs`, then SIGKILL. Returns how it ended.
- * Safe to call for a process that has already gone.
+ * Stops a process: `signal` (SIGTERM unless the program stops faster on another one), wait up to `graceMs`, then
+ * SIGKILL. Returns how it ended. Safe to call for a process that has already gone.
  */
 export async function stopProcess(
   pid: number,
   markers: string[],
   graceMs = 20_000,
+  signal: NodeJS.Signals = 'SIGTERM',
 ): Promise<'not-running' | 'terminated' | 'killed'> {
   if (!isOurProcess(pid, markers)) return 'not-running';
   try {
-    process.kill(pid, 'SIGTERM');
+    process.kill(pid, signal);
   } catch {
     return 'not-running';
   }

@@ -2,6 +2,7 @@ export * from './node-api.client';
 export * from './eventually';
 export * from './files-containing';
 export * from './test-infra';
+export * from './database-url';
 export * from './openapi-operations';
 export * from './json-schema-arbitrary';
 export * from './development-token';
