@@ -1,12 +1,21 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditLogStore } from '@enlace/audit';
 import type { NodeDatabase } from '@enlace/store';
 import { Kysely } from 'kysely';
-import { NODE_DATABASE } from '../database/database.tokens';
+import { NODE_DATABASE, NODE_TRANSACTIONS } from '../database/database.tokens';
+import { NodeTransactions } from '../database/node-transactions';
 import { AuditMiddleware } from './audit.middleware';
-import { AUDIT_LOG_STORE } from './audit.tokens';
+import { AUDIT_LOG_STORE, CASE_AUDIT_TRAIL } from './audit.tokens';
+import { RequestAuditContext } from './request-audit.context';
+import { RequestAuditInterceptor } from './request-audit.interceptor';
+import { TransactionalAuditTrail } from './transactional-audit.trail';
 
-/** The node's hash-chained audit log of who read or changed what (verify it with `npm run audit:verify`). */
+/**
+ * The node's hash-chained audit log of who read or changed what (verify it with `npm run audit:verify`): a step that
+ * changes a case is recorded in the change's transaction (CASE_AUDIT_TRAIL, for the case writers), every other
+ * request once it is answered.
+ */
 @Module({
   providers: [
     {
@@ -14,7 +23,16 @@ import { AUDIT_LOG_STORE } from './audit.tokens';
       inject: [NODE_DATABASE],
       useFactory: (db: Kysely<NodeDatabase>) => new AuditLogStore(db),
     },
+    RequestAuditContext,
+    { provide: APP_INTERCEPTOR, useClass: RequestAuditInterceptor },
+    {
+      provide: CASE_AUDIT_TRAIL,
+      inject: [NODE_TRANSACTIONS, AUDIT_LOG_STORE, RequestAuditContext],
+      useFactory: (transactions: NodeTransactions, store: AuditLogStore, context: RequestAuditContext) =>
+        new TransactionalAuditTrail(transactions, store, context),
+    },
   ],
+  exports: [CASE_AUDIT_TRAIL],
 })
 export class AuditModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

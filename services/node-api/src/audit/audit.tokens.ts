@@ -1,1 +1,2 @@
 export const AUDIT_LOG_STORE = Symbol('AUDIT_LOG_STORE');
+export const CASE_AUDIT_TRAIL = Symbol('CASE_AUDIT_TRAIL');

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MessageValidator } from '@enlace/contracts';
 import { ReferralEvent, ReferralState } from '@enlace/protocols';
+import { AuditModule } from '../audit/audit.module';
+import { CASE_AUDIT_TRAIL } from '../audit/audit.tokens';
+import type { CaseAuditTrail } from '../cases/application/case-audit-trail';
 import { ProtocolCaseActions } from '../cases/application/protocol-case.actions';
 import { ProtocolCaseMessageApplier } from '../cases/application/protocol-case.message-applier';
 import { ProtocolCaseWriter } from '../cases/application/protocol-case.writer';
@@ -28,6 +31,7 @@ type Writer = ProtocolCaseWriter<ReferralState, ReferralEvent, ReferralDetails>;
 
 /** Referrals of a person to services in another country: the API, the expiry of unanswered ones, their messages. */
 @Module({
+  imports: [AuditModule],
   controllers: [ReferralsHttpController],
   providers: [
     {
@@ -38,9 +42,9 @@ type Writer = ProtocolCaseWriter<ReferralState, ReferralEvent, ReferralDetails>;
     },
     {
       provide: REFERRAL_CASE_WRITER,
-      inject: [REFERRAL_CASE_REPOSITORY],
-      useFactory: (repository: Repository) =>
-        new ProtocolCaseWriter(REFERRAL_CASE_PROTOCOL, repository, new MessageValidator()),
+      inject: [REFERRAL_CASE_REPOSITORY, CASE_AUDIT_TRAIL],
+      useFactory: (repository: Repository, trail: CaseAuditTrail) =>
+        new ProtocolCaseWriter(REFERRAL_CASE_PROTOCOL, repository, new MessageValidator(), trail),
     },
     {
       provide: REFERRAL_CASE_ACTIONS,

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MessageValidator } from '@enlace/contracts';
 import { ReintegrationEvent, ReintegrationState } from '@enlace/protocols';
+import { AuditModule } from '../audit/audit.module';
+import { CASE_AUDIT_TRAIL } from '../audit/audit.tokens';
+import type { CaseAuditTrail } from '../cases/application/case-audit-trail';
 import { ProtocolCaseActions } from '../cases/application/protocol-case.actions';
 import { ProtocolCaseMessageApplier } from '../cases/application/protocol-case.message-applier';
 import { ProtocolCaseWriter } from '../cases/application/protocol-case.writer';
@@ -27,7 +30,7 @@ type Writer = ProtocolCaseWriter<ReintegrationState, ReintegrationEvent>;
 
 /** Reintegration of returned persons: the API, and the messages of the other end. */
 @Module({
-  imports: [ReturnsModule],
+  imports: [AuditModule, ReturnsModule],
   controllers: [ReintegrationsHttpController],
   providers: [
     {
@@ -38,9 +41,9 @@ type Writer = ProtocolCaseWriter<ReintegrationState, ReintegrationEvent>;
     },
     {
       provide: REINTEGRATION_CASE_WRITER,
-      inject: [REINTEGRATION_CASE_REPOSITORY],
-      useFactory: (repository: Repository) =>
-        new ProtocolCaseWriter(REINTEGRATION_CASE_PROTOCOL, repository, new MessageValidator()),
+      inject: [REINTEGRATION_CASE_REPOSITORY, CASE_AUDIT_TRAIL],
+      useFactory: (repository: Repository, trail: CaseAuditTrail) =>
+        new ProtocolCaseWriter(REINTEGRATION_CASE_PROTOCOL, repository, new MessageValidator(), trail),
     },
     {
       provide: REINTEGRATION_CASE_ACTIONS,

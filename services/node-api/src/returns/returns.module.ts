@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MessageValidator } from '@enlace/contracts';
 import { ReturnEvent, ReturnState } from '@enlace/protocols';
+import { AuditModule } from '../audit/audit.module';
+import { CASE_AUDIT_TRAIL } from '../audit/audit.tokens';
+import type { CaseAuditTrail } from '../cases/application/case-audit-trail';
 import { ProtocolCaseActions } from '../cases/application/protocol-case.actions';
 import { ProtocolCaseMessageApplier } from '../cases/application/protocol-case.message-applier';
 import { ProtocolCaseWriter } from '../cases/application/protocol-case.writer';
@@ -26,6 +29,7 @@ type Writer = ProtocolCaseWriter<ReturnState, ReturnEvent>;
 
 /** Returns of a person to a receiving country: the API, and the messages of the other end. */
 @Module({
+  imports: [AuditModule],
   controllers: [ReturnsHttpController],
   providers: [
     {
@@ -36,9 +40,9 @@ type Writer = ProtocolCaseWriter<ReturnState, ReturnEvent>;
     },
     {
       provide: RETURN_CASE_WRITER,
-      inject: [RETURN_CASE_REPOSITORY],
-      useFactory: (repository: Repository) =>
-        new ProtocolCaseWriter(RETURN_CASE_PROTOCOL, repository, new MessageValidator()),
+      inject: [RETURN_CASE_REPOSITORY, CASE_AUDIT_TRAIL],
+      useFactory: (repository: Repository, trail: CaseAuditTrail) =>
+        new ProtocolCaseWriter(RETURN_CASE_PROTOCOL, repository, new MessageValidator(), trail),
     },
     {
       provide: RETURN_CASE_ACTIONS,

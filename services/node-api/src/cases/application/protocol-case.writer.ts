@@ -5,6 +5,7 @@ import type { TimelineEntry } from '../domain/case-content';
 import type { CaseContent, CaseEventBase, CaseProtocol, CaseSide, CaseStateBase } from '../domain/case-protocol';
 import type { CaseDirection, CaseErasure, ProtocolCaseDocument } from '../persistence/protocol-case.document';
 import type { ProtocolCaseRepository } from '../persistence/protocol-case.repository';
+import type { CaseAuditTrail } from './case-audit-trail';
 
 /** A new case before its first events: what it is about, not yet where it stands. */
 export type NewProtocolCase<D = unknown> = CaseContent<D> & { readonly direction: CaseDirection };
@@ -22,13 +23,15 @@ export interface CaseRecordOptions {
 /**
  * Writes the events decided on a case of one protocol: the new state, the timeline and — in the same
  * transaction — the messages the other end must hear, each checked against its contract before it
- * enters the outbox. When the events withdraw the person's consent, the same write erases the person's data.
+ * enters the outbox, and the audit record of the user's request that made the change (`trail`). When the events
+ * withdraw the person's consent, the same write erases the person's data.
  */
 export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase, D = unknown> {
   constructor(
     private readonly protocol: CaseProtocol<S, E, D>,
     private readonly repository: ProtocolCaseRepository<S, D>,
     private readonly validator: MessageValidator,
+    private readonly trail: CaseAuditTrail = { around: (write) => write() },
   ) {}
 
   async create(
@@ -55,7 +58,7 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
       createdAt: now,
       updatedAt: now,
     };
-    const result = await this.repository.insert(document);
+    const result = await this.trail.around(() => this.repository.insert(document));
     if (result === 'inserted') this.repository.remember(document);
     return { result, document };
   }
@@ -73,14 +76,16 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
         ? { erasedAt: at.toISOString(), confirmedBy: [] }
         : undefined;
     const due = this.dueOf(change.state);
-    await this.repository.applyChange(document, {
-      state: change.state,
-      timeline: change.timeline,
-      outbox: change.outbox,
-      ...due,
-      ...(erasure ? { erasure } : {}),
-      at,
-    });
+    await this.trail.around(() =>
+      this.repository.applyChange(document, {
+        state: change.state,
+        timeline: change.timeline,
+        outbox: change.outbox,
+        ...due,
+        ...(erasure ? { erasure } : {}),
+        at,
+      }),
+    );
     // The due time and whom it waits on are the new state's: the old ones do not carry over.
     const { person, consent, details, due: _due, pendingOn: _pendingOn, ...kept } = document;
     const recorded: ProtocolCaseDocument<S, D> = {

@@ -1,0 +1,159 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { AuditLogStore, AuditRecord } from '@enlace/audit';
+import { MessageValidator } from '@enlace/contracts';
+import { CaseKeyStore, PersonalDataVault } from '@enlace/privacy';
+import { ReferralEvent, ReferralState, decideReferral, evolveReferral } from '@enlace/protocols';
+import { ScratchNodeDatabase } from '@enlace/store';
+import type { Request } from 'express';
+import { ProtocolCaseActions } from '../cases/application/protocol-case.actions';
+import { ProtocolCaseWriter } from '../cases/application/protocol-case.writer';
+import { ConcurrentCaseChangeError, ProtocolCaseRepository } from '../cases/persistence/protocol-case.repository';
+import { NodeTransactions } from '../database/node-transactions';
+import { SealedCaseContent } from '../privacy/sealed-case-content';
+import { REFERRAL_CASE_PROTOCOL } from '../referrals/domain/referral-case.protocol';
+import type { ReferralDetails } from '../referrals/domain/referral-details';
+import { AUDITED_WITH_CHANGE, AuditedRequest } from './audit-entry';
+import { RequestAuditContext } from './request-audit.context';
+import { TransactionalAuditTrail } from './transactional-audit.trail';
+
+type Writer = ProtocolCaseWriter<ReferralState, ReferralEvent, ReferralDetails>;
+
+/** A user's request to withdraw a referral, as express hands it to the handler once the route matched. */
+function withdrawRequest(referralId: string): AuditedRequest {
+  return {
+    method: 'POST',
+    baseUrl: '/api/v1/referrals',
+    route: { path: '/:id/withdraw' },
+    params: { id: referralId },
+    user: { username: 'co-focal', country: 'CO', roles: ['focal-point'] },
+  } as unknown as Request;
+}
+
+describe('TransactionalAuditTrail (on the real PostgreSQL)', () => {
+  let scratch: ScratchNodeDatabase;
+  let store: AuditLogStore;
+  let context: RequestAuditContext;
+  let writer: Writer;
+  let actions: ProtocolCaseActions<ReferralState, ReferralEvent, ReferralDetails>;
+
+  beforeAll(async () => {
+    scratch = await ScratchNodeDatabase.create('int_audit_trail');
+    const transactions = new NodeTransactions(scratch.db);
+    const sealing = new SealedCaseContent(
+      new PersonalDataVault(new CaseKeyStore(scratch.db, { kid: 'test', key: randomBytes(32) })),
+    );
+    const repository = new ProtocolCaseRepository<ReferralState, ReferralDetails>(
+      transactions,
+      'referral',
+      sealing,
+      REFERRAL_CASE_PROTOCOL.sealedDetails,
+    );
+    store = new AuditLogStore(scratch.db);
+    context = new RequestAuditContext();
+    const trail = new TransactionalAuditTrail(transactions, store, context);
+    writer = new ProtocolCaseWriter(REFERRAL_CASE_PROTOCOL, repository, new MessageValidator(), trail);
+    actions = new ProtocolCaseActions(REFERRAL_CASE_PROTOCOL, repository, writer);
+  }, 60_000);
+
+  afterAll(() => scratch?.drop());
+
+  /** A referral sent from CO to EC, written outside any request. */
+  async function sentReferral(): Promise<string> {
+    const referralId = randomUUID();
+    const at = new Date().toISOString();
+    const drafted = decideReferral(
+      undefined,
+      {
+        type: 'DraftReferral',
+        data: {
+          referralId,
+          fromCountry: 'CO',
+          toCountry: 'EC',
+          consent: { purpose: 'Referral for assistance', recordedAt: at },
+          at,
+        },
+      },
+      'sender',
+    );
+    const sent = decideReferral(
+      drafted.reduce(evolveReferral, undefined as ReferralState | undefined),
+      { type: 'SendReferral', data: { answerDueAt: new Date(Date.now() + 86_400_000).toISOString(), at } },
+      'sender',
+    );
+    await writer.create(
+      {
+        _id: referralId,
+        direction: 'outgoing',
+        details: { reason: 'Other', servicesRequested: ['Legal'], urgency: 'low' },
+        person: { firstName: 'Ana' },
+        consent: { purpose: 'Referral for assistance', scope: ['identity'], recordedAt: at },
+      },
+      [...drafted, ...sent],
+      'sender',
+    );
+    return referralId;
+  }
+
+  async function recordsOf(referralId: string): Promise<AuditRecord[]> {
+    const found: AuditRecord[] = [];
+    for await (const record of store.records()) if (record.resource['referral'] === referralId) found.push(record);
+    return found;
+  }
+
+  const withdraw = (id: string) =>
+    actions.act(id, (state, side, now) =>
+      decideReferral(state, { type: 'WithdrawReferral', data: { reason: 'Found help', at: now.toISOString() } }, side),
+    );
+
+  describe('around', () => {
+    it('should append the request’s record in the step’s transaction and mark the request recorded', async () => {
+      const referralId = await sentReferral();
+      const request = withdrawRequest(referralId);
+      const at = new Date().toISOString();
+
+      const withdrawn = await context.run({ request, success: 200, at }, () => withdraw(referralId));
+
+      expect(withdrawn.state.status).toBe('withdrawn');
+      expect(await recordsOf(referralId)).toEqual([
+        expect.objectContaining({
+          at,
+          action: 'POST /api/v1/referrals/:id/withdraw',
+          resource: { referral: referralId },
+          outcome: 200,
+          actor: { username: 'co-focal', country: 'CO', roles: ['focal-point'] },
+        }),
+      ]);
+      expect(request[AUDITED_WITH_CHANGE]).toBe(true);
+    });
+
+    it('should leave no record when the change does not commit', async () => {
+      const referralId = await sentReferral();
+      const stale = await actions.get(referralId);
+      await withdraw(referralId);
+      const request = withdrawRequest(referralId);
+      const events = decideReferral(
+        stale.state,
+        { type: 'WithdrawConsent', data: { at: new Date().toISOString() } },
+        'sender',
+      );
+
+      await expect(
+        context.run({ request, success: 200, at: new Date().toISOString() }, () =>
+          writer.record(stale, events, 'sender'),
+        ),
+      ).rejects.toBeInstanceOf(ConcurrentCaseChangeError);
+
+      expect(await recordsOf(referralId)).toEqual([]);
+      expect(request[AUDITED_WITH_CHANGE]).toBeUndefined();
+    });
+
+    it('should record nothing for a change no user’s request made', async () => {
+      const referralId = await sentReferral();
+
+      const withdrawn = await withdraw(referralId);
+
+      expect(withdrawn.state.status).toBe('withdrawn');
+      expect(await recordsOf(referralId)).toEqual([]);
+    });
+  });
+});
