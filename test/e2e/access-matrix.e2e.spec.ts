@@ -102,7 +102,7 @@ describe('the access matrix of the node API', () => {
   }, 240_000);
 
   afterAll(async () => {
-    await net?.stop();
+    await net?.stop({ dropDatabases: true });
     if (home) await fs.rm(home, { recursive: true, force: true });
   }, 60_000);
 

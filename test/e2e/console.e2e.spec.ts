@@ -113,8 +113,8 @@ describe('the web console in a browser', () => {
         runDir: path.join(home, 'run'),
         logDir: path.join(home, 'logs'),
       });
-      await monitor?.stop();
-      await network.stop();
+      await monitor?.stop({ dropDatabase: true });
+      await network.stop({ dropDatabases: true });
     }
     fs.rmSync(home, { recursive: true, force: true });
   }, 60_000);
