@@ -1,7 +1,9 @@
+import { createPostgresDatabase, migrateNodeDatabase, NodeDatabase } from '@enlace/store';
 import { testInfra, uniqueName } from '@enlace/testing';
-import mongoose, { Connection } from 'mongoose';
+import { Kysely } from 'kysely';
+import { Client } from 'pg';
 import { verifyAuditChain } from './audit-chain.verifier';
-import { AUDIT_COLLECTION, AuditLogStore } from './audit-log.store';
+import { AuditLogStore } from './audit-log.store';
 import { AuditEntry } from './audit-record';
 
 const entry = (n: number): AuditEntry => ({
@@ -12,20 +14,39 @@ const entry = (n: number): AuditEntry => ({
   outcome: 200,
 });
 
-describe('AuditLogStore (on the real FerretDB)', () => {
-  let db: Connection;
+/** The PostgreSQL server of the test run; the URL of another database on it. */
+const serverUrl = (): string =>
+  (testInfra() as { databaseUrl?: string }).databaseUrl ?? process.env['DATABASE_URL'] ?? '';
+function onServer(name: string): string {
+  const url = new URL(serverUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+describe('AuditLogStore (on the real PostgreSQL)', () => {
+  const name = uniqueName('int_audit_');
+  let server: Client;
+  let db: Kysely<NodeDatabase>;
+  /** Pools of other processes of the node, each with its own writer. */
+  let others: Kysely<NodeDatabase>[] = [];
 
   beforeAll(async () => {
-    db = await mongoose.createConnection(testInfra().mongodbUri, { dbName: uniqueName('int_audit_') }).asPromise();
+    server = new Client({ connectionString: serverUrl() });
+    await server.connect();
+    await server.query(`create database ${name}`);
+    db = await createPostgresDatabase<NodeDatabase>({ url: onServer(name) });
+    others = await Promise.all([1, 2].map(() => createPostgresDatabase<NodeDatabase>({ url: onServer(name) })));
+    await migrateNodeDatabase(db);
   }, 60_000);
 
   afterAll(async () => {
-    await db?.dropDatabase();
-    await db?.close();
+    await Promise.all([db, ...others].map((each) => each?.destroy()));
+    await server?.query(`drop database if exists ${name} with (force)`);
+    await server?.end();
   });
 
-  it('should keep one unbroken chain when many writers append at once', async () => {
-    const writers = [new AuditLogStore(db), new AuditLogStore(db), new AuditLogStore(db)];
+  it('should keep one unbroken chain when writers of several processes append at once', async () => {
+    const writers = [new AuditLogStore(db), ...others.map((other) => new AuditLogStore(other))];
 
     await Promise.all(Array.from({ length: 60 }, (_, n) => (writers[n % 3] as AuditLogStore).append(entry(n))));
 
@@ -42,7 +63,7 @@ describe('AuditLogStore (on the real FerretDB)', () => {
   }, 60_000);
 
   it('should find the head of a chain it did not write, and again after another writer moved it on', async () => {
-    const [mine, theirs] = [new AuditLogStore(db), new AuditLogStore(db)];
+    const [mine, theirs] = [new AuditLogStore(db), new AuditLogStore(others[0] as Kysely<NodeDatabase>)];
     expect((await mine.append(entry(1))).seq).toBe(361);
     for (let n = 0; n < 37; n++) await theirs.append(entry(n));
 
@@ -52,8 +73,47 @@ describe('AuditLogStore (on the real FerretDB)', () => {
     expect(await verifyAuditChain(mine.records())).toEqual({ intact: true, records: 399 });
   }, 60_000);
 
+  it('should leave neither a record nor a gap when the transaction it appended in rolls back', async () => {
+    const store = new AuditLogStore(db);
+    const failed = db.transaction().execute(async (trx) => {
+      const appended = await store.appendWithin(trx, [entry(1), entry(2)]);
+      expect(appended.map((record) => record.seq)).toEqual([400, 401]);
+      throw new Error('the case change failed');
+    });
+    await expect(failed).rejects.toThrow('the case change failed');
+
+    const next = await store.append(entry(3));
+
+    expect(next.seq).toBe(400);
+    expect(await verifyAuditChain(store.records())).toEqual({ intact: true, records: 400 });
+  });
+
+  it('should commit records appended within a transaction with it, in the chain of the queued ones', async () => {
+    const store = new AuditLogStore(db);
+
+    const [within] = await Promise.all([
+      db.transaction().execute((trx) => store.appendWithin(trx, [entry(4), entry(5)])),
+      store.append(entry(6)),
+      new AuditLogStore(others[1] as Kysely<NodeDatabase>).append(entry(7)),
+    ]);
+
+    expect(within[1]?.seq).toBe((within[0]?.seq ?? 0) + 1);
+    expect(await verifyAuditChain(store.records())).toEqual({ intact: true, records: 404 });
+  });
+
+  it('should read a chain longer than a page whole and in order', async () => {
+    const store = new AuditLogStore(db);
+    await Promise.all(Array.from({ length: 1_700 }, (_, n) => store.append(entry(n))));
+
+    const seqs: number[] = [];
+    for await (const record of store.records()) seqs.push(record.seq);
+
+    expect(seqs).toEqual(Array.from({ length: 2_104 }, (_, n) => n + 1));
+    expect(await verifyAuditChain(store.records())).toEqual({ intact: true, records: 2_104 });
+  }, 60_000);
+
   it('should report the first record changed behind its back', async () => {
-    await db.collection(AUDIT_COLLECTION).updateOne({ _id: 17 } as never, { $set: { outcome: 500 } });
+    await db.updateTable('audit_log').set({ outcome: 500 }).where('seq', '=', '17').execute();
 
     expect(await verifyAuditChain(new AuditLogStore(db).records())).toMatchObject({ intact: false, firstBroken: 17 });
   });

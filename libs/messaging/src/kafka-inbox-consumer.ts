@@ -16,6 +16,20 @@ export interface KafkaInboxConsumerOptions {
   readonly maxBatch?: number;
 }
 
+/**
+ * The group's timing, set on purpose so that a consumer working through a backlog keeps its membership. The broker
+ * drops a member it has not heard from for SESSION_TIMEOUT_MS and rebalances the group, and the dropped member's
+ * uncommitted work starts over elsewhere; so a member heartbeats every HEARTBEAT_INTERVAL_MS, also while its
+ * handler is still working on a batch (see `withHeartbeats`), and a handler call gets at most MAX_BATCH_LIMIT
+ * records, which a courier verifies, stores and receipts in well under a second. REBALANCE_TIMEOUT_MS is how long
+ * the group waits for its members to rejoin during a rebalance: long enough for a member to finish the batch in hand.
+ */
+export const SESSION_TIMEOUT_MS = 30_000;
+export const HEARTBEAT_INTERVAL_MS = 3_000;
+export const REBALANCE_TIMEOUT_MS = 60_000;
+/** The most records one call of a batch handler gets, whatever `maxBatch` asks. */
+export const MAX_BATCH_LIMIT = 500;
+
 function inboundRecord(topic: string, partition: number, message: KafkaMessage): InboundRecord {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(message.headers ?? {})) {
@@ -41,8 +55,9 @@ export class KafkaInboxConsumer {
     this.consumer = kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout: SESSION_TIMEOUT_MS,
+      heartbeatInterval: HEARTBEAT_INTERVAL_MS,
+      rebalanceTimeout: REBALANCE_TIMEOUT_MS,
       maxWaitTimeInMs: 250,
       // A backlog after an outage is read a little at a time: a fetch brings at most 512 KB of a partition (about
       // 200 envelopes, two handler batches) and 4 MB in all, instead of kafkajs's 1 MB and 10 MB, so that a courier
@@ -69,7 +84,7 @@ export class KafkaInboxConsumer {
 
   /** As start, with up to `maxBatch` consecutive records of one partition per call. */
   startBatches(handler: InboundBatchHandler, onRetry?: (error: Error, attempt: number) => void): Promise<void> {
-    this.maxBatch = Math.max(1, this.options.maxBatch ?? 100);
+    this.maxBatch = Math.min(MAX_BATCH_LIMIT, Math.max(1, this.options.maxBatch ?? 100));
     return this.consume(handler, onRetry);
   }
 
@@ -112,7 +127,7 @@ export class KafkaInboxConsumer {
           const records = batch.messages
             .slice(at, at + this.maxBatch)
             .map((message) => inboundRecord(batch.topic, batch.partition, message));
-          await handler(records);
+          await withHeartbeats(heartbeat, () => handler(records));
           resolveOffset((records[records.length - 1] as InboundRecord).offset);
           await heartbeat();
         }
@@ -123,5 +138,20 @@ export class KafkaInboxConsumer {
   async stop(): Promise<void> {
     this.stopped = true;
     await this.consumer.disconnect();
+  }
+}
+
+/**
+ * Runs `work` while telling the group, every HEARTBEAT_INTERVAL_MS, that this member is alive: a batch that takes
+ * longer than usual (a slow database, a broker that answers late) does not cost the member its partitions.
+ */
+async function withHeartbeats<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => {
+    heartbeat().catch(() => undefined);
+  }, HEARTBEAT_INTERVAL_MS);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
   }
 }

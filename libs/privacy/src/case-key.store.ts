@@ -1,110 +1,126 @@
 import { randomBytes } from 'node:crypto';
-import { Connection, mongo } from 'mongoose';
-import { DUPLICATE_KEY, duplicatePositions } from '@enlace/store';
+import type { CaseKeysTable, NodeDatabase } from '@enlace/store';
+import { Kysely, Selectable, sql } from 'kysely';
 import { openCaseData, sealCaseData } from './case-data-cipher';
 import type { KeyEncryptionKey } from './key-encryption-key';
 
+type CaseKeyRow = Pick<Selectable<CaseKeysTable>, 'case_id' | 'wrapped_key' | 'destroyed_at'>;
+
 /**
- * One case's data key as the database keeps it: wrapped (a JWE under the node's key-encryption key), or — once the
- * person's data were erased — only the fact and time of its destruction, so that no new key is made for the case.
+ * The data keys of the node's cases (`case_keys`), one per case id, wrapped by the node's key-encryption key. Once a
+ * person's data were erased the row keeps only the time of the key's destruction, so that no key is made for the
+ * case again. Node-api and the courier both make keys: the primary key on the case id settles who made it first,
+ * and the other reads that one.
  */
-export interface CaseKeyRecord {
-  _id: string;
-  wrappedKey?: string;
-  kekId?: string;
-  createdAt: Date;
-  destroyedAt?: Date;
-}
-
-export const CASE_KEYS_COLLECTION = 'case_keys';
-
-/** Keys read by id at once: each is one look-up by `_id`, the only filter FerretDB v1 pushes down. */
-const PARALLEL_READS = 8;
-
-/** The data keys of the node's cases, one per case id, wrapped by the node's key-encryption key. */
 export class CaseKeyStore {
   constructor(
-    private readonly connection: Connection,
+    private readonly db: Kysely<NodeDatabase>,
     private readonly kek: KeyEncryptionKey,
   ) {}
 
-  private get keys(): mongo.Collection<CaseKeyRecord> {
-    return this.connection.collection<CaseKeyRecord>(CASE_KEYS_COLLECTION);
-  }
-
   /** The case's key, made now when the case has none; undefined when it was destroyed. */
   async getOrCreate(caseId: string): Promise<Uint8Array | undefined> {
-    const found = await this.keys.findOne({ _id: caseId });
+    const found = await this.row(caseId);
     if (found) return this.unwrap(found);
     const key = new Uint8Array(randomBytes(32));
-    try {
-      await this.keys.insertOne(await this.wrapped(caseId, key));
-      return key;
-    } catch (error) {
-      // Another process (the courier, the API) made the case's key in between: use theirs.
-      if (!(error instanceof mongo.MongoServerError && error.code === DUPLICATE_KEY)) throw error;
-      const made = await this.keys.findOne({ _id: caseId });
-      return made ? this.unwrap(made) : undefined;
-    }
+    const made = await this.db
+      .insertInto('case_keys')
+      .values({
+        case_id: caseId,
+        wrapped_key: await this.wrap(caseId, key),
+        kek_id: this.kek.kid,
+        created_at: new Date(),
+      })
+      .onConflict((conflict) => conflict.column('case_id').doNothing())
+      .returning('case_id')
+      .executeTakeFirst();
+    if (made) return key;
+    // Another process (the courier, the API) made the case's key in between: use theirs.
+    return this.find(caseId);
   }
 
   /**
    * The keys of many cases at once, made now for those that have none (one insert for all of them: on arrival of a
-   * backlog most cases are new); undefined for a case whose key was destroyed.
+   * backlog most cases are new, then one read for the others); undefined for a case whose key was destroyed.
    */
   async getOrCreateMany(caseIds: readonly string[]): Promise<Map<string, Uint8Array | undefined>> {
-    const distinct = [...new Set(caseIds)];
-    const fresh = distinct.map(() => new Uint8Array(randomBytes(32)));
-    const records = await Promise.all(distinct.map((caseId, i) => this.wrapped(caseId, fresh[i] as Uint8Array)));
-    let refused = new Set<number>();
-    if (records.length > 0) {
-      try {
-        await this.keys.insertMany(records, { ordered: false });
-      } catch (error) {
-        refused = duplicatePositions(error);
-      }
-    }
+    // In one order for every writer: two inserts that wait on each other's new keys in opposite orders deadlock.
+    const distinct = [...new Set(caseIds)].sort();
     const keys = new Map<string, Uint8Array | undefined>();
+    if (distinct.length === 0) return keys;
+    const fresh = distinct.map(() => new Uint8Array(randomBytes(32)));
+    const wrapped = await Promise.all(distinct.map((caseId, i) => this.wrap(caseId, fresh[i] as Uint8Array)));
+    const made = await sql<{ case_id: string }>`
+      insert into case_keys (case_id, wrapped_key, kek_id, created_at)
+      select made.case_id, made.wrapped_key, ${this.kek.kid}::text, ${new Date()}::timestamptz
+        from unnest(${distinct}::text[], ${wrapped}::text[]) as made (case_id, wrapped_key)
+      on conflict (case_id) do nothing
+      returning case_id`.execute(this.db);
+    const ours = new Set(made.rows.map((row) => row.case_id));
     distinct.forEach((caseId, i) => {
-      if (!refused.has(i)) keys.set(caseId, fresh[i]);
+      if (ours.has(caseId)) keys.set(caseId, fresh[i]);
     });
-    const existing = distinct.filter((_, i) => refused.has(i));
-    for (let i = 0; i < existing.length; i += PARALLEL_READS) {
-      const slice = existing.slice(i, i + PARALLEL_READS);
-      const found = await Promise.all(slice.map((caseId) => this.find(caseId)));
-      slice.forEach((caseId, j) => keys.set(caseId, found[j]));
-    }
+    const theirs = await this.findMany(distinct.filter((caseId) => !ours.has(caseId)));
+    for (const [caseId, key] of theirs) keys.set(caseId, key);
     return keys;
   }
 
   /** The case's key; undefined when it has none or it was destroyed. */
   async find(caseId: string): Promise<Uint8Array | undefined> {
-    const found = await this.keys.findOne({ _id: caseId });
+    const found = await this.row(caseId);
     return found ? this.unwrap(found) : undefined;
   }
 
-  /** Destroys the case's key for good: the record keeps only when; a key is never made for the case again. */
+  /** The keys of many cases, read at once; undefined for a case that has none or whose key was destroyed. */
+  async findMany(caseIds: readonly string[]): Promise<Map<string, Uint8Array | undefined>> {
+    const distinct = [...new Set(caseIds)];
+    const keys = new Map<string, Uint8Array | undefined>(distinct.map((caseId) => [caseId, undefined]));
+    if (distinct.length === 0) return keys;
+    const rows = await this.db
+      .selectFrom('case_keys')
+      .select(['case_id', 'wrapped_key', 'destroyed_at'])
+      .where((eb) => eb('case_id', '=', eb.fn.any(eb.val(distinct))))
+      .execute();
+    const opened = await Promise.all(rows.map((row) => this.unwrap(row)));
+    rows.forEach((row, i) => keys.set(row.case_id, opened[i]));
+    return keys;
+  }
+
+  /** Destroys the case's key for good: the row keeps only when; a key is never made for the case again. */
   async destroy(caseId: string, at: Date): Promise<void> {
-    await this.keys.replaceOne({ _id: caseId }, { createdAt: at, destroyedAt: at } as CaseKeyRecord, { upsert: true });
+    await this.db
+      .insertInto('case_keys')
+      .values({ case_id: caseId, wrapped_key: null, kek_id: null, created_at: at, destroyed_at: at })
+      .onConflict((conflict) =>
+        conflict.column('case_id').doUpdateSet({ wrapped_key: null, kek_id: null, created_at: at, destroyed_at: at }),
+      )
+      .execute();
   }
 
   async isDestroyed(caseId: string): Promise<boolean> {
-    const found = await this.keys.findOne({ _id: caseId }, { projection: { destroyedAt: 1 } });
-    return found?.destroyedAt !== undefined;
+    const found = await this.db
+      .selectFrom('case_keys')
+      .select('destroyed_at')
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
+    return found?.destroyed_at != null;
   }
 
-  private async wrapped(caseId: string, key: Uint8Array): Promise<CaseKeyRecord> {
-    return {
-      _id: caseId,
-      wrappedKey: await sealCaseData(this.kek.key, wrapBinding(caseId), Buffer.from(key).toString('base64url')),
-      kekId: this.kek.kid,
-      createdAt: new Date(),
-    };
+  private row(caseId: string): Promise<CaseKeyRow | undefined> {
+    return this.db
+      .selectFrom('case_keys')
+      .select(['case_id', 'wrapped_key', 'destroyed_at'])
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
   }
 
-  private async unwrap(record: CaseKeyRecord): Promise<Uint8Array | undefined> {
-    if (record.destroyedAt || !record.wrappedKey) return undefined;
-    const encoded = await openCaseData<string>(this.kek.key, wrapBinding(record._id), record.wrappedKey);
+  private wrap(caseId: string, key: Uint8Array): Promise<string> {
+    return sealCaseData(this.kek.key, wrapBinding(caseId), Buffer.from(key).toString('base64url'));
+  }
+
+  private async unwrap(row: CaseKeyRow): Promise<Uint8Array | undefined> {
+    if (row.destroyed_at || !row.wrapped_key) return undefined;
+    const encoded = await openCaseData<string>(this.kek.key, wrapBinding(row.case_id), row.wrapped_key);
     return new Uint8Array(Buffer.from(encoded, 'base64url'));
   }
 }

@@ -53,6 +53,20 @@ export class PersonalDataVault {
     return key ? openCaseData<T>(key, { caseId, purpose }, sealed) : undefined;
   }
 
+  /**
+   * Many sealed values opened at once, each with its case's key (the keys read together, in one query); undefined
+   * for a value whose case's key is gone.
+   */
+  async openMany<T>(items: readonly { caseId: string; purpose: string; sealed: string }[]): Promise<(T | undefined)[]> {
+    const keys = await this.keys.findMany(items.map((item) => item.caseId));
+    return Promise.all(
+      items.map(({ caseId, purpose, sealed }) => {
+        const key = keys.get(caseId);
+        return key ? openCaseData<T>(key, { caseId, purpose }, sealed) : undefined;
+      }),
+    );
+  }
+
   /** Destroys the case's key: every ciphertext of the case is unreadable from now on. */
   async erase(caseId: string, at: Date = new Date()): Promise<void> {
     await this.keys.destroy(caseId, at);

@@ -1,46 +1,68 @@
-import { Connection, mongo } from 'mongoose';
-import { isDuplicateKey } from './duplicate-key';
+import { Kysely } from 'kysely';
+import type { NodeDatabase } from './postgres/node-database.schema';
+import { NodeChannels } from './postgres/node-channels';
+import { notify } from './postgres/notify';
 
 /** An overdue step to announce to the network (contracts: deadline.overdue.v1), waiting for the courier. */
 export interface DeadlineNotice {
   /** `<caseRef>:<step>:<dueAt>`: the same overdue step is one notice, however often it is found. */
-  _id: string;
+  id: string;
   announcement: Record<string, unknown>;
   createdAt: Date;
   sentAt: Date | null;
 }
 
-export const DEADLINE_NOTICES_COLLECTION = 'deadline_notices';
-
 /**
  * Overdue announcements between the node API, which finds the steps, and the courier, which publishes them on
- * the deadlines topic. Each side writes its own field: the API inserts, the courier marks sent.
+ * the deadlines topic: a queue as the outbox is (claimed with SKIP LOCKED, marked sent before the commit).
  */
 export class DeadlineNoticeStore {
-  constructor(private readonly connection: Connection) {}
+  constructor(private readonly db: Kysely<NodeDatabase>) {}
 
-  private get notices(): mongo.Collection<DeadlineNotice> {
-    return this.connection.collection<DeadlineNotice>(DEADLINE_NOTICES_COLLECTION);
-  }
-
-  async ensureIndexes(): Promise<void> {
-    await this.notices.createIndex({ sentAt: 1 });
-  }
-
-  /** Adds a notice; one already there stays as it is. */
+  /** Adds a notice and wakes the courier; one already there stays as it is. */
   async add(id: string, announcement: Record<string, unknown>, at: Date): Promise<void> {
-    try {
-      await this.notices.insertOne({ _id: id, announcement, createdAt: at, sentAt: null });
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
+    await this.db.transaction().execute(async (trx) => {
+      const added = await trx
+        .insertInto('deadline_notices')
+        .values({ id, announcement: JSON.stringify(announcement), created_at: at })
+        .onConflict((conflict) => conflict.column('id').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (added) await notify(trx, NodeChannels.deadlineNotices);
+    });
   }
 
-  async findUnsent(limit: number): Promise<DeadlineNotice[]> {
-    return this.notices.find({ sentAt: null }).limit(limit).toArray();
-  }
-
-  async markSent(ids: readonly string[], sentAt: Date): Promise<void> {
-    if (ids.length > 0) await this.notices.updateMany({ _id: { $in: [...ids] } }, { $set: { sentAt } });
+  /** Claims up to `limit` unsent notices, hands them to `send`, and marks them sent, in one transaction. */
+  async relay(limit: number, send: (notices: DeadlineNotice[]) => Promise<void>): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .selectFrom('deadline_notices')
+        .selectAll()
+        .where('sent_at', 'is', null)
+        .orderBy('created_at')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      if (rows.length === 0) return 0;
+      await send(
+        rows.map((row) => ({
+          id: row.id,
+          announcement: row.announcement,
+          createdAt: row.created_at,
+          sentAt: row.sent_at,
+        })),
+      );
+      await trx
+        .updateTable('deadline_notices')
+        .set({ sent_at: new Date() })
+        .where(
+          'id',
+          'in',
+          rows.map((row) => row.id),
+        )
+        .execute();
+      return rows.length;
+    });
   }
 }

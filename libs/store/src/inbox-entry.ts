@@ -1,9 +1,9 @@
 /**
  * A message that arrived, was verified, opened and validated by the courier, and waits for node-api to apply
- * it. Its id is the envelope id, so the same envelope stored twice is one entry: the inbox is idempotent.
+ * it: a row of the `inbox` table. Its key is the envelope id, so the same envelope stored twice is one entry.
  */
 export interface InboxEntry {
-  _id: string;
+  envelopeId: string;
   type: string;
   from: string;
   caseId: string;
@@ -19,9 +19,6 @@ export interface InboxEntry {
   sealedPayload?: string;
   /** Why the message is kept without its payload: its case's key was destroyed (the person's data erased). */
   payloadWithheld?: 'CASE_ERASED';
-  appliedAt: Date | null;
-  /** Why applying failed for good (the message stays, visible, instead of being retried forever). */
-  rejection?: { code: string; detail: string } | null;
+  /** Failed or postponed attempts to apply it so far. */
+  attempts?: number;
 }
-
-export const INBOX_COLLECTION = 'inbox';

@@ -1,128 +1,139 @@
-import { testInfra, uniqueName } from '@enlace/testing';
-import { Connection } from 'mongoose';
-import { InboxEntry } from './inbox-entry';
-import { INBOX_QUEUE_COLLECTION } from './inbox-queue-item';
+import { randomUUID } from 'node:crypto';
+import type { InboxEntry } from './inbox-entry';
 import { InboxStore } from './inbox.store';
-import { createMongoConnection } from './mongo-connection.factory';
+import { ScratchNodeDatabase } from './postgres/scratch-node-database';
 
-function arrival(id: string, receivedAt: Date): InboxEntry {
+function entry(caseId: string, at: number, id: string = randomUUID()): InboxEntry {
   return {
-    _id: id,
-    type: 'referral.requested.v1',
-    from: 'CO',
-    caseId: 'case-1',
-    correlationId: 'case-1',
-    sentAt: receivedAt,
-    receivedAt,
-    digest: 'digest',
-    payload: { person: { firstName: 'personal' } },
-    appliedAt: null,
-    rejection: null,
+    envelopeId: id,
+    type: 'referral.accepted.v1',
+    from: 'EC',
+    caseId,
+    correlationId: caseId,
+    sentAt: new Date(at),
+    receivedAt: new Date(at),
+    digest: 'sha-256',
+    sealedPayload: 'sealed',
   };
 }
 
-describe('InboxStore (on the real FerretDB)', () => {
-  let db: Connection;
+describe('InboxStore (on the real PostgreSQL)', () => {
+  let scratch: ScratchNodeDatabase;
   let inbox: InboxStore;
 
   beforeAll(async () => {
-    const infra = testInfra();
-    db = await createMongoConnection({ uri: infra.mongodbUri, dbName: uniqueName('int_inbox_') });
-    inbox = new InboxStore(db);
-  }, 120_000);
+    scratch = await ScratchNodeDatabase.create('int_inbox');
+    inbox = new InboxStore(scratch.db);
+  }, 60_000);
 
-  afterAll(async () => {
-    await db?.dropDatabase();
-    await db?.close();
-  });
+  afterAll(() => scratch?.drop());
+
+  beforeEach(() => scratch.db.deleteFrom('inbox').execute());
 
   describe('record', () => {
-    it('should keep an envelope once, and say so when it comes again', async () => {
-      expect(await inbox.record(arrival('e1', new Date()))).toBe('stored');
-      expect(await inbox.record(arrival('e1', new Date()))).toBe('duplicate');
-      expect(await inbox.has('e1')).toBe(true);
-      expect(await inbox.has('e2')).toBe(false);
-      expect(await db.collection('inbox').countDocuments({ _id: 'e1' } as never)).toBe(1);
+    it('should store a batch in one statement, a duplicate within the batch once', async () => {
+      const caseId = randomUUID();
+      const first = entry(caseId, 1);
+      const second = entry(caseId, 2);
+
+      const results = await inbox.record([first, second, { ...first }]);
+
+      expect(results).toEqual(['stored', 'stored', 'duplicate']);
+      const rows = await scratch.db.selectFrom('inbox').select('envelope_id').orderBy('seq').execute();
+      expect(rows.map((row) => row.envelope_id)).toEqual([first.envelopeId, second.envelopeId]);
     });
-  });
 
-  describe('recordMany', () => {
-    it('should keep each envelope once, within the batch and across batches, and queue each new one', async () => {
-      await inbox.record(arrival('m-known', new Date(5_000)));
-      await inbox.markApplied('m-known', new Date());
+    it('should report envelopes stored by an earlier batch as duplicates and keep the stored entry as it was', async () => {
+      const caseId = randomUUID();
+      const first = entry(caseId, 1);
+      await inbox.record([first]);
+      await inbox.markApplied([first.envelopeId], new Date());
 
-      const outcome = await inbox.recordMany([
-        arrival('m-1', new Date(5_001)),
-        arrival('m-known', new Date(5_002)),
-        arrival('m-2', new Date(5_003)),
-        arrival('m-1', new Date(5_004)),
-      ]);
+      const results = await inbox.record([entry(caseId, 3), { ...first, sealedPayload: 'again' }]);
 
-      expect(outcome).toEqual(['stored', 'duplicate', 'stored', 'duplicate']);
-      expect(await db.collection('inbox').countDocuments({ _id: 'm-1' } as never)).toBe(1);
-      const queued = (await db.collection(INBOX_QUEUE_COLLECTION).find({}).toArray()).map((item) => item._id);
-      expect(queued).toEqual(expect.arrayContaining(['m-1', 'm-2']));
-      expect(queued).not.toContain('m-known');
-      for (const id of ['m-1', 'm-2']) await inbox.markApplied(id, new Date());
+      expect(results).toEqual(['stored', 'duplicate']);
+      const stored = await scratch.db
+        .selectFrom('inbox')
+        .selectAll()
+        .where('envelope_id', '=', first.envelopeId)
+        .executeTakeFirstOrThrow();
+      expect(stored.applied_at).not.toBeNull();
+      expect(stored.sealed_payload).toBeNull();
+    });
+
+    it('should store one entry once when two couriers store the same batch at the same time', async () => {
+      const batch = [entry(randomUUID(), 1), entry(randomUUID(), 2)];
+      const other = new InboxStore(await scratch.open(2));
+
+      const [mine, theirs] = await Promise.all([inbox.record(batch), other.record(batch)]);
+
+      const stored = [...mine, ...theirs].filter((result) => result === 'stored');
+      expect(stored).toHaveLength(2);
+      expect(await scratch.db.selectFrom('inbox').select('envelope_id').execute()).toHaveLength(2);
     });
   });
 
   describe('findUnapplied', () => {
-    it('should give entries in arrival order and forget applied and rejected ones, with their payloads', async () => {
-      await inbox.record(arrival('later', new Date(2_000)));
-      await inbox.record(arrival('earlier', new Date(1_000)));
-      await inbox.record(arrival('refused', new Date(3_000)));
-      await inbox.markRejected('refused', { code: 'UNKNOWN_CASE', detail: 'no such case' });
+    it('should give the unapplied entries in arrival order, without the applied and the rejected', async () => {
+      const caseId = randomUUID();
+      const [applied, rejected, waiting, later] = [
+        entry(caseId, 1),
+        entry(caseId, 2),
+        entry(caseId, 3),
+        entry(caseId, 4),
+      ];
+      await inbox.record([applied, rejected, waiting, later]);
+      await inbox.markApplied([applied.envelopeId], new Date());
+      await inbox.markRejected(rejected.envelopeId, { code: 'UNKNOWN_CASE', detail: 'no such case' });
 
-      const before = await inbox.findUnapplied(10);
-      expect(before.map((entry) => entry._id).filter((id) => id !== 'e1')).toEqual(['earlier', 'later']);
+      const found = await inbox.findUnapplied(10);
 
-      await inbox.markApplied('earlier', new Date());
-      const applied = await db.collection<InboxEntry>('inbox').findOne({ _id: 'earlier' });
-      expect(applied?.appliedAt).toBeInstanceOf(Date);
-      expect(applied?.payload).toBeUndefined();
-      const refused = await db.collection<InboxEntry>('inbox').findOne({ _id: 'refused' });
-      expect(refused?.payload).toBeUndefined();
-      expect((await inbox.findUnapplied(10)).map((entry) => entry._id)).not.toContain('earlier');
+      expect(found.map((item) => item.envelopeId)).toEqual([waiting.envelopeId, later.envelopeId]);
+      expect(found[0]).toMatchObject({ caseId, from: 'EC', sealedPayload: 'sealed', attempts: 0 });
     });
 
-    it('should find an unapplied entry again when it comes again after its pointer was lost, but not an applied one', async () => {
-      await inbox.record(arrival('lost', new Date(4_000)));
-      await inbox.record(arrival('done', new Date(5_000)));
-      await inbox.markApplied('done', new Date());
-      await db.collection(INBOX_QUEUE_COLLECTION).deleteOne({ _id: 'lost' } as never); // a crash between the writes
+    it('should hold a postponed entry back until its time, unless another entry of its case is due', async () => {
+      const early = entry(randomUUID(), 1);
+      const alone = entry(randomUUID(), 2);
+      await inbox.record([early, alone]);
+      const until = new Date(Date.now() + 60_000);
+      await inbox.postpone(early.envelopeId, until);
+      await inbox.postpone(alone.envelopeId, until);
+      expect(await inbox.findUnapplied(10)).toEqual([]);
 
-      expect((await inbox.findUnapplied(10)).map((entry) => entry._id)).not.toContain('lost');
-      expect(await inbox.record(arrival('lost', new Date(6_000)))).toBe('duplicate');
-      expect(await inbox.record(arrival('done', new Date(6_000)))).toBe('duplicate');
+      const follower = entry(early.caseId, 3);
+      await inbox.record([follower]);
 
-      const ids = (await inbox.findUnapplied(10)).map((entry) => entry._id);
-      expect(ids).toContain('lost');
-      expect(ids).not.toContain('done');
+      const found = await inbox.findUnapplied(10);
+      expect(found.map((item) => item.envelopeId)).toEqual([early.envelopeId, follower.envelopeId]);
+      expect(found[0]?.attempts).toBe(1);
+      expect((await inbox.findUnapplied(10, new Date(until.getTime() + 1))).map((item) => item.envelopeId)).toContain(
+        alone.envelopeId,
+      );
     });
+  });
 
-    it('should hand out the read-ahead round after round, and read again in order after a round left an entry unsettled', async () => {
-      const own = new InboxStore(db);
-      const ids = ['ra-1', 'ra-2', 'ra-3', 'ra-4'];
-      for (const [i, id] of ids.entries()) await own.record(arrival(id, new Date(10_000 + i)));
-      const pending = async (limit: number) =>
-        (await own.findUnapplied(limit)).map((entry) => entry._id).filter((id) => id.startsWith('ra-'));
-      for (const id of await own.findUnapplied(100))
-        if (!id._id.startsWith('ra-')) await own.markApplied(id._id, new Date());
+  describe('lockUnsettled', () => {
+    it('should make a second applier wait for the first, then find the entries settled', async () => {
+      const item = entry(randomUUID(), 1);
+      await inbox.record([item]);
+      const other = await scratch.open(2);
+      const order: string[] = [];
 
-      expect(await pending(2)).toEqual(['ra-1', 'ra-2']);
-      await own.markApplied('ra-1', new Date());
-      await own.markApplied('ra-2', new Date());
-      await own.record(arrival('ra-0', new Date(9_000))); // queued after the read
-      // every entry of the round settled: the next comes from what was read ahead, without reading the queue again
-      expect(await pending(1)).toEqual(['ra-3']);
-      // ra-3 is left unsettled (a passing failure): the next round reads the queue again, in arrival order
-      expect(await pending(3)).toEqual(['ra-0', 'ra-3', 'ra-4']);
-      await own.markApplied('ra-0', new Date());
-      await own.postpone('ra-3', new Date(20_000));
-      await own.markApplied('ra-4', new Date());
-      expect(await pending(2)).toEqual(['ra-3']);
-      await own.markApplied('ra-3', new Date());
+      await scratch.db.transaction().execute(async (trx) => {
+        expect(await inbox.lockUnsettled(trx, [item.envelopeId])).toEqual(new Set([item.envelopeId]));
+        const second = other.transaction().execute(async (otherTrx) => {
+          const found = await inbox.lockUnsettled(otherTrx, [item.envelopeId]);
+          order.push('second');
+          return found;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        order.push('first');
+        await inbox.markApplied([item.envelopeId], new Date(), trx);
+        void second.then((found) => expect(found.size).toBe(0));
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(order).toEqual(['first', 'second']);
     });
   });
 });

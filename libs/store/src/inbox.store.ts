@@ -1,139 +1,164 @@
-import { Connection, mongo } from 'mongoose';
-import { duplicatePositions, isDuplicateKey } from './duplicate-key';
-import { INBOX_COLLECTION, InboxEntry } from './inbox-entry';
-import { INBOX_QUEUE_COLLECTION, InboxQueueItem } from './inbox-queue-item';
+import { Kysely, Selectable, sql } from 'kysely';
+import type { InboxEntry } from './inbox-entry';
+import type { InboxTable, NodeDatabase } from './postgres/node-database.schema';
+import { NodeChannels } from './postgres/node-channels';
+import { notify } from './postgres/notify';
 
-/** Entries read by id at once: each is one look-up by `_id`, the only filter FerretDB v1 pushes down. */
-const PARALLEL_READS = 8;
+export type InboxStoreResult = 'stored' | 'duplicate';
+
 /**
- * Pointers read at once from the queue, oldest first. FerretDB v1 sorts in memory, so a read costs the whole queue
- * whatever its limit: after an outage, one read serves many rounds instead of one.
+ * The node's idempotent inbox: the courier stores what arrived (one statement per batch, duplicates ignored by
+ * envelope id), node-api applies it in arrival order and marks each entry applied or rejected in the transaction of
+ * the case change it made — so that each message's effect happens once.
  */
-export const INBOX_READ_AHEAD = 2_000;
-
-/** The node's idempotent inbox: written by the courier, applied by node-api. */
 export class InboxStore {
-  /** Pointers read ahead and not handed out yet, oldest first. */
-  private ahead: InboxQueueItem[] = [];
-  /** Entries handed out by findUnapplied and not yet applied, set aside or postponed. */
-  private readonly unsettled = new Set<string>();
-
-  constructor(private readonly connection: Connection) {}
-
-  private get collection(): mongo.Collection<InboxEntry> {
-    return this.connection.collection<InboxEntry>(INBOX_COLLECTION);
-  }
-
-  private get queue(): mongo.Collection<InboxQueueItem> {
-    return this.connection.collection<InboxQueueItem>(INBOX_QUEUE_COLLECTION);
-  }
+  constructor(private readonly db: Kysely<NodeDatabase>) {}
 
   async has(envelopeId: string): Promise<boolean> {
-    return (await this.collection.findOne({ _id: envelopeId }, { projection: { _id: 1 } })) !== null;
+    const found = await this.db
+      .selectFrom('inbox')
+      .select('envelope_id')
+      .where('envelope_id', '=', envelopeId)
+      .executeTakeFirst();
+    return found !== undefined;
   }
 
   /**
-   * Stores the entry once and queues it for node-api; a second arrival of the same envelope id changes nothing and
-   * says so — but queues the entry again if it is still unapplied (its first pointer may have been lost in a crash).
+   * Stores the entries in one statement and wakes node-api; an envelope id already stored (before, or earlier in
+   * the same batch) changes nothing. Returns, in order, whether each was stored or a duplicate. Entries are given
+   * their arrival order (`seq`) in the order given.
    */
-  async record(entry: InboxEntry): Promise<'stored' | 'duplicate'> {
-    try {
-      await this.collection.insertOne(entry);
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      const stored = await this.collection.findOne({ _id: entry._id }, { projection: { appliedAt: 1, rejection: 1 } });
-      if (stored && !stored.appliedAt && !stored.rejection) await this.enqueue([entry]);
-      return 'duplicate';
-    }
-    await this.enqueue([entry]);
-    return 'stored';
-  }
-
-  /**
-   * As record, for many entries in one insert (a batch the courier read from its inbox topic); the same envelope
-   * twice in the batch is stored once. Returns, in order, whether each was stored or a duplicate.
-   */
-  async recordMany(entries: readonly InboxEntry[]): Promise<('stored' | 'duplicate')[]> {
+  async record(entries: readonly InboxEntry[]): Promise<InboxStoreResult[]> {
     if (entries.length === 0) return [];
-    let refused = new Set<number>();
-    try {
-      await this.collection.insertMany([...entries], { ordered: false });
-    } catch (error) {
-      refused = duplicatePositions(error);
-    }
-    const queued = entries.filter((_, i) => !refused.has(i));
-    const storedIds = new Set(queued.map((entry) => entry._id));
-    for (const entry of entries.filter((candidate, i) => refused.has(i) && !storedIds.has(candidate._id))) {
-      const stored = await this.collection.findOne({ _id: entry._id }, { projection: { appliedAt: 1, rejection: 1 } });
-      if (stored && !stored.appliedAt && !stored.rejection) queued.push(entry);
-    }
-    if (queued.length > 0) await this.enqueue(queued);
-    return entries.map((_, i) => (refused.has(i) ? 'duplicate' : 'stored'));
+    const stored = await this.db
+      .insertInto('inbox')
+      .values(
+        entries.map((entry) => ({
+          envelope_id: entry.envelopeId,
+          type: entry.type,
+          from_country: entry.from,
+          case_id: entry.caseId,
+          correlation_id: entry.correlationId,
+          causation_id: entry.causationId ?? null,
+          sent_at: entry.sentAt,
+          received_at: entry.receivedAt,
+          digest: entry.digest,
+          sealed_payload: entry.sealedPayload ?? null,
+          payload_withheld: entry.payloadWithheld ?? null,
+        })),
+      )
+      .onConflict((conflict) => conflict.column('envelope_id').doNothing())
+      .returning('envelope_id')
+      .execute();
+    const fresh = new Set(stored.map((row) => row.envelope_id));
+    if (fresh.size > 0) await notify(this.db, NodeChannels.inbox);
+    return entries.map((entry) => (fresh.delete(entry.envelopeId) ? 'stored' : 'duplicate'));
   }
 
   /**
-   * The oldest unapplied entries, by the queue's pointers; pointers to entries applied or gone are dropped. Pointers
-   * are read ahead (INBOX_READ_AHEAD); they are read again when the read-ahead is used up, and whenever an entry
-   * handed out before was not settled (a passing failure, a concurrent change), so that it comes again before any
-   * later entry of its case. A pointer queued after the read carries a later arrival time than those read (a case's
-   * messages arrive in order on one partition), so it loses nothing by waiting for the next read.
+   * The oldest entries neither applied nor rejected whose time has come (not postponed past `now`), in arrival
+   * order, through the partial index of unapplied entries; then, so that a case's entries are never applied out of
+   * order, the postponed entries of the same cases too (a message waiting for the one it follows is tried again
+   * when that one arrives).
    */
-  async findUnapplied(limit: number): Promise<InboxEntry[]> {
-    if (this.ahead.length === 0 || this.unsettled.size > 0) {
-      this.unsettled.clear();
-      this.ahead = await this.queue.find({}).sort({ receivedAt: 1 }).limit(Math.max(limit, INBOX_READ_AHEAD)).toArray();
-    }
-    const items = this.ahead.splice(0, limit);
-    const entries: InboxEntry[] = [];
-    const stale: string[] = [];
-    for (let i = 0; i < items.length; i += PARALLEL_READS) {
-      const slice = items.slice(i, i + PARALLEL_READS);
-      const found = await Promise.all(slice.map((item) => this.collection.findOne({ _id: item._id })));
-      found.forEach((entry, j) => {
-        if (entry && !entry.appliedAt && !entry.rejection) entries.push(entry);
-        else stale.push((slice[j] as InboxQueueItem)._id);
-      });
-    }
-    if (stale.length > 0) await this.queue.deleteMany({ _id: { $in: stale } });
-    for (const entry of entries) this.unsettled.add(entry._id);
-    return entries;
+  async findUnapplied(limit: number, now: Date = new Date()): Promise<InboxEntry[]> {
+    const due = await this.db
+      .selectFrom('inbox')
+      .selectAll()
+      .where('applied_at', 'is', null)
+      .where('rejection_code', 'is', null)
+      .where((where) => where.or([where('not_before', 'is', null), where('not_before', '<=', now)]))
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    if (due.length === 0) return [];
+    const held = await this.db
+      .selectFrom('inbox')
+      .selectAll()
+      .where('case_id', 'in', [...new Set(due.map((row) => row.case_id))])
+      .where('applied_at', 'is', null)
+      .where('rejection_code', 'is', null)
+      .where('not_before', '>', now)
+      .execute();
+    return [...due, ...held].sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq))).map(entryOf);
   }
 
   /**
-   * Puts a waiting entry's pointer behind every other (its entry keeps its arrival time): a message that came before
-   * the one it follows does not hold up, batch after batch, the entries queued after it.
+   * Of the entries given, those still neither applied nor rejected, locked until the caller's transaction ends:
+   * another applier that took the same entries waits here, then finds them done and leaves them.
    */
-  async postpone(envelopeId: string, until: Date): Promise<void> {
-    await this.queue.updateOne({ _id: envelopeId }, { $set: { receivedAt: until } });
-    this.unsettled.delete(envelopeId);
+  async lockUnsettled(db: Kysely<NodeDatabase>, envelopeIds: readonly string[]): Promise<Set<string>> {
+    if (envelopeIds.length === 0) return new Set();
+    const rows = await db
+      .selectFrom('inbox')
+      .select('envelope_id')
+      .where('envelope_id', 'in', [...envelopeIds])
+      .where('applied_at', 'is', null)
+      .where('rejection_code', 'is', null)
+      .orderBy('seq')
+      .forUpdate()
+      .execute();
+    return new Set(rows.map((row) => row.envelope_id));
   }
 
-  async markApplied(envelopeId: string, appliedAt: Date): Promise<void> {
-    await this.collection.updateOne(
-      { _id: envelopeId },
-      { $set: { appliedAt }, $unset: { payload: '', sealedPayload: '' } },
-    );
-    await this.queue.deleteOne({ _id: envelopeId });
-    this.unsettled.delete(envelopeId);
+  /** Marks entries applied and drops their payloads; in the caller's transaction when given one. */
+  async markApplied(
+    envelopeIds: readonly string[],
+    appliedAt: Date,
+    db: Kysely<NodeDatabase> = this.db,
+  ): Promise<void> {
+    if (envelopeIds.length === 0) return;
+    await db
+      .updateTable('inbox')
+      .set({ applied_at: appliedAt, sealed_payload: null, not_before: null })
+      .where('envelope_id', 'in', [...envelopeIds])
+      .execute();
   }
 
-  async markRejected(envelopeId: string, rejection: { code: string; detail: string }): Promise<void> {
-    await this.collection.updateOne(
-      { _id: envelopeId },
-      { $set: { rejection }, $unset: { payload: '', sealedPayload: '' } },
-    );
-    await this.queue.deleteOne({ _id: envelopeId });
-    this.unsettled.delete(envelopeId);
+  /** Sets an entry aside for good, with the reason; its payload goes, the entry stays visible. */
+  async markRejected(
+    envelopeId: string,
+    rejection: { code: string; detail: string },
+    db: Kysely<NodeDatabase> = this.db,
+  ): Promise<void> {
+    await db
+      .updateTable('inbox')
+      .set({
+        rejection_code: rejection.code,
+        rejection_detail: rejection.detail,
+        sealed_payload: null,
+        not_before: null,
+      })
+      .where('envelope_id', '=', envelopeId)
+      .execute();
   }
 
-  private async enqueue(entries: readonly Pick<InboxEntry, '_id' | 'receivedAt'>[]): Promise<void> {
-    try {
-      await this.queue.insertMany(
-        entries.map(({ _id, receivedAt }) => ({ _id, receivedAt })),
-        { ordered: false },
-      );
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
+  /**
+   * An entry that came before the one it follows waits until `until` (or until another entry of its case is
+   * looked at), so that it does not hold up, round after round, the entries behind it.
+   */
+  async postpone(envelopeId: string, until: Date, db: Kysely<NodeDatabase> = this.db): Promise<void> {
+    await db
+      .updateTable('inbox')
+      .set({ not_before: until, attempts: sql`attempts + 1` })
+      .where('envelope_id', '=', envelopeId)
+      .execute();
   }
+}
+
+function entryOf(row: Selectable<InboxTable>): InboxEntry {
+  return {
+    envelopeId: row.envelope_id,
+    type: row.type,
+    from: row.from_country,
+    caseId: row.case_id,
+    correlationId: row.correlation_id,
+    ...(row.causation_id ? { causationId: row.causation_id } : {}),
+    sentAt: row.sent_at,
+    receivedAt: row.received_at,
+    digest: row.digest,
+    ...(row.sealed_payload !== null ? { sealedPayload: row.sealed_payload } : {}),
+    ...(row.payload_withheld === 'CASE_ERASED' ? { payloadWithheld: 'CASE_ERASED' as const } : {}),
+    attempts: row.attempts,
+  };
 }

@@ -1,168 +1,104 @@
-import { testInfra, uniqueName } from '@enlace/testing';
-import { Connection } from 'mongoose';
-import { createMongoConnection } from './mongo-connection.factory';
-import { OutboxEntry } from './outbox-entry';
-import { OUTBOX_QUEUE_COLLECTION } from './outbox-queue-item';
-import { OutboxQueueStore } from './outbox-queue.store';
+import { randomUUID } from 'node:crypto';
+import type { OutboxEntry } from './outbox-entry';
 import { OutboxRelayStore } from './outbox-relay.store';
-import { OutboxSentFolderStore } from './outbox-sent-folder.store';
-import { OUTBOX_SENT_COLLECTION } from './outbox-sent-mark';
+import { outboxRowOf } from './outbox-rows';
+import { ScratchNodeDatabase } from './postgres/scratch-node-database';
 
-interface CaseWithOutbox {
-  _id: string;
-  outbox: OutboxEntry[];
-  outboxPending: number;
-  updatedAt: Date;
-}
-
-function entry(envelopeId: string, type = 'referral.accepted.v1'): OutboxEntry {
+function entry(caseId: string): OutboxEntry {
   return {
-    envelopeId,
-    type,
+    envelopeId: randomUUID(),
+    type: 'referral.requested.v1',
     to: 'EC',
-    caseId: 'case-1',
-    correlationId: 'case-1',
-    payload: { referralId: 'case-1', note: 'personal' },
+    caseId,
+    correlationId: caseId,
+    sealedPayload: 'sealed',
     createdAt: new Date(),
-    sentAt: null,
-    deliveredAt: null,
   };
 }
 
-describe('OutboxRelayStore (on the real FerretDB)', () => {
-  let db: Connection;
-  let store: OutboxRelayStore;
-  const collection = 'cases';
+describe('OutboxRelayStore (on the real PostgreSQL)', () => {
+  let scratch: ScratchNodeDatabase;
 
   beforeAll(async () => {
-    const infra = testInfra();
-    db = await createMongoConnection({ uri: infra.mongodbUri, dbName: uniqueName('int_outbox_') });
-    store = new OutboxRelayStore(db, [collection]);
-  }, 120_000);
+    scratch = await ScratchNodeDatabase.create('int_outbox');
+  }, 60_000);
 
-  afterAll(async () => {
-    await db?.dropDatabase();
-    await db?.close();
-  });
+  afterAll(() => scratch?.drop());
 
-  beforeEach(async () => {
-    await db.collection(collection).deleteMany({});
-    await db.collection(OUTBOX_SENT_COLLECTION).deleteMany({});
-    await db.collection(OUTBOX_QUEUE_COLLECTION).deleteMany({});
-  });
+  beforeEach(() => scratch.db.deleteFrom('outbox').execute());
 
-  /** Writes cases as the node API does: the case, then a pointer per unsent entry. */
-  async function seed(...cases: CaseWithOutbox[]): Promise<void> {
-    const queue = new OutboxQueueStore(db);
-    for (const document of cases) {
-      await db.collection<CaseWithOutbox>(collection).insertOne(document);
-      await queue.enqueue(
-        collection,
-        document._id,
-        document.outbox.filter((item) => !item.sentAt),
-      );
-    }
-  }
+  const write = async (entries: OutboxEntry[]): Promise<void> => {
+    await scratch.db
+      .insertInto('outbox')
+      .values(entries.map((item) => outboxRowOf(item, 'referral')))
+      .execute();
+  };
 
-  describe('findPending', () => {
-    const threeCases = (): CaseWithOutbox[] => [
-      { _id: 'a', outbox: [entry('a1'), entry('a2')], outboxPending: 2, updatedAt: new Date(1) },
-      {
-        _id: 'b',
-        outbox: [{ ...entry('b1'), sentAt: new Date() }, entry('b2')],
-        outboxPending: 1,
-        updatedAt: new Date(2),
-      },
-      { _id: 'c', outbox: [{ ...entry('c1'), sentAt: new Date() }], outboxPending: 0, updatedAt: new Date(3) },
-    ];
-    const named = (pending: { documentId: string; index: number; entry: OutboxEntry }[]): string[] =>
-      pending.map((item) => `${item.documentId}:${item.index}:${item.entry.envelopeId}`);
+  describe('relay', () => {
+    it('should hand over unsent entries in the order written and mark what was sent and what was set aside', async () => {
+      const caseId = randomUUID();
+      const [first, second, third] = [entry(caseId), entry(caseId), entry(caseId)];
+      const entries = [first, second, third];
+      await write(entries);
+      const store = new OutboxRelayStore(scratch.db);
+      const handed: string[] = [];
 
-    it('should return the unsent entries of every document the pointers name, in document order', async () => {
-      await seed(...threeCases());
+      const claimed = await store.relay(10, async (batch) => {
+        handed.push(...batch.map((item) => item.envelopeId));
+        return {
+          sent: [first.envelopeId, third.envelopeId],
+          undeliverable: [{ envelopeId: second.envelopeId, reason: 'UNKNOWN_RECIPIENT' }],
+        };
+      });
 
-      expect(named(await store.findPending(10))).toEqual(['a:0:a1', 'a:1:a2', 'b:1:b2']);
-    });
-
-    it('should not see an entry without a pointer, which the sweep finds', async () => {
-      await db.collection<CaseWithOutbox>(collection).insertMany(threeCases());
-
-      expect(await store.findPending(10)).toEqual([]);
-      expect(named(await store.sweepPending(10))).toEqual(['a:0:a1', 'a:1:a2', 'b:1:b2']);
-    });
-
-    it('should drop a pointer whose entry is gone from its case', async () => {
-      await seed(...threeCases());
-      await new OutboxQueueStore(db).enqueue(collection, 'c', [{ envelopeId: 'lost' }]);
-
-      await store.findPending(10);
-
-      const left = await db.collection<{ _id: string }>(OUTBOX_QUEUE_COLLECTION).find({}).toArray();
-      expect(left.map((item) => item._id).sort()).toEqual(['a1', 'a2', 'b2']);
-    });
-  });
-
-  describe('markSent', () => {
-    it('should note the entries produced, once, without touching the case, and leave them out of findPending', async () => {
-      await seed({ _id: 'a', outbox: [entry('a1'), entry('a2')], outboxPending: 2, updatedAt: new Date() });
-      const [first] = await store.findPending(10);
-      if (!first) throw new Error('no pending entry');
-
-      await store.markSent([first], new Date());
-      await store.markSent([first], new Date()); // a relay that retries notes it once
-
-      const document = await db.collection<CaseWithOutbox>(collection).findOne({ _id: 'a' });
-      expect(document?.outboxPending).toBe(2);
-      expect(document?.outbox[0]?.sentAt).toBeNull();
-      expect(await db.collection(OUTBOX_SENT_COLLECTION).countDocuments({ _id: 'a1' as never })).toBe(1);
-      expect((await store.findPending(10)).map((item) => item.entry.envelopeId)).toEqual(['a2']);
-      expect(await db.collection(OUTBOX_QUEUE_COLLECTION).countDocuments({ _id: 'a1' as never })).toBe(0);
-    });
-  });
-
-  describe('OutboxSentFolderStore', () => {
-    it('should fold the notes into the case: sent, plaintext gone, counted down once', async () => {
-      await seed({ _id: 'a', outbox: [entry('a1'), entry('a2')], outboxPending: 2, updatedAt: new Date() });
-      const pending = await store.findPending(10);
-      await store.markSent(pending, new Date());
-      const folder = new OutboxSentFolderStore(db);
-
-      const marks = await folder.findMarks(10);
-      await folder.fold(collection, 'a', marks);
-      await folder.fold(collection, 'a', marks); // folding again changes nothing
-      await folder.removeMarks(marks.map((mark) => mark._id));
-
-      const document = await db.collection<CaseWithOutbox>(collection).findOne({ _id: 'a' });
-      expect(document?.outboxPending).toBe(0);
-      expect(document?.outbox.map((item) => [item.sentAt instanceof Date, item.payload])).toEqual([
-        [true, undefined],
-        [true, undefined],
+      expect(claimed).toBe(3);
+      expect(handed).toEqual(entries.map((item) => item.envelopeId));
+      const rows = await scratch.db.selectFrom('outbox').selectAll().orderBy('seq').execute();
+      expect(rows.map((row) => [row.sent_at !== null, row.undeliverable_reason, row.sealed_payload])).toEqual([
+        [true, null, null],
+        [false, 'UNKNOWN_RECIPIENT', 'sealed'],
+        [true, null, null],
       ]);
-      expect(await folder.findMarks(10)).toEqual([]);
-      expect(await store.findPending(10)).toEqual([]);
-      expect(await store.sweepPending(10)).toEqual([]);
+      expect(await store.relay(10, () => Promise.reject(new Error('nothing left to send')))).toBe(0);
     });
-  });
 
-  describe('markUndeliverable', () => {
-    it('should set the entry aside with its reason: out of findPending, plaintext gone, not sent, counted down', async () => {
-      await seed({ _id: 'a', outbox: [entry('a1'), entry('a2')], outboxPending: 2, updatedAt: new Date() });
-      const [first] = await store.findPending(10);
-      if (!first) throw new Error('no pending entry');
-      const at = new Date('2026-01-02T03:04:05Z');
+    it('should never hand one entry to two relays working at the same time', async () => {
+      const entries = Array.from({ length: 200 }, () => entry(randomUUID()));
+      await write(entries);
+      const mine = new OutboxRelayStore(scratch.db);
+      const theirs = new OutboxRelayStore(await scratch.open(4));
+      const sent: string[] = [];
 
-      await store.markUndeliverable(first, 'UNKNOWN_RECIPIENT', at);
-      await store.markUndeliverable(first, 'UNKNOWN_RECIPIENT', at); // a relay that retries notes it once
-      const folder = new OutboxSentFolderStore(db);
-      const marks = await folder.findMarks(10);
-      await folder.fold(collection, 'a', marks);
-      await folder.removeMarks(marks.map((mark) => mark._id));
+      const drain = async (store: OutboxRelayStore): Promise<void> => {
+        while (
+          (await store.relay(25, async (batch) => {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            sent.push(...batch.map((item) => item.envelopeId));
+            return { sent: batch.map((item) => item.envelopeId), undeliverable: [] };
+          })) > 0
+        );
+      };
+      await Promise.all([drain(mine), drain(theirs), drain(mine), drain(theirs)]);
 
-      const document = await db.collection<CaseWithOutbox>(collection).findOne({ _id: 'a' });
-      expect(document?.outboxPending).toBe(1);
-      expect(document?.outbox[0]).toMatchObject({ sentAt: null, undeliverable: { reason: 'UNKNOWN_RECIPIENT', at } });
-      expect(document?.outbox[0]?.payload).toBeUndefined();
-      expect((await store.findPending(10)).map((item) => item.entry.envelopeId)).toEqual(['a2']);
+      expect(sent).toHaveLength(entries.length);
+      expect(new Set(sent).size).toBe(entries.length);
+    });
+
+    it('should hand the same entries again after a relay failed before its commit', async () => {
+      const entries = [entry(randomUUID()), entry(randomUUID())];
+      await write(entries);
+      const store = new OutboxRelayStore(scratch.db);
+
+      await expect(
+        store.relay(10, () => Promise.reject(new Error('the process died after producing'))),
+      ).rejects.toThrow('died');
+      const again: string[] = [];
+      await store.relay(10, async (batch) => {
+        again.push(...batch.map((item) => item.envelopeId));
+        return { sent: batch.map((item) => item.envelopeId), undeliverable: [] };
+      });
+
+      expect(again).toEqual(entries.map((item) => item.envelopeId));
     });
   });
 });

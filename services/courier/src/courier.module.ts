@@ -20,13 +20,14 @@ import {
 import {
   DeadlineNoticeStore,
   InboxStore,
-  OUTBOX_COLLECTIONS,
+  NodeDatabase,
   OutboxRelayStore,
-  createMongoConnection,
+  createPostgresDatabase,
+  migrateNodeDatabase,
 } from '@enlace/store';
 import { CaseKeyStore, PersonalDataVault, loadKeyEncryptionKey } from '@enlace/privacy';
 import { Kafka } from 'kafkajs';
-import { Connection } from 'mongoose';
+import { Kysely } from 'kysely';
 import { COURIER_CONFIG, CourierConfig, readCourierConfig } from './config/courier.config';
 import {
   DEAD_LETTER_PUBLISHER,
@@ -86,29 +87,34 @@ async function memberDirectory(config: CourierConfig, kafka: Kafka): Promise<Mem
     {
       provide: NODE_DATABASE,
       inject: [COURIER_CONFIG],
-      useFactory: (config: CourierConfig) =>
-        createMongoConnection({
-          uri: config.mongodbUri,
-          dbName: config.dbName,
+      useFactory: async (config: CourierConfig) => {
+        const db = await createPostgresDatabase<NodeDatabase>({
+          url: config.databaseUrl,
+          maxConnections: config.databaseMaxConnections,
+          applicationName: `enlace-courier-${config.country.toLowerCase()}`,
           onRetry: (error, attempt) => logger.warn(`waiting for the database (attempt ${attempt}): ${error.message}`),
-        }),
+        });
+        // node-api migrates too at its start: the migrator's lock lets one apply and the other find it done.
+        await migrateNodeDatabase(db);
+        return db;
+      },
     },
-    { provide: INBOX_STORE, inject: [NODE_DATABASE], useFactory: (db: Connection) => new InboxStore(db) },
+    { provide: INBOX_STORE, inject: [NODE_DATABASE], useFactory: (db: Kysely<NodeDatabase>) => new InboxStore(db) },
     {
       provide: OUTBOX_RELAY_STORE,
       inject: [NODE_DATABASE],
-      useFactory: (db: Connection) => new OutboxRelayStore(db, OUTBOX_COLLECTIONS),
+      useFactory: (db: Kysely<NodeDatabase>) => new OutboxRelayStore(db),
     },
     {
       provide: PERSONAL_DATA_VAULT,
       inject: [COURIER_CONFIG, NODE_DATABASE],
-      useFactory: async (config: CourierConfig, db: Connection) =>
+      useFactory: async (config: CourierConfig, db: Kysely<NodeDatabase>) =>
         new PersonalDataVault(new CaseKeyStore(db, await loadKeyEncryptionKey(config.caseKekFile))),
     },
     {
       provide: DEADLINE_NOTICE_STORE,
       inject: [NODE_DATABASE],
-      useFactory: (db: Connection) => new DeadlineNoticeStore(db),
+      useFactory: (db: Kysely<NodeDatabase>) => new DeadlineNoticeStore(db),
     },
     {
       provide: KAFKA_CLIENT,
@@ -158,7 +164,7 @@ async function memberDirectory(config: CourierConfig, kafka: Kafka): Promise<Mem
 export class CourierModule implements OnApplicationShutdown {
   constructor(
     @Inject(ENVELOPE_PUBLISHER) private readonly publisher: KafkaEnvelopePublisher,
-    @Inject(NODE_DATABASE) private readonly database: Connection,
+    @Inject(NODE_DATABASE) private readonly database: Kysely<NodeDatabase>,
     @Inject(MEMBER_DIRECTORY) private readonly directory: MemberDirectory,
   ) {}
 
@@ -166,6 +172,6 @@ export class CourierModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     if (this.directory instanceof KafkaMemberDirectory) await this.directory.stop();
     await this.publisher.disconnect();
-    await this.database.close();
+    await this.database.destroy();
   }
 }

@@ -9,7 +9,6 @@ import { HealthModule } from './health/health.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { ExportsModule } from './exports/exports.module';
 import { InboxModule } from './inbox/inbox.module';
-import { OutboxModule } from './outbox/outbox.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { ReintegrationsModule } from './reintegrations/reintegrations.module';
@@ -28,7 +27,6 @@ import { ReturnsModule } from './returns/returns.module';
     ReturnsModule,
     ReintegrationsModule,
     InboxModule,
-    OutboxModule,
     DeadlinesModule,
     ExportsModule,
   ],

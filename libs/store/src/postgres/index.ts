@@ -5,4 +5,6 @@ export * from './node-migrations';
 export * from './node-channels';
 export * from './notify';
 export * from './database-listener';
-export * from './transient-database-failure';
+export * from './transient-store-failure';
+export * from './scratch-node-database';
+export * from './notified-worker';

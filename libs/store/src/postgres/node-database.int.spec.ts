@@ -1,4 +1,4 @@
-import { testInfra, uniqueName } from '@enlace/testing';
+import { testInfra, uniqueName, withDatabase } from '@enlace/testing';
 import { Kysely, sql } from 'kysely';
 import { Client } from 'pg';
 import { DatabaseListener } from './database-listener';
@@ -7,13 +7,6 @@ import type { NodeDatabase } from './node-database.schema';
 import { migrateNodeDatabase } from './node-migrations';
 import { notify } from './notify';
 import { createPostgresDatabase } from './postgres-database.factory';
-
-/** The server's URL with another database name. */
-function databaseUrl(server: string, name: string): string {
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 const eventually = async (check: () => boolean, ms = 5_000): Promise<void> => {
   const until = Date.now() + ms;
@@ -30,11 +23,11 @@ describe('the node database (on the real PostgreSQL)', () => {
   let db: Kysely<NodeDatabase>;
 
   beforeAll(async () => {
-    const serverUrl = (testInfra() as { databaseUrl?: string }).databaseUrl ?? process.env['DATABASE_URL'] ?? '';
+    const serverUrl = testInfra().databaseUrl;
     server = new Client({ connectionString: serverUrl });
     await server.connect();
     await server.query(`create database ${name}`);
-    url = databaseUrl(serverUrl, name);
+    url = withDatabase(serverUrl, name);
     db = await createPostgresDatabase<NodeDatabase>({ url });
   }, 60_000);
 

@@ -1,5 +1,4 @@
 import { KafkaSaslCredentials, kafkaSaslFromEnv } from '@enlace/messaging';
-import { nodeDatabaseName } from '@enlace/store';
 import { EnvReader, NETWORK_NAME } from '@enlace/config';
 
 /** Everything the courier reads from its environment, checked once at start. */
@@ -9,8 +8,13 @@ export interface CourierConfig {
   readonly kafkaBrokers: string[];
   /** This country's credentials on the broker (KAFKA_SASL_*); absent for a broker without authentication. */
   readonly kafkaSasl?: KafkaSaslCredentials;
-  readonly mongodbUri: string;
-  readonly dbName: string;
+  /** The node's own database (DATABASE_URL), shared with node-api. */
+  readonly databaseUrl: string;
+  /**
+   * Connections this process may hold (ENLACE_DATABASE_MAX_CONNECTIONS, 10 by default): in the demo a node's API
+   * and courier share one server with four other nodes and the monitor, so each pool is kept small on purpose.
+   */
+  readonly databaseMaxConnections: number;
   /**
    * The network's trust anchors (public keys): members are then taken from the signed directory topic, and only
    * from entries a trust anchor signed. Without it, ENLACE_DIRECTORY_FILE: a fixed directory file (development).
@@ -21,10 +25,13 @@ export interface CourierConfig {
   readonly keysFile: string;
   /** The node's key-encryption key (ENLACE_CASE_KEK_FILE): it wraps each case's key for personal data at rest. */
   readonly caseKekFile: string;
+  /**
+   * How often the relay looks at the outbox when no notification woke it (ENLACE_RELAY_POLL_MS, 5 s by default): a
+   * safety sweep only, since node-api's commit notifies the courier at once.
+   */
   readonly relayPollMs: number;
+  /** Messages claimed, sealed and produced together (ENLACE_RELAY_BATCH_SIZE). */
   readonly relayBatchSize: number;
-  /** How often the relay scans every case for unsent entries instead of following the outbox pointers. */
-  readonly relaySweepMs: number;
 }
 
 export const COURIER_CONFIG = Symbol('COURIER_CONFIG');
@@ -38,14 +45,13 @@ export function readCourierConfig(env: NodeJS.ProcessEnv = process.env): Courier
     network,
     kafkaBrokers: read.list('KAFKA_BROKERS'),
     ...withSasl(kafkaSaslFromEnv(env)),
-    mongodbUri: read.required('MONGODB_URI'),
-    dbName: read.optional('ENLACE_DB_NAME') ?? nodeDatabaseName(network, country),
+    databaseUrl: read.required('DATABASE_URL'),
+    databaseMaxConnections: read.integer('ENLACE_DATABASE_MAX_CONNECTIONS', 10, 2),
     ...directorySource(read),
     keysFile: read.required('ENLACE_KEYS_FILE'),
     caseKekFile: read.required('ENLACE_CASE_KEK_FILE'),
-    relayPollMs: read.integer('ENLACE_RELAY_POLL_MS', 100, 10),
+    relayPollMs: read.integer('ENLACE_RELAY_POLL_MS', 5_000, 10),
     relayBatchSize: read.integer('ENLACE_RELAY_BATCH_SIZE', 200, 1),
-    relaySweepMs: read.integer('ENLACE_RELAY_SWEEP_MS', 600_000, 1_000),
   };
 }
 

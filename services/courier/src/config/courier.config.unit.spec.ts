@@ -6,7 +6,7 @@ function environment(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     ENLACE_COUNTRY: 'EC',
     ENLACE_NETWORK: 'demo',
     KAFKA_BROKERS: '127.0.0.1:19092',
-    MONGODB_URI: 'mongodb://127.0.0.1:27117',
+    DATABASE_URL: 'postgres://enlace@127.0.0.1:15432/enlace_demo_ec',
     ENLACE_DIRECTORY_FILE: '/etc/enlace/directory.json',
     ENLACE_KEYS_FILE: '/etc/enlace/ec.keys.json',
     ENLACE_CASE_KEK_FILE: '/etc/enlace/secrets/ec.case-kek.json',
@@ -26,7 +26,7 @@ describe('readCourierConfig', () => {
       'ENLACE_COUNTRY',
       'ENLACE_NETWORK',
       'KAFKA_BROKERS',
-      'MONGODB_URI',
+      'DATABASE_URL',
       'ENLACE_KEYS_FILE',
       'ENLACE_CASE_KEK_FILE',
     ])('should refuse to start and name %s', (name) => {
@@ -107,28 +107,26 @@ describe('readCourierConfig', () => {
         country: 'EC',
         network: 'demo',
         kafkaBrokers: ['127.0.0.1:19092'],
-        mongodbUri: 'mongodb://127.0.0.1:27117',
-        dbName: 'enlace_demo_ec',
+        databaseUrl: 'postgres://enlace@127.0.0.1:15432/enlace_demo_ec',
+        databaseMaxConnections: 10,
         directoryFile: '/etc/enlace/directory.json',
         keysFile: '/etc/enlace/ec.keys.json',
         caseKekFile: '/etc/enlace/secrets/ec.case-kek.json',
-        relayPollMs: 100,
+        relayPollMs: 5_000,
         relayBatchSize: 200,
-        relaySweepMs: 600_000,
       });
     });
 
-    it('should let ENLACE_DB_NAME and the relay settings replace their defaults', () => {
+    it('should let the pool size and the relay settings replace their defaults', () => {
       const config = readCourierConfig(
         environment({
-          ENLACE_DB_NAME: 'cases',
+          ENLACE_DATABASE_MAX_CONNECTIONS: '4',
           ENLACE_RELAY_POLL_MS: '250',
           ENLACE_RELAY_BATCH_SIZE: '10',
-          ENLACE_RELAY_SWEEP_MS: '5000',
         }),
       );
 
-      expect(config).toMatchObject({ dbName: 'cases', relayPollMs: 250, relayBatchSize: 10, relaySweepMs: 5000 });
+      expect(config).toMatchObject({ databaseMaxConnections: 4, relayPollMs: 250, relayBatchSize: 10 });
     });
   });
 });

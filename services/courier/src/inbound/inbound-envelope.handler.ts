@@ -59,7 +59,7 @@ export class InboundEnvelopeHandler {
   }
 
   /**
-   * Many consecutive records of one partition, stored with one insert and answered with one produce per sender
+   * Many consecutive records of one partition, stored with one statement and answered with one produce per sender
    * (a backlog after an outage costs no round trip per message). Should anything in the batch fail for no passing
    * cause, its records are handled again one by one, so that only a poison record is counted and, in the end,
    * dead-lettered. Nothing is dead-lettered before the batch's entries are stored and receipted: a batch given back
@@ -75,7 +75,7 @@ export class InboundEnvelopeHandler {
         if ('code' in checked) refused.push({ record, ...checked });
         else arrivals.push(checked);
       }
-      const stored = await this.inbox.recordMany(await this.entriesOf(arrivals));
+      const stored = await this.inbox.record(await this.entriesOf(arrivals));
       await this.receipts.sendMany(
         arrivals
           .map((opened, i) => ({
@@ -99,8 +99,7 @@ export class InboundEnvelopeHandler {
       await this.reject(record, checked.code, checked.detail);
       return;
     }
-    const [entry] = await this.entriesOf([checked]);
-    const stored = await this.inbox.record(entry as InboxEntry);
+    const [stored] = await this.inbox.record(await this.entriesOf([checked]));
     if (checked.header.type !== RECEIPT_TYPE) {
       await this.receipts.send(checked.header, checked.digest, stored === 'duplicate');
     }
@@ -147,7 +146,7 @@ export class InboundEnvelopeHandler {
     return arrivals.map(({ header, digest }, i) => {
       const sealedPayload = sealed[i];
       return {
-        _id: header.id,
+        envelopeId: header.id,
         type: header.type,
         from: header.from,
         caseId: header.caseId,
@@ -157,8 +156,6 @@ export class InboundEnvelopeHandler {
         receivedAt: this.nextReceivedAt(),
         digest,
         ...(sealedPayload === undefined ? { payloadWithheld: 'CASE_ERASED' as const } : { sealedPayload }),
-        appliedAt: null,
-        rejection: null,
       };
     });
   }

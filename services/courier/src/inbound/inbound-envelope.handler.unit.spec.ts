@@ -13,23 +13,21 @@ import {
 import { DeadLetterPublisher, DeadLetterReason, InboundRecord } from '@enlace/messaging';
 import { CaseKeyStore, PersonalDataVault, SealedUse } from '@enlace/privacy';
 import { InboxEntry, InboxStore } from '@enlace/store';
-import { mongo } from 'mongoose';
 import { DeliveryReceiptSender } from './delivery-receipt.sender';
 import { InboundEnvelopeHandler, MAX_RECORD_TRIES } from './inbound-envelope.handler';
 
 const NETWORK = 'enlace-test';
 const INBOX_TOPIC = `enlace.${NETWORK}.inbox.EC`;
 
-/** The in-memory stand-in of the node's inbox collection; `failing` plays the database being away. */
+/** The in-memory stand-in of the node's inbox table; `failing` plays the database being away. */
 interface InboxFake {
   readonly entries: Map<string, InboxEntry>;
   readonly recorded: InboxEntry[];
-  /** How many entries each call of recordMany stored or found there. */
+  /** How many entries each call of record stored or found there. */
   readonly batches: number[];
   failing: 'has' | 'record' | 'poison' | undefined;
   has(envelopeId: string): Promise<boolean>;
-  record(entry: InboxEntry): Promise<'stored' | 'duplicate'>;
-  recordMany(entries: readonly InboxEntry[]): Promise<('stored' | 'duplicate')[]>;
+  record(entries: readonly InboxEntry[]): Promise<('stored' | 'duplicate')[]>;
 }
 
 interface DeadLettersFake {
@@ -68,7 +66,8 @@ function caseKeysFake() {
 }
 
 function inboxFake(): InboxFake {
-  const databaseAway = (): Error => new mongo.MongoNetworkError('connection to the node database was closed');
+  const databaseAway = (): Error =>
+    Object.assign(new Error('connection to the node database was closed'), { code: 'ECONNRESET' });
   const inbox: InboxFake = {
     entries: new Map(),
     recorded: [],
@@ -78,22 +77,14 @@ function inboxFake(): InboxFake {
       if (inbox.failing === 'has') throw databaseAway();
       return inbox.entries.has(envelopeId);
     },
-    async record(entry) {
-      if (inbox.failing === 'record') throw databaseAway();
-      if (inbox.failing === 'poison') throw new TypeError('a fault that no retry mends');
-      inbox.recorded.push(entry);
-      if (inbox.entries.has(entry._id)) return 'duplicate';
-      inbox.entries.set(entry._id, entry);
-      return 'stored';
-    },
-    async recordMany(entries) {
+    async record(entries) {
       if (inbox.failing === 'record') throw databaseAway();
       if (inbox.failing === 'poison') throw new TypeError('a fault that no retry mends');
       inbox.batches.push(entries.length);
       return entries.map((entry) => {
         inbox.recorded.push(entry);
-        if (inbox.entries.has(entry._id)) return 'duplicate';
-        inbox.entries.set(entry._id, entry);
+        if (inbox.entries.has(entry.envelopeId)) return 'duplicate';
+        inbox.entries.set(entry.envelopeId, entry);
         return 'stored';
       });
     },
@@ -263,15 +254,13 @@ describe('InboundEnvelopeHandler', () => {
         expect(inbox.recorded).toHaveLength(1);
         const [entry] = inbox.recorded;
         expect(entry).toMatchObject({
-          _id: header.id,
+          envelopeId: header.id,
           type: 'referral.requested.v1',
           from: 'CO',
           caseId: referralId,
           correlationId: referralId,
           sentAt: new Date(header.sentAt),
           sealedPayload: expect.any(String),
-          appliedAt: null,
-          rejection: null,
         });
         // At rest the message is sealed with its case's key: no field of it in clear, and it opens to the message.
         expect(entry?.payload).toBeUndefined();
@@ -291,7 +280,7 @@ describe('InboundEnvelopeHandler', () => {
         const header = headerFor('referral.requested.v1', 'EC', referralId);
         await handler.handle(recordOf(await seal(header, referralRequested(referralId))));
         expect(inbox.recorded).toHaveLength(1);
-        expect(inbox.recorded[0]).toMatchObject({ _id: header.id, payloadWithheld: 'CASE_ERASED' });
+        expect(inbox.recorded[0]).toMatchObject({ envelopeId: header.id, payloadWithheld: 'CASE_ERASED' });
         expect(inbox.recorded[0]?.payload).toBeUndefined();
         expect(inbox.recorded[0]?.sealedPayload).toBeUndefined();
         expect(receipts.calls).toHaveLength(1);
@@ -463,7 +452,7 @@ describe('InboundEnvelopeHandler', () => {
 
         await handler.handle(recordOf(await seal(header, receiptFor(header))));
 
-        expect(inbox.recorded.map((entry) => entry._id)).toEqual([header.id]);
+        expect(inbox.recorded.map((entry) => entry.envelopeId)).toEqual([header.id]);
         expect(inbox.recorded[0]?.causationId).toBe(header.causationId);
         expect(receipts.calls).toHaveLength(0);
         expect(deadLetters.calls).toHaveLength(0);
@@ -552,7 +541,7 @@ describe('InboundEnvelopeHandler', () => {
         await handler.handleBatch([...sent.map(({ wire }) => recordOf(wire)), garbage]);
 
         expect(inbox.batches).toEqual([3]);
-        expect(inbox.recorded.map((entry) => entry._id)).toEqual(sent.map(({ header }) => header.id));
+        expect(inbox.recorded.map((entry) => entry.envelopeId)).toEqual(sent.map(({ header }) => header.id));
         // Each arrives later than the one before: node-api applies in that order.
         const times = inbox.recorded.map((entry) => entry.receivedAt.getTime());
         expect(times).toEqual([...times].sort((a, b) => a - b));

@@ -7,29 +7,26 @@ import {
   Optional,
 } from '@nestjs/common';
 import { EnvelopeHeader, EnvelopeSealer, UnknownRecipientError } from '@enlace/envelope';
-import { EnvelopePublisher, OutboundRecord, PollingWorker, TopicNames } from '@enlace/messaging';
+import { EnvelopePublisher, OutboundRecord, TopicNames } from '@enlace/messaging';
 import { PersonalDataVault, SealedUse } from '@enlace/privacy';
-import { OutboxRelayStore, PendingOutboxEntry } from '@enlace/store';
+import { NodeChannels, NotifiedWorker, OutboxEntry, OutboxRelayOutcome, OutboxRelayStore } from '@enlace/store';
 import { COURIER_CONFIG, CourierConfig } from '../config/courier.config';
 import { ENVELOPE_PUBLISHER, MEMBER_DIRECTORY, OUTBOX_RELAY_STORE, PERSONAL_DATA_VAULT } from '../courier.tokens';
 import { messageSchemaId } from '@enlace/contracts';
 
-/** Outbox entries opened at once: each reads its case's key from the database. */
-const PARALLEL_OPENS = 8;
-
 /**
- * Takes what node-api left in its outboxes, seals and signs it, and produces it to the addressee's inbox topic.
- * An entry is marked sent only after the broker acknowledged it; a crash in between sends it again with the same
- * envelope id, which the receiver recognises as a duplicate. An entry addressed to a country with no valid key in the
- * network's directory, even after reading the directory again, is set aside with its reason (the case shows it), so
- * that it does not hold back everything the node sends after it.
+ * Takes what node-api committed to the outbox, seals and signs it, and produces it to the addressee's inbox topic.
+ * node-api's commit wakes it (a slow sweep finds what a lost notification would leave). A batch is claimed in the
+ * order written, produced with one call per topic, and marked sent in the same transaction, after the broker
+ * acknowledged it; a crash in between sends it again with the same envelope ids, which the receiver recognises as
+ * duplicates. An entry addressed to a country with no valid key in the network's directory, even after reading the
+ * directory again, is set aside with its reason (the case shows it), so that it does not hold back everything the
+ * node sends after it.
  */
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelayService.name);
-  private readonly worker: PollingWorker;
-  /** When the last full sweep of the case collections ran; 0: the first round sweeps. */
-  private sweptAt = 0;
+  private readonly worker: NotifiedWorker;
 
   constructor(
     @Inject(COURIER_CONFIG) private readonly config: CourierConfig,
@@ -39,10 +36,13 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
     @Optional() @Inject(MEMBER_DIRECTORY) private readonly directory?: { refresh?: () => Promise<void> },
   ) {
-    this.worker = new PollingWorker(async () => (await this.relayOnce()) > 0, {
-      idleMs: config.relayPollMs,
-      errorMs: Math.max(config.relayPollMs, 1000),
+    this.worker = new NotifiedWorker(async () => (await this.relayOnce()) >= config.relayBatchSize, {
+      url: config.databaseUrl,
+      channels: [NodeChannels.outbox],
+      sweepMs: config.relayPollMs,
+      errorMs: 1_000,
       onError: (error) => this.logger.warn(`outbox relay paused after an error: ${error.message}`),
+      onListenerLost: () => this.logger.warn('lost the outbox notifications; listening again'),
     });
   }
 
@@ -54,95 +54,83 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     await this.worker.stop();
   }
 
-  /**
-   * Sends one batch of pending entries; returns how many went out. Entries are found through the outbox pointers;
-   * at start and every relaySweepMs, by a full scan of the cases instead (see OutboxQueueItem).
-   */
-  async relayOnce(): Promise<number> {
-    const sweep = Date.now() - this.sweptAt >= this.config.relaySweepMs;
-    const pending = sweep
-      ? await this.store.sweepPending(this.config.relayBatchSize)
-      : await this.store.findPending(this.config.relayBatchSize);
-    if (sweep) this.sweptAt = Date.now();
-    if (pending.length === 0) return 0;
-    const byTopic = new Map<string, { entries: PendingOutboxEntry[]; records: OutboundRecord[] }>();
+  /** Claims, sends and marks one batch; returns how many entries it claimed. */
+  relayOnce(): Promise<number> {
+    return this.store.relay(this.config.relayBatchSize, (entries) => this.send(entries));
+  }
+
+  private async send(entries: readonly OutboxEntry[]): Promise<OutboxRelayOutcome> {
+    const byTopic = new Map<string, { ids: string[]; records: OutboundRecord[] }>();
+    const undeliverable: { envelopeId: string; reason: string }[] = [];
     const directoryRead = { once: false };
-    const payloads = await this.payloadsOf(pending);
-    for (const [i, item] of pending.entries()) {
+    const payloads = await this.payloadsOf(entries);
+    for (const [i, entry] of entries.entries()) {
       const payload = payloads[i];
-      if (payload === undefined) continue;
-      const topic = TopicNames.inbox(this.config.network, item.entry.to);
-      const wire = await this.sealOrSetAside(item, payload, directoryRead);
-      if (wire === undefined) continue;
-      const batch = byTopic.get(topic) ?? { entries: [], records: [] };
-      batch.entries.push(item);
-      batch.records.push({ key: item.entry.caseId, value: wire });
+      if (payload === undefined) {
+        // Its case's key was destroyed: the case was erased, and nothing of it may leave any more.
+        undeliverable.push({ envelopeId: entry.envelopeId, reason: 'CASE_ERASED' });
+        continue;
+      }
+      const sealed = await this.sealOrSetAside(entry, payload, directoryRead);
+      if ('reason' in sealed) {
+        undeliverable.push({ envelopeId: entry.envelopeId, reason: sealed.reason });
+        continue;
+      }
+      const topic = TopicNames.inbox(this.config.network, entry.to);
+      const batch = byTopic.get(topic) ?? { ids: [], records: [] };
+      batch.ids.push(entry.envelopeId);
+      batch.records.push({ key: entry.caseId, value: sealed.wire });
       byTopic.set(topic, batch);
     }
-    const sentAt = new Date();
-    for (const [topic, batch] of byTopic) {
-      await this.publisher.publish(topic, batch.records);
-      await this.store.markSent(batch.entries, sentAt);
-    }
-    return pending.length;
-  }
-
-  /** The entries' messages, opened PARALLEL_OPENS at a time (each needs its case's key: one database read). */
-  private async payloadsOf(pending: readonly PendingOutboxEntry[]): Promise<(Record<string, unknown> | undefined)[]> {
-    const payloads: (Record<string, unknown> | undefined)[] = [];
-    for (let i = 0; i < pending.length; i += PARALLEL_OPENS) {
-      payloads.push(...(await Promise.all(pending.slice(i, i + PARALLEL_OPENS).map((item) => this.payloadOf(item)))));
-    }
-    return payloads;
+    await Promise.all([...byTopic].map(([topic, batch]) => this.publisher.publish(topic, batch.records)));
+    return { sent: [...byTopic.values()].flatMap((batch) => batch.ids), undeliverable };
   }
 
   /**
-   * The entry's message: opened with its case's key when sealed at rest. Undefined when that key was destroyed
-   * between reading and opening: the case was erased, and the erasure removed the entry too.
+   * The entries' messages: opened with their cases' keys (read together, once for the batch) when sealed at rest;
+   * undefined for an entry whose case's key was destroyed.
    */
-  private async payloadOf(item: PendingOutboxEntry): Promise<Record<string, unknown> | undefined> {
-    const { entry } = item;
-    if (entry.sealedPayload === undefined) return entry.payload ?? {};
-    const payload = await this.vault.open<Record<string, unknown>>(
-      entry.caseId,
-      SealedUse.outbox(entry.envelopeId),
-      entry.sealedPayload,
+  private async payloadsOf(entries: readonly OutboxEntry[]): Promise<(Record<string, unknown> | undefined)[]> {
+    const sealed = entries.filter((entry) => entry.sealedPayload !== undefined);
+    const opened = await this.vault.openMany<Record<string, unknown>>(
+      sealed.map((entry) => ({
+        caseId: entry.caseId,
+        purpose: SealedUse.outbox(entry.envelopeId),
+        sealed: entry.sealedPayload as string,
+      })),
     );
-    if (payload === undefined) this.logger.warn(`outbox entry ${entry.envelopeId} not sent: its case was erased`);
-    return payload;
+    const byId = new Map(sealed.map((entry, i) => [entry.envelopeId, opened[i]]));
+    return entries.map((entry) => {
+      if (entry.sealedPayload === undefined) return entry.payload ?? {};
+      const payload = byId.get(entry.envelopeId);
+      if (payload === undefined) this.logger.warn(`outbox entry ${entry.envelopeId} not sent: its case was erased`);
+      return payload;
+    });
   }
 
-  /** The sealed wire, or undefined when the entry was set aside because its addressee has no valid key. */
+  /** The sealed wire, or the reason the entry is set aside (its addressee has no valid key). */
   private async sealOrSetAside(
-    item: PendingOutboxEntry,
+    entry: OutboxEntry,
     payload: Record<string, unknown>,
     directoryRead: { once: boolean },
-  ): Promise<string | undefined> {
+  ): Promise<{ wire: string } | { reason: string }> {
     try {
-      return await this.sealer.seal(this.headerOf(item), payload);
+      return { wire: await this.sealer.seal(this.headerOf(entry), payload) };
     } catch (error) {
       if (!(error instanceof UnknownRecipientError)) throw error;
       if (!directoryRead.once && this.directory?.refresh) {
         // A member issued a moment ago may not be read yet: read the directory to its end, once a batch, and retry.
         directoryRead.once = true;
         await this.directory.refresh();
-        return this.sealOrSetAside(item, payload, directoryRead);
+        return this.sealOrSetAside(entry, payload, directoryRead);
       }
-      await this.setAside(item, error);
-      return undefined;
+      // Envelope id, type and country codes only: never the payload.
+      this.logger.warn(`outbox entry ${entry.envelopeId} (${entry.type} to ${entry.to}) set aside: ${error.code}`);
+      return { reason: error.code };
     }
   }
 
-  private async setAside(item: PendingOutboxEntry, error: UnknownRecipientError): Promise<void> {
-    // Envelope id, type and country codes only: never the payload.
-    this.logger.warn(
-      `outbox entry ${item.entry.envelopeId} (${item.entry.type} to ${item.entry.to}) set aside: ${error.code}`,
-    );
-    await this.store.markUndeliverable(item, error.code, new Date());
-  }
-
-  private headerOf(item: PendingOutboxEntry): EnvelopeHeader {
-    const { entry } = item;
+  private headerOf(entry: OutboxEntry): EnvelopeHeader {
     return {
       id: entry.envelopeId,
       type: entry.type,

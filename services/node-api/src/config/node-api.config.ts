@@ -1,4 +1,3 @@
-import { nodeDatabaseName } from '@enlace/store';
 import { ConfigurationError, EnvReader, NETWORK_NAME } from '@enlace/config';
 import { DEFAULT_DEADLINE_PERIODS, DeadlinePolicy } from '../deadlines/domain/deadline-policy';
 import { readDeadlinePolicy } from '../deadlines/domain/deadline-policy.reader';
@@ -10,8 +9,13 @@ export interface NodeApiConfig {
   readonly network: string;
   readonly httpPort: number;
   readonly httpHost: string;
-  readonly mongodbUri: string;
-  readonly dbName: string;
+  /** The node's own database (DATABASE_URL): node-api and its courier share it, no other node reads it. */
+  readonly databaseUrl: string;
+  /**
+   * Connections this process may hold (ENLACE_DATABASE_MAX_CONNECTIONS, 10 by default): in the demo a node's API
+   * and courier share one server with four other nodes and the monitor, so each pool is kept small on purpose.
+   */
+  readonly databaseMaxConnections: number;
   /** Signing secret of the built-in development token issuer, shared by the demo network's nodes. */
   readonly jwtSecret: string;
   readonly tokenTtlSeconds: number;
@@ -24,7 +28,7 @@ export interface NodeApiConfig {
   readonly deadlines: DeadlinePolicy;
   /**
    * How often the node looks for steps that other countries let go overdue, to announce them (a minute by default:
-   * due times are days apart, and on FerretDB v1 each look reads every case of the node).
+   * due times are days apart).
    */
   readonly overdueScanMs: number;
   /**
@@ -34,6 +38,10 @@ export interface NodeApiConfig {
   readonly referralExpiryGrace?: IsoDuration;
   /** How often the sender looks for its referrals whose answer is overdue, to let them expire (a minute by default). */
   readonly referralExpiryPollMs: number;
+  /**
+   * How often the applier looks at the inbox when no notification woke it (ENLACE_INBOX_POLL_MS, 5 s by default):
+   * a safety sweep only, since the courier wakes it with a notification as soon as it stored a batch.
+   */
   readonly inboxPollMs: number;
   readonly bodyLimit: string;
   /** Requests worked on at once; one more is answered 503 with Retry-After (load shedding). */
@@ -54,8 +62,8 @@ export function readNodeApiConfig(env: NodeJS.ProcessEnv = process.env): NodeApi
     network,
     httpPort: read.integer('ENLACE_HTTP_PORT', 3000, 1),
     httpHost: read.optional('ENLACE_HTTP_HOST') ?? '127.0.0.1',
-    mongodbUri: read.required('MONGODB_URI'),
-    dbName: read.optional('ENLACE_DB_NAME') ?? nodeDatabaseName(network, country),
+    databaseUrl: read.required('DATABASE_URL'),
+    databaseMaxConnections: read.integer('ENLACE_DATABASE_MAX_CONNECTIONS', 10, 2),
     jwtSecret,
     tokenTtlSeconds: read.integer('ENLACE_TOKEN_TTL_SECONDS', 3600, 60),
     usersFile: read.required('ENLACE_USERS_FILE'),
@@ -68,7 +76,7 @@ export function readNodeApiConfig(env: NodeJS.ProcessEnv = process.env): NodeApi
     overdueScanMs: read.integer('ENLACE_OVERDUE_SCAN_MS', 60_000, 10),
     ...optionalDuration(read, 'ENLACE_REFERRAL_EXPIRY_GRACE', 'referralExpiryGrace'),
     referralExpiryPollMs: read.integer('ENLACE_REFERRAL_EXPIRY_POLL_MS', 60_000, 10),
-    inboxPollMs: read.integer('ENLACE_INBOX_POLL_MS', 100, 10),
+    inboxPollMs: read.integer('ENLACE_INBOX_POLL_MS', 5_000, 10),
     bodyLimit: read.optional('ENLACE_HTTP_BODY_LIMIT') ?? '256kb',
     httpMaxInFlight: read.integer('ENLACE_HTTP_MAX_IN_FLIGHT', 64, 1),
   };

@@ -11,7 +11,7 @@ function environment(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     ENLACE_COUNTRY: 'CO',
     ENLACE_NETWORK: 'demo',
     ENLACE_JWT_SECRET: SECRET,
-    MONGODB_URI: 'mongodb://127.0.0.1:27117',
+    DATABASE_URL: 'postgres://enlace@127.0.0.1:15432/enlace_demo_co',
     ENLACE_USERS_FILE: '/etc/enlace/users.json',
     ENLACE_CASE_KEK_FILE: '/etc/enlace/secrets/co.case-kek.json',
     ...overrides,
@@ -30,7 +30,7 @@ describe('readNodeApiConfig', () => {
       'ENLACE_COUNTRY',
       'ENLACE_NETWORK',
       'ENLACE_JWT_SECRET',
-      'MONGODB_URI',
+      'DATABASE_URL',
       'ENLACE_USERS_FILE',
       'ENLACE_CASE_KEK_FILE',
     ])('should refuse to start and name %s', (name) => {
@@ -39,7 +39,7 @@ describe('readNodeApiConfig', () => {
     });
 
     it('should treat a blank value as missing', () => {
-      expect(() => readNodeApiConfig(environment({ MONGODB_URI: '   ' }))).toThrow('MONGODB_URI is required');
+      expect(() => readNodeApiConfig(environment({ DATABASE_URL: '   ' }))).toThrow('DATABASE_URL is required');
     });
   });
 
@@ -136,8 +136,8 @@ describe('readNodeApiConfig', () => {
         network: 'demo',
         httpPort: 3000,
         httpHost: '127.0.0.1',
-        mongodbUri: 'mongodb://127.0.0.1:27117',
-        dbName: 'enlace_demo_co',
+        databaseUrl: 'postgres://enlace@127.0.0.1:15432/enlace_demo_co',
+        databaseMaxConnections: 10,
         jwtSecret: SECRET,
         tokenTtlSeconds: 3600,
         usersFile: '/etc/enlace/users.json',
@@ -146,18 +146,22 @@ describe('readNodeApiConfig', () => {
         deadlines: expect.any(DeadlinePolicy),
         overdueScanMs: 60_000,
         referralExpiryPollMs: 60_000,
-        inboxPollMs: 100,
+        inboxPollMs: 5_000,
         bodyLimit: '256kb',
         httpMaxInFlight: 64,
       });
     });
 
-    it('should let ENLACE_DB_NAME, ENLACE_HTTP_HOST and ENLACE_HTTP_BODY_LIMIT replace their defaults', () => {
+    it('should let ENLACE_DATABASE_MAX_CONNECTIONS, ENLACE_HTTP_HOST and ENLACE_HTTP_BODY_LIMIT replace their defaults', () => {
       const config = readNodeApiConfig(
-        environment({ ENLACE_DB_NAME: 'cases', ENLACE_HTTP_HOST: '0.0.0.0', ENLACE_HTTP_BODY_LIMIT: '1mb' }),
+        environment({
+          ENLACE_DATABASE_MAX_CONNECTIONS: '4',
+          ENLACE_HTTP_HOST: '0.0.0.0',
+          ENLACE_HTTP_BODY_LIMIT: '1mb',
+        }),
       );
 
-      expect(config).toMatchObject({ dbName: 'cases', httpHost: '0.0.0.0', bodyLimit: '1mb' });
+      expect(config).toMatchObject({ databaseMaxConnections: 4, httpHost: '0.0.0.0', bodyLimit: '1mb' });
     });
   });
 });

@@ -1,40 +1,44 @@
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
-import { InboxStore, KeyedWriteLock, OutboxSentFolderStore, createMongoConnection } from '@enlace/store';
-import { Connection } from 'mongoose';
+import { InboxStore, NodeDatabase, createPostgresDatabase, migrateNodeDatabase } from '@enlace/store';
+import { Kysely } from 'kysely';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
-import { CASE_WRITE_LOCK, INBOX_STORE, NODE_DATABASE, OUTBOX_SENT_FOLDER } from './database.tokens';
+import { INBOX_STORE, NODE_DATABASE, NODE_TRANSACTIONS } from './database.tokens';
+import { NodeTransactions } from './node-transactions';
 
 const logger = new Logger('database');
 
-/** The node's own database: its cases and its inbox, and no other node's. */
+/** The node's own database: its cases, its outbox and its inbox, and no other node's. */
 @Global()
 @Module({
   providers: [
     {
       provide: NODE_DATABASE,
       inject: [NODE_API_CONFIG],
-      useFactory: (config: NodeApiConfig) =>
-        createMongoConnection({
-          uri: config.mongodbUri,
-          dbName: config.dbName,
+      useFactory: async (config: NodeApiConfig) => {
+        const db = await createPostgresDatabase<NodeDatabase>({
+          url: config.databaseUrl,
+          maxConnections: config.databaseMaxConnections,
+          applicationName: `enlace-node-api-${config.country.toLowerCase()}`,
           onRetry: (error, attempt) => logger.warn(`waiting for the database (attempt ${attempt}): ${error.message}`),
-        }),
+        });
+        // The courier migrates too at its start: the migrator's lock lets one apply and the other find it done.
+        await migrateNodeDatabase(db);
+        return db;
+      },
     },
-    { provide: INBOX_STORE, inject: [NODE_DATABASE], useFactory: (db: Connection) => new InboxStore(db) },
-    // One lock for every write to a case document in this process (see KeyedWriteLock).
-    { provide: CASE_WRITE_LOCK, useValue: new KeyedWriteLock() },
     {
-      provide: OUTBOX_SENT_FOLDER,
+      provide: NODE_TRANSACTIONS,
       inject: [NODE_DATABASE],
-      useFactory: (db: Connection) => new OutboxSentFolderStore(db),
+      useFactory: (db: Kysely<NodeDatabase>) => new NodeTransactions(db),
     },
+    { provide: INBOX_STORE, inject: [NODE_DATABASE], useFactory: (db: Kysely<NodeDatabase>) => new InboxStore(db) },
   ],
-  exports: [NODE_DATABASE, INBOX_STORE, CASE_WRITE_LOCK, OUTBOX_SENT_FOLDER],
+  exports: [NODE_DATABASE, NODE_TRANSACTIONS, INBOX_STORE],
 })
 export class DatabaseModule implements OnApplicationShutdown {
-  constructor(@Inject(NODE_DATABASE) private readonly database: Connection) {}
+  constructor(@Inject(NODE_DATABASE) private readonly database: Kysely<NodeDatabase>) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.database.close();
+    await this.database.destroy();
   }
 }

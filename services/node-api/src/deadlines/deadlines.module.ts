@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { DeadlineNoticeStore } from '@enlace/store';
-import { Connection } from 'mongoose';
+import { DeadlineNoticeStore, NodeDatabase } from '@enlace/store';
+import { Kysely } from 'kysely';
 import { NODE_DATABASE } from '../database/database.tokens';
 import { ReferralsModule } from '../referrals/referrals.module';
 import { ReintegrationsModule } from '../reintegrations/reintegrations.module';
@@ -15,11 +15,7 @@ import { DEADLINE_NOTICE_STORE } from './deadlines.tokens';
     {
       provide: DEADLINE_NOTICE_STORE,
       inject: [NODE_DATABASE],
-      useFactory: async (db: Connection) => {
-        const store = new DeadlineNoticeStore(db);
-        await store.ensureIndexes();
-        return store;
-      },
+      useFactory: (db: Kysely<NodeDatabase>) => new DeadlineNoticeStore(db),
     },
     OverdueAnnouncerService,
   ],

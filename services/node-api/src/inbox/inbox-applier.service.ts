@@ -1,14 +1,14 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ProtocolRuleViolation } from '@enlace/protocols';
-import { FailureCounter, PollingWorker } from '@enlace/messaging';
-import { PersonalDataVault, SealedUse } from '@enlace/privacy';
-import { InboxEntry, InboxStore, isTransientStoreFailure } from '@enlace/store';
-import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
-import { INBOX_STORE } from '../database/database.tokens';
 import { RECEIPT_TYPE } from '@enlace/contracts';
+import { ProtocolRuleViolation } from '@enlace/protocols';
+import { FailureCounter } from '@enlace/messaging';
+import { PersonalDataVault, SealedUse } from '@enlace/privacy';
+import { InboxEntry, InboxStore, NodeChannels, NotifiedWorker, isTransientStoreFailure } from '@enlace/store';
 import { ERASURE_CONFIRMED_TYPE } from '../cases/domain/erasure-confirmation';
-import { ConcurrentCaseChangeError } from '../cases/persistence/protocol-case.repository';
-import { ConcurrentChangeError } from '../referrals/persistence/referral-case.repository';
+import { ConcurrentCaseChangeError } from '../cases/persistence/case-table';
+import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
+import { INBOX_STORE, NODE_TRANSACTIONS } from '../database/database.tokens';
+import { NodeTransactions } from '../database/node-transactions';
 import { PERSONAL_DATA_VAULT } from '../privacy/privacy.tokens';
 import { ApplyOutcome, INBOX_MESSAGE_APPLIERS, InboxMessageApplier } from './inbox-message.applier';
 
@@ -16,33 +16,52 @@ import { ApplyOutcome, INBOX_MESSAGE_APPLIERS, InboxMessageApplier } from './inb
 export const APPLY_BATCH = 100;
 /** How long a message that came before the one it follows waits for it before it is set aside as OUT_OF_ORDER. */
 export const OUT_OF_ORDER_WAIT_MS = 60 * 60_000;
-/** Cases applied at once in a round (one case's entries are always applied one after the other). */
-export const PARALLEL_CASES = 8;
+/**
+ * How long such a message rests before it is tried again on its own; it is tried at once whenever another message of
+ * its case is applied (which may be the one it waits for).
+ */
+export const OUT_OF_ORDER_RETRY_MS = 5_000;
+/**
+ * Cases applied at once in a round (one case's entries are always applied one after the other). Each holds a
+ * connection for its transaction and may take another for its case's key, so they stay well under the pool's size.
+ */
+export const PARALLEL_CASES = 4;
 /** Rounds an entry may fail in for no passing cause before it is set aside (the worker backs off between). */
 export const MAX_APPLY_TRIES = 5;
 
+type Settled = { readonly stop: boolean };
+
 /**
- * Applies, in arrival order, the messages the courier verified and stored. A message the protocol refuses is
- * set aside with its reason (visible, never silently dropped); a passing failure (database away) leaves it for the
- * next round; one that keeps failing for another cause is set aside after MAX_APPLY_TRIES, so that it does not hold
- * up every message behind it.
+ * Applies, in arrival order, the messages the courier verified and stored; the courier's notification wakes it, a
+ * slow sweep finds what a lost notification would leave. Each case's entries of a round are applied in one
+ * transaction: the case row locked, each message evolved on it, the case and its outgoing messages written, the
+ * entries marked applied or rejected — so each message takes effect once, however many appliers run. A message
+ * the protocol refuses is set aside with its reason (visible, never silently dropped); a passing failure (database
+ * away) leaves it for the next round; one that keeps failing for another cause is set aside after MAX_APPLY_TRIES,
+ * so that it does not hold up every message behind it.
  */
 @Injectable()
 export class InboxApplierService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(InboxApplierService.name);
-  private readonly worker: PollingWorker;
+  private readonly worker: NotifiedWorker;
   private readonly tries = new FailureCounter(MAX_APPLY_TRIES);
+  private readonly lanes: number;
 
   constructor(
     @Inject(NODE_API_CONFIG) config: NodeApiConfig,
     @Inject(INBOX_STORE) private readonly inbox: InboxStore,
+    @Inject(NODE_TRANSACTIONS) private readonly transactions: NodeTransactions,
     @Inject(INBOX_MESSAGE_APPLIERS) private readonly appliers: readonly InboxMessageApplier[],
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
   ) {
-    this.worker = new PollingWorker(async () => (await this.applyPending()) >= APPLY_BATCH, {
-      idleMs: config.inboxPollMs,
-      errorMs: Math.max(config.inboxPollMs, 1000),
+    this.lanes = Math.max(1, Math.min(PARALLEL_CASES, Math.floor(config.databaseMaxConnections / 2)));
+    this.worker = new NotifiedWorker(async () => (await this.applyPending()) >= APPLY_BATCH, {
+      url: config.databaseUrl,
+      channels: [NodeChannels.inbox],
+      sweepMs: config.inboxPollMs,
+      errorMs: 1_000,
       onError: (error) => this.logger.warn(`inbox paused after an error: ${error.message}`),
+      onListenerLost: () => this.logger.warn('lost the inbox notifications; listening again'),
     });
   }
 
@@ -56,68 +75,126 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
 
   /**
    * Applies one batch; returns how many entries it looked at. The entries of one case are applied one after the
-   * other, in arrival order; different cases, which share nothing, up to PARALLEL_CASES at once (each apply is a
-   * few database round trips, and the database answers several at a time).
+   * other, in arrival order; different cases, which share nothing, a few at once.
    */
   async applyPending(): Promise<number> {
-    const entries = await this.inbox.findUnapplied(APPLY_BATCH);
+    const entries = await this.opened(await this.inbox.findUnapplied(APPLY_BATCH));
     const byCase = new Map<string, InboxEntry[]>();
     for (const entry of entries) byCase.set(entry.caseId, [...(byCase.get(entry.caseId) ?? []), entry]);
     const cases = [...byCase.values()];
     const next = async (): Promise<void> => {
-      for (let lane = cases.shift(); lane; lane = cases.shift()) await this.applyInOrder(lane);
+      for (let lane = cases.shift(); lane; lane = cases.shift()) await this.applyCase(lane);
     };
-    const lanes = await Promise.allSettled(Array.from({ length: Math.min(PARALLEL_CASES, cases.length) }, next));
+    const lanes = await Promise.allSettled(Array.from({ length: Math.min(this.lanes, cases.length) }, next));
     const failed = lanes.find((lane): lane is PromiseRejectedResult => lane.status === 'rejected');
     if (failed) throw failed.reason;
     return entries.length;
   }
 
-  /** One case's entries, in arrival order; stops at the first that cannot be applied yet. */
-  private async applyInOrder(entries: readonly InboxEntry[]): Promise<void> {
-    for (const entry of entries) {
+  /**
+   * One case's entries in one transaction. Should one of them fail, the transaction is undone and the entries are
+   * applied again one by one, each in its own, so that only the failing one is counted, retried or set aside.
+   */
+  private async applyCase(opened: readonly InboxEntry[]): Promise<void> {
+    if (opened.length > 1) {
       try {
-        const outcome = await this.applyOne(await this.opened(entry));
-        if (outcome.applied) await this.inbox.markApplied(entry._id, new Date());
-        else if (outcome.deferred && Date.now() - entry.receivedAt.getTime() < OUT_OF_ORDER_WAIT_MS) {
-          await this.inbox.postpone(entry._id, new Date());
-          continue;
-        } else await this.reject(entry._id, entry.type, outcome.code, outcome.detail);
-        this.tries.succeeded(entry._id);
+        await this.applyTogether(opened);
+        return;
       } catch (error) {
-        if (error instanceof ProtocolRuleViolation) {
-          await this.reject(entry._id, entry.type, error.code, error.message);
-        } else if (error instanceof ConcurrentChangeError || error instanceof ConcurrentCaseChangeError) {
-          return; // someone else changed the case: the next round decides again
-        } else if (isTransientStoreFailure(error)) {
-          throw error;
-        } else {
-          const { tries, exhausted } = this.tries.failed(entry._id);
-          if (!exhausted) throw error;
-          await this.reject(
-            entry._id,
-            entry.type,
-            'APPLY_FAILED',
-            `failed ${tries} times, last with ${(error as Error).name}`,
-          );
-        }
+        if (isTransientStoreFailure(error)) throw error;
       }
+    }
+    for (const entry of opened) {
+      if ((await this.applySingle(entry)).stop) return;
     }
   }
 
+  /** The entries still unsettled, applied in order in one transaction; a message come too early is retried after progress. */
+  private async applyTogether(entries: readonly InboxEntry[]): Promise<void> {
+    await this.transactions.run(async (trx) => {
+      const unsettled = await this.inbox.lockUnsettled(
+        trx,
+        entries.map((entry) => entry.envelopeId),
+      );
+      let waiting = entries.filter((entry) => unsettled.has(entry.envelopeId));
+      const applied: string[] = [];
+      for (let progress = true; progress && waiting.length > 0;) {
+        progress = false;
+        const early: InboxEntry[] = [];
+        for (const entry of waiting) {
+          const outcome = await this.applyOne(entry);
+          if (outcome.applied) {
+            applied.push(entry.envelopeId);
+            progress = true;
+          } else if (outcome.deferred && this.mayWait(entry)) early.push(entry);
+          else {
+            await this.reject(entry, outcome.code, outcome.detail, trx);
+            progress = true;
+          }
+        }
+        waiting = early;
+      }
+      for (const entry of waiting) await this.inbox.postpone(entry.envelopeId, this.retryAt(), trx);
+      await this.inbox.markApplied(applied, new Date(), trx);
+    });
+    for (const entry of entries) this.tries.succeeded(entry.envelopeId);
+  }
+
+  /** One entry in a transaction of its own; says whether the case's later entries must wait for the next round. */
+  private async applySingle(entry: InboxEntry): Promise<Settled> {
+    try {
+      await this.transactions.run(async (trx) => {
+        if ((await this.inbox.lockUnsettled(trx, [entry.envelopeId])).size === 0) return;
+        const outcome = await this.applyOne(entry);
+        if (outcome.applied) await this.inbox.markApplied([entry.envelopeId], new Date(), trx);
+        else if (outcome.deferred && this.mayWait(entry)) {
+          await this.inbox.postpone(entry.envelopeId, this.retryAt(), trx);
+        } else await this.reject(entry, outcome.code, outcome.detail, trx);
+      });
+      this.tries.succeeded(entry.envelopeId);
+      return { stop: false };
+    } catch (error) {
+      if (error instanceof ProtocolRuleViolation) {
+        await this.reject(entry, error.code, error.message);
+        return { stop: false };
+      }
+      if (error instanceof ConcurrentCaseChangeError) return { stop: true }; // the next round decides again
+      if (isTransientStoreFailure(error)) throw error;
+      const { tries, exhausted } = this.tries.failed(entry.envelopeId);
+      if (!exhausted) throw error;
+      await this.reject(entry, 'APPLY_FAILED', `failed ${tries} times, last with ${(error as Error).name}`);
+      return { stop: false };
+    }
+  }
+
+  private mayWait(entry: InboxEntry): boolean {
+    return Date.now() - entry.receivedAt.getTime() < OUT_OF_ORDER_WAIT_MS;
+  }
+
+  private retryAt(): Date {
+    return new Date(Date.now() + OUT_OF_ORDER_RETRY_MS);
+  }
+
   /**
-   * The entry with its message opened (it rests sealed with its case's key). A message of a case erased before it
-   * was applied has no payload left: the appliers then work from the envelope's header alone, or refuse it.
+   * The entries with their messages opened (they rest sealed with their cases' keys, read together for the batch).
+   * A message of a case erased before it was applied has no payload left: the appliers then work from the
+   * envelope's header alone, or refuse it.
    */
-  private async opened(entry: InboxEntry): Promise<InboxEntry> {
-    if (entry.sealedPayload === undefined) return entry;
-    const { sealedPayload, ...rest } = entry;
-    const payload = await this.vault.open<Record<string, unknown>>(
-      entry.caseId,
-      SealedUse.inbox(entry._id),
-      sealedPayload,
+  private async opened(entries: readonly InboxEntry[]): Promise<InboxEntry[]> {
+    const sealed = entries.filter((entry) => entry.sealedPayload !== undefined);
+    const payloads = await this.vault.openMany<Record<string, unknown>>(
+      sealed.map((entry) => ({
+        caseId: entry.caseId,
+        purpose: SealedUse.inbox(entry.envelopeId),
+        sealed: entry.sealedPayload as string,
+      })),
     );
-    return payload === undefined ? { ...rest, payloadWithheld: 'CASE_ERASED' } : { ...rest, payload };
+    const byId = new Map(sealed.map((entry, i) => [entry.envelopeId, payloads[i]]));
+    return entries.map(({ sealedPayload, ...entry }) => {
+      if (sealedPayload === undefined) return entry;
+      const payload = byId.get(entry.envelopeId);
+      return payload === undefined ? { ...entry, payloadWithheld: 'CASE_ERASED' } : { ...entry, payload };
+    });
   }
 
   /** Receipts and erasure confirmations go to the protocol that holds the case; the rest by message type. */
@@ -135,8 +212,8 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
     return applier.apply(entry);
   }
 
-  private async reject(id: string, type: string, code: string, detail: string): Promise<void> {
-    this.logger.warn(`inbox entry ${id} (${type}) set aside: ${code}`);
-    await this.inbox.markRejected(id, { code, detail });
+  private async reject(entry: InboxEntry, code: string, detail: string, trx?: NodeTransactions['db']): Promise<void> {
+    this.logger.warn(`inbox entry ${entry.envelopeId} (${entry.type}) set aside: ${code}`);
+    await this.inbox.markRejected(entry.envelopeId, { code, detail }, trx);
   }
 }

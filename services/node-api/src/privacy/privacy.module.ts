@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { CaseKeyStore, PersonalDataVault, loadKeyEncryptionKey } from '@enlace/privacy';
-import { Connection } from 'mongoose';
+import type { NodeDatabase } from '@enlace/store';
+import { Kysely } from 'kysely';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
 import { NODE_DATABASE } from '../database/database.tokens';
 import { PERSONAL_DATA_VAULT, SEALED_CASE_CONTENT } from './privacy.tokens';
@@ -16,7 +17,7 @@ import { SealedCaseContent } from './sealed-case-content';
     {
       provide: PERSONAL_DATA_VAULT,
       inject: [NODE_API_CONFIG, NODE_DATABASE],
-      useFactory: async (config: NodeApiConfig, db: Connection) =>
+      useFactory: async (config: NodeApiConfig, db: Kysely<NodeDatabase>) =>
         new PersonalDataVault(new CaseKeyStore(db, await loadKeyEncryptionKey(config.caseKekFile))),
     },
     {

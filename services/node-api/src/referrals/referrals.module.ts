@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MessageValidator } from '@enlace/contracts';
-import { Connection } from 'mongoose';
-import { KeyedWriteLock } from '@enlace/store';
-import { CASE_WRITE_LOCK, NODE_DATABASE } from '../database/database.tokens';
+import { NODE_TRANSACTIONS } from '../database/database.tokens';
+import { NodeTransactions } from '../database/node-transactions';
 import { SEALED_CASE_CONTENT } from '../privacy/privacy.tokens';
 import { SealedCaseContent } from '../privacy/sealed-case-content';
 import { ReferralCaseWriter } from './application/referral-case.writer';
@@ -18,12 +17,9 @@ import { REFERRAL_CASE_REPOSITORY } from './referrals.tokens';
   providers: [
     {
       provide: REFERRAL_CASE_REPOSITORY,
-      inject: [NODE_DATABASE, CASE_WRITE_LOCK, SEALED_CASE_CONTENT],
-      useFactory: async (db: Connection, lock: KeyedWriteLock, sealing: SealedCaseContent) => {
-        const repository = new ReferralCaseRepository(db, lock, sealing);
-        await repository.ensureIndexes();
-        return repository;
-      },
+      inject: [NODE_TRANSACTIONS, SEALED_CASE_CONTENT],
+      useFactory: (transactions: NodeTransactions, sealing: SealedCaseContent) =>
+        new ReferralCaseRepository(transactions, sealing),
     },
     { provide: MessageValidator, useFactory: () => new MessageValidator() },
     ReferralCaseWriter,

@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
 import { MessageValidator } from '@enlace/contracts';
 import { ReintegrationEvent, ReintegrationState } from '@enlace/protocols';
-import { CaseCollections, KeyedWriteLock } from '@enlace/store';
-import { Connection } from 'mongoose';
 import { ProtocolCaseActions } from '../cases/application/protocol-case.actions';
 import { ProtocolCaseMessageApplier } from '../cases/application/protocol-case.message-applier';
 import { ProtocolCaseWriter } from '../cases/application/protocol-case.writer';
 import { ProtocolCaseRepository } from '../cases/persistence/protocol-case.repository';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
-import { CASE_WRITE_LOCK, NODE_DATABASE } from '../database/database.tokens';
+import { NODE_TRANSACTIONS } from '../database/database.tokens';
+import { NodeTransactions } from '../database/node-transactions';
 import { SEALED_CASE_CONTENT } from '../privacy/privacy.tokens';
 import { SealedCaseContent } from '../privacy/sealed-case-content';
 import { ReintegrationsService } from './application/reintegrations.service';
@@ -33,17 +32,9 @@ type Writer = ProtocolCaseWriter<ReintegrationState, ReintegrationEvent>;
   providers: [
     {
       provide: REINTEGRATION_CASE_REPOSITORY,
-      inject: [NODE_DATABASE, CASE_WRITE_LOCK, SEALED_CASE_CONTENT],
-      useFactory: async (db: Connection, lock: KeyedWriteLock, sealing: SealedCaseContent) => {
-        const repository = new ProtocolCaseRepository<ReintegrationState>(
-          db,
-          CaseCollections.reintegrations,
-          lock,
-          sealing,
-        );
-        await repository.ensureIndexes();
-        return repository;
-      },
+      inject: [NODE_TRANSACTIONS, SEALED_CASE_CONTENT],
+      useFactory: (transactions: NodeTransactions, sealing: SealedCaseContent) =>
+        new ProtocolCaseRepository<ReintegrationState>(transactions, 'reintegration', sealing),
     },
     {
       provide: REINTEGRATION_CASE_WRITER,

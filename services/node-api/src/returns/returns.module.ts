@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
 import { MessageValidator } from '@enlace/contracts';
 import { ReturnEvent, ReturnState } from '@enlace/protocols';
-import { CaseCollections, KeyedWriteLock } from '@enlace/store';
-import { Connection } from 'mongoose';
 import { ProtocolCaseActions } from '../cases/application/protocol-case.actions';
 import { ProtocolCaseMessageApplier } from '../cases/application/protocol-case.message-applier';
 import { ProtocolCaseWriter } from '../cases/application/protocol-case.writer';
 import { ProtocolCaseRepository } from '../cases/persistence/protocol-case.repository';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
-import { CASE_WRITE_LOCK, NODE_DATABASE } from '../database/database.tokens';
+import { NODE_TRANSACTIONS } from '../database/database.tokens';
+import { NodeTransactions } from '../database/node-transactions';
 import { SEALED_CASE_CONTENT } from '../privacy/privacy.tokens';
 import { SealedCaseContent } from '../privacy/sealed-case-content';
 import { ReturnsService } from './application/returns.service';
@@ -31,12 +30,9 @@ type Writer = ProtocolCaseWriter<ReturnState, ReturnEvent>;
   providers: [
     {
       provide: RETURN_CASE_REPOSITORY,
-      inject: [NODE_DATABASE, CASE_WRITE_LOCK, SEALED_CASE_CONTENT],
-      useFactory: async (db: Connection, lock: KeyedWriteLock, sealing: SealedCaseContent) => {
-        const repository = new ProtocolCaseRepository<ReturnState>(db, CaseCollections.returns, lock, sealing);
-        await repository.ensureIndexes();
-        return repository;
-      },
+      inject: [NODE_TRANSACTIONS, SEALED_CASE_CONTENT],
+      useFactory: (transactions: NodeTransactions, sealing: SealedCaseContent) =>
+        new ProtocolCaseRepository<ReturnState>(transactions, 'return', sealing),
     },
     {
       provide: RETURN_CASE_WRITER,

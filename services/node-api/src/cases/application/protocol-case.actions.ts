@@ -4,7 +4,12 @@ import type { ProtocolCaseDocument } from '../persistence/protocol-case.document
 import { ConcurrentCaseChangeError, ProtocolCaseRepository } from '../persistence/protocol-case.repository';
 import { ProtocolCaseWriter } from './protocol-case.writer';
 
-const MAX_ATTEMPTS = 5;
+/**
+ * Decisions tried on one case before giving up. An attempt is lost only when another writer's change of the case
+ * committed in between, so each loss is someone else's progress: 16 lets that many writers of one case at once all
+ * get through.
+ */
+const MAX_ATTEMPTS = 16;
 
 /** Decides a command of `side` on the replica: the protocol's own decide function, bound to a command. */
 export type CaseDecision<S, E> = (state: S, side: CaseSide, now: Date) => E[];

@@ -27,8 +27,8 @@ const counterpartSide = (side: CaseSide): CaseSide => (side === 'sender' ? 'rece
 
 /**
  * Applies the messages of a protocol whose messages carry its events: the first creates the replica, each next
- * one is the other end's event, evolved on the replica here. An envelope already applied changes nothing; only
- * the other end of the case may change it. A withdrawal of consent erases the person's data in the same write
+ * one is the other end's event, evolved on the replica here. The inbox applier runs this in the transaction that
+ * marks the message applied, so that each message takes effect once; only the other end of the case may change it. A withdrawal of consent erases the person's data in the same write
  * and confirms the erasure to the other end.
  */
 export class ProtocolCaseMessageApplier<
@@ -59,16 +59,17 @@ export class ProtocolCaseMessageApplier<
     if (!event) return { applied: false, code: 'UNSUPPORTED_TYPE', detail: `no handler for ${entry.type}` };
     const document = await this.repository.findById(entry.caseId);
     if (!document) return unknownCase(this.protocol.name, entry.caseId);
-    if (document.appliedEnvelopeIds.includes(entry._id)) return APPLIED;
     const refused = this.refuseStranger(document, entry) ?? this.refuseMismatch(entry, payload);
     if (refused) return refused;
     const erases = this.protocol.withdrawsConsent(event) && !document.erasure;
-    await this.writer.record(document, [event], counterpartSide(document.state.side), {
-      appliedEnvelopeId: entry._id,
-      ...(erases
+    await this.writer.record(
+      document,
+      [event],
+      counterpartSide(document.state.side),
+      erases
         ? { extraMessages: [erasureConfirmationOf(this.protocol.name, document._id, this.country, new Date())] }
-        : {}),
-    });
+        : {},
+    );
     return APPLIED;
   }
 
@@ -80,18 +81,14 @@ export class ProtocolCaseMessageApplier<
     const receiptedId = String(entry.payload?.['receivedEnvelopeId']);
     await this.repository.markOutboxDelivered(document._id, receiptedId, entry.receivedAt);
     const receipted = document.outbox.find((item) => item.envelopeId === receiptedId);
-    if (!receipted || !this.rules.deliveryEvents || document.appliedEnvelopeIds.includes(entry._id)) return APPLIED;
+    if (!receipted || !this.rules.deliveryEvents) return APPLIED;
     const events = this.rules.deliveryEvents(
       document.state,
       receipted.type,
       receiptedId,
       entry.receivedAt.toISOString(),
     );
-    if (events.length > 0) {
-      await this.writer.record(document, events, counterpartSide(document.state.side), {
-        appliedEnvelopeId: entry._id,
-      });
-    }
+    if (events.length > 0) await this.writer.record(document, events, counterpartSide(document.state.side));
     return APPLIED;
   }
 
@@ -99,19 +96,15 @@ export class ProtocolCaseMessageApplier<
     if (this.protocol.caseIdOf(payload) !== entry.caseId) return caseMismatch(this.protocol.name);
     const reception = this.rules.receive(entry, payload);
     if ('applied' in reception) return reception;
-    const { result } = await this.writer.create(reception.base, reception.events, reception.sideOf, {
-      appliedEnvelopeId: entry._id,
-    });
+    const { result } = await this.writer.create(reception.base, reception.events, reception.sideOf);
+    // The inbox holds each envelope once and marks it applied with the case it made: a case already here with
+    // this id is another's.
     if (result === 'exists') {
-      // Arrived before (applied, then the inbox mark was lost) — or someone reuses another case's id.
-      const existing = await this.repository.findById(entry.caseId);
-      if (!existing?.appliedEnvelopeIds.includes(entry._id)) {
-        return {
-          applied: false,
-          code: 'DUPLICATE_CASE',
-          detail: `a ${this.protocol.name} with this id already exists here`,
-        };
-      }
+      return {
+        applied: false,
+        code: 'DUPLICATE_CASE',
+        detail: `a ${this.protocol.name} with this id already exists here`,
+      };
     }
     return APPLIED;
   }

@@ -13,15 +13,13 @@ export type NewProtocolCase = CaseContent & { readonly direction: CaseDirection 
 export type CaseActor<E> = CaseSide | ((event: E) => CaseSide);
 
 export interface CaseRecordOptions {
-  /** The envelope whose message these events came from, so that applying it again changes nothing. */
-  readonly appliedEnvelopeId?: string;
   /** Extra messages this change sends beside the protocol's own (an erasure confirmation). */
   readonly extraMessages?: readonly { type: string; payload: Record<string, unknown> }[];
 }
 
 /**
  * Writes the events decided on a case of one protocol: the new state, the timeline and — in the same
- * single-document write — the messages the other end must hear, each checked against its contract before it
+ * transaction — the messages the other end must hear, each checked against its contract before it
  * enters the outbox. When the events withdraw the person's consent, the same write erases the person's data.
  */
 export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase> {
@@ -48,9 +46,7 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
       ...(base.consent ? { consent: base.consent } : {}),
       ...(base.links ? { links: base.links } : {}),
       timeline: change.timeline,
-      appliedEnvelopeIds: options.appliedEnvelopeId ? [options.appliedEnvelopeId] : [],
       outbox: change.outbox,
-      outboxPending: change.outbox.length,
       ...this.dueOf(change.state),
       version: 0,
       createdAt: now,
@@ -78,7 +74,6 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
       outbox: change.outbox,
       ...due,
       ...(erasure ? { erasure } : {}),
-      ...(options.appliedEnvelopeId ? { appliedEnvelopeId: options.appliedEnvelopeId } : {}),
       at,
     });
     const { person: _person, consent: _consent, ...kept } = document;

@@ -13,7 +13,7 @@ export interface CaseErasure {
 /**
  * One case of a protocol whose messages carry its events (return, reintegration), as this node keeps it: the
  * replica of the protocol state, the person's data while consent allows, the timeline, and the outbox written in
- * the same single-document update as the change that produced it.
+ * the same transaction as the change that produced it.
  */
 export interface ProtocolCaseDocument<S> {
   _id: string;
@@ -24,9 +24,8 @@ export interface ProtocolCaseDocument<S> {
   consent?: ConsentRecord;
   links?: CaseLinks;
   timeline: TimelineEntry[];
-  appliedEnvelopeIds: string[];
+  /** The case's messages, sent or waiting, from the outbox table (headers only). */
   outbox: OutboxEntry[];
-  outboxPending: number;
   /** When the step the case waits on is due, as a date so the database can find overdue cases by index. */
   due?: Date;
   /** Which end that step waits on. */
@@ -38,14 +37,3 @@ export interface ProtocolCaseDocument<S> {
   createdAt: Date;
   updatedAt: Date;
 }
-
-/**
- * A case as it rests in the database: the person, the consent record and the consent's purpose in the protocol
- * state are one ciphertext (`personal`) under the case's key, and outbox payloads are sealed the same way.
- */
-export type StoredProtocolCase<S> = Omit<ProtocolCaseDocument<S>, 'person' | 'consent'> & {
-  personal?: string;
-  /** Cases written before personal data were sealed may still hold them in clear. */
-  person?: ReferredPerson;
-  consent?: ConsentRecord;
-};

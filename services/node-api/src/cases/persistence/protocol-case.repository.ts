@@ -1,18 +1,20 @@
-import { OutboxQueueStore, isOutboxEntrySettled, type KeyedWriteLock, type OutboxEntry } from '@enlace/store';
-import { Connection, mongo } from 'mongoose';
-import type { TimelineEntry } from '../domain/case-content';
-import type { CaseStateBase } from '../domain/case-protocol';
+import type { OutboxEntry } from '@enlace/store';
+import type { NodeTransactions } from '../../database/node-transactions';
 import { SealedCaseContent, stateWithPurpose, stateWithoutPurpose } from '../../privacy/sealed-case-content';
-import type { CaseErasure, CaseDirection, ProtocolCaseDocument, StoredProtocolCase } from './protocol-case.document';
+import type { ConsentRecord, ReferredPerson, TimelineEntry } from '../domain/case-content';
+import type { CaseLinks, CaseStateBase, ProtocolName } from '../domain/case-protocol';
+import { CaseCondition, CaseSummaryRow, CaseTable } from './case-table';
+import type { CaseDirection, CaseErasure, ProtocolCaseDocument } from './protocol-case.document';
+
+export { ConcurrentCaseChangeError } from './case-table';
 
 export interface ProtocolCaseChange<S> {
   readonly state: S;
   readonly timeline: readonly TimelineEntry[];
   readonly outbox: readonly OutboxEntry[];
-  readonly appliedEnvelopeId?: string;
   readonly due?: Date;
   readonly pendingOn?: string;
-  /** Removes the person's data and the plaintext of every unsent message: consent was withdrawn. */
+  /** Removes the person's data and every unsent message: consent was withdrawn. */
   readonly erasure?: CaseErasure;
   readonly at: Date;
 }
@@ -34,239 +36,173 @@ export interface UnannouncedOverdueCase {
   readonly counterpart: string;
 }
 
-/** Another writer changed the case in between; the caller reloads and decides again. */
-export class ConcurrentCaseChangeError extends Error {
-  constructor(readonly caseId: string) {
-    super(`case ${caseId} changed concurrently`);
-    this.name = 'ConcurrentCaseChangeError';
-  }
+/** The person, the consent record and the consent's purpose, as they rest sealed in `personal`. */
+interface RestingContent {
+  person?: ReferredPerson;
+  consent?: ConsentRecord;
+  statePurpose?: string;
 }
 
-const SUMMARY_PROJECTION = {
-  person: 0,
-  consent: 0,
-  personal: 0,
-  outbox: 0,
-  appliedEnvelopeIds: 0,
-  timeline: 0,
-} as const;
-const EXPORT_PROJECTION = { outbox: 0, appliedEnvelopeIds: 0, timeline: 0 } as const;
-
 /**
- * The cases of one protocol in the node's own database. Every change is one single-document update guarded by
- * the version it was decided on, carrying the new state, the timeline and the outbox (FerretDB has no
- * transactions). The person's data and the outbox payloads rest sealed with the case's key (SealedCaseContent);
- * an erasure removes them and destroys that key.
+ * The cases of one protocol in the node's `cases` table. Every change is one transaction: the case row updated if
+ * still at the version it was decided on, its messages added to the outbox. The person's data and the outbox
+ * payloads rest sealed with the case's key (SealedCaseContent); an erasure removes them and, once committed,
+ * destroys that key.
  */
 export class ProtocolCaseRepository<S> {
-  private initialised?: Promise<unknown>;
+  private readonly table: CaseTable;
 
   constructor(
-    private readonly connection: Connection,
-    readonly collectionName: string,
-    private readonly lock: KeyedWriteLock,
+    private readonly transactions: NodeTransactions,
+    readonly protocol: ProtocolName,
     private readonly sealing: SealedCaseContent,
-  ) {}
-
-  /** The relay's pointers to new outbox entries, added after each write that put some in (see OutboxQueueItem). */
-  private get outboxQueue(): OutboxQueueStore {
-    return new OutboxQueueStore(this.connection);
-  }
-
-  private get collection(): mongo.Collection<ProtocolCaseDocument<S>> {
-    return this.connection.collection<ProtocolCaseDocument<S>>(this.collectionName);
-  }
-
-  async ensureIndexes(): Promise<void> {
-    this.initialised ??= Promise.all([
-      this.collection.createIndex({ outboxPending: 1 }),
-      this.collection.createIndex({ direction: 1, 'state.status': 1 }),
-      this.collection.createIndex({ due: 1 }),
-    ]);
-    await this.initialised;
+  ) {
+    this.table = new CaseTable(transactions, protocol);
   }
 
   async insert(document: ProtocolCaseDocument<S>): Promise<'inserted' | 'exists'> {
-    const stored = await this.stored(document);
-    return this.lock.run(document._id, () => this.insertNow(stored));
-  }
-
-  private async stored(document: ProtocolCaseDocument<S>): Promise<StoredProtocolCase<S>> {
-    const { person, consent, outbox, state, ...rest } = document;
+    const { person, consent, outbox, state } = document;
     const resting = stateWithoutPurpose(state);
-    const sealed = await this.sealing.sealContentAndOutbox(
-      document._id,
+    const content: RestingContent = {
+      ...(person ? { person } : {}),
+      ...(consent ? { consent } : {}),
+      ...(resting.statePurpose !== undefined ? { statePurpose: resting.statePurpose } : {}),
+    };
+    const sealed = await this.sealing.sealContentAndOutbox(document._id, content, outbox);
+    const base = resting.state as CaseStateBase;
+    return this.table.insert(
       {
-        ...(person ? { person } : {}),
-        ...(consent ? { consent } : {}),
-        ...(resting.statePurpose !== undefined ? { statePurpose: resting.statePurpose } : {}),
+        id: document._id,
+        direction: document.direction,
+        status: base.status,
+        state: JSON.stringify(resting.state),
+        personal: sealed.personal ?? null,
+        links: document.links ? JSON.stringify(document.links) : null,
+        timeline: JSON.stringify(document.timeline),
+        due: document.due ?? null,
+        pending_on: document.pendingOn ?? null,
+        version: document.version,
+        created_at: document.createdAt,
+        updated_at: document.updatedAt,
       },
-      outbox,
+      sealed.outbox,
     );
-    return { ...rest, state: resting.state, ...sealed };
   }
 
-  private async opened(stored: StoredProtocolCase<S>): Promise<ProtocolCaseDocument<S>> {
-    const { personal, ...rest } = stored;
-    if (personal === undefined) return rest;
-    const content = await this.sealing.open(stored._id, personal);
+  async findById(id: string): Promise<ProtocolCaseDocument<S> | null> {
+    const row = await this.table.find(id);
+    if (!row) return null;
+    const content: RestingContent = await this.sealing.open(id, row.personal ?? undefined);
+    const document = documentOf<S>(row, row.timeline as TimelineEntry[], row.outbox);
     return {
-      ...rest,
-      state: stateWithPurpose(rest.state, content.statePurpose),
+      ...document,
+      state: stateWithPurpose(document.state, content.statePurpose),
       ...(content.person ? { person: content.person } : {}),
       ...(content.consent ? { consent: content.consent } : {}),
     };
   }
 
-  private async insertNow(document: StoredProtocolCase<S>): Promise<'inserted' | 'exists'> {
-    try {
-      await this.collection.insertOne(document as mongo.OptionalUnlessRequiredId<ProtocolCaseDocument<S>>);
-    } catch (error) {
-      if (error instanceof mongo.MongoServerError && error.code === 11000) return 'exists';
-      throw error;
-    }
-    await this.outboxQueue.enqueue(this.collectionName, document._id, document.outbox);
-    return 'inserted';
-  }
-
-  async findById(id: string): Promise<ProtocolCaseDocument<S> | null> {
-    const stored = (await this.collection.findOne({ _id: id } as mongo.Filter<
-      ProtocolCaseDocument<S>
-    >)) as StoredProtocolCase<S> | null;
-    return stored ? this.opened(stored) : null;
-  }
-
-  async exists(id: string): Promise<boolean> {
-    const found = await this.collection.findOne({ _id: id } as mongo.Filter<ProtocolCaseDocument<S>>, {
-      projection: { _id: 1 },
-    });
-    return found !== null;
+  exists(id: string): Promise<boolean> {
+    return this.table.exists(id);
   }
 
   /** Every case in id order, a page at a time after `afterId`, with the person: for the node's export. */
   async page(afterId: string | undefined, size: number): Promise<ProtocolCaseDocument<S>[]> {
-    const query = afterId === undefined ? {} : { _id: { $gt: afterId } };
-    const stored = (await this.collection
-      .find(query as mongo.Filter<ProtocolCaseDocument<S>>, { projection: EXPORT_PROJECTION })
-      .sort({ _id: 1 })
-      .limit(size)
-      .toArray()) as StoredProtocolCase<S>[];
-    return Promise.all(stored.map((document) => this.opened(document)));
+    const rows = await this.table.page(afterId, size);
+    return Promise.all(
+      rows.map(async (row) => {
+        const content: RestingContent = await this.sealing.open(row.id, row.personal ?? undefined);
+        const document = documentOf<S>(row, [], []);
+        return {
+          ...document,
+          state: stateWithPurpose(document.state, content.statePurpose),
+          ...(content.person ? { person: content.person } : {}),
+          ...(content.consent ? { consent: content.consent } : {}),
+        };
+      }),
+    );
   }
 
+  /** Summaries (no person, timeline or outbox), newest change first, at most CASE_LIST_LIMIT. */
   async list(filter: ProtocolCaseListFilter): Promise<ProtocolCaseDocument<S>[]> {
-    const query: Record<string, unknown> = {};
-    if (filter.direction) query['direction'] = filter.direction;
-    if (filter.status) query['state.status'] = filter.status;
-    if (filter.overdue === true) query['due'] = { $lte: filter.now ?? new Date() };
-    if (filter.overdue === false) query['$nor'] = [{ due: { $lte: filter.now ?? new Date() } }];
-    return (await this.collection
-      .find(query as mongo.Filter<ProtocolCaseDocument<S>>, { projection: SUMMARY_PROJECTION })
-      .sort({ updatedAt: -1 })
-      .limit(500)
-      .toArray()) as ProtocolCaseDocument<S>[];
+    const now = filter.now ?? new Date();
+    const conditions: CaseCondition[] = [];
+    const { direction, status } = filter;
+    if (direction) conditions.push((where) => where('direction', '=', direction));
+    if (status) conditions.push((where) => where('status', '=', status));
+    if (filter.overdue === true) conditions.push((where) => where('due', '<=', now));
+    if (filter.overdue === false) {
+      conditions.push((where) => where.or([where('due', 'is', null), where('due', '>', now)]));
+    }
+    return (await this.table.list(conditions)).map((row) => documentOf<S>(row, [], []));
   }
 
   /** Cases whose step waits on the other end, was due by `now`, and is not announced as overdue yet. */
   async findUnannouncedOverdue(now: Date, limit: number): Promise<UnannouncedOverdueCase[]> {
-    type Found = Pick<ProtocolCaseDocument<CaseStateBase>, '_id' | 'due' | 'announcedDue' | 'pendingOn' | 'state'>;
-    const found = (await this.collection
-      .find({ due: { $lte: now } } as mongo.Filter<ProtocolCaseDocument<S>>, {
-        projection: { _id: 1, due: 1, announcedDue: 1, pendingOn: 1, state: 1 },
-      })
-      .sort({ due: 1 })
-      .limit(limit)
-      .toArray()) as unknown as Found[];
-    return found.flatMap((document) => {
-      const { state, due } = document;
-      const waitsOnOther = document.pendingOn !== undefined && document.pendingOn !== state.side;
-      const announced = document.announcedDue?.getTime() === due?.getTime();
-      if (!due || !waitsOnOther || announced) return [];
+    const rows = await this.table.dueBy(now, limit, [
+      (where) => where.or([where('announced_due', 'is', null), where('announced_due', '<>', where.ref('due'))]),
+      (where) => where('pending_on', 'is not', null),
+    ]);
+    return rows.flatMap((row) => {
+      const state = row.state as unknown as CaseStateBase;
+      if (!row.due || row.pending_on === state.side) return [];
       const counterpart = state.side === 'sender' ? state.toCountry : state.fromCountry;
-      return [{ id: document._id, due, status: state.status, counterpart }];
+      return [{ id: row.id, due: row.due, status: row.status, counterpart }];
     });
   }
 
-  async markAnnounced(id: string, due: Date): Promise<void> {
-    await this.lock.run(id, () =>
-      this.collection.updateOne(
-        { _id: id } as mongo.Filter<ProtocolCaseDocument<S>>,
-        {
-          $set: { announcedDue: due },
-        } as mongo.UpdateFilter<ProtocolCaseDocument<S>>,
-      ),
-    );
+  markAnnounced(id: string, due: Date): Promise<void> {
+    return this.table.markAnnounced(id, due);
   }
 
-  /** Notes the delivery receipt of one outbox entry; the entry's position is looked up, then named. */
-  async markOutboxDelivered(caseId: string, envelopeId: string, deliveredAt: Date): Promise<void> {
-    await this.lock.run(caseId, () => this.markOutboxDeliveredNow(caseId, envelopeId, deliveredAt));
-  }
-
-  private async markOutboxDeliveredNow(caseId: string, envelopeId: string, deliveredAt: Date): Promise<void> {
-    const document = await this.collection.findOne({ _id: caseId } as mongo.Filter<ProtocolCaseDocument<S>>, {
-      projection: { outbox: 1 },
-    });
-    const index = document?.outbox.findIndex((entry) => entry.envelopeId === envelopeId) ?? -1;
-    if (index < 0) return;
-    await this.collection.updateOne(
-      { _id: caseId, [`outbox.${index}.envelopeId`]: envelopeId } as mongo.Filter<ProtocolCaseDocument<S>>,
-      { $set: { [`outbox.${index}.deliveredAt`]: deliveredAt } } as mongo.UpdateFilter<ProtocolCaseDocument<S>>,
-    );
+  /** Notes the delivery receipt of one of the case's messages. */
+  markOutboxDelivered(caseId: string, envelopeId: string, deliveredAt: Date): Promise<void> {
+    return this.table.markDelivered(caseId, envelopeId, deliveredAt);
   }
 
   async applyChange(document: ProtocolCaseDocument<S>, change: ProtocolCaseChange<S>): Promise<void> {
     // An erasing change's own messages (the withdrawal, the confirmation) carry ids and times only: they rest in
     // clear, since the case's key is destroyed right after; every other message rests sealed.
     const outbox = change.erasure ? [...change.outbox] : await this.sealing.sealOutbox(document._id, change.outbox);
-    await this.lock.run(document._id, () => this.applyChangeNow(document, { ...change, outbox }));
-    if (change.erasure) await this.sealing.erase(document._id, new Date(change.erasure.erasedAt));
-  }
-
-  private async applyChangeNow(document: ProtocolCaseDocument<S>, change: ProtocolCaseChange<S>): Promise<void> {
-    const push: Record<string, unknown> = { timeline: { $each: [...change.timeline] } };
-    if (change.appliedEnvelopeId) push['appliedEnvelopeIds'] = change.appliedEnvelopeId;
-    const set: Record<string, unknown> = { state: stateWithoutPurpose(change.state).state, updatedAt: change.at };
-    const unset: Record<string, ''> = {};
-    const inc: Record<string, number> = { version: 1 };
-    if (change.due) set['due'] = change.due;
-    else unset['due'] = '';
-    if (change.pendingOn) set['pendingOn'] = change.pendingOn;
-    else unset['pendingOn'] = '';
-    if (change.erasure) {
-      // Consent is gone: the person's data go, and so do the messages not yet sent, which would carry them on.
-      // The version guard makes replacing the outbox safe; the relay's marks name each entry's envelope id.
-      const outbox = [...document.outbox.filter(isOutboxEntrySettled), ...change.outbox];
-      set['erasure'] = change.erasure;
-      set['outbox'] = outbox;
-      set['outboxPending'] = outbox.filter((entry) => !isOutboxEntrySettled(entry)).length;
-      unset['person'] = '';
-      unset['consent'] = '';
-      unset['personal'] = '';
-    } else {
-      push['outbox'] = { $each: [...change.outbox] };
-      inc['outboxPending'] = change.outbox.length;
-    }
-    const result = await this.collection.updateOne(
-      { _id: document._id, version: document.version } as mongo.Filter<ProtocolCaseDocument<S>>,
-      {
-        $set: set,
-        ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
-        $push: push,
-        $inc: inc,
-      } as mongo.UpdateFilter<ProtocolCaseDocument<S>>,
-    );
-    if (result.matchedCount === 0) throw new ConcurrentCaseChangeError(document._id);
-    await this.outboxQueue.enqueue(this.collectionName, document._id, change.outbox);
+    const state = stateWithoutPurpose(change.state).state;
+    await this.table.change({
+      id: document._id,
+      expectedVersion: document.version,
+      state: state as Record<string, unknown>,
+      status: (state as CaseStateBase).status,
+      timeline: change.timeline,
+      due: change.due ?? null,
+      pendingOn: change.pendingOn ?? null,
+      ...(change.erasure ? { erasure: change.erasure } : {}),
+      outbox,
+      at: change.at,
+    });
+    const { erasure } = change;
+    if (erasure)
+      await this.transactions.afterCommit(() => this.sealing.erase(document._id, new Date(erasure.erasedAt)));
   }
 
   /** Records that the other end confirmed its erasure. */
-  async recordErasureConfirmation(caseId: string, country: string, at: string): Promise<void> {
-    await this.lock.run(caseId, () =>
-      this.collection.updateOne(
-        { _id: caseId, erasure: { $exists: true } } as mongo.Filter<ProtocolCaseDocument<S>>,
-        { $push: { 'erasure.confirmedBy': { country, at } } } as unknown as mongo.UpdateFilter<ProtocolCaseDocument<S>>,
-      ),
-    );
+  recordErasureConfirmation(caseId: string, country: string, at: string): Promise<void> {
+    return this.table.recordErasureConfirmation(caseId, country, at);
   }
+}
+
+function documentOf<S>(row: CaseSummaryRow, timeline: TimelineEntry[], outbox: OutboxEntry[]): ProtocolCaseDocument<S> {
+  return {
+    _id: row.id,
+    protocol: row.protocol as ProtocolName,
+    direction: row.direction as CaseDirection,
+    state: row.state as S,
+    ...(row.links ? { links: row.links as CaseLinks } : {}),
+    timeline,
+    outbox,
+    ...(row.due ? { due: row.due } : {}),
+    ...(row.pending_on ? { pendingOn: row.pending_on } : {}),
+    ...(row.announced_due ? { announcedDue: row.announced_due } : {}),
+    ...(row.erasure ? { erasure: row.erasure as unknown as CaseErasure } : {}),
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MessageValidator } from '@enlace/contracts';
 import { ReferralEvent, ReferralSide, ReferralState, evolveReferral } from '@enlace/protocols';
-import type { OutboxEntry } from '@enlace/store';
+import { isOutboxEntrySettled, type OutboxEntry } from '@enlace/store';
 import type { OutgoingCaseMessage } from '../../cases/domain/case-protocol';
 import type { CaseErasure } from '../../cases/persistence/protocol-case.document';
 import { outgoingMessageFor } from '../domain/referral-outgoing-messages';
@@ -18,8 +18,6 @@ export type NewReferralCase = Pick<ReferralCaseDocument, '_id' | 'direction' | '
 export type EventActor = ReferralSide | ((event: ReferralEvent) => ReferralSide);
 
 export interface RecordOptions {
-  /** The envelope whose message these events came from, so that applying it again changes nothing. */
-  readonly appliedEnvelopeId?: string;
   /** A free note that came with the step (an acceptance's), for the timeline and the other end's message. */
   readonly note?: string;
   /** Extra messages this change sends beside the protocol's own (an erasure confirmation). */
@@ -33,7 +31,7 @@ interface Change {
 }
 
 /**
- * Writes the events decided on a referral: the new state, the timeline, and — in the same single-document write —
+ * Writes the events decided on a referral: the new state, the timeline, and — in the same transaction —
  * the messages the other end must receive, each checked against its contract before it enters the outbox. When
  * the events withdraw the person's consent, the same write erases the person's data (and the case's key goes).
  */
@@ -56,8 +54,6 @@ export class ReferralCaseWriter {
     const referral: ReferralCaseDocument = {
       ...base,
       ...change,
-      appliedEnvelopeIds: options.appliedEnvelopeId ? [options.appliedEnvelopeId] : [],
-      outboxPending: change.outbox.length,
       version: 0,
       createdAt: now,
       updatedAt: now,
@@ -81,7 +77,6 @@ export class ReferralCaseWriter {
       ...change,
       at,
       ...(erasure ? { erasure } : {}),
-      ...(options.appliedEnvelopeId ? { appliedEnvelopeId: options.appliedEnvelopeId } : {}),
     });
     const { person: _person, consent: _consent, ...kept } = referral;
     const { reasonDetails: _details, ...keptDetails } = referral.details;
@@ -90,7 +85,7 @@ export class ReferralCaseWriter {
       state: change.state,
       timeline: [...referral.timeline, ...change.timeline],
       outbox: erasure
-        ? [...referral.outbox.filter((entry) => entry.sentAt), ...change.outbox]
+        ? [...referral.outbox.filter(isOutboxEntrySettled), ...change.outbox]
         : [...referral.outbox, ...change.outbox],
       version: referral.version + 1,
       updatedAt: at,

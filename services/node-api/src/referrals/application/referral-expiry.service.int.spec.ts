@@ -2,10 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { MessageValidator } from '@enlace/contracts';
 import { CaseKeyStore, PersonalDataVault, SealedUse } from '@enlace/privacy';
 import { decideReferral } from '@enlace/protocols';
-import { KeyedWriteLock, createMongoConnection } from '@enlace/store';
-import { testInfra, uniqueName } from '@enlace/testing';
-import { Connection } from 'mongoose';
+import { NodeDatabase, ScratchNodeDatabase } from '@enlace/store';
+import { Kysely } from 'kysely';
 import { readNodeApiConfig } from '../../config/node-api.config';
+import { NodeTransactions } from '../../database/node-transactions';
 import { SealedCaseContent } from '../../privacy/sealed-case-content';
 import { CreateReferralRequest } from '../dto/create-referral.request';
 import { ReferralCaseRepository } from '../persistence/referral-case.repository';
@@ -14,7 +14,8 @@ import { ReferralExpiryService } from './referral-expiry.service';
 import { ReferralsService } from './referrals.service';
 
 /** The sealing of personal data as node-api does it, with a key-encryption key of the test's own. */
-const vaultOn = (db: Connection) => new PersonalDataVault(new CaseKeyStore(db, { kid: 'test', key: randomBytes(32) }));
+const vaultOn = (db: Kysely<NodeDatabase>) =>
+  new PersonalDataVault(new CaseKeyStore(db, { kid: 'test', key: randomBytes(32) }));
 
 const request: CreateReferralRequest = {
   toCountry: 'EC',
@@ -27,8 +28,8 @@ const request: CreateReferralRequest = {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('ReferralExpiryService (on the real FerretDB)', () => {
-  let db: Connection;
+describe('ReferralExpiryService (on the real PostgreSQL)', () => {
+  let scratch: ScratchNodeDatabase;
   let repository: ReferralCaseRepository;
   let vault: PersonalDataVault;
   let writer: ReferralCaseWriter;
@@ -42,7 +43,7 @@ describe('ReferralExpiryService (on the real FerretDB)', () => {
       ENLACE_COUNTRY: 'CO',
       ENLACE_NETWORK: 'int',
       ENLACE_JWT_SECRET: 'x'.repeat(32),
-      MONGODB_URI: 'mongodb://unused',
+      DATABASE_URL: 'postgres://unused',
       ENLACE_USERS_FILE: '/dev/null',
       ENLACE_CASE_KEK_FILE: '/unused',
       ENLACE_REFERRAL_ANSWER_PERIOD: period,
@@ -84,18 +85,13 @@ describe('ReferralExpiryService (on the real FerretDB)', () => {
   }
 
   beforeAll(async () => {
-    const infra = testInfra();
-    db = await createMongoConnection({ uri: infra.mongodbUri, dbName: uniqueName('int_expiry_') });
-    vault = vaultOn(db);
-    repository = new ReferralCaseRepository(db, new KeyedWriteLock(), new SealedCaseContent(vault));
-    await repository.ensureIndexes();
+    scratch = await ScratchNodeDatabase.create('int_expiry');
+    vault = vaultOn(scratch.db);
+    repository = new ReferralCaseRepository(new NodeTransactions(scratch.db), new SealedCaseContent(vault));
     writer = new ReferralCaseWriter(repository, new MessageValidator());
   }, 120_000);
 
-  afterAll(async () => {
-    await db?.dropDatabase();
-    await db?.close();
-  });
+  afterAll(() => scratch?.drop());
 
   describe('expireOverdue', () => {
     it('should let an unanswered outgoing referral expire once due, and queue referral.expired.v1', async () => {
@@ -111,11 +107,16 @@ describe('ReferralExpiryService (on the real FerretDB)', () => {
       expect(expired?.timeline.at(-1)).toMatchObject({ event: 'ReferralExpired', side: 'sender', status: 'expired' });
       expect(expired?.outbox.map((entry) => entry.type)).toEqual(['referral.requested.v1', 'referral.expired.v1']);
       // The message rests sealed with the case's key, bound to its envelope id, until the relay sends it.
-      const queued = expired?.outbox[1];
-      expect(queued?.payload).toBeUndefined();
-      expect(
-        await vault.open(created._id, SealedUse.outbox(queued?.envelopeId ?? ''), queued?.sealedPayload ?? ''),
-      ).toEqual({ referralId: created._id, expiredAt: expired?.state.lastChangedAt });
+      const queued = await scratch.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('envelope_id', '=', expired?.outbox[1]?.envelopeId ?? '')
+        .executeTakeFirstOrThrow();
+      expect(queued.payload).toBeNull();
+      expect(await vault.open(created._id, SealedUse.outbox(queued.envelope_id), queued.sealed_payload ?? '')).toEqual({
+        referralId: created._id,
+        expiredAt: expired?.state.lastChangedAt,
+      });
       expect((await repository.findOverdueOutgoing(new Date(), 100)).map((referral) => referral.id)).not.toContain(
         created._id,
       );
@@ -155,21 +156,22 @@ describe('ReferralExpiryService (on the real FerretDB)', () => {
   });
 });
 
-describe('ReferralCaseRepository overdue queries (on the real FerretDB)', () => {
-  let db: Connection;
+describe('ReferralCaseRepository overdue queries (on the real PostgreSQL)', () => {
+  let scratch: ScratchNodeDatabase;
   let repository: ReferralCaseRepository;
   let referrals: ReferralsService;
 
   beforeAll(async () => {
-    const infra = testInfra();
-    db = await createMongoConnection({ uri: infra.mongodbUri, dbName: uniqueName('int_overdue_') });
-    repository = new ReferralCaseRepository(db, new KeyedWriteLock(), new SealedCaseContent(vaultOn(db)));
-    await repository.ensureIndexes();
+    scratch = await ScratchNodeDatabase.create('int_overdue');
+    repository = new ReferralCaseRepository(
+      new NodeTransactions(scratch.db),
+      new SealedCaseContent(vaultOn(scratch.db)),
+    );
     const config = readNodeApiConfig({
       ENLACE_COUNTRY: 'CO',
       ENLACE_NETWORK: 'int',
       ENLACE_JWT_SECRET: 'x'.repeat(32),
-      MONGODB_URI: 'mongodb://unused',
+      DATABASE_URL: 'postgres://unused',
       ENLACE_USERS_FILE: '/dev/null',
       ENLACE_CASE_KEK_FILE: '/unused',
       ENLACE_REFERRAL_ANSWER_PERIOD: 'PT1H',
@@ -177,10 +179,7 @@ describe('ReferralCaseRepository overdue queries (on the real FerretDB)', () => 
     referrals = new ReferralsService(config, repository, new ReferralCaseWriter(repository, new MessageValidator()));
   }, 120_000);
 
-  afterAll(async () => {
-    await db?.dropDatabase();
-    await db?.close();
-  });
+  afterAll(() => scratch?.drop());
 
   it('should list overdue and other referrals apart, by status and due time', async () => {
     const waiting = await referrals.create(request);

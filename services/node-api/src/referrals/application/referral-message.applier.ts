@@ -18,7 +18,8 @@ import { ReferralCaseWriter } from './referral-case.writer';
 
 /**
  * Applies what the courier stored in the inbox to this node's referrals. Each message is the other end's
- * command, replayed through the same protocol; an envelope already applied to a case changes nothing.
+ * command, replayed through the same protocol, in the transaction that marks the message applied (each takes
+ * effect once).
  */
 @Injectable()
 export class ReferralMessageApplier implements InboxMessageApplier {
@@ -44,7 +45,6 @@ export class ReferralMessageApplier implements InboxMessageApplier {
     if (!event) return { applied: false, code: 'UNSUPPORTED_TYPE', detail: `no handler for ${entry.type}` };
     const referral = await this.repository.findById(entry.caseId);
     if (!referral) return { applied: false, code: 'UNKNOWN_CASE', detail: `no referral ${entry.caseId} on this node` };
-    if (referral.appliedEnvelopeIds.includes(entry._id)) return APPLIED;
     const stranger = this.refuseStranger(referral, entry);
     if (stranger) return stranger;
     if (event.data.referralId !== referral._id) {
@@ -63,7 +63,6 @@ export class ReferralMessageApplier implements InboxMessageApplier {
     // The other end withdrew the person's consent: this end erases in the same write and confirms it.
     const erases = event.type === 'ConsentWithdrawn' && !referral.erasure;
     await this.writer.record(referral, [event], counterpartOf(referral.state.side), {
-      appliedEnvelopeId: entry._id,
       ...(note ? { note } : {}),
       ...(erases
         ? { extraMessages: [erasureConfirmationOf('referral', referral._id, this.config.country, new Date())] }
@@ -98,13 +97,13 @@ export class ReferralMessageApplier implements InboxMessageApplier {
           toCountry: this.config.country,
           answerDueAt: String(payload['answerDueAt']),
           sentAt: String(payload['requestedAt']),
-          envelopeId: entry._id,
+          envelopeId: entry.envelopeId,
           at: entry.receivedAt.toISOString(),
         },
       },
       'receiver',
     );
-    const { result, referral } = await this.writer.create(
+    const { result } = await this.writer.create(
       {
         _id: referralId,
         direction: 'incoming',
@@ -119,14 +118,11 @@ export class ReferralMessageApplier implements InboxMessageApplier {
       },
       events,
       (event) => (event.type === 'ReferralDelivered' ? 'receiver' : 'sender'),
-      { appliedEnvelopeId: entry._id },
     );
+    // The inbox holds each envelope once and marks it applied with the case it made: a referral already here with
+    // this id is another's.
     if (result === 'exists') {
-      // Arrived before (applied, then the inbox mark was lost) — or someone reuses another referral's id.
-      const existing = await this.repository.findById(referral._id);
-      if (!existing?.appliedEnvelopeIds.includes(entry._id)) {
-        return { applied: false, code: 'DUPLICATE_CASE', detail: 'a referral with this id already exists here' };
-      }
+      return { applied: false, code: 'DUPLICATE_CASE', detail: 'a referral with this id already exists here' };
     }
     return APPLIED;
   }
@@ -139,13 +135,13 @@ export class ReferralMessageApplier implements InboxMessageApplier {
     if (stranger) return stranger;
     await this.repository.markOutboxDelivered(referral._id, receivedEnvelopeId, entry.receivedAt);
     const receipted = referral.outbox.find((item) => item.envelopeId === receivedEnvelopeId);
-    if (receipted?.type !== 'referral.requested.v1' || referral.appliedEnvelopeIds.includes(entry._id)) return APPLIED;
+    if (receipted?.type !== 'referral.requested.v1') return APPLIED;
     const events = decideReferral(
       referral.state,
       { type: 'RecordDelivery', data: { envelopeId: receivedEnvelopeId, at: entry.receivedAt.toISOString() } },
       'sender',
     );
-    if (events.length > 0) await this.writer.record(referral, events, 'receiver', { appliedEnvelopeId: entry._id });
+    if (events.length > 0) await this.writer.record(referral, events, 'receiver');
     return APPLIED;
   }
 

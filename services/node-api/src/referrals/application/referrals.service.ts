@@ -20,7 +20,12 @@ import { CreateReferralRequest } from '../dto/create-referral.request';
 import { normalisePersonInput } from '../dto/person-input.normaliser';
 import { ReferralCaseWriter, RecordOptions } from './referral-case.writer';
 
-const MAX_ATTEMPTS = 5;
+/**
+ * Decisions tried on one case before giving up. An attempt is lost only when another writer's change of the case
+ * committed in between, so each loss is someone else's progress: 16 lets that many writers of one case at once all
+ * get through.
+ */
+const MAX_ATTEMPTS = 16;
 
 /** What focal points and case workers do with referrals through the node's API. */
 @Injectable()

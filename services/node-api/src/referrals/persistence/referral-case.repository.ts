@@ -1,22 +1,26 @@
 import type { ReferralState } from '@enlace/protocols';
-import { OutboxQueueStore, type KeyedWriteLock, type OutboxEntry } from '@enlace/store';
-import { Connection, mongo } from 'mongoose';
+import type { OutboxEntry } from '@enlace/store';
+import type { NodeTransactions } from '../../database/node-transactions';
+import { CaseCondition, CaseSummaryRow, CaseTable } from '../../cases/persistence/case-table';
 import type { CaseErasure } from '../../cases/persistence/protocol-case.document';
 import { SealedCaseContent, stateWithPurpose, stateWithoutPurpose } from '../../privacy/sealed-case-content';
 import { AWAITING_ANSWER_STATUSES } from '../domain/referral-deadline';
-import {
-  REFERRALS_COLLECTION,
+import type {
+  ConsentRecord,
   ReferralCaseDocument,
+  ReferralDetails,
   ReferralDirection,
-  StoredReferralCase,
+  ReferredPerson,
   TimelineEntry,
 } from './referral-case.document';
+
+/** Another writer changed the case in between; the caller reloads and decides again (the cases' own error). */
+export { ConcurrentCaseChangeError as ConcurrentChangeError } from '../../cases/persistence/case-table';
 
 export interface ReferralCaseChange {
   readonly state: ReferralState;
   readonly timeline: readonly TimelineEntry[];
   readonly outbox: readonly OutboxEntry[];
-  readonly appliedEnvelopeId?: string;
   /** Removes the person's data and every unsent message, and destroys the case's key: consent was withdrawn. */
   readonly erasure?: CaseErasure;
   readonly at: Date;
@@ -35,136 +39,90 @@ export interface OverdueReferral {
   readonly answerDue: Date;
 }
 
-/** Another writer changed the case in between; the caller reloads and decides again. */
-export class ConcurrentChangeError extends Error {
-  constructor(readonly referralId: string) {
-    super(`referral ${referralId} changed concurrently`);
-    this.name = 'ConcurrentChangeError';
-  }
+/** The person, the consent record, the request's free text and the consent's purpose, sealed in `personal`. */
+interface RestingContent {
+  person?: ReferredPerson;
+  consent?: ConsentRecord;
+  reasonDetails?: string;
+  statePurpose?: string;
 }
 
-const SUMMARY_PROJECTION = {
-  person: 0,
-  consent: 0,
-  personal: 0,
-  outbox: 0,
-  appliedEnvelopeIds: 0,
-  timeline: 0,
-} as const;
-const EXPORT_PROJECTION = { outbox: 0, appliedEnvelopeIds: 0, timeline: 0 } as const;
+const PROTOCOL = 'referral';
 
 /**
- * Referral cases in the node's own database. Every change is one single-document update guarded by the
- * version it was decided on (optimistic concurrency), carrying the new state, the timeline and the outbox. The
- * person's data and the outbox payloads rest sealed with the case's key (SealedCaseContent); an erasure removes
- * them and destroys that key.
+ * Referral cases in the node's `cases` table (protocol `referral`; the request's reason, services and urgency in
+ * `details`). Every change is one transaction guarded by the version it was decided on, carrying the new state,
+ * the timeline and the outbox. The person's data, the request's free text and the outbox payloads rest sealed with
+ * the case's key (SealedCaseContent); an erasure removes them and, once committed, destroys that key. The answer's
+ * due time is the row's `due` while the referral waits on it, so that overdue referrals are found by index.
  */
 export class ReferralCaseRepository {
-  private initialised?: Promise<unknown>;
+  private readonly table: CaseTable;
 
   constructor(
-    private readonly connection: Connection,
-    private readonly lock: KeyedWriteLock,
+    private readonly transactions: NodeTransactions,
     private readonly sealing: SealedCaseContent,
-  ) {}
-
-  /** The relay's pointers to new outbox entries, added after each write that put some in (see OutboxQueueItem). */
-  private get outboxQueue(): OutboxQueueStore {
-    return new OutboxQueueStore(this.connection);
-  }
-
-  private get collection(): mongo.Collection<StoredReferralCase> {
-    return this.connection.collection<StoredReferralCase>(REFERRALS_COLLECTION);
-  }
-
-  /** Indexes for the lists and the outbox relay; safe to call again. */
-  async ensureIndexes(): Promise<void> {
-    this.initialised ??= Promise.all([
-      this.collection.createIndex({ outboxPending: 1 }),
-      this.collection.createIndex({ direction: 1, 'state.status': 1 }),
-      this.collection.createIndex({ 'state.status': 1, answerDue: 1 }),
-    ]);
-    await this.initialised;
+  ) {
+    this.table = new CaseTable(transactions, PROTOCOL);
   }
 
   async insert(document: ReferralCaseDocument): Promise<'inserted' | 'exists'> {
-    const stored = await this.stored(document);
-    return this.lock.run(document._id, () => this.insertNow(stored));
-  }
-
-  private async stored(document: ReferralCaseDocument): Promise<StoredReferralCase> {
-    const { person, consent, outbox, state, details, ...rest } = document;
+    const { person, consent, outbox, state, details } = document;
     const { reasonDetails, ...plainDetails } = details;
     const resting = stateWithoutPurpose(state);
-    const sealed = await this.sealing.sealContentAndOutbox(
-      document._id,
-      {
-        ...(person ? { person } : {}),
-        ...(consent ? { consent } : {}),
-        ...(reasonDetails ? { reasonDetails } : {}),
-        ...(resting.statePurpose !== undefined ? { statePurpose: resting.statePurpose } : {}),
-      },
-      outbox,
-    );
-    return { ...rest, state: resting.state, details: plainDetails, ...sealed };
-  }
-
-  private async opened(stored: StoredReferralCase): Promise<ReferralCaseDocument> {
-    const { personal, ...rest } = stored;
-    if (personal === undefined) return rest;
-    const content = await this.sealing.open(stored._id, personal);
-    return {
-      ...rest,
-      state: stateWithPurpose(rest.state, content.statePurpose),
-      details: { ...rest.details, ...(content.reasonDetails ? { reasonDetails: content.reasonDetails } : {}) },
-      ...(content.person ? { person: content.person } : {}),
-      ...(content.consent ? { consent: content.consent } : {}),
+    const content: RestingContent = {
+      ...(person ? { person } : {}),
+      ...(consent ? { consent } : {}),
+      ...(reasonDetails ? { reasonDetails } : {}),
+      ...(resting.statePurpose !== undefined ? { statePurpose: resting.statePurpose } : {}),
     };
-  }
-
-  private async insertNow(document: StoredReferralCase): Promise<'inserted' | 'exists'> {
-    try {
-      await this.collection.insertOne({ ...document, ...answerDueOf(document.state) });
-    } catch (error) {
-      if (error instanceof mongo.MongoServerError && error.code === 11000) return 'exists';
-      throw error;
-    }
-    await this.outboxQueue.enqueue(REFERRALS_COLLECTION, document._id, document.outbox);
-    return 'inserted';
+    const sealed = await this.sealing.sealContentAndOutbox(document._id, content, outbox);
+    return this.table.insert(
+      {
+        id: document._id,
+        direction: document.direction,
+        status: state.status,
+        state: JSON.stringify(resting.state),
+        details: JSON.stringify(plainDetails),
+        personal: sealed.personal ?? null,
+        timeline: JSON.stringify(document.timeline),
+        due: answerDueOf(state),
+        version: document.version,
+        created_at: document.createdAt,
+        updated_at: document.updatedAt,
+      },
+      sealed.outbox,
+    );
   }
 
   async findById(id: string): Promise<ReferralCaseDocument | null> {
-    const stored = await this.collection.findOne({ _id: id });
-    return stored ? this.opened(stored) : null;
+    const row = await this.table.find(id);
+    if (!row) return null;
+    return this.opened(row, row.personal, row.timeline as TimelineEntry[], row.outbox);
   }
 
-  async exists(id: string): Promise<boolean> {
-    return (await this.collection.findOne({ _id: id }, { projection: { _id: 1 } })) !== null;
+  exists(id: string): Promise<boolean> {
+    return this.table.exists(id);
   }
 
   /** Every referral in id order, a page at a time after `afterId`, with the person: for the node's export. */
   async page(afterId: string | undefined, size: number): Promise<ReferralCaseDocument[]> {
-    const stored = await this.collection
-      .find(afterId === undefined ? {} : { _id: { $gt: afterId } }, { projection: EXPORT_PROJECTION })
-      .sort({ _id: 1 })
-      .limit(size)
-      .toArray();
-    return Promise.all(stored.map((document) => this.opened(document)));
+    const rows = await this.table.page(afterId, size);
+    return Promise.all(rows.map((row) => this.opened(row, row.personal, [], [])));
   }
 
+  /** Summaries (no person, timeline or outbox), newest change first. */
   async list(filter: ReferralListFilter): Promise<ReferralCaseDocument[]> {
-    const query: mongo.Filter<StoredReferralCase> = {};
-    if (filter.direction) query.direction = filter.direction;
-    if (filter.status) query['state.status'] = filter.status;
-    if (filter.overdue !== undefined) {
-      const overdue = overdueQuery(filter.now ?? new Date(), filter.status);
-      Object.assign(query, filter.overdue ? overdue : { $nor: [overdue] });
+    const conditions: CaseCondition[] = [];
+    const { direction, status } = filter;
+    const now = filter.now ?? new Date();
+    if (direction) conditions.push((where) => where('direction', '=', direction));
+    if (status) conditions.push((where) => where('status', '=', status));
+    if (filter.overdue === true) conditions.push((where) => where('due', '<=', now));
+    if (filter.overdue === false) {
+      conditions.push((where) => where.or([where('due', 'is', null), where('due', '>', now)]));
     }
-    return this.collection
-      .find(query, { projection: SUMMARY_PROJECTION })
-      .sort({ updatedAt: -1 })
-      .limit(500)
-      .toArray() as Promise<ReferralCaseDocument[]>;
+    return (await this.table.list(conditions)).map((row) => documentOf(row, [], []));
   }
 
   /**
@@ -172,14 +130,8 @@ export class ReferralCaseRepository {
    * lets expire. Ids and due times only, oldest due first; the caller decides on each case as it reads it then.
    */
   async findOverdueOutgoing(now: Date, limit: number): Promise<OverdueReferral[]> {
-    const found = await this.collection
-      .find({ direction: 'outgoing', ...overdueQuery(now) }, { projection: { _id: 1, answerDue: 1 } })
-      .sort({ answerDue: 1 })
-      .limit(limit)
-      .toArray();
-    return found.flatMap((referral) =>
-      referral.answerDue ? [{ id: referral._id, answerDue: referral.answerDue }] : [],
-    );
+    const rows = await this.table.dueBy(now, limit, [(where) => where('direction', '=', 'outgoing')]);
+    return rows.flatMap((row) => (row.due ? [{ id: row.id, answerDue: row.due }] : []));
   }
 
   /**
@@ -190,104 +142,95 @@ export class ReferralCaseRepository {
     now: Date,
     limit: number,
   ): Promise<(OverdueReferral & { status: string; counterpart: string })[]> {
-    const found = await this.collection
-      .find(
-        { direction: 'outgoing', ...overdueQuery(now) },
-        { projection: { _id: 1, answerDue: 1, announcedDue: 1, 'state.status': 1, 'state.toCountry': 1 } },
-      )
-      .sort({ answerDue: 1 })
-      .limit(limit)
-      .toArray();
-    return found.flatMap((referral) =>
-      referral.answerDue && referral.announcedDue?.getTime() !== referral.answerDue.getTime()
+    const rows = await this.table.dueBy(now, limit, [
+      (where) => where('direction', '=', 'outgoing'),
+      (where) => where.or([where('announced_due', 'is', null), where('announced_due', '<>', where.ref('due'))]),
+    ]);
+    return rows.flatMap((row) =>
+      row.due
         ? [
             {
-              id: referral._id,
-              answerDue: referral.answerDue,
-              status: referral.state.status,
-              counterpart: referral.state.toCountry,
+              id: row.id,
+              answerDue: row.due,
+              status: row.status,
+              counterpart: (row.state as unknown as ReferralState).toCountry,
             },
           ]
         : [],
     );
   }
 
-  async markAnnounced(id: string, due: Date): Promise<void> {
-    await this.lock.run(id, () => this.collection.updateOne({ _id: id }, { $set: { announcedDue: due } }));
+  markAnnounced(id: string, due: Date): Promise<void> {
+    return this.table.markAnnounced(id, due);
   }
 
-  /** Notes the delivery receipt of one outbox entry; the entry's position is looked up, then named. */
-  async markOutboxDelivered(referralId: string, envelopeId: string, deliveredAt: Date): Promise<void> {
-    await this.lock.run(referralId, () => this.markOutboxDeliveredNow(referralId, envelopeId, deliveredAt));
-  }
-
-  private async markOutboxDeliveredNow(referralId: string, envelopeId: string, deliveredAt: Date): Promise<void> {
-    const referral = await this.collection.findOne({ _id: referralId }, { projection: { outbox: 1 } });
-    const index = referral?.outbox.findIndex((entry) => entry.envelopeId === envelopeId) ?? -1;
-    if (index < 0) return;
-    await this.collection.updateOne(
-      { _id: referralId, [`outbox.${index}.envelopeId`]: envelopeId },
-      { $set: { [`outbox.${index}.deliveredAt`]: deliveredAt } },
-    );
+  /** Notes the delivery receipt of one of the referral's messages. */
+  markOutboxDelivered(referralId: string, envelopeId: string, deliveredAt: Date): Promise<void> {
+    return this.table.markDelivered(referralId, envelopeId, deliveredAt);
   }
 
   async applyChange(document: ReferralCaseDocument, change: ReferralCaseChange): Promise<void> {
     // An erasing change's own messages (the withdrawal, the confirmation) carry ids and times only: they rest in
     // clear, since the case's key is destroyed right after; every other message rests sealed.
     const outbox = change.erasure ? [...change.outbox] : await this.sealing.sealOutbox(document._id, change.outbox);
-    await this.lock.run(document._id, () => this.applyChangeNow(document, { ...change, outbox }));
-    if (change.erasure) await this.sealing.erase(document._id, new Date(change.erasure.erasedAt));
-  }
-
-  private async applyChangeNow(document: ReferralCaseDocument, change: ReferralCaseChange): Promise<void> {
-    const push: Record<string, unknown> = { timeline: { $each: [...change.timeline] } };
-    if (change.appliedEnvelopeId) push['appliedEnvelopeIds'] = change.appliedEnvelopeId;
-    const set: Record<string, unknown> = {
-      state: stateWithoutPurpose(change.state).state,
-      updatedAt: change.at,
-      ...answerDueOf(change.state),
-    };
-    const inc: Record<string, number> = { version: 1 };
-    const unset: Record<string, ''> = {};
-    if (change.erasure) {
-      // Consent is gone: the person's data go, and so do the messages not yet sent, which would carry them on.
-      const outbox = [...document.outbox.filter((entry) => entry.sentAt), ...change.outbox];
-      set['erasure'] = change.erasure;
-      set['outbox'] = outbox;
-      set['outboxPending'] = outbox.filter((entry) => !entry.sentAt).length;
-      Object.assign(unset, { person: '', consent: '', personal: '', 'details.reasonDetails': '' });
-    } else {
-      push['outbox'] = { $each: [...change.outbox] };
-      inc['outboxPending'] = change.outbox.length;
-    }
-    const result = await this.collection.updateOne({ _id: document._id, version: document.version }, {
-      $set: set,
-      ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
-      $push: push,
-      $inc: inc,
-    } as mongo.UpdateFilter<StoredReferralCase>);
-    if (result.matchedCount === 0) throw new ConcurrentChangeError(document._id);
-    await this.outboxQueue.enqueue(REFERRALS_COLLECTION, document._id, change.outbox);
+    const { reasonDetails: _erased, ...plainDetails } = document.details;
+    await this.table.change({
+      id: document._id,
+      expectedVersion: document.version,
+      state: stateWithoutPurpose(change.state).state as unknown as Record<string, unknown>,
+      status: change.state.status,
+      timeline: change.timeline,
+      due: answerDueOf(change.state),
+      pendingOn: null,
+      ...(change.erasure ? { erasure: change.erasure, details: plainDetails } : {}),
+      outbox,
+      at: change.at,
+    });
+    const { erasure } = change;
+    if (erasure)
+      await this.transactions.afterCommit(() => this.sealing.erase(document._id, new Date(erasure.erasedAt)));
   }
 
   /** Records that the other end confirmed its erasure. */
-  async recordErasureConfirmation(referralId: string, country: string, at: string): Promise<void> {
-    await this.lock.run(referralId, () =>
-      this.collection.updateOne({ _id: referralId, erasure: { $exists: true } }, {
-        $push: { 'erasure.confirmedBy': { country, at } },
-      } as unknown as mongo.UpdateFilter<StoredReferralCase>),
-    );
+  recordErasureConfirmation(referralId: string, country: string, at: string): Promise<void> {
+    return this.table.recordErasureConfirmation(referralId, country, at);
+  }
+
+  private async opened(
+    row: CaseSummaryRow,
+    personal: string | null,
+    timeline: TimelineEntry[],
+    outbox: OutboxEntry[],
+  ): Promise<ReferralCaseDocument> {
+    const document = documentOf(row, timeline, outbox);
+    const content: RestingContent = await this.sealing.open(row.id, personal ?? undefined);
+    return {
+      ...document,
+      state: stateWithPurpose(document.state, content.statePurpose),
+      details: { ...document.details, ...(content.reasonDetails ? { reasonDetails: content.reasonDetails } : {}) },
+      ...(content.person ? { person: content.person } : {}),
+      ...(content.consent ? { consent: content.consent } : {}),
+    };
   }
 }
 
-/** Waiting on an answer that was due by `now`; within `status` when the list asks for one status only. */
-function overdueQuery(now: Date, status?: string): mongo.Filter<StoredReferralCase> {
-  const waiting = status
-    ? AWAITING_ANSWER_STATUSES.filter((candidate) => candidate === status)
-    : AWAITING_ANSWER_STATUSES;
-  return { 'state.status': { $in: [...waiting] }, answerDue: { $lte: now } };
+/** The answer's due time while the referral waits on it; none once answered, withdrawn or closed. */
+function answerDueOf(state: ReferralState): Date | null {
+  return state.answerDueAt && AWAITING_ANSWER_STATUSES.includes(state.status) ? new Date(state.answerDueAt) : null;
 }
 
-function answerDueOf(state: ReferralState): Pick<ReferralCaseDocument, 'answerDue'> {
-  return state.answerDueAt ? { answerDue: new Date(state.answerDueAt) } : {};
+function documentOf(row: CaseSummaryRow, timeline: TimelineEntry[], outbox: OutboxEntry[]): ReferralCaseDocument {
+  return {
+    _id: row.id,
+    direction: row.direction as ReferralDirection,
+    state: row.state as unknown as ReferralState,
+    details: (row.details ?? {}) as unknown as ReferralDetails,
+    timeline,
+    outbox,
+    ...(row.announced_due ? { announcedDue: row.announced_due } : {}),
+    ...(row.erasure ? { erasure: row.erasure as unknown as CaseErasure } : {}),
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }

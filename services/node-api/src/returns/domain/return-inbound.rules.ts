@@ -26,7 +26,7 @@ export function returnInboundRules(country: string): ProtocolInboundRules<Return
             informedDecisionRecordedAt: String(payload['informedDecisionRecordedAt']),
             consent: payload['consent'] as ReturnState['consent'],
             requestedAt: String(payload['at']),
-            envelopeId: entry._id,
+            envelopeId: entry.envelopeId,
             at: entry.receivedAt.toISOString(),
           },
         },

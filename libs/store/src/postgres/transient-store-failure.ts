@@ -7,7 +7,7 @@ const TRANSIENT_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT
  * down, too many connections, a serialization failure or deadlock to retry): worth trying again later, never a
  * reason to set a message aside. An error answering the command itself (a constraint, bad input) is not transient.
  */
-export function isTransientDatabaseFailure(error: unknown): boolean {
+export function isTransientStoreFailure(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {

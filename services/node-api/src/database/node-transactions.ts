@@ -1,0 +1,50 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Kysely, Transaction } from 'kysely';
+import type { NodeDatabase } from '@enlace/store';
+
+interface OpenTransaction {
+  readonly trx: Transaction<NodeDatabase>;
+  readonly afterCommit: (() => Promise<void>)[];
+}
+
+/**
+ * The node's database, and the transaction the caller is in. The inbox applier applies a case's messages and marks
+ * them applied in one transaction, through the same repository methods an API request calls on their own: those
+ * methods run their statements in the caller's transaction when there is one (`run` joins it), else in one of their
+ * own. Work that must not happen unless the transaction commits (destroying an erased case's key, which lives outside
+ * it) waits for the commit.
+ */
+export class NodeTransactions {
+  private readonly current = new AsyncLocalStorage<OpenTransaction>();
+
+  constructor(readonly db: Kysely<NodeDatabase>) {}
+
+  /** Where a read goes: the open transaction (which sees its own writes), or the pool. */
+  get executor(): Kysely<NodeDatabase> {
+    return this.current.getStore()?.trx ?? this.db;
+  }
+
+  /** True inside `run`: reads of a case lock its row until the transaction ends. */
+  get inTransaction(): boolean {
+    return this.current.getStore() !== undefined;
+  }
+
+  /** Runs `work` in the caller's transaction, or in a new one that commits when `work` resolves. */
+  async run<T>(work: (trx: Transaction<NodeDatabase>) => Promise<T>): Promise<T> {
+    const open = this.current.getStore();
+    if (open) return work(open.trx);
+    const afterCommit: (() => Promise<void>)[] = [];
+    const result = await this.db
+      .transaction()
+      .execute((trx) => this.current.run({ trx, afterCommit }, () => work(trx)));
+    for (const then of afterCommit) await then();
+    return result;
+  }
+
+  /** Runs `then` once the open transaction commits (never if it rolls back); at once outside a transaction. */
+  async afterCommit(then: () => Promise<void>): Promise<void> {
+    const open = this.current.getStore();
+    if (open) open.afterCommit.push(then);
+    else await then();
+  }
+}

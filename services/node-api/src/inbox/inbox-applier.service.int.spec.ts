@@ -1,0 +1,239 @@
+import { Logger } from '@nestjs/common';
+import { PersonalDataVault } from '@enlace/privacy';
+import { InboxEntry, InboxStore, ScratchNodeDatabase } from '@enlace/store';
+import { randomUUID } from 'node:crypto';
+import { NodeApiConfig } from '../config/node-api.config';
+import { NodeTransactions } from '../database/node-transactions';
+import {
+  APPLY_BATCH,
+  InboxApplierService,
+  MAX_APPLY_TRIES,
+  OUT_OF_ORDER_WAIT_MS,
+  PARALLEL_CASES,
+} from './inbox-applier.service';
+import { APPLIED, ApplyOutcome, InboxMessageApplier } from './inbox-message.applier';
+
+let arrival = Date.now();
+
+/** An entry named `name` (its type says it, so the appliers below can tell them apart), of its own case or `caseId`. */
+const entry = (name: string, caseId = `case-${name}-${randomUUID()}`): InboxEntry => ({
+  envelopeId: randomUUID(),
+  type: `return.${name}.v1`,
+  from: 'CO',
+  caseId,
+  correlationId: caseId,
+  sentAt: new Date(),
+  receivedAt: new Date(arrival++),
+  digest: 'digest',
+});
+
+const nameOf = (e: InboxEntry): string => e.type.split('.')[1] ?? '';
+
+/** The protocols' side, reduced to what this service needs of it: an outcome per message, in arrival order. */
+function applierWith(apply: (e: InboxEntry) => Promise<ApplyOutcome>): InboxMessageApplier {
+  return { handles: () => true, holdsCase: async () => true, apply, applyReceipt: async () => APPLIED };
+}
+
+describe('InboxApplierService (on the real PostgreSQL)', () => {
+  let scratch: ScratchNodeDatabase;
+  let inbox: InboxStore;
+
+  beforeAll(async () => {
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    scratch = await ScratchNodeDatabase.create('int_applier');
+    inbox = new InboxStore(scratch.db);
+  }, 60_000);
+
+  afterAll(() => scratch?.drop());
+
+  beforeEach(() => scratch.db.deleteFrom('inbox').execute());
+
+  const serviceWith = (applier: InboxMessageApplier) =>
+    // The entries here carry no sealed payload: the vault is never asked.
+    new InboxApplierService(
+      { inboxPollMs: 5_000, databaseUrl: scratch.url, databaseMaxConnections: 10 } as NodeApiConfig,
+      inbox,
+      new NodeTransactions(scratch.db),
+      [applier],
+      { openMany: async () => [] } as unknown as PersonalDataVault,
+    );
+
+  const settled = async () => {
+    const rows = await scratch.db.selectFrom('inbox').selectAll().orderBy('seq').execute();
+    return {
+      applied: rows.filter((row) => row.applied_at !== null).map((row) => nameOf({ type: row.type } as InboxEntry)),
+      rejected: new Map(
+        rows
+          .filter((row) => row.rejection_code !== null)
+          .map((row) => [
+            nameOf({ type: row.type } as InboxEntry),
+            { code: row.rejection_code, detail: row.rejection_detail },
+          ]),
+      ),
+    };
+  };
+
+  describe('applyPending', () => {
+    it(`should set aside as APPLY_FAILED an entry that fails ${MAX_APPLY_TRIES} rounds for no passing cause, holding up only its own case`, async () => {
+      const poison = entry('poison');
+      await inbox.record([poison, entry('afterpoison', poison.caseId), entry('othercase')]);
+      const service = serviceWith(
+        applierWith(async (e) => {
+          if (nameOf(e) === 'poison') throw new TypeError('a bug, not an outage');
+          return APPLIED;
+        }),
+      );
+
+      for (let round = 1; round < MAX_APPLY_TRIES; round++)
+        await expect(service.applyPending()).rejects.toThrow(TypeError);
+      expect((await settled()).rejected.size).toBe(0);
+      expect((await settled()).applied).toEqual(['othercase']);
+
+      await service.applyPending();
+
+      const { applied, rejected } = await settled();
+      expect(rejected.get('poison')?.code).toBe('APPLY_FAILED');
+      expect(rejected.get('poison')?.detail).not.toContain('a bug');
+      expect(applied).toEqual(['afterpoison', 'othercase']);
+    });
+
+    it('should apply one case’s entries in arrival order while it applies other cases alongside', async () => {
+      const caseId = randomUUID();
+      const [first, second, third] = [entry('first', caseId), entry('second', caseId), entry('third', caseId)];
+      const others = Array.from({ length: 20 }, (_, n) => entry(`other${n}`));
+      await inbox.record([first, ...others.slice(0, 10), second, ...others.slice(10), third]);
+      const order: string[] = [];
+      let inFlight = 0;
+      let mostAtOnce = 0;
+      const service = serviceWith(
+        applierWith(async (e) => {
+          inFlight++;
+          mostAtOnce = Math.max(mostAtOnce, inFlight);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          order.push(nameOf(e));
+          inFlight--;
+          return APPLIED;
+        }),
+      );
+
+      await service.applyPending();
+
+      expect(order.filter((name) => ['first', 'second', 'third'].includes(name))).toEqual(['first', 'second', 'third']);
+      expect((await settled()).applied).toHaveLength(23);
+      expect(mostAtOnce).toBeGreaterThan(1);
+      expect(mostAtOnce).toBeLessThanOrEqual(PARALLEL_CASES);
+    });
+
+    it('should undo what a case’s entries did when one of them fails, and do it once when applied one by one', async () => {
+      const caseId = randomUUID();
+      await inbox.record([entry('one', caseId), entry('two', caseId), entry('three', caseId)]);
+      const transactions = new NodeTransactions(scratch.db);
+      let failOnce = true;
+      const service = new InboxApplierService(
+        { inboxPollMs: 5_000, databaseUrl: scratch.url, databaseMaxConnections: 10 } as NodeApiConfig,
+        inbox,
+        transactions,
+        [
+          applierWith(async (e) => {
+            // The message's effect, written where a case change would be: in the applier's transaction.
+            await transactions.executor
+              .insertInto('deadline_notices')
+              .values({ id: `${caseId}:${nameOf(e)}`, announcement: '{}', created_at: new Date() })
+              .execute();
+            if (nameOf(e) === 'three' && failOnce) {
+              failOnce = false;
+              throw new TypeError('fails once');
+            }
+            return APPLIED;
+          }),
+        ],
+        { openMany: async () => [] } as unknown as PersonalDataVault,
+      );
+
+      await service.applyPending();
+
+      expect((await settled()).applied).toEqual(['one', 'two', 'three']);
+      const effects = await scratch.db.selectFrom('deadline_notices').select('id').orderBy('id').execute();
+      expect(effects.map((row) => row.id)).toEqual(['one', 'three', 'two'].map((name) => `${caseId}:${name}`));
+    });
+
+    it('should never set an entry aside while the database is away, however many rounds fail', async () => {
+      await inbox.record([entry('waiting')]);
+      const service = serviceWith(
+        applierWith(async () => {
+          throw Object.assign(new Error('Connection terminated unexpectedly'), { code: 'ECONNRESET' });
+        }),
+      );
+
+      for (let round = 0; round < MAX_APPLY_TRIES * 2; round++) await expect(service.applyPending()).rejects.toThrow();
+
+      expect((await settled()).rejected.size).toBe(0);
+    });
+
+    it('should apply a message that came before the one it follows as soon as that one is applied, in the same round', async () => {
+      const caseId = randomUUID();
+      await inbox.record([entry('closed', caseId), entry('started', caseId)]);
+      let started = false;
+      const service = serviceWith(
+        applierWith(async (e): Promise<ApplyOutcome> => {
+          if (nameOf(e) === 'started') started = true;
+          else if (!started) return { applied: false, deferred: true, code: 'OUT_OF_ORDER', detail: 'waits' };
+          return APPLIED;
+        }),
+      );
+
+      await service.applyPending();
+
+      expect((await settled()).applied).toEqual(['closed', 'started']);
+    });
+
+    it('should leave an early message waiting, and try it again when the next message of its case arrives', async () => {
+      const caseId = randomUUID();
+      await inbox.record([entry('closed', caseId)]);
+      let started = false;
+      const service = serviceWith(
+        applierWith(async (e): Promise<ApplyOutcome> => {
+          if (nameOf(e) === 'started') started = true;
+          else if (!started) return { applied: false, deferred: true, code: 'OUT_OF_ORDER', detail: 'waits' };
+          return APPLIED;
+        }),
+      );
+
+      await service.applyPending();
+      expect(await settled()).toEqual({ applied: [], rejected: new Map() });
+      expect(await service.applyPending()).toBe(0);
+
+      await inbox.record([entry('started', caseId)]);
+      await service.applyPending();
+
+      expect((await settled()).applied).toEqual(['closed', 'started']);
+    });
+
+    it('should not let a full batch of waiting messages hold up the entries queued behind them', async () => {
+      await inbox.record([...Array.from({ length: APPLY_BATCH }, () => entry('waiting')), entry('ready')]);
+      const service = serviceWith(
+        applierWith(async (e): Promise<ApplyOutcome> =>
+          nameOf(e) === 'ready' ? APPLIED : { applied: false, deferred: true, code: 'OUT_OF_ORDER', detail: 'waits' },
+        ),
+      );
+
+      await service.applyPending();
+      await service.applyPending();
+
+      const { applied, rejected } = await settled();
+      expect(applied).toEqual(['ready']);
+      expect(rejected.size).toBe(0);
+    });
+
+    it('should set aside as OUT_OF_ORDER a message whose predecessor has not come for OUT_OF_ORDER_WAIT_MS', async () => {
+      await inbox.record([{ ...entry('stale'), receivedAt: new Date(Date.now() - OUT_OF_ORDER_WAIT_MS - 1) }]);
+      const service = serviceWith(
+        applierWith(async () => ({ applied: false, deferred: true, code: 'OUT_OF_ORDER', detail: 'waits' })),
+      );
+
+      await service.applyPending();
+
+      expect((await settled()).rejected.get('stale')?.code).toBe('OUT_OF_ORDER');
+    });
+  });
+});
