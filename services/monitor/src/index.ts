@@ -1,7 +1,9 @@
 export * from './monitor.module';
 export * from './monitor.http';
 export * from './config/monitor.config';
-export { StatisticsRepository, STATISTICS_COLLECTIONS } from './statistics/persistence/statistics.repository';
+export { StatisticsRepository } from './statistics/persistence/statistics.repository';
+export type { MonitorDatabase } from './database/monitor-database.schema';
+export { MONITOR_MIGRATIONS, migrateMonitorDatabase } from './database/monitor-migrations';
 export { StatisticsQueryService } from './statistics/application/statistics-query.service';
 export { statisticsWindow } from './statistics/application/statistics-window';
 export { IncrementBatch } from './statistics/domain/increment-batch';

@@ -43,7 +43,7 @@ interface ReceiptsFake {
   sendMany(answers: readonly { received: EnvelopeHeader; digest: string; duplicate: boolean }[]): Promise<void>;
 }
 
-/** Case keys in memory (the real store is on FerretDB); the vault and its cipher are the real ones. */
+/** Case keys in memory (the real store is the node database); the vault and its cipher are the real ones. */
 function caseKeysFake() {
   const keys = new Map<string, Uint8Array | 'destroyed'>();
   const live = (caseId: string) => {

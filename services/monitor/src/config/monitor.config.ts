@@ -6,8 +6,13 @@ export interface MonitorConfig {
   readonly httpPort: number;
   readonly httpHost: string;
   readonly kafkaBrokers: string[];
-  readonly mongodbUri: string;
-  readonly dbName: string;
+  /** The monitor's own database (DATABASE_URL), never a node's: statistics, traces, dead letters, its audit log. */
+  readonly databaseUrl: string;
+  /**
+   * Connections the monitor may hold (ENLACE_DATABASE_MAX_CONNECTIONS, 10 by default): it shares its server with
+   * the nodes of the demo network, and reads at most three partitions at once.
+   */
+  readonly databaseMaxConnections: number;
   /** Signing secret of the monitor's built-in development token issuer. */
   readonly jwtSecret: string;
   readonly tokenTtlSeconds: number;
@@ -19,10 +24,7 @@ export interface MonitorConfig {
 
 export const MONITOR_CONFIG = Symbol('MONITOR_CONFIG');
 
-/** The monitor's own database, beside the nodes' `enlace_<network>_<cc>`. */
-export function monitorDatabaseName(network: string): string {
-  return `enlace_${network}_monitor`.replace(/[^a-zA-Z0-9_]/g, '_');
-}
+const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/;
 
 export function readMonitorConfig(env: NodeJS.ProcessEnv = process.env): MonitorConfig {
   const read = new EnvReader(env);
@@ -34,8 +36,8 @@ export function readMonitorConfig(env: NodeJS.ProcessEnv = process.env): Monitor
     httpPort: read.integer('ENLACE_HTTP_PORT', 3100, 1),
     httpHost: read.optional('ENLACE_HTTP_HOST') ?? '127.0.0.1',
     kafkaBrokers: read.list('KAFKA_BROKERS'),
-    mongodbUri: read.required('MONGODB_URI'),
-    dbName: read.optional('ENLACE_DB_NAME') ?? monitorDatabaseName(network),
+    databaseUrl: read.matching('DATABASE_URL', POSTGRES_URL, 'a postgres:// URL of the monitor database'),
+    databaseMaxConnections: read.integer('ENLACE_DATABASE_MAX_CONNECTIONS', 10, 2),
     jwtSecret,
     tokenTtlSeconds: read.integer('ENLACE_TOKEN_TTL_SECONDS', 3600, 60),
     usersFile: read.required('ENLACE_USERS_FILE'),

@@ -1,7 +1,7 @@
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AuditLogStore } from '@enlace/audit';
-import { createMongoConnection } from '@enlace/store';
-import { Connection } from 'mongoose';
+import { createPostgresDatabase } from '@enlace/store';
+import { Kysely } from 'kysely';
 import { MONITOR_CONFIG, MonitorConfig } from '../config/monitor.config';
 import { DeadLetterRepository } from '../dead-letters/persistence/dead-letter.repository';
 import { MONITOR_DATABASE } from '../monitor.tokens';
@@ -10,44 +10,51 @@ import { OverdueRepository } from '../overdue/persistence/overdue.repository';
 import { ConversationRepository } from '../statistics/persistence/conversation.repository';
 import { EnvelopeTraceRepository } from '../statistics/persistence/envelope-trace.repository';
 import { StatisticsRepository } from '../statistics/persistence/statistics.repository';
+import { MonitorDatabase } from './monitor-database.schema';
+import { migrateMonitorDatabase } from './monitor-migrations';
 
 const logger = new Logger('database');
-const REPOSITORIES = [
+const OVER_THE_DATABASE = [
   StatisticsRepository,
-  EnvelopeTraceRepository,
-  ConversationRepository,
   OverdueRepository,
   DeadLetterRepository,
   NodeHealthRepository,
-  AuditLogStore,
+  AuditLogStore<MonitorDatabase>,
 ];
+/** Repositories that work only inside a caller's transaction. */
+const IN_TRANSACTIONS = [EnvelopeTraceRepository, ConversationRepository];
 
-/** The monitor's own database (never a node's) and the repositories over it. */
+/** The monitor's own database (never a node's), brought to the newest schema at start, and the repositories over it. */
 @Global()
 @Module({
   providers: [
     {
       provide: MONITOR_DATABASE,
       inject: [MONITOR_CONFIG],
-      useFactory: (config: MonitorConfig) =>
-        createMongoConnection({
-          uri: config.mongodbUri,
-          dbName: config.dbName,
+      useFactory: async (config: MonitorConfig): Promise<Kysely<MonitorDatabase>> => {
+        const db = await createPostgresDatabase<MonitorDatabase>({
+          url: config.databaseUrl,
+          maxConnections: config.databaseMaxConnections,
+          applicationName: `enlace-${config.network}-monitor`,
           onRetry: (error, attempt) => logger.warn(`waiting for the database (attempt ${attempt}): ${error.message}`),
-        }),
+        });
+        await migrateMonitorDatabase(db);
+        return db;
+      },
     },
-    ...REPOSITORIES.map((repository) => ({
+    ...OVER_THE_DATABASE.map((repository) => ({
       provide: repository,
       inject: [MONITOR_DATABASE],
-      useFactory: (db: Connection) => new repository(db),
+      useFactory: (db: Kysely<MonitorDatabase>) => new repository(db),
     })),
+    ...IN_TRANSACTIONS.map((repository) => ({ provide: repository, useFactory: () => new repository() })),
   ],
-  exports: [MONITOR_DATABASE, ...REPOSITORIES],
+  exports: [MONITOR_DATABASE, ...OVER_THE_DATABASE, ...IN_TRANSACTIONS],
 })
 export class MonitorDatabaseModule implements OnApplicationShutdown {
-  constructor(@Inject(MONITOR_DATABASE) private readonly database: Connection) {}
+  constructor(@Inject(MONITOR_DATABASE) private readonly database: Kysely<MonitorDatabase>) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.database.close();
+    await this.database.destroy();
   }
 }

@@ -7,7 +7,7 @@ import { EnvelopeHeaderReader } from './envelope-header.reader';
 
 const DEAD_LETTER_TOPIC = /^enlace\.[^.]+\.deadletter\.([A-Z]{2})$/;
 
-/** Keeps where a dead letter is and why: its headers and, when readable, its envelope's routing facts. */
+/** Keeps where each dead letter is and why: its headers and, when readable, its envelope's routing facts. */
 export class DeadLetterRecordIngestor {
   constructor(
     private readonly headers: EnvelopeHeaderReader,
@@ -15,13 +15,20 @@ export class DeadLetterRecordIngestor {
     private readonly events: MonitorEventBus,
   ) {}
 
-  async ingest(record: InboundRecord): Promise<void> {
+  async ingest(records: readonly InboundRecord[]): Promise<void> {
+    const deadLetters = records.flatMap((record) => this.describe(record) ?? []);
+    for (const kept of await this.deadLetters.recordAll(deadLetters)) {
+      this.events.publish({ kind: 'dead-letter', deadLetter: toDeadLetterView(kept) });
+    }
+  }
+
+  private describe(record: InboundRecord): DeadLetterRecord | undefined {
     const country = DEAD_LETTER_TOPIC.exec(record.topic)?.[1];
-    if (!country) return;
+    if (!country) return undefined;
     const h = record.headers;
     const envelope = this.headers.unverifiedFacts(record.value);
     const deadLetteredAt = new Date(h[DeadLetterHeaders.deadLetteredAt] ?? '');
-    const deadLetter: DeadLetterRecord = {
+    return {
       _id: deadLetterId(country, record.partition, record.offset),
       country,
       topic: record.topic,
@@ -40,8 +47,5 @@ export class DeadLetterRecordIngestor {
       lastRedrivenAt: null,
       lastRedrivenBy: null,
     };
-    if (await this.deadLetters.record(deadLetter)) {
-      this.events.publish({ kind: 'dead-letter', deadLetter: toDeadLetterView(deadLetter) });
-    }
   }
 }

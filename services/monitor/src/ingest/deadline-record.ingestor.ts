@@ -3,7 +3,7 @@ import { DeadlineOverdueV1, MessageValidator } from '@enlace/contracts';
 import { InboundRecord } from '@enlace/messaging';
 import { MonitorEventBus } from '../events/monitor-event.bus';
 import { toOverdueAnswerView } from '../overdue/dto/overdue-answer.view';
-import { OverdueRepository } from '../overdue/persistence/overdue.repository';
+import { OverdueAnnouncement, OverdueRepository } from '../overdue/persistence/overdue.repository';
 
 const SCHEMA = 'urn:enlace:schema:deadline.overdue.v1';
 
@@ -17,15 +17,22 @@ export class DeadlineRecordIngestor {
     private readonly events: MonitorEventBus,
   ) {}
 
-  async ingest(record: InboundRecord): Promise<void> {
+  async ingest(records: readonly InboundRecord[]): Promise<void> {
+    const announcements = records.flatMap((record) => this.announcement(record) ?? []);
+    for (const kept of await this.overdue.recordAll(announcements)) {
+      this.events.publish({ kind: 'overdue', overdue: toOverdueAnswerView({ _id: '', ...kept, answeredAt: null }) });
+    }
+  }
+
+  private announcement(record: InboundRecord): OverdueAnnouncement | undefined {
     const announcement = parseJson(record.value);
     const violations = this.validator.validate(SCHEMA, announcement);
     if (violations.length > 0) {
       this.logger.warn(`skipped ${record.topic}/${record.partition}@${record.offset}: not a ${SCHEMA}`);
-      return;
+      return undefined;
     }
     const valid = announcement as DeadlineOverdueV1;
-    const stored = {
+    return {
       announcementId: valid.announcementId,
       country: valid.country,
       counterpart: valid.counterpart,
@@ -35,9 +42,6 @@ export class DeadlineRecordIngestor {
       dueAt: new Date(valid.dueAt),
       announcedAt: new Date(valid.announcedAt),
     };
-    if (await this.overdue.record(stored)) {
-      this.events.publish({ kind: 'overdue', overdue: toOverdueAnswerView({ _id: '', ...stored, answeredAt: null }) });
-    }
   }
 }
 

@@ -18,14 +18,22 @@ export class HeartbeatRecordIngestor {
     private readonly events: MonitorEventBus,
   ) {}
 
-  async ingest(record: InboundRecord): Promise<void> {
+  async ingest(records: readonly InboundRecord[]): Promise<void> {
+    const heartbeats = records.flatMap((record) => this.heartbeat(record) ?? []);
+    const now = new Date();
+    for (const kept of await this.nodes.recordAll(heartbeats)) {
+      this.events.publish({ kind: 'heartbeat', node: toNodeHealthView(kept._id, kept, now) });
+    }
+  }
+
+  private heartbeat(record: InboundRecord): NodeHeartbeatRecord | undefined {
     const heartbeat = parseJson(record.value);
     if (this.validator.validate(SCHEMA, heartbeat).length > 0) {
       this.logger.warn(`skipped ${record.topic}/${record.partition}@${record.offset}: not a ${SCHEMA}`);
-      return;
+      return undefined;
     }
     const valid = heartbeat as NodeHeartbeatV1;
-    const stored: NodeHeartbeatRecord = {
+    return {
       _id: valid.country,
       instanceId: valid.instanceId,
       startedAt: new Date(valid.startedAt),
@@ -33,8 +41,5 @@ export class HeartbeatRecordIngestor {
       intervalMs: valid.intervalMs,
       inboxLag: valid.inboxLag,
     };
-    if (await this.nodes.record(stored)) {
-      this.events.publish({ kind: 'heartbeat', node: toNodeHealthView(valid.country, stored, new Date()) });
-    }
   }
 }

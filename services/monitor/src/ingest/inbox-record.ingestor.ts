@@ -2,12 +2,16 @@ import { Logger } from '@nestjs/common';
 import { RECEIPT_TYPE } from '@enlace/contracts';
 import { EnvelopeError } from '@enlace/envelope';
 import { InboundRecord } from '@enlace/messaging';
+import { Kysely, Transaction } from 'kysely';
+import { MonitorDatabase } from '../database/monitor-database.schema';
+import { inMonitorTransaction } from '../database/monitor-transaction';
 import { MonitorEventBus } from '../events/monitor-event.bus';
-import { OverdueRepository } from '../overdue/persistence/overdue.repository';
-import { recordInConversation } from '../statistics/domain/conversation';
+import { OverdueAnswer, OverdueRepository } from '../overdue/persistence/overdue.repository';
+import { ConversationState, EMPTY_CONVERSATION, recordInConversation } from '../statistics/domain/conversation';
 import { EnvelopeFacts } from '../statistics/domain/envelope-facts';
+import { EnvelopeTrace, admitEnvelope, recordReceipt, unseenTrace } from '../statistics/domain/envelope-trace';
 import { IncrementBatch } from '../statistics/domain/increment-batch';
-import { delayMeasured, envelopeCounted } from '../statistics/domain/statistics-increment';
+import { DelayKind, delayMeasured, envelopeCounted } from '../statistics/domain/statistics-increment';
 import { ConversationRepository } from '../statistics/persistence/conversation.repository';
 import { EnvelopeTraceRepository } from '../statistics/persistence/envelope-trace.repository';
 import { StatisticsRepository } from '../statistics/persistence/statistics.repository';
@@ -21,15 +25,26 @@ const envelopeView = (envelope: EnvelopeFacts) => ({
   sentAt: envelope.sentAt.toISOString(),
 });
 
+type PendingEvent = Parameters<MonitorEventBus['publish']>[0];
+
+interface Measured {
+  readonly kind: DelayKind;
+  readonly of: EnvelopeFacts;
+  readonly delayMs: number;
+}
+
 /**
- * Counts one record of an inbox topic: its envelope in its corridor, the delivery delay its receipt closes, the
- * answer delay it closes in its conversation, and the overdue steps it answers. A record read again counts once.
+ * Counts the records of an inbox topic: each envelope in its corridor, the delivery delays its receipts close, the
+ * answer delays it closes in its conversation, and the overdue steps it answers. A record read again counts once.
+ * A batch is one transaction of a few statements (traces, conversations, counters, overdue answers), whatever its
+ * size: it counts whole or not at all, and the events go out once it is committed.
  */
 export class InboxRecordIngestor {
   private readonly logger = new Logger(InboxRecordIngestor.name);
 
   constructor(
     private readonly headers: EnvelopeHeaderReader,
+    private readonly db: Kysely<MonitorDatabase>,
     private readonly traces: EnvelopeTraceRepository,
     private readonly conversations: ConversationRepository,
     private readonly statistics: StatisticsRepository,
@@ -37,54 +52,78 @@ export class InboxRecordIngestor {
     private readonly events: MonitorEventBus,
   ) {}
 
-  async ingest(record: InboundRecord): Promise<void> {
-    if (!record.value || record.value.length === 0) return;
-    let envelope: EnvelopeFacts;
-    try {
-      envelope = await this.headers.verifiedFacts(record.value);
-    } catch (error) {
-      // The addressee's courier dead-letters it too; the monitor counts only envelopes whose sender is proven.
-      if (!(error instanceof EnvelopeError)) throw error;
-      this.logger.warn(`not counted ${record.topic}/${record.partition}@${record.offset}: ${error.code}`);
-      return;
-    }
-    const admission = await this.traces.admit(envelope);
-    if (!admission.firstSeen) return;
-    try {
-      await this.count(envelope, admission.receiptSentAt);
-    } catch (error) {
-      await this.traces.release(envelope.id).catch(() => undefined);
-      throw error;
-    }
+  async ingest(records: readonly InboundRecord[]): Promise<void> {
+    const envelopes = await this.verified(records);
+    if (envelopes.length === 0) return;
+    const events = await inMonitorTransaction(this.db, (trx) => this.count(trx, envelopes));
+    for (const event of events) this.events.publish(event);
   }
 
-  private async count(envelope: EnvelopeFacts, earlierReceiptSentAt: Date | undefined): Promise<void> {
-    const batch = new IncrementBatch().add(envelopeCounted(envelope));
-    const measured: { kind: 'delivery' | 'answer'; of: EnvelopeFacts; delayMs: number }[] = [];
-    if (earlierReceiptSentAt) {
-      measured.push({
-        kind: 'delivery',
-        of: envelope,
-        delayMs: earlierReceiptSentAt.getTime() - envelope.sentAt.getTime(),
-      });
-    }
-    if (envelope.type === RECEIPT_TYPE) {
-      const received = envelope.causationId
-        ? await this.traces.recordReceipt(envelope.causationId, envelope.sentAt)
-        : undefined;
-      if (received) {
-        measured.push({
-          kind: 'delivery',
-          of: received,
-          delayMs: envelope.sentAt.getTime() - received.sentAt.getTime(),
-        });
+  /** The envelopes of the records whose sender is proven, each id once, in the order read. */
+  private async verified(records: readonly InboundRecord[]): Promise<EnvelopeFacts[]> {
+    const byId = new Map<string, EnvelopeFacts>();
+    for (const record of records) {
+      if (!record.value || record.value.length === 0) continue;
+      try {
+        const envelope = await this.headers.verifiedFacts(record.value);
+        if (!byId.has(envelope.id)) byId.set(envelope.id, envelope);
+      } catch (error) {
+        // The addressee's courier dead-letters it too; the monitor counts only envelopes whose sender is proven.
+        if (!(error instanceof EnvelopeError)) throw error;
+        this.logger.warn(`not counted ${record.topic}/${record.partition}@${record.offset}: ${error.code}`);
       }
-    } else {
-      const answers = await this.conversations.update(envelope.correlationId, (state) => {
-        const { state: next, measured: found } = recordInConversation(state, envelope);
-        return { state: next, result: found };
-      });
-      for (const answer of answers) {
+    }
+    return [...byId.values()];
+  }
+
+  private async count(trx: Transaction<MonitorDatabase>, envelopes: readonly EnvelopeFacts[]): Promise<PendingEvent[]> {
+    const receiptOf = (envelope: EnvelopeFacts) => (envelope.type === RECEIPT_TYPE ? envelope.causationId : undefined);
+    // Every row a batch changes is locked first, tables in one order (traces, conversations, counters), so that
+    // concurrent batches take turns on what they share.
+    const traces = await this.traces.lock(trx, [
+      ...envelopes.map((envelope) => envelope.id),
+      ...envelopes.flatMap((envelope) => receiptOf(envelope) ?? []),
+    ]);
+    const changedTraces = new Map<string, EnvelopeTrace>();
+    const trace = (id: string) => changedTraces.get(id) ?? traces.get(id) ?? unseenTrace(id);
+
+    const counted: { envelope: EnvelopeFacts; measured: Measured[] }[] = [];
+    for (const envelope of envelopes) {
+      const admission = admitEnvelope(trace(envelope.id), envelope);
+      if (!admission.firstSeen) continue;
+      changedTraces.set(envelope.id, admission.trace);
+      const measured: Measured[] = [];
+      if (admission.receiptSentAt) {
+        const delayMs = admission.receiptSentAt.getTime() - envelope.sentAt.getTime();
+        measured.push({ kind: 'delivery', of: envelope, delayMs });
+      }
+      const receiptFor = receiptOf(envelope);
+      if (receiptFor) {
+        const receipt = recordReceipt(trace(receiptFor), envelope.sentAt);
+        changedTraces.set(receiptFor, receipt.trace);
+        if (receipt.delivered) {
+          const delayMs = envelope.sentAt.getTime() - receipt.delivered.sentAt.getTime();
+          measured.push({ kind: 'delivery', of: receipt.delivered, delayMs });
+        }
+      }
+      counted.push({ envelope, measured });
+    }
+    if (counted.length === 0) return [];
+
+    const conversing = counted.filter(({ envelope }) => envelope.type !== RECEIPT_TYPE);
+    const conversations = await this.conversations.lock(
+      trx,
+      conversing.map(({ envelope }) => envelope.correlationId),
+    );
+    const changedConversations = new Map<string, ConversationState>();
+    for (const { envelope, measured } of conversing) {
+      const state =
+        changedConversations.get(envelope.correlationId) ??
+        conversations.get(envelope.correlationId) ??
+        EMPTY_CONVERSATION;
+      const recorded = recordInConversation(state, envelope);
+      if (recorded.state !== state) changedConversations.set(envelope.correlationId, recorded.state);
+      for (const answer of recorded.measured) {
         measured.push({
           kind: 'answer',
           of: { ...answer.question, correlationId: envelope.correlationId },
@@ -92,20 +131,30 @@ export class InboxRecordIngestor {
         });
       }
     }
-    for (const { kind, of, delayMs } of measured) batch.add(delayMeasured(kind, of, of.sentAt, delayMs));
-    await this.statistics.noteCorridors([envelope]);
-    await this.statistics.apply(batch);
-    if (envelope.type !== RECEIPT_TYPE) await this.markOverdueAnswered(envelope);
 
-    this.events.publish({ kind: 'envelope', envelope: envelopeView(envelope) });
-    for (const { kind, of, delayMs } of measured) {
-      this.events.publish({ kind, envelope: envelopeView(of), delayMs: Math.round(delayMs) });
+    const batch = new IncrementBatch();
+    for (const { envelope, measured } of counted) {
+      batch.add(envelopeCounted(envelope));
+      for (const { kind, of, delayMs } of measured) batch.add(delayMeasured(kind, of, of.sentAt, delayMs));
     }
-  }
+    await this.traces.save(trx, [...changedTraces.values()]);
+    await this.conversations.save(trx, changedConversations);
+    await this.statistics.noteCorridors(
+      counted.map(({ envelope }) => envelope),
+      trx,
+    );
+    await this.statistics.apply(batch, trx);
+    // Headers name the case; an overdue step of that case waits on exactly this direction.
+    const answers: OverdueAnswer[] = conversing.flatMap(({ envelope }) =>
+      envelope.caseId
+        ? [{ caseRef: envelope.caseId, lateCountry: envelope.from, waitingCountry: envelope.to, at: envelope.sentAt }]
+        : [],
+    );
+    await this.overdue.markAnswered(answers, trx);
 
-  /** Headers name the case; an overdue step of that case waits on exactly this direction. */
-  private async markOverdueAnswered(envelope: EnvelopeFacts): Promise<void> {
-    if (!envelope.caseId) return;
-    await this.overdue.markAnswered(envelope.caseId, envelope.from, envelope.to, envelope.sentAt);
+    return counted.flatMap(({ envelope, measured }): PendingEvent[] => [
+      { kind: 'envelope', envelope: envelopeView(envelope) },
+      ...measured.map(({ kind, of, delayMs }) => ({ kind, envelope: envelopeView(of), delayMs: Math.round(delayMs) })),
+    ]);
   }
 }

@@ -13,6 +13,7 @@ import { MonitorEventBus } from '../events/monitor-event.bus';
 import { DeadLetterRepository } from '../dead-letters/persistence/dead-letter.repository';
 import { MessageValidator } from '@enlace/contracts';
 import { NodeHealthRepository } from '../nodes/persistence/node-health.repository';
+import { MONITOR_DATABASE } from '../monitor.tokens';
 
 /** Reading the network's topics into the monitor's statistics. */
 @Module({
@@ -21,6 +22,7 @@ import { NodeHealthRepository } from '../nodes/persistence/node-health.repositor
       provide: InboxRecordIngestor,
       inject: [
         EnvelopeHeaderReader,
+        MONITOR_DATABASE,
         EnvelopeTraceRepository,
         ConversationRepository,
         StatisticsRepository,

@@ -31,7 +31,7 @@ const nameOf = (e: InboxEntry): string => e.type.split('.')[1] ?? '';
 
 /** The protocols' side, reduced to what this service needs of it: an outcome per message, in arrival order. */
 function applierWith(apply: (e: InboxEntry) => Promise<ApplyOutcome>): InboxMessageApplier {
-  return { handles: () => true, holdsCase: async () => true, apply, applyReceipt: async () => APPLIED };
+  return { protocolName: 'return', handles: () => true, apply, applyReceipt: async () => APPLIED };
 }
 
 describe('InboxApplierService (on the real PostgreSQL)', () => {

@@ -200,12 +200,14 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
   /** Receipts and erasure confirmations go to the protocol that holds the case; the rest by message type. */
   private async applyOne(entry: InboxEntry): Promise<ApplyOutcome> {
     if (entry.type === RECEIPT_TYPE || entry.type === ERASURE_CONFIRMED_TYPE) {
-      for (const applier of this.appliers) {
-        if (await applier.holdsCase(entry.caseId)) {
-          return entry.type === RECEIPT_TYPE ? applier.applyReceipt(entry) : applier.apply(entry);
-        }
-      }
-      return { applied: false, code: 'UNKNOWN_CASE', detail: `no case ${entry.caseId} on this node` };
+      const held = await this.transactions.executor
+        .selectFrom('cases')
+        .select('protocol')
+        .where('id', '=', entry.caseId)
+        .executeTakeFirst();
+      const applier = this.appliers.find((candidate) => candidate.protocolName === held?.protocol);
+      if (!applier) return { applied: false, code: 'UNKNOWN_CASE', detail: `no case ${entry.caseId} on this node` };
+      return entry.type === RECEIPT_TYPE ? applier.applyReceipt(entry) : applier.apply(entry);
     }
     const applier = this.appliers.find((candidate) => candidate.handles(entry.type));
     if (!applier) return { applied: false, code: 'UNSUPPORTED_TYPE', detail: `no handler for ${entry.type}` };

@@ -12,8 +12,8 @@ export const APPLIED: ApplyOutcome = { applied: true };
 export interface InboxMessageApplier {
   /** The protocol's own message types. */
   handles(type: string): boolean;
-  /** True when this node holds a case of this protocol with this id: its receipts and erasure confirmations go here. */
-  holdsCase(caseId: string): Promise<boolean>;
+  /** The protocol whose cases it holds (the `protocol` of their rows): their receipts and erasure confirmations go here. */
+  readonly protocolName: string;
   /** A message of the protocol's own, or an erasure confirmation for one of its cases. */
   apply(entry: InboxEntry): Promise<ApplyOutcome>;
   /** A delivery receipt for one of this protocol's cases. */

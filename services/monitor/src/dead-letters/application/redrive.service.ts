@@ -3,6 +3,7 @@ import { AuditLogStore } from '@enlace/audit';
 import type { MonitorApiSchemas } from '@enlace/contracts';
 import { EnvelopePublisher, TopicNames } from '@enlace/messaging';
 import { MONITOR_CONFIG, MonitorConfig } from '../../config/monitor.config';
+import { MonitorDatabase } from '../../database/monitor-database.schema';
 import { MonitorEventBus } from '../../events/monitor-event.bus';
 import { ENVELOPE_PUBLISHER } from '../../monitor.tokens';
 import { AuthenticatedMonitorUser } from '../../auth/authenticated-monitor-user';
@@ -36,15 +37,16 @@ export class RedriveService {
     @Inject(ENVELOPE_PUBLISHER) private readonly publisher: EnvelopePublisher,
     private readonly deadLetters: DeadLetterRepository,
     private readonly bytes: DeadLetterBytesReader,
-    private readonly audit: AuditLogStore,
+    private readonly audit: AuditLogStore<MonitorDatabase>,
     private readonly events: MonitorEventBus,
   ) {}
 
   async redrive(ids: readonly string[], user: AuthenticatedMonitorUser): Promise<RedriveOutcome[]> {
     const outcomes = new Map<string, RedriveOutcome['outcome']>();
     const records: DeadLetterRecord[] = [];
-    for (const id of ids) {
-      const record = await this.deadLetters.get(id);
+    const found = await this.deadLetters.getMany(ids);
+    for (const id of new Set(ids)) {
+      const record = found.get(id);
       if (!record) outcomes.set(id, 'not-found');
       else if (record.originalTopic !== TopicNames.inbox(this.config.network, record.country))
         outcomes.set(id, 'refused');
@@ -52,21 +54,21 @@ export class RedriveService {
     }
     for (const [place, group] of groupByPlace(records)) {
       const [topic, partition] = place;
-      const found = await this.bytes.read(
+      const stored = await this.bytes.read(
         topic,
         partition,
         group.map((record) => record.offset),
       );
       for (const record of group) {
-        const stored = found.get(record.offset);
-        if (!stored) {
+        const bytes = stored.get(record.offset);
+        if (!bytes) {
           outcomes.set(record._id, 'gone');
           continue;
         }
         await this.publisher.publish(record.originalTopic, [
           {
-            key: stored.key?.toString('utf8') ?? '',
-            value: stored.value,
+            key: bytes.key?.toString('utf8') ?? '',
+            value: bytes.value,
             headers: { [REDRIVEN_FROM_HEADER]: `${record.topic}/${record.partition}@${record.offset}` },
           },
         ]);

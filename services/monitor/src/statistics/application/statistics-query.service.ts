@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { MonitorApiSchemas } from '@enlace/contracts';
 import { corridorDelays } from '../domain/delay-report';
 import { Corridor } from '../domain/envelope-facts';
-import { containerIdsFor, corridorFlow } from '../domain/flow-report';
-import { StoredContainer } from '../domain/statistics-increment';
+import { corridorFlow } from '../domain/flow-report';
+import { StatisticsBuckets } from '../domain/statistics-buckets';
 import { StatisticsRepository } from '../persistence/statistics.repository';
 import { StatisticsWindow } from './statistics-window';
 
@@ -15,16 +15,16 @@ export interface CorridorFilter {
   readonly to?: string;
 }
 
-/** Reports over the pre-aggregated statistics: a few container documents per corridor, read by _id. */
+/** Reports over the pre-aggregated statistics: the counters of the window's buckets, read in one query. */
 @Injectable()
 export class StatisticsQueryService {
   constructor(private readonly statistics: StatisticsRepository) {}
 
   async flows(filter: CorridorFilter, window: StatisticsWindow, type?: string): Promise<FlowReport> {
     const corridors = await this.corridors(filter);
-    const containers = await this.containersOf(corridors, window);
+    const counters = await this.countersOf(corridors, window);
     const flows = corridors
-      .map((corridor) => corridorFlow(corridor, window.starts, window.granularity, containers, type))
+      .map((corridor) => corridorFlow(corridor, window.starts, counters, type))
       .filter((flow) => flow.total > 0 || isOne(filter))
       .sort((a, b) => b.total - a.total);
     return { ...header(window), corridors: flows };
@@ -32,9 +32,9 @@ export class StatisticsQueryService {
 
   async delays(filter: CorridorFilter, window: StatisticsWindow): Promise<DelayReport> {
     const corridors = await this.corridors(filter);
-    const containers = await this.containersOf(corridors, window);
+    const counters = await this.countersOf(corridors, window);
     const delays = corridors
-      .map((corridor) => corridorDelays(corridor, window.starts, window.granularity, containers))
+      .map((corridor) => corridorDelays(corridor, window.starts, counters))
       .filter((view) => view.delivery.count + view.answer.count > 0 || isOne(filter));
     return { ...header(window), corridors: delays };
   }
@@ -47,12 +47,10 @@ export class StatisticsQueryService {
     );
   }
 
-  private async containersOf(
-    corridors: readonly Corridor[],
-    window: StatisticsWindow,
-  ): Promise<Map<string, StoredContainer>> {
-    const ids = corridors.flatMap((corridor) => containerIdsFor(corridor, window.starts, window.granularity));
-    return this.statistics.containers(window.granularity, ids);
+  private async countersOf(corridors: readonly Corridor[], window: StatisticsWindow): Promise<StatisticsBuckets> {
+    return new StatisticsBuckets(
+      await this.statistics.counters(window.granularity, corridors, window.since, window.until),
+    );
   }
 }
 

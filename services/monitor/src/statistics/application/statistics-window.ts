@@ -1,7 +1,7 @@
 import { ProblemException } from '../../common/problem-details/problem.exception';
 import { Granularity, bucketCount, bucketStart, bucketsBetween, defaultGranularity } from '../domain/time-buckets';
 
-/** At most this many buckets per corridor in one answer, so that no read touches more than a few hundred documents. */
+/** At most this many buckets per corridor in one answer, so that a report stays a bounded read and a bounded answer. */
 export const MAX_BUCKETS = 2000;
 const DEFAULT_WINDOW_MS = 30 * 86_400_000;
 

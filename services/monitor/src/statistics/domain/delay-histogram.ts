@@ -1,7 +1,7 @@
 /**
  * Delays are kept as sparse log-scale histograms: bin i counts delays in (GAMMA^(i-1), GAMMA^i] milliseconds.
- * Bins are plain counters, so a delay is recorded with one atomic $inc and histograms of any buckets merge by
- * adding — which is what makes pre-aggregation possible on a store without transactions. A percentile read from
+ * Bins are plain counters, so a delay is recorded by adding one to a counter, and histograms of any buckets merge by
+ * adding — which is what makes pre-aggregation possible. A percentile read from
  * them is within (GAMMA - 1) / (GAMMA + 1), about 4.8 %, of the exact value (the DDSketch construction).
  */
 export const GAMMA = 1.1;

@@ -1,7 +1,7 @@
 import { DelayPercentiles, delayPercentiles, mergeHistograms } from './delay-histogram';
 import { Corridor } from './envelope-facts';
-import { DelayKind, StoredContainer, containerId, delayField } from './statistics-increment';
-import { Granularity, bucketAddress } from './time-buckets';
+import { StatisticsBuckets } from './statistics-buckets';
+import { DelayKind } from './statistics-increment';
 
 export interface DelayBucketView {
   start: string;
@@ -21,15 +21,13 @@ export interface CorridorDelaysView {
 export function corridorDelays(
   corridor: Corridor,
   starts: readonly Date[],
-  granularity: Granularity,
-  containers: ReadonlyMap<string, StoredContainer>,
+  counters: StatisticsBuckets,
 ): CorridorDelaysView {
   const all: Record<DelayKind, Record<string, number>[]> = { delivery: [], answer: [] };
   const buckets = starts.map((start) => {
-    const { container, slot } = bucketAddress(start, granularity);
-    const bucket = containers.get(containerId(corridor, container))?.b?.[slot];
-    const delivery = mergeHistograms([bucket?.[delayField('delivery')]]);
-    const answer = mergeHistograms([bucket?.[delayField('answer')]]);
+    const bucket = counters.get(corridor, start);
+    const delivery = mergeHistograms([bucket.delivery]);
+    const answer = mergeHistograms([bucket.answer]);
     all.delivery.push(delivery);
     all.answer.push(answer);
     return { start: start.toISOString(), delivery: delayPercentiles(delivery), answer: delayPercentiles(answer) };

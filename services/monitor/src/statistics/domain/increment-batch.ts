@@ -1,40 +1,32 @@
-import { StatisticsIncrement } from './statistics-increment';
-import { Granularity } from './time-buckets';
+import { StatisticsIncrement, counterName } from './statistics-increment';
 
 /**
  * Increments gathered before they are written: those on the same counter add up, so that a burst (or a bulk load
- * of a million envelopes) becomes one $inc per container document instead of one per envelope.
+ * of a million envelopes) becomes one addition per counter instead of one per envelope.
  */
 export class IncrementBatch {
-  private readonly documents = new Map<Granularity, Map<string, Map<string, number>>>();
-  private counters = 0;
+  private readonly counters = new Map<string, StatisticsIncrement>();
 
   add(increments: readonly StatisticsIncrement[]): this {
-    for (const { granularity, docId, path, by } of increments) {
-      let byDoc = this.documents.get(granularity);
-      if (!byDoc) this.documents.set(granularity, (byDoc = new Map()));
-      let byPath = byDoc.get(docId);
-      if (!byPath) byDoc.set(docId, (byPath = new Map()));
-      if (!byPath.has(path)) this.counters++;
-      byPath.set(path, (byPath.get(path) ?? 0) + by);
+    for (const increment of increments) {
+      const name = counterName(increment);
+      const before = this.counters.get(name);
+      this.counters.set(name, before ? { ...before, by: before.by + increment.by } : increment);
     }
     return this;
   }
 
   /** Distinct counters touched. */
   get size(): number {
-    return this.counters;
+    return this.counters.size;
   }
 
-  /** Per granularity, per container document, the amounts to add by field path. */
-  *entries(): Iterable<[Granularity, string, Record<string, number>]> {
-    for (const [granularity, byDoc] of this.documents) {
-      for (const [docId, byPath] of byDoc) yield [granularity, docId, Object.fromEntries(byPath)];
-    }
+  /** One increment per counter touched, the amounts of the batch added up. */
+  entries(): StatisticsIncrement[] {
+    return [...this.counters.values()];
   }
 
   clear(): void {
-    this.documents.clear();
-    this.counters = 0;
+    this.counters.clear();
   }
 }

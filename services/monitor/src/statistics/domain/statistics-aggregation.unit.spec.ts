@@ -3,9 +3,10 @@ import fc from 'fast-check';
 import { GAMMA, binValue, delayBin, delayPercentiles } from './delay-histogram';
 import { corridorDelays } from './delay-report';
 import { EnvelopeFacts } from './envelope-facts';
-import { containerIdsFor, corridorFlow } from './flow-report';
+import { corridorFlow } from './flow-report';
 import { IncrementBatch } from './increment-batch';
-import { StoredContainer, delayMeasured, envelopeCounted } from './statistics-increment';
+import { StatisticsBuckets } from './statistics-buckets';
+import { StatisticsCounter, counterName, delayMeasured, envelopeCounted } from './statistics-increment';
 import { Granularity, bucketCount, bucketsBetween } from './time-buckets';
 
 const CO_EC = { from: 'CO', to: 'EC' };
@@ -15,39 +16,31 @@ function envelope(type: string, sentAt: string, corridor = CO_EC): EnvelopeFacts
 }
 
 /**
- * The store in memory: what the persistence layer does with a batch ($inc with upsert on each container document),
- * done on plain objects, so that the aggregation can be tested as given / when / then without a database.
+ * The store in memory: what the persistence layer does with a batch (adds each increment to its counter, made at
+ * zero when new), done on plain objects, so that the aggregation can be tested as given / when / then without a
+ * database.
  */
-function applyBatch(batch: IncrementBatch, store = new Map<string, Map<string, StoredContainer>>()) {
-  for (const [granularity, docId, increments] of batch.entries()) {
-    let collection = store.get(granularity);
-    if (!collection) store.set(granularity, (collection = new Map()));
-    const doc = (collection.get(docId) ?? { _id: docId }) as unknown as Record<string, unknown>;
-    for (const [path, by] of Object.entries(increments)) {
-      const keys = path.split('.');
-      let node = doc;
-      for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-      const last = keys[keys.length - 1] as string;
-      node[last] = ((node[last] as number | undefined) ?? 0) + by;
-    }
-    collection.set(docId, doc as unknown as StoredContainer);
+function applyBatch(batch: IncrementBatch, store = new Map<string, StatisticsCounter>()) {
+  for (const { by, ...counter } of batch.entries()) {
+    const name = counterName(counter);
+    store.set(name, { ...counter, count: (store.get(name)?.count ?? 0) + by });
   }
   return store;
 }
 
 function given(...batches: IncrementBatch[]) {
-  const store = new Map<string, Map<string, StoredContainer>>();
+  const store = new Map<string, StatisticsCounter>();
   for (const batch of batches) applyBatch(batch, store);
+  const read = (granularity: Granularity) =>
+    new StatisticsBuckets([...store.values()].filter((counter) => counter.granularity === granularity));
   return {
     flows(since: string, until: string, granularity: Granularity, type?: string) {
       const starts = bucketsBetween(new Date(since), new Date(until), granularity);
-      const containers = store.get(granularity) ?? new Map();
-      expect(containerIdsFor(CO_EC, starts, granularity).every((id) => id.startsWith('CO>EC|'))).toBe(true);
-      return corridorFlow(CO_EC, starts, granularity, containers, type);
+      return corridorFlow(CO_EC, starts, read(granularity), type);
     },
     delays(since: string, until: string, granularity: Granularity) {
       const starts = bucketsBetween(new Date(since), new Date(until), granularity);
-      return corridorDelays(CO_EC, starts, granularity, store.get(granularity) ?? new Map());
+      return corridorDelays(CO_EC, starts, read(granularity));
     },
   };
 }
@@ -127,7 +120,15 @@ describe('flow statistics', () => {
     );
 
     expect(batch.size).toBe(3);
-    expect([...batch.entries()]).toContainEqual(['hour', 'CO>EC|2025-03-14', { 'b.09.n.referral~requested~v1': 2 }]);
+    expect(batch.entries()).toContainEqual({
+      granularity: 'hour',
+      bucketStart: new Date('2025-03-14T09:00:00Z'),
+      from: 'CO',
+      to: 'EC',
+      measure: 'envelopes',
+      key: 'referral.requested.v1',
+      by: 2,
+    });
   });
 });
 

@@ -1,66 +1,58 @@
-import { DelayHistogram, delayBin } from './delay-histogram';
-import { Corridor, EnvelopeFacts, corridorKey } from './envelope-facts';
-import { GRANULARITIES, Granularity, bucketAddress } from './time-buckets';
+import { delayBin } from './delay-histogram';
+import { Corridor, EnvelopeFacts } from './envelope-facts';
+import { GRANULARITIES, Granularity, bucketStart } from './time-buckets';
 
 /** Which delay a histogram holds: delivery (sent -> receipt) or answer (question -> the other side's reply). */
 export type DelayKind = 'delivery' | 'answer';
 
-/** The field of a bucket that holds each statistic. */
-const COUNTS_FIELD = 'n';
-const DELAY_FIELDS: Record<DelayKind, string> = { delivery: 'd', answer: 'a' };
+/** What a counter counts: envelopes of one message type, or delays of one kind that fell in one histogram bin. */
+export type Measure = 'envelopes' | DelayKind;
 
-/** One counter to add to: `by` at `path` of the container document `docId` of the collection of `granularity`. */
+export const MEASURES: readonly Measure[] = ['envelopes', 'delivery', 'answer'];
+
+/** One counter of one bucket of one corridor, and how much to add to it. */
 export interface StatisticsIncrement {
   readonly granularity: Granularity;
-  readonly docId: string;
-  readonly path: string;
+  readonly bucketStart: Date;
+  readonly from: string;
+  readonly to: string;
+  readonly measure: Measure;
+  /** The message type for envelopes; the bin of the delay histogram (a whole number, as text) for delays. */
+  readonly key: string;
   readonly by: number;
 }
 
-/** The stored shape of one bucket of a container document. */
-export interface StoredBucket {
-  /** Envelope counts by encoded message type. */
-  readonly n?: Readonly<Record<string, number>>;
-  readonly d?: DelayHistogram;
-  readonly a?: DelayHistogram;
-}
+/** A counter as read back: what it counts and its total so far. */
+export type StatisticsCounter = Omit<StatisticsIncrement, 'by'> & { readonly count: number };
 
-/** The stored shape of a container document: its buckets by slot. */
-export interface StoredContainer {
-  readonly _id: string;
-  readonly b?: Readonly<Record<string, StoredBucket>>;
-}
-
-/** Field names may not hold dots; message types are dotted and never hold a tilde. */
-export const encodeType = (type: string): string => type.replace(/\./g, '~');
-export const decodeType = (key: string): string => key.replace(/~/g, '.');
-
-export const containerId = (corridor: Corridor, container: string): string => `${corridorKey(corridor)}|${container}`;
-
-export const delayField = (kind: DelayKind): 'd' | 'a' => DELAY_FIELDS[kind] as 'd' | 'a';
+/** Names one counter: increments with the same name add up. */
+export const counterName = (counter: Omit<StatisticsIncrement, 'by'>): string =>
+  [counter.granularity, counter.from, counter.to, counter.bucketStart.toISOString(), counter.measure, counter.key].join(
+    '|',
+  );
 
 /** One more envelope of its type in its corridor, in the hour, day and month of its sentAt. */
 export function envelopeCounted(envelope: EnvelopeFacts): StatisticsIncrement[] {
-  return GRANULARITIES.map((granularity) => {
-    const { container, slot } = bucketAddress(envelope.sentAt, granularity);
-    return {
-      granularity,
-      docId: containerId(envelope, container),
-      path: `b.${slot}.${COUNTS_FIELD}.${encodeType(envelope.type)}`,
-      by: 1,
-    };
-  });
+  return GRANULARITIES.map((granularity) => ({
+    granularity,
+    bucketStart: bucketStart(envelope.sentAt, granularity),
+    from: envelope.from,
+    to: envelope.to,
+    measure: 'envelopes',
+    key: envelope.type,
+    by: 1,
+  }));
 }
 
 /** One more delay, counted in the corridor and buckets of the envelope that waited (sent at `at`). */
 export function delayMeasured(kind: DelayKind, corridor: Corridor, at: Date, delayMs: number): StatisticsIncrement[] {
-  return GRANULARITIES.map((granularity) => {
-    const { container, slot } = bucketAddress(at, granularity);
-    return {
-      granularity,
-      docId: containerId(corridor, container),
-      path: `b.${slot}.${DELAY_FIELDS[kind]}.${delayBin(delayMs)}`,
-      by: 1,
-    };
-  });
+  return GRANULARITIES.map((granularity) => ({
+    granularity,
+    bucketStart: bucketStart(at, granularity),
+    from: corridor.from,
+    to: corridor.to,
+    measure: kind,
+    key: String(delayBin(delayMs)),
+    by: 1,
+  }));
 }

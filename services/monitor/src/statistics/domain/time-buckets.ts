@@ -2,19 +2,6 @@
 export const GRANULARITIES = ['hour', 'day', 'month'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
 
-/**
- * Where a bucket is kept: buckets are grouped in one document per container (the hours of a day, the days of a
- * month, the months of a year), so that reading a corridor over years touches few documents, each found by _id.
- */
-export interface BucketAddress {
-  /** `2025-03-14` for an hour, `2025-03` for a day, `2025` for a month. */
-  readonly container: string;
-  /** `09` (hour of the day), `14` (day of the month), `03` (month of the year). */
-  readonly slot: string;
-}
-
-const pad = (value: number): string => String(value).padStart(2, '0');
-
 /** The start of the bucket holding `at`. */
 export function bucketStart(at: Date, granularity: Granularity): Date {
   const y = at.getUTCFullYear();
@@ -31,14 +18,6 @@ export function nextBucket(start: Date, granularity: Granularity): Date {
   else if (granularity === 'day') next.setUTCDate(next.getUTCDate() + 1);
   else next.setUTCHours(next.getUTCHours() + 1);
   return next;
-}
-
-export function bucketAddress(at: Date, granularity: Granularity): BucketAddress {
-  const year = String(at.getUTCFullYear()).padStart(4, '0');
-  const month = pad(at.getUTCMonth() + 1);
-  if (granularity === 'month') return { container: year, slot: month };
-  if (granularity === 'day') return { container: `${year}-${month}`, slot: pad(at.getUTCDate()) };
-  return { container: `${year}-${month}-${pad(at.getUTCDate())}`, slot: pad(at.getUTCHours()) };
 }
 
 /** The starts of every bucket that overlaps [since, until), oldest first. */

@@ -1,48 +1,49 @@
-import { Connection, mongo } from 'mongoose';
-import { ConversationState, EMPTY_CONVERSATION } from '../domain/conversation';
+import { Kysely, sql } from 'kysely';
+import { MonitorDatabase } from '../../database/monitor-database.schema';
+import { ConversationState } from '../domain/conversation';
 
-interface StoredConversation extends ConversationState {
-  _id: string;
-  /** Optimistic version: a write succeeds only on the version it read. */
-  v: number;
+interface ConversationRow {
+  correlation_id: string;
+  questions: ConversationState['questions'];
+  replies: ConversationState['replies'];
 }
 
-const COLLECTION = 'conversations';
-const DUPLICATE_KEY = 11000;
-const MAX_ATTEMPTS = 20;
-
-/** Each conversation's open questions and recent replies, by correlation id, for answer delays. */
+/**
+ * Each conversation's open questions and recent replies (`conversations`), by correlation id, for answer delays. A
+ * batch locks the conversations of its envelopes, records them in memory and writes back what changed, all in the
+ * caller's transaction: two batches of one conversation take their turns instead of overwriting each other.
+ */
 export class ConversationRepository {
-  constructor(private readonly connection: Connection) {}
-
-  private get collection(): mongo.Collection<StoredConversation> {
-    return this.connection.collection<StoredConversation>(COLLECTION);
+  /**
+   * The conversations of these correlation ids, locked until the transaction ends; an unknown one is made empty
+   * now (and gone again if the transaction rolls back). Two statements, the rows taken in id order by every writer.
+   */
+  async lock(trx: Kysely<MonitorDatabase>, correlationIds: Iterable<string>): Promise<Map<string, ConversationState>> {
+    const ids = [...new Set(correlationIds)].sort();
+    if (ids.length === 0) return new Map();
+    await sql`
+      insert into conversations (correlation_id)
+      select * from unnest(${ids}::text[])
+      on conflict (correlation_id) do nothing`.execute(trx);
+    const { rows } = await sql<ConversationRow>`
+      select correlation_id, questions, replies from conversations
+      where correlation_id = any(${ids}::text[])
+      order by correlation_id
+      for update`.execute(trx);
+    return new Map(rows.map((row) => [row.correlation_id, { questions: row.questions, replies: row.replies }]));
   }
 
-  /**
-   * Reads a conversation, applies `change` and writes it back only if nobody wrote it meanwhile (otherwise again
-   * from the newer state): read-modify-write made safe on a store without transactions. Returns what `change` said.
-   */
-  async update<T>(
-    correlationId: string,
-    change: (state: ConversationState) => { state: ConversationState; result: T },
-  ): Promise<T> {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const stored = await this.collection.findOne({ _id: correlationId });
-      const { state, result } = change(stored ?? EMPTY_CONVERSATION);
-      const next = { questions: state.questions, replies: state.replies, v: (stored?.v ?? 0) + 1 };
-      try {
-        if (stored) {
-          const written = await this.collection.updateOne({ _id: correlationId, v: stored.v }, { $set: next });
-          if (written.matchedCount === 1) return result;
-        } else {
-          await this.collection.insertOne({ _id: correlationId, ...next });
-          return result;
-        }
-      } catch (error) {
-        if (!(error instanceof mongo.MongoServerError) || error.code !== DUPLICATE_KEY) throw error;
-      }
-    }
-    throw new Error(`conversation ${correlationId} kept changing under ${MAX_ATTEMPTS} attempts`);
+  /** Writes back the conversations a batch changed, in one statement. */
+  async save(trx: Kysely<MonitorDatabase>, conversations: ReadonlyMap<string, ConversationState>): Promise<void> {
+    if (conversations.size === 0) return;
+    const rows = [...conversations].map(([correlationId, state]) => ({
+      correlation_id: correlationId,
+      questions: state.questions,
+      replies: state.replies,
+    }));
+    await sql`
+      update conversations c set questions = u.questions, replies = u.replies
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as u(correlation_id text, questions jsonb, replies jsonb)
+      where c.correlation_id = u.correlation_id`.execute(trx);
   }
 }

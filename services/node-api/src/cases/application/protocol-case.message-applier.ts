@@ -47,8 +47,8 @@ export class ProtocolCaseMessageApplier<
     return type.startsWith(`${this.protocol.name}.`);
   }
 
-  holdsCase(caseId: string): Promise<boolean> {
-    return this.repository.exists(caseId);
+  get protocolName(): string {
+    return this.protocol.name;
   }
 
   async apply(entry: InboxEntry): Promise<ApplyOutcome> {

@@ -142,16 +142,6 @@ export class CaseTable {
     };
   }
 
-  async exists(id: string): Promise<boolean> {
-    const found = await this.transactions.executor
-      .selectFrom('cases')
-      .select('id')
-      .where('id', '=', id)
-      .where('protocol', '=', this.protocol)
-      .executeTakeFirst();
-    return found !== undefined;
-  }
-
   /** Writes one change in one transaction (the caller's, when it is in one); throws when the case moved on. */
   async change(change: CaseTableChange): Promise<void> {
     await this.transactions.run(async (trx) => {

@@ -102,10 +102,6 @@ export class ProtocolCaseRepository<S> {
     };
   }
 
-  exists(id: string): Promise<boolean> {
-    return this.table.exists(id);
-  }
-
   /** Every case in id order, a page at a time after `afterId`, with the person: for the node's export. */
   async page(afterId: string | undefined, size: number): Promise<ProtocolCaseDocument<S>[]> {
     const rows = await this.table.page(afterId, size);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ForbiddenException, HttpException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { ContractViolation, MessageValidator } from '@enlace/contracts';
-import { mongo } from 'mongoose';
 import {
   ReferralCommand,
   ReferralConsent,
@@ -234,9 +233,16 @@ describe('toProblem', () => {
 
   describe('with the database away', () => {
     it.each([
-      ['a network error', new mongo.MongoNetworkError('connection 7 to 127.0.0.1:27017 closed')],
-      ['no server to select', new mongo.MongoServerSelectionError('connect ECONNREFUSED', {} as never)],
-      ['a client not connected', new mongo.MongoNotConnectedError('Client must be connected')],
+      [
+        'a refused connection',
+        Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:15432'), { code: 'ECONNREFUSED' }),
+      ],
+      [
+        'a server shutting down',
+        Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      ],
+      ['a connection lost', new Error('Connection terminated unexpectedly (127.0.0.1:15432)')],
+      ['too many connections', Object.assign(new Error('sorry, too many clients already'), { code: '53300' })],
     ])('should answer 503, saying nothing of the cause, for %s', (_name, thrown) => {
       const problem = toProblem(thrown);
 
@@ -245,7 +251,10 @@ describe('toProblem', () => {
     });
 
     it('should answer 500 for a server error that answers the command itself', () => {
-      expect(toProblem(new mongo.MongoServerError({ message: 'E11000 duplicate key', code: 11000 })).status).toBe(500);
+      const duplicate = Object.assign(new Error('duplicate key value violates unique constraint "cases_pkey"'), {
+        code: '23505',
+      });
+      expect(toProblem(duplicate).status).toBe(500);
     });
   });
 

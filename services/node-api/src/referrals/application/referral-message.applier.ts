@@ -33,9 +33,7 @@ export class ReferralMessageApplier implements InboxMessageApplier {
     return type.startsWith('referral.');
   }
 
-  async holdsCase(caseId: string): Promise<boolean> {
-    return this.repository.exists(caseId);
-  }
+  readonly protocolName = 'referral';
 
   async apply(entry: InboxEntry): Promise<ApplyOutcome> {
     const payload = entry.payload ?? {};

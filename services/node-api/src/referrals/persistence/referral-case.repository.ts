@@ -101,10 +101,6 @@ export class ReferralCaseRepository {
     return this.opened(row, row.personal, row.timeline as TimelineEntry[], row.outbox);
   }
 
-  exists(id: string): Promise<boolean> {
-    return this.table.exists(id);
-  }
-
   /** Every referral in id order, a page at a time after `afterId`, with the person: for the node's export. */
   async page(afterId: string | undefined, size: number): Promise<ReferralCaseDocument[]> {
     const rows = await this.table.page(afterId, size);

@@ -1,0 +1,78 @@
+import { NodeChannels } from './node-channels';
+import { NotifiedWorker } from './notified-worker';
+import { notify } from './notify';
+import { ScratchNodeDatabase } from './scratch-node-database';
+
+const eventually = async (check: () => boolean, ms = 5_000): Promise<void> => {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('not in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+describe('NotifiedWorker (on the real PostgreSQL)', () => {
+  let scratch: ScratchNodeDatabase;
+
+  beforeAll(async () => {
+    scratch = await ScratchNodeDatabase.create('int_worker');
+  }, 60_000);
+
+  afterAll(() => scratch?.drop());
+
+  describe('start', () => {
+    it('should run a round at start, then at each committed notification long before its sweep is due', async () => {
+      let rounds = 0;
+      const worker = new NotifiedWorker(
+        async () => {
+          rounds++;
+          return false;
+        },
+        {
+          url: scratch.url,
+          channels: [NodeChannels.outbox],
+          sweepMs: 60_000,
+          errorMs: 1_000,
+          onError: () => undefined,
+        },
+      );
+      worker.start();
+      await eventually(() => rounds >= 1);
+      // Listening started in the background: it runs a round of its own once it listens.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const before = rounds;
+
+      await scratch.db.transaction().execute((trx) => notify(trx, NodeChannels.outbox));
+
+      await eventually(() => rounds === before + 1);
+      await worker.stop();
+    });
+
+    it('should run one more round when notified during a round, and none when notified on another channel', async () => {
+      let rounds = 0;
+      let release: () => void = () => undefined;
+      const worker = new NotifiedWorker(
+        async () => {
+          rounds++;
+          if (rounds === 3) await new Promise<void>((resolve) => (release = resolve));
+          return false;
+        },
+        { url: scratch.url, channels: [NodeChannels.inbox], sweepMs: 60_000, errorMs: 1_000, onError: () => undefined },
+      );
+      worker.start();
+      await eventually(() => rounds === 2); // at start, and once listening
+      await notify(scratch.db, NodeChannels.inbox);
+      await eventually(() => rounds === 3);
+
+      await notify(scratch.db, NodeChannels.inbox);
+      await notify(scratch.db, NodeChannels.outbox);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+
+      await eventually(() => rounds === 4);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(rounds).toBe(4);
+      await worker.stop();
+    });
+  });
+});

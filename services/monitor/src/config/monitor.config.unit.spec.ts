@@ -1,0 +1,47 @@
+import { ConfigurationError } from '@enlace/config';
+import { readMonitorConfig } from './monitor.config';
+
+const ENV = {
+  ENLACE_NETWORK: 'demo',
+  ENLACE_JWT_SECRET: 'a'.repeat(32),
+  KAFKA_BROKERS: '127.0.0.1:19092',
+  DATABASE_URL: 'postgres://enlace@127.0.0.1:15432/enlace_demo_monitor',
+  ENLACE_USERS_FILE: '/tmp/monitor.users.json',
+  ENLACE_DIRECTORY_FILE: '/tmp/directory.json',
+};
+
+describe(readMonitorConfig, () => {
+  it('should read the monitor database from DATABASE_URL, with ten connections unless told otherwise', () => {
+    const config = readMonitorConfig(ENV);
+
+    expect(config.databaseUrl).toBe('postgres://enlace@127.0.0.1:15432/enlace_demo_monitor');
+    expect(config.databaseMaxConnections).toBe(10);
+    expect(readMonitorConfig({ ...ENV, ENLACE_DATABASE_MAX_CONNECTIONS: '4' }).databaseMaxConnections).toBe(4);
+  });
+
+  it('should refuse to start without DATABASE_URL, naming it', () => {
+    const { DATABASE_URL: _unset, ...withoutDatabase } = ENV;
+
+    expect(() => readMonitorConfig(withoutDatabase)).toThrow(ConfigurationError);
+    expect(() => readMonitorConfig(withoutDatabase)).toThrow(/DATABASE_URL/);
+  });
+
+  it('should refuse a DATABASE_URL that is not a PostgreSQL URL, without repeating it', () => {
+    const read = () => readMonitorConfig({ ...ENV, DATABASE_URL: 'mongodb://user:secret@127.0.0.1:27017' });
+
+    expect(read).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
+    expect(read).toThrow(expect.objectContaining({ message: expect.not.stringContaining('secret') }));
+  });
+
+  it('should refuse a pool of fewer than two connections', () => {
+    expect(() => readMonitorConfig({ ...ENV, ENLACE_DATABASE_MAX_CONNECTIONS: '1' })).toThrow(
+      /ENLACE_DATABASE_MAX_CONNECTIONS/,
+    );
+  });
+
+  it('should no longer read MONGODB_URI', () => {
+    const config = readMonitorConfig({ ...ENV, MONGODB_URI: 'mongodb://127.0.0.1:27017' });
+
+    expect(JSON.stringify(config)).not.toContain('mongodb');
+  });
+});

@@ -1,0 +1,13 @@
+import { migrateToLatest } from '@enlace/store';
+import type { Kysely, Migration } from 'kysely';
+import * as monitorStore from './migrations/0001-monitor-store.migration';
+
+/** The monitor database's migrations, in order. A new one is added here, never an old one changed. */
+export const MONITOR_MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-monitor-store': monitorStore,
+};
+
+/** Brings the monitor's database to the newest schema; the monitor calls it at start. */
+export function migrateMonitorDatabase<DB>(db: Kysely<DB>): Promise<void> {
+  return migrateToLatest(db, MONITOR_MIGRATIONS, 'monitor_schema_migrations');
+}
