@@ -5,7 +5,7 @@ import { ArrivalTracker } from './arrival-tracker';
 import { FILL_BATCH, fillWithCopiesOf } from './case-filler';
 import { percentile, round } from './bench-stats';
 
-/** Cases made through the API at each end: half of them accepted at the small size, the other half at the large. */
+/** Referrals sent through the API: half of them accepted at the small size, the other half at the large. */
 const REAL_CASES = 100;
 /** Reads timed at each size (one at a time, over the real cases in turn). */
 const READS = 200;
