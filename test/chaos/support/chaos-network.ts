@@ -7,6 +7,7 @@ import {
   NodeProcessKind,
   ensureInfra,
   killNodeProcess,
+  nodeProcessLogTail,
   startLocalNetwork,
   startNodeProcesses,
   stopInfraComponent,
@@ -82,7 +83,9 @@ export class ChaosNetwork {
   async crash(country: string, kind: NodeProcessKind, options: { waitHealthy?: boolean } = {}): Promise<void> {
     const node = this.node(country);
     const killed = await killNodeProcess(node.spec, kind);
-    if (!killed) throw new Error(`the ${kind} of ${country} was not running`);
+    if (!killed) {
+      throw new Error(`the ${kind} of ${country} was not running\n${nodeProcessLogTail(node.spec, kind, 40)}`);
+    }
     this.note(`SIGKILL ${country} ${kind}; restarted`);
     await startNodeProcesses(node.spec);
     if (kind === 'node-api' && options.waitHealthy !== false) await waitForNodeApi(node.apiUrl, 180_000);
