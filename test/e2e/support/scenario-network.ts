@@ -33,7 +33,9 @@ export class ScenarioNetwork {
       infra: testInfra(),
       env: { ENLACE_INBOX_POLL_MS: '50', ENLACE_RELAY_POLL_MS: '50', ...env },
     });
-    return new ScenarioNetwork(net, home);
+    const network = new ScenarioNetwork(net, home);
+    for (const node of net.nodes) await network.storeUncompressed(node.country);
+    return network;
   }
 
   async client(country: string, suffix = 'focal'): Promise<NodeApiClient> {
@@ -80,6 +82,28 @@ export class ScenarioNetwork {
     await this.withDatabase(country, async (client) => {
       await client.query('create table if not exists test_canary (text text not null)');
       await client.query('insert into test_canary (text) values ($1)', [text]);
+    });
+  }
+
+  /**
+   * PostgreSQL compresses a long value (TOAST) before it reaches the table's file and the WAL: a person's name in
+   * clear inside a large column could hide in the compressed bytes from a scan of the files. Once the node has
+   * made its tables, every column that could be compressed is stored as it is (`storage external`), so that the
+   * scans read what was written.
+   */
+  private async storeUncompressed(country: string): Promise<void> {
+    await this.withDatabase(country, async (client) => {
+      const columns = await client.query<{ statement: string }>(
+        `select format('alter table %I.%I alter column %I set storage external', n.nspname, c.relname, a.attname)
+                  as statement
+           from pg_attribute a
+           join pg_class c on c.oid = a.attrelid
+           join pg_namespace n on n.oid = c.relnamespace
+          where c.relkind = 'r' and n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast')
+            and a.attnum > 0 and not a.attisdropped and a.attstorage in ('x', 'm')`,
+      );
+      if (columns.rows.length === 0) throw new Error(`${country}'s database has no table that could hold a value`);
+      for (const { statement } of columns.rows) await client.query(statement);
     });
   }
 
