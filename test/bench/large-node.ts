@@ -8,7 +8,7 @@ import { percentile, round } from './bench-stats';
 /** Referrals sent through the API: half of them accepted at the small size, the other half at the large. */
 const REAL_CASES = 100;
 /** Reads timed at each size (one at a time, over the real cases in turn). */
-const READS = 200;
+const READS = 400;
 
 interface Measure {
   cases: number;
