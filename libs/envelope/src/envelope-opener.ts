@@ -1,18 +1,15 @@
-import { compactDecrypt, decodeProtectedHeader, type CompactDecryptResult, type CryptoKey } from 'jose';
+import type { KeyObject } from 'node:crypto';
+import { decryptEcdhEsJwe, readCompactJwe, type CompactJwe } from './compact/ecdh-es-jwe';
 import type { MemberDirectory } from './directory/member-directory.port';
 import type { EnvelopeHeader, OpenedEnvelope, VerifiedEnvelope } from './envelope-header.types';
 import { EnvelopeVerifier, type EnvelopeVerifierOptions } from './envelope-verifier';
-import {
-  PAYLOAD_ENVELOPE_ID_PARAM,
-  PAYLOAD_FROM_PARAM,
-  PAYLOAD_JWE_ALG,
-  PAYLOAD_JWE_ENC,
-} from './envelope-wire.constants';
+import { PAYLOAD_ENVELOPE_ID_PARAM, PAYLOAD_FROM_PARAM, PAYLOAD_JWE_ALG } from './envelope-wire.constants';
 import { DuplicateEnvelopeError } from './errors/duplicate-envelope.error';
 import { MalformedEnvelopeError } from './errors/malformed-envelope.error';
 import { TamperedEnvelopeError } from './errors/tampered-envelope.error';
 import { UndecryptablePayloadError } from './errors/undecryptable-payload.error';
 import { WrongAddresseeError } from './errors/wrong-addressee.error';
+import { keyObjectOf } from './keys/key-object';
 import type { NodeKeys } from './keys/node-keys.types';
 import { importPrivateKey } from './keys/private-key';
 import { parseEnvelopeWire } from './wire/envelope-wire.parser';
@@ -27,7 +24,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** The addressee's side: verifies an envelope, then opens its payload. */
 export class EnvelopeOpener {
   private readonly verifier: EnvelopeVerifier;
-  private decryptionKey?: Promise<CryptoKey>;
+  private decryptionKey?: Promise<KeyObject>;
 
   /** `keys` are this node's: their country is the addressee this opener opens envelopes for. */
   constructor(
@@ -61,22 +58,25 @@ export class EnvelopeOpener {
     if (options.isDuplicate !== undefined && (await options.isDuplicate(header.id))) {
       throw new DuplicateEnvelopeError(`Envelope ${header.id} was already received`, header.id);
     }
-    const decrypted = await this.decrypt(parsed.content.payload, header);
-    assertBoundToEnvelope(decrypted, header);
-    return { header, payload: parsePayload<T>(decrypted.plaintext, header), wire: parsed.compact, digest };
+    const jwe = this.readJwe(parsed.content.payload, header);
+    const plaintext = await this.decrypt(jwe, header);
+    assertBoundToEnvelope(jwe, header);
+    return { header, payload: parsePayload<T>(plaintext, header), wire: parsed.compact, digest };
   }
 
-  private async decrypt(jwe: string, header: EnvelopeHeader): Promise<CompactDecryptResult> {
-    const { encryption } = this.keys;
-    let sealedFor: unknown;
+  private readJwe(payload: string, header: EnvelopeHeader): CompactJwe {
     try {
-      sealedFor = decodeProtectedHeader(jwe).kid;
+      return readCompactJwe(payload);
     } catch (error) {
       throw new UndecryptablePayloadError(`Envelope ${header.id} payload has no readable JWE header`, header.id, {
         cause: error,
       });
     }
-    if (sealedFor !== encryption.kid) {
+  }
+
+  private async decrypt(jwe: CompactJwe, header: EnvelopeHeader): Promise<Uint8Array> {
+    const { encryption } = this.keys;
+    if (jwe.protectedHeader['kid'] !== encryption.kid) {
       throw new UndecryptablePayloadError(
         `Envelope ${header.id} payload is sealed for another key than ${encryption.kid}`,
         header.id,
@@ -85,10 +85,7 @@ export class EnvelopeOpener {
     // Outside the try: an unusable own key is the node's fault, not the envelope's, and must not dead-letter it.
     const decryptionKey = await this.ownDecryptionKey();
     try {
-      return await compactDecrypt(jwe, decryptionKey, {
-        keyManagementAlgorithms: [PAYLOAD_JWE_ALG],
-        contentEncryptionAlgorithms: [PAYLOAD_JWE_ENC],
-      });
+      return decryptEcdhEsJwe(jwe, decryptionKey);
     } catch (error) {
       throw new UndecryptablePayloadError(`Envelope ${header.id} payload cannot be decrypted`, header.id, {
         cause: error,
@@ -96,16 +93,21 @@ export class EnvelopeOpener {
     }
   }
 
-  private ownDecryptionKey(): Promise<CryptoKey> {
+  private ownDecryptionKey(): Promise<KeyObject> {
     // Imported on first use rather than in the constructor, so that a bad key fails a call, not the process.
-    this.decryptionKey ??= importPrivateKey(this.keys.encryption, PAYLOAD_JWE_ALG);
+    this.decryptionKey ??= importPrivateKey(this.keys.encryption, PAYLOAD_JWE_ALG).then((key) =>
+      keyObjectOf(key, 'x25519', 'private'),
+    );
     return this.decryptionKey;
   }
 }
 
-/** Refuses a payload that another member lifted from an envelope it received and re-signed as its own. */
-function assertBoundToEnvelope(decrypted: CompactDecryptResult, header: EnvelopeHeader): void {
-  const sealed = decrypted.protectedHeader;
+/**
+ * Refuses a payload that another member lifted from an envelope it received and re-signed as its own. Asked only
+ * once the payload decrypted: from then on its protected header is authenticated.
+ */
+function assertBoundToEnvelope(jwe: CompactJwe, header: EnvelopeHeader): void {
+  const sealed = jwe.protectedHeader;
   if (sealed[PAYLOAD_FROM_PARAM] !== header.from || sealed[PAYLOAD_ENVELOPE_ID_PARAM] !== header.id) {
     throw new TamperedEnvelopeError(
       `Envelope ${header.id} from ${header.from} carries a payload sealed for another envelope or sender`,

@@ -1,4 +1,6 @@
-import { CompactEncrypt, CompactSign, type CryptoKey } from 'jose';
+import type { KeyObject } from 'node:crypto';
+import { encryptEcdhEsJwe } from './compact/ecdh-es-jwe';
+import { signEd25519Jws } from './compact/ed25519-jws';
 import type { MemberDirectory, PublicJwkWithMeta } from './directory/member-directory.port';
 import { isValidAt } from './directory/validity';
 import type { EnvelopeContent, EnvelopeHeader } from './envelope-header.types';
@@ -12,6 +14,7 @@ import {
 } from './envelope-wire.constants';
 import { MalformedEnvelopeError } from './errors/malformed-envelope.error';
 import { UnknownRecipientError } from './errors/unknown-recipient.error';
+import { keyObjectOf } from './keys/key-object';
 import type { NodeKeys } from './keys/node-keys.types';
 import { importPrivateKey } from './keys/private-key';
 import { PublicKeyCache } from './keys/public-key-cache';
@@ -36,7 +39,7 @@ const utf8 = new TextEncoder();
 export class EnvelopeSealer {
   private readonly recipientKeys = new PublicKeyCache(PAYLOAD_JWE_ALG);
   private readonly now: () => Date;
-  private signingKey?: Promise<CryptoKey>;
+  private signingKey?: Promise<KeyObject>;
 
   /** `keys` are this node's: their country is the sender of everything this sealer seals. */
   constructor(
@@ -52,15 +55,17 @@ export class EnvelopeSealer {
   async seal(draft: EnvelopeDraftHeader, payload: unknown): Promise<string> {
     const header = this.completeHeader(draft);
     const recipientKey = this.recipientKey(header);
-    const jwe = await new CompactEncrypt(serialisePayload(payload, header))
-      .setProtectedHeader({
+    const jwe = encryptEcdhEsJwe(
+      serialisePayload(payload, header),
+      {
         alg: PAYLOAD_JWE_ALG,
         enc: PAYLOAD_JWE_ENC,
         kid: recipientKey.kid,
         [PAYLOAD_FROM_PARAM]: header.from,
         [PAYLOAD_ENVELOPE_ID_PARAM]: header.id,
-      })
-      .encrypt(await this.importRecipientKey(recipientKey, header));
+      },
+      await this.importRecipientKey(recipientKey, header),
+    );
     const content: EnvelopeContent = { header, payload: jwe };
     // What we send must be what every reader accepts: the same schema checks both ends.
     if (!validateEnvelopeContent(content)) {
@@ -69,9 +74,11 @@ export class EnvelopeSealer {
         header.id,
       );
     }
-    return new CompactSign(utf8.encode(JSON.stringify(content)))
-      .setProtectedHeader({ alg: ENVELOPE_JWS_ALG, typ: ENVELOPE_JWS_TYP, kid: this.keys.signing.kid })
-      .sign(await this.ownSigningKey());
+    return signEd25519Jws(
+      { alg: ENVELOPE_JWS_ALG, typ: ENVELOPE_JWS_TYP, kid: this.keys.signing.kid },
+      utf8.encode(JSON.stringify(content)),
+      await this.ownSigningKey(),
+    );
   }
 
   private completeHeader(draft: EnvelopeDraftHeader): EnvelopeHeader {
@@ -135,9 +142,10 @@ export class EnvelopeSealer {
     return newest;
   }
 
-  private async importRecipientKey(key: PublicJwkWithMeta, header: EnvelopeHeader): Promise<CryptoKey> {
+  private async importRecipientKey(key: PublicJwkWithMeta, header: EnvelopeHeader): Promise<KeyObject> {
     try {
-      return await this.recipientKeys.get(key);
+      // jose would take a P-256 key for ECDH-ES too; envelopes are sealed to X25519 keys only.
+      return keyObjectOf(await this.recipientKeys.get(key), 'x25519', 'public');
     } catch (error) {
       throw new UnknownRecipientError(
         `Encryption key ${key.kid} of ${header.to} in the directory is unusable`,
@@ -149,9 +157,11 @@ export class EnvelopeSealer {
     }
   }
 
-  private ownSigningKey(): Promise<CryptoKey> {
+  private ownSigningKey(): Promise<KeyObject> {
     // Imported on first use rather than in the constructor, so that a bad key fails a call, not the process.
-    this.signingKey ??= importPrivateKey(this.keys.signing, ENVELOPE_JWS_ALG);
+    this.signingKey ??= importPrivateKey(this.keys.signing, ENVELOPE_JWS_ALG).then((key) =>
+      keyObjectOf(key, 'ed25519', 'private'),
+    );
     return this.signingKey;
   }
 }

@@ -11,6 +11,15 @@ export { EnvelopeSealer, type EnvelopeDraftHeader, type EnvelopeSealerOptions } 
 export { EnvelopeVerifier, type EnvelopeVerifierOptions } from './envelope-verifier';
 export { EnvelopeOpener, type OpenEnvelopeOptions } from './envelope-opener';
 export { envelopeDigest } from './envelope-digest';
+export {
+  decryptEcdhEsJwe,
+  encryptEcdhEsJwe,
+  readCompactJwe,
+  type CompactJwe,
+  type EcdhEsJweHeaderParameters,
+} from './compact/ecdh-es-jwe';
+export { signEd25519Jws, verifyEd25519Jws } from './compact/ed25519-jws';
+export { InvalidCompactJoseError } from './compact/invalid-compact-jose.error';
 
 export type { DirectoryMember, MemberDirectory, PublicJwkWithMeta, Validity } from './directory/member-directory.port';
 export { FileMemberDirectory } from './directory/file-member-directory';

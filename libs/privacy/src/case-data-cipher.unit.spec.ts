@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
 import { CompactEncrypt, compactDecrypt } from 'jose';
 import { CaseDataCipherError, openCaseData, sealCaseData } from './case-data-cipher';
 
@@ -64,6 +65,131 @@ describe('case data cipher', () => {
         .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', 'enlace.case': binding.caseId, 'enlace.use': 'personal' })
         .encrypt(k);
       expect(await openCaseData(k, binding, sealed)).toEqual(person);
+    });
+  });
+
+  describe('against jose, for random values, bindings and keys', () => {
+    const keys = fc.uint8Array({ minLength: 32, maxLength: 32 });
+    const bindings = fc.record({ caseId: fc.string({ unit: 'binary' }), purpose: fc.string({ unit: 'binary' }) });
+    const values = fc.jsonValue({ maxDepth: 4 });
+    const headerOf = (b: { caseId: string; purpose: string }) => ({
+      alg: 'dir',
+      enc: 'A256GCM',
+      'enlace.case': b.caseId,
+      'enlace.use': b.purpose,
+    });
+    const asJson = (value: unknown) => JSON.parse(JSON.stringify(value));
+    const refusalOf = (k: Uint8Array, b: { caseId: string; purpose: string }, sealed: string) =>
+      openCaseData(k, b, sealed).then(
+        () => 'OPENED',
+        (error: unknown) => (error instanceof CaseDataCipherError ? 'REFUSED' : error),
+      );
+
+    it("should write what jose opens, jose's bytes exactly for the same IV", async () => {
+      await fc.assert(
+        fc.asyncProperty(keys, bindings, values, async (k, b, value) => {
+          const sealed = await sealCaseData(k, b, value);
+          const { plaintext, protectedHeader } = await compactDecrypt(sealed, k, {
+            keyManagementAlgorithms: ['dir'],
+            contentEncryptionAlgorithms: ['A256GCM'],
+          });
+          const iv = Buffer.from(sealed.split('.')[2] ?? '', 'base64url');
+          const byJose = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify(value)))
+            .setProtectedHeader(headerOf(b))
+            .setInitializationVector(new Uint8Array(iv))
+            .encrypt(k);
+
+          expect(protectedHeader).toEqual(headerOf(b));
+          expect(JSON.parse(new TextDecoder().decode(plaintext))).toEqual(asJson(value));
+          expect(sealed).toBe(byJose);
+        }),
+        { numRuns: 200 },
+      );
+    });
+
+    it('should open what jose writes', async () => {
+      await fc.assert(
+        fc.asyncProperty(keys, bindings, values, async (k, b, value) => {
+          const sealed = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify(value)))
+            .setProtectedHeader(headerOf(b))
+            .encrypt(k);
+
+          expect(await openCaseData(k, b, sealed)).toEqual(asJson(value));
+        }),
+        { numRuns: 200 },
+      );
+    });
+
+    it('should refuse a character changed anywhere, where jose refuses it too or reads another spelling', async () => {
+      const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ ';
+      await fc.assert(
+        fc.asyncProperty(
+          keys,
+          bindings,
+          values,
+          fc.nat(),
+          fc.constantFrom(...alphabet),
+          async (k, b, value, seed, replacement) => {
+            const sealed = await sealCaseData(k, b, value);
+            const position = seed % sealed.length;
+            fc.pre(sealed[position] !== replacement);
+            const tampered = sealed.slice(0, position) + replacement + sealed.slice(position + 1);
+
+            const byJose = await compactDecrypt(tampered, k).then(
+              () => 'OPENED',
+              () => 'REFUSED',
+            );
+
+            await expect(refusalOf(k, b, tampered)).resolves.toBe('REFUSED');
+            if (byJose === 'OPENED') {
+              // Only another spelling of the same bytes (unused bits set, or a blank), which no writer produces.
+              const respelled = tampered
+                .split('.')
+                .map((part) => Buffer.from(part, 'base64url').toString('base64url'))
+                .join('.');
+              expect(respelled === tampered && !tampered.includes(' ')).toBe(false);
+            }
+          },
+        ),
+        { numRuns: 400 },
+      );
+    });
+
+    it('should refuse another key and another binding, as the jose-based cipher did', async () => {
+      await fc.assert(
+        fc.asyncProperty(keys, keys, bindings, bindings, async (k, other, b, otherBinding) => {
+          fc.pre(!Buffer.from(k).equals(Buffer.from(other)));
+          fc.pre(b.caseId !== otherBinding.caseId || b.purpose !== otherBinding.purpose);
+          const sealed = await sealCaseData(k, b, { n: 1 });
+
+          await expect(refusalOf(other, b, sealed)).resolves.toBe('REFUSED');
+          await expect(compactDecrypt(sealed, other)).rejects.toThrow();
+          await expect(openCaseData(k, otherBinding, sealed)).rejects.toThrow('another case');
+        }),
+        { numRuns: 100 },
+      );
+    });
+
+    it.each([
+      ['another content encryption', { alg: 'dir', enc: 'A128GCM' }, 16],
+      ['another content encryption mode', { alg: 'dir', enc: 'A256CBC-HS512' }, 64],
+      ['key wrapping', { alg: 'A256GCMKW', enc: 'A256GCM' }, 32],
+      ['a critical extension', { alg: 'dir', enc: 'A256GCM', crit: ['enlace.case'] }, 32],
+      ['compression', { alg: 'dir', enc: 'A256GCM', zip: 'DEF' }, 32],
+    ])('should refuse %s, which jose writes but case data never use', async (_name, header, keyBytes) => {
+      const k = new Uint8Array(randomBytes(keyBytes));
+      const sealed = await new CompactEncrypt(new TextEncoder().encode('{}'))
+        .setProtectedHeader({ ...header, 'enlace.case': binding.caseId, 'enlace.use': binding.purpose })
+        .encrypt(k, { crit: { 'enlace.case': true } });
+
+      await expect(refusalOf(k, binding, sealed)).resolves.toBe('REFUSED');
+    });
+
+    it('should refuse a key of another length', async () => {
+      const sealed = await sealCaseData(key(), binding, person);
+
+      await expect(refusalOf(new Uint8Array(16), binding, sealed)).resolves.toBe('REFUSED');
+      await expect(sealCaseData(new Uint8Array(16), binding, person)).rejects.toThrow(TypeError);
     });
   });
 });

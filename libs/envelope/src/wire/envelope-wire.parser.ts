@@ -19,8 +19,9 @@ export interface ParsedEnvelopeWire {
   compact: string;
   jwsHeader: EnvelopeJwsHeader;
   content: EnvelopeContent;
-  /** The signed bytes, to compare with what the signature check returns. */
-  contentBytes: Uint8Array;
+  /** The first two segments as received: what the signature covers. */
+  signingInput: string;
+  signature: Uint8Array;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -33,17 +34,18 @@ export function parseEnvelopeWire(wire: string | Uint8Array): ParsedEnvelopeWire
   const [headerSegment, contentSegment, signatureSegment] = segments as [string, string, string];
 
   const jwsHeader = parseJwsHeader(parseJson(decodeSegment(headerSegment, 'protected header'), 'protected header'));
-  const contentBytes = decodeSegment(contentSegment, 'content');
-  const content = parseJson(contentBytes, 'content');
+  const content = parseJson(decodeSegment(contentSegment, 'content'), 'content');
   if (!validateEnvelopeContent(content)) {
     throw new MalformedEnvelopeError(
       `The envelope content is not well-formed: ${schemaErrorsText(validateEnvelopeContent.errors)}`,
     );
   }
-  if (decodeSegment(signatureSegment, 'signature').length !== ED25519_SIGNATURE_BYTES) {
+  const signature = decodeSegment(signatureSegment, 'signature');
+  if (signature.length !== ED25519_SIGNATURE_BYTES) {
     throw new MalformedEnvelopeError('The signature is not an Ed25519 signature', content.header.id);
   }
-  return { compact, jwsHeader, content, contentBytes };
+  const signingInput = compact.slice(0, headerSegment.length + 1 + contentSegment.length);
+  return { compact, jwsHeader, content, signingInput, signature };
 }
 
 function parseJwsHeader(value: unknown): EnvelopeJwsHeader {

@@ -33,6 +33,12 @@ interface Measured {
   readonly delayMs: number;
 }
 
+/** An envelope counted by this batch and the delays it closes. */
+interface Counted {
+  readonly envelope: EnvelopeFacts;
+  readonly measured: Measured[];
+}
+
 /**
  * Counts the records of an inbox topic: each envelope in its corridor, the delivery delays its receipts close, the
  * answer delays it closes in its conversation, and the overdue steps it answers. A record read again counts once.
@@ -77,68 +83,18 @@ export class InboxRecordIngestor {
   }
 
   private async count(trx: Transaction<MonitorDatabase>, envelopes: readonly EnvelopeFacts[]): Promise<PendingEvent[]> {
-    const receiptOf = (envelope: EnvelopeFacts) => (envelope.type === RECEIPT_TYPE ? envelope.causationId : undefined);
     // Every row a batch changes is locked first, tables in one order (traces, conversations, counters), so that
     // concurrent batches take turns on what they share.
-    const traces = await this.traces.lock(trx, [
-      ...envelopes.map((envelope) => envelope.id),
-      ...envelopes.flatMap((envelope) => receiptOf(envelope) ?? []),
-    ]);
-    const changedTraces = new Map<string, EnvelopeTrace>();
-    const trace = (id: string) => changedTraces.get(id) ?? traces.get(id) ?? unseenTrace(id);
-
-    const counted: { envelope: EnvelopeFacts; measured: Measured[] }[] = [];
-    for (const envelope of envelopes) {
-      const admission = admitEnvelope(trace(envelope.id), envelope);
-      if (!admission.firstSeen) continue;
-      changedTraces.set(envelope.id, admission.trace);
-      const measured: Measured[] = [];
-      if (admission.receiptSentAt) {
-        const delayMs = admission.receiptSentAt.getTime() - envelope.sentAt.getTime();
-        measured.push({ kind: 'delivery', of: envelope, delayMs });
-      }
-      const receiptFor = receiptOf(envelope);
-      if (receiptFor) {
-        const receipt = recordReceipt(trace(receiptFor), envelope.sentAt);
-        changedTraces.set(receiptFor, receipt.trace);
-        if (receipt.delivered) {
-          const delayMs = envelope.sentAt.getTime() - receipt.delivered.sentAt.getTime();
-          measured.push({ kind: 'delivery', of: receipt.delivered, delayMs });
-        }
-      }
-      counted.push({ envelope, measured });
-    }
+    const counted = await this.admit(trx, envelopes);
     if (counted.length === 0) return [];
-
     const conversing = counted.filter(({ envelope }) => envelope.type !== RECEIPT_TYPE);
-    const conversations = await this.conversations.lock(
-      trx,
-      conversing.map(({ envelope }) => envelope.correlationId),
-    );
-    const changedConversations = new Map<string, ConversationState>();
-    for (const { envelope, measured } of conversing) {
-      const state =
-        changedConversations.get(envelope.correlationId) ??
-        conversations.get(envelope.correlationId) ??
-        EMPTY_CONVERSATION;
-      const recorded = recordInConversation(state, envelope);
-      if (recorded.state !== state) changedConversations.set(envelope.correlationId, recorded.state);
-      for (const answer of recorded.measured) {
-        measured.push({
-          kind: 'answer',
-          of: { ...answer.question, correlationId: envelope.correlationId },
-          delayMs: answer.delayMs,
-        });
-      }
-    }
+    await this.converse(trx, conversing);
 
     const batch = new IncrementBatch();
     for (const { envelope, measured } of counted) {
       batch.add(envelopeCounted(envelope));
       for (const { kind, of, delayMs } of measured) batch.add(delayMeasured(kind, of, of.sentAt, delayMs));
     }
-    await this.traces.save(trx, [...changedTraces.values()]);
-    await this.conversations.save(trx, changedConversations);
     await this.statistics.noteCorridors(
       counted.map(({ envelope }) => envelope),
       trx,
@@ -156,5 +112,62 @@ export class InboxRecordIngestor {
       { kind: 'envelope', envelope: envelopeView(envelope) },
       ...measured.map(({ kind, of, delayMs }) => ({ kind, envelope: envelopeView(of), delayMs: Math.round(delayMs) })),
     ]);
+  }
+
+  /**
+   * The envelopes counted for the first time, in the order read, each with the delivery delays it closes: its own
+   * (its receipt came first) or, for a receipt, that of the envelope it names. Their traces are written back.
+   */
+  private async admit(trx: Transaction<MonitorDatabase>, envelopes: readonly EnvelopeFacts[]): Promise<Counted[]> {
+    const receiptOf = (envelope: EnvelopeFacts) => (envelope.type === RECEIPT_TYPE ? envelope.causationId : undefined);
+    const traces = await this.traces.lock(trx, [
+      ...envelopes.map((envelope) => envelope.id),
+      ...envelopes.flatMap((envelope) => receiptOf(envelope) ?? []),
+    ]);
+    const changed = new Map<string, EnvelopeTrace>();
+    const trace = (id: string) => changed.get(id) ?? traces.get(id) ?? unseenTrace(id);
+
+    const counted: Counted[] = [];
+    for (const envelope of envelopes) {
+      const admission = admitEnvelope(trace(envelope.id), envelope);
+      if (!admission.firstSeen) continue;
+      changed.set(envelope.id, admission.trace);
+      const measured: Measured[] = [];
+      if (admission.receiptSentAt) {
+        const delayMs = admission.receiptSentAt.getTime() - envelope.sentAt.getTime();
+        measured.push({ kind: 'delivery', of: envelope, delayMs });
+      }
+      const receiptFor = receiptOf(envelope);
+      if (receiptFor) {
+        const receipt = recordReceipt(trace(receiptFor), envelope.sentAt);
+        changed.set(receiptFor, receipt.trace);
+        if (receipt.delivered) {
+          const delayMs = envelope.sentAt.getTime() - receipt.delivered.sentAt.getTime();
+          measured.push({ kind: 'delivery', of: receipt.delivered, delayMs });
+        }
+      }
+      counted.push({ envelope, measured });
+    }
+    await this.traces.save(trx, [...changed.values()]);
+    return counted;
+  }
+
+  /** Records the envelopes in their conversations and adds the answer delays they close to what they measured. */
+  private async converse(trx: Transaction<MonitorDatabase>, conversing: readonly Counted[]): Promise<void> {
+    const conversations = await this.conversations.lock(
+      trx,
+      conversing.map(({ envelope }) => envelope.correlationId),
+    );
+    const changed = new Map<string, ConversationState>();
+    for (const { envelope, measured } of conversing) {
+      const id = envelope.correlationId;
+      const state = changed.get(id) ?? conversations.get(id) ?? EMPTY_CONVERSATION;
+      const recorded = recordInConversation(state, envelope);
+      if (recorded.state !== state) changed.set(id, recorded.state);
+      for (const answer of recorded.measured) {
+        measured.push({ kind: 'answer', of: { ...answer.question, correlationId: id }, delayMs: answer.delayMs });
+      }
+    }
+    await this.conversations.save(trx, changed);
   }
 }

@@ -5,6 +5,8 @@ import type { NodeDatabase } from '@enlace/store';
 interface OpenTransaction {
   readonly trx: Transaction<NodeDatabase>;
   readonly afterCommit: (() => Promise<void>)[];
+  /** What the transaction knows of the rows it locked and wrote, by key. */
+  readonly known: Map<string, unknown>;
 }
 
 /**
@@ -12,7 +14,8 @@ interface OpenTransaction {
  * them applied in one transaction, through the same repository methods an API request calls on their own: those
  * methods run their statements in the caller's transaction when there is one (`run` joins it), else in one of their
  * own. Work that must not happen unless the transaction commits (destroying an erased case's key, which lives outside
- * it) waits for the commit.
+ * it) waits for the commit. A case changed twice in one transaction is not read back in between: the writer leaves
+ * what it wrote here (`remember`), and the next read of that case in the transaction takes it.
  */
 export class NodeTransactions {
   private readonly current = new AsyncLocalStorage<OpenTransaction>();
@@ -36,7 +39,7 @@ export class NodeTransactions {
     const afterCommit: (() => Promise<void>)[] = [];
     const result = await this.db
       .transaction()
-      .execute((trx) => this.current.run({ trx, afterCommit }, () => work(trx)));
+      .execute((trx) => this.current.run({ trx, afterCommit, known: new Map() }, () => work(trx)));
     for (const then of afterCommit) await then();
     return result;
   }
@@ -46,5 +49,20 @@ export class NodeTransactions {
     const open = this.current.getStore();
     if (open) open.afterCommit.push(then);
     else await then();
+  }
+
+  /** What this transaction wrote or read under `key` (a case it locked), if anything; never outside a transaction. */
+  remembered<T>(key: string): T | undefined {
+    return this.current.getStore()?.known.get(key) as T | undefined;
+  }
+
+  /** Keeps `value` as the state of `key` for the rest of the open transaction; nothing outside a transaction. */
+  remember(key: string, value: unknown): void {
+    this.current.getStore()?.known.set(key, value);
+  }
+
+  /** Forgets `key`: the next read in the transaction goes to the database. */
+  forget(key: string): void {
+    this.current.getStore()?.known.delete(key);
   }
 }

@@ -102,6 +102,42 @@ describe('InboxApplierService with referrals (on the real PostgreSQL)', () => {
       expect(await inboxRow(again)).toMatchObject({ applied_at: null, rejection_code: 'DUPLICATE_CASE' });
     });
 
+    it('should apply a request and the withdrawal behind it in one round, the second on what the first wrote', async () => {
+      const referralId = randomUUID();
+      await arrive('referral.requested.v1', referralId, 'EC', {
+        referralId,
+        reason: 'AdditionalServicesRequired',
+        servicesRequested: ['Health'],
+        urgency: 'high',
+        person: { firstName: 'Ana' },
+        consent: { purpose: 'Referral for assistance', scope: ['identity'], recordedAt: '2025-01-01T00:00:00Z' },
+        answerDueAt: new Date(Date.now() + 86_400_000).toISOString(),
+        requestedAt: new Date().toISOString(),
+      });
+      await arrive('referral.withdrawn.v1', referralId, 'EC', {
+        referralId,
+        reason: 'Found help locally',
+        withdrawnAt: new Date().toISOString(),
+      });
+
+      await applier.applyPending();
+
+      const withdrawn = await repository.findById(referralId);
+      expect(withdrawn?.state.status).toBe('withdrawn');
+      expect(withdrawn?.version).toBe(1);
+      expect(withdrawn?.timeline.map((entry) => entry.event)).toEqual([
+        'ReferralSent',
+        'ReferralDelivered',
+        'ReferralWithdrawn',
+      ]);
+      const stored = await scratch.db
+        .selectFrom('cases')
+        .select(['due', 'status'])
+        .where('id', '=', referralId)
+        .executeTakeFirstOrThrow();
+      expect(stored).toEqual({ due: null, status: 'withdrawn' });
+    });
+
     it('should note a receipt on the receipted message and the referral, once', async () => {
       const created = await referrals.create({
         toCountry: 'EC',

@@ -52,7 +52,9 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
       createdAt: now,
       updatedAt: now,
     };
-    return { result: await this.repository.insert(document), document };
+    const result = await this.repository.insert(document);
+    if (result === 'inserted') this.repository.remember(document);
+    return { result, document };
   }
 
   async record(
@@ -76,9 +78,11 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
       ...(erasure ? { erasure } : {}),
       at,
     });
-    const { person: _person, consent: _consent, ...kept } = document;
-    return {
-      ...(erasure ? kept : document),
+    // The due time and whom it waits on are the new state's: the old ones do not carry over.
+    const { person, consent, due: _due, pendingOn: _pendingOn, ...kept } = document;
+    const recorded: ProtocolCaseDocument<S> = {
+      ...kept,
+      ...(erasure ? {} : { ...(person ? { person } : {}), ...(consent ? { consent } : {}) }),
       state: change.state,
       timeline: [...document.timeline, ...change.timeline],
       outbox: erasure
@@ -89,6 +93,8 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
       version: document.version + 1,
       updatedAt: at,
     };
+    this.repository.remember(recorded);
+    return recorded;
   }
 
   private change(

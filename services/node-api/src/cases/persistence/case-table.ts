@@ -69,6 +69,16 @@ export class CaseTable {
     readonly protocol: string,
   ) {}
 
+  /** The case as this transaction last wrote or read it (opened), if it did: a case is not read back in between. */
+  known<D>(id: string): D | undefined {
+    return this.transactions.remembered<D>(caseKey(id));
+  }
+
+  /** Keeps the case as the caller now knows it for the rest of the open transaction (nothing outside one). */
+  remember(id: string, document: unknown): void {
+    this.transactions.remember(caseKey(id), document);
+  }
+
   /** Adds a new case with its first messages; 'exists' (and nothing written) when the id is taken. */
   async insert(
     row: Omit<Insertable<CasesTable>, 'protocol'>,
@@ -221,6 +231,13 @@ export class CaseTable {
 
   /** Notes the delivery receipt of one of the case's messages. */
   async markDelivered(caseId: string, envelopeId: string, deliveredAt: Date): Promise<void> {
+    const known = this.known<{ outbox: OutboxEntry[] }>(caseId);
+    if (known) {
+      const outbox = known.outbox.map((entry) =>
+        entry.envelopeId === envelopeId && !entry.deliveredAt ? { ...entry, deliveredAt } : entry,
+      );
+      this.remember(caseId, { ...known, outbox });
+    }
     await this.transactions.executor
       .updateTable('outbox')
       .set({ delivered_at: deliveredAt })
@@ -232,6 +249,7 @@ export class CaseTable {
 
   /** Records that the other end confirmed its erasure. */
   async recordErasureConfirmation(caseId: string, country: string, at: string): Promise<void> {
+    this.transactions.forget(caseKey(caseId));
     await this.transactions.executor
       .updateTable('cases')
       .set({
@@ -250,6 +268,10 @@ export class CaseTable {
       .execute();
     await notify(trx, NodeChannels.outbox);
   }
+}
+
+function caseKey(id: string): string {
+  return `case:${id}`;
 }
 
 function dateOrNull(value: Date | string | null): Date | null {

@@ -89,17 +89,27 @@ export class ProtocolCaseRepository<S> {
     );
   }
 
+  /** The case, opened; inside a transaction its row stays locked, and a second read takes what the first gave. */
   async findById(id: string): Promise<ProtocolCaseDocument<S> | null> {
+    const known = this.table.known<ProtocolCaseDocument<S>>(id);
+    if (known) return known;
     const row = await this.table.find(id);
     if (!row) return null;
     const content: RestingContent = await this.sealing.open(id, row.personal ?? undefined);
     const document = documentOf<S>(row, row.timeline as TimelineEntry[], row.outbox);
-    return {
+    const opened: ProtocolCaseDocument<S> = {
       ...document,
       state: stateWithPurpose(document.state, content.statePurpose),
       ...(content.person ? { person: content.person } : {}),
       ...(content.consent ? { consent: content.consent } : {}),
     };
+    this.table.remember(id, opened);
+    return opened;
+  }
+
+  /** The case as a writer just wrote it: a later read in the same transaction takes it instead of reading it back. */
+  remember(document: ProtocolCaseDocument<S>): void {
+    this.table.remember(document._id, document);
   }
 
   /** Every case in id order, a page at a time after `afterId`, with the person: for the node's export. */

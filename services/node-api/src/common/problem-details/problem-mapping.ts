@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { ContractViolation } from '@enlace/contracts';
 import { ProtocolRuleViolation } from '@enlace/protocols';
 import { isTransientStoreFailure } from '@enlace/store';
+import { ConcurrentCaseChangeError } from '../../cases/persistence/case-table';
 import { ProblemDetails, problemType } from './problem-details';
 import { ProblemException } from './problem.exception';
 
@@ -70,6 +71,10 @@ export function toProblem(error: unknown): ProblemDetails {
   if (isTransientStoreFailure(error)) {
     // The database is away for a moment (restarting, failing over): nothing was changed, the same request may be sent again.
     return problem(503, 'Service Unavailable', 'The node cannot reach its database for now; try again shortly.');
+  }
+  if (error instanceof ConcurrentCaseChangeError) {
+    // Others kept changing the case while this request decided on it, every time it tried: nothing was changed.
+    return problem(503, 'Service Unavailable', 'The case is being changed by others right now; try again shortly.');
   }
   return problem(500, 'Internal Server Error', 'Something went wrong on our side; it has been logged.');
 }

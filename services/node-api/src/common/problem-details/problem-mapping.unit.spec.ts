@@ -13,6 +13,7 @@ import {
 } from '@enlace/protocols';
 import { ProblemException } from './problem.exception';
 import { toProblem } from './problem-mapping';
+import { ConcurrentCaseChangeError } from '../../cases/persistence/case-table';
 
 const AT = '2025-03-14T09:30:00.000Z';
 const LATER = '2025-03-15T09:30:00.000Z';
@@ -248,6 +249,13 @@ describe('toProblem', () => {
 
       expect(problem).toMatchObject({ status: 503, type: 'urn:enlace:problem:service-unavailable' });
       expect(JSON.stringify(problem)).not.toContain('127.0.0.1');
+    });
+
+    it('should answer 503 when others kept changing the case at every attempt', () => {
+      expect(toProblem(new ConcurrentCaseChangeError('a-case'))).toMatchObject({
+        status: 503,
+        type: 'urn:enlace:problem:service-unavailable',
+      });
     });
 
     it('should answer 500 for a server error that answers the command itself', () => {

@@ -58,7 +58,9 @@ export class ReferralCaseWriter {
       createdAt: now,
       updatedAt: now,
     };
-    return { result: await this.repository.insert(referral), referral };
+    const result = await this.repository.insert(referral);
+    if (result === 'inserted') this.repository.remember(referral);
+    return { result, referral };
   }
 
   async record(
@@ -80,7 +82,7 @@ export class ReferralCaseWriter {
     });
     const { person: _person, consent: _consent, ...kept } = referral;
     const { reasonDetails: _details, ...keptDetails } = referral.details;
-    return {
+    const recorded: ReferralCaseDocument = {
       ...(erasure ? { ...kept, details: keptDetails, erasure } : referral),
       state: change.state,
       timeline: [...referral.timeline, ...change.timeline],
@@ -90,6 +92,8 @@ export class ReferralCaseWriter {
       version: referral.version + 1,
       updatedAt: at,
     };
+    this.repository.remember(recorded);
+    return recorded;
   }
 
   private change(

@@ -95,10 +95,20 @@ export class ReferralCaseRepository {
     );
   }
 
+  /** The referral, opened; inside a transaction its row stays locked, and a second read takes what the first gave. */
   async findById(id: string): Promise<ReferralCaseDocument | null> {
+    const known = this.table.known<ReferralCaseDocument>(id);
+    if (known) return known;
     const row = await this.table.find(id);
     if (!row) return null;
-    return this.opened(row, row.personal, row.timeline as TimelineEntry[], row.outbox);
+    const opened = await this.opened(row, row.personal, row.timeline as TimelineEntry[], row.outbox);
+    this.table.remember(id, opened);
+    return opened;
+  }
+
+  /** The referral as a writer just wrote it: a later read in the same transaction takes it instead of reading it back. */
+  remember(document: ReferralCaseDocument): void {
+    this.table.remember(document._id, document);
   }
 
   /** Every referral in id order, a page at a time after `afterId`, with the person: for the node's export. */
