@@ -82,7 +82,6 @@ describe('the web console in a browser', () => {
       basePort,
       mode: 'combined',
       infra: testInfra(),
-      env: { ENLACE_INBOX_POLL_MS: '50', ENLACE_RELAY_POLL_MS: '50' },
     });
     monitor = await startLocalMonitor({
       network: network.network,

@@ -61,7 +61,6 @@ describe("the secretariat's monitor keeps no payload and no person (e2e, real Ka
       basePort,
       mode: 'combined',
       infra,
-      env: { ENLACE_INBOX_POLL_MS: '50', ENLACE_RELAY_POLL_MS: '50' },
     });
     monitor = await startLocalMonitor({
       network: network.network,

@@ -101,7 +101,6 @@ describe('a referral from Colombia to Ecuador', () => {
       basePort: await findFreeBasePort(networkPortOffsets(5)),
       mode: { CO: 'separate', EC: 'combined' },
       infra,
-      env: { ENLACE_INBOX_POLL_MS: '50', ENLACE_RELAY_POLL_MS: '50' },
     });
     kafka = createKafkaClient({ brokers: parseBrokerList(infra.kafkaBrokers), clientId: 'e2e-test' });
     producer = kafka.producer();

@@ -56,7 +56,6 @@ export class ChaosNetwork {
       basePort: await findFreeBasePort(networkPortOffsets(5)),
       mode: 'separate',
       infra: testInfra(),
-      env: { ENLACE_INBOX_POLL_MS: '250', ENLACE_RELAY_POLL_MS: '250' },
     });
     return new ChaosNetwork(net, home);
   }

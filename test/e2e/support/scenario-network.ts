@@ -31,7 +31,7 @@ export class ScenarioNetwork {
       basePort: await findFreeBasePort(networkPortOffsets(5)),
       mode: 'combined',
       infra: testInfra(),
-      env: { ENLACE_INBOX_POLL_MS: '50', ENLACE_RELAY_POLL_MS: '50', ...env },
+      env,
     });
     const network = new ScenarioNetwork(net, home);
     for (const node of net.nodes) await network.storeUncompressed(node.country);

@@ -34,7 +34,7 @@ export interface LocalNetworkOptions {
   readonly mode?: NodeProcessMode | Readonly<Record<string, NodeProcessMode>>;
   /** With kafkaSasl and kafkaLibsDir (the local broker), each principal gets its SCRAM user and ACLs. */
   readonly infra: Pick<InfraEndpoints, 'kafkaBrokers' | 'databaseUrl' | 'kafkaSasl' | 'kafkaLibsDir'>;
-  /** Extra environment for every node (e.g. shorter poll intervals in tests). */
+  /** Extra environment for every node (e.g. a shorter deadline watch in tests). */
   readonly env?: Readonly<Record<string, string>>;
 }
 
