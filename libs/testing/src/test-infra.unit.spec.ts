@@ -31,7 +31,7 @@ describe('testInfra', () => {
     const described = {
       kafkaBrokers: '127.0.0.1:29592',
       databaseUrl: 'postgres://enlace@127.0.0.1:29532/postgres',
-      postgresDataDir: '/tmp/noferret-home/postgres/data',
+      postgresDataDir: '/tmp/enlace-spec/postgres/data',
     };
     const infra = testInfra({ ENLACE_INFRA_JSON: JSON.stringify(described), KAFKA_BROKERS: 'elsewhere:9092' });
     expect(infra).toEqual(described);
