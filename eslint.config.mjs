@@ -46,7 +46,7 @@ export default [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'fs', 'net', 'http', 'kafkajs', 'mongoose', 'mongodb', '@nestjs/*', 'jose'] },
+        { patterns: ['node:*', 'fs', 'net', 'http', 'kafkajs', 'pg', 'kysely', '@nestjs/*', 'jose'] },
       ],
     },
   },

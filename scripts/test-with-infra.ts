@@ -1,6 +1,5 @@
-// Runs the integration and end-to-end tests against the local Kafka, FerretDB and PostgreSQL: starts them when they
-// are not running (and stops them afterwards, leaving a machine as it was), or uses KAFKA_BROKERS / MONGODB_URI /
-// DATABASE_URL.
+// Runs the integration and end-to-end tests against the local Kafka and PostgreSQL: starts them when they are not
+// running (and stops them afterwards, leaving a machine as it was), or uses KAFKA_BROKERS / DATABASE_URL.
 import { spawnSync } from 'node:child_process';
 import { kafkaSaslEnv } from '@enlace/messaging';
 import { ensureInfra, infraStatus, stopInfra } from '../deploy/local/src';
@@ -36,7 +35,7 @@ function pathPattern(args: readonly string[]): { pattern: string; rest: string[]
 
 async function main(): Promise<number> {
   const before = await infraStatus();
-  const wasRunning = [before.kafka, before.ferretdb, before.postgres].every((c) => c.state === 'running');
+  const wasRunning = [before.kafka, before.postgres].every((c) => c.state === 'running');
   const infra = await ensureInfra();
   const { pattern, rest } = pathPattern(process.argv.slice(2));
   const jest = spawnSync(
@@ -49,7 +48,6 @@ async function main(): Promise<number> {
         KAFKA_BROKERS: infra.kafkaBrokers,
         // The super user: every Kafka client a test makes without credentials of its own acts as the operator.
         ...(infra.kafkaSasl && kafkaSaslEnv(infra.kafkaSasl)),
-        MONGODB_URI: infra.mongodbUri,
         // the server, on its maintenance database: a test makes its own database there
         DATABASE_URL: infra.databaseUrl,
         ENLACE_INFRA_JSON: JSON.stringify(infra),

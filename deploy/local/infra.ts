@@ -17,7 +17,6 @@ async function main(command: string | undefined): Promise<number> {
             'its password is in .enlace/kafka/admin-credentials.json',
         );
       }
-      if (!endpoints.external.mongodb) console.log(`infra: MONGODB_URI=${endpoints.mongodbUri}`);
       if (!endpoints.external.postgres) console.log(`infra: DATABASE_URL=${endpoints.databaseUrl}`);
       return 0;
     }

@@ -1,43 +1,43 @@
-import type { Connection } from 'mongoose';
+import { Kysely, sql } from 'kysely';
+import type { NodeDatabase } from '@enlace/store';
+
+/** Ids asked for in one query: a round trip stays small however long the backlog of waiting ids grows. */
+const IDS_PER_QUERY = 5_000;
 
 /**
- * Watches for referrals arriving in a node's database, by id. FerretDB v1 (SQLite) pushes down only a filter on
- * `_id` equality: a count or an `$in` scans the whole collection and would load the database it measures, so each
- * id is looked up alone, oldest first, and a round stops at the first one not there yet.
+ * Watches for referrals arriving in a node's database, by id: each round asks for every waiting id at once
+ * (`id = any($1)`, answered by the primary key) and keeps the arrival time of those that are there.
  */
 export class ArrivalTracker {
-  private readonly waiting: string[] = [];
-  /** Arrival time (the case's createdAt at the receiver) of each id seen. */
+  private readonly waiting = new Set<string>();
+  /** Arrival time (the case's created_at at the receiver) of each id seen. */
   readonly arrivedAt = new Map<string, number>();
 
-  constructor(private readonly db: Connection) {}
+  constructor(private readonly db: Kysely<NodeDatabase>) {}
 
   expect(id: string): void {
-    this.waiting.push(id);
+    this.waiting.add(id);
   }
 
   get pending(): number {
-    return this.waiting.length;
+    return this.waiting.size;
   }
 
   /** One round of look-ups; returns how many arrived in it. */
-  async poll(parallel = 4): Promise<number> {
-    const referrals = this.db.collection<{ _id: string; createdAt: Date }>('referrals');
+  async poll(): Promise<number> {
+    const ids = [...this.waiting];
     let found = 0;
-    while (this.waiting.length > 0) {
-      const slice = this.waiting.slice(0, parallel);
-      const docs = await Promise.all(
-        slice.map((id) => referrals.findOne({ _id: id }, { projection: { createdAt: 1 } })),
-      );
-      let taken = 0;
-      for (const doc of docs) {
-        if (!doc) break;
-        this.arrivedAt.set(doc._id, doc.createdAt.getTime());
-        taken++;
+    for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+      const rows = await this.db
+        .selectFrom('cases')
+        .select(['id', 'created_at'])
+        .where(sql<boolean>`id = any(${ids.slice(start, start + IDS_PER_QUERY)}::text[])`)
+        .execute();
+      for (const row of rows) {
+        this.arrivedAt.set(row.id, row.created_at.getTime());
+        this.waiting.delete(row.id);
       }
-      this.waiting.splice(0, taken);
-      found += taken;
-      if (taken < slice.length) break;
+      found += rows.length;
     }
     return found;
   }
@@ -45,7 +45,7 @@ export class ArrivalTracker {
   /** Polls until nothing is waiting or the deadline passes. */
   async drain(timeoutMs: number, onRound?: () => void): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (this.waiting.length > 0 && Date.now() < deadline) {
+    while (this.waiting.size > 0 && Date.now() < deadline) {
       if ((await this.poll()) === 0) await new Promise((resolve) => setTimeout(resolve, 250));
       onRound?.();
     }

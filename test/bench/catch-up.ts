@@ -4,7 +4,8 @@ import { EnvelopeSealer, FileMemberDirectory, loadNodeKeys } from '@enlace/envel
 import { type LocalNetwork, type LocalNode, startNodeProcesses } from '@enlace/local-infra';
 import { ConsumerGroups, KafkaEnvelopePublisher, TopicNames } from '@enlace/messaging';
 import type { Kafka } from 'kafkajs';
-import type { Connection } from 'mongoose';
+import type { Kysely } from 'kysely';
+import type { NodeDatabase } from '@enlace/store';
 import { ArrivalTracker } from './arrival-tracker';
 import { round } from './bench-stats';
 import { PeakMemorySampler, processesOf } from './process-memory';
@@ -64,7 +65,7 @@ export async function catchUp(options: {
   kafka: Kafka;
   from: LocalNode;
   to: LocalNode;
-  toDb: Connection;
+  toDb: Kysely<NodeDatabase>;
   count: number;
   timeoutSeconds: number;
 }) {

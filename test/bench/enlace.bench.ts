@@ -2,7 +2,8 @@
 // Every node runs as two processes (node-api, courier), as in production. Shorter runs for development:
 // BENCH_SECONDS (default 60) sustained throughput, BENCH_LATENCY_SECONDS (default 20) each fixed-rate run,
 // BENCH_CATCHUP (default 100000) envelopes waiting for the offline node, BENCH_CATCHUP_TIMEOUT_SECONDS (default 900),
-// BENCH_CONCURRENCY (default 16) requests in flight, BENCH_SKIP (comma list of: baseline,two,latency,five,catchup).
+// BENCH_CONCURRENCY (default 16) requests in flight, BENCH_LARGE_CASES (default 100000) cases in the large node,
+// BENCH_SKIP (comma list of: baseline,two,latency,five,catchup,large).
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
@@ -10,16 +11,20 @@ import * as path from 'node:path';
 import {
   ensureInfra,
   startLocalNetwork,
+  type InfraEndpoints,
   type LocalNetwork,
+  type LocalNode,
   findFreeBasePort,
   networkPortOffsets,
 } from '@enlace/local-infra';
 import { createKafkaClient, parseBrokerList } from '@enlace/messaging';
 import { NodeApiClient } from '@enlace/testing';
-import mongoose, { Connection } from 'mongoose';
+import { NodeDatabase, createPostgresDatabase } from '@enlace/store';
+import type { Kysely } from 'kysely';
 import { ArrivalTracker } from './arrival-tracker';
 import { percentile, round } from './bench-stats';
 import { catchUp } from './catch-up';
+import { largeNode } from './large-node';
 import { PeakMemorySampler, memorySnapshot, processesOf } from './process-memory';
 import { rawKafkaThroughput } from './raw-kafka.baseline';
 import { stageBreakdown } from './stage-breakdown';
@@ -29,6 +34,7 @@ const LATENCY_SECONDS = Number(process.env['BENCH_LATENCY_SECONDS'] ?? 20);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
 const CATCH_UP = Number(process.env['BENCH_CATCHUP'] ?? 100_000);
 const CATCH_UP_TIMEOUT = Number(process.env['BENCH_CATCHUP_TIMEOUT_SECONDS'] ?? 900);
+const LARGE_CASES = Number(process.env['BENCH_LARGE_CASES'] ?? 100_000);
 const SKIP = new Set((process.env['BENCH_SKIP'] ?? '').split(',').filter(Boolean));
 const COUNTRIES = ['CO', 'EC', 'PE', 'BO', 'AR'] as const;
 
@@ -122,7 +128,13 @@ async function throughput(senders: readonly Sender[], trackers: Map<string, Arri
   };
 }
 
-async function latencyAt(rate: number, co: NodeApiClient, coDb: Connection, ec: Connection, net: LocalNetwork) {
+async function latencyAt(
+  rate: number,
+  co: NodeApiClient,
+  coDb: Kysely<NodeDatabase>,
+  ec: Kysely<NodeDatabase>,
+  net: LocalNetwork,
+) {
   const sampler = new PeakMemorySampler(processesOf(net)).start();
   const tracker = new ArrivalTracker(ec);
   const sentAt = new Map<string, number>();
@@ -170,6 +182,46 @@ async function latencyAt(rate: number, co: NodeApiClient, coDb: Connection, ec: 
   };
 }
 
+/** The bench's own view of a node's database: a small pool, named in pg_stat_activity. */
+function openDatabase(url: string): Promise<Kysely<NodeDatabase>> {
+  return createPostgresDatabase<NodeDatabase>({ url, maxConnections: 4, applicationName: 'enlace-bench' });
+}
+
+/** The large node gets a network of its own (CO sending to EC), so that its node starts empty whatever ran before. */
+async function largeNodeOnItsOwnNetwork(infra: InfraEndpoints, network: string, home: string) {
+  const net = await startLocalNetwork({
+    network: `${network}large`,
+    members: ['CO', 'EC'].map((country) => ({ country, organisations: [country] })),
+    home,
+    basePort: await findFreeBasePort(networkPortOffsets(5)),
+    mode: 'separate',
+    infra,
+  });
+  const ec = net.nodes.find((node) => node.country === 'EC') as LocalNode;
+  const receiverDb = await openDatabase(ec.databaseUrl);
+  try {
+    const [sender, receiver] = await Promise.all(
+      ['CO', 'EC'].map(async (country) => {
+        const node = net.nodes.find((candidate) => candidate.country === country) as LocalNode;
+        const focal = net.users.find((user) => user.username === `${country.toLowerCase()}.focal`);
+        if (!focal) throw new Error(`no focal point user for ${country}`);
+        return new NodeApiClient(node.apiUrl).login(focal.username, focal.password);
+      }),
+    );
+    return await largeNode({
+      sender: sender as NodeApiClient,
+      receiver: receiver as NodeApiClient,
+      receiverCountry: 'EC',
+      receiverDb,
+      largeCases: LARGE_CASES,
+      referral,
+    });
+  } finally {
+    await receiverDb.destroy();
+    await net.stop({ dropDatabases: true });
+  }
+}
+
 async function main(): Promise<void> {
   const loadAtStart = load();
   const infra = await ensureInfra({ log: () => undefined });
@@ -190,10 +242,8 @@ async function main(): Promise<void> {
     mode: 'separate',
     infra,
   });
-  const dbs = new Map<string, Connection>();
-  for (const node of net.nodes) {
-    dbs.set(node.country, await mongoose.createConnection(infra.mongodbUri, { dbName: node.dbName }).asPromise());
-  }
+  const dbs = new Map<string, Kysely<NodeDatabase>>();
+  for (const node of net.nodes) dbs.set(node.country, await openDatabase(node.databaseUrl));
   const result: Record<string, unknown> = {};
   try {
     const apis = new Map<string, NodeApiClient>();
@@ -203,7 +253,7 @@ async function main(): Promise<void> {
       apis.set(node.country, await new NodeApiClient(node.apiUrl).login(focal.username, focal.password));
     }
     const api = (country: string) => apis.get(country) as NodeApiClient;
-    const db = (country: string) => dbs.get(country) as Connection;
+    const db = (country: string) => dbs.get(country) as Kysely<NodeDatabase>;
     const warmUp = new ArrivalTracker(db('EC'));
     const first = await api('CO').request<{ id: string }>('POST', '/referrals', referral('EC'));
     warmUp.expect(first.body.id);
@@ -242,6 +292,7 @@ async function main(): Promise<void> {
         timeoutSeconds: CATCH_UP_TIMEOUT,
       }),
     );
+    const large = await part('large', () => largeNodeOnItsOwnNetwork(infra, network, home));
 
     Object.assign(result, {
       machine: { cpus: os.cpus().length, node: process.version, loadAverageAtStart: loadAtStart },
@@ -257,14 +308,15 @@ async function main(): Promise<void> {
       latencyApiToPersistedArrival: latency,
       fiveNodes,
       catchUp: catchUpResult,
+      largeNode: large,
       memoryIdleMb,
       requestFailures: Object.fromEntries(failures),
       loadAverageAtEnd: load(),
     });
     console.log(JSON.stringify(result, null, 2));
   } finally {
-    await Promise.all([...dbs.values()].map((connection) => connection.close()));
-    await net.stop();
+    await Promise.all([...dbs.values()].map((connection) => connection.destroy()));
+    await net.stop({ dropDatabases: true });
     await fs.rm(home, { recursive: true, force: true });
   }
 }

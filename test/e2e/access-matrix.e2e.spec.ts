@@ -63,7 +63,6 @@ describe('the access matrix of the node API', () => {
       basePort: await findFreeBasePort(networkPortOffsets(5)),
       mode: 'combined',
       infra: testInfra(),
-      env: { ENLACE_INBOX_POLL_MS: '50', ENLACE_RELAY_POLL_MS: '50' },
     });
     const tokens = new Map<string, string>();
     for (const country of COUNTRIES) {
@@ -102,7 +101,7 @@ describe('the access matrix of the node API', () => {
   }, 240_000);
 
   afterAll(async () => {
-    await net?.stop();
+    await net?.stop({ dropDatabases: true });
     if (home) await fs.rm(home, { recursive: true, force: true });
   }, 60_000);
 

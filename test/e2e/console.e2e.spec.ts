@@ -82,7 +82,6 @@ describe('the web console in a browser', () => {
       basePort,
       mode: 'combined',
       infra: testInfra(),
-      env: { ENLACE_INBOX_POLL_MS: '50', ENLACE_RELAY_POLL_MS: '50' },
     });
     monitor = await startLocalMonitor({
       network: network.network,
@@ -113,8 +112,8 @@ describe('the web console in a browser', () => {
         runDir: path.join(home, 'run'),
         logDir: path.join(home, 'logs'),
       });
-      await monitor?.stop();
-      await network.stop();
+      await monitor?.stop({ dropDatabase: true });
+      await network.stop({ dropDatabases: true });
     }
     fs.rmSync(home, { recursive: true, force: true });
   }, 60_000);

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import mongoose from 'mongoose';
 import {
   LocalMonitor,
   LocalNetwork,
@@ -15,29 +14,27 @@ import {
 } from '@enlace/local-infra';
 import { TopicNames, createKafkaClient, parseBrokerList } from '@enlace/messaging';
 import { eventually, readTopicRecords, testInfra } from '@enlace/testing';
+import { Client } from 'pg';
 
-/** Keys that would mean a payload or a person's data was kept: the envelope's sealed part, the person, consent. */
+/**
+ * Keys (of JSON values, and column names in either spelling) that would mean a payload or a person's data was kept:
+ * the envelope's sealed part, the person, consent.
+ */
 const FORBIDDEN_KEYS =
-  /^(payload|ciphertext|encrypted_key|protected|iv|tag|person|firstName|middleName|secondName|birthdate|consent|reasonDetails|note|question|answer)$/i;
+  /^(payload|sealed_?payload|ciphertext|encrypted_?key|protected|iv|tag|person|first_?name|middle_?name|second_?name|birthdate|consent|reason_?details|note|question|answer)$/i;
 
 interface Finding {
-  collection: string;
+  table: string;
   where: string;
   what: string;
 }
 
-/** Every key and string of a stored document (binary values read as text too), with where it sits. */
+/** Every key and string of a stored row, its JSON values walked through (binary values read as text too). */
 function* walk(value: unknown, where: string): Generator<{ where: string; key?: string; text?: string }> {
   if (typeof value === 'string') yield { where, text: value };
   else if (Buffer.isBuffer(value)) yield { where, text: value.toString('latin1') };
-  else if (value instanceof mongoose.mongo.Binary) yield { where, text: Buffer.from(value.buffer).toString('latin1') };
   else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* walk(item, `${where}[${i}]`);
-  else if (
-    value &&
-    typeof value === 'object' &&
-    !(value instanceof Date) &&
-    !(value instanceof mongoose.mongo.ObjectId)
-  ) {
+  else if (value && typeof value === 'object' && !(value instanceof Date)) {
     for (const [key, item] of Object.entries(value)) {
       yield { where: `${where}.${key}`, key };
       yield* walk(item, `${where}.${key}`);
@@ -45,7 +42,7 @@ function* walk(value: unknown, where: string): Generator<{ where: string; key?: 
   }
 }
 
-describe("the secretariat's monitor keeps no payload and no person (e2e, real Kafka and FerretDB)", () => {
+describe("the secretariat's monitor keeps no payload and no person (e2e, real Kafka and PostgreSQL)", () => {
   // A marker in every person's names: no other text in the network could hold it.
   const marker = `Privmark${randomBytes(5).toString('hex')}`;
   const infra = testInfra();
@@ -64,7 +61,6 @@ describe("the secretariat's monitor keeps no payload and no person (e2e, real Ka
       basePort,
       mode: 'combined',
       infra,
-      env: { ENLACE_INBOX_POLL_MS: '50', ENLACE_RELAY_POLL_MS: '50' },
     });
     monitor = await startLocalMonitor({
       network: network.network,
@@ -77,8 +73,8 @@ describe("the secretariat's monitor keeps no payload and no person (e2e, real Ka
   }, 420_000);
 
   afterAll(async () => {
-    await monitor?.stop();
-    await network?.stop();
+    await monitor?.stop({ dropDatabase: true });
+    await network?.stop({ dropDatabases: true });
     if (home) fs.rmSync(home, { recursive: true, force: true });
   }, 60_000);
 
@@ -126,7 +122,7 @@ describe("the secretariat's monitor keeps no payload and no person (e2e, real Ka
     expect(counted.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(report.requests);
   }, 90_000);
 
-  it("should hold neither the marker nor any payload in any collection of the monitor's database", async () => {
+  it("should hold neither the marker nor any payload in any table of the monitor's database", async () => {
     // The sealed parts of what actually crossed: long base64url runs of the envelopes on the inbox topics.
     const kafka = createKafkaClient({
       brokers: parseBrokerList(infra.kafkaBrokers),
@@ -142,27 +138,31 @@ describe("the secretariat's monitor keeps no payload and no person (e2e, real Ka
     }
     expect(sealed.size).toBeGreaterThan(0);
 
-    const db = await mongoose.createConnection(infra.mongodbUri, { dbName: monitor.dbName }).asPromise();
+    const db = new Client({ connectionString: monitor.databaseUrl });
+    await db.connect();
     const findings: Finding[] = [];
-    let documents = 0;
+    let rows = 0;
     try {
-      const collections = await db.db?.listCollections().toArray();
-      expect(collections?.map((c) => c.name)).toEqual(expect.arrayContaining([expect.any(String)]));
-      for (const { name } of collections ?? []) {
-        for (const document of await db.collection(name).find({}).toArray()) {
-          documents += 1;
-          for (const { where, key, text } of walk(document, name)) {
-            if (key && FORBIDDEN_KEYS.test(key)) findings.push({ collection: name, where, what: `key ${key}` });
-            if (text?.includes(marker)) findings.push({ collection: name, where, what: 'the marker' });
+      const tables = await db.query<{ name: string }>(
+        `select format('%I.%I', table_schema, table_name) as name from information_schema.tables
+          where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')`,
+      );
+      expect(tables.rows.map((table) => table.name)).toEqual(expect.arrayContaining([expect.any(String)]));
+      for (const { name } of tables.rows) {
+        for (const row of (await db.query<Record<string, unknown>>(`select * from ${name}`)).rows) {
+          rows += 1;
+          for (const { where, key, text } of walk(row, name)) {
+            if (key && FORBIDDEN_KEYS.test(key)) findings.push({ table: name, where, what: `key ${key}` });
+            if (text?.includes(marker)) findings.push({ table: name, where, what: 'the marker' });
             if (text && [...sealed].some((run) => text.includes(run.slice(0, 64))))
-              findings.push({ collection: name, where, what: 'sealed payload bytes' });
+              findings.push({ table: name, where, what: 'sealed payload bytes' });
           }
         }
       }
     } finally {
-      await db.close();
+      await db.end();
     }
-    expect(documents).toBeGreaterThan(0);
+    expect(rows).toBeGreaterThan(0);
     expect(findings).toEqual([]);
     expect(fs.readFileSync(monitor.logFile, 'utf8')).not.toContain(marker);
   }, 120_000);

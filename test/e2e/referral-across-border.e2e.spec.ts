@@ -15,10 +15,11 @@ import {
 import { LocalNetwork, startLocalNetwork, findFreeBasePort, networkPortOffsets } from '@enlace/local-infra';
 import { NodeApiClient, TestInfra, eventually, filesContaining, testInfra } from '@enlace/testing';
 import { Kafka, Producer } from 'kafkajs';
-import mongoose from 'mongoose';
+import { Kysely } from 'kysely';
+import { NodeDatabase, createPostgresDatabase } from '@enlace/store';
 
 /**
- * Issue 2's path across a border, over the real broker and FerretDB that the project starts: CO refers a person
+ * Issue 2's path across a border, over the real broker and PostgreSQL that the project starts: CO refers a person
  * to EC, EC accepts, CO sees it — with CO's API and courier as separate processes and EC's in one process.
  */
 describe('a referral from Colombia to Ecuador', () => {
@@ -43,6 +44,9 @@ describe('a referral from Colombia to Ecuador', () => {
     if (!node) throw new Error(`no node ${country}`);
     return node;
   };
+
+  const openNodeDatabase = (country: string): Promise<Kysely<NodeDatabase>> =>
+    createPostgresDatabase<NodeDatabase>({ url: nodeOf(country).databaseUrl, maxConnections: 2 });
 
   const referralRequest = (firstName: string) => ({
     toCountry: 'EC',
@@ -97,7 +101,6 @@ describe('a referral from Colombia to Ecuador', () => {
       basePort: await findFreeBasePort(networkPortOffsets(5)),
       mode: { CO: 'separate', EC: 'combined' },
       infra,
-      env: { ENLACE_INBOX_POLL_MS: '50', ENLACE_RELAY_POLL_MS: '50' },
     });
     kafka = createKafkaClient({ brokers: parseBrokerList(infra.kafkaBrokers), clientId: 'e2e-test' });
     producer = kafka.producer();
@@ -114,7 +117,7 @@ describe('a referral from Colombia to Ecuador', () => {
 
   afterAll(async () => {
     await producer?.disconnect();
-    await net?.stop();
+    await net?.stop({ dropDatabases: true });
     if (home) await fs.rm(home, { recursive: true, force: true });
   }, 60_000);
 
@@ -259,18 +262,22 @@ describe('a referral from Colombia to Ecuador', () => {
     const after = await ec.request<{ timeline: unknown[]; status: string }>('GET', `/referrals/${referralId}`);
     expect(after.body.timeline).toHaveLength(timelineBefore);
     expect(after.body.status).toBe('accepted');
-    const db = await mongoose.createConnection(infra.mongodbUri, { dbName: nodeOf('EC').dbName }).asPromise();
+    const db = await openNodeDatabase('EC');
     try {
-      expect(await db.collection('inbox').countDocuments({ caseId: referralId, type: 'referral.requested.v1' })).toBe(
-        1,
-      );
+      const stored = await db
+        .selectFrom('inbox')
+        .select((eb) => eb.fn.countAll<string>().as('count'))
+        .where('case_id', '=', referralId)
+        .where('type', '=', 'referral.requested.v1')
+        .executeTakeFirstOrThrow();
+      expect(Number(stored.count)).toBe(1);
     } finally {
-      await db.close();
+      await db.destroy();
     }
   }, 90_000);
 
   it('should have kept an intact audit chain of who did what at CO, without personal data', async () => {
-    const db = await mongoose.createConnection(infra.mongodbUri, { dbName: nodeOf('CO').dbName }).asPromise();
+    const db = await openNodeDatabase('CO');
     try {
       const store = new AuditLogStore(db);
       expect(await verifyAuditChain(store.records())).toMatchObject({ intact: true });
@@ -293,7 +300,7 @@ describe('a referral from Colombia to Ecuador', () => {
       );
       expect(JSON.stringify(records)).not.toContain(marker);
     } finally {
-      await db.close();
+      await db.destroy();
     }
   });
 

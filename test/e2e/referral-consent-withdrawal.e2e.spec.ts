@@ -33,7 +33,7 @@ async function viewIn(client: NodeApiClient, id: string, what: string, ready: (v
   );
 }
 
-describe('consent withdrawn on a referral, and privacy at rest (e2e, real Kafka and FerretDB)', () => {
+describe('consent withdrawn on a referral, and privacy at rest (e2e, real Kafka and PostgreSQL)', () => {
   let network: ScenarioNetwork;
   let co: NodeApiClient;
   let ec: NodeApiClient;

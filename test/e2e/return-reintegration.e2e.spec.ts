@@ -86,7 +86,7 @@ const shared = (view: CaseView) =>
     )
     .map(({ event, side, status }) => ({ event, side, status }));
 
-describe('returns and reintegration across borders (e2e, real Kafka and FerretDB)', () => {
+describe('returns and reintegration across borders (e2e, real Kafka and PostgreSQL)', () => {
   let network: ScenarioNetwork;
   let ar: NodeApiClient;
   let bo: NodeApiClient;

@@ -1,9 +1,9 @@
-// What infra-control needs to know about one locally run component (Kafka, FerretDB, PostgreSQL).
+// What infra-control needs to know about one locally run component (Kafka, PostgreSQL).
 import type { Tool } from './prerequisites';
 
 export type Log = (line: string) => void;
 
-export type ComponentName = 'kafka' | 'ferretdb' | 'postgres';
+export type ComponentName = 'kafka' | 'postgres';
 
 export interface LocalComponent {
   name: ComponentName;

@@ -1,4 +1,4 @@
-// @enlace/local-infra: starts, checks and stops the local Kafka, FerretDB and PostgreSQL (see deploy/local/README.md).
+// @enlace/local-infra: starts, checks and stops the local Kafka and PostgreSQL (see deploy/local/README.md).
 export {
   ensureInfra,
   formatStatus,

@@ -1,14 +1,12 @@
-// Starts, checks and stops Enlace's local infrastructure (Kafka + FerretDB + PostgreSQL) idempotently.
+// Starts, checks and stops Enlace's local infrastructure (Kafka + PostgreSQL) idempotently.
 // Used by deploy/local/infra.ts (the CLI) and by test set-up code (ensureInfra()).
 //
 // KAFKA_BROKERS set -> Kafka is external: nothing started, no java/mvn needed.
-// MONGODB_URI set   -> the document store is external: FerretDB is not started, no go needed.
 // DATABASE_URL set  -> the database is external: PostgreSQL is not started, no server binaries needed.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import type { ComponentName, Log, LocalComponent } from './component';
-import { ferretdbComponent } from './ferretdb-process';
 import type { KafkaSaslCredentials } from '@enlace/messaging';
 import { kafkaAdminCredentials } from './kafka-admin-credentials';
 import { kafkaComponent } from './kafka-process';
@@ -22,7 +20,6 @@ import { isOurProcess, livePid, logTails, removeFile, stopProcess } from './proc
 export interface InfraEndpoints {
   /** comma-separated host:port list, for kafkajs `brokers: kafkaBrokers.split(',')`. */
   kafkaBrokers: string;
-  mongodbUri: string;
   /**
    * The local broker's super user (SCRAM-SHA-512): for the launcher, tests and benchmarks, never for a node.
    * Absent when Kafka is external.
@@ -34,8 +31,6 @@ export interface InfraEndpoints {
   kafkaLogDir?: string;
   /** the broker's log.dirs: where records rest on disk; absent when Kafka is external. */
   kafkaDataDir?: string;
-  /** folder of FerretDB's SQLite files; absent when the database is external. */
-  ferretdbDataDir?: string;
   /**
    * The PostgreSQL server, on its maintenance database `postgres` (locally `postgres://enlace@127.0.0.1:15432/postgres`,
    * no password): a program makes its own database there (ensureDatabase) and connects to it (withDatabase).
@@ -43,7 +38,7 @@ export interface InfraEndpoints {
   databaseUrl: string;
   /** the local cluster's data folder; absent when the database is external. */
   postgresDataDir?: string;
-  external: { kafka: boolean; mongodb: boolean; postgres: boolean };
+  external: { kafka: boolean; postgres: boolean };
 }
 
 export type ComponentState = 'running' | 'unhealthy' | 'stopped' | 'external';
@@ -61,7 +56,6 @@ export interface ComponentStatus {
 export interface InfraStatus {
   home: string;
   kafka: ComponentStatus;
-  ferretdb: ComponentStatus;
   postgres: ComponentStatus;
 }
 
@@ -78,10 +72,8 @@ interface Context {
   ports: InfraPorts;
   log: Log;
   externalKafka: string | undefined;
-  externalMongo: string | undefined;
   externalPostgres: string | undefined;
   kafka: LocalComponent;
-  ferretdb: LocalComponent;
   postgres: LocalComponent;
 }
 
@@ -101,15 +93,13 @@ function context(options: InfraOptions = {}): Context {
     ports,
     log: options.log ?? defaultLog,
     externalKafka: nonEmpty(env['KAFKA_BROKERS']),
-    externalMongo: nonEmpty(env['MONGODB_URI']),
     externalPostgres: nonEmpty(env['DATABASE_URL']),
     kafka: kafkaComponent(paths, ports, env),
-    ferretdb: ferretdbComponent(paths, ports, env),
     postgres: postgresComponent(paths, ports, env),
   };
 }
 
-/** mongodb://user:secret@host/ -> mongodb://user:***@host/ (postgres:// URLs alike) */
+/** postgres://user:secret@host/db -> postgres://user:***@host/db (any scheme://user:password@ alike) */
 export function maskCredentials(uri: string): string {
   return uri.replace(/(\/\/[^:/@]+):[^@/]*@/, '$1:***@');
 }
@@ -148,7 +138,7 @@ async function ensureComponent(c: LocalComponent, ctx: Context): Promise<number>
       throw new Error(
         `port ${port} on ${c.host} is already in use by a process this script did not start; ` +
           'stop it or choose other ports ' +
-          '(ENLACE_KAFKA_PORT, ENLACE_KAFKA_CONTROLLER_PORT, ENLACE_FERRETDB_PORT, ENLACE_POSTGRES_PORT)',
+          '(ENLACE_KAFKA_PORT, ENLACE_KAFKA_CONTROLLER_PORT, ENLACE_POSTGRES_PORT)',
       );
     }
   }
@@ -173,7 +163,6 @@ async function ensureComponent(c: LocalComponent, ctx: Context): Promise<number>
 function endpoints(ctx: Context): InfraEndpoints {
   return {
     kafkaBrokers: ctx.externalKafka ?? `${HOST}:${ctx.ports.kafka}`,
-    mongodbUri: ctx.externalMongo ?? `mongodb://${HOST}:${ctx.ports.ferretdb}/`,
     ...(ctx.externalKafka
       ? {}
       : {
@@ -182,29 +171,25 @@ function endpoints(ctx: Context): InfraEndpoints {
           kafkaLogDir: ctx.paths.kafka.logs,
           kafkaDataDir: ctx.paths.kafka.data,
         }),
-    ...(ctx.externalMongo ? {} : { ferretdbDataDir: ctx.paths.ferretdb.data }),
     databaseUrl: ctx.externalPostgres ?? postgresServerUrl(ctx.ports.postgres),
     ...(ctx.externalPostgres ? {} : { postgresDataDir: ctx.paths.postgres.data }),
     external: {
       kafka: ctx.externalKafka !== undefined,
-      mongodb: ctx.externalMongo !== undefined,
       postgres: ctx.externalPostgres !== undefined,
     },
   };
 }
 
 /**
- * Makes sure Kafka, FerretDB and PostgreSQL run and answer (starting whatever is missing; external ones,
- * given by KAFKA_BROKERS / MONGODB_URI / DATABASE_URL, are left alone), writes <home>/infra.json, and returns
- * the endpoints. Throws PrerequisiteError when java/mvn/go/PostgreSQL is missing, Error otherwise.
+ * Makes sure Kafka and PostgreSQL run and answer (starting whatever is missing; external ones, given by
+ * KAFKA_BROKERS / DATABASE_URL, are left alone), writes <home>/infra.json, and returns the endpoints. Throws
+ * PrerequisiteError when java/mvn/PostgreSQL is missing, Error otherwise.
  */
 export async function ensureInfra(options: InfraOptions = {}): Promise<InfraEndpoints> {
   const ctx = context(options);
   const local: LocalComponent[] = [];
   if (ctx.externalKafka) ctx.log(`kafka    external  ${ctx.externalKafka}`);
   else local.push(ctx.kafka);
-  if (ctx.externalMongo) ctx.log(`mongodb  external  ${maskCredentials(ctx.externalMongo)}`);
-  else local.push(ctx.ferretdb);
   if (ctx.externalPostgres) ctx.log(`postgres external  ${maskCredentials(ctx.externalPostgres)}`);
   else local.push(ctx.postgres);
 
@@ -241,7 +226,6 @@ export async function ensureInfra(options: InfraOptions = {}): Promise<InfraEndp
       {
         ...result,
         kafkaSasl: result.kafkaSasl && { ...result.kafkaSasl, password: '***' },
-        mongodbUri: maskCredentials(result.mongodbUri),
         databaseUrl: maskCredentials(result.databaseUrl),
         pids,
         ports: ctx.ports,
@@ -255,7 +239,7 @@ export async function ensureInfra(options: InfraOptions = {}): Promise<InfraEndp
 }
 
 /**
- * Stops the local Kafka, FerretDB and PostgreSQL processes (SIGTERM, SIGINT for PostgreSQL's fast shutdown; then
+ * Stops the local Kafka and PostgreSQL processes (SIGTERM, SIGINT for PostgreSQL's fast shutdown; then
  * SIGKILL after ~20 s). Safe when nothing runs.
  */
 export async function stopInfra(options: InfraOptions = {}): Promise<void> {
@@ -264,7 +248,7 @@ export async function stopInfra(options: InfraOptions = {}): Promise<void> {
     ctx.paths.lockFile,
     async () => {
       await Promise.all(
-        [ctx.kafka, ctx.ferretdb, ctx.postgres].map(async (c) => {
+        [ctx.kafka, ctx.postgres].map(async (c) => {
           const log = prefixed(ctx.log, c.name);
           const { pid, stale } = livePid(c.pidFile, c.markers);
           if (pid === undefined) {
@@ -332,18 +316,10 @@ async function componentStatus(c: LocalComponent): Promise<ComponentStatus> {
 /** Reports each component: running / unhealthy / stopped / external, with pid and port. Never starts anything. */
 export async function infraStatus(options: InfraOptions = {}): Promise<InfraStatus> {
   const ctx = context(options);
-  const [kafka, ferretdb, postgres] = await Promise.all([
+  const [kafka, postgres] = await Promise.all([
     ctx.externalKafka
       ? Promise.resolve<ComponentStatus>({ name: 'kafka', state: 'external', endpoint: ctx.externalKafka })
       : componentStatus(ctx.kafka),
-    ctx.externalMongo
-      ? Promise.resolve<ComponentStatus>({
-          name: 'ferretdb',
-          state: 'external',
-          endpoint: maskCredentials(ctx.externalMongo),
-          detail: 'MONGODB_URI',
-        })
-      : componentStatus(ctx.ferretdb),
     ctx.externalPostgres
       ? Promise.resolve<ComponentStatus>({
           name: 'postgres',
@@ -353,12 +329,12 @@ export async function infraStatus(options: InfraOptions = {}): Promise<InfraStat
         })
       : componentStatus(ctx.postgres),
   ]);
-  return { home: ctx.paths.home, kafka, ferretdb, postgres };
+  return { home: ctx.paths.home, kafka, postgres };
 }
 
 /** One line per component, for the CLI. */
 export function formatStatus(status: InfraStatus): string {
-  return [status.kafka, status.ferretdb, status.postgres]
+  return [status.kafka, status.postgres]
     .map((s) =>
       [
         s.name.padEnd(8),

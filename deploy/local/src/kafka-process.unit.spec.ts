@@ -1,6 +1,6 @@
 import { newClusterId, serverProperties } from './kafka-process';
 import { resolvePaths, resolvePorts } from './paths';
-import { parseGoVersion, parseJavaMajor } from './prerequisites';
+import { parseJavaMajor } from './prerequisites';
 
 describe('Kafka configuration', () => {
   it('generates Kafka-style cluster ids (22 base64url characters, not starting with "-")', () => {
@@ -44,7 +44,7 @@ describe('Kafka configuration', () => {
 
   it('rejects bad or clashing ports', () => {
     expect(() => resolvePorts({ ENLACE_KAFKA_PORT: 'x' })).toThrow('ENLACE_KAFKA_PORT');
-    expect(() => resolvePorts({ ENLACE_FERRETDB_PORT: '19092' })).toThrow('must differ');
+    expect(() => resolvePorts({ ENLACE_KAFKA_CONTROLLER_PORT: '19092' })).toThrow('must differ');
   });
 });
 
@@ -53,10 +53,5 @@ describe('tool versions', () => {
     expect(parseJavaMajor('openjdk version "17.0.15" 2025-04-15')).toBe(17);
     expect(parseJavaMajor('java version "1.8.0_392"')).toBe(8);
     expect(parseJavaMajor('openjdk version "21" 2023-09-19')).toBe(21);
-  });
-
-  it('reads the Go version', () => {
-    expect(parseGoVersion('go version go1.26.8 linux/amd64')).toEqual([1, 26]);
-    expect(parseGoVersion('go version go1.24 linux/amd64')).toEqual([1, 24]);
   });
 });

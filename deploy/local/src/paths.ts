@@ -16,7 +16,7 @@ function findRepoRoot(start: string): string {
 /** Absolute path of the repository root (this file is <root>/deploy/local/src/paths.ts). */
 export const REPO_ROOT = findRepoRoot(__dirname);
 
-/** deploy/local in the repository: the sources (pom, log4j template, Go launcher). */
+/** deploy/local in the repository: the sources (pom, log4j template, ScramUsers.java). */
 export const LOCAL_DEPLOY_DIR = path.join(REPO_ROOT, 'deploy', 'local');
 
 export interface KafkaPaths {
@@ -50,18 +50,6 @@ export interface KafkaPaths {
   pidFile: string;
 }
 
-export interface FerretdbPaths {
-  /** deploy/local/ferretdb: the Go launcher module. */
-  srcDir: string;
-  /** <home>/bin/ferretdb-launcher */
-  binary: string;
-  dir: string;
-  data: string;
-  logs: string;
-  log: string;
-  pidFile: string;
-}
-
 export interface PostgresPaths {
   /** <home>/postgres: owned by the server's user when the command runs as root. */
   dir: string;
@@ -78,21 +66,18 @@ export interface PostgresPaths {
 export interface InfraPaths {
   root: string;
   home: string;
-  bin: string;
   /** <home>/infra: pid files and the lock. */
   infraDir: string;
   lockFile: string;
   /** <home>/infra.json: endpoints written by `up`. */
   infraJson: string;
   kafka: KafkaPaths;
-  ferretdb: FerretdbPaths;
   postgres: PostgresPaths;
 }
 
 export interface InfraPorts {
   kafka: number;
   kafkaController: number;
-  ferretdb: number;
   postgres: number;
 }
 
@@ -101,18 +86,14 @@ export const HOST = '127.0.0.1';
 
 export function resolvePaths(env: NodeJS.ProcessEnv = process.env): InfraPaths {
   const home = env['ENLACE_HOME'] ? path.resolve(REPO_ROOT, env['ENLACE_HOME']) : path.join(REPO_ROOT, '.enlace');
-  const bin = path.join(home, 'bin');
   const infraDir = path.join(home, 'infra');
   const kafkaDir = path.join(home, 'kafka');
   const kafkaLogs = path.join(kafkaDir, 'logs');
-  const ferretDir = path.join(home, 'ferretdb');
-  const ferretLogs = path.join(ferretDir, 'logs');
   const postgresDir = path.join(home, 'postgres');
   const postgresLogs = path.join(postgresDir, 'logs');
   return {
     root: REPO_ROOT,
     home,
-    bin,
     infraDir,
     lockFile: path.join(infraDir, 'lock'),
     infraJson: path.join(home, 'infra.json'),
@@ -134,15 +115,6 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env): InfraPaths {
       serverLog: path.join(kafkaLogs, 'server.log'),
       stdoutLog: path.join(kafkaLogs, 'kafka.out'),
       pidFile: path.join(infraDir, 'kafka.pid'),
-    },
-    ferretdb: {
-      srcDir: path.join(LOCAL_DEPLOY_DIR, 'ferretdb'),
-      binary: path.join(bin, 'ferretdb-launcher'),
-      dir: ferretDir,
-      data: path.join(ferretDir, 'data'),
-      logs: ferretLogs,
-      log: path.join(ferretLogs, 'ferretdb.log'),
-      pidFile: path.join(infraDir, 'ferretdb.pid'),
     },
     postgres: {
       dir: postgresDir,
@@ -169,14 +141,12 @@ export function resolvePorts(env: NodeJS.ProcessEnv = process.env): InfraPorts {
   const ports: InfraPorts = {
     kafka: portFromEnv(env, 'ENLACE_KAFKA_PORT', 19092),
     kafkaController: portFromEnv(env, 'ENLACE_KAFKA_CONTROLLER_PORT', 19093),
-    ferretdb: portFromEnv(env, 'ENLACE_FERRETDB_PORT', 27117),
     postgres: portFromEnv(env, 'ENLACE_POSTGRES_PORT', 15432),
   };
-  const used = [ports.kafka, ports.kafkaController, ports.ferretdb, ports.postgres];
+  const used = [ports.kafka, ports.kafkaController, ports.postgres];
   if (new Set(used).size !== used.length) {
     throw new Error(
-      'ENLACE_KAFKA_PORT, ENLACE_KAFKA_CONTROLLER_PORT, ENLACE_FERRETDB_PORT and ENLACE_POSTGRES_PORT must differ ' +
-        `(got ${used.join(', ')})`,
+      `ENLACE_KAFKA_PORT, ENLACE_KAFKA_CONTROLLER_PORT and ENLACE_POSTGRES_PORT must differ (got ${used.join(', ')})`,
     );
   }
   return ports;

@@ -1,14 +1,13 @@
 // Checks for the tools the local infrastructure needs, only those actually needed:
-// java (>= 17) to run Kafka, mvn to resolve its jars (first run), go (>= 1.24) to build the
-// FerretDB launcher (first run or when its sources change), PostgreSQL's server binaries (>= 15), or apt-get to
-// install Debian's, and setpriv when the command runs as root (the server does not run as root).
+// java (>= 17) to run Kafka, mvn to resolve its jars (first run), PostgreSQL's server binaries (>= 15), or apt-get
+// to install Debian's, and setpriv when the command runs as root (the server does not run as root).
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
 import { canInstallPostgres, configuredPostgresBin, DEBIAN_POSTGRES_ROOT, findPostgresBin } from './postgres-binaries';
 import { runsAsRoot } from './postgres-server-user';
 
-export type Tool = 'java' | 'mvn' | 'go' | 'postgres';
+export type Tool = 'java' | 'mvn' | 'postgres';
 
 export class PrerequisiteError extends Error {
   constructor(readonly problems: string[]) {
@@ -35,12 +34,6 @@ export function parseJavaMajor(output: string): number | undefined {
   if (!match) return undefined;
   const first = Number(match[1]);
   return first === 1 && match[2] !== undefined ? Number(match[2]) : first;
-}
-
-/** [major, minor] from `go version` output ("go version go1.26.8 linux/amd64" -> [1, 26]). */
-export function parseGoVersion(output: string): [number, number] | undefined {
-  const match = /go(\d+)\.(\d+)/.exec(output.replace(/^go version /, ''));
-  return match ? [Number(match[1]), Number(match[2])] : undefined;
 }
 
 /** Major version from `postgres --version` output ("postgres (PostgreSQL) 15.14 (Debian 15.14-0+deb12u1)" -> 15). */
@@ -91,17 +84,6 @@ function checkTool(tool: Tool, env: NodeJS.ProcessEnv): string | undefined {
     case 'mvn': {
       const out = versionOutput('mvn', ['-v'], env);
       if (out === undefined) return 'mvn not found (needed once, to fetch the Kafka jars): apt-get install maven';
-      return undefined;
-    }
-    case 'go': {
-      const out = versionOutput('go', ['version'], env);
-      const hint =
-        "install Go 1.24 or newer and put `go` on PATH (Debian stable's golang-go is too old; use the official Go release archive or a backports package)";
-      if (out === undefined) return `go not found (needed to build the FerretDB launcher): ${hint}`;
-      const version = parseGoVersion(out);
-      if (!version || version[0] < 1 || (version[0] === 1 && version[1] < 24)) {
-        return `${out.trim()} is too old, the FerretDB launcher needs Go 1.24+: ${hint}`;
-      }
       return undefined;
     }
     case 'postgres':

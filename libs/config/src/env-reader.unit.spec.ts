@@ -9,8 +9,8 @@ describe(EnvReader.name, () => {
 
   describe('required', () => {
     it('should name the missing variable', () => {
-      expect(() => new EnvReader({}).required('MONGODB_URI')).toThrow(
-        new ConfigurationError('environment variable MONGODB_URI is required'),
+      expect(() => new EnvReader({}).required('DATABASE_URL')).toThrow(
+        new ConfigurationError('environment variable DATABASE_URL is required'),
       );
     });
   });

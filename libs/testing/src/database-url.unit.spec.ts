@@ -35,7 +35,7 @@ describe('withDatabase', () => {
   });
 
   it('should refuse what is not a PostgreSQL URL, without repeating its password', () => {
-    expect(() => withDatabase('mongodb://u:secret@127.0.0.1:27117/', 'x')).toThrow(/not a PostgreSQL URL/);
+    expect(() => withDatabase('mysql://u:secret@127.0.0.1:3306/', 'x')).toThrow(/not a PostgreSQL URL/);
     expect(() => withDatabase('u:secret@127.0.0.1', 'x')).toThrow(/not a PostgreSQL URL|not a URL/);
     expect(() => withDatabase('not a url secret', 'x')).toThrow(/^not a URL/);
     expect(() => withDatabase('not a url secret', 'x')).not.toThrow(/secret/);

@@ -12,7 +12,6 @@ export interface TestInfra {
   kafkaSasl?: TestKafkaSasl;
   /** The broker's jars, when it is a local process of ours (to create SCRAM users of a test network). */
   kafkaLibsDir?: string;
-  mongodbUri: string;
   /**
    * The PostgreSQL server, on its maintenance database: a test makes a database of its own there (deploy/local's
    * ensureDatabase) and connects to it through withDatabase(databaseUrl, name).
@@ -20,24 +19,21 @@ export interface TestInfra {
   databaseUrl: string;
   /** The broker's log.dirs, when the broker is a local process of ours. */
   kafkaDataDir?: string;
-  /** FerretDB's SQLite files, when the database is a local process of ours. */
-  ferretdbDataDir?: string;
   /** PostgreSQL's data folder, when the server is a local process of ours. */
   postgresDataDir?: string;
 }
 
 /**
- * The real Kafka, FerretDB and PostgreSQL that `npm run test:int` started (it passes ENLACE_INFRA_JSON), or the ones
- * named by KAFKA_BROKERS, MONGODB_URI, DATABASE_URL and KAFKA_SASL_*. Never a mock of any.
+ * The real Kafka and PostgreSQL that `npm run test:int` started (it passes ENLACE_INFRA_JSON), or the ones named by
+ * KAFKA_BROKERS, DATABASE_URL and KAFKA_SASL_*. Never a mock of either.
  */
 export function testInfra(env: NodeJS.ProcessEnv = process.env): TestInfra {
   const described = env['ENLACE_INFRA_JSON'];
   if (described) return JSON.parse(described) as TestInfra;
   const kafkaBrokers = env['KAFKA_BROKERS'];
-  const mongodbUri = env['MONGODB_URI'];
   const databaseUrl = env['DATABASE_URL'];
-  if (!kafkaBrokers || !mongodbUri || !databaseUrl) {
-    const missing = Object.entries({ KAFKA_BROKERS: kafkaBrokers, MONGODB_URI: mongodbUri, DATABASE_URL: databaseUrl })
+  if (!kafkaBrokers || !databaseUrl) {
+    const missing = Object.entries({ KAFKA_BROKERS: kafkaBrokers, DATABASE_URL: databaseUrl })
       .filter(([, value]) => !value)
       .map(([name]) => name);
     throw new Error(
@@ -50,7 +46,6 @@ export function testInfra(env: NodeJS.ProcessEnv = process.env): TestInfra {
   const mechanism = (env['KAFKA_SASL_MECHANISM'] || 'scram-sha-512') as TestKafkaSasl['mechanism'];
   return {
     kafkaBrokers,
-    mongodbUri,
     databaseUrl,
     ...(username && password && { kafkaSasl: { mechanism, username, password } }),
   };

@@ -7,6 +7,7 @@ import {
   NodeProcessKind,
   ensureInfra,
   killNodeProcess,
+  nodeProcessLogTail,
   startLocalNetwork,
   startNodeProcesses,
   stopInfraComponent,
@@ -22,6 +23,7 @@ function localInfraEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   delete env['KAFKA_BROKERS'];
   delete env['MONGODB_URI'];
+  delete env['DATABASE_URL'];
   return env;
 }
 
@@ -41,8 +43,8 @@ export class ChaosNetwork {
 
   /** Whether the broker and database are local processes of ours (the suite can only break those). */
   static canRun(): boolean {
-    const infra = testInfra() as ReturnType<typeof testInfra> & { external?: { kafka: boolean; mongodb: boolean } };
-    return infra.kafkaSasl !== undefined && infra.external?.kafka === false && infra.external?.mongodb === false;
+    const infra = testInfra() as ReturnType<typeof testInfra> & { external?: { kafka: boolean; postgres: boolean } };
+    return infra.kafkaSasl !== undefined && infra.external?.kafka === false && infra.external?.postgres === false;
   }
 
   static async start(countries: readonly string[]): Promise<ChaosNetwork> {
@@ -54,8 +56,6 @@ export class ChaosNetwork {
       basePort: await findFreeBasePort(networkPortOffsets(5)),
       mode: 'separate',
       infra: testInfra(),
-      // Every idle poll is a scan of a collection in FerretDB: on a small shared machine, poll less often.
-      env: { ENLACE_INBOX_POLL_MS: '250', ENLACE_RELAY_POLL_MS: '250' },
     });
     return new ChaosNetwork(net, home);
   }
@@ -82,7 +82,9 @@ export class ChaosNetwork {
   async crash(country: string, kind: NodeProcessKind, options: { waitHealthy?: boolean } = {}): Promise<void> {
     const node = this.node(country);
     const killed = await killNodeProcess(node.spec, kind);
-    if (!killed) throw new Error(`the ${kind} of ${country} was not running`);
+    if (!killed) {
+      throw new Error(`the ${kind} of ${country} was not running\n${nodeProcessLogTail(node.spec, kind, 40)}`);
+    }
     this.note(`SIGKILL ${country} ${kind}; restarted`);
     await startNodeProcesses(node.spec);
     if (kind === 'node-api' && options.waitHealthy !== false) await waitForNodeApi(node.apiUrl, 180_000);
@@ -106,9 +108,10 @@ export class ChaosNetwork {
     this.note(`Kafka broker ${kill ? 'killed (SIGKILL)' : 'stopped'}`);
   }
 
-  async stopDatabase(): Promise<void> {
-    await stopInfraComponent('ferretdb', { env: localInfraEnv(), log: () => undefined });
-    this.note('FerretDB stopped');
+  /** Stops the PostgreSQL server itself (every node's database goes away at once), gracefully or with SIGKILL. */
+  async stopDatabase(kill = false): Promise<void> {
+    await stopInfraComponent('postgres', { env: localInfraEnv(), log: () => undefined, kill });
+    this.note(`PostgreSQL ${kill ? 'killed (SIGKILL)' : 'stopped'}`);
   }
 
   /** Starts whatever of the broker and the database is not running. */
@@ -127,7 +130,7 @@ export class ChaosNetwork {
   }
 
   async stop(keepHome = false): Promise<void> {
-    await this.net.stop();
+    await this.net.stop({ dropDatabases: !keepHome });
     if (!keepHome) await fs.rm(this.home, { recursive: true, force: true });
   }
 }

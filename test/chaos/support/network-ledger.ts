@@ -1,21 +1,17 @@
 import { Kafka } from 'kafkajs';
-import mongoose, { Connection } from 'mongoose';
+import { Kysely } from 'kysely';
 import { TopicNames } from '@enlace/messaging';
-import { INBOX_COLLECTION, InboxEntry, OUTBOX_COLLECTIONS, OutboxEntry } from '@enlace/store';
+import { NodeDatabase, createPostgresDatabase } from '@enlace/store';
 import { TopicRecord, readTopicRecords } from '@enlace/testing';
 import type { InjectedGarbage } from './envelope-faults.injector';
 
 /** A case of any protocol as a node stores it: the fields the checks read. */
 interface StoredCase {
-  _id: string;
-  /** Its collection and id: unique across protocols. */
-  key: string;
-  direction: 'outgoing' | 'incoming';
-  state: { status: string; counterpart?: string };
+  /** The case's id: the same at both ends, and unique among a node's cases of every protocol (its primary key). */
+  id: string;
+  direction: string;
+  status: string;
   timeline: { event: string; side: string }[];
-  appliedEnvelopeIds: string[];
-  outbox: OutboxEntry[];
-  outboxPending: number;
 }
 
 /** What the checks found, as counts: the suite prints them and asserts on them. */
@@ -25,7 +21,10 @@ export interface LedgerCounts {
   casesAtSenders: number;
   /** A case whose two ends disagree on its status, or that one end does not have. */
   endsDisagreeing: number;
-  /** A case whose timeline shows one step twice, or that lists one envelope as applied twice. */
+  /**
+   * A case whose timeline shows one step twice. (An envelope cannot be applied twice unnoticed: the inbox's
+   * primary key keeps one row per envelope, and the applier marks it applied in the transaction of its effect.)
+   */
   effectsTwice: number;
   envelopesSent: number;
   envelopesWithoutReceipt: number;
@@ -39,28 +38,44 @@ export interface LedgerCounts {
 
 /** Reads every node's database and the dead-letter topics after a run, and counts what went wrong. */
 export class NetworkLedger {
-  private constructor(private readonly databases: ReadonlyMap<string, Connection>) {}
+  private constructor(private readonly databases: ReadonlyMap<string, Kysely<NodeDatabase>>) {}
 
-  static async open(mongodbUri: string, nodes: readonly { country: string; dbName: string }[]): Promise<NetworkLedger> {
-    const databases = new Map<string, Connection>();
+  static async open(nodes: readonly { country: string; databaseUrl: string }[]): Promise<NetworkLedger> {
+    const databases = new Map<string, Kysely<NodeDatabase>>();
     for (const node of nodes) {
-      databases.set(node.country, await mongoose.createConnection(mongodbUri, { dbName: node.dbName }).asPromise());
+      databases.set(
+        node.country,
+        await createPostgresDatabase<NodeDatabase>({
+          url: node.databaseUrl,
+          maxConnections: 2,
+          applicationName: 'enlace-chaos-ledger',
+        }),
+      );
     }
     return new NetworkLedger(databases);
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.databases.values()].map((db) => db.close()));
+    await Promise.all([...this.databases.values()].map((db) => db.destroy()));
   }
 
   /** How much is still moving: unsent or unreceipted outbox entries and unapplied inbox entries, network-wide. */
   async inFlight(): Promise<number> {
     let count = 0;
     for (const db of this.databases.values()) {
-      for (const stored of await this.cases(db)) {
-        count += stored.outbox.filter((entry) => !entry.sentAt || !entry.deliveredAt).length;
-      }
-      count += await db.collection<InboxEntry>(INBOX_COLLECTION).countDocuments({ appliedAt: null, rejection: null });
+      const outbox = await db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.countAll<string>().as('moving'))
+        .where('undeliverable_reason', 'is', null)
+        .where((row) => row.or([row('sent_at', 'is', null), row('delivered_at', 'is', null)]))
+        .executeTakeFirstOrThrow();
+      const inbox = await db
+        .selectFrom('inbox')
+        .select((eb) => eb.fn.countAll<string>().as('moving'))
+        .where('applied_at', 'is', null)
+        .where('rejection_code', 'is', null)
+        .executeTakeFirstOrThrow();
+      count += Number(outbox.moving) + Number(inbox.moving);
     }
     return count;
   }
@@ -68,7 +83,7 @@ export class NetworkLedger {
   async count(
     kafka: Kafka,
     network: string,
-    driven: readonly { id?: string; outcome: string; route: string; finalStatus: string }[],
+    driven: readonly { id?: string; outcome: string; finalStatus: string }[],
     garbage: readonly InjectedGarbage[],
   ): Promise<LedgerCounts> {
     const stored: StoredCase[] = [];
@@ -91,33 +106,52 @@ export class NetworkLedger {
     const senderOf = new Map<string, StoredCase>();
     const receiverOf = new Map<string, StoredCase>();
     for (const end of stored) {
-      (end.direction === 'outgoing' ? senderOf : receiverOf).set(end.key, end);
+      (end.direction === 'outgoing' ? senderOf : receiverOf).set(end.id, end);
       if (hasTwice(end.timeline.map((step) => `${step.side}:${step.event}`))) counts.effectsTwice++;
-      if (hasTwice(end.appliedEnvelopeIds ?? [])) counts.effectsTwice++;
-      for (const entry of end.outbox) {
-        counts.envelopesSent++;
-        if (!entry.sentAt) counts.outboxEntriesLeft++;
-        if (!entry.deliveredAt) counts.envelopesWithoutReceipt++;
-      }
     }
     counts.casesAtSenders = senderOf.size;
     for (const id of new Set([...senderOf.keys(), ...receiverOf.keys()])) {
-      if (senderOf.get(id)?.state.status !== receiverOf.get(id)?.state.status) counts.endsDisagreeing++;
+      if (senderOf.get(id)?.status !== receiverOf.get(id)?.status) counts.endsDisagreeing++;
     }
     for (const lifecycle of driven) {
       if (lifecycle.id === undefined || lifecycle.outcome !== 'closed') continue;
-      const key = `${lifecycle.route}/${lifecycle.id}`;
       if (
-        senderOf.get(key)?.state.status === lifecycle.finalStatus &&
-        receiverOf.get(key)?.state.status === lifecycle.finalStatus
+        senderOf.get(lifecycle.id)?.status === lifecycle.finalStatus &&
+        receiverOf.get(lifecycle.id)?.status === lifecycle.finalStatus
       ) {
         counts.lifecyclesClosedAtBothEnds++;
       }
     }
     for (const db of this.databases.values()) {
-      const inbox = db.collection<InboxEntry>(INBOX_COLLECTION);
-      counts.inboxEntriesNotApplied += await inbox.countDocuments({ appliedAt: null, rejection: null });
-      counts.inboxEntriesSetAside += await inbox.countDocuments({ rejection: { $ne: null } });
+      const outbox = await db
+        .selectFrom('outbox')
+        .select((eb) => [
+          eb.fn.countAll<string>().as('sent'),
+          eb.fn
+            .countAll<string>()
+            .filterWhere((row) => row.and([row('sent_at', 'is not', null), row('delivered_at', 'is', null)]))
+            .as('withoutReceipt'),
+          eb.fn
+            .countAll<string>()
+            .filterWhere((row) => row.and([row('sent_at', 'is', null), row('undeliverable_reason', 'is', null)]))
+            .as('left'),
+        ])
+        .executeTakeFirstOrThrow();
+      const inbox = await db
+        .selectFrom('inbox')
+        .select((eb) => [
+          eb.fn
+            .countAll<string>()
+            .filterWhere((row) => row.and([row('applied_at', 'is', null), row('rejection_code', 'is', null)]))
+            .as('notApplied'),
+          eb.fn.countAll<string>().filterWhere('rejection_code', 'is not', null).as('setAside'),
+        ])
+        .executeTakeFirstOrThrow();
+      counts.envelopesSent += Number(outbox.sent);
+      counts.envelopesWithoutReceipt += Number(outbox.withoutReceipt);
+      counts.outboxEntriesLeft += Number(outbox.left);
+      counts.inboxEntriesNotApplied += Number(inbox.notApplied);
+      counts.inboxEntriesSetAside += Number(inbox.setAside);
     }
 
     const deadLetters: TopicRecord[] = [];
@@ -142,16 +176,9 @@ export class NetworkLedger {
   }
 
   /** Every case of every protocol this node holds (a reintegration a return led to, too). */
-  private async cases(db: Connection): Promise<StoredCase[]> {
-    const all: StoredCase[] = [];
-    for (const collection of OUTBOX_COLLECTIONS) {
-      const found = await db
-        .collection<Omit<StoredCase, 'key'>>(collection)
-        .find({}, { projection: { direction: 1, state: 1, timeline: 1, appliedEnvelopeIds: 1, outbox: 1 } })
-        .toArray();
-      all.push(...found.map((one) => ({ ...one, key: `${collection}/${one._id}` })));
-    }
-    return all;
+  private async cases(db: Kysely<NodeDatabase>): Promise<StoredCase[]> {
+    const rows = await db.selectFrom('cases').select(['id', 'direction', 'status', 'timeline']).execute();
+    return rows.map((row) => ({ ...row, timeline: row.timeline as StoredCase['timeline'] }));
   }
 }
 

@@ -3,7 +3,7 @@ import { HOST } from '../paths';
 
 /**
  * Where test and bench networks look for ports: below Linux's default range for outgoing connections
- * (32768-60999), so that no client socket of Kafka, FerretDB or the tests themselves can hold one of them by chance.
+ * (32768-60999), so that no client socket of Kafka, of PostgreSQL's clients or of the tests themselves can hold one of them by chance.
  */
 const LOWEST = 20_000;
 const HIGHEST = 32_000;

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { hashPassword } from '@enlace/auth';
 import { kafkaSaslEnv, type KafkaSaslCredentials } from '@enlace/messaging';
 import type { InfraEndpoints } from '../infra-control';
+import { dropDatabase, ensureDatabase } from '../postgres-databases';
 import { HOST, REPO_ROOT } from '../paths';
 import { livePid, removeFile, sleep, spawnDetached, stopProcess } from '../processes';
 
@@ -25,7 +26,7 @@ export interface LocalMonitorOptions {
   readonly home: string;
   readonly httpPort: number;
   readonly directoryFile: string;
-  readonly infra: Pick<InfraEndpoints, 'kafkaBrokers' | 'mongodbUri'>;
+  readonly infra: Pick<InfraEndpoints, 'kafkaBrokers' | 'databaseUrl'>;
   /** The monitor's own principal on the broker (LocalNetwork.kafkaPrincipals.monitor), when it authenticates. */
   readonly kafkaSasl?: KafkaSaslCredentials;
   readonly env?: Readonly<Record<string, string>>;
@@ -34,11 +35,14 @@ export interface LocalMonitorOptions {
 export interface LocalMonitor {
   readonly monitorUrl: string;
   readonly docsUrl: string;
+  /** The monitor's own database on the server, and its URL (the process's DATABASE_URL). */
   readonly dbName: string;
+  readonly databaseUrl: string;
   readonly users: readonly MonitorUser[];
   readonly logFile: string;
   readonly pid: number;
-  stop(): Promise<void>;
+  /** Stops the monitor; with `dropDatabase`, drops its database too (a test leaves the server as it found it). */
+  stop(options?: { dropDatabase?: boolean }): Promise<void>;
 }
 
 interface MonitorMaterial {
@@ -56,6 +60,11 @@ function names(network: string, home: string) {
     logFile: path.join(home, 'logs', `${network}-monitor.log`),
     markers: [ENTRY, `--enlace-monitor=${network}`],
   };
+}
+
+/** The monitor's database on the server, beside its network's node databases. */
+function monitorDatabaseName(network: string): string {
+  return `enlace_${network}_monitor`.replace(/[^a-zA-Z0-9_]/g, '_');
 }
 
 /** The monitor's own token secret and demo users, made once (random passwords) and reused on the next start. */
@@ -87,7 +96,8 @@ export async function startLocalMonitor(options: LocalMonitorOptions): Promise<L
   const { pidFile, logFile, usersFile, markers } = names(options.network, options.home);
   await fs.mkdir(path.dirname(pidFile), { recursive: true });
   await fs.mkdir(path.dirname(logFile), { recursive: true });
-  const dbName = `enlace_${options.network}_monitor`.replace(/[^a-zA-Z0-9_]/g, '_');
+  const dbName = monitorDatabaseName(options.network);
+  const databaseUrl = await ensureDatabase(options.infra.databaseUrl, dbName);
   const pid =
     livePid(pidFile, markers).pid ??
     (await spawnDetached(process.execPath, ['--enable-source-maps', ENTRY, markers[1] as string], {
@@ -101,8 +111,7 @@ export async function startLocalMonitor(options: LocalMonitorOptions): Promise<L
         ENLACE_HTTP_PORT: String(options.httpPort),
         KAFKA_BROKERS: options.infra.kafkaBrokers,
         ...(options.kafkaSasl && kafkaSaslEnv(options.kafkaSasl)),
-        MONGODB_URI: options.infra.mongodbUri,
-        ENLACE_DB_NAME: dbName,
+        DATABASE_URL: databaseUrl,
         ENLACE_JWT_SECRET: material.jwtSecret,
         ENLACE_USERS_FILE: usersFile,
         ENLACE_DIRECTORY_FILE: options.directoryFile,
@@ -116,10 +125,14 @@ export async function startLocalMonitor(options: LocalMonitorOptions): Promise<L
     monitorUrl,
     docsUrl: `${monitorUrl}/docs`,
     dbName,
+    databaseUrl,
     users: material.users,
     logFile,
     pid,
-    stop: () => stopLocalMonitor(options.network, options.home),
+    stop: async (stopOptions) => {
+      await stopLocalMonitor(options.network, options.home);
+      if (stopOptions?.dropDatabase) await dropDatabase(options.infra.databaseUrl, dbName);
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import {
 } from '@enlace/messaging';
 import { nodeDatabaseName } from '@enlace/store';
 import type { InfraEndpoints } from '../infra-control';
+import { dropDatabase, ensureDatabase } from '../postgres-databases';
 import { HOST } from '../paths';
 import { upsertScramUsers } from '../scram-users';
 import { NetworkPrincipals, applyNetworkAcls, ensurePrincipalCredentials, networkAcls } from './kafka-principals';
@@ -32,8 +33,8 @@ export interface LocalNetworkOptions {
   /** One mode for all, or per country. */
   readonly mode?: NodeProcessMode | Readonly<Record<string, NodeProcessMode>>;
   /** With kafkaSasl and kafkaLibsDir (the local broker), each principal gets its SCRAM user and ACLs. */
-  readonly infra: Pick<InfraEndpoints, 'kafkaBrokers' | 'mongodbUri' | 'kafkaSasl' | 'kafkaLibsDir'>;
-  /** Extra environment for every node (e.g. shorter poll intervals in tests). */
+  readonly infra: Pick<InfraEndpoints, 'kafkaBrokers' | 'databaseUrl' | 'kafkaSasl' | 'kafkaLibsDir'>;
+  /** Extra environment for every node (e.g. a shorter deadline watch in tests). */
   readonly env?: Readonly<Record<string, string>>;
 }
 
@@ -41,7 +42,10 @@ export interface LocalNode {
   readonly country: string;
   readonly apiUrl: string;
   readonly docsUrl: string;
+  /** The node's own database on the server (made by the launcher; its schema is the node's to migrate). */
   readonly dbName: string;
+  /** The URL its processes get as DATABASE_URL. */
+  readonly databaseUrl: string;
   readonly spec: NodeProcessSpec;
   /** Operating-system processes of the node (one, or two in separate mode). */
   readonly pids: readonly number[];
@@ -58,12 +62,14 @@ export interface LocalNetwork {
   readonly authorityDir: string;
   /** The network's principals on the broker, when it authenticates (the local broker does). */
   readonly kafkaPrincipals?: NetworkPrincipals;
-  stop(): Promise<void>;
+  /** Stops every node; with `dropDatabases`, drops their databases too (a test leaves the server as it found it). */
+  stop(options?: { dropDatabases?: boolean }): Promise<void>;
 }
 
 /**
  * Starts a network of country nodes as local processes on the given infrastructure: their keys, directory and
- * users are made once and kept under `home`; topics are created; every node API is healthy on return.
+ * users are made once and kept under `home`; topics are created; each node's database is made on the server (its
+ * processes migrate it); every node API is healthy on return.
  */
 export async function startLocalNetwork(options: LocalNetworkOptions): Promise<LocalNetwork> {
   const materialDir = path.join(options.home, 'network', options.network);
@@ -82,10 +88,18 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
   const principals = await provisionPrincipals(options, kafka, path.join(materialDir, 'kafka'), countries);
   await publishDirectory(kafka, options.network, material.entries);
 
+  const databaseUrls = new Map<string, string>();
+  for (const { country } of options.members) {
+    databaseUrls.set(
+      country,
+      await ensureDatabase(options.infra.databaseUrl, nodeDatabaseName(options.network, country)),
+    );
+  }
   const planned = options.members.map((member, index) => {
     const httpPort = options.basePort + index + 1;
     const mode = typeof options.mode === 'string' ? options.mode : (options.mode?.[member.country] ?? 'combined');
     const dbName = nodeDatabaseName(options.network, member.country);
+    const databaseUrl = databaseUrls.get(member.country) as string;
     const spec: NodeProcessSpec = {
       country: member.country,
       network: options.network,
@@ -99,8 +113,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
         ENLACE_HTTP_HOST: HOST,
         KAFKA_BROKERS: options.infra.kafkaBrokers,
         ...countryCredentials(principals, member.country),
-        MONGODB_URI: options.infra.mongodbUri,
-        ENLACE_DB_NAME: dbName,
+        DATABASE_URL: databaseUrl,
         ENLACE_JWT_SECRET: material.jwtSecret,
         ENLACE_USERS_FILE: material.usersFile(member.country),
         ENLACE_TRUST_ANCHORS_FILE: material.trustAnchorsFile,
@@ -110,7 +123,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
       },
     };
     const apiUrl = `http://${HOST}:${httpPort}`;
-    return { country: member.country, apiUrl, docsUrl: `${apiUrl}/docs`, dbName, spec };
+    return { country: member.country, apiUrl, docsUrl: `${apiUrl}/docs`, dbName, databaseUrl, spec };
   });
 
   const nodes: LocalNode[] = [];
@@ -125,8 +138,11 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     trustAnchorsFile: material.trustAnchorsFile,
     authorityDir: material.authorityDir,
     ...(principals && { kafkaPrincipals: principals }),
-    stop: async () => {
+    stop: async (stopOptions) => {
       await Promise.all(nodes.map((node) => stopNodeProcesses(node.spec)));
+      if (stopOptions?.dropDatabases) {
+        for (const node of nodes) await dropDatabase(options.infra.databaseUrl, node.dbName);
+      }
     },
   };
 }

@@ -97,6 +97,15 @@ export async function killNodeProcess(
   return true;
 }
 
+/** The last lines of one of a node's process logs: why a process that should run has ended. */
+export function nodeProcessLogTail(
+  spec: Pick<NodeProcessSpec, 'network' | 'country' | 'runDir' | 'logDir'>,
+  kind: NodeProcessKind,
+  lines = 25,
+): string {
+  return logTails([names(spec, kind).logFile], lines);
+}
+
 export function nodeLogFiles(spec: Pick<NodeProcessSpec, 'network' | 'country' | 'runDir' | 'logDir'>): string[] {
   return (Object.keys(ENTRY_POINTS) as ProcessKind[]).map((kind) => names(spec, kind).logFile);
 }

@@ -63,6 +63,24 @@ describe('the node database (on the real PostgreSQL)', () => {
     });
   });
 
+  describe('createPostgresDatabase', () => {
+    it('should fail the query of a connection the server ends mid-transaction, and serve the next one, without ending the process', async () => {
+      const own = await createPostgresDatabase<NodeDatabase>({ url, applicationName: 'enlace-cut-test' });
+      const cut = own.transaction().execute(async (trx) => {
+        await sql`select 1`.execute(trx);
+        await sql`select pg_terminate_backend(pid) from pg_stat_activity
+                  where application_name = 'enlace-cut-test' and pid <> pg_backend_pid()`.execute(db);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await sql`select 1`.execute(trx);
+      });
+
+      await expect(cut).rejects.toThrow();
+      const after = await sql<{ one: number }>`select 1 as one`.execute(own);
+      expect(after.rows[0]?.one).toBe(1);
+      await own.destroy();
+    });
+  });
+
   describe('DatabaseListener', () => {
     it('should wake on a committed notification, and not on a rolled back one', async () => {
       const heard: string[] = [];

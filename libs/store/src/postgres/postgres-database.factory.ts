@@ -28,6 +28,10 @@ export async function createPostgresDatabase<DB>(options: PostgresDatabaseOption
   });
   // An idle connection the server closed (a restart) must not crash the process: the pool drops it.
   pool.on('error', () => undefined);
+  // The same for a connection in use: a server shutting down sends it a FATAL error event while a transaction is
+  // open (the relay's, while it produces); the query in flight fails and its caller retries, and the pool drops the
+  // connection when it is released. Without a listener the event would end the process.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   await backOff(
     async () => {
       const client = await pool.connect();

@@ -1,0 +1,112 @@
+import type { Kysely } from 'kysely';
+import type { NodeDatabase } from '@enlace/store';
+import type { NodeApiClient } from '@enlace/testing';
+import { ArrivalTracker } from './arrival-tracker';
+import { FILL_BATCH, fillWithCopiesOf } from './case-filler';
+import { percentile, round } from './bench-stats';
+
+/** Referrals sent through the API: half of them accepted at the small size, the other half at the large. */
+const REAL_CASES = 100;
+/** Reads timed at each size (one at a time, over the real cases in turn). */
+const READS = 400;
+
+interface Measure {
+  cases: number;
+  reads: number;
+  readP50Ms: number;
+  readP95Ms: number;
+  steps: number;
+  stepP50Ms: number;
+  stepP95Ms: number;
+  failed: number;
+}
+
+/**
+ * What reading one case and taking one step cost through a node's HTTP API when it holds 100 cases and when it
+ * holds `largeCases` (issue 12: the same, because every look-up on the path goes by an index). The receiver gets
+ * REAL_CASES referrals through the API; half are accepted and all read, one request at a time; then its database
+ * is filled, in a few large statements, with copies of one of those cases as the node stored it (the same state,
+ * timeline and sealed content, with their own ids, statuses and three years of dates), each with the inbox entry it
+ * arrived by and its wrapped key; and the other half are accepted and all read again.
+ */
+export async function largeNode(options: {
+  sender: NodeApiClient;
+  receiver: NodeApiClient;
+  receiverCountry: string;
+  receiverDb: Kysely<NodeDatabase>;
+  largeCases: number;
+  referral: (toCountry: string) => Record<string, unknown>;
+}) {
+  const { sender, receiver, receiverDb } = options;
+  const tracker = new ArrivalTracker(receiverDb);
+  for (let i = 0; i < REAL_CASES; i++) {
+    const created = await sender.request<{ id: string }>(
+      'POST',
+      '/referrals',
+      options.referral(options.receiverCountry),
+    );
+    if (created.status !== 201) throw new Error(`a referral was refused: HTTP ${created.status}`);
+    tracker.expect(created.body.id);
+  }
+  await tracker.drain(120_000);
+  if (tracker.pending > 0) throw new Error(`${tracker.pending} referrals did not arrive within 2 minutes`);
+  const ids = [...tracker.arrivedAt.keys()];
+  const half = Math.floor(ids.length / 2);
+
+  const small = await measure(receiver, receiverDb, ids, ids.slice(0, half));
+  const fillStarted = Date.now();
+  const filled = await fillWithCopiesOf(receiverDb, ids[0] as string, options.largeCases - small.cases);
+  const fillSeconds = (Date.now() - fillStarted) / 1000;
+  const large = await measure(receiver, receiverDb, ids, ids.slice(half));
+  return {
+    node: options.receiverCountry,
+    method:
+      'reads (GET /referrals/{id}) and steps (POST /referrals/{id}/accept) one at a time through the HTTP API, on ' +
+      `${REAL_CASES} referrals sent through the API; the node then filled with copies of one of them by SQL ` +
+      `(insert ... select from generate_series, ${FILL_BATCH} a statement) and analyzed`,
+    casesWritten: filled,
+    fillSeconds: round(fillSeconds),
+    small,
+    large,
+    readP95Ratio: round(large.readP95Ms / small.readP95Ms, 2),
+    stepP95Ratio: round(large.stepP95Ms / small.stepP95Ms, 2),
+  };
+}
+
+async function measure(
+  api: NodeApiClient,
+  db: Kysely<NodeDatabase>,
+  readIds: readonly string[],
+  stepIds: readonly string[],
+): Promise<Measure> {
+  const reads: number[] = [];
+  const steps: number[] = [];
+  let failed = 0;
+  for (let i = 0; i < READS; i++) {
+    const started = performance.now();
+    const response = await api.request('GET', `/referrals/${readIds[i % readIds.length]}`);
+    if (response.status === 200) reads.push(performance.now() - started);
+    else failed++;
+  }
+  for (const id of stepIds) {
+    const started = performance.now();
+    const response = await api.request('POST', `/referrals/${id}/accept`, {});
+    if (response.status === 200) steps.push(performance.now() - started);
+    else failed++;
+  }
+  const { count } = await db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .executeTakeFirstOrThrow();
+  const ms = (values: number[], p: number) => round(percentile(values, p), 1);
+  return {
+    cases: Number(count),
+    reads: reads.length,
+    readP50Ms: ms(reads, 50),
+    readP95Ms: ms(reads, 95),
+    steps: steps.length,
+    stepP50Ms: ms(steps, 50),
+    stepP95Ms: ms(steps, 95),
+    failed,
+  };
+}
