@@ -1,5 +1,5 @@
 import { Kysely, sql } from 'kysely';
-import type { NodeDatabase } from '@enlace/store';
+import { isTransientStoreFailure, type NodeDatabase } from '@enlace/store';
 
 /** Ids asked for in one query: a round trip stays small however long the backlog of waiting ids grows. */
 const IDS_PER_QUERY = 5_000;
@@ -23,8 +23,20 @@ export class ArrivalTracker {
     return this.waiting.size;
   }
 
-  /** One round of look-ups; returns how many arrived in it. */
+  /**
+   * One round of look-ups; returns how many arrived in it. A database too busy to answer in time (a loaded machine)
+   * makes a round that found nothing, not the end of the run: the next round asks again.
+   */
   async poll(): Promise<number> {
+    try {
+      return await this.lookUp();
+    } catch (error) {
+      if (isTransientStoreFailure(error)) return 0;
+      throw error;
+    }
+  }
+
+  private async lookUp(): Promise<number> {
     const ids = [...this.waiting];
     let found = 0;
     for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
