@@ -42,6 +42,24 @@ function names(spec: Pick<NodeProcessSpec, 'network' | 'country' | 'runDir' | 'l
   };
 }
 
+/**
+ * The node options a node process starts with. ENLACE_CPU_PROF_DIR (opt-in, for profiling the hot path) adds
+ * --cpu-prof: each process writes its profile into <dir>/<country>-<kind> when it stops (`npm run down`, the end of
+ * a bench or test); read them with tools/profiling/cpu-profile-summary.ts.
+ */
+export function nodeProcessArgs(
+  spec: Pick<NodeProcessSpec, 'country'>,
+  kind: NodeProcessKind,
+  cpuProfDir = process.env['ENLACE_CPU_PROF_DIR'],
+): string[] {
+  const args = ['--enable-source-maps'];
+  if (cpuProfDir) {
+    const dir = path.resolve(cpuProfDir, `${spec.country.toLowerCase()}-${kind}`);
+    args.push('--cpu-prof', `--cpu-prof-dir=${dir}`);
+  }
+  return args;
+}
+
 /** Starts a node's processes unless they already run; returns their pids. */
 export async function startNodeProcesses(spec: NodeProcessSpec): Promise<number[]> {
   const pids: number[] = [];
@@ -53,7 +71,7 @@ export async function startNodeProcesses(spec: NodeProcessSpec): Promise<number[
       continue;
     }
     pids.push(
-      await spawnDetached(process.execPath, ['--enable-source-maps', entry, markers[1] as string], {
+      await spawnDetached(process.execPath, [...nodeProcessArgs(spec, kind), entry, markers[1] as string], {
         cwd: REPO_ROOT,
         logFile,
         pidFile,

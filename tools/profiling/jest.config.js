@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'tools-profiling',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};
