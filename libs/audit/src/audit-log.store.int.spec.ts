@@ -1,7 +1,5 @@
-import { createPostgresDatabase, migrateNodeDatabase, NodeDatabase } from '@enlace/store';
-import { testInfra, uniqueName } from '@enlace/testing';
+import { NodeDatabase, ScratchDatabase } from '@enlace/store';
 import { Kysely } from 'kysely';
-import { Client } from 'pg';
 import { verifyAuditChain } from './audit-chain.verifier';
 import { AuditLogStore } from './audit-log.store';
 import { AuditEntry } from './audit-record';
@@ -14,35 +12,20 @@ const entry = (n: number): AuditEntry => ({
   outcome: 200,
 });
 
-/** The PostgreSQL server of the test run; the URL of another database on it. */
-const serverUrl = (): string =>
-  (testInfra() as { databaseUrl?: string }).databaseUrl ?? process.env['DATABASE_URL'] ?? '';
-function onServer(name: string): string {
-  const url = new URL(serverUrl());
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 describe('AuditLogStore (on the real PostgreSQL)', () => {
-  const name = uniqueName('int_audit_');
-  let server: Client;
+  let scratch: ScratchDatabase<NodeDatabase>;
   let db: Kysely<NodeDatabase>;
   /** Pools of other processes of the node, each with its own writer. */
   let others: Kysely<NodeDatabase>[] = [];
 
   beforeAll(async () => {
-    server = new Client({ connectionString: serverUrl() });
-    await server.connect();
-    await server.query(`create database ${name}`);
-    db = await createPostgresDatabase<NodeDatabase>({ url: onServer(name) });
-    others = await Promise.all([1, 2].map(() => createPostgresDatabase<NodeDatabase>({ url: onServer(name) })));
-    await migrateNodeDatabase(db);
+    scratch = await ScratchDatabase.forNode('int_audit');
+    db = scratch.db;
+    others = await Promise.all([1, 2].map(() => scratch.open()));
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all([db, ...others].map((each) => each?.destroy()));
-    await server?.query(`drop database if exists ${name} with (force)`);
-    await server?.end();
+    await scratch?.drop();
   });
 
   it('should keep one unbroken chain when writers of several processes append at once', async () => {

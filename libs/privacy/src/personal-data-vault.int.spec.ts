@@ -1,43 +1,25 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createPostgresDatabase, migrateNodeDatabase, NodeDatabase } from '@enlace/store';
-import { testInfra, uniqueName } from '@enlace/testing';
+import { NodeDatabase, ScratchDatabase } from '@enlace/store';
 import { Kysely } from 'kysely';
-import { Client } from 'pg';
 import { CaseKeyStore } from './case-key.store';
 import { PersonalDataVault, SealedUse } from './personal-data-vault';
 
 const kek = (kid = 'kek-1') => ({ kid, key: new Uint8Array(randomBytes(32)) });
 
-/** The PostgreSQL server of the test run; the URL of another database on it. */
-const serverUrl = (): string =>
-  (testInfra() as { databaseUrl?: string }).databaseUrl ?? process.env['DATABASE_URL'] ?? '';
-function onServer(name: string): string {
-  const url = new URL(serverUrl());
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 describe('PersonalDataVault (on the real PostgreSQL)', () => {
-  const name = uniqueName('int_privacy_');
-  let server: Client;
+  let scratch: ScratchDatabase<NodeDatabase>;
   let db: Kysely<NodeDatabase>;
   /** Another pool on the same database: a second process of the node (the courier beside node-api). */
   let other: Kysely<NodeDatabase>;
 
   beforeAll(async () => {
-    server = new Client({ connectionString: serverUrl() });
-    await server.connect();
-    await server.query(`create database ${name}`);
-    db = await createPostgresDatabase<NodeDatabase>({ url: onServer(name) });
-    other = await createPostgresDatabase<NodeDatabase>({ url: onServer(name) });
-    await migrateNodeDatabase(db);
+    scratch = await ScratchDatabase.forNode('int_privacy');
+    db = scratch.db;
+    other = await scratch.open();
   }, 60_000);
 
   afterAll(async () => {
-    await db?.destroy();
-    await other?.destroy();
-    await server?.query(`drop database if exists ${name} with (force)`);
-    await server?.end();
+    await scratch?.drop();
   });
 
   const keyRow = (caseId: string) =>

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { InboxEntry } from './inbox-entry';
 import { InboxStore } from './inbox.store';
-import { ScratchNodeDatabase } from './postgres/scratch-node-database';
+import type { NodeDatabase } from './postgres/node-database.schema';
+import { ScratchDatabase } from './postgres/scratch-database';
 
 function entry(caseId: string, at: number, id: string = randomUUID()): InboxEntry {
   return {
@@ -18,11 +19,11 @@ function entry(caseId: string, at: number, id: string = randomUUID()): InboxEntr
 }
 
 describe('InboxStore (on the real PostgreSQL)', () => {
-  let scratch: ScratchNodeDatabase;
+  let scratch: ScratchDatabase<NodeDatabase>;
   let inbox: InboxStore;
 
   beforeAll(async () => {
-    scratch = await ScratchNodeDatabase.create('int_inbox');
+    scratch = await ScratchDatabase.forNode('int_inbox');
     inbox = new InboxStore(scratch.db);
   }, 60_000);
 

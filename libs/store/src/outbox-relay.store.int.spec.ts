@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { OutboxEntry } from './outbox-entry';
 import { OutboxRelayStore } from './outbox-relay.store';
 import { outboxRowOf } from './outbox-rows';
-import { ScratchNodeDatabase } from './postgres/scratch-node-database';
+import type { NodeDatabase } from './postgres/node-database.schema';
+import { ScratchDatabase } from './postgres/scratch-database';
 
 function entry(caseId: string): OutboxEntry {
   return {
@@ -17,10 +18,10 @@ function entry(caseId: string): OutboxEntry {
 }
 
 describe('OutboxRelayStore (on the real PostgreSQL)', () => {
-  let scratch: ScratchNodeDatabase;
+  let scratch: ScratchDatabase<NodeDatabase>;
 
   beforeAll(async () => {
-    scratch = await ScratchNodeDatabase.create('int_outbox');
+    scratch = await ScratchDatabase.forNode('int_outbox');
   }, 60_000);
 
   afterAll(() => scratch?.drop());

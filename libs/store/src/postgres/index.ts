@@ -6,5 +6,5 @@ export * from './node-channels';
 export * from './notify';
 export * from './database-listener';
 export * from './transient-store-failure';
-export * from './scratch-node-database';
+export * from './scratch-database';
 export * from './notified-worker';

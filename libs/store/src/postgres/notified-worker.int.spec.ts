@@ -1,7 +1,8 @@
 import { NodeChannels } from './node-channels';
 import { NotifiedWorker } from './notified-worker';
 import { notify } from './notify';
-import { ScratchNodeDatabase } from './scratch-node-database';
+import type { NodeDatabase } from './node-database.schema';
+import { ScratchDatabase } from './scratch-database';
 
 const eventually = async (check: () => boolean, ms = 5_000): Promise<void> => {
   const until = Date.now() + ms;
@@ -12,10 +13,10 @@ const eventually = async (check: () => boolean, ms = 5_000): Promise<void> => {
 };
 
 describe('NotifiedWorker (on the real PostgreSQL)', () => {
-  let scratch: ScratchNodeDatabase;
+  let scratch: ScratchDatabase<NodeDatabase>;
 
   beforeAll(async () => {
-    scratch = await ScratchNodeDatabase.create('int_worker');
+    scratch = await ScratchDatabase.forNode('int_worker');
   }, 60_000);
 
   afterAll(() => scratch?.drop());

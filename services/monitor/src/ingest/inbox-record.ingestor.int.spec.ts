@@ -7,11 +7,9 @@ import {
   generateNodeKeys,
 } from '@enlace/envelope';
 import { InboundRecord } from '@enlace/messaging';
-import { createPostgresDatabase } from '@enlace/store';
-import { testInfra, uniqueName, withDatabase } from '@enlace/testing';
+import { ScratchDatabase } from '@enlace/store';
 import { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { MonitorDatabase } from '../database/monitor-database.schema';
 import { migrateMonitorDatabase } from '../database/monitor-migrations';
 import { MonitorEvent, MonitorEventBus } from '../events/monitor-event.bus';
@@ -28,8 +26,7 @@ const NETWORK = 'monitor-int';
 let offset = 0;
 
 describe(InboxRecordIngestor, () => {
-  const name = uniqueName('int_monitor_ingest_');
-  let server: Client;
+  let scratch: ScratchDatabase<MonitorDatabase>;
   let db: Kysely<MonitorDatabase>;
   let sealers: Record<'CO' | 'EC', EnvelopeSealer>;
   let ingestor: InboxRecordIngestor;
@@ -38,12 +35,8 @@ describe(InboxRecordIngestor, () => {
   const events: MonitorEvent[] = [];
 
   beforeAll(async () => {
-    const serverUrl = testInfra().databaseUrl;
-    server = new Client({ connectionString: serverUrl });
-    await server.connect();
-    await server.query(`create database ${name}`);
-    db = await createPostgresDatabase<MonitorDatabase>({ url: withDatabase(serverUrl, name) });
-    await migrateMonitorDatabase(db);
+    scratch = await ScratchDatabase.create('int_monitor_ingest', migrateMonitorDatabase);
+    db = scratch.db;
 
     const [co, ec] = await Promise.all(['CO', 'EC'].map((country) => generateNodeKeys(country)));
     if (!co || !ec) throw new Error('unreachable');
@@ -76,9 +69,7 @@ describe(InboxRecordIngestor, () => {
   }, 60_000);
 
   afterAll(async () => {
-    await db?.destroy();
-    await server?.query(`drop database if exists ${name} with (force)`);
-    await server?.end();
+    await scratch?.drop();
   });
 
   /** A record of the addressee's inbox topic holding an envelope that `from` sealed and signed. */

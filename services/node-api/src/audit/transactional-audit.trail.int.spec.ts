@@ -3,7 +3,7 @@ import { AuditLogStore, AuditRecord } from '@enlace/audit';
 import { MessageValidator } from '@enlace/contracts';
 import { CaseKeyStore, PersonalDataVault } from '@enlace/privacy';
 import { ReferralEvent, ReferralState, decideReferral, evolveReferral } from '@enlace/protocols';
-import { ScratchNodeDatabase } from '@enlace/store';
+import { NodeDatabase, ScratchDatabase } from '@enlace/store';
 import type { Request } from 'express';
 import { ProtocolCaseActions } from '../cases/application/protocol-case.actions';
 import { ProtocolCaseWriter } from '../cases/application/protocol-case.writer';
@@ -30,14 +30,14 @@ function withdrawRequest(referralId: string): AuditedRequest {
 }
 
 describe('TransactionalAuditTrail (on the real PostgreSQL)', () => {
-  let scratch: ScratchNodeDatabase;
+  let scratch: ScratchDatabase<NodeDatabase>;
   let store: AuditLogStore;
   let context: RequestAuditContext;
   let writer: Writer;
   let actions: ProtocolCaseActions<ReferralState, ReferralEvent, ReferralDetails>;
 
   beforeAll(async () => {
-    scratch = await ScratchNodeDatabase.create('int_audit_trail');
+    scratch = await ScratchDatabase.forNode('int_audit_trail');
     const transactions = new NodeTransactions(scratch.db);
     const sealing = new SealedCaseContent(
       new PersonalDataVault(new CaseKeyStore(scratch.db, { kid: 'test', key: randomBytes(32) })),

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { PersonalDataVault } from '@enlace/privacy';
-import { InboxEntry, InboxStore, ScratchNodeDatabase } from '@enlace/store';
+import { InboxEntry, InboxStore, NodeDatabase, ScratchDatabase } from '@enlace/store';
 import { randomUUID } from 'node:crypto';
 import { NodeApiConfig } from '../config/node-api.config';
 import { NodeTransactions } from '../database/node-transactions';
@@ -35,12 +35,12 @@ function applierWith(apply: (e: InboxEntry) => Promise<ApplyOutcome>): InboxMess
 }
 
 describe('InboxApplierService (on the real PostgreSQL)', () => {
-  let scratch: ScratchNodeDatabase;
+  let scratch: ScratchDatabase<NodeDatabase>;
   let inbox: InboxStore;
 
   beforeAll(async () => {
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    scratch = await ScratchNodeDatabase.create('int_applier');
+    scratch = await ScratchDatabase.forNode('int_applier');
     inbox = new InboxStore(scratch.db);
   }, 60_000);
 

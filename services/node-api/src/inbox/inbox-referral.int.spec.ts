@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { MessageValidator, RECEIPT_TYPE } from '@enlace/contracts';
 import { CaseKeyStore, PersonalDataVault, SealedUse } from '@enlace/privacy';
 import type { ReferralState } from '@enlace/protocols';
-import { InboxEntry, InboxStore, ScratchNodeDatabase } from '@enlace/store';
+import { InboxEntry, InboxStore, NodeDatabase, ScratchDatabase } from '@enlace/store';
 import { ProtocolCaseActions } from '../cases/application/protocol-case.actions';
 import { ProtocolCaseMessageApplier } from '../cases/application/protocol-case.message-applier';
 import { ProtocolCaseWriter } from '../cases/application/protocol-case.writer';
@@ -22,7 +22,7 @@ import { InboxApplierService } from './inbox-applier.service';
  * courier stored becomes a change of a case, its messages and its inbox mark in one transaction.
  */
 describe('InboxApplierService with referrals (on the real PostgreSQL)', () => {
-  let scratch: ScratchNodeDatabase;
+  let scratch: ScratchDatabase<NodeDatabase>;
   let inbox: InboxStore;
   let vault: PersonalDataVault;
   let repository: ProtocolCaseRepository<ReferralState, ReferralDetails>;
@@ -32,7 +32,7 @@ describe('InboxApplierService with referrals (on the real PostgreSQL)', () => {
 
   beforeAll(async () => {
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    scratch = await ScratchNodeDatabase.create('int_inbox_referral');
+    scratch = await ScratchDatabase.forNode('int_inbox_referral');
     inbox = new InboxStore(scratch.db);
     vault = new PersonalDataVault(new CaseKeyStore(scratch.db, { kid: 'test', key: randomBytes(32) }));
     const transactions = new NodeTransactions(scratch.db);

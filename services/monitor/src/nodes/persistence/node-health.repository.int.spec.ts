@@ -1,7 +1,5 @@
-import { createPostgresDatabase } from '@enlace/store';
-import { testInfra, uniqueName, withDatabase } from '@enlace/testing';
+import { ScratchDatabase } from '@enlace/store';
 import { Kysely } from 'kysely';
-import { Client } from 'pg';
 import { MonitorDatabase } from '../../database/monitor-database.schema';
 import { migrateMonitorDatabase } from '../../database/monitor-migrations';
 import { NodeHealthRepository, NodeHeartbeatRecord } from './node-health.repository';
@@ -16,25 +14,18 @@ const heartbeat = (country: string, sentAt: string, inboxLag: number | null = 0)
 });
 
 describe(NodeHealthRepository, () => {
-  const name = uniqueName('int_monitor_nodes_');
-  let server: Client;
+  let scratch: ScratchDatabase<MonitorDatabase>;
   let db: Kysely<MonitorDatabase>;
   let nodes: NodeHealthRepository;
 
   beforeAll(async () => {
-    const serverUrl = testInfra().databaseUrl;
-    server = new Client({ connectionString: serverUrl });
-    await server.connect();
-    await server.query(`create database ${name}`);
-    db = await createPostgresDatabase<MonitorDatabase>({ url: withDatabase(serverUrl, name) });
-    await migrateMonitorDatabase(db);
+    scratch = await ScratchDatabase.create('int_monitor_nodes', migrateMonitorDatabase);
+    db = scratch.db;
     nodes = new NodeHealthRepository(db);
   }, 60_000);
 
   afterAll(async () => {
-    await db?.destroy();
-    await server?.query(`drop database if exists ${name} with (force)`);
-    await server?.end();
+    await scratch?.drop();
   });
 
   describe('recordAll', () => {

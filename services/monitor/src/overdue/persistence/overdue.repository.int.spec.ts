@@ -1,8 +1,6 @@
-import { createPostgresDatabase } from '@enlace/store';
-import { testInfra, uniqueName, withDatabase } from '@enlace/testing';
+import { ScratchDatabase } from '@enlace/store';
 import { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { MonitorDatabase } from '../../database/monitor-database.schema';
 import { migrateMonitorDatabase } from '../../database/monitor-migrations';
 import { OverdueAnnouncement, OverdueRepository } from './overdue.repository';
@@ -22,25 +20,18 @@ function announcement(overrides: Partial<OverdueAnnouncement> = {}): OverdueAnno
 }
 
 describe(OverdueRepository, () => {
-  const name = uniqueName('int_monitor_overdue_');
-  let server: Client;
+  let scratch: ScratchDatabase<MonitorDatabase>;
   let db: Kysely<MonitorDatabase>;
   let overdue: OverdueRepository;
 
   beforeAll(async () => {
-    const serverUrl = testInfra().databaseUrl;
-    server = new Client({ connectionString: serverUrl });
-    await server.connect();
-    await server.query(`create database ${name}`);
-    db = await createPostgresDatabase<MonitorDatabase>({ url: withDatabase(serverUrl, name) });
-    await migrateMonitorDatabase(db);
+    scratch = await ScratchDatabase.create('int_monitor_overdue', migrateMonitorDatabase);
+    db = scratch.db;
     overdue = new OverdueRepository(db);
   }, 60_000);
 
   afterAll(async () => {
-    await db?.destroy();
-    await server?.query(`drop database if exists ${name} with (force)`);
-    await server?.end();
+    await scratch?.drop();
   });
 
   describe('recordAll', () => {

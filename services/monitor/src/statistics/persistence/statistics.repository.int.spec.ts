@@ -1,8 +1,6 @@
-import { createPostgresDatabase } from '@enlace/store';
-import { testInfra, uniqueName, withDatabase } from '@enlace/testing';
+import { ScratchDatabase } from '@enlace/store';
 import { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { MonitorDatabase } from '../../database/monitor-database.schema';
 import { migrateMonitorDatabase } from '../../database/monitor-migrations';
 import { StatisticsQueryService } from '../application/statistics-query.service';
@@ -17,29 +15,20 @@ function envelope(type: string, sentAt: string, from = 'CO', to = 'EC'): Envelop
 }
 
 describe(StatisticsRepository, () => {
-  const name = uniqueName('int_monitor_stats_');
-  let server: Client;
-  let url: string;
+  let scratch: ScratchDatabase<MonitorDatabase>;
   let db: Kysely<MonitorDatabase>;
   let statistics: StatisticsRepository;
   let reports: StatisticsQueryService;
 
   beforeAll(async () => {
-    const serverUrl = testInfra().databaseUrl;
-    server = new Client({ connectionString: serverUrl });
-    await server.connect();
-    await server.query(`create database ${name}`);
-    url = withDatabase(serverUrl, name);
-    db = await createPostgresDatabase<MonitorDatabase>({ url });
-    await migrateMonitorDatabase(db);
+    scratch = await ScratchDatabase.create('int_monitor_stats', migrateMonitorDatabase);
+    db = scratch.db;
     statistics = new StatisticsRepository(db);
     reports = new StatisticsQueryService(statistics);
   }, 60_000);
 
   afterAll(async () => {
-    await db?.destroy();
-    await server?.query(`drop database if exists ${name} with (force)`);
-    await server?.end();
+    await scratch?.drop();
   });
 
   describe('apply', () => {
@@ -85,7 +74,7 @@ describe(StatisticsRepository, () => {
 
     it('should lose no increment when 16 batches add to the same counters at once from two pools', async () => {
       // given two processes' pools and 16 batches of 200 envelopes each, all in the same corridor and hour
-      const other = await createPostgresDatabase<MonitorDatabase>({ url, maxConnections: 8 });
+      const other = await scratch.open(8);
       const writers = [new StatisticsRepository(db), new StatisticsRepository(other)];
       const types = ['referral.requested.v1', 'referral.accepted.v1', 'return.requested.v1', 'receipt.delivered.v1'];
       const batches = Array.from({ length: 16 }, (_, b) => {
@@ -105,7 +94,6 @@ describe(StatisticsRepository, () => {
 
       // when all are written at the same time, each counter touched by every batch
       await Promise.all(batches.map((batch, b) => writers[b % 2]?.apply(batch)));
-      await other.destroy();
 
       // then every envelope and every delay is counted, in the hour, the day and the month
       const hour = await statistics.counters(

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { MessageValidator } from '@enlace/contracts';
 import { CaseKeyStore, PersonalDataVault } from '@enlace/privacy';
 import { ReintegrationCommand, ReintegrationEvent, ReintegrationState, decideReintegration } from '@enlace/protocols';
-import { NodeDatabase, ScratchNodeDatabase } from '@enlace/store';
+import { NodeDatabase, ScratchDatabase } from '@enlace/store';
 import { Kysely } from 'kysely';
 import { NodeTransactions } from '../../database/node-transactions';
 import { SealedCaseContent } from '../../privacy/sealed-case-content';
@@ -31,10 +31,10 @@ const step = (actions: Actions, id: string, command: (state: ReintegrationState,
   actions.act(id, (state, side, now) => decideReintegration(state, command(state, now.toISOString()), side));
 
 describe('ProtocolCaseActions (on the real PostgreSQL)', () => {
-  let scratch: ScratchNodeDatabase;
+  let scratch: ScratchDatabase<NodeDatabase>;
 
   beforeAll(async () => {
-    scratch = await ScratchNodeDatabase.create('int_case_steps');
+    scratch = await ScratchDatabase.forNode('int_case_steps');
   }, 60_000);
 
   afterAll(() => scratch?.drop());

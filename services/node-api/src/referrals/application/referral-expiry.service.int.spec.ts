@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { MessageValidator } from '@enlace/contracts';
 import { CaseKeyStore, PersonalDataVault, SealedUse } from '@enlace/privacy';
 import { ReferralEvent, ReferralState, decideReferral } from '@enlace/protocols';
-import { NodeDatabase, ScratchNodeDatabase } from '@enlace/store';
+import { NodeDatabase, ScratchDatabase } from '@enlace/store';
 import { Kysely } from 'kysely';
 import { ProtocolCaseActions } from '../../cases/application/protocol-case.actions';
 import { ProtocolCaseWriter } from '../../cases/application/protocol-case.writer';
@@ -58,7 +58,7 @@ const request: CreateReferralRequest = {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('ReferralExpiryService (on the real PostgreSQL)', () => {
-  let scratch: ScratchNodeDatabase;
+  let scratch: ScratchDatabase<NodeDatabase>;
   let repository: ReferralRepository;
   let vault: PersonalDataVault;
   let writer: ReferralWriter;
@@ -114,7 +114,7 @@ describe('ReferralExpiryService (on the real PostgreSQL)', () => {
   }
 
   beforeAll(async () => {
-    scratch = await ScratchNodeDatabase.create('int_expiry');
+    scratch = await ScratchDatabase.forNode('int_expiry');
     vault = vaultOn(scratch.db);
     repository = new ProtocolCaseRepository(
       new NodeTransactions(scratch.db),
@@ -191,12 +191,12 @@ describe('ReferralExpiryService (on the real PostgreSQL)', () => {
 });
 
 describe('ProtocolCaseRepository of referrals, overdue queries (on the real PostgreSQL)', () => {
-  let scratch: ScratchNodeDatabase;
+  let scratch: ScratchDatabase<NodeDatabase>;
   let repository: ReferralRepository;
   let referrals: ReferralsService;
 
   beforeAll(async () => {
-    scratch = await ScratchNodeDatabase.create('int_overdue');
+    scratch = await ScratchDatabase.forNode('int_overdue');
     repository = referralRepositoryOn(scratch.db);
     const config = readNodeApiConfig({
       ENLACE_COUNTRY: 'CO',
