@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ProblemDetailsFilter } from './common/problem-details/problem-details.filter';
+import { MessageValidationModule } from './common/validation/message-validation.module';
 import { NodeApiConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -18,6 +19,7 @@ import { ReturnsModule } from './returns/returns.module';
 @Module({
   imports: [
     NodeApiConfigModule,
+    MessageValidationModule,
     DatabaseModule,
     PrivacyModule,
     AuditModule,

@@ -1,18 +1,6 @@
 import { Module } from '@nestjs/common';
-import { MessageValidator } from '@enlace/contracts';
-import { ReintegrationEvent, ReintegrationState } from '@enlace/protocols';
 import { AuditModule } from '../audit/audit.module';
-import { CASE_AUDIT_TRAIL } from '../audit/audit.tokens';
-import type { CaseAuditTrail } from '../cases/application/case-audit-trail';
-import { ProtocolCaseActions } from '../cases/application/protocol-case.actions';
-import { ProtocolCaseMessageApplier } from '../cases/application/protocol-case.message-applier';
-import { ProtocolCaseWriter } from '../cases/application/protocol-case.writer';
-import { ProtocolCaseRepository } from '../cases/persistence/protocol-case.repository';
-import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
-import { NODE_TRANSACTIONS } from '../database/database.tokens';
-import { NodeTransactions } from '../database/node-transactions';
-import { SEALED_CASE_CONTENT } from '../privacy/privacy.tokens';
-import { SealedCaseContent } from '../privacy/sealed-case-content';
+import { protocolCaseProviders } from '../cases/protocol-case.providers';
 import { ReintegrationsService } from './application/reintegrations.service';
 import { REINTEGRATION_CASE_PROTOCOL } from './domain/reintegration-case.protocol';
 import { reintegrationInboundRules } from './domain/reintegration-inbound.rules';
@@ -25,44 +13,17 @@ import {
   REINTEGRATION_MESSAGE_APPLIER,
 } from './reintegrations.tokens';
 
-type Repository = ProtocolCaseRepository<ReintegrationState>;
-type Writer = ProtocolCaseWriter<ReintegrationState, ReintegrationEvent>;
-
 /** Reintegration of returned persons: the API, and the messages of the other end. */
 @Module({
   imports: [AuditModule, ReturnsModule],
   controllers: [ReintegrationsHttpController],
   providers: [
-    {
-      provide: REINTEGRATION_CASE_REPOSITORY,
-      inject: [NODE_TRANSACTIONS, SEALED_CASE_CONTENT],
-      useFactory: (transactions: NodeTransactions, sealing: SealedCaseContent) =>
-        new ProtocolCaseRepository<ReintegrationState>(transactions, 'reintegration', sealing),
-    },
-    {
-      provide: REINTEGRATION_CASE_WRITER,
-      inject: [REINTEGRATION_CASE_REPOSITORY, CASE_AUDIT_TRAIL],
-      useFactory: (repository: Repository, trail: CaseAuditTrail) =>
-        new ProtocolCaseWriter(REINTEGRATION_CASE_PROTOCOL, repository, new MessageValidator(), trail),
-    },
-    {
-      provide: REINTEGRATION_CASE_ACTIONS,
-      inject: [REINTEGRATION_CASE_REPOSITORY, REINTEGRATION_CASE_WRITER],
-      useFactory: (repository: Repository, writer: Writer) =>
-        new ProtocolCaseActions(REINTEGRATION_CASE_PROTOCOL, repository, writer),
-    },
-    {
-      provide: REINTEGRATION_MESSAGE_APPLIER,
-      inject: [NODE_API_CONFIG, REINTEGRATION_CASE_REPOSITORY, REINTEGRATION_CASE_WRITER],
-      useFactory: (config: NodeApiConfig, repository: Repository, writer: Writer) =>
-        new ProtocolCaseMessageApplier(
-          REINTEGRATION_CASE_PROTOCOL,
-          repository,
-          writer,
-          reintegrationInboundRules(config.country),
-          config.country,
-        ),
-    },
+    ...protocolCaseProviders(REINTEGRATION_CASE_PROTOCOL, reintegrationInboundRules, {
+      repository: REINTEGRATION_CASE_REPOSITORY,
+      writer: REINTEGRATION_CASE_WRITER,
+      actions: REINTEGRATION_CASE_ACTIONS,
+      applier: REINTEGRATION_MESSAGE_APPLIER,
+    }),
     ReintegrationsService,
   ],
   exports: [REINTEGRATION_MESSAGE_APPLIER, REINTEGRATION_CASE_REPOSITORY],
