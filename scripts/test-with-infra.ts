@@ -5,6 +5,11 @@ import { kafkaSaslEnv } from '@enlace/messaging';
 import { ensureInfra, infraStatus, stopInfra } from '../deploy/local/src';
 
 const TIERS = '\\.(int|e2e)\\.spec\\.ts$';
+/**
+ * The whole run's limit: a test that leaves something running after a failure must not hold a CI machine for hours
+ * (Jest is also told to force its exit once the tests have ended, and says so when it has to).
+ */
+const RUN_LIMIT_MINUTES = Number(process.env['ENLACE_TEST_RUN_LIMIT_MINUTES'] ?? 75);
 const FLAGS_WITH_VALUE = [
   '-t',
   '--testNamePattern',
@@ -40,9 +45,11 @@ async function main(): Promise<number> {
   const { pattern, rest } = pathPattern(process.argv.slice(2));
   const jest = spawnSync(
     process.execPath,
-    ['node_modules/jest/bin/jest.js', '--testPathPatterns', pattern, '--runInBand', ...rest],
+    ['node_modules/jest/bin/jest.js', '--testPathPatterns', pattern, '--runInBand', '--forceExit', ...rest],
     {
       stdio: 'inherit',
+      timeout: RUN_LIMIT_MINUTES * 60_000,
+      killSignal: 'SIGKILL',
       env: {
         ...process.env,
         KAFKA_BROKERS: infra.kafkaBrokers,
@@ -54,6 +61,14 @@ async function main(): Promise<number> {
       },
     },
   );
+  if (jest.error !== undefined || jest.signal !== null) {
+    const timedOut = (jest.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+    console.error(
+      timedOut
+        ? `the tests did not end within ${RUN_LIMIT_MINUTES} minutes (ENLACE_TEST_RUN_LIMIT_MINUTES): stopped`
+        : `jest ended abnormally: ${jest.error?.message ?? `signal ${jest.signal}`}`,
+    );
+  }
   if (!wasRunning && !process.env['ENLACE_KEEP_INFRA']) await stopInfra();
   return jest.status ?? 1;
 }

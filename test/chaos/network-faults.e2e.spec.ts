@@ -67,6 +67,8 @@ describeLocal(`the network under faults (${FULL ? 'full' : 'short'} form)`, () =
   });
 
   afterAll(async () => {
+    // after a failure the stream is still running: stop it first, or its timers keep Jest from ending
+    await driver?.stop();
     await chaos?.restoreInfra().catch(() => undefined);
     await chaos?.stop(process.env['ENLACE_CHAOS_KEEP'] === '1');
   });

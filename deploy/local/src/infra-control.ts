@@ -15,7 +15,7 @@ import { HOST, resolvePaths, resolvePorts, startTimeoutMs, type InfraPaths, type
 import { postgresComponent, postgresServerUrl } from './postgres-process';
 import { requireTools, type Tool } from './prerequisites';
 import { isPortOpen, waitForHealthy } from './probes';
-import { isOurProcess, livePid, logTails, removeFile, stopProcess } from './processes';
+import { isOurProcess, isRunning, livePid, logTails, removeFile, stopProcess } from './processes';
 
 export interface InfraEndpoints {
   /** comma-separated host:port list, for kafkajs `brokers: kafkaBrokers.split(',')`. */
@@ -149,10 +149,11 @@ async function ensureComponent(c: LocalComponent, ctx: Context): Promise<number>
   try {
     await waitForHealthy(() => c.probe(3000), {
       timeoutMs,
-      stillAlive: () => isOurProcess(pid, c.markers),
+      // not by its markers: the command line of a process that is still exec'ing reads empty
+      stillAlive: () => isRunning(pid),
     });
   } catch (err) {
-    await stopProcess(pid, c.markers, 5000, c.stopSignal);
+    await stopProcess(pid, 'just-spawned', 5000, c.stopSignal);
     removeFile(c.pidFile);
     throw new Error(`${(err as Error).message}\n${logTails(c.logFiles)}`);
   }

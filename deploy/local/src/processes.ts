@@ -140,6 +140,20 @@ export function isOurProcess(pid: number, markers: string[]): boolean {
   return args !== undefined && matches(args, markers);
 }
 
+/**
+ * Whether `pid` is a live process (not a zombie), whatever its command line: for a process this one has just
+ * spawned. Its command line cannot be trusted yet: while it execs (setpriv execs the server in turn) the kernel
+ * shows it empty for a moment, and a check by markers then finds "no process of ours" although it runs.
+ */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  return !isZombie(pid);
+}
+
 /** Linux: a live process of ours that has no (valid) pid file, e.g. after the pid file was deleted. */
 export function findProcess(markers: string[]): number | undefined {
   let entries: string[];
@@ -209,15 +223,17 @@ export async function spawnDetached(
 
 /**
  * Stops a process: `signal` (SIGTERM unless the program stops faster on another one), wait up to `graceMs`, then
- * SIGKILL. Returns how it ended. Safe to call for a process that has already gone.
+ * SIGKILL. Returns how it ended. Safe to call for a process that has already gone. `markers` tell our process from
+ * another that took its pid; 'just-spawned' for one this process has just started (see isRunning).
  */
 export async function stopProcess(
   pid: number,
-  markers: string[],
+  markers: string[] | 'just-spawned',
   graceMs = 20_000,
   signal: NodeJS.Signals = 'SIGTERM',
 ): Promise<'not-running' | 'terminated' | 'killed'> {
-  if (!isOurProcess(pid, markers)) return 'not-running';
+  const alive = markers === 'just-spawned' ? () => isRunning(pid) : () => isOurProcess(pid, markers);
+  if (!alive()) return 'not-running';
   try {
     process.kill(pid, signal);
   } catch {
@@ -226,14 +242,14 @@ export async function stopProcess(
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline) {
     await sleep(200);
-    if (!isOurProcess(pid, markers)) return 'terminated';
+    if (!alive()) return 'terminated';
   }
   try {
     process.kill(pid, 'SIGKILL');
   } catch {
     return 'terminated';
   }
-  for (let i = 0; i < 50 && isOurProcess(pid, markers); i++) await sleep(100);
+  for (let i = 0; i < 50 && alive(); i++) await sleep(100);
   return 'killed';
 }
 

@@ -40,6 +40,7 @@ export class CaseLifecycleDriver {
   private readonly running = new Set<Promise<void>>();
   private launcher?: NodeJS.Timeout;
   private launched = 0;
+  private stopped = false;
 
   constructor(
     private readonly clients: ReadonlyMap<string, NodeApiClient>,
@@ -76,6 +77,15 @@ export class CaseLifecycleDriver {
   async finish(): Promise<void> {
     if (this.launcher) clearTimeout(this.launcher);
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  /**
+   * Gives up at once (a test that failed): no new lifecycle, and those under way end at their next look or retry
+   * instead of waiting out their deadlines, so that nothing keeps the test process alive.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.finish();
   }
 
   private async walk(script: LifecycleScript, from: string, to: string): Promise<void> {
@@ -138,14 +148,15 @@ export class CaseLifecycleDriver {
     const deadline = Date.now() + this.options.stepTimeoutMs;
     let seen: string | undefined;
     let pause = 300;
-    while (Date.now() < deadline) {
+    while (Date.now() < deadline && !this.stopped) {
       seen = await this.statusAt(script, client, id);
       if (seen !== undefined && walkOrder(script).indexOf(seen) >= walkOrder(script).indexOf(status)) return;
       await sleep(pause);
       pause = Math.min(pause * 1.5, 3_000); // a person looks again now and then, not ten times a second
     }
     throw new Error(
-      `${script.protocol} ${id} did not reach ${status} at ${client.apiUrl} (last seen: ${seen ?? 'absent'})`,
+      `${script.protocol} ${id} did not reach ${status} at ${client.apiUrl} (last seen: ${seen ?? 'absent'}` +
+        `${this.stopped ? '; the driver was stopped' : ''})`,
     );
   }
 
@@ -161,7 +172,7 @@ export class CaseLifecycleDriver {
     const deadline = Date.now() + this.options.stepTimeoutMs;
     let delay = 250;
     let last = '';
-    while (Date.now() < deadline) {
+    while (Date.now() < deadline && !this.stopped) {
       let lostInTransit = false;
       try {
         const response = await client.request(method, path, body);
@@ -179,6 +190,6 @@ export class CaseLifecycleDriver {
       await sleep(delay / 2 + Math.random() * (delay / 2));
       delay = Math.min(delay * 2, 5_000);
     }
-    throw new Error(`${method} ${path} kept failing: ${last}`);
+    throw new Error(`${method} ${path} ${this.stopped ? 'abandoned: the driver was stopped' : `kept failing: ${last}`}`);
   }
 }
