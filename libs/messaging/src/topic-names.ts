@@ -1,6 +1,6 @@
 /**
  * Every Kafka topic name of the network lives here, so that producers, consumers, the monitor and the ACLs of
- * the broker agree on them (DESIGN.md §2).
+ * the broker agree on them (docs/architecture.md §2).
  */
 export const TopicNames = {
   /** Envelopes addressed to one country, keyed by case id so that one case's messages stay ordered. */

@@ -1,4 +1,4 @@
-/** The demo network of the seed stories (DESIGN.md §6). */
+/** The demo network of the seed stories (docs/architecture.md §6). */
 export const DEMO_NETWORK = 'demo';
 
 export interface DemoCountry {

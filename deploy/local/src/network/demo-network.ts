@@ -8,7 +8,7 @@ import { LocalNetwork, startLocalNetwork } from './local-network';
 import { startConsoleProcess, stopConsoleProcess } from './console-process';
 import { stopNodeProcesses } from './node-processes';
 
-/** What `npm run up` writes for people, tests and benchmarks (DESIGN.md §6). */
+/** What `npm run up` writes for people, tests and benchmarks (docs/architecture.md §6). */
 export interface NetworkDescription {
   network: string;
   nodes: { country: string; apiUrl: string; docsUrl: string }[];

@@ -14,7 +14,7 @@ export function addDays(instant: string, days: number): string {
 }
 
 /**
- * The default due time of the plan: one calendar month after the arrival (DESIGN.md §3), at the same time of
+ * The default due time of the plan: one calendar month after the arrival (docs/architecture.md §3), at the same time of
  * day. A month without that day ends the period on its last day (31 January -> 28 or 29 February), so the
  * period is never longer than a month. Throws a RangeError on an arrival that cannot be read.
  */

@@ -1,7 +1,7 @@
 import { ReferralCommandType } from '../referral/referral.commands';
 import { ReferralSide, ReferralStatus } from '../referral/referral.state';
 
-// The referral graph as DESIGN.md §3 and the brief state it, written out here independently of the production
+// The referral graph as docs/architecture.md §3 states it, written out here independently of the production
 // transition map so that the tests check the code against the design rather than against itself.
 
 export interface ExpectedTransition {

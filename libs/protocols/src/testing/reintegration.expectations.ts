@@ -3,7 +3,7 @@ import { ReintegrationRuleViolationCode } from '../reintegration/reintegration-r
 import { ReintegrationSide, ReintegrationStatus } from '../reintegration/reintegration.state';
 import { ReintegrationVariant } from './reintegration.fixtures';
 
-// The reintegration graph as DESIGN.md §3 and the brief state it, written out here independently of the
+// The reintegration graph as docs/architecture.md §3 states it, written out here independently of the
 // production transition map so that the tests check the code against the design rather than against itself.
 
 export interface ExpectedTransition {

@@ -3,7 +3,7 @@ import { ReturnRuleViolationCode } from '../return/return-rule-violation.error';
 import { ReturnSide, ReturnStatus } from '../return/return.state';
 import { ReturnKind, ReturnVariant, SUSPENDED_BY, SUSPENDED_FROM } from './return.fixtures';
 
-// The return graph as DESIGN.md §3 and issue 3 state it, written out here independently of the production
+// The return graph as docs/architecture.md §3 and issue 3 state it, written out here independently of the production
 // transition map so that the tests check the code against the design rather than against itself.
 
 export interface ExpectedTransition {

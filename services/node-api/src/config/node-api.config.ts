@@ -22,7 +22,7 @@ export interface NodeApiConfig {
   readonly usersFile: string;
   /** The node's key-encryption key (ENLACE_CASE_KEK_FILE): it wraps each case's key for personal data at rest. */
   readonly caseKekFile: string;
-  /** How long a receiver has to answer a referral before the sender lets it expire (DESIGN.md §3). */
+  /** How long a receiver has to answer a referral before the sender lets it expire (docs/architecture.md §3). */
   readonly referralAnswerPeriod: IsoDuration;
   /** The network's due times per kind of step and corridor (ENLACE_DEADLINES), the referral answer included. */
   readonly deadlines: DeadlinePolicy;
