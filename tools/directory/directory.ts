@@ -32,11 +32,12 @@ function describe(issued: IssuedEntry): string {
         `${key.jwk.kid}${key.validFrom ? ` from ${key.validFrom}` : ''}${key.validUntil ? ` until ${key.validUntil}` : ''}`,
     )
     .join('; ');
-  return `${entry.country} ${entry.nodeId} issued ${entry.issuedAt}${entry.revokedAt ? ` REVOKED ${entry.revokedAt}` : ''}  signing: ${keys}`;
+  const status = `${entry.revokedAt ? ` REVOKED ${entry.revokedAt}` : ''}${entry.removedAt ? ` REMOVED ${entry.removedAt}` : ''}`;
+  return `${entry.country} ${entry.nodeId} issued ${entry.issuedAt}${status}  signing: ${keys}`;
 }
 
 /** Publishes with KAFKA_SASL_* of the environment: the directory authority's principal, or the broker's admin. */
-async function publish(options: AuthorityOptions, entries: IssuedEntry[], removed: string[] = []): Promise<void> {
+async function publish(options: AuthorityOptions, entries: IssuedEntry[]): Promise<void> {
   const brokers = options.brokers ?? process.env['KAFKA_BROKERS'];
   if (!brokers) throw new Error('--brokers or KAFKA_BROKERS is needed to publish');
   const producer = new KafkaEnvelopePublisher(
@@ -45,11 +46,10 @@ async function publish(options: AuthorityOptions, entries: IssuedEntry[], remove
   try {
     const publisher = new DirectoryEntryPublisher(producer, options.network);
     await publisher.publish(entries.map(({ entry, signed }) => ({ country: entry.country, signed })));
-    for (const code of removed) await publisher.remove(code);
   } finally {
     await producer.disconnect();
   }
-  console.log(`published ${entries.length + removed.length} record(s) on enlace.${options.network}.directory`);
+  console.log(`published ${entries.length} record(s) on enlace.${options.network}.directory`);
 }
 
 async function afterChange(options: AuthorityOptions, issued: IssuedEntry): Promise<void> {
@@ -160,10 +160,16 @@ program
 
 program
   .command('remove')
-  .description('publish a tombstone: every node forgets the member (its envelopes: UNKNOWN_SENDER)')
+  .description(
+    'remove a member with a signed entry: every node forgets it (its envelopes: UNKNOWN_SENDER), and an older entry ' +
+      'replayed afterwards is ignored',
+  )
   .requiredOption('-c, --country <CC>', 'the member country', country)
+  .option('-p, --publish', 'publish it at once')
   .action(async (options: { country: string }, command: Command) => {
-    await publish(common(command), [], [options.country]);
+    const global = common(command);
+    const authority = await DirectoryAuthority.open(global.dir, global.network);
+    await afterChange(global, await authority.remove(options.country));
   });
 
 program

@@ -1,7 +1,10 @@
 import { EnvelopePublisher } from './envelope-publisher.port';
 import { TopicNames } from './topic-names';
 
-/** Puts signed directory entries on the network's compacted directory topic, keyed by country. */
+/**
+ * Puts signed directory entries on the network's compacted directory topic, keyed by country. It writes no null
+ * record (tombstone): nodes refuse them, and a member leaves by a signed removal entry.
+ */
 export class DirectoryEntryPublisher {
   constructor(
     private readonly publisher: EnvelopePublisher,
@@ -13,10 +16,5 @@ export class DirectoryEntryPublisher {
       TopicNames.directory(this.network),
       entries.map(({ country, signed }) => ({ key: country, value: signed })),
     );
-  }
-
-  /** A tombstone: compaction drops the member's entries and every node forgets it. */
-  async remove(country: string): Promise<void> {
-    await this.publisher.publish(TopicNames.directory(this.network), [{ key: country, value: null }]);
   }
 }

@@ -19,6 +19,7 @@ import { DirectoryEntryPublisher } from './directory-entry.publisher';
 import { createKafkaClient, parseBrokerList } from './kafka-client.factory';
 import { KafkaEnvelopePublisher } from './kafka-envelope-publisher';
 import { KafkaMemberDirectory } from './kafka-member-directory';
+import { TopicNames } from './topic-names';
 import { provisionNetworkTopics } from './topic-provisioner';
 
 describe('KafkaMemberDirectory (on the real broker)', () => {
@@ -112,8 +113,29 @@ describe('KafkaMemberDirectory (on the real broker)', () => {
     await directory.refresh();
     await expect(verifier.verify(signedWithNewKey)).rejects.toMatchObject({ code: 'REVOKED_SENDER' });
 
-    await publisher.remove('PE');
+    const revoked = await authority.issued('PE');
+    await publisher.publish([{ country: 'PE', signed: (await authority.remove('PE')).signed }]);
     await directory.refresh();
     await expect(verifier.verify(signedWithNewKey)).rejects.toMatchObject({ code: 'UNKNOWN_SENDER' });
+
+    // the revocation replayed after the removal changes nothing: the removal is remembered
+    await publisher.publish([{ country: 'PE', signed: (revoked as { signed: string }).signed }]);
+    await directory.refresh();
+    await expect(verifier.verify(signedWithNewKey)).rejects.toMatchObject({ code: 'UNKNOWN_SENDER' });
+    expect(directory.member('PE')).toBeUndefined();
+  }, 60_000);
+
+  it('should ignore an unsigned tombstone: the member stays', async () => {
+    const bo = await generateNodeKeys('BO');
+    await issue(bo, 'BO');
+    await directory.refresh();
+    expect(directory.member('BO')).toBeDefined();
+
+    await producer.publish(TopicNames.directory(network), [{ key: 'BO', value: null }]);
+    await issue(await generateNodeKeys('AR'), 'AR'); // a later record, to know the tombstone was read
+    await directory.refresh();
+
+    expect(directory.member('AR')).toBeDefined();
+    expect(directory.member('BO')).toBeDefined();
   }, 60_000);
 });

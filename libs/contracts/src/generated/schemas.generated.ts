@@ -218,7 +218,7 @@ export const directoryEntryV1Schema = {
   $id: 'urn:enlace:schema:directory-entry.v1',
   title: 'Directory entry, version 1',
   description:
-    "One member of the network, as published on the compacted directory topic keyed by country code (a record with a null value removes the member). On the wire the entry is a JWS compact serialization (EdDSA, typ enlace-directory-entry+jws, kid naming the anchor key) whose payload is this object, signed by one of the network's trust anchors, whose public keys every node is configured with; nodes take senders' signing keys and addressees' encryption keys only from verified entries. A newer entry (issuedAt) replaces an older one; an older one is ignored.",
+    "One member of the network, as published on the compacted directory topic keyed by country code. A member leaves the network by a signed entry with removedAt, never by a null record: a null record cannot be signed, so nodes ignore it. On the wire the entry is a JWS compact serialization (EdDSA, typ enlace-directory-entry+jws, kid naming the anchor key) whose payload is this object, signed by one of the network's trust anchors, whose public keys every node is configured with; nodes take senders' signing keys and addressees' encryption keys only from verified entries. A newer entry (issuedAt) replaces an older one; an older one is ignored.",
   type: 'object',
   additionalProperties: false,
   required: ['network', 'country', 'nodeId', 'organisations', 'signingKeys', 'encryptionKeys', 'validFrom', 'issuedAt'],
@@ -275,6 +275,12 @@ export const directoryEntryV1Schema = {
     revokedAt: {
       description:
         'Set when the directory authority revokes the member: from then on its envelopes are refused (dead-lettered as REVOKED_SENDER) and nothing is sealed for it.',
+      type: 'string',
+      format: 'date-time',
+    },
+    removedAt: {
+      description:
+        "Set when the directory authority removes the member from the network: every node forgets its keys (its envelopes are dead-lettered as UNKNOWN_SENDER). The entry stays on the compacted topic as the member's last word, so that an older entry of the member replayed after it is ignored.",
       type: 'string',
       format: 'date-time',
     },

@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DirectoryEntryV1 } from '@enlace/contracts';
 import { validateNodeKeys } from '../../keys/node-keys.schema';
@@ -6,6 +6,7 @@ import type { PrivateKeyEntry } from '../../keys/node-keys.types';
 import type { PublicJwkWithMeta } from '../member-directory.port';
 import {
   issueDirectoryEntry,
+  removeDirectoryEntry,
   revokeDirectoryEntry,
   rotateSigningKey,
   type NewDirectoryEntry,
@@ -43,9 +44,17 @@ export class DirectoryAuthority {
     await mkdir(join(dir, 'entries'), { recursive: true, mode: 0o700 });
     const privateFile = join(dir, 'anchor.private.json');
     let anchorKey: PrivateKeyEntry;
-    try {
-      anchorKey = JSON.parse(await readFile(privateFile, 'utf8')) as PrivateKeyEntry;
-    } catch {
+    const existing = await readPrivateAnchor(privateFile);
+    if (existing !== undefined) {
+      anchorKey = existing;
+    } else {
+      if (await exists(DirectoryAuthority.trustAnchorsFile(dir))) {
+        // the network's nodes trust the anchor listed there: a new one would split the network, never heal it
+        throw new Error(
+          `${privateFile} is missing but ${DirectoryAuthority.trustAnchorsFile(dir)} exists: restore the anchor's ` +
+            'private file from its backup; a new anchor is made only in an empty folder',
+        );
+      }
       const generated = await generateTrustAnchor();
       await writePrivateFile(privateFile, generated.privateKey);
       const anchors: TrustAnchors = { network, anchors: [generated.publicKey] };
@@ -76,6 +85,11 @@ export class DirectoryAuthority {
 
   async revoke(country: string, at = new Date()): Promise<IssuedEntry> {
     return this.keep(revokeDirectoryEntry(await this.current(country), at));
+  }
+
+  /** The signed entry that removes the member from the network (kept, like the others, as its latest). */
+  async remove(country: string, at = new Date()): Promise<IssuedEntry> {
+    return this.keep(removeDirectoryEntry(await this.current(country), at));
   }
 
   /** The latest entry issued for the country, if any. */
@@ -109,6 +123,35 @@ export class DirectoryAuthority {
   private entryFile(country: string): string {
     if (!/^[A-Z]{2}$/.test(country)) throw new Error(`${country} is not a country code`);
     return join(this.dir, 'entries', `${country}.json`);
+  }
+}
+
+/**
+ * The trust anchor's private key, or undefined when the file does not exist. Any other failure (a permission, a
+ * half-written or damaged file) is an error: making a new anchor over it would orphan every entry issued so far.
+ */
+async function readPrivateAnchor(file: string): Promise<PrivateKeyEntry | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`cannot read the trust anchor's private file ${file}: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as PrivateKeyEntry;
+  } catch {
+    // never quote the file: it holds a private key
+    throw new Error(`the trust anchor's private file ${file} is not valid JSON; restore it from its backup`);
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -83,3 +83,12 @@ export function rotateSigningKey(
 export function revokeDirectoryEntry(previous: DirectoryEntryV1, at: Date): DirectoryEntryV1 {
   return { ...previous, revokedAt: at.toISOString(), issuedAt: laterThan(previous, at) };
 }
+
+/**
+ * The entry that removes the member from the network at `at`: nodes forget its keys. It is signed like any other
+ * and stays on the compacted topic as the member's newest entry, so an older one replayed after it is ignored (a
+ * null record would let compaction forget the member's newest issue time, and cannot be signed).
+ */
+export function removeDirectoryEntry(previous: DirectoryEntryV1, at: Date): DirectoryEntryV1 {
+  return { ...previous, removedAt: at.toISOString(), issuedAt: laterThan(previous, at) };
+}

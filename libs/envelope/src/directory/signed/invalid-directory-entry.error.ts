@@ -4,7 +4,8 @@
  */
 export class InvalidDirectoryEntryError extends Error {
   constructor(
-    readonly reason: 'MALFORMED' | 'UNTRUSTED_SIGNER' | 'BAD_SIGNATURE' | 'CONTRACT_VIOLATION' | 'MISMATCH',
+    readonly reason:
+      'MALFORMED' | 'UNTRUSTED_SIGNER' | 'BAD_SIGNATURE' | 'CONTRACT_VIOLATION' | 'MISMATCH' | 'UNSIGNED_TOMBSTONE',
     message: string,
     options?: ErrorOptions,
   ) {

@@ -16,8 +16,10 @@ export interface SignedMemberDirectoryOptions {
 /**
  * The network's members as the signed directory topic says, record by record: an entry counts only once a trust
  * anchor's signature on it verifies; a newer entry (issuedAt) replaces an older one and an older one is ignored, so
- * that a replayed old entry cannot bring back a rotated key or undo a revocation; a revoked entry keeps the member
- * known as revoked; a null record (tombstone) removes the member.
+ * that a replayed old entry cannot bring back a rotated key, undo a revocation or bring back a removed member; a
+ * revoked entry keeps the member known as revoked; a removal entry (removedAt) makes it unknown while its issue time
+ * is remembered. A null record (a tombstone) is unsigned, so it is refused: anyone who could write one could
+ * otherwise remove a member, and with it the memory that refuses an older entry replayed afterwards.
  */
 export class SignedMemberDirectory implements MemberDirectory {
   private readonly entries = new Map<string, { entry: DirectoryEntryV1; member: DirectoryMember }>();
@@ -37,8 +39,14 @@ export class SignedMemberDirectory implements MemberDirectory {
   /** Applies one record of the directory topic: its key (the country) and value (a signed entry, or null). */
   async apply(recordKey: string | undefined, value: Uint8Array | string | null): Promise<DirectoryChange> {
     if (value === null || value.length === 0) {
-      if (recordKey === undefined) return 'refused';
-      return this.entries.delete(recordKey) ? 'removed' : 'stale';
+      this.options.onRefused?.(
+        recordKey,
+        new InvalidDirectoryEntryError(
+          'UNSIGNED_TOMBSTONE',
+          `an unsigned null record for ${recordKey ?? 'no key'}: a member leaves by a signed entry with removedAt`,
+        ),
+      );
+      return 'refused';
     }
     let entry: DirectoryEntryV1;
     try {
@@ -51,22 +59,25 @@ export class SignedMemberDirectory implements MemberDirectory {
     const known = this.entries.get(entry.country);
     if (known !== undefined && Date.parse(known.entry.issuedAt) >= Date.parse(entry.issuedAt)) return 'stale';
     this.entries.set(entry.country, { entry, member: memberOfEntry(entry) });
+    if (entry.removedAt !== undefined) return 'removed';
     if (entry.revokedAt !== undefined) return 'revoked';
     return known === undefined ? 'added' : 'replaced';
   }
 
   member(country: string): DirectoryMember | undefined {
     const known = this.entries.get(country);
-    if (known === undefined || this.isRevoked(country)) return undefined;
+    if (known === undefined || known.entry.removedAt !== undefined || this.isRevoked(country)) return undefined;
     return known.member;
   }
 
+  /** Revoked and still a member: a removed member is unknown, whatever it was before (UNKNOWN_SENDER). */
   isRevoked(country: string): boolean {
-    const revokedAt = this.entries.get(country)?.entry.revokedAt;
-    return revokedAt !== undefined && Date.parse(revokedAt) <= this.now().getTime();
+    const entry = this.entries.get(country)?.entry;
+    if (entry?.revokedAt === undefined || entry.removedAt !== undefined) return false;
+    return Date.parse(entry.revokedAt) <= this.now().getTime();
   }
 
-  /** The verified entry as published (revoked ones included). */
+  /** The verified entry as published (revoked and removed ones included). */
   entry(country: string): DirectoryEntryV1 | undefined {
     return this.entries.get(country)?.entry;
   }

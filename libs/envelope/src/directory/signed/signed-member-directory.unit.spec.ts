@@ -9,7 +9,12 @@ import {
   type TestMember,
   createTestMember,
 } from '../../testing/test-network.fixture';
-import { issueDirectoryEntry, revokeDirectoryEntry, rotateSigningKey } from './directory-entry.issuer';
+import {
+  issueDirectoryEntry,
+  removeDirectoryEntry,
+  revokeDirectoryEntry,
+  rotateSigningKey,
+} from './directory-entry.issuer';
 import { signDirectoryEntry } from './directory-entry.signer';
 import { DirectoryEntryVerifier } from './directory-entry.verifier';
 import type { InvalidDirectoryEntryError } from './invalid-directory-entry.error';
@@ -134,12 +139,43 @@ describe(SignedMemberDirectory, () => {
       expect(directory.member('CO')?.signingKeys).toHaveLength(2);
     });
 
-    it('should forget a member on a tombstone', async () => {
+    it('should forget a member on its signed removal', async () => {
+      await publish(entryOf(co));
+      clock = new Date(clock.getTime() + HOUR);
+
+      expect(await publish(removeDirectoryEntry(directory.entry('CO') as DirectoryEntryV1, clock))).toBe('removed');
+      expect(directory.member('CO')).toBeUndefined();
+      expect(directory.members()).toEqual([]);
+      expect(directory.isRevoked('CO')).toBe(false);
+    });
+
+    it('should refuse an unsigned tombstone and keep the member', async () => {
       await publish(entryOf(co));
 
-      expect(await directory.apply('CO', null)).toBe('removed');
+      expect(await directory.apply('CO', null)).toBe('refused');
+      expect(directory.member('CO')).toBeDefined();
+      expect(refused).toEqual([{ key: 'CO', reason: 'UNSIGNED_TOMBSTONE' }]);
+    });
+
+    it('should ignore an older entry replayed after a removal, and after a revocation', async () => {
+      const original = entryOf(co, new Date('2025-05-01T00:00:00.000Z'));
+      await publish(original);
+      const revoked = revokeDirectoryEntry(original, new Date('2025-05-15T00:00:00.000Z'));
+      await publish(revoked);
+      await publish(removeDirectoryEntry(revoked, clock));
+
+      expect(await publish(original)).toBe('stale');
+      expect(await publish(revoked)).toBe('stale');
       expect(directory.member('CO')).toBeUndefined();
-      expect(directory.isRevoked('CO')).toBe(false);
+      expect(directory.entry('CO')?.removedAt).toBe(clock.toISOString());
+    });
+
+    it('should take a member back when the authority issues it a newer entry after its removal', async () => {
+      await publish(removeDirectoryEntry(entryOf(co, new Date('2025-05-01T00:00:00.000Z')), clock));
+      clock = new Date(clock.getTime() + HOUR);
+
+      expect(await publish(entryOf(co))).toBe('replaced');
+      expect(directory.member('CO')).toBeDefined();
     });
   });
 
@@ -196,7 +232,7 @@ describe(SignedMemberDirectory, () => {
       await publish(entryOf(co));
       await publish(entryOf(ec));
       const wire = await sealerAs(co).seal(draftHeader('EC'), referralPayload(200));
-      await directory.apply('CO', null);
+      await publish(removeDirectoryEntry(directory.entry('CO') as DirectoryEntryV1, clock));
 
       await expect(new EnvelopeVerifier(directory, NETWORK, { now }).verify(wire)).rejects.toMatchObject({
         code: 'UNKNOWN_SENDER',
