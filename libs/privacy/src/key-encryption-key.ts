@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { parseSecretJson, readSecretFile } from '@enlace/config';
 
 /**
  * The node's key-encryption key: it wraps every case's data key, and lives outside the database (a file under the
@@ -27,9 +28,11 @@ export class KeyEncryptionKeyError extends Error {
 export async function loadKeyEncryptionKey(file: string): Promise<KeyEncryptionKey> {
   let jwk: Partial<OctetJwk>;
   try {
-    jwk = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<OctetJwk>;
+    const what = 'the key-encryption key file';
+    jwk = parseSecretJson(await readSecretFile(file, what), file, what) as Partial<OctetJwk>;
   } catch (error) {
-    throw new KeyEncryptionKeyError(`cannot read the key-encryption key file: ${(error as Error).message}`);
+    // the message names the file and what is wrong with it, never its content
+    throw new KeyEncryptionKeyError((error as Error).message);
   }
   const key = typeof jwk.k === 'string' ? Buffer.from(jwk.k, 'base64url') : Buffer.alloc(0);
   if (jwk.kty !== 'oct' || typeof jwk.kid !== 'string' || key.length !== 32) {

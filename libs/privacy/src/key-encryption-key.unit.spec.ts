@@ -36,8 +36,30 @@ describe('key-encryption key file', () => {
       ['without kid', JSON.stringify({ kty: 'oct', k: Buffer.alloc(32).toString('base64url') })],
     ])('should refuse a file that is %s', async (_case, content) => {
       const file = path.join(dir, 'kek.json');
-      if (content !== undefined) await fs.writeFile(file, content);
+      if (content !== undefined) await fs.writeFile(file, content, { mode: 0o600 });
       await expect(loadKeyEncryptionKey(file)).rejects.toBeInstanceOf(KeyEncryptionKeyError);
+    });
+
+    it('should refuse a good key in a file other users may read, naming the mode and not the key', async () => {
+      const file = path.join(dir, 'kek.json');
+      const { key } = await ensureKeyEncryptionKeyFile(file);
+      await fs.chmod(file, 0o640);
+
+      const refusal = (await loadKeyEncryptionKey(file).catch((error: unknown) => error)) as Error;
+
+      expect(refusal).toBeInstanceOf(KeyEncryptionKeyError);
+      expect(refusal.message).toMatch(/mode 640/);
+      expect(refusal.message).not.toContain(Buffer.from(key).toString('base64url'));
+    });
+
+    it('should not quote a damaged file in its message', async () => {
+      const file = path.join(dir, 'kek.json');
+      await fs.writeFile(file, '{"kty":"oct","k":"SECRET-MATERIAL', { mode: 0o600 });
+
+      const refusal = (await loadKeyEncryptionKey(file).catch((error: unknown) => error)) as Error;
+
+      expect(refusal.message).toMatch(/not valid JSON/);
+      expect(refusal.message).not.toContain('SECRET-MATERIAL');
     });
   });
 });

@@ -1,4 +1,5 @@
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { SecretFileError, readSecretFile } from '@enlace/config';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
 import type { PublicJwkWithMeta } from '../directory/member-directory.port';
 import { schemaErrorsText } from '../wire/ajv';
@@ -51,9 +52,10 @@ async function generateKeyEntry(
 export async function loadNodeKeys(path: string): Promise<NodeKeys> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readSecretFile(path, 'the node keys file');
   } catch (error) {
-    throw new InvalidNodeKeysError(path, 'the file cannot be read', { cause: error });
+    const shared = error instanceof SecretFileError && / other users /.test(error.message);
+    throw new InvalidNodeKeysError(path, shared ? error.message : 'the file cannot be read', { cause: error });
   }
   let value: unknown;
   try {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { calculateJwkThumbprint } from 'jose';
@@ -75,9 +75,18 @@ describe('node keys', () => {
       await expect(loadNodeKeys(path)).rejects.toThrow(`Node keys ${path} are invalid: the file cannot be read`);
     });
 
+    it('should refuse good keys in a file other users may read, naming the mode', async () => {
+      const { nodeKeys } = await generateNodeKeys('EC');
+      const path = join(folder, 'shared.keys.json');
+      await saveNodeKeys(path, nodeKeys);
+      await chmod(path, 0o644);
+
+      await expect(loadNodeKeys(path)).rejects.toThrow(/may be read or written by other users \(mode 644\)/);
+    });
+
     it('should refuse a file that is not JSON without quoting it', async () => {
       const path = join(folder, 'broken.keys.json');
-      await writeFile(path, '{"d": "secret-material"');
+      await writeFile(path, '{"d": "secret-material"', { mode: 0o600 });
 
       const refusal = (await loadNodeKeys(path).catch((error: unknown) => error)) as Error;
 
@@ -93,7 +102,7 @@ describe('node keys', () => {
         ...nodeKeys,
         signing: { kid: nodeKeys.signing.kid, privateJwk: first(publicKeys.signingKeys).jwk },
       };
-      await writeFile(path, JSON.stringify(withPublicSigning));
+      await writeFile(path, JSON.stringify(withPublicSigning), { mode: 0o600 });
 
       await expect(loadNodeKeys(path)).rejects.toThrow(/\/signing\/privateJwk must have required property 'd'/);
     });
@@ -101,7 +110,7 @@ describe('node keys', () => {
     it('should refuse keys of the wrong curve', async () => {
       const { nodeKeys } = await generateNodeKeys('EC');
       const path = join(folder, 'swapped.keys.json');
-      await writeFile(path, JSON.stringify({ ...nodeKeys, signing: nodeKeys.encryption }));
+      await writeFile(path, JSON.stringify({ ...nodeKeys, signing: nodeKeys.encryption }), { mode: 0o600 });
 
       await expect(loadNodeKeys(path)).rejects.toThrow(/\/signing\/privateJwk\/crv must be equal to constant/);
     });

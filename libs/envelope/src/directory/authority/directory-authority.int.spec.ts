@@ -42,7 +42,7 @@ describe(DirectoryAuthority, () => {
     it('should refuse a damaged private file without quoting it, and leave it as it is', async () => {
       await DirectoryAuthority.open(dir, 'andes');
       const damaged = '{"kid":"anchor","d":"SECRET-PART';
-      await writeFile(privateFile(), damaged);
+      await writeFile(privateFile(), damaged, { mode: 0o600 });
 
       const opening = DirectoryAuthority.open(dir, 'andes');
 
@@ -56,7 +56,13 @@ describe(DirectoryAuthority, () => {
       await DirectoryAuthority.open(dir, 'andes');
       await chmod(privateFile(), 0o000);
 
-      await expect(DirectoryAuthority.open(dir, 'andes')).rejects.toThrow(/cannot read the trust anchor/);
+      await expect(DirectoryAuthority.open(dir, 'andes')).rejects.toThrow(/private file .* cannot be read \(EACCES\)/);
+    });
+    it('should refuse a private file other users may read', async () => {
+      await DirectoryAuthority.open(dir, 'andes');
+      await chmod(privateFile(), 0o644);
+
+      await expect(DirectoryAuthority.open(dir, 'andes')).rejects.toThrow(/other users \(mode 644\)/);
     });
   });
 

@@ -1,5 +1,6 @@
-import { access, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseSecretJson, readSecretFile } from '@enlace/config';
 import type { DirectoryEntryV1 } from '@enlace/contracts';
 import { validateNodeKeys } from '../../keys/node-keys.schema';
 import type { PrivateKeyEntry } from '../../keys/node-keys.types';
@@ -131,24 +132,16 @@ export class DirectoryAuthority {
  * half-written or damaged file) is an error: making a new anchor over it would orphan every entry issued so far.
  */
 async function readPrivateAnchor(file: string): Promise<PrivateKeyEntry | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new Error(`cannot read the trust anchor's private file ${file}: ${(error as Error).message}`);
-  }
-  try {
-    return JSON.parse(text) as PrivateKeyEntry;
-  } catch {
-    // never quote the file: it holds a private key
-    throw new Error(`the trust anchor's private file ${file} is not valid JSON; restore it from its backup`);
-  }
+  if (!(await exists(file))) return undefined;
+  const what = "the trust anchor's private file";
+  // neither message quotes the file: it holds a private key
+  return parseSecretJson(await readSecretFile(file, what), file, what) as PrivateKeyEntry;
 }
 
+/** Whether the path exists (lstat-like: a file that exists but cannot be read still exists). */
 async function exists(file: string): Promise<boolean> {
   try {
-    await access(file);
+    await lstat(file);
     return true;
   } catch {
     return false;
