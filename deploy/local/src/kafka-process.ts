@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { KafkaSaslCredentials } from '@enlace/messaging';
 import type { LocalComponent, Log } from './component';
 import { jaasQuoted, kafkaAdminCredentials } from './kafka-admin-credentials';
-import { HOST, type InfraPaths, type InfraPorts } from './paths';
+import { HOST, LOCAL_DEPLOY_DIR, type InfraPaths, type InfraPorts } from './paths';
 import { javaCommand, type Tool } from './prerequisites';
 import { probeKafka, probeKafkaAuthenticated } from './probes';
 import { runCommand, spawnDetached, tailText } from './processes';
@@ -159,21 +159,20 @@ async function format(paths: InfraPaths, env: NodeJS.ProcessEnv, log: Log, admin
       log4jOption(paths),
       '-cp',
       classpath(paths),
-      'kafka.tools.StorageTool',
+      path.join(LOCAL_DEPLOY_DIR, 'kafka', 'FormatStorage.java'),
       'format',
       '--ignore-formatted',
       '-t',
       id,
       '-c',
       paths.kafka.serverProperties,
-      // The super user's SCRAM credential goes into the metadata log at format time: the broker accepts it at once.
-      '--add-scram',
-      `SCRAM-SHA-512=[name=${admin.username},password=${admin.password}]`,
     ],
-    { cwd: paths.kafka.dir, env },
+    // The super user's SCRAM credential goes into the metadata log at format time (the broker accepts it at once),
+    // through standard input: on the command line any user of the machine could read the password.
+    { cwd: paths.kafka.dir, env, input: `SCRAM-SHA-512=[name=${admin.username},password=${admin.password}]\n` },
   );
   if (result.code !== 0 || !isFormatted(paths)) {
-    throw new Error(`kafka.tools.StorageTool format failed (exit ${result.code}):\n${tailText(result.output, 30)}`);
+    throw new Error(`formatting the storage (kafka.tools.StorageTool) failed (exit ${result.code}):\n${tailText(result.output, 30)}`);
   }
   fs.writeFileSync(paths.kafka.saslStamp, `${admin.username}\n`);
 }
