@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { monitorApiDocument } from '@enlace/contracts';
+import { answerClientErrorsWithProblems } from '@enlace/http';
 import helmet from 'helmet';
 import { MONITOR_CONFIG, MonitorConfig } from './config/monitor.config';
 
@@ -13,6 +14,7 @@ export function configureMonitorHttp(app: INestApplication): MonitorConfig {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   express.set('trust proxy', false);
+  answerClientErrorsWithProblems(app.getHttpServer());
   app.use(helmet());
   express.useBodyParser('json', { limit: config.bodyLimit });
   app.setGlobalPrefix(API_PREFIX);

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { nodeApiDocument } from '@enlace/contracts';
+import { answerClientErrorsWithProblems } from '@enlace/http';
 import helmet from 'helmet';
 import { inFlightLimit } from './common/load-shedding/in-flight-limit.middleware';
 import { NODE_API_CONFIG, NodeApiConfig } from './config/node-api.config';
@@ -9,8 +10,8 @@ import { NODE_API_CONFIG, NodeApiConfig } from './config/node-api.config';
 export const API_PREFIX = 'api/v1';
 
 /**
- * The HTTP surface of a node API, the same whether it runs alone or beside the courier: a bound on requests at
- * work at once (load shedding), security headers, a bounded JSON body, the /api/v1 prefix, and Swagger UI at /docs
+ * The HTTP surface of a node API, the same whether it runs alone or beside the courier: problem+json even for what
+ * the HTTP parser refuses, a bound on requests at work at once (load shedding), security headers, a bounded JSON body, the /api/v1 prefix, and Swagger UI at /docs
  * showing the contract itself.
  */
 export function configureNodeApiHttp(app: INestApplication): NodeApiConfig {
@@ -18,6 +19,7 @@ export function configureNodeApiHttp(app: INestApplication): NodeApiConfig {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   express.set('trust proxy', false);
+  answerClientErrorsWithProblems(app.getHttpServer());
   app.use(inFlightLimit(config.httpMaxInFlight));
   app.use(helmet());
   express.useBodyParser('json', { limit: config.bodyLimit });

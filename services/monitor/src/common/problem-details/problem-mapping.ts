@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { ProblemDetails, problemType } from './problem-details';
+import { ProblemDetails, problemType } from '@enlace/http';
 import { ProblemException } from './problem.exception';
 
 interface BodyParserError {

@@ -1,4 +1,4 @@
-import { ProblemDetails, problemType } from './problem-details';
+import { ProblemDetails, problemType } from '@enlace/http';
 
 /** Thrown anywhere in the monitor to answer with a given problem; the filter writes it out. */
 export class ProblemException extends Error {

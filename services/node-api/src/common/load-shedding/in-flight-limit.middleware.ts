@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { PROBLEM_CONTENT_TYPE, problemType } from '../problem-details/problem-details';
+import { PROBLEM_CONTENT_TYPE, problemType } from '@enlace/http';
 
 /** Seconds a client told the node is busy should wait before it sends the request again. */
 export const BUSY_RETRY_AFTER_SECONDS = 1;

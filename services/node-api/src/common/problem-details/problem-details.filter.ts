@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { PROBLEM_CONTENT_TYPE } from './problem-details';
+import { PROBLEM_CONTENT_TYPE } from '@enlace/http';
 import { RETRY_AFTER_SECONDS, toProblem } from './problem-mapping';
 
 /** Every error of the API leaves as application/problem+json (RFC 9457). */

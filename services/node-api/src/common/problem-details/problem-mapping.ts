@@ -3,7 +3,7 @@ import { ContractViolation } from '@enlace/contracts';
 import { ProtocolRuleViolation } from '@enlace/protocols';
 import { isTransientStoreFailure } from '@enlace/store';
 import { ConcurrentCaseChangeError } from '../../cases/persistence/case-table';
-import { ProblemDetails, problemType } from './problem-details';
+import { ProblemDetails, problemType } from '@enlace/http';
 import { ProblemException } from './problem.exception';
 
 interface BodyParserError {

@@ -1,4 +1,4 @@
-/** RFC 9457 problem details, as every Enlace HTTP API answers errors (contracts/openapi: Problem). */
+/** RFC 9457 problem details, as every Enlace HTTP API (node-api, the monitor) answers errors (contracts/openapi: Problem). */
 export interface ProblemDetails {
   type: string;
   title: string;
@@ -17,12 +17,14 @@ const PROBLEM_TYPES: Record<number, string> = {
   403: 'forbidden',
   404: 'not-found',
   405: 'method-not-allowed',
+  408: 'request-timeout',
   409: 'conflict',
   410: 'gone',
   413: 'payload-too-large',
   415: 'unsupported-media-type',
   422: 'unprocessable-content',
   429: 'too-many-requests',
+  431: 'request-header-fields-too-large',
   500: 'internal-error',
   503: 'service-unavailable',
 };

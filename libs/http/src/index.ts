@@ -1,0 +1,2 @@
+export * from './client-error.problem';
+export * from './problem-details';
