@@ -239,10 +239,10 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
         operationId: 'streamMonitorEvents',
         summary: 'A live stream of what the monitor sees, as server-sent events.',
         description:
-          "`text/event-stream`; each event's `event` field is its kind and its `data` a MonitorEvent as JSON. A comment line is sent every 15 s to keep the connection open. Send the bearer token in the Authorization header (a fetch-based event-source client can; the token never goes in the URL).",
+          "`text/event-stream`; each event's `event` field is its kind and its `data` a MonitorEvent as JSON. A comment line is sent every 15 s to keep the connection open. Send the bearer token in the Authorization header (a fetch-based event-source client can; the token never goes in the URL). The stream ends when the token expires, after a last event `session-expired` (data `{}`): open it again with a new token.",
         responses: {
           '200': {
-            description: 'The stream; it stays open.',
+            description: 'The stream; it stays open until the token expires.',
             content: {
               'text/event-stream': {
                 schema: { type: 'string', description: 'Server-sent events whose data are MonitorEvent objects.' },

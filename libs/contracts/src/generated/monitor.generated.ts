@@ -169,7 +169,7 @@ export interface paths {
     };
     /**
      * A live stream of what the monitor sees, as server-sent events.
-     * @description `text/event-stream`; each event's `event` field is its kind and its `data` a MonitorEvent as JSON. A comment line is sent every 15 s to keep the connection open. Send the bearer token in the Authorization header (a fetch-based event-source client can; the token never goes in the URL).
+     * @description `text/event-stream`; each event's `event` field is its kind and its `data` a MonitorEvent as JSON. A comment line is sent every 15 s to keep the connection open. Send the bearer token in the Authorization header (a fetch-based event-source client can; the token never goes in the URL). The stream ends when the token expires, after a last event `session-expired` (data `{}`): open it again with a new token.
      */
     get: operations['streamMonitorEvents'];
     put?: never;
@@ -1088,7 +1088,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The stream; it stays open. */
+      /** @description The stream; it stays open until the token expires. */
       200: {
         headers: {
           [name: string]: unknown;

@@ -4,4 +4,6 @@ import { Role } from '@enlace/auth';
 export interface AuthenticatedMonitorUser {
   readonly username: string;
   readonly roles: readonly Role[];
+  /** When the token stops being valid (epoch ms): a long-lived answer, such as the live stream, ends then. */
+  readonly expiresAt?: number;
 }

@@ -9,6 +9,7 @@ import { tokenAudience, tokenIssuer } from './token-claims';
 interface TokenPayload {
   sub?: unknown;
   roles?: unknown;
+  exp?: unknown;
 }
 
 @Injectable()
@@ -27,6 +28,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   validate(payload: TokenPayload): AuthenticatedMonitorUser | false {
     if (typeof payload.sub !== 'string') return false;
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
-    return { username: payload.sub, roles };
+    return {
+      username: payload.sub,
+      roles,
+      ...(typeof payload.exp === 'number' && { expiresAt: payload.exp * 1000 }),
+    };
   }
 }
