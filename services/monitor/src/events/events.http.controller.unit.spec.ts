@@ -10,8 +10,14 @@ class RecordedResponse {
   status(): this {
     return this;
   }
-  setHeader(): void {}
-  flushHeaders(): void {}
+  readonly headers = new Map<string, string>();
+  flushed = false;
+  setHeader(name: string, value: string): void {
+    this.headers.set(name, value);
+  }
+  flushHeaders(): void {
+    this.flushed = true;
+  }
   write(chunk: string): boolean {
     this.written.push(chunk);
     return true;
@@ -52,6 +58,7 @@ describe(EventsHttpController, () => {
       open(NOW + 60_000);
       bus.publish({ kind: 'node' } as never);
 
+      expect(response.flushed && response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
       jest.advanceTimersByTime(59_999);
       expect(response.ended).toBe(false);
 
