@@ -7,12 +7,14 @@ import { REINTEGRATION_CASE_REPOSITORY } from '../../reintegrations/reintegratio
 import { RETURN_CASE_REPOSITORY } from '../../returns/returns.tokens';
 import type { ExportedCase } from '../domain/exported-case';
 import { exportedReferral, exportedReintegration, exportedReturn } from '../domain/exported-case.mappers';
-import { htcdsCsv } from '../domain/htcds-csv';
-import { toHtcdsCaseRow } from '../domain/htcds-case-row';
+import { toHtcdsCaseRow, type HtcdsCaseRow } from '../domain/htcds-case-row';
 
 const PAGE = 200;
 
-/** Every case of this node, of the three protocols, as one HTCDS-shaped CSV document. */
+/**
+ * Every case of this node, of the three protocols, as HTCDS-shaped rows, a page of cases at a time: the caller streams
+ * them out, so memory holds one page whatever the number of cases.
+ */
 @Injectable()
 export class HtcdsExportService {
   constructor(
@@ -22,27 +24,23 @@ export class HtcdsExportService {
     @Inject(REINTEGRATION_CASE_REPOSITORY) private readonly reintegrations: ProtocolCaseRepository<ReintegrationState>,
   ) {}
 
-  async csv(): Promise<string> {
-    const cases = [
-      ...(await allPages((after) => this.referrals.page(after, PAGE), exportedReferral)),
-      ...(await allPages((after) => this.returns.page(after, PAGE), exportedReturn)),
-      ...(await allPages((after) => this.reintegrations.page(after, PAGE), exportedReintegration)),
-    ];
-    return htcdsCsv(cases.map(toHtcdsCaseRow));
+  async *rows(): AsyncGenerator<HtcdsCaseRow> {
+    yield* pages((after) => this.referrals.page(after, PAGE), exportedReferral);
+    yield* pages((after) => this.returns.page(after, PAGE), exportedReturn);
+    yield* pages((after) => this.reintegrations.page(after, PAGE), exportedReintegration);
   }
 }
 
-async function allPages<D extends { _id: string }>(
+async function* pages<D extends { _id: string }>(
   page: (afterId: string | undefined) => Promise<D[]>,
   exported: (document: D) => ExportedCase,
-): Promise<ExportedCase[]> {
-  const all: ExportedCase[] = [];
+): AsyncGenerator<HtcdsCaseRow> {
   let after: string | undefined;
   for (;;) {
     const documents = await page(after);
-    all.push(...documents.map(exported));
+    for (const document of documents) yield toHtcdsCaseRow(exported(document));
     const last = documents.at(-1);
-    if (!last || documents.length < PAGE) return all;
+    if (!last || documents.length < PAGE) return;
     after = last._id;
   }
 }

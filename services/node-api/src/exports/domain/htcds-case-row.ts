@@ -1,8 +1,9 @@
 import type { ExportedCase } from './exported-case';
 
 /**
- * The columns of the export, in order: HTCDS 2.0 field names (../shared/reference) where HTCDS defines the field,
- * `enl_` names for what only Enlace has. Referral columns take the Outgoing or Incoming name by direction.
+ * The columns of the export, in order: the field names of the Human Trafficking Case Data Standard (HTCDS) 2.0 where
+ * it defines the field, `enl_` names for what only Enlace has. Referral columns take the Outgoing or Incoming name by
+ * direction.
  */
 export const HTCDS_EXPORT_COLUMNS = [
   'enl_CaseId',

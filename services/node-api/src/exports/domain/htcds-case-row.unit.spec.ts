@@ -1,6 +1,5 @@
 import type { ExportedCase } from './exported-case';
 import { toHtcdsCaseRow } from './htcds-case-row';
-import { htcdsCsv } from './htcds-csv';
 
 const at = new Date('2026-03-04T05:06:07.000Z');
 const referral: ExportedCase = {
@@ -63,24 +62,5 @@ describe('toHtcdsCaseRow', () => {
     expect(Object.keys(row).filter((column) => column.startsWith('prs_'))).toEqual([]);
     expect(row).toMatchObject({ con_Consent: 'false', enl_ErasedAt: '2026-03-05T00:00:00Z' });
     expect(row.cas_OutgoingReferralDate).toBeUndefined();
-  });
-});
-
-describe('htcdsCsv', () => {
-  it('should write a header line and one quoted-where-needed line per case, with CRLF line ends', () => {
-    const csv = htcdsCsv([toHtcdsCaseRow({ ...referral, referralDetails: 'shelter, "urgent"' })]);
-    const [header, line, end] = csv.split('\r\n');
-    expect(header?.split(',').slice(0, 3)).toEqual(['enl_CaseId', 'enl_Protocol', 'enl_Direction']);
-    expect(line).toContain('"shelter, ""urgent"""');
-    expect(end).toBe('');
-  });
-
-  it('should defuse cells a spreadsheet would run as a formula', () => {
-    const csv = htcdsCsv([
-      toHtcdsCaseRow({ ...referral, referralDetails: '=HYPERLINK("http://x")', closureReason: '@SUM(A1)' }),
-    ]);
-    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
-    expect(csv).toContain(`'@SUM(A1)`);
-    expect(csv).not.toMatch(/,=HYPERLINK|,"=HYPERLINK|,@SUM/);
   });
 });

@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
-import { HTCDS_EXPORT_COLUMNS, HtcdsCaseRow } from './htcds-case-row';
+import { stringify, type Stringifier } from 'csv-stringify';
+import { HTCDS_EXPORT_COLUMNS } from './htcds-case-row';
 
 /**
  * A cell a spreadsheet would take for a formula (=, +, -, @, tab, carriage return first): free text comes from
@@ -12,10 +12,15 @@ export function defusedCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-/** The rows as CSV (RFC 4180: a header line, CRLF line ends, quotes where needed), every cell defused. */
-export function htcdsCsv(rows: readonly HtcdsCaseRow[]): string {
-  return stringify(
-    rows.map((row) => HTCDS_EXPORT_COLUMNS.map((column) => defusedCell(row[column] ?? ''))),
-    { header: true, columns: [...HTCDS_EXPORT_COLUMNS], record_delimiter: 'windows' },
-  );
+/**
+ * A stream that takes rows and gives CSV text (RFC 4180: a header line, CRLF line ends, quotes where needed), every
+ * cell defused: a node of many years of cases is exported row by row, never held whole in memory.
+ */
+export function htcdsCsvStream(): Stringifier {
+  return stringify({
+    header: true,
+    columns: [...HTCDS_EXPORT_COLUMNS],
+    record_delimiter: 'windows',
+    cast: { string: defusedCell },
+  });
 }
