@@ -223,7 +223,11 @@ describe('hostile input', () => {
       mode: 'combined',
       infra,
       // Enough login attempts for the fuzzer's own; the limit itself is tested in identity-provider.int.spec.ts.
-      env: { ENLACE_LOGIN_MAX_ATTEMPTS: '1000' },
+      env: {
+        ENLACE_LOGIN_MAX_ATTEMPTS: '1000',
+        ENLACE_LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '1000',
+        ENLACE_LOGIN_MAX_ATTEMPTS_ALL: '1000',
+      },
     });
     kafka = createKafkaClient({ brokers: parseBrokerList(infra.kafkaBrokers), clientId: 'hostile-test' });
     producer = kafka.producer();

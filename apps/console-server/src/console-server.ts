@@ -17,7 +17,8 @@ function proxyTo(target: string, what: string) {
   return createProxyMiddleware<IncomingMessage, ServerResponse>({
     target,
     changeOrigin: true,
-    xfwd: false,
+    // X-Forwarded-For names the browser: the APIs count sign-in attempts per client address (ENLACE_TRUSTED_PROXIES)
+    xfwd: true,
     // The browser's cookies are the console's, never the APIs'; the APIs use bearer tokens.
     headers: { cookie: '' },
     on: {

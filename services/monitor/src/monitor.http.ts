@@ -13,7 +13,7 @@ export function configureMonitorHttp(app: INestApplication): MonitorConfig {
   const config = app.get<MonitorConfig>(MONITOR_CONFIG);
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
-  express.set('trust proxy', false);
+  express.set('trust proxy', config.trustedProxies);
   answerClientErrorsWithProblems(app.getHttpServer());
   app.use(helmet());
   express.useBodyParser('json', { limit: config.bodyLimit });

@@ -18,7 +18,7 @@ export function configureNodeApiHttp(app: INestApplication): NodeApiConfig {
   const config = app.get<NodeApiConfig>(NODE_API_CONFIG);
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
-  express.set('trust proxy', false);
+  express.set('trust proxy', config.trustedProxies);
   answerClientErrorsWithProblems(app.getHttpServer());
   app.use(inFlightLimit(config.httpMaxInFlight));
   app.use(helmet());

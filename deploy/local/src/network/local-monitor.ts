@@ -115,6 +115,8 @@ export async function startLocalMonitor(options: LocalMonitorOptions): Promise<L
         ENLACE_JWT_SECRET: material.jwtSecret,
         ENLACE_USERS_FILE: usersFile,
         ENLACE_DIRECTORY_FILE: options.directoryFile,
+        // the console's server, on this machine, forwards each browser's address for the sign-in budgets
+        ENLACE_TRUSTED_PROXIES: 'loopback',
         NODE_ENV: 'production',
         ...options.env,
       },

@@ -49,6 +49,7 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
           },
           '400': { $ref: '#/components/responses/BadRequest' },
           '401': { $ref: '#/components/responses/Unauthorized' },
+          '429': { $ref: '#/components/responses/TooManyRequests' },
         },
       },
     },
@@ -366,6 +367,24 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
           'application/problem+json': {
             schema: { $ref: '#/components/schemas/Problem' },
             example: { type: 'urn:enlace:problem:forbidden', title: 'Forbidden', status: 403 },
+          },
+        },
+      },
+      TooManyRequests: {
+        description:
+          'A budget of sign-in attempts is spent: attempts on this username from anywhere, from this client address on any usernames, or on the monitor in all, within the window (ENLACE_LOGIN_*); `Retry-After` says in how many seconds to try again.',
+        headers: {
+          'Retry-After': { description: 'Seconds to wait before the next attempt.', schema: { type: 'integer' } },
+        },
+        content: {
+          'application/problem+json': {
+            schema: { $ref: '#/components/schemas/Problem' },
+            example: {
+              type: 'urn:enlace:problem:too-many-requests',
+              title: 'Too Many Login Attempts',
+              status: 429,
+              detail: 'Too many sign-in attempts; try again after the time given in Retry-After.',
+            },
           },
         },
       },

@@ -747,6 +747,25 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
+    /** @description A budget of sign-in attempts is spent: attempts on this username from anywhere, from this client address on any usernames, or on the monitor in all, within the window (ENLACE_LOGIN_*); `Retry-After` says in how many seconds to try again. */
+    TooManyRequests: {
+      headers: {
+        /** @description Seconds to wait before the next attempt. */
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "type": "urn:enlace:problem:too-many-requests",
+         *       "title": "Too Many Login Attempts",
+         *       "status": 429,
+         *       "detail": "Too many sign-in attempts; try again after the time given in Retry-After."
+         *     }
+         */
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
     /** @description No such dead letter. */
     NotFound: {
       headers: {
@@ -820,6 +839,7 @@ export type FieldError = components['schemas']['FieldError'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
+export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ParameterFrom = components['parameters']['From'];
 export type ParameterTo = components['parameters']['To'];
@@ -861,6 +881,7 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      429: components['responses']['TooManyRequests'];
     };
   };
   getFlows: {

@@ -1514,14 +1514,19 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       },
       TooManyRequests: {
         description:
-          'Too many login attempts for this username from this address; `Retry-After` says in how many seconds to try again.',
+          'A budget of sign-in attempts is spent: attempts on this username from anywhere, from this client address on any usernames, or on this node in all, within the window (ENLACE_LOGIN_*); `Retry-After` says in how many seconds to try again.',
         headers: {
           'Retry-After': { description: 'Seconds to wait before the next attempt.', schema: { type: 'integer' } },
         },
         content: {
           'application/problem+json': {
             schema: { $ref: '#/components/schemas/Problem' },
-            example: { type: 'about:blank', title: 'Too Many Requests', status: 429 },
+            example: {
+              type: 'urn:enlace:problem:too-many-requests',
+              title: 'Too Many Login Attempts',
+              status: 429,
+              detail: 'Too many sign-in attempts; try again after the time given in Retry-After.',
+            },
           },
         },
       },

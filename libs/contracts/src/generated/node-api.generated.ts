@@ -2168,7 +2168,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description Too many login attempts for this username from this address; `Retry-After` says in how many seconds to try again. */
+    /** @description A budget of sign-in attempts is spent: attempts on this username from anywhere, from this client address on any usernames, or on this node in all, within the window (ENLACE_LOGIN_*); `Retry-After` says in how many seconds to try again. */
     TooManyRequests: {
       headers: {
         /** @description Seconds to wait before the next attempt. */
@@ -2178,9 +2178,10 @@ export interface components {
       content: {
         /**
          * @example {
-         *       "type": "about:blank",
-         *       "title": "Too Many Requests",
-         *       "status": 429
+         *       "type": "urn:enlace:problem:too-many-requests",
+         *       "title": "Too Many Login Attempts",
+         *       "status": 429,
+         *       "detail": "Too many sign-in attempts; try again after the time given in Retry-After."
          *     }
          */
         'application/problem+json': components['schemas']['Problem'];

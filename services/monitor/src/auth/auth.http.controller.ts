@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import type { MonitorApiSchemas } from '@enlace/contracts';
+import { LoginThrottlerGuard } from '@enlace/http';
 import { ContractBodyPipe } from '../common/validation/contract-body.pipe';
 import { AuthService, IssuedToken } from './auth.service';
 import { Public } from './public.decorator';
@@ -12,6 +13,7 @@ export class AuthHttpController {
 
   @Post('token')
   @Public()
+  @UseGuards(LoginThrottlerGuard)
   @HttpCode(200)
   async token(@Body(new ContractBodyPipe('TokenRequest')) body: TokenRequest): Promise<IssuedToken> {
     return this.auth.issueToken(body.username, body.password);

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoginThrottlerGuard, loginThrottlers } from '@enlace/http';
 import { MONITOR_CONFIG, MonitorConfig } from '../config/monitor.config';
 import { AuthHttpController } from './auth.http.controller';
 import { AuthService } from './auth.service';
@@ -11,7 +13,7 @@ import { MonitorUserDirectory } from './monitor-user.directory';
 import { RolesGuard } from './roles.guard';
 import { tokenAudience, tokenIssuer } from './token-claims';
 
-/** Bearer tokens on every route (unless @Public), then the route's roles. */
+/** Bearer tokens on every route (unless @Public), then the route's roles; sign-in within its budgets. */
 @Module({
   imports: [
     PassportModule,
@@ -26,6 +28,10 @@ import { tokenAudience, tokenIssuer } from './token-claims';
         },
       }),
     }),
+    ThrottlerModule.forRootAsync({
+      inject: [MONITOR_CONFIG],
+      useFactory: (config: MonitorConfig) => loginThrottlers(config.loginBudgets),
+    }),
   ],
   controllers: [AuthHttpController],
   providers: [
@@ -36,6 +42,7 @@ import { tokenAudience, tokenIssuer } from './token-claims';
     },
     AuthService,
     JwtStrategy,
+    LoginThrottlerGuard,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { verifyPassword } from '@enlace/auth';
+import { decoyPasswordHash, verifyPassword } from '@enlace/auth';
 import { ProblemException } from '../common/problem-details/problem.exception';
 import { MONITOR_CONFIG, MonitorConfig } from '../config/monitor.config';
 import { MonitorUserDirectory } from './monitor-user.directory';
@@ -22,8 +22,8 @@ export class AuthService {
 
   async issueToken(username: string, password: string): Promise<IssuedToken> {
     const account = this.users.find(username);
-    // The same answer for an unknown user and a wrong password: no hint of which accounts exist.
-    const valid = account ? await verifyPassword(password, account.passwordHash) : false;
+    // The same answer, after the same work, for an unknown user and a wrong password: no hint of which accounts exist.
+    const valid = await verifyPassword(password, account?.passwordHash ?? (await decoyPasswordHash()));
     if (!account || !valid) {
       throw new ProblemException({ status: 401, title: 'Unauthorized', detail: 'Unknown user or wrong password.' });
     }

@@ -1,4 +1,5 @@
 import { ConfigurationError, EnvReader, NETWORK_NAME } from '@enlace/config';
+import { readLoginBudgets, readTrustedProxies, type LoginBudgets } from '@enlace/http';
 
 /** Everything the monitor reads from its environment, checked once at start. */
 export interface MonitorConfig {
@@ -20,6 +21,10 @@ export interface MonitorConfig {
   /** The network's member directory: the monitor checks each header's signature against it. */
   readonly directoryFile: string;
   readonly bodyLimit: string;
+  /** Sign-in attempts allowed per user, per client address and in all, in each window. */
+  readonly loginBudgets: LoginBudgets;
+  /** Proxies whose X-Forwarded-For names the client (ENLACE_TRUSTED_PROXIES); false: none. */
+  readonly trustedProxies: string[] | false;
 }
 
 export const MONITOR_CONFIG = Symbol('MONITOR_CONFIG');
@@ -43,5 +48,7 @@ export function readMonitorConfig(env: NodeJS.ProcessEnv = process.env): Monitor
     usersFile: read.required('ENLACE_USERS_FILE'),
     directoryFile: read.required('ENLACE_DIRECTORY_FILE'),
     bodyLimit: read.optional('ENLACE_HTTP_BODY_LIMIT') ?? '64kb',
+    loginBudgets: readLoginBudgets(read),
+    trustedProxies: readTrustedProxies(read),
   };
 }

@@ -1,5 +1,6 @@
 import { ConfigurationError, EnvReader } from '@enlace/config';
 import { ROLES, Role } from '@enlace/auth';
+import { readLoginBudgets, type LoginBudgets } from '@enlace/http';
 
 /** A country's identity provider, whose tokens a production node accepts instead of the built-in issuer's. */
 export interface OidcConfig {
@@ -20,9 +21,8 @@ export interface OidcConfig {
 export interface AuthConfig {
   /** Set when ENLACE_OIDC_ISSUER is: then only the provider's tokens count and the built-in issuer is off. */
   readonly oidc?: OidcConfig;
-  /** Login attempts allowed per username and client address in each window. */
-  readonly loginMaxAttempts: number;
-  readonly loginWindowSeconds: number;
+  /** Sign-in attempts allowed per user, per client address and in all, in each window. */
+  readonly loginBudgets: LoginBudgets;
 }
 
 const SIGNATURE_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'];
@@ -33,8 +33,7 @@ export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
   const issuer = read.optional('ENLACE_OIDC_ISSUER');
   return {
     ...(issuer ? { oidc: readOidc(read, issuer) } : {}),
-    loginMaxAttempts: read.integer('ENLACE_LOGIN_MAX_ATTEMPTS', 10, 1),
-    loginWindowSeconds: read.integer('ENLACE_LOGIN_WINDOW_SECONDS', 60, 1),
+    loginBudgets: readLoginBudgets(read),
   };
 }
 

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import type { NodeApiSchemas } from '@enlace/contracts';
+import { LoginThrottlerGuard } from '@enlace/http';
 import { ContractBodyPipe } from '../common/validation/contract-body.pipe';
 import { AuthService, IssuedToken } from './auth.service';
-import { LoginThrottlerGuard } from './login-throttler.guard';
 import { Public } from './public.decorator';
 
 type TokenRequest = NodeApiSchemas['TokenRequest'];

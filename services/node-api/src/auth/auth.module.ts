@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { LoginThrottlerGuard, loginThrottlers } from '@enlace/http';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
 import { AccessGuard } from './access.guard';
 import { AuthConfig } from './auth.config';
@@ -12,7 +13,6 @@ import { AuthHttpController } from './auth.http.controller';
 import { AUTH_CONFIG } from './auth.tokens';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
-import { LoginThrottlerGuard } from './login-throttler.guard';
 import { tokenAudience, tokenIssuer } from '@enlace/auth';
 import { UserDirectory } from './user-directory';
 
@@ -38,7 +38,7 @@ import { UserDirectory } from './user-directory';
     ThrottlerModule.forRootAsync({
       imports: [AuthConfigModule],
       inject: [AUTH_CONFIG],
-      useFactory: (auth: AuthConfig) => [{ ttl: auth.loginWindowSeconds * 1000, limit: auth.loginMaxAttempts }],
+      useFactory: (auth: AuthConfig) => loginThrottlers(auth.loginBudgets),
     }),
   ],
   controllers: [AuthHttpController],

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
 import { ProblemException } from '../common/problem-details/problem.exception';
-import { verifyPassword } from '@enlace/auth';
+import { decoyPasswordHash, verifyPassword } from '@enlace/auth';
 import { AuthConfig } from './auth.config';
 import { AUTH_CONFIG } from './auth.tokens';
 import { UserDirectory } from './user-directory';
@@ -33,8 +33,8 @@ export class AuthService {
       });
     }
     const account = this.users.find(username);
-    // The same answer for an unknown user and a wrong password: no hint of which accounts exist.
-    const valid = account ? await verifyPassword(password, account.passwordHash) : false;
+    // The same answer, after the same work, for an unknown user and a wrong password: no hint of which accounts exist.
+    const valid = await verifyPassword(password, account?.passwordHash ?? (await decoyPasswordHash()));
     if (!account || !valid) {
       throw new ProblemException({ status: 401, title: 'Unauthorized', detail: 'Unknown user or wrong password.' });
     }

@@ -5,6 +5,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Controller, Get, Global, INestApplication, Module } from '@nestjs/common';
 import { APP_FILTER, NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { EnvReader } from '@enlace/config';
+import { readTrustedProxies } from '@enlace/http';
 import { exportJWK, generateKeyPair, JWK, SignJWT } from 'jose';
 import { ProblemDetailsFilter } from '../common/problem-details/problem-details.filter';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
@@ -52,6 +55,7 @@ async function startApp(env: Record<string, string>, usersFile: string): Promise
     inboxPollMs: 100,
     bodyLimit: '256kb',
     httpMaxInFlight: 64,
+    trustedProxies: readTrustedProxies(new EnvReader(env)),
   };
   @Global()
   @Module({ providers: [{ provide: NODE_API_CONFIG, useValue: config }], exports: [NODE_API_CONFIG] })
@@ -63,7 +67,9 @@ async function startApp(env: Record<string, string>, usersFile: string): Promise
   })
   class TestAppModule {}
   try {
-    const app = await NestFactory.create(TestAppModule, { logger: false });
+    const app = await NestFactory.create<NestExpressApplication>(TestAppModule, { logger: false });
+    // as configureNodeApiHttp does: the client's address from the proxies the settings trust, and only from them
+    app.set('trust proxy', config.trustedProxies);
     await app.listen(0, '127.0.0.1');
     return app;
   } finally {
@@ -236,9 +242,64 @@ describe('authentication', () => {
       expect(refused.status).toBe(429);
       expect(refused.headers.get('content-type')).toContain('application/problem+json');
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(await refused.json()).toMatchObject({ status: 429, title: 'Too Many Requests' });
+      expect(await refused.json()).toMatchObject({ status: 429, title: 'Too Many Login Attempts' });
       // Another username from the same address is counted apart.
       expect((await login('co.supervisor')).status).toBe(401);
+    });
+  });
+
+  describe('sign-in budgets across users and addresses', () => {
+    const apps: INestApplication[] = [];
+
+    afterAll(async () => {
+      await Promise.all(apps.map((app) => app.close()));
+    });
+
+    async function started(env: Record<string, string>): Promise<string> {
+      const app = await startApp(
+        { ENLACE_LOGIN_MAX_ATTEMPTS: '100', ENLACE_LOGIN_MAX_ATTEMPTS_ALL: '1000', ...env },
+        usersFile,
+      );
+      apps.push(app);
+      return urlOf(app);
+    }
+
+    const attempt = (api: string, username: string, forwardedFor?: string) =>
+      fetch(`${api}/auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(forwardedFor && { 'x-forwarded-for': forwardedFor }) },
+        body: JSON.stringify({ username, password: 'Summer2026!' }),
+      }).then((response) => response.status);
+
+    it('should throttle one password tried across 50 users from one address, and count a client behind a trusted proxy apart', async () => {
+      const api = await started({ ENLACE_LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '20', ENLACE_TRUSTED_PROXIES: 'loopback' });
+
+      const statuses: number[] = [];
+      for (let user = 0; user < 50; user += 1) statuses.push(await attempt(api, `user${user}`));
+
+      expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
+      expect(statuses.slice(20)).toEqual(Array(30).fill(429));
+      // the console's server forwards another browser's address: its budget is its own
+      expect(await attempt(api, 'user0', '203.0.113.7')).toBe(401);
+    }, 60_000);
+
+    it('should ignore X-Forwarded-For from a proxy it was not told to trust', async () => {
+      const api = await started({ ENLACE_LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '5' });
+
+      const statuses: number[] = [];
+      for (let user = 0; user < 6; user += 1) statuses.push(await attempt(api, `user${user}`, `198.51.100.${user}`));
+
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    });
+
+    it('should throttle a guess spread over many addresses with the budget of all attempts', async () => {
+      const api = await started({ ENLACE_LOGIN_MAX_ATTEMPTS_ALL: '8', ENLACE_TRUSTED_PROXIES: 'loopback' });
+
+      const statuses: number[] = [];
+      for (let user = 0; user < 9; user += 1) statuses.push(await attempt(api, `user${user}`, `192.0.2.${user}`));
+
+      expect(statuses.at(-1)).toBe(429);
+      expect(statuses.slice(0, 8)).toEqual(Array(8).fill(401));
     });
   });
 });

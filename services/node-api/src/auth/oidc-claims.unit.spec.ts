@@ -41,7 +41,9 @@ describe('userFromOidcClaims', () => {
 
 describe('readAuthConfig', () => {
   it('should keep the development issuer when no identity provider is configured', () => {
-    expect(readAuthConfig({})).toEqual({ loginMaxAttempts: 10, loginWindowSeconds: 60 });
+    expect(readAuthConfig({})).toEqual({
+      loginBudgets: { perUser: 10, perAddress: 30, everyone: 300, windowSeconds: 60 },
+    });
   });
 
   it('should need an audience with an issuer', () => {

@@ -1,4 +1,5 @@
 import { ConfigurationError, EnvReader, NETWORK_NAME } from '@enlace/config';
+import { readTrustedProxies } from '@enlace/http';
 import { DEFAULT_DEADLINE_PERIODS, DeadlinePolicy } from '../deadlines/domain/deadline-policy';
 import { readDeadlinePolicy } from '../deadlines/domain/deadline-policy.reader';
 import { IsoDuration } from './iso-duration';
@@ -46,6 +47,8 @@ export interface NodeApiConfig {
   readonly bodyLimit: string;
   /** Requests worked on at once; one more is answered 503 with Retry-After (load shedding). */
   readonly httpMaxInFlight: number;
+  /** Proxies whose X-Forwarded-For names the client (ENLACE_TRUSTED_PROXIES); false: none. */
+  readonly trustedProxies: string[] | false;
 }
 
 export const NODE_API_CONFIG = Symbol('NODE_API_CONFIG');
@@ -79,6 +82,7 @@ export function readNodeApiConfig(env: NodeJS.ProcessEnv = process.env): NodeApi
     inboxPollMs: read.integer('ENLACE_INBOX_POLL_MS', 5_000, 10),
     bodyLimit: read.optional('ENLACE_HTTP_BODY_LIMIT') ?? '256kb',
     httpMaxInFlight: read.integer('ENLACE_HTTP_MAX_IN_FLIGHT', 64, 1),
+    trustedProxies: readTrustedProxies(read),
   };
 }
 

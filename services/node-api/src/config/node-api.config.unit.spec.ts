@@ -149,6 +149,7 @@ describe('readNodeApiConfig', () => {
         inboxPollMs: 5_000,
         bodyLimit: '256kb',
         httpMaxInFlight: 64,
+        trustedProxies: false,
       });
     });
 
