@@ -64,10 +64,18 @@ describe('the access matrix of the node API', () => {
       mode: 'combined',
       infra: testInfra(),
     });
+    // Every node has its own issuer secret: a caller of another country holds a token this node's issuer signed for
+    // a user of that country (as a regional identity provider would), so what answers is the country check itself.
     const tokens = new Map<string, string>();
-    for (const country of COUNTRIES) {
-      for (const role of ROLES)
-        tokens.set(`${country}/${role}`, await developmentToken(home, network, { country, roles: [role] }));
+    for (const node of COUNTRIES) {
+      for (const country of COUNTRIES) {
+        for (const role of ROLES) {
+          tokens.set(
+            `${node}:${country}/${role}`,
+            await developmentToken(home, network, { country, roles: [role] }, node),
+          );
+        }
+      }
     }
     const callers: Caller[] = [
       { kind: 'anonymous' },
@@ -77,7 +85,8 @@ describe('the access matrix of the node API', () => {
       for (const operation of operations) {
         const request = requestFor(operation);
         for (const caller of callers) {
-          const token = caller.kind === 'user' ? tokens.get(`${caller.country}/${caller.role}`) : undefined;
+          const token =
+            caller.kind === 'user' ? tokens.get(`${node.country}:${caller.country}/${caller.role}`) : undefined;
           const response = await fetch(`${node.apiUrl}/api/v1${request.path}`, {
             method: operation.method,
             headers: {
@@ -127,6 +136,22 @@ describe('the access matrix of the node API', () => {
           : [`${node} ${operation.operationId} by ${callerName(caller, node)}: ${status}, expected ${expected}`];
       });
     expect(mismatches).toEqual([]);
+  });
+
+  it("should refuse with 401 a token another node's issuer signed, whatever country it names", async () => {
+    const [co, ec] = COUNTRIES;
+    const ecNode = net.nodes.find((node) => node.country === ec);
+    if (!ecNode) throw new Error('no EC node');
+    const mintedByCo = await developmentToken(home, network, { country: ec, roles: ['supervisor'] }, co);
+    const mintedByEc = await developmentToken(home, network, { country: ec, roles: ['supervisor'] }, ec);
+
+    const answer = (token: string) =>
+      fetch(`${ecNode.apiUrl}/api/v1/referrals`, { headers: { authorization: `Bearer ${token}` } }).then(
+        (response) => response.status,
+      );
+
+    expect(await answer(mintedByCo)).toBe(401);
+    expect(await answer(mintedByEc)).toBe(200);
   });
 
   it('should answer every refusal as problem+json', () => {

@@ -12,13 +12,22 @@ export interface DevelopmentTokenClaims {
 }
 
 /**
- * A bearer token of a local network's built-in development issuer, signed with the network's secret as the
- * launcher keeps it under `home`: for tests that need a user of any role, including ones the demo has no user for.
+ * A bearer token of a local network's built-in development issuer, signed with a node's secret as the launcher
+ * keeps it under `home`: for tests that need a user of any role, including ones the demo has no user for. The node
+ * whose issuer signs it is the user's own unless `issuedBy` names another (a user of one country holding a token
+ * that another country's node issued).
  */
-export async function developmentToken(home: string, network: string, claims: DevelopmentTokenClaims): Promise<string> {
+export async function developmentToken(
+  home: string,
+  network: string,
+  claims: DevelopmentTokenClaims,
+  issuedBy: string = claims.country,
+): Promise<string> {
   const material = JSON.parse(await fs.readFile(path.join(home, 'network', network, 'material.json'), 'utf8')) as {
-    jwtSecret: string;
+    jwtSecrets: Record<string, string>;
   };
+  const secret = material.jwtSecrets[issuedBy];
+  if (secret === undefined) throw new Error(`the network ${network} has no node ${issuedBy}`);
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ country: claims.country, roles: [...claims.roles] })
     .setProtectedHeader({ alg: 'HS256' })
@@ -27,5 +36,5 @@ export async function developmentToken(home: string, network: string, claims: De
     .setSubject(claims.username ?? `${claims.country.toLowerCase()}.${claims.roles.join('+') || 'nobody'}`)
     .setIssuedAt()
     .setExpirationTime(now + (claims.expiresIn ?? 600))
-    .sign(new TextEncoder().encode(material.jwtSecret));
+    .sign(new TextEncoder().encode(secret));
 }

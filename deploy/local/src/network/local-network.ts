@@ -114,7 +114,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
         KAFKA_BROKERS: options.infra.kafkaBrokers,
         ...countryCredentials(principals, member.country),
         DATABASE_URL: databaseUrl,
-        ENLACE_JWT_SECRET: material.jwtSecret,
+        ENLACE_JWT_SECRET: material.jwtSecret(member.country),
         ENLACE_USERS_FILE: material.usersFile(member.country),
         ENLACE_TRUST_ANCHORS_FILE: material.trustAnchorsFile,
         ENLACE_KEYS_FILE: material.keysFile(member.country),

@@ -29,7 +29,8 @@ export interface NetworkMaterial {
   readonly entries: readonly IssuedEntry[];
   /** The network's directory authority (its trust anchor's private key and register), under <dir>/authority. */
   readonly authorityDir: string;
-  readonly jwtSecret: string;
+  /** The node's own development token secret: a token one node issues is worth nothing at another. */
+  jwtSecret(country: string): string;
   readonly users: readonly DemoUser[];
   keysFile(country: string): string;
   usersFile(country: string): string;
@@ -39,7 +40,8 @@ export interface NetworkMaterial {
 
 interface MaterialState {
   network: string;
-  jwtSecret: string;
+  /** Per country (a state folder from before kept one secret for all, `jwtSecret`: it is left unused). */
+  jwtSecrets?: Record<string, string>;
   users: DemoUser[];
 }
 
@@ -52,7 +54,7 @@ async function exists(file: string): Promise<boolean> {
 
 /**
  * Creates, once, what a local network needs: each node's private keys (readable by its owner only), the
- * directory of members with their public keys, the demo users with random passwords and the development
+ * directory of members with their public keys, the demo users with random passwords and each node's development
  * token issuer's secret. Running it again reuses them, so a restarted network keeps its identities.
  */
 export async function ensureNetworkMaterial(
@@ -70,7 +72,9 @@ export async function ensureNetworkMaterial(
 
   const state: MaterialState = (await exists(stateFile))
     ? (JSON.parse(await fs.readFile(stateFile, 'utf8')) as MaterialState)
-    : { network, jwtSecret: randomBytes(48).toString('base64url'), users: [] };
+    : { network, users: [] };
+  const jwtSecrets = (state.jwtSecrets ??= {});
+  for (const member of members) jwtSecrets[member.country] ??= randomBytes(48).toString('base64url');
 
   const authorityDir = path.join(dir, 'authority');
   const authority = await DirectoryAuthority.open(authorityDir, network);
@@ -129,7 +133,11 @@ export async function ensureNetworkMaterial(
     trustAnchorsFile: authority.trustAnchorsFile,
     entries,
     authorityDir,
-    jwtSecret: state.jwtSecret,
+    jwtSecret: (country) => {
+      const secret = jwtSecrets[country];
+      if (secret === undefined) throw new Error(`no development token secret for ${country} in ${stateFile}`);
+      return secret;
+    },
     users: state.users,
     keysFile,
     usersFile,
