@@ -1,5 +1,6 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { addContractKeywords } from './contract-keywords';
 import { toViolations } from './ajv-violations';
 import { ContractViolation, type Violation } from './contract-violation.error';
 import type { DirectoryEntryV1, EnvelopeHeaderV1, EnvelopeV1 } from './generated/messages.generated';
@@ -25,7 +26,7 @@ export class MessageValidator {
       allErrors: true,
     });
     addFormats(ajv);
-    ajv.addKeyword({ keyword: 'x-htcds', schemaType: 'string' });
+    addContractKeywords(ajv);
     ajv.addSchema(Object.values(schemasById));
     for (const id of Object.keys(schemasById)) {
       const validate = ajv.getSchema(id);

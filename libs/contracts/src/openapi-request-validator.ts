@@ -1,5 +1,6 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { addContractKeywords } from './contract-keywords';
 import { toViolations } from './ajv-violations';
 import type { Violation } from './contract-violation.error';
 
@@ -24,7 +25,7 @@ export class OpenApiRequestValidator {
   ) {
     this.ajv = new Ajv2020({ strict: true, allErrors: true });
     addFormats(this.ajv);
-    this.ajv.addKeyword({ keyword: 'x-htcds', schemaType: 'string' });
+    addContractKeywords(this.ajv);
     const components = document.components as { schemas: Record<string, SchemaNode> };
     // Component schemas become $defs of one schema, so that their refs resolve without the rest of the document.
     this.ajv.addSchema({ $id: documentId, $defs: this.withAbsoluteRefs(components.schemas) });

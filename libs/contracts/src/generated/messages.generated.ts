@@ -55,7 +55,7 @@ export interface PersonV1 {
    */
   secondName?: string;
   /**
-   * Date of birth (RFC 3339 full-date).
+   * Date of birth (RFC 3339 full-date), not after today.
    */
   birthdate?: string;
   /**
@@ -603,7 +603,7 @@ export interface ReferralPerson {
    */
   secondName?: string;
   /**
-   * Date of birth (RFC 3339 full-date).
+   * Date of birth (RFC 3339 full-date), not after today.
    */
   birthdate?: string;
   /**

@@ -1698,10 +1698,11 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
             maxLength: 100,
           },
           birthdate: {
-            description: 'Date of birth (HTCDS prs_Birthdate).',
+            description: 'Date of birth (HTCDS prs_Birthdate), not after today.',
             'x-htcds': 'prs_Birthdate',
             type: 'string',
             format: 'date',
+            'x-enlace-not-future': true,
           },
           gender: { $ref: '#/components/schemas/GenderInput' },
           nationality: {
@@ -1730,10 +1731,11 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
             type: 'string',
           },
           birthdate: {
-            description: 'Date of birth (HTCDS prs_Birthdate).',
+            description: 'Date of birth (HTCDS prs_Birthdate), not after today.',
             'x-htcds': 'prs_Birthdate',
             type: 'string',
             format: 'date',
+            'x-enlace-not-future': true,
           },
           gender: { $ref: '#/components/schemas/Gender' },
           nationality: {

@@ -1044,7 +1044,7 @@ export interface components {
       secondName?: string;
       /**
        * Format: date
-       * @description Date of birth (HTCDS prs_Birthdate).
+       * @description Date of birth (HTCDS prs_Birthdate), not after today.
        */
       birthdate?: string;
       gender?: components['schemas']['GenderInput'];
@@ -1061,7 +1061,7 @@ export interface components {
       secondName?: string;
       /**
        * Format: date
-       * @description Date of birth (HTCDS prs_Birthdate).
+       * @description Date of birth (HTCDS prs_Birthdate), not after today.
        */
       birthdate?: string;
       gender?: components['schemas']['Gender'];

@@ -86,10 +86,11 @@ export const personV1Schema = {
       maxLength: 100,
     },
     birthdate: {
-      description: 'Date of birth (RFC 3339 full-date).',
+      description: 'Date of birth (RFC 3339 full-date), not after today.',
       'x-htcds': 'prs_Birthdate',
       type: 'string',
       format: 'date',
+      'x-enlace-not-future': true,
     },
     gender: {
       description: 'Gender, with HTCDS values.',
@@ -989,10 +990,11 @@ export const referralRequestedV1Schema = {
           maxLength: 100,
         },
         birthdate: {
-          description: 'Date of birth (RFC 3339 full-date).',
+          description: 'Date of birth (RFC 3339 full-date), not after today.',
           'x-htcds': 'prs_Birthdate',
           type: 'string',
           format: 'date',
+          'x-enlace-not-future': true,
         },
         gender: {
           description: 'Gender, with HTCDS values.',
