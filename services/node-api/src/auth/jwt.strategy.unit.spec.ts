@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import { SignJWT } from 'jose';
 import { tokenAudience, tokenIssuer } from '@enlace/auth';
 import type { NodeApiConfig } from '../config/node-api.config';
+import { readAuthConfig } from './auth.config';
 import { developmentTokenKey } from './development-token.key';
 import { JwtStrategy } from './jwt.strategy';
 
@@ -12,7 +13,7 @@ const config = { country: 'CO', network, jwtSecret: secret } as NodeApiConfig;
 
 /** The strategy's verdict on a request bearing `token`: the user it let in, or false when it refused. */
 function verdictOn(token: string): Promise<unknown> {
-  const strategy = new JwtStrategy(config, { loginMaxAttempts: 10, loginWindowSeconds: 60 }) as unknown as {
+  const strategy = new JwtStrategy(config, readAuthConfig({})) as unknown as {
     authenticate(request: Request): void;
     success(user: unknown): void;
     fail(): void;
