@@ -18,12 +18,23 @@ export class CaseKeyStore {
     private readonly kek: KeyEncryptionKey,
   ) {}
 
-  /** The case's key, made now when the case has none; undefined when it was destroyed. */
-  async getOrCreate(caseId: string): Promise<Uint8Array | undefined> {
-    const found = await this.row(caseId);
+  /**
+   * The case's key, made now when the case has none; undefined when it was destroyed. In the caller's transaction
+   * when given one (`db`), so that a key made for a change that rolls back goes with it.
+   */
+  async getOrCreate(caseId: string, db: Kysely<NodeDatabase> = this.db): Promise<Uint8Array | undefined> {
+    const found = await this.row(caseId, db);
     if (found) return this.unwrap(found);
+    return this.create(caseId, db);
+  }
+
+  /**
+   * The key of a case that should have none yet (one this node has just opened): made and inserted without a read
+   * before; when the case has one after all, that one (undefined when it was destroyed).
+   */
+  async create(caseId: string, db: Kysely<NodeDatabase> = this.db): Promise<Uint8Array | undefined> {
     const key = new Uint8Array(randomBytes(32));
-    const made = await this.db
+    const made = await db
       .insertInto('case_keys')
       .values({
         case_id: caseId,
@@ -36,7 +47,7 @@ export class CaseKeyStore {
       .executeTakeFirst();
     if (made) return key;
     // Another process (the courier, the API) made the case's key in between: use theirs.
-    return this.find(caseId);
+    return this.find(caseId, db);
   }
 
   /**
@@ -66,9 +77,30 @@ export class CaseKeyStore {
   }
 
   /** The case's key; undefined when it has none or it was destroyed. */
-  async find(caseId: string): Promise<Uint8Array | undefined> {
-    const found = await this.row(caseId);
+  async find(caseId: string, db: Kysely<NodeDatabase> = this.db): Promise<Uint8Array | undefined> {
+    const found = await this.row(caseId, db);
     return found ? this.unwrap(found) : undefined;
+  }
+
+  /**
+   * The keys of many cases, read at once, telling a destroyed key (null) from none at all (absent from the map): a
+   * batch that reads its cases' keys once must still make one for a case that has none.
+   */
+  async lookupMany(
+    caseIds: readonly string[],
+    db: Kysely<NodeDatabase> = this.db,
+  ): Promise<Map<string, Uint8Array | null>> {
+    const distinct = [...new Set(caseIds)];
+    const keys = new Map<string, Uint8Array | null>();
+    if (distinct.length === 0) return keys;
+    const rows = await db
+      .selectFrom('case_keys')
+      .select(['case_id', 'wrapped_key', 'destroyed_at'])
+      .where((eb) => eb('case_id', '=', eb.fn.any(eb.val(distinct))))
+      .execute();
+    const opened = await Promise.all(rows.map((row) => this.unwrap(row)));
+    rows.forEach((row, i) => keys.set(row.case_id, opened[i] ?? null));
+    return keys;
   }
 
   /** The keys of many cases, read at once; undefined for a case that has none or whose key was destroyed. */
@@ -106,8 +138,8 @@ export class CaseKeyStore {
     return found?.destroyed_at != null;
   }
 
-  private row(caseId: string): Promise<CaseKeyRow | undefined> {
-    return this.db
+  private row(caseId: string, db: Kysely<NodeDatabase>): Promise<CaseKeyRow | undefined> {
+    return db
       .selectFrom('case_keys')
       .select(['case_id', 'wrapped_key', 'destroyed_at'])
       .where('case_id', '=', caseId)

@@ -1,3 +1,5 @@
+import type { NodeDatabase } from '@enlace/store';
+import type { Kysely } from 'kysely';
 import { openCaseData, sealCaseData } from './case-data-cipher';
 import type { CaseKeyStore } from './case-key.store';
 
@@ -65,6 +67,44 @@ export class PersonalDataVault {
         return key ? openCaseData<T>(key, { caseId, purpose }, sealed) : undefined;
       }),
     );
+  }
+
+  /**
+   * The keys of many cases read at once, for a batch that then seals and opens with them (`sealWith`, `openWith`):
+   * a destroyed key is null, a case without a key is absent. In the caller's transaction when given one.
+   */
+  keysOf(caseIds: readonly string[], db?: Kysely<NodeDatabase>): Promise<Map<string, Uint8Array | null>> {
+    return this.keys.lookupMany(caseIds, db);
+  }
+
+  /**
+   * The case's key: made now without a read first when `fresh` (a case this node has just opened has none), else
+   * read, and made only when the case has none. Undefined when it was destroyed. In the caller's transaction when
+   * given one.
+   */
+  keyOf(caseId: string, options: { fresh?: boolean; db?: Kysely<NodeDatabase> } = {}): Promise<Uint8Array | undefined> {
+    return options.fresh ? this.keys.create(caseId, options.db) : this.keys.getOrCreate(caseId, options.db);
+  }
+
+  /** Values of one case sealed with its key as `keyOf` or `keysOf` gave it; all undefined when that key is gone. */
+  sealWith(
+    key: Uint8Array | null | undefined,
+    caseId: string,
+    items: readonly { purpose: string; value: unknown }[],
+  ): Promise<(string | undefined)[]> {
+    return Promise.all(
+      items.map(({ purpose, value }) => (key ? sealCaseData(key, { caseId, purpose }, value) : undefined)),
+    );
+  }
+
+  /** The value sealed for the case and purpose, opened with its key as `keysOf` gave it; undefined when it is gone. */
+  async openWith<T>(
+    key: Uint8Array | null | undefined,
+    caseId: string,
+    purpose: string,
+    sealed: string,
+  ): Promise<T | undefined> {
+    return key ? openCaseData<T>(key, { caseId, purpose }, sealed) : undefined;
   }
 
   /** Destroys the case's key: every ciphertext of the case is unreadable from now on. */

@@ -59,28 +59,33 @@ export class InboxStore {
    * The oldest entries neither applied nor rejected whose time has come (not postponed past `now`), in arrival
    * order, through the partial index of unapplied entries; then, so that a case's entries are never applied out of
    * order, the postponed entries of the same cases too (a message waiting for the one it follows is tried again
-   * when that one arrives).
+   * when that one arrives). One statement for both.
    */
   async findUnapplied(limit: number, now: Date = new Date()): Promise<InboxEntry[]> {
-    const due = await this.db
-      .selectFrom('inbox')
+    const rows = await this.db
+      .with('due', (db) =>
+        db
+          .selectFrom('inbox')
+          .selectAll()
+          .where('applied_at', 'is', null)
+          .where('rejection_code', 'is', null)
+          .where((where) => where.or([where('not_before', 'is', null), where('not_before', '<=', now)]))
+          .orderBy('seq')
+          .limit(limit),
+      )
+      .selectFrom('due')
       .selectAll()
-      .where('applied_at', 'is', null)
-      .where('rejection_code', 'is', null)
-      .where((where) => where.or([where('not_before', 'is', null), where('not_before', '<=', now)]))
-      .orderBy('seq')
-      .limit(limit)
+      .unionAll((db) =>
+        db
+          .selectFrom('inbox')
+          .selectAll()
+          .where('case_id', 'in', db.selectFrom('due').select('case_id'))
+          .where('applied_at', 'is', null)
+          .where('rejection_code', 'is', null)
+          .where('not_before', '>', now),
+      )
       .execute();
-    if (due.length === 0) return [];
-    const held = await this.db
-      .selectFrom('inbox')
-      .selectAll()
-      .where('case_id', 'in', [...new Set(due.map((row) => row.case_id))])
-      .where('applied_at', 'is', null)
-      .where('rejection_code', 'is', null)
-      .where('not_before', '>', now)
-      .execute();
-    return [...due, ...held].sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq))).map(entryOf);
+    return rows.sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq))).map(entryOf);
   }
 
   /**

@@ -5,6 +5,8 @@ import { CaseKeyStore, PersonalDataVault } from '@enlace/privacy';
 import { ReferralEvent, ReferralState, decideReferral, evolveReferral } from '@enlace/protocols';
 import { NodeDatabase, ScratchDatabase } from '@enlace/store';
 import type { Request } from 'express';
+import { Kysely, PostgresDialect } from 'kysely';
+import { Pool } from 'pg';
 import { ProtocolCaseActions } from '../cases/application/protocol-case.actions';
 import { ProtocolCaseWriter } from '../cases/application/protocol-case.writer';
 import { ConcurrentCaseChangeError, ProtocolCaseRepository } from '../cases/persistence/protocol-case.repository';
@@ -17,6 +19,19 @@ import { RequestAuditContext } from './request-audit.context';
 import { TransactionalAuditTrail } from './transactional-audit.trail';
 
 type Writer = ProtocolCaseWriter<ReferralState, ReferralEvent, ReferralDetails>;
+
+const KEK = { kid: 'test', key: randomBytes(32) };
+
+/** A user's request to create a referral, as express hands it to the handler once the route matched. */
+function createRequest(): AuditedRequest {
+  return {
+    method: 'POST',
+    baseUrl: '/api/v1/referrals',
+    route: { path: '/' },
+    params: {},
+    user: { username: 'co-focal', country: 'CO', roles: ['focal-point'] },
+  } as unknown as Request;
+}
 
 /** A user's request to withdraw a referral, as express hands it to the handler once the route matched. */
 function withdrawRequest(referralId: string): AuditedRequest {
@@ -38,27 +53,35 @@ describe('TransactionalAuditTrail (on the real PostgreSQL)', () => {
 
   beforeAll(async () => {
     scratch = await ScratchDatabase.forNode('int_audit_trail');
-    const transactions = new NodeTransactions(scratch.db);
-    const sealing = new SealedCaseContent(
-      new PersonalDataVault(new CaseKeyStore(scratch.db, { kid: 'test', key: randomBytes(32) })),
-    );
+    store = new AuditLogStore(scratch.db);
+    context = new RequestAuditContext();
+    ({ writer, actions } = stackOn(scratch.db));
+  }, 60_000);
+
+  afterAll(() => scratch?.drop());
+
+  /** What node-api builds on its database for a protocol's cases, audited through `context`. */
+  function stackOn(db: Kysely<NodeDatabase>) {
+    const transactions = new NodeTransactions(db);
+    const sealing = new SealedCaseContent(new PersonalDataVault(new CaseKeyStore(db, KEK)), transactions);
     const repository = new ProtocolCaseRepository<ReferralState, ReferralDetails>(
       transactions,
       'referral',
       sealing,
       REFERRAL_CASE_PROTOCOL.sealedDetails,
     );
-    store = new AuditLogStore(scratch.db);
-    context = new RequestAuditContext();
-    const trail = new TransactionalAuditTrail(transactions, store, context);
-    writer = new ProtocolCaseWriter(REFERRAL_CASE_PROTOCOL, repository, new MessageValidator(), trail);
-    actions = new ProtocolCaseActions(REFERRAL_CASE_PROTOCOL, repository, writer);
-  }, 60_000);
+    const trail = new TransactionalAuditTrail(transactions, new AuditLogStore(db), context);
+    const stackWriter: Writer = new ProtocolCaseWriter(
+      REFERRAL_CASE_PROTOCOL,
+      repository,
+      new MessageValidator(),
+      trail,
+    );
+    return { writer: stackWriter, actions: new ProtocolCaseActions(REFERRAL_CASE_PROTOCOL, repository, stackWriter) };
+  }
 
-  afterAll(() => scratch?.drop());
-
-  /** A referral sent from CO to EC, written outside any request. */
-  async function sentReferral(): Promise<string> {
+  /** A referral sent from CO to EC, written outside any request unless within one. */
+  async function sentReferral(by: Writer = writer): Promise<string> {
     const referralId = randomUUID();
     const at = new Date().toISOString();
     const drafted = decideReferral(
@@ -80,7 +103,7 @@ describe('TransactionalAuditTrail (on the real PostgreSQL)', () => {
       { type: 'SendReferral', data: { answerDueAt: new Date(Date.now() + 86_400_000).toISOString(), at } },
       'sender',
     );
-    await writer.create(
+    await by.create(
       {
         _id: referralId,
         direction: 'outgoing',
@@ -98,6 +121,12 @@ describe('TransactionalAuditTrail (on the real PostgreSQL)', () => {
     const found: AuditRecord[] = [];
     for await (const record of store.records()) if (record.resource['referral'] === referralId) found.push(record);
     return found;
+  }
+
+  async function countRecords(): Promise<number> {
+    let count = 0;
+    for await (const _ of store.records()) count++;
+    return count;
   }
 
   const withdraw = (id: string) =>
@@ -145,6 +174,40 @@ describe('TransactionalAuditTrail (on the real PostgreSQL)', () => {
 
       expect(await recordsOf(referralId)).toEqual([]);
       expect(request[AUDITED_WITH_CHANGE]).toBeUndefined();
+    });
+
+    it('should write a referral a request creates — its key, the case, its message, the record — in one transaction of 7 statements', async () => {
+      const statements: string[] = [];
+      const counted = new Kysely<NodeDatabase>({
+        dialect: new PostgresDialect({ pool: new Pool({ connectionString: scratch.url, max: 2 }) }),
+        log: (event) => {
+          statements.push(event.query.sql);
+        },
+      });
+      try {
+        const request = createRequest();
+        const recordsBefore = await countRecords();
+
+        const referralId = await context.run({ request, success: 201, at: new Date().toISOString() }, () =>
+          sentReferral(stackOn(counted).writer),
+        );
+
+        expect(statements).toEqual([
+          'begin',
+          expect.stringContaining('insert into "case_keys"'),
+          expect.stringMatching(/with added as \(insert into "cases".*insert into outbox.*pg_notify/s),
+          expect.stringContaining('pg_advisory_xact_lock'),
+          expect.stringContaining('from "audit_log"'),
+          expect.stringContaining('insert into "audit_log"'),
+          'commit',
+        ]);
+        expect(await countRecords()).toBe(recordsBefore + 1);
+        expect(request[AUDITED_WITH_CHANGE]).toBe(true);
+        const queued = await scratch.db.selectFrom('outbox').select('type').where('case_id', '=', referralId).execute();
+        expect(queued).toEqual([{ type: 'referral.requested.v1' }]);
+      } finally {
+        await counted.destroy();
+      }
     });
 
     it('should record nothing for a change no user’s request made', async () => {

@@ -9,6 +9,7 @@ import { AccessGuard } from './access.guard';
 import { AuthConfig } from './auth.config';
 import { AuthConfigModule } from './auth-config.module';
 import { AuthService } from './auth.service';
+import { developmentTokenKey } from './development-token.key';
 import { AuthHttpController } from './auth.http.controller';
 import { AUTH_CONFIG } from './auth.tokens';
 import { JwtAuthGuard } from './jwt-auth.guard';
@@ -27,7 +28,8 @@ import { UserDirectory } from './user-directory';
     JwtModule.registerAsync({
       inject: [NODE_API_CONFIG],
       useFactory: (config: NodeApiConfig) => ({
-        secret: config.jwtSecret,
+        // The key object made once: jsonwebtoken would make one of the secret for every token it signs.
+        privateKey: developmentTokenKey(config.jwtSecret),
         signOptions: {
           algorithm: 'HS256',
           issuer: tokenIssuer(config.network),

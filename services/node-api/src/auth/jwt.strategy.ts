@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
@@ -7,6 +8,7 @@ import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
 import { AuthConfig, OidcConfig } from './auth.config';
 import { AUTH_CONFIG } from './auth.tokens';
 import { AuthenticatedUser } from './authenticated-user';
+import { developmentTokenKey } from './development-token.key';
 import { userFromOidcClaims } from './oidc-claims';
 import { OidcSigningKeys } from './oidc-signing-keys';
 import { tokenAudience, tokenIssuer } from '@enlace/auth';
@@ -47,7 +49,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 function developmentOptions(config: NodeApiConfig): StrategyOptionsWithoutRequest {
   return {
     jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-    secretOrKey: config.jwtSecret,
+    // A key object, made once: passport-jwt hands it to jsonwebtoken as it is (its types name only strings and
+    // buffers, which jsonwebtoken would turn into a key object on every request).
+    secretOrKey: developmentTokenKey(config.jwtSecret) as unknown as Buffer,
     algorithms: ['HS256'],
     issuer: tokenIssuer(config.network),
     audience: tokenAudience(config.network),
@@ -59,9 +63,10 @@ function oidcOptions(oidc: OidcConfig): StrategyOptionsWithoutRequest {
   const keys = new OidcSigningKeys(oidc);
   return {
     jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-    secretOrKeyProvider: (_request: Request, rawJwtToken: string, done: (error: unknown, key?: string) => void) => {
+    secretOrKeyProvider: (_request: Request, rawJwtToken: string, done: (error: unknown, key?: Buffer) => void) => {
       keys.keyFor(rawJwtToken).then(
-        (key) => done(null, key),
+        // A key object, as the development key: jsonwebtoken takes it as it is (see developmentOptions).
+        (key: KeyObject) => done(null, key as unknown as Buffer),
         // No key, no user: passport answers 401 without saying more to the caller.
         (error: unknown) => done(error),
       );

@@ -3,6 +3,7 @@ import { createRemoteJWKSet, decodeProtectedHeader } from 'jose';
 import { OidcConfig } from './auth.config';
 
 type KeySet = ReturnType<typeof createRemoteJWKSet>;
+type JoseKey = Awaited<ReturnType<KeySet>>;
 
 /**
  * The identity provider's signing keys, fetched from its JWKS (found by OIDC discovery when not configured) and
@@ -10,16 +11,24 @@ type KeySet = ReturnType<typeof createRemoteJWKSet>;
  */
 export class OidcSigningKeys {
   private keySet?: Promise<KeySet>;
+  /**
+   * jose keeps each key it imported (one object per key and algorithm), so its node:crypto form is made once per key,
+   * not once per token; a key that leaves the set goes with jose's object.
+   */
+  private readonly keyObjects = new WeakMap<JoseKey, KeyObject>();
 
   constructor(private readonly config: OidcConfig) {}
 
-  /** The public key, as PEM, that should have signed `token`; throws when there is none. */
-  async keyFor(token: string): Promise<string> {
+  /** The public key that should have signed `token`; throws when there is none. */
+  async keyFor(token: string): Promise<KeyObject> {
     const header = decodeProtectedHeader(token);
     const key = await (await this.keys())(header);
-    return KeyObject.from(key as Parameters<typeof KeyObject.from>[0])
-      .export({ type: 'spki', format: 'pem' })
-      .toString();
+    let keyObject = this.keyObjects.get(key);
+    if (!keyObject) {
+      keyObject = KeyObject.from(key as Parameters<typeof KeyObject.from>[0]);
+      this.keyObjects.set(key, keyObject);
+    }
+    return keyObject;
   }
 
   private keys(): Promise<KeySet> {

@@ -7,6 +7,8 @@ interface OpenTransaction {
   readonly afterCommit: (() => Promise<void>)[];
   /** What the transaction knows of the rows it locked and wrote, by key. */
   readonly known: Map<string, unknown>;
+  /** Writes gathered during the transaction, each list written in one statement just before it commits. */
+  readonly queued: Map<string, { readonly items: unknown[]; readonly write: (items: unknown[]) => Promise<void> }>;
 }
 
 /**
@@ -15,7 +17,9 @@ interface OpenTransaction {
  * methods run their statements in the caller's transaction when there is one (`run` joins it), else in one of their
  * own. Work that must not happen unless the transaction commits (destroying an erased case's key, which lives outside
  * it) waits for the commit. A case changed twice in one transaction is not read back in between: the writer leaves
- * what it wrote here (`remember`), and the next read of that case in the transaction takes it.
+ * what it wrote here (`remember`), and the next read of that case in the transaction takes it. Small writes of the
+ * same kind that many messages of a batch make (a delivery noted on a message) are gathered (`queue`) and written
+ * together, one statement for all, just before the transaction commits.
  */
 export class NodeTransactions {
   private readonly current = new AsyncLocalStorage<OpenTransaction>();
@@ -37,11 +41,33 @@ export class NodeTransactions {
     const open = this.current.getStore();
     if (open) return work(open.trx);
     const afterCommit: (() => Promise<void>)[] = [];
-    const result = await this.db
-      .transaction()
-      .execute((trx) => this.current.run({ trx, afterCommit, known: new Map() }, () => work(trx)));
+    const result = await this.db.transaction().execute((trx) => {
+      const opened: OpenTransaction = { trx, afterCommit, known: new Map(), queued: new Map() };
+      return this.current.run(opened, async () => {
+        const done = await work(trx);
+        for (const { items, write } of opened.queued.values()) await write(items);
+        return done;
+      });
+    });
     for (const then of afterCommit) await then();
     return result;
+  }
+
+  /**
+   * Adds `item` to the open transaction's list `name`, which `write` writes in one statement just before the
+   * transaction commits (one `write` per list: the first given). Returns false outside a transaction: the caller
+   * writes the item at once.
+   */
+  queue<T>(name: string, item: T, write: (items: T[]) => Promise<void>): boolean {
+    const open = this.current.getStore();
+    if (!open) return false;
+    let list = open.queued.get(name);
+    if (!list) {
+      list = { items: [], write: write as (items: unknown[]) => Promise<void> };
+      open.queued.set(name, list);
+    }
+    list.items.push(item);
+    return true;
   }
 
   /** Runs `then` once the open transaction commits (never if it rolls back); at once outside a transaction. */

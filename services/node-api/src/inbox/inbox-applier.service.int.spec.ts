@@ -4,6 +4,7 @@ import { InboxEntry, InboxStore, NodeDatabase, ScratchDatabase } from '@enlace/s
 import { randomUUID } from 'node:crypto';
 import { NodeApiConfig } from '../config/node-api.config';
 import { NodeTransactions } from '../database/node-transactions';
+import { SealedCaseContent } from '../privacy/sealed-case-content';
 import {
   APPLY_BATCH,
   InboxApplierService,
@@ -48,14 +49,17 @@ describe('InboxApplierService (on the real PostgreSQL)', () => {
 
   beforeEach(() => scratch.db.deleteFrom('inbox').execute());
 
-  const serviceWith = (applier: InboxMessageApplier) =>
-    // The entries here carry no sealed payload: the vault is never asked.
+  // The entries here carry no sealed payload and their cases no key: the vault finds none.
+  const noKeys = { keysOf: async () => new Map() } as unknown as PersonalDataVault;
+
+  const serviceWith = (applier: InboxMessageApplier, transactions = new NodeTransactions(scratch.db)) =>
     new InboxApplierService(
       { inboxPollMs: 5_000, databaseUrl: scratch.url, databaseMaxConnections: 10 } as NodeApiConfig,
       inbox,
-      new NodeTransactions(scratch.db),
+      transactions,
       [applier],
-      { openMany: async () => [] } as unknown as PersonalDataVault,
+      noKeys,
+      new SealedCaseContent(noKeys, transactions),
     );
 
   const settled = async () => {
@@ -97,16 +101,46 @@ describe('InboxApplierService (on the real PostgreSQL)', () => {
       expect(applied).toEqual(['afterpoison', 'othercase']);
     });
 
-    it('should apply one case’s entries in arrival order while it applies other cases alongside', async () => {
+    it('should apply one case’s entries in arrival order, and the whole round in one transaction', async () => {
       const caseId = randomUUID();
       const [first, second, third] = [entry('first', caseId), entry('second', caseId), entry('third', caseId)];
       const others = Array.from({ length: 20 }, (_, n) => entry(`other${n}`));
       await inbox.record([first, ...others.slice(0, 10), second, ...others.slice(10), third]);
       const order: string[] = [];
+      const transactions = jest.spyOn(scratch.db, 'transaction');
+      const service = serviceWith(
+        applierWith(async (e) => {
+          order.push(nameOf(e));
+          return APPLIED;
+        }),
+      );
+
+      await service.applyPending();
+
+      expect(order.filter((name) => ['first', 'second', 'third'].includes(name))).toEqual(['first', 'second', 'third']);
+      expect(transactions).toHaveBeenCalledTimes(1);
+      transactions.mockRestore();
+      const rows = await scratch.db.selectFrom('inbox').select('applied_at').execute();
+      expect(rows).toHaveLength(23);
+      // Marked applied together, in one statement.
+      expect(new Set(rows.map((row) => row.applied_at?.toISOString())).size).toBe(1);
+    });
+
+    it('should apply the cases of a failed round each in its own transaction, a few at once, in arrival order', async () => {
+      const caseId = randomUUID();
+      const [first, second, third] = [entry('first', caseId), entry('second', caseId), entry('third', caseId)];
+      const others = Array.from({ length: 20 }, (_, n) => entry(`other${n}`));
+      await inbox.record([first, ...others.slice(0, 10), second, ...others.slice(10), third]);
+      const order: string[] = [];
+      let failOnce = true;
       let inFlight = 0;
       let mostAtOnce = 0;
       const service = serviceWith(
         applierWith(async (e) => {
+          if (nameOf(e) === 'other5' && failOnce) {
+            failOnce = false;
+            throw new TypeError('fails once');
+          }
           inFlight++;
           mostAtOnce = Math.max(mostAtOnce, inFlight);
           await new Promise((resolve) => setTimeout(resolve, 5));
@@ -118,7 +152,8 @@ describe('InboxApplierService (on the real PostgreSQL)', () => {
 
       await service.applyPending();
 
-      expect(order.filter((name) => ['first', 'second', 'third'].includes(name))).toEqual(['first', 'second', 'third']);
+      const again = order.slice(order.lastIndexOf('first'));
+      expect(again.filter((name) => ['first', 'second', 'third'].includes(name))).toEqual(['first', 'second', 'third']);
       expect((await settled()).applied).toHaveLength(23);
       expect(mostAtOnce).toBeGreaterThan(1);
       expect(mostAtOnce).toBeLessThanOrEqual(PARALLEL_CASES);
@@ -129,25 +164,20 @@ describe('InboxApplierService (on the real PostgreSQL)', () => {
       await inbox.record([entry('one', caseId), entry('two', caseId), entry('three', caseId)]);
       const transactions = new NodeTransactions(scratch.db);
       let failOnce = true;
-      const service = new InboxApplierService(
-        { inboxPollMs: 5_000, databaseUrl: scratch.url, databaseMaxConnections: 10 } as NodeApiConfig,
-        inbox,
+      const service = serviceWith(
+        applierWith(async (e) => {
+          // The message's effect, written where a case change would be: in the applier's transaction.
+          await transactions.executor
+            .insertInto('deadline_notices')
+            .values({ id: `${caseId}:${nameOf(e)}`, announcement: '{}', created_at: new Date() })
+            .execute();
+          if (nameOf(e) === 'three' && failOnce) {
+            failOnce = false;
+            throw new TypeError('fails once');
+          }
+          return APPLIED;
+        }),
         transactions,
-        [
-          applierWith(async (e) => {
-            // The message's effect, written where a case change would be: in the applier's transaction.
-            await transactions.executor
-              .insertInto('deadline_notices')
-              .values({ id: `${caseId}:${nameOf(e)}`, announcement: '{}', created_at: new Date() })
-              .execute();
-            if (nameOf(e) === 'three' && failOnce) {
-              failOnce = false;
-              throw new TypeError('fails once');
-            }
-            return APPLIED;
-          }),
-        ],
-        { openMany: async () => [] } as unknown as PersonalDataVault,
       );
 
       await service.applyPending();

@@ -5,11 +5,12 @@ import { FailureCounter } from '@enlace/messaging';
 import { PersonalDataVault, SealedUse } from '@enlace/privacy';
 import { InboxEntry, InboxStore, NodeChannels, NotifiedWorker, isTransientStoreFailure } from '@enlace/store';
 import { ERASURE_CONFIRMED_TYPE } from '../cases/domain/erasure-confirmation';
-import { ConcurrentCaseChangeError } from '../cases/persistence/case-table';
+import { CaseTable, ConcurrentCaseChangeError } from '../cases/persistence/case-table';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
 import { INBOX_STORE, NODE_TRANSACTIONS } from '../database/database.tokens';
 import { NodeTransactions } from '../database/node-transactions';
-import { PERSONAL_DATA_VAULT } from '../privacy/privacy.tokens';
+import { PERSONAL_DATA_VAULT, SEALED_CASE_CONTENT } from '../privacy/privacy.tokens';
+import { SealedCaseContent } from '../privacy/sealed-case-content';
 import { ApplyOutcome, INBOX_MESSAGE_APPLIERS, InboxMessageApplier } from './inbox-message.applier';
 
 /** Entries looked at per round. */
@@ -22,23 +23,31 @@ export const OUT_OF_ORDER_WAIT_MS = 60 * 60_000;
  */
 export const OUT_OF_ORDER_RETRY_MS = 5_000;
 /**
- * Cases applied at once in a round (one case's entries are always applied one after the other). Each holds a
- * connection for its transaction and may take another for its case's key, so they stay well under the pool's size.
+ * Cases applied at once when a round's transaction failed and each case is applied in its own (one case's entries
+ * are always applied one after the other). Each holds a connection for its transaction and may take another for its
+ * case's key, so they stay well under the pool's size.
  */
 export const PARALLEL_CASES = 4;
 /** Rounds an entry may fail in for no passing cause before it is set aside (the worker backs off between). */
 export const MAX_APPLY_TRIES = 5;
 
 type Settled = { readonly stop: boolean };
+/** The keys of a batch's cases, read once for it (null: destroyed; absent: none). */
+type BatchKeys = ReadonlyMap<string, Uint8Array | null>;
+/** The protocol of each case a transaction locked (absent: no such case here). */
+type CaseProtocols = ReadonlyMap<string, string>;
 
 /**
  * Applies, in arrival order, the messages the courier verified and stored; the courier's notification wakes it, a
- * slow sweep finds what a lost notification would leave. Each case's entries of a round are applied in one
- * transaction: the case row locked, each message evolved on it, the case and its outgoing messages written, the
- * entries marked applied or rejected — so each message takes effect once, however many appliers run. A message
- * the protocol refuses is set aside with its reason (visible, never silently dropped); a passing failure (database
- * away) leaves it for the next round; one that keeps failing for another cause is set aside after MAX_APPLY_TRIES,
- * so that it does not hold up every message behind it.
+ * slow sweep finds what a lost notification would leave. A round's entries are applied in one transaction: their
+ * cases' keys read once (before it), the entries and the case rows locked, each case read once, each message
+ * evolved on its case in order, the cases and their outgoing messages written, the entries marked applied or rejected
+ * together (and the delivery marks of the receipts written together) — so each message takes effect once, however
+ * many appliers run. Should anything in it fail, the round is undone and each case's entries are applied again in a
+ * transaction of their own, then one by one, so that only the failing one is counted, retried or set aside. A
+ * message the protocol refuses is set aside with its reason (visible, never silently dropped); a passing failure
+ * (database away) leaves it for the next round; one that keeps failing for another cause is set aside after
+ * MAX_APPLY_TRIES, so that it does not hold up every message behind it.
  */
 @Injectable()
 export class InboxApplierService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -53,6 +62,7 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
     @Inject(NODE_TRANSACTIONS) private readonly transactions: NodeTransactions,
     @Inject(INBOX_MESSAGE_APPLIERS) private readonly appliers: readonly InboxMessageApplier[],
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
+    @Inject(SEALED_CASE_CONTENT) private readonly sealing: SealedCaseContent,
   ) {
     this.lanes = Math.max(1, Math.min(PARALLEL_CASES, Math.floor(config.databaseMaxConnections / 2)));
     this.worker = new NotifiedWorker(async () => (await this.applyPending()) >= APPLY_BATCH, {
@@ -75,15 +85,24 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
 
   /**
    * Applies one batch; returns how many entries it looked at. The entries of one case are applied one after the
-   * other, in arrival order; different cases, which share nothing, a few at once.
+   * other, in arrival order, all cases in one transaction; after a failure, each case in its own, a few at once.
    */
   async applyPending(): Promise<number> {
-    const entries = await this.opened(await this.inbox.findUnapplied(APPLY_BATCH));
+    const found = await this.inbox.findUnapplied(APPLY_BATCH);
+    if (found.length === 0) return 0;
+    const keys = await this.vault.keysOf(found.map((entry) => entry.caseId));
+    const entries = await this.opened(found, keys);
     const byCase = new Map<string, InboxEntry[]>();
     for (const entry of entries) byCase.set(entry.caseId, [...(byCase.get(entry.caseId) ?? []), entry]);
     const cases = [...byCase.values()];
+    try {
+      await this.applyBatch(cases, keys);
+      return entries.length;
+    } catch (error) {
+      if (isTransientStoreFailure(error)) throw error;
+    }
     const next = async (): Promise<void> => {
-      for (let lane = cases.shift(); lane; lane = cases.shift()) await this.applyCase(lane);
+      for (let lane = cases.shift(); lane; lane = cases.shift()) await this.applyCase(lane, keys);
     };
     const lanes = await Promise.allSettled(Array.from({ length: Math.min(this.lanes, cases.length) }, next));
     const failed = lanes.find((lane): lane is PromiseRejectedResult => lane.status === 'rejected');
@@ -91,61 +110,101 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
     return entries.length;
   }
 
+  /** Every case's entries of the round in one transaction; throws (and undoes it all) when any of them fails. */
+  private async applyBatch(cases: readonly (readonly InboxEntry[])[], keys: BatchKeys): Promise<void> {
+    await this.transactions.run(async (trx) => {
+      const { unsettled, protocols } = await this.lockBatch(trx, cases.flat(), keys);
+      const applied: string[] = [];
+      for (const entries of cases) {
+        applied.push(
+          ...(await this.applyInOrder(
+            entries.filter((entry) => unsettled.has(entry.envelopeId)),
+            protocols,
+            trx,
+          )),
+        );
+      }
+      await this.inbox.markApplied(applied, new Date(), trx);
+    });
+    for (const entry of cases.flat()) this.tries.succeeded(entry.envelopeId);
+  }
+
+  /**
+   * In the open transaction: the entries still unsettled, locked (another applier that took the same entries waits,
+   * then finds them done), then the rows of their cases, each read once for the transaction, and their keys as the
+   * round read them.
+   */
+  private async lockBatch(
+    trx: NodeTransactions['db'],
+    entries: readonly InboxEntry[],
+    keys: BatchKeys,
+  ): Promise<{ unsettled: Set<string>; protocols: CaseProtocols }> {
+    const unsettled = await this.inbox.lockUnsettled(
+      trx,
+      entries.map((entry) => entry.envelopeId),
+    );
+    this.sealing.rememberKeys(keys);
+    const caseIds = entries.filter((entry) => unsettled.has(entry.envelopeId)).map((entry) => entry.caseId);
+    const protocols = await CaseTable.lockAll(this.transactions, caseIds);
+    return { unsettled, protocols };
+  }
+
   /**
    * One case's entries in one transaction. Should one of them fail, the transaction is undone and the entries are
    * applied again one by one, each in its own, so that only the failing one is counted, retried or set aside.
    */
-  private async applyCase(opened: readonly InboxEntry[]): Promise<void> {
+  private async applyCase(opened: readonly InboxEntry[], keys: BatchKeys): Promise<void> {
     if (opened.length > 1) {
       try {
-        await this.applyTogether(opened);
+        await this.applyBatch([opened], keys);
         return;
       } catch (error) {
         if (isTransientStoreFailure(error)) throw error;
       }
     }
     for (const entry of opened) {
-      if ((await this.applySingle(entry)).stop) return;
+      if ((await this.applySingle(entry, keys)).stop) return;
     }
   }
 
-  /** The entries still unsettled, applied in order in one transaction; a message come too early is retried after progress. */
-  private async applyTogether(entries: readonly InboxEntry[]): Promise<void> {
-    await this.transactions.run(async (trx) => {
-      const unsettled = await this.inbox.lockUnsettled(
-        trx,
-        entries.map((entry) => entry.envelopeId),
-      );
-      let waiting = entries.filter((entry) => unsettled.has(entry.envelopeId));
-      const applied: string[] = [];
-      for (let progress = true; progress && waiting.length > 0;) {
-        progress = false;
-        const early: InboxEntry[] = [];
-        for (const entry of waiting) {
-          const outcome = await this.applyOne(entry);
-          if (outcome.applied) {
-            applied.push(entry.envelopeId);
-            progress = true;
-          } else if (outcome.deferred && this.mayWait(entry)) early.push(entry);
-          else {
-            await this.reject(entry, outcome.code, outcome.detail, trx);
-            progress = true;
-          }
+  /**
+   * One case's unsettled entries applied in order in the open transaction, a message come too early retried after
+   * progress; returns those applied (the caller marks them), having set aside or postponed the others.
+   */
+  private async applyInOrder(
+    entries: readonly InboxEntry[],
+    protocols: CaseProtocols,
+    trx: NodeTransactions['db'],
+  ): Promise<string[]> {
+    let waiting = [...entries];
+    const applied: string[] = [];
+    for (let progress = true; progress && waiting.length > 0;) {
+      progress = false;
+      const early: InboxEntry[] = [];
+      for (const entry of waiting) {
+        const outcome = await this.applyOne(entry, protocols);
+        if (outcome.applied) {
+          applied.push(entry.envelopeId);
+          progress = true;
+        } else if (outcome.deferred && this.mayWait(entry)) early.push(entry);
+        else {
+          await this.reject(entry, outcome.code, outcome.detail, trx);
+          progress = true;
         }
-        waiting = early;
       }
-      for (const entry of waiting) await this.inbox.postpone(entry.envelopeId, this.retryAt(), trx);
-      await this.inbox.markApplied(applied, new Date(), trx);
-    });
-    for (const entry of entries) this.tries.succeeded(entry.envelopeId);
+      waiting = early;
+    }
+    for (const entry of waiting) await this.inbox.postpone(entry.envelopeId, this.retryAt(), trx);
+    return applied;
   }
 
   /** One entry in a transaction of its own; says whether the case's later entries must wait for the next round. */
-  private async applySingle(entry: InboxEntry): Promise<Settled> {
+  private async applySingle(entry: InboxEntry, keys: BatchKeys): Promise<Settled> {
     try {
       await this.transactions.run(async (trx) => {
-        if ((await this.inbox.lockUnsettled(trx, [entry.envelopeId])).size === 0) return;
-        const outcome = await this.applyOne(entry);
+        const { unsettled, protocols } = await this.lockBatch(trx, [entry], keys);
+        if (unsettled.size === 0) return;
+        const outcome = await this.applyOne(entry, protocols);
         if (outcome.applied) await this.inbox.markApplied([entry.envelopeId], new Date(), trx);
         else if (outcome.deferred && this.mayWait(entry)) {
           await this.inbox.postpone(entry.envelopeId, this.retryAt(), trx);
@@ -180,14 +239,17 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
    * A message of a case erased before it was applied has no payload left: the appliers then work from the
    * envelope's header alone, or refuse it.
    */
-  private async opened(entries: readonly InboxEntry[]): Promise<InboxEntry[]> {
+  private async opened(entries: readonly InboxEntry[], keys: BatchKeys): Promise<InboxEntry[]> {
     const sealed = entries.filter((entry) => entry.sealedPayload !== undefined);
-    const payloads = await this.vault.openMany<Record<string, unknown>>(
-      sealed.map((entry) => ({
-        caseId: entry.caseId,
-        purpose: SealedUse.inbox(entry.envelopeId),
-        sealed: entry.sealedPayload as string,
-      })),
+    const payloads = await Promise.all(
+      sealed.map((entry) =>
+        this.vault.openWith<Record<string, unknown>>(
+          keys.get(entry.caseId),
+          entry.caseId,
+          SealedUse.inbox(entry.envelopeId),
+          entry.sealedPayload as string,
+        ),
+      ),
     );
     const byId = new Map(sealed.map((entry, i) => [entry.envelopeId, payloads[i]]));
     return entries.map(({ sealedPayload, ...entry }) => {
@@ -197,15 +259,14 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
     });
   }
 
-  /** Receipts and erasure confirmations go to the protocol that holds the case; the rest by message type. */
-  private async applyOne(entry: InboxEntry): Promise<ApplyOutcome> {
+  /**
+   * Receipts and erasure confirmations go to the protocol that holds the case (as the transaction locked it); the
+   * rest by message type.
+   */
+  private async applyOne(entry: InboxEntry, protocols: CaseProtocols): Promise<ApplyOutcome> {
     if (entry.type === RECEIPT_TYPE || entry.type === ERASURE_CONFIRMED_TYPE) {
-      const held = await this.transactions.executor
-        .selectFrom('cases')
-        .select('protocol')
-        .where('id', '=', entry.caseId)
-        .executeTakeFirst();
-      const applier = this.appliers.find((candidate) => candidate.protocolName === held?.protocol);
+      const protocol = protocols.get(entry.caseId);
+      const applier = this.appliers.find((candidate) => candidate.protocolName === protocol);
       if (!applier) return { applied: false, code: 'UNKNOWN_CASE', detail: `no case ${entry.caseId} on this node` };
       return entry.type === RECEIPT_TYPE ? applier.applyReceipt(entry) : applier.apply(entry);
     }

@@ -36,12 +36,8 @@ describe('InboxApplierService with referrals (on the real PostgreSQL)', () => {
     inbox = new InboxStore(scratch.db);
     vault = new PersonalDataVault(new CaseKeyStore(scratch.db, { kid: 'test', key: randomBytes(32) }));
     const transactions = new NodeTransactions(scratch.db);
-    repository = new ProtocolCaseRepository(
-      transactions,
-      'referral',
-      new SealedCaseContent(vault),
-      REFERRAL_CASE_PROTOCOL.sealedDetails,
-    );
+    const sealing = new SealedCaseContent(vault, transactions);
+    repository = new ProtocolCaseRepository(transactions, 'referral', sealing, REFERRAL_CASE_PROTOCOL.sealedDetails);
     const writer = new ProtocolCaseWriter(REFERRAL_CASE_PROTOCOL, repository, new MessageValidator());
     config = {
       ...readNodeApiConfig({
@@ -66,6 +62,7 @@ describe('InboxApplierService with referrals (on the real PostgreSQL)', () => {
       transactions,
       [new ProtocolCaseMessageApplier(REFERRAL_CASE_PROTOCOL, repository, writer, rules, config.country)],
       vault,
+      sealing,
     );
   }, 60_000);
 

@@ -3,7 +3,8 @@ import { CaseKeyStore, PersonalDataVault, loadKeyEncryptionKey } from '@enlace/p
 import type { NodeDatabase } from '@enlace/store';
 import { Kysely } from 'kysely';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
-import { NODE_DATABASE } from '../database/database.tokens';
+import { NODE_DATABASE, NODE_TRANSACTIONS } from '../database/database.tokens';
+import { NodeTransactions } from '../database/node-transactions';
 import { PERSONAL_DATA_VAULT, SEALED_CASE_CONTENT } from './privacy.tokens';
 import { SealedCaseContent } from './sealed-case-content';
 
@@ -22,8 +23,9 @@ import { SealedCaseContent } from './sealed-case-content';
     },
     {
       provide: SEALED_CASE_CONTENT,
-      inject: [PERSONAL_DATA_VAULT],
-      useFactory: (vault: PersonalDataVault) => new SealedCaseContent(vault),
+      inject: [PERSONAL_DATA_VAULT, NODE_TRANSACTIONS],
+      useFactory: (vault: PersonalDataVault, transactions: NodeTransactions) =>
+        new SealedCaseContent(vault, transactions),
     },
   ],
   exports: [PERSONAL_DATA_VAULT, SEALED_CASE_CONTENT],

@@ -1,6 +1,7 @@
 import { PersonalDataVault, SealedUse } from '@enlace/privacy';
 import type { OutboxEntry } from '@enlace/store';
 import type { ConsentRecord, ReferredPerson } from '../cases/domain/case-content';
+import type { NodeTransactions } from '../database/node-transactions';
 
 /** What of a case is personal and rests only sealed with the case's key: one ciphertext per case. */
 export interface PersonalContent {
@@ -19,30 +20,47 @@ interface WithConsentPurpose {
 
 const hasContent = (content: PersonalContent): boolean => Object.values(content).some((value) => value !== undefined);
 
+/** A case's key as a transaction knows it: null once destroyed. */
+interface KnownKey {
+  readonly key: Uint8Array | null;
+}
+
+const knownKeyName = (caseId: string): string => `case-key:${caseId}`;
+
 /**
  * Seals and opens the personal content of cases, and their outbox payloads, for node-api's repositories: what a
  * repository writes holds no personal field in clear, what it reads is opened again (or stays absent once the
- * case's key was destroyed).
+ * case's key was destroyed). Inside a transaction a case's key is read (or made) once: in that transaction, where a
+ * key made for a change that rolls back goes with it, and kept for the rest of it (`rememberKeys` gives it the keys
+ * a batch read beforehand).
  */
 export class SealedCaseContent {
-  constructor(private readonly vault: PersonalDataVault) {}
+  constructor(
+    private readonly vault: PersonalDataVault,
+    private readonly transactions?: NodeTransactions,
+  ) {}
 
   /**
    * A case's content and outbox payloads sealed together (a new case's, or new messages alone): its key is read (or
-   * made) once for all of them, where sealing them one by one would look it up for each. Throws when the case was
-   * erased already.
+   * made) once for all of them, where sealing them one by one would look it up for each. `fresh`: the case is new
+   * here, so its key is made without a read first. Throws when the case was erased already.
    */
   async sealContentAndOutbox(
     caseId: string,
     content: PersonalContent,
     entries: readonly OutboxEntry[],
+    options: { fresh?: boolean } = {},
   ): Promise<{ personal?: string; outbox: OutboxEntry[] }> {
     const withContent = hasContent(content);
     const withPayload = entries.filter((entry) => entry.payload !== undefined);
-    const sealed = await this.vault.sealOfCase(caseId, [
+    const items = [
       ...(withContent ? [{ purpose: SealedUse.personal, value: content }] : []),
       ...withPayload.map((entry) => ({ purpose: SealedUse.outbox(entry.envelopeId), value: entry.payload })),
-    ]);
+    ];
+    const sealed =
+      items.length === 0
+        ? []
+        : await this.vault.sealWith(await this.keyOf(caseId, options.fresh ? 'fresh' : 'seal'), caseId, items);
     if (sealed.some((value) => value === undefined)) {
       throw new Error(`case ${caseId} was erased: its personal data and messages cannot be written`);
     }
@@ -56,7 +74,13 @@ export class SealedCaseContent {
   /** The content, or an empty one when the case's key is gone. */
   async open(caseId: string, sealed: string | undefined): Promise<PersonalContent> {
     if (sealed === undefined) return {};
-    return (await this.vault.open<PersonalContent>(caseId, SealedUse.personal, sealed)) ?? {};
+    const key = await this.keyOf(caseId, 'open');
+    return (await this.vault.openWith<PersonalContent>(key, caseId, SealedUse.personal, sealed)) ?? {};
+  }
+
+  /** Keys of cases read beforehand (a batch's, null when destroyed), kept for the rest of the open transaction. */
+  rememberKeys(keys: ReadonlyMap<string, Uint8Array | null>): void {
+    for (const [caseId, key] of keys) this.transactions?.remember(knownKeyName(caseId), { key } satisfies KnownKey);
   }
 
   /**
@@ -70,6 +94,22 @@ export class SealedCaseContent {
   /** Destroys the case's key: every ciphertext of the case is unreadable from now on. */
   erase(caseId: string, at: Date): Promise<void> {
     return this.vault.erase(caseId, at);
+  }
+
+  /**
+   * The case's key as the open transaction knows it, else read in it (and, to seal, made when there is none; without
+   * a read first when the case is `fresh`); null or undefined when destroyed, undefined when there is none to open.
+   */
+  private async keyOf(caseId: string, use: 'open' | 'seal' | 'fresh'): Promise<Uint8Array | null | undefined> {
+    const known = this.transactions?.remembered<KnownKey>(knownKeyName(caseId));
+    if (known) return known.key;
+    const db = this.transactions?.executor;
+    const key =
+      use === 'open'
+        ? (await this.vault.keysOf([caseId], db)).get(caseId)
+        : ((await this.vault.keyOf(caseId, { fresh: use === 'fresh', ...(db ? { db } : {}) })) ?? null);
+    if (key !== undefined) this.transactions?.remember(knownKeyName(caseId), { key } satisfies KnownKey);
+    return key;
   }
 }
 

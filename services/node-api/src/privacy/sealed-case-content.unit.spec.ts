@@ -2,16 +2,25 @@ import type { PersonalDataVault } from '@enlace/privacy';
 import type { OutboxEntry } from '@enlace/store';
 import { SealedCaseContent } from './sealed-case-content';
 
-/** A vault that seals by naming what it sealed, and counts its calls: each call is one key look-up or insert. */
+/** A vault that seals by naming what it sealed, and counts its calls: each key asked for is one look-up or insert. */
 function fakeVault(erased = false) {
   const calls: { caseId: string; purpose: string }[][] = [];
+  const keysAsked: string[] = [];
   const vault = {
-    sealOfCase: async (caseId: string, items: readonly { purpose: string; value: unknown }[]) => {
+    keyOf: async (caseId: string) => {
+      keysAsked.push(caseId);
+      return erased ? undefined : new Uint8Array(32);
+    },
+    sealWith: async (
+      key: Uint8Array | null | undefined,
+      caseId: string,
+      items: readonly { purpose: string; value: unknown }[],
+    ) => {
       calls.push(items.map(({ purpose }) => ({ caseId, purpose })));
-      return items.map(({ purpose, value }) => (erased ? undefined : `sealed(${purpose}:${JSON.stringify(value)})`));
+      return items.map(({ purpose, value }) => (key ? `sealed(${purpose}:${JSON.stringify(value)})` : undefined));
     },
   } as unknown as PersonalDataVault;
-  return { vault, calls };
+  return { vault, calls, keysAsked };
 }
 
 const entry = (envelopeId: string, payload?: Record<string, unknown>): OutboxEntry => ({
@@ -25,8 +34,8 @@ const entry = (envelopeId: string, payload?: Record<string, unknown>): OutboxEnt
 });
 
 describe('SealedCaseContent.sealContentAndOutbox', () => {
-  it('should seal the content and every outbox payload in one call to the vault, each bound to its use', async () => {
-    const { vault, calls } = fakeVault();
+  it('should seal the content and every outbox payload with one key look-up, each bound to its use', async () => {
+    const { vault, calls, keysAsked } = fakeVault();
 
     const sealed = await new SealedCaseContent(vault).sealContentAndOutbox('case-1', { person: { firstName: 'Ana' } }, [
       entry('e1', { a: 1 }),
@@ -41,6 +50,7 @@ describe('SealedCaseContent.sealContentAndOutbox', () => {
         { caseId: 'case-1', purpose: 'outbox:e3' },
       ],
     ]);
+    expect(keysAsked).toEqual(['case-1']);
     expect(sealed.personal).toBe('sealed(personal:{"person":{"firstName":"Ana"}})');
     expect(sealed.outbox.map((e) => [e.envelopeId, e.sealedPayload, e.payload])).toEqual([
       ['e1', 'sealed(outbox:e1:{"a":1})', undefined],

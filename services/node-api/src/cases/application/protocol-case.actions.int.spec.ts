@@ -21,8 +21,9 @@ function stackOn(db: Kysely<NodeDatabase>): {
   actions: Actions;
   writer: ProtocolCaseWriter<ReintegrationState, ReintegrationEvent>;
 } {
-  const sealing = new SealedCaseContent(new PersonalDataVault(new CaseKeyStore(db, KEK)));
-  const repository = new ProtocolCaseRepository<ReintegrationState>(new NodeTransactions(db), 'reintegration', sealing);
+  const transactions = new NodeTransactions(db);
+  const sealing = new SealedCaseContent(new PersonalDataVault(new CaseKeyStore(db, KEK)), transactions);
+  const repository = new ProtocolCaseRepository<ReintegrationState>(transactions, 'reintegration', sealing);
   const writer = new ProtocolCaseWriter(REINTEGRATION_CASE_PROTOCOL, repository, new MessageValidator());
   return { actions: new ProtocolCaseActions(REINTEGRATION_CASE_PROTOCOL, repository, writer), writer };
 }

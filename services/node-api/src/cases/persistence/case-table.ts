@@ -77,30 +77,87 @@ export class CaseTable {
     this.transactions.remember(caseKey(id), document);
   }
 
-  /** Adds a new case with its first messages; 'exists' (and nothing written) when the id is taken. */
+  /**
+   * Adds a new case with its first messages, in one statement (the case, its outbox rows, the courier's wake-up);
+   * 'exists' (and nothing written) when the id is taken.
+   */
   async insert(
     row: Omit<Insertable<CasesTable>, 'protocol'>,
     outbox: readonly OutboxEntry[],
   ): Promise<'inserted' | 'exists'> {
-    return this.transactions.run(async (trx) => {
-      const inserted = await trx
-        .insertInto('cases')
-        .values({ ...row, protocol: this.protocol })
-        .onConflict((conflict) => conflict.column('id').doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (!inserted) return 'exists';
-      await this.addOutbox(trx, outbox);
-      return 'inserted';
-    });
+    const added = this.transactions.executor
+      .insertInto('cases')
+      .values({ ...row, protocol: this.protocol })
+      .onConflict((conflict) => conflict.column('id').doNothing())
+      .returning('id');
+    if (outbox.length === 0) return (await added.executeTakeFirst()) ? 'inserted' : 'exists';
+    // As JSON, for jsonb_to_recordset: a payload (one resting in clear) as itself, not as a string of JSON.
+    const rows = outbox.map((entry) => ({
+      ...outboxRowOf(entry, this.protocol),
+      payload: entry.payload ?? null,
+    }));
+    // The outbox rows only when the case was added (the CTE is empty otherwise); the notification goes with them.
+    const result = await sql<{ inserted: boolean }>`
+      with added as (${added}),
+      queued as (
+        insert into outbox (envelope_id, case_id, protocol, type, to_country, correlation_id, causation_id,
+                            sealed_payload, payload, created_at)
+        select o.envelope_id, o.case_id, o.protocol, o.type, o.to_country, o.correlation_id, o.causation_id,
+               o.sealed_payload, o.payload, o.created_at
+          from rows from (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as (
+                 envelope_id text, case_id text, protocol text, type text, to_country text, correlation_id text,
+                 causation_id text, sealed_payload text, payload jsonb, created_at timestamptz)) with ordinality
+               as o(envelope_id, case_id, protocol, type, to_country, correlation_id, causation_id, sealed_payload,
+                    payload, created_at, n)
+         where exists (select 1 from added)
+         order by o.n
+        returning 1)
+      select exists (select 1 from added) as inserted,
+             (select pg_notify(${NodeChannels.outbox}, '') where exists (select 1 from queued)) as notified`.execute(
+      this.transactions.executor,
+    );
+    return result.rows[0]?.inserted ? 'inserted' : 'exists';
+  }
+
+  /**
+   * Locks the rows of the cases given, whatever their protocol (a batch of the inbox spans them), in one statement
+   * and in id order (two batches that share cases lock them in the same order), until the open transaction ends; the
+   * rows are kept for the transaction, so that each case is read once for the batch. Returns the protocol of each
+   * case found.
+   */
+  static async lockAll(transactions: NodeTransactions, ids: readonly string[]): Promise<Map<string, string>> {
+    if (!transactions.inTransaction) throw new Error('cases are locked inside a transaction');
+    const distinct = [...new Set(ids)].sort();
+    const rows =
+      distinct.length === 0
+        ? []
+        : await CaseTable.selectWithOutbox(transactions, distinct).forUpdate('cases').orderBy('cases.id').execute();
+    const protocols = new Map<string, string>();
+    const found = new Map(rows.map((row) => [row.id, row]));
+    for (const id of distinct) {
+      const row = found.get(id);
+      transactions.remember(lockedRowKey(id), row ? caseRowOf(row) : null);
+      if (row) protocols.set(id, row.protocol);
+    }
+    return protocols;
   }
 
   /**
    * The case with its outbox, in one statement; inside a transaction its row stays locked until the transaction
-   * ends, so that a change decided on it cannot be overtaken.
+   * ends, so that a change decided on it cannot be overtaken. A row the transaction locked already (`lockAll`) is
+   * not read again.
    */
   async find(id: string): Promise<CaseRow | null> {
-    let query = this.transactions.executor
+    const locked = this.transactions.remembered<CaseRow | null>(lockedRowKey(id));
+    if (locked !== undefined) return locked?.protocol === this.protocol ? locked : null;
+    let query = CaseTable.selectWithOutbox(this.transactions, [id]).where('cases.protocol', '=', this.protocol);
+    if (this.transactions.inTransaction) query = query.forUpdate('cases');
+    const row = await query.executeTakeFirst();
+    return row ? caseRowOf(row) : null;
+  }
+
+  private static selectWithOutbox(transactions: NodeTransactions, ids: readonly string[]) {
+    return transactions.executor
       .selectFrom('cases')
       .selectAll('cases')
       .select((select) =>
@@ -124,30 +181,11 @@ export class CaseTable {
             .orderBy('outbox.seq'),
         ).as('outbox'),
       )
-      .where('cases.id', '=', id)
-      .where('cases.protocol', '=', this.protocol);
-    if (this.transactions.inTransaction) query = query.forUpdate('cases');
-    const row = await query.executeTakeFirst();
-    if (!row) return null;
-    return {
-      ...row,
-      // Read through json: its times come back as strings.
-      outbox: row.outbox.map((entry) => ({
-        envelopeId: entry.envelope_id,
-        type: entry.type,
-        to: entry.to_country,
-        caseId: entry.case_id,
-        correlationId: entry.correlation_id,
-        ...(entry.causation_id ? { causationId: entry.causation_id } : {}),
-        createdAt: new Date(entry.created_at),
-        sentAt: dateOrNull(entry.sent_at),
-        deliveredAt: dateOrNull(entry.delivered_at),
-        undeliverable:
-          entry.undeliverable_reason && entry.undeliverable_at
-            ? { reason: entry.undeliverable_reason, at: new Date(entry.undeliverable_at) }
-            : null,
-      })),
-    };
+      .where((where) =>
+        ids.length === 1
+          ? where('cases.id', '=', ids[0] as string)
+          : where('cases.id', '=', where.fn.any(where.val([...ids]))),
+      );
   }
 
   /** Writes one change in one transaction (the caller's, when it is in one); throws when the case moved on. */
@@ -224,7 +262,10 @@ export class CaseTable {
     await this.transactions.executor.updateTable('cases').set({ announced_due: due }).where('id', '=', id).execute();
   }
 
-  /** Notes the delivery receipt of one of the case's messages. */
+  /**
+   * Notes the delivery receipt of one of the case's messages. Inside a transaction the marks of all its receipts
+   * are written together, in one statement, just before it commits.
+   */
   async markDelivered(caseId: string, envelopeId: string, deliveredAt: Date): Promise<void> {
     const known = this.known<{ outbox: OutboxEntry[] }>(caseId);
     if (known) {
@@ -233,18 +274,15 @@ export class CaseTable {
       );
       this.remember(caseId, { ...known, outbox });
     }
-    await this.transactions.executor
-      .updateTable('outbox')
-      .set({ delivered_at: deliveredAt })
-      .where('envelope_id', '=', envelopeId)
-      .where('case_id', '=', caseId)
-      .where('delivered_at', 'is', null)
-      .execute();
+    const mark: DeliveryMark = { caseId, envelopeId, deliveredAt };
+    if (this.transactions.queue('outbox-delivered', mark, (marks) => this.writeDeliveries(marks))) return;
+    await this.writeDeliveries([mark]);
   }
 
   /** Records that the other end confirmed its erasure. */
   async recordErasureConfirmation(caseId: string, country: string, at: string): Promise<void> {
     this.transactions.forget(caseKey(caseId));
+    this.transactions.forget(lockedRowKey(caseId));
     await this.transactions.executor
       .updateTable('cases')
       .set({
@@ -253,6 +291,20 @@ export class CaseTable {
       .where('id', '=', caseId)
       .where('erasure', 'is not', null)
       .execute();
+  }
+
+  /** The first receipt of each message counts: a message delivered twice keeps its first time. */
+  private async writeDeliveries(marks: readonly DeliveryMark[]): Promise<void> {
+    await sql`
+      update outbox set delivered_at = mark.delivered_at
+        from (select distinct on (envelope_id) *
+                from unnest(${marks.map((m) => m.envelopeId)}::text[], ${marks.map((m) => m.caseId)}::text[],
+                            ${marks.map((m) => m.deliveredAt.toISOString())}::timestamptz[])
+                     as given (envelope_id, case_id, delivered_at)
+               order by envelope_id, delivered_at) as mark
+       where outbox.envelope_id = mark.envelope_id and outbox.case_id = mark.case_id and outbox.delivered_at is null`.execute(
+      this.transactions.executor,
+    );
   }
 
   private async addOutbox(trx: NodeTransactions['db'], outbox: readonly OutboxEntry[]): Promise<void> {
@@ -267,6 +319,55 @@ export class CaseTable {
 
 function caseKey(id: string): string {
   return `case:${id}`;
+}
+
+/** The row of a case as the transaction locked it in a batch (null: no such case), before it is opened. */
+function lockedRowKey(id: string): string {
+  return `case-row:${id}`;
+}
+
+interface DeliveryMark {
+  readonly caseId: string;
+  readonly envelopeId: string;
+  readonly deliveredAt: Date;
+}
+
+type CaseRowWithJsonOutbox = Selectable<CasesTable> & {
+  outbox: {
+    envelope_id: string;
+    type: string;
+    to_country: string;
+    case_id: string;
+    correlation_id: string;
+    causation_id: string | null;
+    created_at: Date | string;
+    sent_at: Date | string | null;
+    delivered_at: Date | string | null;
+    undeliverable_reason: string | null;
+    undeliverable_at: Date | string | null;
+  }[];
+};
+
+/** The row with its outbox as entries: read through json, its times come back as strings. */
+function caseRowOf(row: CaseRowWithJsonOutbox): CaseRow {
+  return {
+    ...row,
+    outbox: row.outbox.map((entry) => ({
+      envelopeId: entry.envelope_id,
+      type: entry.type,
+      to: entry.to_country,
+      caseId: entry.case_id,
+      correlationId: entry.correlation_id,
+      ...(entry.causation_id ? { causationId: entry.causation_id } : {}),
+      createdAt: new Date(entry.created_at),
+      sentAt: dateOrNull(entry.sent_at),
+      deliveredAt: dateOrNull(entry.delivered_at),
+      undeliverable:
+        entry.undeliverable_reason && entry.undeliverable_at
+          ? { reason: entry.undeliverable_reason, at: new Date(entry.undeliverable_at) }
+          : null,
+    })),
+  };
 }
 
 function dateOrNull(value: Date | string | null): Date | null {

@@ -73,7 +73,8 @@ export class ProtocolCaseRepository<S, D = unknown> {
       ...(details.sealed ? { sealedDetails: details.sealed } : {}),
       ...(resting.statePurpose !== undefined ? { statePurpose: resting.statePurpose } : {}),
     };
-    const sealed = await this.sealing.sealContentAndOutbox(document._id, content, outbox);
+    // A case this node opens has no key yet; one it receives has the key its courier made, read with the batch.
+    const sealed = await this.sealing.sealContentAndOutbox(document._id, content, outbox, { fresh: true });
     const base = resting.state as CaseStateBase;
     return this.table.insert(
       {

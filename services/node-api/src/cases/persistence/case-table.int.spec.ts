@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { NodeDatabase, OutboxEntry, ScratchDatabase } from '@enlace/store';
+import { Kysely, PostgresDialect } from 'kysely';
+import { Pool } from 'pg';
+import { NodeTransactions } from '../../database/node-transactions';
+import { CaseTable } from './case-table';
+
+const message = (caseId: string, type: string): OutboxEntry => ({
+  envelopeId: randomUUID(),
+  type,
+  to: 'EC',
+  caseId,
+  correlationId: caseId,
+  payload: { type },
+  createdAt: new Date(),
+  sentAt: null,
+  deliveredAt: null,
+});
+
+const row = (id: string) => ({
+  id,
+  direction: 'outgoing',
+  status: 'Sent',
+  state: JSON.stringify({ status: 'Sent', side: 'sender', fromCountry: 'CO', toCountry: 'EC' }),
+  personal: null,
+  links: null,
+  details: null,
+  timeline: '[]',
+  due: null,
+  pending_on: null,
+  version: 0,
+  created_at: new Date(),
+  updated_at: new Date(),
+});
+
+describe('CaseTable (on the real PostgreSQL)', () => {
+  let scratch: ScratchDatabase<NodeDatabase>;
+  /** The node's database through a pool that notes every statement it sends. */
+  let counted: Kysely<NodeDatabase>;
+  const statements: string[] = [];
+  let transactions: NodeTransactions;
+  let table: CaseTable;
+
+  beforeAll(async () => {
+    scratch = await ScratchDatabase.forNode('int_case_table');
+    counted = new Kysely<NodeDatabase>({
+      dialect: new PostgresDialect({ pool: new Pool({ connectionString: scratch.url, max: 4 }) }),
+      log: (event) => {
+        statements.push(event.query.sql);
+      },
+    });
+    transactions = new NodeTransactions(counted);
+    table = new CaseTable(transactions, 'referral');
+  }, 60_000);
+
+  afterAll(async () => {
+    await counted?.destroy();
+    await scratch?.drop();
+  });
+
+  beforeEach(() => {
+    statements.length = 0;
+  });
+
+  const outboxOf = (caseId: string) =>
+    scratch.db
+      .selectFrom('outbox')
+      .select(['type', 'payload', 'delivered_at'])
+      .where('case_id', '=', caseId)
+      .orderBy('seq')
+      .execute();
+
+  describe('insert', () => {
+    it('should add the case and its messages in one statement, in order, and nothing when the id is taken', async () => {
+      const id = randomUUID();
+
+      const first = await table.insert(row(id), [message(id, 'first'), message(id, 'second')]);
+      const again = await table.insert(row(id), [message(id, 'third')]);
+
+      expect([first, again]).toEqual(['inserted', 'exists']);
+      expect(statements).toHaveLength(2);
+      expect(await outboxOf(id)).toEqual([
+        { type: 'first', payload: { type: 'first' }, delivered_at: null },
+        { type: 'second', payload: { type: 'second' }, delivered_at: null },
+      ]);
+    });
+  });
+
+  describe('lockAll', () => {
+    it('should lock a batch’s cases in one statement, and find each of them then without reading it again', async () => {
+      const [a, b, missing] = [randomUUID(), randomUUID(), randomUUID()];
+      await table.insert(row(a), []);
+      await table.insert(row(b), []);
+      statements.length = 0;
+      let otherWriterDone = false;
+
+      await transactions.run(async () => {
+        const protocols = await CaseTable.lockAll(transactions, [b, a, missing, a]);
+        expect(protocols).toEqual(
+          new Map([
+            [a, 'referral'],
+            [b, 'referral'],
+          ]),
+        );
+        void scratch.db
+          .updateTable('cases')
+          .set({ status: 'Changed' })
+          .where('id', '=', a)
+          .execute()
+          .then(() => (otherWriterDone = true));
+        expect((await table.find(a))?.id).toBe(a);
+        expect(await table.find(missing)).toBeNull();
+        expect(await new CaseTable(transactions, 'return').find(b)).toBeNull();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        // Another writer of a locked case waits for the batch to end.
+        expect(otherWriterDone).toBe(false);
+      });
+
+      expect(statements.filter((sql) => sql.includes('from "cases"'))).toHaveLength(1);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(otherWriterDone).toBe(true);
+    });
+  });
+
+  describe('markDelivered', () => {
+    it('should note every delivery of a transaction in one statement before it commits, the first receipt’s time', async () => {
+      const [a, b] = [randomUUID(), randomUUID()];
+      const [toA, toB] = [message(a, 'to-a'), message(b, 'to-b')];
+      await table.insert(row(a), [toA]);
+      await table.insert(row(b), [toB]);
+      statements.length = 0;
+      const [early, late] = [new Date('2026-01-01T00:00:00Z'), new Date('2026-01-02T00:00:00Z')];
+
+      await transactions.run(async () => {
+        await table.markDelivered(a, toA.envelopeId, late);
+        await table.markDelivered(b, toB.envelopeId, early);
+        await table.markDelivered(a, toA.envelopeId, early);
+        expect(statements.filter((sql) => sql.includes('update outbox'))).toHaveLength(0);
+      });
+
+      expect(statements.filter((sql) => sql.includes('update outbox'))).toHaveLength(1);
+      expect((await outboxOf(a))[0]?.delivered_at).toEqual(early);
+      expect((await outboxOf(b))[0]?.delivered_at).toEqual(early);
+    });
+
+    it('should write a delivery at once outside a transaction, and never move a noted one', async () => {
+      const id = randomUUID();
+      const sent = message(id, 'sent');
+      await table.insert(row(id), [sent]);
+      const [first, second] = [new Date('2026-01-01T00:00:00Z'), new Date('2026-01-03T00:00:00Z')];
+
+      await table.markDelivered(id, sent.envelopeId, first);
+      await table.markDelivered(id, sent.envelopeId, second);
+
+      expect((await outboxOf(id))[0]?.delivered_at).toEqual(first);
+    });
+  });
+});
