@@ -1,6 +1,7 @@
 import { NodeDatabase, ScratchDatabase } from '@enlace/store';
 import { Kysely } from 'kysely';
 import { verifyAuditChain } from './audit-chain.verifier';
+import { AuditLogOverloadedError } from './audit-log-overloaded.error';
 import { AuditLogStore } from './audit-log.store';
 import { AuditEntry } from './audit-record';
 
@@ -99,5 +100,20 @@ describe('AuditLogStore (on the real PostgreSQL)', () => {
     await db.updateTable('audit_log').set({ outcome: 500 }).where('seq', '=', '17').execute();
 
     expect(await verifyAuditChain(new AuditLogStore(db).records())).toMatchObject({ intact: false, firstBroken: 17 });
+  });
+
+  it('should refuse an entry at once when too many wait already, and still write those that wait', async () => {
+    const store = new AuditLogStore(db, { maxPending: 2 });
+
+    // the first is taken by the writer at once; two more wait for it; the fourth finds the queue full
+    const appends = [1, 2, 3, 4].map((n) => store.append(entry(9_000 + n)));
+
+    await expect(appends[3]).rejects.toBeInstanceOf(AuditLogOverloadedError);
+    const written = await Promise.all(appends.slice(0, 3));
+    expect(written.map((record) => record.resource)).toEqual([
+      { referral: 'referral-9001' },
+      { referral: 'referral-9002' },
+      { referral: 'referral-9003' },
+    ]);
   });
 });

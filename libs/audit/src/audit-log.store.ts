@@ -2,6 +2,7 @@ import type { AuditLogTable, NodeDatabase } from '@enlace/store';
 import { Kysely, Selectable, sql, Transaction } from 'kysely';
 import { auditHash } from './audit-hash';
 import { AuditActor, AuditEntry, AuditRecord, GENESIS_HASH } from './audit-record';
+import { AuditLogOverloadedError } from './audit-log-overloaded.error';
 
 /** What the audit log needs of a database: its one table (a node's database has it, and so may the monitor's). */
 export interface AuditLogDatabase {
@@ -24,6 +25,9 @@ interface Pending {
   readonly reject: (error: Error) => void;
 }
 
+/** Entries one process may have waiting for the log at most. */
+export const MAX_PENDING = 10_000;
+
 /**
  * A node's append-only, hash-chained audit log (`audit_log`, the sequence number its primary key). An append takes
  * the log's advisory lock in its transaction, reads the head and inserts after it: writers of all processes take
@@ -36,13 +40,23 @@ export class AuditLogStore<DB extends AuditLogDatabase = NodeDatabase> {
   private writing = false;
   private readonly db: Kysely<AuditLogDatabase>;
 
-  /** A node's database, or any other with the log's table (narrowed here: Kysely takes no wider database for it). */
-  constructor(db: Kysely<DB>) {
+  private readonly maxPending: number;
+
+  /**
+   * A node's database, or any other with the log's table (narrowed here: Kysely takes no wider database for it);
+   * `maxPending`: entries that may wait for the log at most (MAX_PENDING).
+   */
+  constructor(db: Kysely<DB>, options: { maxPending?: number } = {}) {
     this.db = db as unknown as Kysely<AuditLogDatabase>;
+    this.maxPending = options.maxPending ?? MAX_PENDING;
   }
 
-  /** Resolves once the entry is in the chain (committed). */
+  /**
+   * Resolves once the entry is in the chain (committed). With maxPending entries already waiting (the database is
+   * away or far behind), it refuses at once (AuditLogOverloadedError) instead of holding ever more in memory.
+   */
   append(entry: AuditEntry): Promise<AuditRecord> {
+    if (this.queue.length >= this.maxPending) return Promise.reject(new AuditLogOverloadedError(this.queue.length));
     return new Promise<AuditRecord>((resolve, reject) => {
       this.queue.push({ entry, resolve, reject });
       if (!this.writing) void this.drain();

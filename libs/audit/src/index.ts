@@ -2,3 +2,4 @@ export * from './audit-record';
 export * from './audit-hash';
 export * from './audit-chain.verifier';
 export * from './audit-log.store';
+export * from './audit-log-overloaded.error';

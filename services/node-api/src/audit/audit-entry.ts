@@ -2,8 +2,19 @@ import type { AuditEntry } from '@enlace/audit';
 import type { Request } from 'express';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 
-/** Route parameters that name a case, and under which name the audit record keeps them. */
-const RESOURCE_PARAMETERS: Readonly<Record<string, string>> = { id: 'referral' };
+/** The kind of case a route's `:id` names, by the route's first segment: every resource has its own type. */
+const CASE_KIND_OF_COLLECTION: Readonly<Record<string, string>> = {
+  referrals: 'referral',
+  returns: 'return',
+  reintegrations: 'reintegration',
+};
+
+/** The kind of resource a route parameter names (`/api/v1/returns/:id` -> return); undefined for none. */
+function resourceKind(path: string, parameter: string): string | undefined {
+  if (parameter !== 'id') return undefined;
+  const collection = path.split('/').find((segment) => Object.hasOwn(CASE_KIND_OF_COLLECTION, segment));
+  return collection === undefined ? undefined : CASE_KIND_OF_COLLECTION[collection];
+}
 
 /** The record of a request: the route (not the URL) and the ids of the resources, never a body. */
 export function auditEntryOf(request: Request, outcome: number, at: string): AuditEntry {
@@ -11,7 +22,7 @@ export function auditEntryOf(request: Request, outcome: number, at: string): Aud
   const route = (request.route as { path?: string } | undefined)?.path;
   const resource: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.params ?? {})) {
-    const kind = RESOURCE_PARAMETERS[name];
+    const kind = route === undefined ? undefined : resourceKind(`${request.baseUrl}${route}`, name);
     if (kind && typeof value === 'string') resource[kind] = value;
   }
   return {
@@ -23,7 +34,10 @@ export function auditEntryOf(request: Request, outcome: number, at: string): Aud
   };
 }
 
-/** Set on a request whose audit record was written with the case change it made: the middleware adds none. */
+/**
+ * Set on a request whose audit record was written before its answer (with the case change it made, or before
+ * personal data were served): the middleware adds none.
+ */
 export const AUDITED_WITH_CHANGE = Symbol('auditedWithChange');
 
 export type AuditedRequest = Request & { [AUDITED_WITH_CHANGE]?: boolean };

@@ -1,8 +1,11 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Controller, Get, Inject, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import { AuditLogStore } from '@enlace/audit';
+import type { Request, Response } from 'express';
 import { CaseRights } from '@enlace/auth';
+import { recordBeforeServing } from '../audit/record-before-serving';
+import { AUDIT_LOG_STORE } from '../audit/audit.tokens';
 import { RequireRoles } from '../auth/roles.decorator';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
 import { HtcdsExportService } from './application/htcds-export.service';
@@ -13,6 +16,7 @@ export class ExportsHttpController {
   constructor(
     private readonly htcds: HtcdsExportService,
     @Inject(NODE_API_CONFIG) private readonly config: NodeApiConfig,
+    @Inject(AUDIT_LOG_STORE) private readonly audit: AuditLogStore,
   ) {}
 
   /**
@@ -22,9 +26,12 @@ export class ExportsHttpController {
    */
   @Get('htcds.csv')
   @RequireRoles(...CaseRights.read)
-  async htcdsCsv(@Res() response: Response): Promise<void> {
+  async htcdsCsv(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const at = new Date().toISOString();
     const rows = this.htcds.rows();
     const first = await rows.next();
+    // personal data of every case: recorded before the first byte leaves, or not served at all
+    await recordBeforeServing(this.audit, request, at);
     const day = new Date().toISOString().slice(0, 10);
     response.status(200);
     response.setHeader('content-type', 'text/csv; charset=utf-8');

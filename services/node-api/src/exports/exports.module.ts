@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ReferralsModule } from '../referrals/referrals.module';
 import { ReintegrationsModule } from '../reintegrations/reintegrations.module';
 import { ReturnsModule } from '../returns/returns.module';
@@ -7,7 +8,7 @@ import { ExportsHttpController } from './exports.http.controller';
 
 /** Exports of this node's cases for case-management systems: HTCDS-shaped CSV. */
 @Module({
-  imports: [ReferralsModule, ReturnsModule, ReintegrationsModule],
+  imports: [AuditModule, ReferralsModule, ReturnsModule, ReintegrationsModule],
   controllers: [ExportsHttpController],
   providers: [HtcdsExportService],
 })

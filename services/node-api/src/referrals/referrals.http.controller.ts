@@ -20,6 +20,7 @@ import { RequestInformationRequest } from './dto/request-information.request';
 import { StartServiceRequest } from './dto/start-service.request';
 import { WithdrawReferralRequest } from './dto/withdraw-referral.request';
 import type { CaseDirection } from '../cases/persistence/protocol-case.document';
+import { AuditedBeforeServing } from '../audit/audited-before-serving.decorator';
 
 const referralId = new ContractParameterPipe('#/components/parameters/ReferralId/schema', 'id');
 
@@ -62,6 +63,7 @@ export class ReferralsHttpController {
   }
 
   @Get(':id/person')
+  @AuditedBeforeServing()
   @RequireRoles(...CaseRights.read)
   async person(@Param('id', referralId) id: string): Promise<CasePersonView> {
     return toCasePersonView(await this.referrals.get(id));

@@ -14,6 +14,7 @@ import { ReintegrationCase, ReintegrationsService } from './application/reintegr
 import { REINTEGRATION_STEPS } from './dto/reintegration-steps';
 import type { OpenReintegrationRequest, ReintegrationSummary, ReintegrationView } from './dto/reintegration.requests';
 import { toReintegrationSummary, toReintegrationView } from './dto/reintegration.view';
+import { AuditedBeforeServing } from '../audit/audited-before-serving.decorator';
 
 const planId = new ContractParameterPipe('#/components/parameters/CaseId/schema', 'id');
 
@@ -56,6 +57,7 @@ export class ReintegrationsHttpController {
   }
 
   @Get(':id/person')
+  @AuditedBeforeServing()
   @RequireRoles(...CaseRights.read)
   async person(@Param('id', planId) id: string): Promise<CasePersonView> {
     return toCasePersonView(await this.reintegrations.get(id));

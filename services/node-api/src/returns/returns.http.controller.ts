@@ -14,6 +14,7 @@ import { ReturnCase, ReturnsService } from './application/returns.service';
 import { RETURN_STEPS } from './dto/return-steps';
 import type { CreateReturnRequest, ReturnSummary, ReturnView } from './dto/return.requests';
 import { toReturnSummary, toReturnView } from './dto/return.view';
+import { AuditedBeforeServing } from '../audit/audited-before-serving.decorator';
 
 const returnId = new ContractParameterPipe('#/components/parameters/CaseId/schema', 'id');
 
@@ -56,6 +57,7 @@ export class ReturnsHttpController {
   }
 
   @Get(':id/person')
+  @AuditedBeforeServing()
   @RequireRoles(...CaseRights.read)
   async person(@Param('id', returnId) id: string): Promise<CasePersonView> {
     return toCasePersonView(await this.returns.get(id));

@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { ContractViolation } from '@enlace/contracts';
 import { ProtocolRuleViolation } from '@enlace/protocols';
 import { isTransientStoreFailure } from '@enlace/store';
+import { AuditRecordNotWrittenError } from '../../audit/audit-record-not-written.error';
 import { ConcurrentCaseChangeError } from '../../cases/persistence/case-table';
 import { ProblemDetails, problemType } from '@enlace/http';
 import { ProblemException } from './problem.exception';
@@ -71,6 +72,14 @@ export function toProblem(error: unknown): ProblemDetails {
   if (isTransientStoreFailure(error)) {
     // The database is away for a moment (restarting, failing over): nothing was changed, the same request may be sent again.
     return problem(503, 'Service Unavailable', 'The node cannot reach its database for now; try again shortly.');
+  }
+  if (error instanceof AuditRecordNotWrittenError) {
+    // Fail closed: personal data leave only with their read in the audit log.
+    return problem(
+      503,
+      'Service Unavailable',
+      'The node cannot record this read in its audit log for now; nothing was served.',
+    );
   }
   if (error instanceof ConcurrentCaseChangeError) {
     // Others kept changing the case while this request decided on it, every time it tried: nothing was changed.

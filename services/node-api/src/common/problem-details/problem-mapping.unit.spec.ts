@@ -13,6 +13,7 @@ import {
 } from '@enlace/protocols';
 import { ProblemException } from './problem.exception';
 import { toProblem } from './problem-mapping';
+import { AuditRecordNotWrittenError } from '../../audit/audit-record-not-written.error';
 import { ConcurrentCaseChangeError } from '../../cases/persistence/case-table';
 
 const AT = '2025-03-14T09:30:00.000Z';
@@ -256,6 +257,13 @@ describe('toProblem', () => {
         status: 503,
         type: 'urn:enlace:problem:service-unavailable',
       });
+    });
+
+    it('should answer 503 when a read of personal data could not be recorded, and say nothing was served', () => {
+      const problem = toProblem(new AuditRecordNotWrittenError(new Error('connection refused')));
+
+      expect(problem).toMatchObject({ status: 503, type: 'urn:enlace:problem:service-unavailable' });
+      expect(problem.detail).toContain('nothing was served');
     });
 
     it('should answer 500 for a server error that answers the command itself', () => {
