@@ -115,6 +115,33 @@ describe('InboxApplierService with referrals (on the real PostgreSQL)', () => {
       expect(await inboxRow(again)).toMatchObject({ applied_at: null, rejection_code: 'DUPLICATE_CASE' });
     });
 
+    it('should refuse as WRONG_COUNTERPART a step of a referral sent by a country that is not its other end', async () => {
+      const referralId = randomUUID();
+      await arrive('referral.requested.v1', referralId, 'EC', {
+        referralId,
+        reason: 'AdditionalServicesRequired',
+        servicesRequested: ['Health'],
+        urgency: 'high',
+        person: { firstName: 'Ana' },
+        consent: { purpose: 'Referral for assistance', scope: ['identity'], recordedAt: '2025-01-01T00:00:00Z' },
+        answerDueAt: new Date(Date.now() + 86_400_000).toISOString(),
+        requestedAt: new Date().toISOString(),
+      });
+      await applier.applyPending();
+      // PE reads the case id in a header and tries to withdraw a referral between EC and CO
+      const forged = await arrive('referral.withdrawn.v1', referralId, 'PE', {
+        referralId,
+        reason: 'Found help locally',
+        withdrawnAt: new Date().toISOString(),
+      });
+
+      await applier.applyPending();
+
+      expect(await inboxRow(forged)).toMatchObject({ applied_at: null, rejection_code: 'WRONG_COUNTERPART' });
+      const untouched = await repository.findById(referralId);
+      expect(untouched).toMatchObject({ state: { status: 'delivered' }, version: 0 });
+    });
+
     it('should apply a request and the withdrawal behind it in one round, the second on what the first wrote', async () => {
       const referralId = randomUUID();
       await arrive('referral.requested.v1', referralId, 'EC', {
