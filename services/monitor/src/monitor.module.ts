@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
-import { ProblemDetailsFilter } from './common/problem-details/problem-details.filter';
+import { ProblemDetailsFilter } from '@enlace/http';
 import { MonitorConfigModule } from './config/monitor-config.module';
 import { MonitorDatabaseModule } from './database/monitor-database.module';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
@@ -28,6 +28,6 @@ import { StatisticsModule } from './statistics/statistics.module';
     DeadLettersModule,
     NodesModule,
   ],
-  providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+  providers: [{ provide: APP_FILTER, useValue: new ProblemDetailsFilter() }],
 })
 export class MonitorModule {}

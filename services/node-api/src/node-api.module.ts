@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
-import { ProblemDetailsFilter } from './common/problem-details/problem-details.filter';
+import { ProblemDetailsFilter } from '@enlace/http';
+import { toProblem } from './common/problem-details/problem-mapping';
 import { MessageValidationModule } from './common/validation/message-validation.module';
 import { NodeApiConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -32,6 +33,6 @@ import { ReturnsModule } from './returns/returns.module';
     DeadlinesModule,
     ExportsModule,
   ],
-  providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+  providers: [{ provide: APP_FILTER, useValue: new ProblemDetailsFilter(toProblem) }],
 })
 export class NodeApiModule {}

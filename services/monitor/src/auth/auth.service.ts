@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { decoyPasswordHash, verifyPassword } from '@enlace/auth';
-import { ProblemException } from '../common/problem-details/problem.exception';
+import { ProblemException } from '@enlace/http';
 import { MONITOR_CONFIG, MonitorConfig } from '../config/monitor.config';
 import { MonitorUserDirectory } from './monitor-user.directory';
 

@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { ProblemException } from '../common/problem-details/problem.exception';
+import { ProblemException } from '@enlace/http';
 import { IS_PUBLIC } from './public.decorator';
 
 /** Every route needs a valid bearer token unless marked @Public(). */

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Role } from '@enlace/auth';
-import { ProblemException } from '../common/problem-details/problem.exception';
+import { ProblemException } from '@enlace/http';
 import { AuthenticatedMonitorUser } from './authenticated-monitor-user';
 import { READ_ROLES } from './monitor-roles';
 import { IS_PUBLIC } from './public.decorator';

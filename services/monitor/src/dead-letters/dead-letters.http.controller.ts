@@ -4,7 +4,7 @@ import { AuthenticatedMonitorUser } from '../auth/authenticated-monitor-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { REDRIVE_ROLES } from '../auth/monitor-roles';
 import { RequireRoles } from '../auth/roles.decorator';
-import { ProblemException } from '../common/problem-details/problem.exception';
+import { ProblemException } from '@enlace/http';
 import { ContractBodyPipe } from '../common/validation/contract-body.pipe';
 import { ContractParameterPipe } from '../common/validation/contract-parameter.pipe';
 import { IntegerQueryParameter, QueryParameter } from '../common/validation/query-parameter';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
-import { ProblemException } from '../common/problem-details/problem.exception';
+import { ProblemException } from '@enlace/http';
 import { decoyPasswordHash, verifyPassword } from '@enlace/auth';
 import { AuthConfig } from './auth.config';
 import { AUTH_CONFIG } from './auth.tokens';

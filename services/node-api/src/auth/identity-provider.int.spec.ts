@@ -9,7 +9,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { EnvReader } from '@enlace/config';
 import { readTrustedProxies } from '@enlace/http';
 import { exportJWK, generateKeyPair, JWK, SignJWT } from 'jose';
-import { ProblemDetailsFilter } from '../common/problem-details/problem-details.filter';
+import { ProblemDetailsFilter } from '@enlace/http';
+import { toProblem } from '../common/problem-details/problem-mapping';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
 import { DeadlinePolicy } from '../deadlines/domain/deadline-policy';
 import { IsoDuration } from '../config/iso-duration';
@@ -63,7 +64,7 @@ async function startApp(env: Record<string, string>, usersFile: string): Promise
   @Module({
     imports: [TestConfigModule, AuthModule],
     controllers: [ProbeController],
-    providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+    providers: [{ provide: APP_FILTER, useValue: new ProblemDetailsFilter(toProblem) }],
   })
   class TestAppModule {}
   try {

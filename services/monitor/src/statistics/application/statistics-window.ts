@@ -1,4 +1,4 @@
-import { ProblemException } from '../../common/problem-details/problem.exception';
+import { ProblemException } from '@enlace/http';
 import { Granularity, bucketCount, bucketStart, bucketsBetween, defaultGranularity } from '../domain/time-buckets';
 
 /** At most this many buckets per corridor in one answer, so that a report stays a bounded read and a bounded answer. */

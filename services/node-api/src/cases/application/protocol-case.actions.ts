@@ -1,4 +1,4 @@
-import { ProblemException } from '../../common/problem-details/problem.exception';
+import { ProblemException } from '@enlace/http';
 import type { CaseEventBase, CaseProtocol, CaseSide, CaseStateBase } from '../domain/case-protocol';
 import type { ProtocolCaseDocument } from '../persistence/protocol-case.document';
 import { ConcurrentCaseChangeError, ProtocolCaseRepository } from '../persistence/protocol-case.repository';

@@ -1,5 +1,5 @@
 import type { NodeApiSchemas } from '@enlace/contracts';
-import { ProblemException } from '../../common/problem-details/problem.exception';
+import { ProblemException } from '@enlace/http';
 import type { ConsentRecord, ReferredPerson } from '../domain/case-content';
 import type { CaseErasure } from '../persistence/protocol-case.document';
 

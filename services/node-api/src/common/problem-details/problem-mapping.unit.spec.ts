@@ -11,7 +11,7 @@ import {
   decideReferral,
   evolveReferral,
 } from '@enlace/protocols';
-import { ProblemException } from './problem.exception';
+import { ProblemException } from '@enlace/http';
 import { toProblem } from './problem-mapping';
 import { AuditRecordNotWrittenError } from '../../audit/audit-record-not-written.error';
 import { ConcurrentCaseChangeError } from '../../cases/persistence/case-table';

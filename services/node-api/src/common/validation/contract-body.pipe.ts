@@ -1,6 +1,6 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { NodeApiRequestValidator } from '@enlace/contracts';
-import { ProblemException } from '../problem-details/problem.exception';
+import { ProblemException } from '@enlace/http';
 
 const validator = new NodeApiRequestValidator();
 

@@ -1,5 +1,5 @@
 import { ParseBoolPipe } from '@nestjs/common';
-import { ProblemException } from '../problem-details/problem.exception';
+import { ProblemException } from '@enlace/http';
 
 /** The `overdue` query flag of the case lists: true or false, else 400 naming it. */
 export const overdueFlag = new ParseBoolPipe({

@@ -1,6 +1,6 @@
 import type { Role } from '@enlace/auth';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { ProblemException } from '../problem-details/problem.exception';
+import { ProblemException } from '@enlace/http';
 
 /** For endpoints whose roles depend on a path parameter (a step): 403 unless the user holds one of `roles`. */
 export function requireStepRoles(user: AuthenticatedUser, roles: readonly Role[]): void {

@@ -1,6 +1,6 @@
 import type { Role } from '@enlace/auth';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { ProblemException } from '../problem-details/problem.exception';
+import { ProblemException } from '@enlace/http';
 import { ContractBodyPipe } from './contract-body.pipe';
 import { requireStepRoles } from './require-step-roles';
 

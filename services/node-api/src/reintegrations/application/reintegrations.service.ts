@@ -5,7 +5,7 @@ import { ProtocolCaseActions } from '../../cases/application/protocol-case.actio
 import { ProtocolCaseWriter } from '../../cases/application/protocol-case.writer';
 import type { ProtocolCaseDocument } from '../../cases/persistence/protocol-case.document';
 import type { ProtocolCaseListFilter, ProtocolCaseRepository } from '../../cases/persistence/protocol-case.repository';
-import { ProblemException } from '../../common/problem-details/problem.exception';
+import { ProblemException } from '@enlace/http';
 import { NODE_API_CONFIG, NodeApiConfig } from '../../config/node-api.config';
 import { RETURN_CASE_REPOSITORY } from '../../returns/returns.tokens';
 import { ReintegrationStep, ReintegrationStepBody, reintegrationCommandOf } from '../dto/reintegration-steps';

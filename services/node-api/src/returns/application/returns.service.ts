@@ -12,7 +12,7 @@ import { ProtocolCaseActions } from '../../cases/application/protocol-case.actio
 import { ProtocolCaseWriter } from '../../cases/application/protocol-case.writer';
 import type { ProtocolCaseDocument } from '../../cases/persistence/protocol-case.document';
 import type { ProtocolCaseListFilter, ProtocolCaseRepository } from '../../cases/persistence/protocol-case.repository';
-import { ProblemException } from '../../common/problem-details/problem.exception';
+import { ProblemException } from '@enlace/http';
 import { NODE_API_CONFIG, NodeApiConfig } from '../../config/node-api.config';
 import { normalisePersonInput } from '../../referrals/dto/person-input.normaliser';
 import { ReturnStep, ReturnStepBody, returnCommandOf } from '../dto/return-steps';

@@ -1,6 +1,6 @@
-import { ProblemDetails, problemType } from '@enlace/http';
+import { ProblemDetails, problemType } from './problem-details';
 
-/** Thrown anywhere in the monitor to answer with a given problem; the filter writes it out. */
+/** Thrown anywhere in an API (node-api, the monitor) to answer with a given problem; the filter writes it out. */
 export class ProblemException extends Error {
   readonly problem: ProblemDetails;
 
