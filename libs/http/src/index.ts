@@ -7,3 +7,6 @@ export * from './trusted-proxies.config';
 export * from './http-problem.mapping';
 export * from './problem-details.filter';
 export * from './problem.exception';
+export * from './validation/request-body.pipe';
+export * from './validation/request-parameter.pipe';
+export * from './validation/request-validator.port';

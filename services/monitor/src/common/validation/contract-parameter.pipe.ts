@@ -1,31 +1,11 @@
-import { Injectable, PipeTransform } from '@nestjs/common';
-import { MonitorApiRequestValidator } from '@enlace/contracts';
-import { ProblemException } from '@enlace/http';
+import { Injectable } from '@nestjs/common';
+import { RequestParameterPipe } from '@enlace/http';
+import { apiRequestValidator } from './api-request.validator';
 
-const validator = new MonitorApiRequestValidator();
-
-/** Checks one query or path parameter against its schema in the monitor's contract; 400 names the parameter. */
+/** One query or path parameter checked against its schema in the monitor's contract (contracts/openapi/monitor.openapi.yaml). */
 @Injectable()
-export class ContractParameterPipe implements PipeTransform {
-  constructor(
-    private readonly schemaName: string,
-    private readonly parameter: string,
-    /** Query strings are text: a parameter whose schema is a number is read as one before it is checked. */
-    private readonly read: (text: string) => unknown = (text) => text,
-  ) {}
-
-  transform(raw: unknown): unknown {
-    if (raw === undefined) return raw;
-    const value = typeof raw === 'string' ? this.read(raw) : raw;
-    const violations = validator.validate(this.schemaName, value);
-    if (violations.length > 0) {
-      throw new ProblemException({
-        status: 400,
-        title: 'Bad Request',
-        detail: `The parameter ${this.parameter} is not valid.`,
-        errors: [{ field: this.parameter, message: violations[0]?.message ?? 'is not valid' }],
-      });
-    }
-    return value;
+export class ContractParameterPipe extends RequestParameterPipe {
+  constructor(schemaName: string, parameter: string, read?: (text: string) => unknown) {
+    super(apiRequestValidator, schemaName, parameter, read);
   }
 }

@@ -1,27 +1,11 @@
-import { Injectable, PipeTransform } from '@nestjs/common';
-import { NodeApiRequestValidator } from '@enlace/contracts';
-import { ProblemException } from '@enlace/http';
+import { Injectable } from '@nestjs/common';
+import { RequestBodyPipe } from '@enlace/http';
+import { apiRequestValidator } from './api-request.validator';
 
-const validator = new NodeApiRequestValidator();
-
-/**
- * Checks a request body against its schema in contracts/openapi — the same document Swagger UI shows — and
- * answers 400 naming every failing field (never echoing its value).
- */
+/** A request body checked against its schema in node-api's contract (contracts/openapi/node-api.openapi.yaml). */
 @Injectable()
-export class ContractBodyPipe implements PipeTransform {
-  constructor(private readonly schemaName: string) {}
-
-  transform(value: unknown): unknown {
-    const violations = validator.validate(this.schemaName, value ?? {});
-    if (violations.length > 0) {
-      throw new ProblemException({
-        status: 400,
-        title: 'Bad Request',
-        detail: 'The request body does not match the contract.',
-        errors: violations.map((violation) => ({ field: violation.path, message: violation.message })),
-      });
-    }
-    return value ?? {};
+export class ContractBodyPipe extends RequestBodyPipe {
+  constructor(schemaName: string) {
+    super(apiRequestValidator, schemaName);
   }
 }

@@ -1,28 +1,11 @@
-import { Injectable, PipeTransform } from '@nestjs/common';
-import { NodeApiRequestValidator } from '@enlace/contracts';
-import { ProblemException } from '@enlace/http';
+import { Injectable } from '@nestjs/common';
+import { RequestParameterPipe } from '@enlace/http';
+import { apiRequestValidator } from './api-request.validator';
 
-const validator = new NodeApiRequestValidator();
-
-/** Checks one query or path parameter against its schema in contracts/openapi; 400 names the parameter. */
+/** One query or path parameter checked against its schema in node-api's contract (contracts/openapi/node-api.openapi.yaml). */
 @Injectable()
-export class ContractParameterPipe implements PipeTransform {
-  constructor(
-    private readonly schemaName: string,
-    private readonly parameter: string,
-  ) {}
-
-  transform(value: unknown): unknown {
-    if (value === undefined) return value;
-    const violations = validator.validate(this.schemaName, value);
-    if (violations.length > 0) {
-      throw new ProblemException({
-        status: 400,
-        title: 'Bad Request',
-        detail: `The parameter ${this.parameter} is not valid.`,
-        errors: [{ field: this.parameter, message: violations[0]?.message ?? 'is not valid' }],
-      });
-    }
-    return value;
+export class ContractParameterPipe extends RequestParameterPipe {
+  constructor(schemaName: string, parameter: string, read?: (text: string) => unknown) {
+    super(apiRequestValidator, schemaName, parameter, read);
   }
 }
