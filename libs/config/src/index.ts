@@ -1,2 +1,3 @@
 export * from './env-reader';
 export * from './secret-file';
+export * from './deployment-mode';

@@ -1,8 +1,18 @@
-import { ConfigurationError, EnvReader, NETWORK_NAME } from '@enlace/config';
+import {
+  ConfigurationError,
+  DeploymentMode,
+  EnvReader,
+  NETWORK_NAME,
+  readDeploymentMode,
+  refuseUnsafeProduction,
+} from '@enlace/config';
 import { readLoginBudgets, readTrustedProxies, type LoginBudgets } from '@enlace/http';
+import { monitorProductionProblems } from './production-settings';
 
 /** Everything the monitor reads from its environment, checked once at start. */
 export interface MonitorConfig {
+  /** ENLACE_ENV: production refuses the development-only settings (production-settings.ts), today all of them. */
+  readonly mode: DeploymentMode;
   readonly network: string;
   readonly httpPort: number;
   readonly httpHost: string;
@@ -33,10 +43,13 @@ const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/;
 
 export function readMonitorConfig(env: NodeJS.ProcessEnv = process.env): MonitorConfig {
   const read = new EnvReader(env);
+  const mode = readDeploymentMode(read);
+  refuseUnsafeProduction('the monitor', mode, monitorProductionProblems(read));
   const network = read.matching('ENLACE_NETWORK', NETWORK_NAME, 'lower-case letters, digits and dashes (2-31)');
   const jwtSecret = read.required('ENLACE_JWT_SECRET');
   if (jwtSecret.length < 32) throw new ConfigurationError('ENLACE_JWT_SECRET must be at least 32 characters');
   return {
+    mode,
     network,
     httpPort: read.integer('ENLACE_HTTP_PORT', 3100, 1),
     httpHost: read.optional('ENLACE_HTTP_HOST') ?? '127.0.0.1',

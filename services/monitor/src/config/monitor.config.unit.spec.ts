@@ -19,6 +19,19 @@ describe(readMonitorConfig, () => {
     expect(readMonitorConfig({ ...ENV, ENLACE_DATABASE_MAX_CONNECTIONS: '4' }).databaseMaxConnections).toBe(4);
   });
 
+  it('should run in development unless told otherwise', () => {
+    expect(readMonitorConfig(ENV).mode).toBe('development');
+  });
+
+  it('should refuse production, naming its development issuer and its unsigned directory file', () => {
+    const start = () => readMonitorConfig({ ...ENV, ENLACE_ENV: 'production' });
+
+    expect(start).toThrow(ConfigurationError);
+    expect(start).toThrow(/^the monitor refuses to start in production/);
+    expect(start).toThrow(/it takes no identity provider's yet/);
+    expect(start).toThrow(/ENLACE_DIRECTORY_FILE is an unsigned file/);
+  });
+
   it('should refuse to start without DATABASE_URL, naming it', () => {
     const { DATABASE_URL: _unset, ...withoutDatabase } = ENV;
 

@@ -28,8 +28,9 @@ import { UserDirectory } from './user-directory';
     JwtModule.registerAsync({
       inject: [NODE_API_CONFIG],
       useFactory: (config: NodeApiConfig) => ({
-        // The key object made once: jsonwebtoken would make one of the secret for every token it signs.
-        privateKey: developmentTokenKey(config.jwtSecret),
+        // The key object made once: jsonwebtoken would make one of the secret for every token it signs. None when
+        // the country's identity provider issues the tokens: the development issuer is off.
+        ...(config.jwtSecret !== undefined && { privateKey: developmentTokenKey(config.jwtSecret) }),
         signOptions: {
           algorithm: 'HS256',
           issuer: tokenIssuer(config.network),
@@ -48,7 +49,8 @@ import { UserDirectory } from './user-directory';
     {
       provide: UserDirectory,
       inject: [NODE_API_CONFIG],
-      useFactory: (c: NodeApiConfig) => UserDirectory.load(c.usersFile),
+      useFactory: (c: NodeApiConfig) =>
+        c.usersFile === undefined ? UserDirectory.empty() : UserDirectory.load(c.usersFile),
     },
     AuthService,
     JwtStrategy,

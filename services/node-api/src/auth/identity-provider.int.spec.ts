@@ -39,6 +39,7 @@ async function startApp(env: Record<string, string>, usersFile: string): Promise
   const saved = { ...process.env };
   Object.assign(process.env, env);
   const config: NodeApiConfig = {
+    mode: 'development',
     country: 'CO',
     network: 'authtest',
     httpPort: 0,

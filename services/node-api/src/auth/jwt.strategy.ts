@@ -47,6 +47,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 }
 
 function developmentOptions(config: NodeApiConfig): StrategyOptionsWithoutRequest {
+  // readNodeApiConfig requires the secret whenever no identity provider is set: this is a wiring fault
+  if (config.jwtSecret === undefined) throw new Error('the development issuer needs ENLACE_JWT_SECRET');
   return {
     jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
     // A key object, made once: passport-jwt hands it to jsonwebtoken as it is (its types name only strings and

@@ -6,6 +6,11 @@ import { UserAccount } from './user-account';
 export class UserDirectory {
   private constructor(private readonly accounts: ReadonlyMap<string, UserAccount>) {}
 
+  /** No users: the development issuer is off (the country's identity provider issues the tokens). */
+  static empty(): UserDirectory {
+    return new UserDirectory(new Map());
+  }
+
   static async load(file: string): Promise<UserDirectory> {
     let parsed: unknown;
     try {

@@ -1,8 +1,16 @@
-import { ConfigurationError, EnvReader, NETWORK_NAME } from '@enlace/config';
+import {
+  ConfigurationError,
+  DeploymentMode,
+  EnvReader,
+  NETWORK_NAME,
+  readDeploymentMode,
+  refuseUnsafeProduction,
+} from '@enlace/config';
 import { readTrustedProxies } from '@enlace/http';
 import { DEFAULT_DEADLINE_PERIODS, DeadlinePolicy } from '../deadlines/domain/deadline-policy';
 import { readDeadlinePolicy } from '../deadlines/domain/deadline-policy.reader';
 import { IsoDuration } from './iso-duration';
+import { nodeApiProductionProblems } from './production-settings';
 
 /** Everything node-api reads from its environment, checked once at start. */
 export interface NodeApiConfig {
@@ -17,10 +25,16 @@ export interface NodeApiConfig {
    * and courier share one server with four other nodes and the monitor, so each pool is kept small on purpose.
    */
   readonly databaseMaxConnections: number;
-  /** Signing secret of the built-in development token issuer, shared by the demo network's nodes. */
-  readonly jwtSecret: string;
+  /** ENLACE_ENV: production refuses the development-only settings (production-settings.ts). */
+  readonly mode: DeploymentMode;
+  /**
+   * Signing secret of the built-in development token issuer, the node's own; absent when the country's identity
+   * provider issues the tokens.
+   */
+  readonly jwtSecret?: string;
   readonly tokenTtlSeconds: number;
-  readonly usersFile: string;
+  /** The development issuer's users; absent when the country's identity provider issues the tokens. */
+  readonly usersFile?: string;
   /** The node's key-encryption key (ENLACE_CASE_KEK_FILE): it wraps each case's key for personal data at rest. */
   readonly caseKekFile: string;
   /** How long a receiver has to answer a referral before the sender lets it expire (docs/architecture.md §3). */
@@ -55,21 +69,29 @@ export const NODE_API_CONFIG = Symbol('NODE_API_CONFIG');
 
 export function readNodeApiConfig(env: NodeJS.ProcessEnv = process.env): NodeApiConfig {
   const read = new EnvReader(env);
+  const mode = readDeploymentMode(read);
+  refuseUnsafeProduction('node-api', mode, nodeApiProductionProblems(read));
   const country = read.country('ENLACE_COUNTRY');
   const network = read.matching('ENLACE_NETWORK', NETWORK_NAME, 'lower-case letters, digits and dashes (2-31)');
-  const jwtSecret = read.required('ENLACE_JWT_SECRET');
-  if (jwtSecret.length < 32) throw new ConfigurationError('ENLACE_JWT_SECRET must be at least 32 characters');
+  // the development issuer's settings: needed only when no identity provider is (ENLACE_OIDC_ISSUER)
+  const developmentIssuer = read.optional('ENLACE_OIDC_ISSUER') === undefined;
+  const jwtSecret = developmentIssuer ? read.required('ENLACE_JWT_SECRET') : read.optional('ENLACE_JWT_SECRET');
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    throw new ConfigurationError('ENLACE_JWT_SECRET must be at least 32 characters');
+  }
+  const usersFile = developmentIssuer ? read.required('ENLACE_USERS_FILE') : read.optional('ENLACE_USERS_FILE');
   const referralAnswerPeriod = readAnswerPeriod(read);
   return {
+    mode,
     country,
     network,
     httpPort: read.integer('ENLACE_HTTP_PORT', 3000, 1),
     httpHost: read.optional('ENLACE_HTTP_HOST') ?? '127.0.0.1',
     databaseUrl: read.required('DATABASE_URL'),
     databaseMaxConnections: read.integer('ENLACE_DATABASE_MAX_CONNECTIONS', 10, 2),
-    jwtSecret,
+    ...(jwtSecret !== undefined && { jwtSecret }),
     tokenTtlSeconds: read.integer('ENLACE_TOKEN_TTL_SECONDS', 3600, 60),
-    usersFile: read.required('ENLACE_USERS_FILE'),
+    ...(usersFile !== undefined && { usersFile }),
     caseKekFile: read.required('ENLACE_CASE_KEK_FILE'),
     referralAnswerPeriod,
     deadlines: readDeadlinePolicy(read.optional('ENLACE_DEADLINES'), {

@@ -129,9 +129,60 @@ describe('readNodeApiConfig', () => {
     });
   });
 
+  describe("with the country's identity provider", () => {
+    it("should need neither the development issuer's secret nor its users", () => {
+      const env = environment({ ENLACE_OIDC_ISSUER: 'https://id.example.org', ENLACE_OIDC_AUDIENCE: 'enlace' });
+      delete env['ENLACE_JWT_SECRET'];
+      delete env['ENLACE_USERS_FILE'];
+
+      const config = readNodeApiConfig(env);
+
+      expect(config.jwtSecret).toBeUndefined();
+      expect(config.usersFile).toBeUndefined();
+    });
+  });
+
+  describe('in production (ENLACE_ENV=production)', () => {
+    it('should refuse the development issuer, naming every setting that makes it so at once', () => {
+      const refusal = (() => {
+        try {
+          readNodeApiConfig(environment({ ENLACE_ENV: 'production' }));
+        } catch (error) {
+          return error as Error;
+        }
+        throw new Error('started');
+      })();
+
+      expect(refusal).toBeInstanceOf(ConfigurationError);
+      expect(refusal.message).toMatch(/^node-api refuses to start in production/);
+      expect(refusal.message).toContain('ENLACE_OIDC_ISSUER is not set');
+      expect(refusal.message).toContain('ENLACE_USERS_FILE is set');
+      expect(refusal.message).toContain('ENLACE_JWT_SECRET is set');
+    });
+
+    it('should start with the identity provider and nothing of the development issuer', () => {
+      const env = environment({
+        ENLACE_ENV: 'production',
+        ENLACE_OIDC_ISSUER: 'https://id.example.org',
+        ENLACE_OIDC_AUDIENCE: 'enlace',
+      });
+      delete env['ENLACE_JWT_SECRET'];
+      delete env['ENLACE_USERS_FILE'];
+
+      expect(readNodeApiConfig(env).mode).toBe('production');
+    });
+
+    it('should refuse a mode it does not know', () => {
+      expect(() => readNodeApiConfig(environment({ ENLACE_ENV: 'prod' }))).toThrow(
+        'ENLACE_ENV must be development or production',
+      );
+    });
+  });
+
   describe('with only the required variables', () => {
     it('should apply the defaults', () => {
       expect(readNodeApiConfig(environment())).toEqual({
+        mode: 'development',
         country: 'CO',
         network: 'demo',
         httpPort: 3000,
