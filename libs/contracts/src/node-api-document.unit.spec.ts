@@ -57,6 +57,8 @@ describe('node API OpenAPI document', () => {
 
   it('should be OpenAPI 3.1.0 served at /api/v1 behind bearer JWTs', () => {
     expect(document.openapi).toBe('3.1.0');
+    // OpenAPI 3.1's own default dialect (JSON Schema 2020-12 with its vocabulary): Swagger UI warns in red on any other
+    expect(document).not.toHaveProperty('jsonSchemaDialect');
     expect(document.servers).toEqual([expect.objectContaining({ url: '/api/v1' })]);
     expect(document.security).toEqual([{ bearerAuth: [] }]);
     expect(resolvePointer('#/components/securitySchemes/bearerAuth')).toEqual(

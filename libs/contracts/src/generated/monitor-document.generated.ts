@@ -5,7 +5,6 @@
 
 export const monitorApiDocument: { readonly [key: string]: unknown } = {
   openapi: '3.1.0',
-  jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
   info: {
     title: 'Enlace monitor API',
     version: '1.0.0',
