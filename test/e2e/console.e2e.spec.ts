@@ -413,6 +413,23 @@ describe('the web console in a browser', () => {
     await secretariat.context.close();
   }, 120_000);
 
+  it('should take a user whose token the node refuses back to the sign-in page, saying why', async () => {
+    const { context, page } = await tab('en-GB');
+    await signIn(page, 'CO');
+    // the token as a node no longer takes it (a key rotated, a session revoked): its signature no longer matches
+    await page.evaluate(`(() => {
+      const key = 'enlace.console.session';
+      const session = JSON.parse(sessionStorage.getItem(key));
+      sessionStorage.setItem(key, JSON.stringify({ ...session, token: session.token.slice(0, -4) + 'AAAA' }));
+    })()`);
+
+    await page.reload();
+
+    await page.waitForURL(/\/login$/);
+    await page.getByRole('status').filter({ hasText: 'Your session has ended' }).waitFor();
+    await context.close();
+  }, 120_000);
+
   it('should raise no script error and no content security policy violation in any page', () => {
     expect(pageErrors).toEqual([]);
   });

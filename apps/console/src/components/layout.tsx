@@ -38,7 +38,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <span className="who" data-testid="signed-in-as">
                 {t('app.signedInAs', { username: session.username, place })}
               </span>
-              <button type="button" onClick={signOut}>
+              <button type="button" onClick={() => signOut()}>
                 {t('app.signOut')}
               </button>
             </>

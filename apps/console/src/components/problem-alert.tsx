@@ -1,11 +1,20 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/api-problem';
+import { useSession } from '../session/session-context';
 
 const KNOWN = ['400', '401', '403', '404', '409', '413', '422', '502'] as const;
 
 /** An API's problem in words the user can act on: what went wrong, the server's detail and the fields to fix. */
 export function ProblemAlert({ error, fieldLabel }: { error: unknown; fieldLabel?: (field: string) => string }) {
   const { t } = useTranslation();
+  const { session, signOut } = useSession();
+  const refusedToken = error instanceof ApiProblem && error.status === 401 && session !== undefined;
+  useEffect(() => {
+    // The API no longer takes this session's token (expired, or signed by a key it no longer trusts): staying on the
+    // page "signed in" would only fail again. Back to the sign-in page, which says why.
+    if (refusedToken) signOut('refused');
+  }, [refusedToken, signOut]);
   if (!error) return null;
   const problem = error instanceof ApiProblem ? error : new ApiProblem(0, (error as Error).message ?? 'Error');
   const status = String(problem.status);

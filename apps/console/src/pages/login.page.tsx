@@ -13,7 +13,7 @@ const SECRETARIAT = 'secretariat';
 export function LoginPage() {
   const { t } = useTranslation();
   const config = useConsoleConfig();
-  const { signIn } = useSession();
+  const { signIn, ended } = useSession();
   const navigate = useNavigate();
   const ids = { place: useId(), username: useId(), password: useId() };
   const [place, setPlace] = useState(config.countries[0] ?? SECRETARIAT);
@@ -61,6 +61,11 @@ export function LoginPage() {
   return (
     <section className="card narrow" aria-labelledby="login-title">
       <h1 id="login-title">{t('login.title')}</h1>
+      {ended === 'refused' ? (
+        <p className="notice" role="status">
+          {t('login.sessionEnded')}
+        </p>
+      ) : null}
       <form onSubmit={(event) => void submit(event)}>
         <div className="field">
           <label htmlFor={ids.place}>{t('login.place')}</label>

@@ -22,6 +22,7 @@ export const en = {
     password: 'Password',
     submit: 'Sign in',
     hint: 'Demo users and their passwords are in .enlace/network.json (see the README).',
+    sessionEnded: 'Your session has ended (it expired or is no longer valid): sign in again.',
   },
   errors: {
     title: 'The request did not succeed',

@@ -23,6 +23,7 @@ export const es: Translation = {
     password: 'Contraseña',
     submit: 'Entrar',
     hint: 'Los usuarios de demostración y sus contraseñas están en .enlace/network.json (véase el README).',
+    sessionEnded: 'Su sesión terminó (venció o ya no es válida): vuelva a iniciar sesión.',
   },
   errors: {
     title: 'La solicitud no se completó',

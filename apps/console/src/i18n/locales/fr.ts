@@ -28,6 +28,7 @@ export const fr: Translation = {
     password: 'Mot de passe',
     submit: 'Se connecter',
     hint: 'Les utilisateurs de démonstration et leurs mots de passe sont dans .enlace/network.json (voir le README).',
+    sessionEnded: 'Votre session a pris fin (expirée ou plus valide) : reconnectez-vous.',
   },
   errors: {
     title: 'La demande n’a pas abouti',

@@ -23,6 +23,7 @@ export const pt: Translation = {
     password: 'Senha',
     submit: 'Entrar',
     hint: 'Os usuários de demonstração e suas senhas estão em .enlace/network.json (veja o README).',
+    sessionEnded: 'Sua sessão terminou (expirou ou não é mais válida): entre novamente.',
   },
   errors: {
     title: 'A solicitação não foi concluída',
