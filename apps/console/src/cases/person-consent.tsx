@@ -58,7 +58,7 @@ export function PersonAndConsent({
             <dt>{t('consent.purpose')}</dt>
             <dd>{consent.purpose}</dd>
             <dt>{t('consent.scope')}</dt>
-            <dd>{consent.scope.join(', ')}</dd>
+            <dd>{consent.scope.map((scope) => t(`consent.scopes.${scope}`, { defaultValue: scope })).join(', ')}</dd>
             <dt>{t('consent.recipients')}</dt>
             <dd>{(consent.recipients ?? defaultRecipients).join(', ')}</dd>
             <dt>{t('consent.recordedAt')}</dt>

@@ -19,7 +19,7 @@ export function NodeHealthTable({ items }: { items: readonly NodeHealth[] }) {
           <tr key={node.country} data-node={node.country} data-health={node.status}>
             <td>{node.country}</td>
             <td>
-              <span className={`badge health-${node.status}`}>{node.status}</span>
+              <span className={`badge health-${node.status}`}>{t(`secretariat.health.${node.status}`)}</span>
             </td>
             <td>
               <DateTime value={node.lastHeartbeatAt ?? undefined} />

@@ -199,6 +199,7 @@ export const en = {
     NonSpecifiedUnknown: 'Not specified / unknown',
   },
   secretariat: {
+    health: { up: 'up', late: 'late', down: 'down', unknown: 'unknown' },
     title: 'Network dashboard',
     noPersonalData: 'This view shows message headers and counts only: never a person’s data.',
     unavailable: 'No monitor is configured for this console.',

@@ -96,7 +96,7 @@ export const es: Translation = {
     actions: 'Acciones',
     noActions: 'No tiene ninguna acción disponible en este estado.',
     back: 'Volver al trabajo',
-    done: 'Hecho: el caso está ahora {{status}}.',
+    done: 'Hecho. Estado del caso: {{status}}.',
     side: { sender: 'país remitente', receiver: 'país receptor' },
   },
   person: {
@@ -200,6 +200,7 @@ export const es: Translation = {
     NonSpecifiedUnknown: 'No especificado / desconocido',
   },
   secretariat: {
+    health: { up: 'activo', late: 'con retraso', down: 'caído', unknown: 'desconocido' },
     title: 'Panel de la red',
     noPersonalData: 'Esta vista muestra solo cabeceras de mensajes y recuentos: nunca datos de una persona.',
     unavailable: 'Esta consola no tiene un monitor configurado.',

@@ -102,7 +102,7 @@ export const fr: Translation = {
     actions: 'Actions',
     noActions: 'Aucune action ne vous est ouverte dans ce statut.',
     back: 'Retour au travail',
-    done: 'Fait : le dossier est maintenant {{status}}.',
+    done: 'Fait. État du dossier : {{status}}.',
     side: { sender: 'pays d’envoi', receiver: 'pays d’accueil' },
   },
   person: {
@@ -206,6 +206,7 @@ export const fr: Translation = {
     NonSpecifiedUnknown: 'Non précisé / inconnu',
   },
   secretariat: {
+    health: { up: 'actif', late: 'en retard', down: 'hors service', unknown: 'inconnu' },
     title: 'Tableau de bord du réseau',
     noPersonalData:
       'Cette vue ne montre que des en-têtes de messages et des comptes : jamais les données d’une personne.',

@@ -96,7 +96,7 @@ export const pt: Translation = {
     actions: 'Ações',
     noActions: 'Nenhuma ação está disponível para você neste status.',
     back: 'Voltar ao trabalho',
-    done: 'Feito: o caso agora está {{status}}.',
+    done: 'Feito. Situação do caso: {{status}}.',
     side: { sender: 'país de envio', receiver: 'país de acolhida' },
   },
   person: {
@@ -200,6 +200,7 @@ export const pt: Translation = {
     NonSpecifiedUnknown: 'Não especificado / desconhecido',
   },
   secretariat: {
+    health: { up: 'ativo', late: 'atrasado', down: 'fora do ar', unknown: 'desconhecido' },
     title: 'Painel da rede',
     noPersonalData: 'Esta visão mostra apenas cabeçalhos de mensagens e contagens: nunca os dados de uma pessoa.',
     unavailable: 'Nenhum monitor está configurado para este console.',
