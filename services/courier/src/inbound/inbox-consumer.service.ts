@@ -3,25 +3,24 @@ import { ConsumerGroups, KafkaInboxConsumer, TopicNames } from '@enlace/messagin
 import { Kafka } from 'kafkajs';
 import { COURIER_CONFIG, CourierConfig } from '../config/courier.config';
 import { KAFKA_CLIENT } from '../courier.tokens';
-import { InboundBatchCoalescer } from './inbound-batch-coalescer';
 import { InboundEnvelopeHandler } from './inbound-envelope.handler';
 
 /**
- * Reads this country's inbox topic from the network and hands its records to the handler, a batch at a time: the
- * batches of all partitions that one fetch brings go to the handler together.
+ * Reads this country's inbox topic from the network and hands its records to the handler, a batch at a time, the
+ * partitions' batches side by side: merging the batches of one fetch into one handler call was measured and left
+ * out (a backlog of 10,000 drained in 21 s instead of 14: one call's crypto, statements and produce then ran one
+ * after the other where three partitions overlapped them).
  */
 @Injectable()
 export class InboxConsumerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(InboxConsumerService.name);
   private readonly consumer: KafkaInboxConsumer;
-  private readonly coalescer: InboundBatchCoalescer;
 
   constructor(
     @Inject(COURIER_CONFIG) config: CourierConfig,
     @Inject(KAFKA_CLIENT) kafka: Kafka,
-    handler: InboundEnvelopeHandler,
+    private readonly handler: InboundEnvelopeHandler,
   ) {
-    this.coalescer = new InboundBatchCoalescer((records) => handler.handleBatch(records));
     this.consumer = new KafkaInboxConsumer(kafka, {
       groupId: ConsumerGroups.courierInbox(config.network, config.country),
       topic: TopicNames.inbox(config.network, config.country),
@@ -36,8 +35,9 @@ export class InboxConsumerService implements OnApplicationBootstrap, BeforeAppli
   /** Starts consuming in the background: the node does not wait for the broker to be up. */
   onApplicationBootstrap(): void {
     this.consumer
-      .startBatches(this.coalescer.handle, (error, attempt) =>
-        this.logger.warn(`waiting for the broker (attempt ${attempt}): ${error.message}`),
+      .startBatches(
+        (records) => this.handler.handleBatch(records),
+        (error, attempt) => this.logger.warn(`waiting for the broker (attempt ${attempt}): ${error.message}`),
       )
       .catch((error: Error) => this.logger.error(`the inbox consumer stopped: ${error.message}`));
   }
