@@ -4,8 +4,13 @@ import { DeferredOffsetCommitter } from './deferred-offset-committer';
 import { InboundRecord } from './kafka-record.types';
 
 export type InboundRecordHandler = (record: InboundRecord) => Promise<void>;
+/**
+ * A batch handler's word that what it did must not be done again (it dead-lettered a record): its offsets are then
+ * committed at once, not at the next commit interval.
+ */
+export const COMMIT_NOW = 'commit-now';
 /** Handles consecutive records of one partition together; all of them are committed only once it resolves. */
-export type InboundBatchHandler = (records: readonly InboundRecord[]) => Promise<void>;
+export type InboundBatchHandler = (records: readonly InboundRecord[]) => Promise<void | typeof COMMIT_NOW>;
 
 export interface KafkaInboxConsumerOptions {
   readonly groupId: string;
@@ -153,10 +158,11 @@ export class KafkaInboxConsumer {
           const records = batch.messages
             .slice(at, at + this.maxBatch)
             .map((message) => inboundRecord(batch.topic, batch.partition, message));
-          await withHeartbeats(heartbeat, () => handler(records));
+          const outcome = await withHeartbeats(heartbeat, () => handler(records));
           const last = (records[records.length - 1] as InboundRecord).offset;
           resolveOffset(last);
           this.committer?.done(batch.topic, batch.partition, last);
+          if (outcome === COMMIT_NOW) await this.committer?.flush();
           await heartbeat();
         }
       },

@@ -3,7 +3,7 @@ import { ConfigResourceTypes, Kafka } from 'kafkajs';
 import { DeadLetterHeaders, DeadLetterPublisher } from './dead-letter.publisher';
 import { createKafkaClient, parseBrokerList } from './kafka-client.factory';
 import { KafkaEnvelopePublisher } from './kafka-envelope-publisher';
-import { KafkaInboxConsumer } from './kafka-inbox-consumer';
+import { COMMIT_NOW, KafkaInboxConsumer } from './kafka-inbox-consumer';
 import { InboundRecord } from './kafka-record.types';
 import { TopicNames } from './topic-names';
 import { provisionNetworkTopics } from './topic-provisioner';
@@ -114,6 +114,32 @@ describe('Kafka messaging (on the real broker)', () => {
         expect(handled.filter((value) => value.startsWith('deferred-')).sort()).toEqual(
           expect.arrayContaining(['deferred-a', 'deferred-b', 'deferred-c', 'deferred-d']),
         );
+      } finally {
+        await consumer.stop();
+        await admin.disconnect();
+      }
+    }, 45_000);
+
+    it('should commit at once, whatever its commit interval, a batch whose handler asks for it', async () => {
+      const topic = TopicNames.inbox(network, 'EC');
+      const groupId = uniqueName('int-commit-now');
+      const admin = kafka.admin();
+      await admin.connect();
+      const committed = async () =>
+        (await admin.fetchOffsets({ groupId, topics: [topic] }))[0]?.partitions.reduce(
+          (sum, partition) => sum + Math.max(0, Number(partition.offset)),
+          0,
+        ) ?? 0;
+      // An hour: only the handler's word can make it commit within the test.
+      const consumer = new KafkaInboxConsumer(kafka, { groupId, topic, commitIntervalMs: 3_600_000 });
+      try {
+        await publisher.publish(topic, [{ key: 'case-now', value: 'commit-now' }]);
+        const total = (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
+        await consumer.startBatches(async () => COMMIT_NOW);
+        await eventually(async () => ((await committed()) === total ? true : undefined), {
+          timeoutMs: 30_000,
+          what: 'every offset committed at once',
+        });
       } finally {
         await consumer.stop();
         await admin.disconnect();
