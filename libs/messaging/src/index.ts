@@ -5,6 +5,7 @@ export * from './kafka-client.factory';
 export * from './kafka-sasl';
 export * from './kafka-envelope-publisher';
 export * from './kafka-inbox-consumer';
+export * from './deferred-offset-committer';
 export * from './dead-letter.publisher';
 export * from './topic-provisioner';
 export * from './polling-worker';

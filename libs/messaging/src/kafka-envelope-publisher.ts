@@ -1,5 +1,5 @@
 import { CompressionTypes, Kafka, Producer } from 'kafkajs';
-import { EnvelopePublisher } from './envelope-publisher.port';
+import { EnvelopePublisher, TopicRecords } from './envelope-publisher.port';
 import { OutboundRecord } from './kafka-record.types';
 
 /**
@@ -9,21 +9,26 @@ import { OutboundRecord } from './kafka-record.types';
 export const MAX_REQUEST_BYTES = 512 * 1024;
 
 /** The records cut, in order, into runs of at most MAX_REQUEST_BYTES (a record larger than that goes alone). */
-function requestsOf(records: readonly OutboundRecord[]): OutboundRecord[][] {
-  const requests: OutboundRecord[][] = [];
-  let current: OutboundRecord[] = [];
+function requestsOf(batches: readonly TopicRecords[]): TopicRecords[][] {
+  const requests: TopicRecords[][] = [];
+  let current = new Map<string, OutboundRecord[]>();
   let bytes = 0;
-  for (const record of records) {
-    const size = record.value === null ? 0 : Buffer.byteLength(record.value);
-    if (current.length > 0 && bytes + size > MAX_REQUEST_BYTES) {
-      requests.push(current);
-      current = [];
-      bytes = 0;
+  const cut = () => {
+    requests.push([...current].map(([topic, records]) => ({ topic, records })));
+    current = new Map();
+    bytes = 0;
+  };
+  for (const { topic, records } of batches) {
+    for (const record of records) {
+      const size = record.value === null ? 0 : Buffer.byteLength(record.value);
+      if (current.size > 0 && bytes + size > MAX_REQUEST_BYTES) cut();
+      const run = current.get(topic) ?? [];
+      run.push(record);
+      current.set(topic, run);
+      bytes += size;
     }
-    current.push(record);
-    bytes += size;
   }
-  if (current.length > 0) requests.push(current);
+  if (current.size > 0) cut();
   return requests;
 }
 
@@ -50,17 +55,24 @@ export class KafkaEnvelopePublisher implements EnvelopePublisher {
   }
 
   async publish(topic: string, records: readonly OutboundRecord[]): Promise<void> {
-    if (records.length === 0) return;
+    await this.publishAll([{ topic, records }]);
+  }
+
+  /** One produce request per run of MAX_REQUEST_BYTES, whatever the number of topics; the runs one after the other. */
+  async publishAll(batches: readonly TopicRecords[]): Promise<void> {
+    if (batches.every((batch) => batch.records.length === 0)) return;
     await this.connect();
-    for (const request of requestsOf(records)) {
-      await this.producer.send({
-        topic,
+    for (const request of requestsOf(batches)) {
+      await this.producer.sendBatch({
         acks: -1,
         compression: CompressionTypes.None,
-        messages: request.map((record) => ({
-          key: record.key,
-          value: record.value,
-          headers: record.headers ? { ...record.headers } : undefined,
+        topicMessages: request.map(({ topic, records }) => ({
+          topic,
+          messages: records.map((record) => ({
+            key: record.key,
+            value: record.value,
+            headers: record.headers ? { ...record.headers } : undefined,
+          })),
         })),
       });
     }

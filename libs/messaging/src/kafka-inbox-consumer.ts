@@ -1,10 +1,16 @@
 import { backOff } from 'exponential-backoff';
 import { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import { DeferredOffsetCommitter } from './deferred-offset-committer';
 import { InboundRecord } from './kafka-record.types';
 
 export type InboundRecordHandler = (record: InboundRecord) => Promise<void>;
+/**
+ * A batch handler's word that what it did must not be done again (it dead-lettered a record): its offsets are then
+ * committed at once, not at the next commit interval.
+ */
+export const COMMIT_NOW = 'commit-now';
 /** Handles consecutive records of one partition together; all of them are committed only once it resolves. */
-export type InboundBatchHandler = (records: readonly InboundRecord[]) => Promise<void>;
+export type InboundBatchHandler = (records: readonly InboundRecord[]) => Promise<void | typeof COMMIT_NOW>;
 
 export interface KafkaInboxConsumerOptions {
   readonly groupId: string;
@@ -14,6 +20,19 @@ export interface KafkaInboxConsumerOptions {
   readonly fromBeginning?: boolean;
   /** At most this many records per call of a batch handler (default 100); a record handler gets them one by one. */
   readonly maxBatch?: number;
+  /**
+   * A fetch waits at the broker until this many bytes are there or `maxWaitTimeInMs` passed (defaults 1 and 250):
+   * a consumer that would rather take a few records together than each one alone sets a floor and a short wait.
+   */
+  readonly minBytes?: number;
+  readonly maxWaitTimeInMs?: number;
+  /**
+   * Commit the handled offsets at most this often instead of after every batch (see DeferredOffsetCommitter):
+   * fewer requests under a stream of small batches, for more records read again after a crash.
+   */
+  readonly commitIntervalMs?: number;
+  /** Told when a deferred commit failed (its records are read again later). */
+  readonly onCommitError?: (error: Error) => void;
 }
 
 /**
@@ -47,6 +66,7 @@ function inboundRecord(topic: string, partition: number, message: KafkaMessage):
  */
 export class KafkaInboxConsumer {
   private readonly consumer: Consumer;
+  private readonly committer?: DeferredOffsetCommitter;
 
   constructor(
     kafka: Kafka,
@@ -58,7 +78,8 @@ export class KafkaInboxConsumer {
       sessionTimeout: SESSION_TIMEOUT_MS,
       heartbeatInterval: HEARTBEAT_INTERVAL_MS,
       rebalanceTimeout: REBALANCE_TIMEOUT_MS,
-      maxWaitTimeInMs: 250,
+      minBytes: options.minBytes ?? 1,
+      maxWaitTimeInMs: options.maxWaitTimeInMs ?? 250,
       // A backlog after an outage is read a little at a time: a fetch brings at most 512 KB of a partition (about
       // 200 envelopes, two handler batches) and 4 MB in all, instead of kafkajs's 1 MB and 10 MB, so that a courier
       // catching up holds no more in memory than it is working on.
@@ -66,6 +87,16 @@ export class KafkaInboxConsumer {
       maxBytes: 4 * 1024 * 1024,
       retry: { initialRetryTime: 300, retries: 10 },
     });
+    if (options.commitIntervalMs !== undefined) {
+      const committer = new DeferredOffsetCommitter(
+        (offsets) => this.consumer.commitOffsets(offsets),
+        options.commitIntervalMs,
+        options.onCommitError,
+      );
+      // After a rebalance the partitions may be another member's: what was done and not committed is read again.
+      this.consumer.on(this.consumer.events.GROUP_JOIN, () => committer.forget());
+      this.committer = committer;
+    }
   }
 
   private stopped = false;
@@ -118,7 +149,7 @@ export class KafkaInboxConsumer {
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.options.topic, fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({
-      autoCommit: true,
+      autoCommit: this.committer === undefined,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 3,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
@@ -127,8 +158,11 @@ export class KafkaInboxConsumer {
           const records = batch.messages
             .slice(at, at + this.maxBatch)
             .map((message) => inboundRecord(batch.topic, batch.partition, message));
-          await withHeartbeats(heartbeat, () => handler(records));
-          resolveOffset((records[records.length - 1] as InboundRecord).offset);
+          const outcome = await withHeartbeats(heartbeat, () => handler(records));
+          const last = (records[records.length - 1] as InboundRecord).offset;
+          resolveOffset(last);
+          this.committer?.done(batch.topic, batch.partition, last);
+          if (outcome === COMMIT_NOW) await this.committer?.flush();
           await heartbeat();
         }
       },
@@ -137,6 +171,8 @@ export class KafkaInboxConsumer {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    // While the consumer still runs: a stopped one commits nothing.
+    await this.committer?.flush();
     await this.consumer.disconnect();
   }
 }

@@ -3,7 +3,7 @@ import { ConfigResourceTypes, Kafka } from 'kafkajs';
 import { DeadLetterHeaders, DeadLetterPublisher } from './dead-letter.publisher';
 import { createKafkaClient, parseBrokerList } from './kafka-client.factory';
 import { KafkaEnvelopePublisher } from './kafka-envelope-publisher';
-import { KafkaInboxConsumer } from './kafka-inbox-consumer';
+import { COMMIT_NOW, KafkaInboxConsumer } from './kafka-inbox-consumer';
 import { InboundRecord } from './kafka-record.types';
 import { TopicNames } from './topic-names';
 import { provisionNetworkTopics } from './topic-provisioner';
@@ -82,6 +82,69 @@ describe('Kafka messaging (on the real broker)', () => {
       expect([...new Set(seen)]).toEqual(['first', 'second', 'third']);
       expect(seen.lastIndexOf('second')).toBeLessThan(seen.indexOf('third'));
     }, 45_000);
+
+    it('should commit, with a commit interval, only what its handler finished, and all of it by the interval', async () => {
+      const topic = TopicNames.inbox(network, 'EC');
+      const groupId = uniqueName('int-deferred');
+      const admin = kafka.admin();
+      await admin.connect();
+      const committed = async () =>
+        (await admin.fetchOffsets({ groupId, topics: [topic] }))[0]?.partitions.reduce(
+          (sum, partition) => sum + Math.max(0, Number(partition.offset)),
+          0,
+        ) ?? 0;
+      const end = async () => (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
+      const handled: string[] = [];
+      let failuresLeft = 1;
+      const consumer = new KafkaInboxConsumer(kafka, { groupId, topic, commitIntervalMs: 300 });
+      try {
+        await publisher.publish(
+          topic,
+          ['a', 'b', 'c', 'd'].map((value) => ({ key: `case-${value}`, value: `deferred-${value}` })),
+        );
+        const total = await end();
+        await consumer.startBatches(async (records) => {
+          if (failuresLeft-- > 0) throw new Error('database away for a moment');
+          handled.push(...records.map((record) => record.value?.toString() ?? ''));
+        });
+        await eventually(async () => ((await committed()) === total ? true : undefined), {
+          timeoutMs: 30_000,
+          what: 'every offset committed',
+        });
+        expect(handled.filter((value) => value.startsWith('deferred-')).sort()).toEqual(
+          expect.arrayContaining(['deferred-a', 'deferred-b', 'deferred-c', 'deferred-d']),
+        );
+      } finally {
+        await consumer.stop();
+        await admin.disconnect();
+      }
+    }, 45_000);
+
+    it('should commit at once, whatever its commit interval, a batch whose handler asks for it', async () => {
+      const topic = TopicNames.inbox(network, 'EC');
+      const groupId = uniqueName('int-commit-now');
+      const admin = kafka.admin();
+      await admin.connect();
+      const committed = async () =>
+        (await admin.fetchOffsets({ groupId, topics: [topic] }))[0]?.partitions.reduce(
+          (sum, partition) => sum + Math.max(0, Number(partition.offset)),
+          0,
+        ) ?? 0;
+      // An hour: only the handler's word can make it commit within the test.
+      const consumer = new KafkaInboxConsumer(kafka, { groupId, topic, commitIntervalMs: 3_600_000 });
+      try {
+        await publisher.publish(topic, [{ key: 'case-now', value: 'commit-now' }]);
+        const total = (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
+        await consumer.startBatches(async () => COMMIT_NOW);
+        await eventually(async () => ((await committed()) === total ? true : undefined), {
+          timeoutMs: 30_000,
+          what: 'every offset committed at once',
+        });
+      } finally {
+        await consumer.stop();
+        await admin.disconnect();
+      }
+    }, 45_000);
   });
 
   describe('KafkaEnvelopePublisher and a batch handler', () => {
@@ -108,6 +171,40 @@ describe('Kafka messaging (on the real broker)', () => {
       }
       expect(calls.flat()).toEqual(values.map((value) => value.slice(0, 4)));
       expect(Math.max(...calls.map((call) => call.length))).toBe(100);
+    }, 45_000);
+
+    it('should produce records for several topics in one call, each topic in its order, beyond one request', async () => {
+      const scratch = uniqueName('int-many');
+      const topics = [`${scratch}-a`, `${scratch}-b`];
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        await admin.createTopics({
+          topics: topics.map((topic) => ({ topic, numPartitions: 1 })),
+          waitForLeaders: true,
+        });
+      } finally {
+        await admin.disconnect();
+      }
+      const values = Array.from({ length: 200 }, (_, n) => `${String(n).padStart(4, '0')}:${'x'.repeat(4096)}`);
+      // 1.6 MB in one call over two topics: more than one request of MAX_REQUEST_BYTES.
+      await publisher.publishAll(
+        topics.map((topic) => ({ topic, records: values.map((value) => ({ key: 'case-many', value })) })),
+      );
+      const seen = new Map<string, string[]>(topics.map((topic) => [topic, []]));
+      const consumer = new KafkaInboxConsumer(kafka, { groupId: uniqueName('int-many'), topic: new RegExp(scratch) });
+      await consumer.startBatches(async (records) => {
+        for (const record of records) seen.get(record.topic)?.push(record.value?.toString().slice(0, 4) ?? '');
+      });
+      try {
+        await eventually(
+          async () => ([...seen.values()].every((got) => got.length >= values.length) ? true : undefined),
+          { timeoutMs: 30_000, what: 'every record of both topics' },
+        );
+      } finally {
+        await consumer.stop();
+      }
+      for (const topic of topics) expect(seen.get(topic)).toEqual(values.map((value) => value.slice(0, 4)));
     }, 45_000);
   });
 

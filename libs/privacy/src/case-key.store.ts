@@ -51,8 +51,9 @@ export class CaseKeyStore {
   }
 
   /**
-   * The keys of many cases at once, made now for those that have none (one insert for all of them: on arrival of a
-   * backlog most cases are new, then one read for the others); undefined for a case whose key was destroyed.
+   * The keys of many cases at once, made now for those that have none, in one statement: it inserts a key for every
+   * case and reads, beside what it inserted, the keys that were there before it (on arrival of a backlog most cases
+   * are new; a batch of receipts is for cases that have theirs). Undefined for a case whose key was destroyed.
    */
   async getOrCreateMany(caseIds: readonly string[]): Promise<Map<string, Uint8Array | undefined>> {
     // In one order for every writer: two inserts that wait on each other's new keys in opposite orders deadlock.
@@ -61,18 +62,29 @@ export class CaseKeyStore {
     if (distinct.length === 0) return keys;
     const fresh = distinct.map(() => new Uint8Array(randomBytes(32)));
     const wrapped = await Promise.all(distinct.map((caseId, i) => this.wrap(caseId, fresh[i] as Uint8Array)));
-    const made = await sql<{ case_id: string }>`
-      insert into case_keys (case_id, wrapped_key, kek_id, created_at)
-      select made.case_id, made.wrapped_key, ${this.kek.kid}::text, ${new Date()}::timestamptz
-        from unnest(${distinct}::text[], ${wrapped}::text[]) as made (case_id, wrapped_key)
-      on conflict (case_id) do nothing
-      returning case_id`.execute(this.db);
-    const ours = new Set(made.rows.map((row) => row.case_id));
+    // The second part reads the table as it was when the statement began: it never sees the rows the first inserts.
+    const found = await sql<CaseKeyRow & { made: boolean }>`
+      with made as (
+        insert into case_keys (case_id, wrapped_key, kek_id, created_at)
+        select made.case_id, made.wrapped_key, ${this.kek.kid}::text, ${new Date()}::timestamptz
+          from unnest(${distinct}::text[], ${wrapped}::text[]) as made (case_id, wrapped_key)
+        on conflict (case_id) do nothing
+        returning case_id)
+      select case_id, true as made, null::text as wrapped_key, null::timestamptz as destroyed_at from made
+      union all
+      select case_id, false as made, wrapped_key, destroyed_at from case_keys where case_id = any(${distinct}::text[])`.execute(
+      this.db,
+    );
+    const theirs = found.rows.filter((row) => !row.made);
+    const opened = await Promise.all(theirs.map((row) => this.unwrap(row)));
+    theirs.forEach((row, i) => keys.set(row.case_id, opened[i]));
+    const ours = new Set(found.rows.filter((row) => row.made).map((row) => row.case_id));
     distinct.forEach((caseId, i) => {
       if (ours.has(caseId)) keys.set(caseId, fresh[i]);
     });
-    const theirs = await this.findMany(distinct.filter((caseId) => !ours.has(caseId)));
-    for (const [caseId, key] of theirs) keys.set(caseId, key);
+    // A key another process committed after the statement began, while ours waited on it: read it now.
+    const missing = distinct.filter((caseId) => !keys.has(caseId));
+    if (missing.length > 0) for (const [caseId, key] of await this.findMany(missing)) keys.set(caseId, key);
     return keys;
   }
 

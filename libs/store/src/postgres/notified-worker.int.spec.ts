@@ -75,5 +75,40 @@ describe('NotifiedWorker (on the real PostgreSQL)', () => {
       expect(rounds).toBe(4);
       await worker.stop();
     });
+
+    it('should answer the notifications that come soon after a round with one round, once gatherMs have passed', async () => {
+      const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      let rounds = 0;
+      const worker = new NotifiedWorker(
+        async () => {
+          rounds++;
+          return false;
+        },
+        {
+          url: scratch.url,
+          channels: [NodeChannels.outbox],
+          sweepMs: 60_000,
+          gatherMs: 600,
+          errorMs: 1_000,
+          onError: () => undefined,
+        },
+      );
+      worker.start();
+      await eventually(() => rounds === 2); // at start, and once listening
+      await pause(800);
+      // After a quiet spell a notification is answered at once.
+      const quietAt = Date.now();
+      await notify(scratch.db, NodeChannels.outbox);
+      await eventually(() => rounds === 3);
+      expect(Date.now() - quietAt).toBeLessThan(400);
+
+      for (let i = 0; i < 3; i++) await notify(scratch.db, NodeChannels.outbox);
+      await pause(200);
+      expect(rounds).toBe(3);
+      await eventually(() => rounds === 4);
+      await pause(900);
+      expect(rounds).toBe(4);
+      await worker.stop();
+    });
   });
 });

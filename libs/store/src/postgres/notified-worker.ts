@@ -10,6 +10,13 @@ export interface NotifiedWorkerOptions {
   /** Pause after the first failed round; doubled for each further failure in a row, up to `maxErrorMs`, jittered. */
   readonly errorMs: number;
   readonly maxErrorMs?: number;
+  /**
+   * A round that follows another by less than this waits until that much time has passed since its end (0 by
+   * default): under a stream of notifications, each round takes what came in that while for the fixed cost of one
+   * round, and the notifications that come while it waits are all answered by it. After a quiet spell a
+   * notification runs a round at once.
+   */
+  readonly gatherMs?: number;
   /** Called with the error of a failed round and how many failed in a row; the worker goes on. */
   readonly onError: (error: Error, failuresInARow: number) => void;
   /** The listening connection was lost (it is made again, and a round runs once it listens). */
@@ -27,6 +34,9 @@ const DEFAULT_MAX_ERROR_MS = 15_000;
 export class NotifiedWorker {
   private readonly listener: DatabaseListener;
   private timer?: NodeJS.Timeout;
+  /** When the pending timer fires (ms since the epoch). */
+  private dueAt = 0;
+  private lastRoundEndedAt = Number.NEGATIVE_INFINITY;
   private running: Promise<void> = Promise.resolve();
   private inRound = false;
   private wokenDuringRound = false;
@@ -68,12 +78,20 @@ export class NotifiedWorker {
       return;
     }
     if (this.failuresInARow > 0) return;
-    this.schedule(0);
+    const delayMs = this.gatherDelayMs();
+    // A round already due as soon stays: the notification is answered by it.
+    if (this.timer && this.dueAt <= Date.now() + delayMs) return;
+    this.schedule(delayMs);
+  }
+
+  private gatherDelayMs(): number {
+    return Math.max(0, this.lastRoundEndedAt + (this.options.gatherMs ?? 0) - Date.now());
   }
 
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
+    this.dueAt = Date.now() + delayMs;
     this.timer = setTimeout(() => this.runRound(), delayMs);
   }
 
@@ -84,11 +102,14 @@ export class NotifiedWorker {
     this.running = this.round().then(
       (busy) => {
         this.inRound = false;
+        this.lastRoundEndedAt = Date.now();
         this.failuresInARow = 0;
-        this.schedule(busy || this.wokenDuringRound ? 0 : this.options.sweepMs);
+        if (busy) this.schedule(0);
+        else this.schedule(this.wokenDuringRound ? this.gatherDelayMs() : this.options.sweepMs);
       },
       (error: Error) => {
         this.inRound = false;
+        this.lastRoundEndedAt = Date.now();
         this.failuresInARow++;
         this.options.onError(error, this.failuresInARow);
         this.schedule(this.errorDelayMs(this.failuresInARow));

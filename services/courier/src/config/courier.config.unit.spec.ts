@@ -114,6 +114,10 @@ describe('readCourierConfig', () => {
         caseKekFile: '/etc/enlace/secrets/ec.case-kek.json',
         relayPollMs: 5_000,
         relayBatchSize: 200,
+        relayGatherMs: 10,
+        inboxFetchMinBytes: 1,
+        inboxFetchWaitMs: 250,
+        inboxCommitIntervalMs: 200,
       });
     });
 
@@ -123,10 +127,22 @@ describe('readCourierConfig', () => {
           ENLACE_DATABASE_MAX_CONNECTIONS: '4',
           ENLACE_RELAY_POLL_MS: '250',
           ENLACE_RELAY_BATCH_SIZE: '10',
+          ENLACE_RELAY_GATHER_MS: '0',
+          ENLACE_INBOX_FETCH_MIN_BYTES: '16384',
+          ENLACE_INBOX_FETCH_WAIT_MS: '20',
+          ENLACE_INBOX_COMMIT_INTERVAL_MS: '0',
         }),
       );
 
-      expect(config).toMatchObject({ databaseMaxConnections: 4, relayPollMs: 250, relayBatchSize: 10 });
+      expect(config).toMatchObject({
+        databaseMaxConnections: 4,
+        relayPollMs: 250,
+        relayBatchSize: 10,
+        relayGatherMs: 0,
+        inboxFetchMinBytes: 16384,
+        inboxFetchWaitMs: 20,
+        inboxCommitIntervalMs: 0,
+      });
     });
   });
 });

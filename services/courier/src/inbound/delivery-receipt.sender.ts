@@ -30,7 +30,7 @@ export class DeliveryReceiptSender {
     await this.sendMany([{ received, digest, duplicate }]);
   }
 
-  /** Receipts for many envelopes, produced with one request per sender's inbox topic. */
+  /** Receipts for many envelopes, produced together to their senders' inbox topics (one request where they fit). */
   async sendMany(answers: readonly ReceiptFor[]): Promise<void> {
     const byTopic = new Map<string, OutboundRecord[]>();
     for (const { received, digest, duplicate } of answers) {
@@ -39,7 +39,7 @@ export class DeliveryReceiptSender {
       records.push({ key: received.caseId, value: await this.sealed(received, digest, duplicate) });
       byTopic.set(topic, records);
     }
-    for (const [topic, records] of byTopic) await this.publisher.publish(topic, records);
+    await this.publisher.publishAll([...byTopic].map(([topic, records]) => ({ topic, records })));
   }
 
   private async sealed(received: EnvelopeHeader, digest: string, duplicate: boolean): Promise<string> {

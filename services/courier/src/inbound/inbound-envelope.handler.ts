@@ -7,7 +7,13 @@ import {
   OpenedEnvelope,
   UnknownSenderError,
 } from '@enlace/envelope';
-import { DeadLetterPublisher, FailureCounter, InboundRecord, isTransientBrokerFailure } from '@enlace/messaging';
+import {
+  COMMIT_NOW,
+  DeadLetterPublisher,
+  FailureCounter,
+  InboundRecord,
+  isTransientBrokerFailure,
+} from '@enlace/messaging';
 import { PersonalDataVault, SealedUse } from '@enlace/privacy';
 import { InboxEntry, InboxStore, isTransientStoreFailure } from '@enlace/store';
 import { DEAD_LETTER_PUBLISHER, INBOX_STORE, MEMBER_DIRECTORY, PERSONAL_DATA_VAULT } from '../courier.tokens';
@@ -40,11 +46,13 @@ export class InboundEnvelopeHandler {
     @Optional() @Inject(MEMBER_DIRECTORY) private readonly directory?: { refresh?: () => Promise<void> },
   ) {}
 
-  async handle(record: InboundRecord): Promise<void> {
+  /** Returns whether the record went to the dead letters. */
+  async handle(record: InboundRecord): Promise<boolean> {
     const key = `${record.topic}/${record.partition}@${record.offset}`;
     try {
-      await this.handleOnce(record);
+      const deadLettered = await this.handleOnce(record);
       this.tries.succeeded(key);
+      return deadLettered;
     } catch (error) {
       if (isTransientStoreFailure(error) || isTransientBrokerFailure(error)) throw error;
       const { tries, exhausted } = this.tries.failed(key);
@@ -55,6 +63,7 @@ export class InboundEnvelopeHandler {
       }
       // The error's name only: a message may quote what it failed on, and that may be personal data.
       await this.reject(record, 'UNPROCESSABLE', `failed ${tries} times, last with ${name}`);
+      return true;
     }
   }
 
@@ -63,9 +72,10 @@ export class InboundEnvelopeHandler {
    * (a backlog after an outage costs no round trip per message). Should anything in the batch fail for no passing
    * cause, its records are handled again one by one, so that only a poison record is counted and, in the end,
    * dead-lettered. Nothing is dead-lettered before the batch's entries are stored and receipted: a batch given back
-   * after a passing failure does not dead-letter a record twice.
+   * after a passing failure does not dead-letter a record twice; and a batch that dead-lettered one asks for its
+   * offsets to be committed at once (COMMIT_NOW), so that a crash soon after does not send it there again.
    */
-  async handleBatch(records: readonly InboundRecord[]): Promise<void> {
+  async handleBatch(records: readonly InboundRecord[]): Promise<void | typeof COMMIT_NOW> {
     try {
       const refused: { record: InboundRecord; code: string; detail: string }[] = [];
       const arrivals: OpenedEnvelope<Record<string, unknown>>[] = [];
@@ -86,23 +96,28 @@ export class InboundEnvelopeHandler {
           .filter((answer) => answer.received.type !== RECEIPT_TYPE),
       );
       for (const { record, code, detail } of refused) await this.reject(record, code, detail);
+      return refused.length > 0 ? COMMIT_NOW : undefined;
     } catch (error) {
       if (isTransientStoreFailure(error) || isTransientBrokerFailure(error)) throw error;
-      for (const record of records) await this.handle(record);
+      let deadLettered = false;
+      for (const record of records) deadLettered = (await this.handle(record)) || deadLettered;
+      return deadLettered ? COMMIT_NOW : undefined;
     }
   }
 
-  private async handleOnce(record: InboundRecord): Promise<void> {
+  /** Returns whether the record went to the dead letters. */
+  private async handleOnce(record: InboundRecord): Promise<boolean> {
     const checked = await this.check(record, true);
-    if (checked === 'duplicate') return;
+    if (checked === 'duplicate') return false;
     if ('code' in checked) {
       await this.reject(record, checked.code, checked.detail);
-      return;
+      return true;
     }
     const [stored] = await this.inbox.record(await this.entriesOf([checked]));
     if (checked.header.type !== RECEIPT_TYPE) {
       await this.receipts.send(checked.header, checked.digest, stored === 'duplicate');
     }
+    return false;
   }
 
   /**

