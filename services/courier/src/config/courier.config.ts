@@ -1,8 +1,11 @@
 import { KafkaSaslCredentials, kafkaSaslFromEnv } from '@enlace/messaging';
-import { EnvReader, NETWORK_NAME } from '@enlace/config';
+import { DeploymentMode, EnvReader, NETWORK_NAME, readDeploymentMode, refuseUnsafeProduction } from '@enlace/config';
+import { courierProductionProblems } from './production-settings';
 
 /** Everything the courier reads from its environment, checked once at start. */
 export interface CourierConfig {
+  /** ENLACE_ENV: production refuses the development-only settings (production-settings.ts), today TLS among them. */
+  readonly mode: DeploymentMode;
   readonly country: string;
   readonly network: string;
   readonly kafkaBrokers: string[];
@@ -57,9 +60,12 @@ export const COURIER_CONFIG = Symbol('COURIER_CONFIG');
 
 export function readCourierConfig(env: NodeJS.ProcessEnv = process.env): CourierConfig {
   const read = new EnvReader(env);
+  const mode = readDeploymentMode(read);
+  refuseUnsafeProduction('the courier', mode, courierProductionProblems(read, env));
   const country = read.country('ENLACE_COUNTRY');
   const network = read.matching('ENLACE_NETWORK', NETWORK_NAME, 'lower-case letters, digits and dashes (2-31)');
   return {
+    mode,
     country,
     network,
     kafkaBrokers: read.list('KAFKA_BROKERS'),

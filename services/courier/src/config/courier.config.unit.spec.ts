@@ -101,9 +101,35 @@ describe('readCourierConfig', () => {
     });
   });
 
+  describe('in production (ENLACE_ENV=production)', () => {
+    it('should refuse a broker link without SCRAM or TLS and an unsigned directory, naming each at once', () => {
+      const start = () =>
+        readCourierConfig(
+          environment({
+            ENLACE_ENV: 'production',
+            KAFKA_SASL_USERNAME: 'u',
+            KAFKA_SASL_PASSWORD: 'p',
+            KAFKA_SASL_MECHANISM: 'plain',
+          }),
+        );
+
+      expect(start).toThrow(/^the courier refuses to start in production/);
+      expect(start).toThrow(/KAFKA_SASL_MECHANISM is plain: production authenticates with SCRAM only/);
+      expect(start).toThrow(/the broker connection has no TLS/);
+      expect(start).toThrow(/ENLACE_TRUST_ANCHORS_FILE is not set/);
+    });
+
+    it('should refuse a broker link without authentication', () => {
+      expect(() => readCourierConfig(environment({ ENLACE_ENV: 'production' }))).toThrow(
+        /KAFKA_SASL_USERNAME is not set/,
+      );
+    });
+  });
+
   describe('with only the required variables', () => {
     it('should apply the defaults', () => {
       expect(readCourierConfig(environment())).toEqual({
+        mode: 'development',
         country: 'EC',
         network: 'demo',
         kafkaBrokers: ['127.0.0.1:19092'],
