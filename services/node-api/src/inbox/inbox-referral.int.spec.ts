@@ -87,22 +87,25 @@ describe('InboxApplierService with referrals (on the real PostgreSQL)', () => {
     return envelopeId;
   }
 
+  /** A referral request as EC's node sends it, for a referral of the given id. */
+  const requestFrom = (referralId: string) => ({
+    referralId,
+    reason: 'AdditionalServicesRequired',
+    servicesRequested: ['Health'],
+    urgency: 'high',
+    person: { firstName: 'Ana' },
+    consent: { purpose: 'Referral for assistance', scope: ['identity'], recordedAt: '2025-01-01T00:00:00Z' },
+    answerDueAt: new Date(Date.now() + 86_400_000).toISOString(),
+    requestedAt: new Date().toISOString(),
+  });
+
   const inboxRow = (envelopeId: string) =>
     scratch.db.selectFrom('inbox').selectAll().where('envelope_id', '=', envelopeId).executeTakeFirstOrThrow();
 
   describe('applyPending', () => {
     it('should make a referral of a request, mark it applied and drop its payload, and refuse another with its id', async () => {
       const referralId = randomUUID();
-      const request = {
-        referralId,
-        reason: 'AdditionalServicesRequired',
-        servicesRequested: ['Health'],
-        urgency: 'high',
-        person: { firstName: 'Ana' },
-        consent: { purpose: 'Referral for assistance', scope: ['identity'], recordedAt: '2025-01-01T00:00:00Z' },
-        answerDueAt: new Date(Date.now() + 86_400_000).toISOString(),
-        requestedAt: new Date().toISOString(),
-      };
+      const request = requestFrom(referralId);
       const first = await arrive('referral.requested.v1', referralId, 'EC', request);
       const again = await arrive('referral.requested.v1', referralId, 'EC', request);
 
@@ -117,16 +120,7 @@ describe('InboxApplierService with referrals (on the real PostgreSQL)', () => {
 
     it('should refuse as WRONG_COUNTERPART a step of a referral sent by a country that is not its other end', async () => {
       const referralId = randomUUID();
-      await arrive('referral.requested.v1', referralId, 'EC', {
-        referralId,
-        reason: 'AdditionalServicesRequired',
-        servicesRequested: ['Health'],
-        urgency: 'high',
-        person: { firstName: 'Ana' },
-        consent: { purpose: 'Referral for assistance', scope: ['identity'], recordedAt: '2025-01-01T00:00:00Z' },
-        answerDueAt: new Date(Date.now() + 86_400_000).toISOString(),
-        requestedAt: new Date().toISOString(),
-      });
+      await arrive('referral.requested.v1', referralId, 'EC', requestFrom(referralId));
       await applier.applyPending();
       // PE reads the case id in a header and tries to withdraw a referral between EC and CO
       const forged = await arrive('referral.withdrawn.v1', referralId, 'PE', {
@@ -144,16 +138,7 @@ describe('InboxApplierService with referrals (on the real PostgreSQL)', () => {
 
     it('should apply a request and the withdrawal behind it in one round, the second on what the first wrote', async () => {
       const referralId = randomUUID();
-      await arrive('referral.requested.v1', referralId, 'EC', {
-        referralId,
-        reason: 'AdditionalServicesRequired',
-        servicesRequested: ['Health'],
-        urgency: 'high',
-        person: { firstName: 'Ana' },
-        consent: { purpose: 'Referral for assistance', scope: ['identity'], recordedAt: '2025-01-01T00:00:00Z' },
-        answerDueAt: new Date(Date.now() + 86_400_000).toISOString(),
-        requestedAt: new Date().toISOString(),
-      });
+      await arrive('referral.requested.v1', referralId, 'EC', requestFrom(referralId));
       await arrive('referral.withdrawn.v1', referralId, 'EC', {
         referralId,
         reason: 'Found help locally',
@@ -242,15 +227,8 @@ describe('InboxApplierService with referrals (on the real PostgreSQL)', () => {
     it('should erase the person and the sealed details when the other end withdraws consent, and confirm it', async () => {
       const referralId = randomUUID();
       await arrive('referral.requested.v1', referralId, 'EC', {
-        referralId,
-        reason: 'AdditionalServicesRequired',
+        ...requestFrom(referralId),
         reasonDetails: 'Needs shelter on arrival.',
-        servicesRequested: ['Health'],
-        urgency: 'high',
-        person: { firstName: 'Ana' },
-        consent: { purpose: 'Referral for assistance', scope: ['identity'], recordedAt: '2025-01-01T00:00:00Z' },
-        answerDueAt: new Date(Date.now() + 86_400_000).toISOString(),
-        requestedAt: new Date().toISOString(),
       });
       await applier.applyPending();
       expect((await repository.findById(referralId))?.details?.reasonDetails).toBe('Needs shelter on arrival.');
