@@ -193,8 +193,10 @@ describe('a referral from Colombia to Ecuador', () => {
     expect(anonymous.status).toBe(401);
     expect(anonymous.contentType).toContain('application/problem+json');
 
+    // EC's token was signed by EC's issuer, whose secret CO does not share: not a token of CO's at all
     const ecUserAtCo = await co.withToken(ec.bearer).request('GET', `/referrals/${referralId}`);
-    expect(ecUserAtCo.status).toBe(403);
+    expect(ecUserAtCo.status).toBe(401);
+    expect(ecUserAtCo.contentType).toContain('application/problem+json');
 
     const invalid = await co.request<{ errors: { field: string }[] }>('POST', '/referrals', {
       ...referralRequest('X'),
