@@ -52,6 +52,27 @@ describe('Kafka messaging (on the real broker)', () => {
         await admin.disconnect();
       }
     });
+
+    it("should keep dead letters a year by default, not the broker's seven days, and as long as told", async () => {
+      const told = `${network}-retention`;
+      await provisionNetworkTopics(kafka, { network: told, countries: ['CO'], deadLetterRetentionDays: 30 });
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        const retentionOf = async (topic: string) =>
+          (
+            await admin.describeConfigs({
+              includeSynonyms: false,
+              resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['retention.ms'] }],
+            })
+          ).resources[0]?.configEntries[0]?.configValue;
+
+        expect(await retentionOf(TopicNames.deadLetter(network, 'CO'))).toBe(String(365 * 86_400_000));
+        expect(await retentionOf(TopicNames.deadLetter(told, 'CO'))).toBe(String(30 * 86_400_000));
+      } finally {
+        await admin.disconnect();
+      }
+    });
   });
 
   describe('KafkaInboxConsumer', () => {

@@ -6,12 +6,23 @@ export interface NetworkTopicsOptions {
   readonly countries: readonly string[];
   readonly partitions?: number;
   readonly replicationFactor?: number;
+  /**
+   * How long a dead letter is kept (DEFAULT_DEAD_LETTER_RETENTION_DAYS): it is the only copy of a message its
+   * addressee could not take, until someone looks at it and redrives it, so never the broker's 7 days by default.
+   */
+  readonly deadLetterRetentionDays?: number;
 }
+
+/** A year: long enough for a network's secretariat and a node's operators to see and redrive what failed. */
+export const DEFAULT_DEAD_LETTER_RETENTION_DAYS = 365;
+
+const DAY_MS = 86_400_000;
 
 /** Creates the network's topics when they are missing; running it again changes nothing. */
 export async function provisionNetworkTopics(kafka: Kafka, options: NetworkTopicsOptions): Promise<void> {
   const partitions = options.partitions ?? 3;
   const replicationFactor = options.replicationFactor ?? 1;
+  const deadLetterRetentionMs = (options.deadLetterRetentionDays ?? DEFAULT_DEAD_LETTER_RETENTION_DAYS) * DAY_MS;
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -19,7 +30,12 @@ export async function provisionNetworkTopics(kafka: Kafka, options: NetworkTopic
     const wanted = [
       ...options.countries.flatMap((country) => [
         { topic: TopicNames.inbox(options.network, country), numPartitions: partitions, replicationFactor },
-        { topic: TopicNames.deadLetter(options.network, country), numPartitions: 1, replicationFactor },
+        {
+          topic: TopicNames.deadLetter(options.network, country),
+          numPartitions: 1,
+          replicationFactor,
+          configEntries: [{ name: 'retention.ms', value: String(deadLetterRetentionMs) }],
+        },
       ]),
       {
         topic: TopicNames.directory(options.network),
