@@ -5,6 +5,7 @@ module.exports = {
     '<rootDir>/services/*/jest.config.js',
     '<rootDir>/apps/*/jest.config.js',
     '<rootDir>/deploy/local/jest.config.js',
+    '<rootDir>/deploy/checks/jest.config.js',
     '<rootDir>/tools/profiling/jest.config.js',
     '<rootDir>/test/jest.config.js',
   ],
