@@ -70,7 +70,8 @@ export default [
     },
   },
   {
-    files: ['deploy/**/*.ts', 'test/**/*.ts', '**/*.spec.ts', 'scripts/**/*.ts', 'tools/**/*.ts'],
+    // Programs whose output is for a person at a terminal (the operators' CLI among them), and tests.
+    files: ['deploy/**/*.ts', 'test/**/*.ts', '**/*.spec.ts', 'scripts/**/*.ts', 'tools/**/*.ts', 'apps/cli/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 ];

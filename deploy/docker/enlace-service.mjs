@@ -1,5 +1,6 @@
-// The image's entry point: runs the service its first argument names, from the compiled workspace in dist/.
-// Plain Node (no build step of its own), so the image needs nothing but `node`.
+// The image's entry point: runs the service its first argument names, from the compiled workspace in dist/, or
+// the operators' command line (`docker run <image> enlace node init ...`). Plain Node, so the image needs nothing
+// but `node`.
 import { pathToFileURL } from 'node:url';
 
 const SERVICES = {
@@ -8,6 +9,7 @@ const SERVICES = {
   node: 'dist/services/node/src/main.js',
   monitor: 'dist/services/monitor/src/main.js',
   console: 'dist/apps/console-server/src/main.js',
+  enlace: 'dist/apps/cli/src/main.js',
 };
 
 const name = process.argv[2] ?? 'node-api';
@@ -16,4 +18,6 @@ if (!main) {
   console.error(`unknown service "${name}": expected one of ${Object.keys(SERVICES).join(', ')}`);
   process.exit(64);
 }
+// What follows the name is the program's own arguments (the CLI's command line).
+process.argv.splice(2, 1);
 await import(pathToFileURL(`/app/${main}`).href);

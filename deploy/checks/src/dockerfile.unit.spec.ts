@@ -46,7 +46,7 @@ describe('deploy/docker/Dockerfile', () => {
 
   it('should choose the service by its command, naming each service the entry point knows', () => {
     const entry = readFileSync(path.join(DOCKER_DIR, 'enlace-service.mjs'), 'utf8');
-    for (const service of ['node-api', 'courier', 'node', 'monitor', 'console']) {
+    for (const service of ['node-api', 'courier', 'node', 'monitor', 'console', 'enlace']) {
       expect(entry).toMatch(new RegExp(`['"]?${service}['"]?: 'dist/`));
     }
     const cmd = runtimeStage().find((instruction) => instruction.keyword === 'CMD');

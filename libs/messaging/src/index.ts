@@ -8,6 +8,7 @@ export * from './kafka-inbox-consumer';
 export * from './deferred-offset-committer';
 export * from './dead-letter.publisher';
 export * from './topic-provisioner';
+export * from './network-acls';
 export * from './polling-worker';
 export * from './directory-entry.publisher';
 export * from './kafka-member-directory';

@@ -18,8 +18,14 @@ export const DEFAULT_DEAD_LETTER_RETENTION_DAYS = 365;
 
 const DAY_MS = 86_400_000;
 
+/** The network's topics a provisioning found: those it created and those that were there already (left as they were). */
+export interface ProvisionedTopics {
+  readonly created: readonly string[];
+  readonly existing: readonly string[];
+}
+
 /** Creates the network's topics when they are missing; running it again changes nothing. */
-export async function provisionNetworkTopics(kafka: Kafka, options: NetworkTopicsOptions): Promise<void> {
+export async function provisionNetworkTopics(kafka: Kafka, options: NetworkTopicsOptions): Promise<ProvisionedTopics> {
   const partitions = options.partitions ?? 3;
   const replicationFactor = options.replicationFactor ?? 1;
   const deadLetterRetentionMs = (options.deadLetterRetentionDays ?? DEFAULT_DEAD_LETTER_RETENTION_DAYS) * DAY_MS;
@@ -45,10 +51,15 @@ export async function provisionNetworkTopics(kafka: Kafka, options: NetworkTopic
       },
       { topic: TopicNames.deadlines(options.network), numPartitions: 1, replicationFactor },
       { topic: TopicNames.heartbeats(options.network), numPartitions: 1, replicationFactor },
-    ].filter((topic) => !existing.has(topic.topic));
-    if (wanted.length > 0) {
-      await admin.createTopics({ topics: wanted, waitForLeaders: true });
+    ];
+    const missing = wanted.filter((topic) => !existing.has(topic.topic));
+    if (missing.length > 0) {
+      await admin.createTopics({ topics: missing, waitForLeaders: true });
     }
+    return {
+      created: missing.map((topic) => topic.topic),
+      existing: wanted.filter((topic) => existing.has(topic.topic)).map((topic) => topic.topic),
+    };
   } finally {
     await admin.disconnect();
   }

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import {
   ConsumerGroups,
   TopicNames,
+  applyNetworkAcls,
   createKafkaClient,
+  networkAcls,
   parseBrokerList,
   provisionNetworkTopics,
   type KafkaSaslCredentials,
@@ -12,7 +14,7 @@ import {
 import { testInfra, uniqueName } from '@enlace/testing';
 import { Kafka, logLevel, type SASLOptions } from 'kafkajs';
 import { upsertScramUsers } from '../scram-users';
-import { applyNetworkAcls, ensurePrincipalCredentials, networkAcls, type NetworkPrincipals } from './kafka-principals';
+import { ensurePrincipalCredentials, type NetworkPrincipals } from './kafka-principals';
 
 const infra = testInfra();
 
@@ -101,7 +103,7 @@ async function refusalOf(call: () => Promise<unknown>): Promise<{ name?: string;
       },
       [...Object.values(principals.countries), principals.monitor, principals.directoryAuthority],
     );
-    await applyNetworkAcls(admin, networkAcls(network, ['CO', 'EC'], principals));
+    await applyNetworkAcls(admin, networkAcls(network, ['CO', 'EC']));
   }, 120_000);
 
   afterAll(async () => {

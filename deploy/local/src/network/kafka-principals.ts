@@ -1,31 +1,15 @@
-// Who may do what on the network's topics: one SCRAM principal per country, one for the secretariat's monitor and
-// one for the directory authority, with ACLs that grant each exactly its part (and nothing else: the broker runs
-// with allow.everyone.if.no.acl.found=false).
+// The local network's broker principals: one SCRAM user per country, one for the secretariat's monitor and one for
+// the directory authority, with passwords made once and kept. What each may do is @enlace/messaging's networkAcls.
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { ConsumerGroups, TopicNames, type KafkaSaslCredentials } from '@enlace/messaging';
-import {
-  AclOperationTypes,
-  AclPermissionTypes,
-  AclResourceTypes,
-  ResourcePatternTypes,
-  type AclEntry,
-  type Kafka,
-} from 'kafkajs';
+import { PrincipalNames, type KafkaSaslCredentials } from '@enlace/messaging';
 
 export interface NetworkPrincipals {
   readonly countries: Readonly<Record<string, KafkaSaslCredentials>>;
   readonly monitor: KafkaSaslCredentials;
   readonly directoryAuthority: KafkaSaslCredentials;
 }
-
-/** User names: the network's name keeps two networks on one broker apart. */
-export const PrincipalNames = {
-  country: (network: string, country: string): string => `enlace-${network}-${country.toLowerCase()}`,
-  monitor: (network: string): string => `enlace-${network}-monitor`,
-  directoryAuthority: (network: string): string => `enlace-${network}-directory`,
-} as const;
 
 async function credentialsIn(dir: string, username: string): Promise<KafkaSaslCredentials> {
   const file = path.join(dir, `${username}.json`);
@@ -59,76 +43,4 @@ export async function ensurePrincipalCredentials(
     monitor: await credentialsIn(dir, PrincipalNames.monitor(network)),
     directoryAuthority: await credentialsIn(dir, PrincipalNames.directoryAuthority(network)),
   };
-}
-
-function allow(
-  principal: string,
-  resourceType: AclResourceTypes,
-  resourceName: string,
-  operation: AclOperationTypes,
-  pattern: ResourcePatternTypes = ResourcePatternTypes.LITERAL,
-): AclEntry {
-  return {
-    principal: `User:${principal}`,
-    host: '*',
-    resourceType,
-    resourceName,
-    resourcePatternType: pattern,
-    operation,
-    permissionType: AclPermissionTypes.ALLOW,
-  };
-}
-
-/**
- * The ACLs of one network (READ and WRITE imply DESCRIBE; WRITE on a topic implies idempotent production):
- * - a country writes to every other country's inbox, its own dead letters, the deadlines and heartbeats topics;
- *   it reads its own inbox and the directory, with consumer groups under its own prefix only;
- * - the monitor reads every inbox, every dead-letter topic, the deadlines, heartbeats and directory, with groups
- *   under its own prefix (and may delete them: its redrive reader's throwaway groups); it writes to inboxes only,
- *   for the dead-letter redrive of its supervisors: what it puts there are the original, signed bytes, which it
- *   cannot forge (every courier verifies the sender's signature) and whose replay changes nothing (idempotent inbox);
- * - the directory authority writes the directory topic, and nothing else.
- */
-export function networkAcls(network: string, countries: readonly string[], principals: NetworkPrincipals): AclEntry[] {
-  const { TOPIC, GROUP } = AclResourceTypes;
-  const { READ, WRITE, DELETE } = AclOperationTypes;
-  const acls: AclEntry[] = [];
-  for (const country of countries) {
-    const me = PrincipalNames.country(network, country);
-    for (const other of countries) {
-      if (other !== country) acls.push(allow(me, TOPIC, TopicNames.inbox(network, other), WRITE));
-    }
-    acls.push(
-      allow(me, TOPIC, TopicNames.deadLetter(network, country), WRITE),
-      allow(me, TOPIC, TopicNames.deadlines(network), WRITE),
-      allow(me, TOPIC, TopicNames.heartbeats(network), WRITE),
-      allow(me, TOPIC, TopicNames.inbox(network, country), READ),
-      allow(me, TOPIC, TopicNames.directory(network), READ),
-      allow(me, GROUP, ConsumerGroups.countryPrefix(network, country), READ, ResourcePatternTypes.PREFIXED),
-    );
-  }
-  const monitor = principals.monitor.username;
-  acls.push(
-    allow(monitor, TOPIC, TopicNames.inbox(network, ''), READ, ResourcePatternTypes.PREFIXED),
-    allow(monitor, TOPIC, TopicNames.deadLetter(network, ''), READ, ResourcePatternTypes.PREFIXED),
-    allow(monitor, TOPIC, TopicNames.deadlines(network), READ),
-    allow(monitor, TOPIC, TopicNames.heartbeats(network), READ),
-    allow(monitor, TOPIC, TopicNames.directory(network), READ),
-    allow(monitor, GROUP, ConsumerGroups.monitorPrefix(network), READ, ResourcePatternTypes.PREFIXED),
-    allow(monitor, GROUP, ConsumerGroups.monitorPrefix(network), DELETE, ResourcePatternTypes.PREFIXED),
-    allow(monitor, TOPIC, TopicNames.inbox(network, ''), WRITE, ResourcePatternTypes.PREFIXED),
-    allow(principals.directoryAuthority.username, TOPIC, TopicNames.directory(network), WRITE),
-  );
-  return acls;
-}
-
-/** Creates the ACLs (as the super user); creating one that exists changes nothing. */
-export async function applyNetworkAcls(admin: Kafka, acls: AclEntry[]): Promise<void> {
-  const client = admin.admin();
-  await client.connect();
-  try {
-    await client.createAcls({ acl: acls });
-  } finally {
-    await client.disconnect();
-  }
 }

@@ -6,6 +6,8 @@ import {
   createKafkaClient,
   kafkaSaslEnv,
   parseBrokerList,
+  applyNetworkAcls,
+  networkAcls,
   provisionNetworkTopics,
 } from '@enlace/messaging';
 import { nodeDatabaseName } from '@enlace/store';
@@ -13,7 +15,7 @@ import type { InfraEndpoints } from '../infra-control';
 import { dropDatabase, ensureDatabase } from '../postgres-databases';
 import { HOST } from '../paths';
 import { upsertScramUsers } from '../scram-users';
-import { NetworkPrincipals, applyNetworkAcls, ensurePrincipalCredentials, networkAcls } from './kafka-principals';
+import { NetworkPrincipals, ensurePrincipalCredentials } from './kafka-principals';
 import { DemoUser, NetworkMaterial, NetworkMember, ensureNetworkMaterial } from './network-material';
 import {
   NodeProcessMode,
@@ -58,7 +60,7 @@ export interface LocalNetwork {
   readonly directoryFile: string;
   /** What every node trusts: the public keys of the network's trust anchors. */
   readonly trustAnchorsFile: string;
-  /** The network's directory authority (see tools/directory): issue, rotate, revoke, publish. */
+  /** The network's directory authority (see `enlace directory`, apps/cli): issue, rotate, revoke, publish. */
   readonly authorityDir: string;
   /** The network's principals on the broker, when it authenticates (the local broker does). */
   readonly kafkaPrincipals?: NetworkPrincipals;
@@ -180,7 +182,7 @@ async function provisionPrincipals(
     principals.monitor,
     principals.directoryAuthority,
   ]);
-  await applyNetworkAcls(kafka, networkAcls(options.network, countries, principals));
+  await applyNetworkAcls(kafka, networkAcls(options.network, countries));
   return principals;
 }
 
