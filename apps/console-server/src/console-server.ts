@@ -4,13 +4,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { createProxyMiddleware } from 'http-proxy-middleware';
-import type { ConsoleSettings } from './console-settings';
+import type { ConsoleIdentityProvider, ConsoleSettings } from './console-settings';
 import { sendProblem } from './problem-response';
 
-/** What the single-page application asks first: which countries it can log in to, and whether a monitor exists. */
+/**
+ * What the single-page application asks first: which countries it can log in to, whether a monitor exists, and the
+ * countries whose users sign in through their identity provider instead of a password form.
+ */
 export interface ConsoleConfigView {
   countries: string[];
   monitor: boolean;
+  identityProviders: Record<string, ConsoleIdentityProvider>;
 }
 
 function proxyTo(target: string, what: string) {
@@ -36,6 +40,11 @@ function proxyTo(target: string, what: string) {
  */
 export function createConsoleServer(settings: ConsoleSettings): Express {
   const app = express();
+  // The browser fetches the identity providers' discovery document and token endpoint itself (the code exchange
+  // with PKCE happens in the page); nothing else may be reached.
+  const providerOrigins = [
+    ...new Set(Object.values(settings.identityProviders).map((provider) => new URL(provider.issuer).origin)),
+  ];
   app.disable('x-powered-by');
   app.use(
     helmet({
@@ -46,7 +55,7 @@ export function createConsoleServer(settings: ConsoleSettings): Express {
           // Chart libraries set inline style attributes on SVG elements.
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:'],
-          'connect-src': ["'self'"],
+          'connect-src': ["'self'", ...providerOrigins],
           'upgrade-insecure-requests': null,
         },
       },
@@ -57,6 +66,7 @@ export function createConsoleServer(settings: ConsoleSettings): Express {
   const config: ConsoleConfigView = {
     countries: Object.keys(settings.nodes).sort(),
     monitor: settings.monitorUrl !== undefined,
+    identityProviders: { ...settings.identityProviders },
   };
   app.get('/console-config.json', (_request, response) => {
     response.setHeader('cache-control', 'no-store');

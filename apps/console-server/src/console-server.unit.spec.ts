@@ -46,6 +46,9 @@ describe('createConsoleServer', () => {
       staticDir,
       nodes: { CO: co.url, EC: 'http://127.0.0.1:1' },
       monitorUrl: monitor.url,
+      identityProviders: {
+        EC: { issuer: 'https://login.example.gob.ec/realms/enlace', clientId: 'enlace-console', scope: 'openid' },
+      },
     }).listen(0, '127.0.0.1');
     await new Promise((resolve) => console.once('listening', resolve));
     servers = [co.server, monitor.server, console];
@@ -87,9 +90,15 @@ describe('createConsoleServer', () => {
     expect(await response.json()).toMatchObject({ status: 502, title: 'Bad Gateway' });
   });
 
-  it('should tell the application its countries and whether a monitor exists', async () => {
+  it('should tell the application its countries, whether a monitor exists and who signs in where', async () => {
     const response = await fetch(`${base}/console-config.json`);
-    expect(await response.json()).toEqual({ countries: ['CO', 'EC'], monitor: true });
+    expect(await response.json()).toEqual({
+      countries: ['CO', 'EC'],
+      monitor: true,
+      identityProviders: {
+        EC: { issuer: 'https://login.example.gob.ec/realms/enlace', clientId: 'enlace-console', scope: 'openid' },
+      },
+    });
   });
 
   it('should serve index.html for the routes of the application, with a strict content security policy', async () => {
@@ -97,7 +106,9 @@ describe('createConsoleServer', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<title>Enlace</title>');
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(response.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    expect(response.headers.get('content-security-policy')).toContain(
+      "connect-src 'self' https://login.example.gob.ec",
+    );
   });
 });
 
@@ -117,7 +128,30 @@ describe('readConsoleSettings', () => {
       staticDir: '/repo/dist/apps/console',
       nodes: { CO: 'http://127.0.0.1:18001', EC: 'http://127.0.0.1:18002' },
       monitorUrl: 'http://127.0.0.1:18090',
+      identityProviders: {},
     });
+  });
+
+  it("should read which countries sign in through their identity provider, with the console's client", () => {
+    const settings = readConsoleSettings({
+      ENLACE_CONSOLE_NODES: 'CO=http://127.0.0.1:18001',
+      ENLACE_CONSOLE_OIDC: 'CO=https://login.example.gov.co/realms/enlace/',
+      ENLACE_CONSOLE_OIDC_RESOURCE: 'enlace-node-api-co',
+    });
+    expect(settings.identityProviders).toEqual({
+      CO: {
+        issuer: 'https://login.example.gov.co/realms/enlace',
+        clientId: 'enlace-console',
+        scope: 'openid profile',
+        resource: 'enlace-node-api-co',
+      },
+    });
+  });
+
+  it('should refuse an identity provider for a country the console does not reach', () => {
+    expect(() =>
+      readConsoleSettings({ ENLACE_CONSOLE_NODES: 'CO=http://x', ENLACE_CONSOLE_OIDC: 'EC=https://login.example' }),
+    ).toThrow('ENLACE_CONSOLE_OIDC names EC, which ENLACE_CONSOLE_NODES does not');
   });
 
   it('should refuse a malformed node list', () => {

@@ -2,6 +2,7 @@ import { Suspense, lazy, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ConsoleConfigProvider } from './components/console-config-context';
 import { Layout } from './components/layout';
+import { AuthCallbackPage } from './pages/auth-callback.page';
 import { LoginPage } from './pages/login.page';
 import { NewReferralPage } from './pages/new-referral.page';
 import { NewReturnPage } from './pages/new-return.page';
@@ -48,6 +49,7 @@ export function App() {
             <Routes>
               <Route path="/" element={<Home />} />
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/auth/callback" element={<AuthCallbackPage />} />
               <Route path="/work" element={<NodeOnly render={(s) => <WorkPage session={s} />} />} />
               <Route path="/referrals/new" element={<NodeOnly render={(s) => <NewReferralPage session={s} />} />} />
               <Route

@@ -11,17 +11,18 @@ export const RIGHTS = {
   'case.answer': 'take the receiving country’s decisions (accept, decline, ask, start and close a service)',
   'audit.read': 'read the node’s audit trail of who read or changed what',
   'flow.read': 'see the flow of messages (volumes, delays, overdue answers), never a case or a person',
+  'session.read': 'see who the node takes the caller for: name, country and roles (a console signing in)',
 } as const;
 export type Right = keyof typeof RIGHTS;
 export const RIGHT_NAMES = Object.keys(RIGHTS) as Right[];
 
 /** The one table of who holds what; README.md and SECURITY.md show it. */
 export const ROLE_RIGHTS: Readonly<Record<Role, readonly Right[]>> = {
-  'focal-point': ['case.read', 'case.write', 'case.answer'],
-  'case-worker': ['case.read', 'case.write'],
-  supervisor: ['case.read', 'case.write', 'case.answer', 'audit.read'],
-  secretariat: ['flow.read'],
-  auditor: ['case.read', 'audit.read'],
+  'focal-point': ['case.read', 'case.write', 'case.answer', 'session.read'],
+  'case-worker': ['case.read', 'case.write', 'session.read'],
+  supervisor: ['case.read', 'case.write', 'case.answer', 'audit.read', 'session.read'],
+  secretariat: ['flow.read', 'session.read'],
+  auditor: ['case.read', 'audit.read', 'session.read'],
 };
 
 /** The roles that hold `right`, in the order of ROLES. */

@@ -15,6 +15,7 @@ import type {
   ReferralList,
   ReferralView,
   TokenResponse,
+  CurrentUser,
 } from './node-api.types';
 
 /** A country's node API, reached through the console server's `/nodes/<CC>/api/v1`. */
@@ -30,6 +31,11 @@ export class NodeApiClient {
 
   issueToken(username: string, password: string): Promise<TokenResponse> {
     return requestJson<TokenResponse>(`${this.base}/auth/token`, { method: 'POST', body: { username, password } });
+  }
+
+  /** Who the node takes this token's holder for (after its role mapping): what a session shows and allows. */
+  whoAmI(): Promise<CurrentUser> {
+    return requestJson<CurrentUser>(`${this.base}/auth/me`, this.options({}));
   }
 
   listReferrals(direction: ReferralDirection, signal?: AbortSignal): Promise<ReferralList> {

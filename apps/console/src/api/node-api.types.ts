@@ -14,6 +14,7 @@ export type GenderInput = Schemas['GenderInput'];
 export type CreateReferralRequest = Schemas['CreateReferralRequest'];
 export type TimelineEntry = Schemas['TimelineEntry'];
 export type TokenResponse = Schemas['TokenResponse'];
+export type CurrentUser = Schemas['CurrentUser'];
 export type ReferralDirection = Schemas['ReferralDirection'];
 
 export const REFERRAL_REASONS: readonly ReferralReason[] = [

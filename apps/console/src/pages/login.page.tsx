@@ -5,6 +5,7 @@ import { MonitorApiClient } from '../api/monitor-api.client';
 import { NodeApiClient } from '../api/node-api.client';
 import { ProblemAlert } from '../components/problem-alert';
 import { useConsoleConfig } from '../components/console-config-context';
+import { startProviderSignIn } from '../session/identity-provider-sign-in';
 import { readTokenClaims } from '../session/session';
 import { useSession } from '../session/session-context';
 
@@ -22,12 +23,17 @@ export function LoginPage() {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
+  const provider = place === SECRETARIAT ? undefined : config.identityProviders[place];
+
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
     try {
-      if (place === SECRETARIAT) {
+      if (provider) {
+        // The browser leaves for the country's identity provider and comes back to /auth/callback.
+        await startProviderSignIn(place, provider);
+      } else if (place === SECRETARIAT) {
         const issued = await new MonitorApiClient().issueToken(username, password);
         const claims = readTokenClaims(issued.accessToken);
         signIn({
@@ -78,35 +84,41 @@ export function LoginPage() {
             {config.monitor ? <option value={SECRETARIAT}>{t('login.placeSecretariat')}</option> : null}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={ids.username}>{t('login.username')}</label>
-          <input
-            id={ids.username}
-            name="username"
-            autoComplete="username"
-            required
-            value={username}
-            onChange={(event) => setUsername(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.password}>{t('login.password')}</label>
-          <input
-            id={ids.password}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </div>
+        {provider ? (
+          <p className="hint">{t('login.identityProviderHint', { country: place })}</p>
+        ) : (
+          <>
+            <div className="field">
+              <label htmlFor={ids.username}>{t('login.username')}</label>
+              <input
+                id={ids.username}
+                name="username"
+                autoComplete="username"
+                required
+                value={username}
+                onChange={(event) => setUsername(event.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={ids.password}>{t('login.password')}</label>
+              <input
+                id={ids.password}
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+              />
+            </div>
+          </>
+        )}
         <ProblemAlert error={error} />
         <button type="submit" className="primary" disabled={busy}>
-          {t('login.submit')}
+          {provider ? t('login.identityProvider', { country: place }) : t('login.submit')}
         </button>
       </form>
-      <p className="hint">{t('login.hint')}</p>
+      {provider ? null : <p className="hint">{t('login.hint')}</p>}
     </section>
   );
 }

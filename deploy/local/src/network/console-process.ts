@@ -10,6 +10,8 @@ export interface ConsoleProcessSpec {
   readonly monitorUrl?: string;
   readonly runDir: string;
   readonly logDir: string;
+  /** More settings of the console server (e.g. ENLACE_CONSOLE_OIDC for sign-in through an identity provider). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 const ENTRY_POINT = 'dist/apps/console-server/src/main.js';
@@ -43,6 +45,7 @@ export async function startConsoleProcess(spec: ConsoleProcessSpec): Promise<{ u
       ENLACE_CONSOLE_NODES: spec.nodes.map(({ country, apiUrl }) => `${country}=${apiUrl}`).join(','),
       ENLACE_CONSOLE_STATIC_DIR: path.join(REPO_ROOT, 'dist', 'apps', 'console'),
       ENLACE_MONITOR_URL: spec.monitorUrl ?? '',
+      ...spec.env,
     },
   });
   await waitForConsole(url);

@@ -10,7 +10,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
     version: '1.0.0',
     summary: "A country node's HTTP API for focal points and case workers.",
     description:
-      "Each country runs its own node. This API creates referrals to other countries, lists and shows the node's\nreferrals (outgoing and incoming), and takes every step of a referral: the receiving country accepts, declines or\nasks for information, starts the services and closes with an outcome; the sending country answers questions or\nwithdraws. A referral left unanswered past its answer due time is overdue, then expires. Messages to and from other countries travel as\nsigned, encrypted envelopes; this API only ever shows the calling country's own records.\n\nErrors are RFC 9457 problem details (`application/problem+json`). Bad input is 400 (malformed, or failing the\nschema) or 422 (well-formed but not acceptable, e.g. consent that does not cover the addressee), with the failing\nfields named in `errors`; 409 means the referral's current status does not allow the action.\n\nField names and picklist values follow the Human Trafficking Case Data Standard (HTCDS) where it defines them.\n\nAccess: every operation that needs a token names, in `x-enlace-right`, the one right it needs (`case.read`,\n`case.write`, `case.answer`, `audit.read`, `flow.read`); which roles hold which right is stated in libs/auth\n(`ROLE_RIGHTS`). A user of another country gets 403 on every operation, whatever their roles.\n",
+      "Each country runs its own node. This API creates referrals to other countries, lists and shows the node's\nreferrals (outgoing and incoming), and takes every step of a referral: the receiving country accepts, declines or\nasks for information, starts the services and closes with an outcome; the sending country answers questions or\nwithdraws. A referral left unanswered past its answer due time is overdue, then expires. Messages to and from other countries travel as\nsigned, encrypted envelopes; this API only ever shows the calling country's own records.\n\nErrors are RFC 9457 problem details (`application/problem+json`). Bad input is 400 (malformed, or failing the\nschema) or 422 (well-formed but not acceptable, e.g. consent that does not cover the addressee), with the failing\nfields named in `errors`; 409 means the referral's current status does not allow the action.\n\nField names and picklist values follow the Human Trafficking Case Data Standard (HTCDS) where it defines them.\n\nAccess: every operation that needs a token names, in `x-enlace-right`, the one right it needs (`case.read`,\n`case.write`, `case.answer`, `audit.read`, `flow.read`, `session.read`); which roles hold which right is stated in libs/auth\n(`ROLE_RIGHTS`). A user of another country gets 403 on every operation, whatever their roles.\n",
   },
   servers: [{ url: '/api/v1', description: "Relative to the node's own address." }],
   security: [{ bearerAuth: [] }],
@@ -67,6 +67,29 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           '400': { $ref: '#/components/responses/BadRequest' },
           '401': { $ref: '#/components/responses/Unauthorized' },
           '429': { $ref: '#/components/responses/TooManyRequests' },
+        },
+      },
+    },
+    '/auth/me': {
+      get: {
+        tags: ['auth'],
+        operationId: 'whoAmI',
+        'x-enlace-right': 'session.read',
+        summary: 'Who the node takes the caller for.',
+        description:
+          "The name, country and roles the node reads from the caller's token, after the identity provider's role mapping (ENLACE_OIDC_ROLE_MAP). A console signed in through the country's identity provider asks it to know what to show; the node decides again on every operation.",
+        responses: {
+          '200': {
+            description: 'The caller as the node sees them.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/CurrentUser' },
+                example: { username: 'maria.gomez', country: 'CO', roles: ['focal-point'] },
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
         },
       },
     },
@@ -2946,6 +2969,29 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           accessToken: { description: 'The JWT to send as `Authorization: Bearer <token>`.', type: 'string' },
           tokenType: { description: 'Always Bearer.', type: 'string', const: 'Bearer' },
           expiresIn: { description: 'Seconds until the token expires.', type: 'integer', minimum: 1 },
+        },
+      },
+      CurrentUser: {
+        description: "A user of this node, as its token says after the node's role mapping.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['username', 'country', 'roles'],
+        properties: {
+          username: {
+            description: "The user's name at the identity provider (or the development issuer).",
+            type: 'string',
+            minLength: 1,
+          },
+          country: {
+            description: "The user's country, ISO 3166-1 alpha-2; always this node's.",
+            type: 'string',
+            pattern: '^[A-Z]{2}$',
+          },
+          roles: {
+            description: "The user's roles at this node.",
+            type: 'array',
+            items: { type: 'string', enum: ['focal-point', 'case-worker', 'supervisor', 'secretariat', 'auditor'] },
+          },
         },
       },
       Health: {

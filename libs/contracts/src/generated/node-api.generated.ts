@@ -29,6 +29,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/auth/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who the node takes the caller for.
+     * @description The name, country and roles the node reads from the caller's token, after the identity provider's role mapping (ENLACE_OIDC_ROLE_MAP). A console signed in through the country's identity provider asks it to know what to show; the node decides again on every operation.
+     */
+    get: operations['whoAmI'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/referrals': {
     parameters: {
       query?: never;
@@ -2075,6 +2095,15 @@ export interface components {
       /** @description Seconds until the token expires. */
       expiresIn: number;
     };
+    /** @description A user of this node, as its token says after the node's role mapping. */
+    CurrentUser: {
+      /** @description The user's name at the identity provider (or the development issuer). */
+      username: string;
+      /** @description The user's country, ISO 3166-1 alpha-2; always this node's. */
+      country: string;
+      /** @description The user's roles at this node. */
+      roles: ('focal-point' | 'case-worker' | 'supervisor' | 'secretariat' | 'auditor')[];
+    };
     /** @description Liveness of the node API. */
     Health: {
       /** @description ok when the API is up. */
@@ -2331,6 +2360,7 @@ export type ReintegrationList = components['schemas']['ReintegrationList'];
 export type ReintegrationView = components['schemas']['ReintegrationView'];
 export type TokenRequest = components['schemas']['TokenRequest'];
 export type TokenResponse = components['schemas']['TokenResponse'];
+export type CurrentUser = components['schemas']['CurrentUser'];
 export type Health = components['schemas']['Health'];
 export type Problem = components['schemas']['Problem'];
 export type ValidationProblem = components['schemas']['ValidationProblem'];
@@ -2385,6 +2415,37 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       429: components['responses']['TooManyRequests'];
+    };
+  };
+  whoAmI: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The caller as the node sees them. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "username": "maria.gomez",
+           *       "country": "CO",
+           *       "roles": [
+           *         "focal-point"
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['CurrentUser'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
     };
   };
   listReferrals: {

@@ -23,6 +23,11 @@ export const en = {
     submit: 'Sign in',
     hint: 'Demo users and their passwords are in .enlace/network.json (see the README).',
     sessionEnded: 'Your session has ended (it expired or is no longer valid): sign in again.',
+    identityProvider: 'Sign in with the identity provider of {{country}}',
+    identityProviderHint:
+      '{{country}} signs its users in through its own identity provider: you will be taken there and back.',
+    completing: 'Completing the sign-in…',
+    again: 'Sign in again',
   },
   errors: {
     title: 'The request did not succeed',

@@ -24,6 +24,11 @@ export const es: Translation = {
     submit: 'Entrar',
     hint: 'Los usuarios de demostración y sus contraseñas están en .enlace/network.json (véase el README).',
     sessionEnded: 'Su sesión terminó (venció o ya no es válida): vuelva a iniciar sesión.',
+    identityProvider: 'Entrar con el proveedor de identidad de {{country}}',
+    identityProviderHint:
+      '{{country}} identifica a sus usuarios con su propio proveedor de identidad: irá allí y volverá aquí.',
+    completing: 'Completando el inicio de sesión…',
+    again: 'Volver a iniciar sesión',
   },
   errors: {
     title: 'La solicitud no se completó',

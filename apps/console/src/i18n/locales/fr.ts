@@ -29,6 +29,11 @@ export const fr: Translation = {
     submit: 'Se connecter',
     hint: 'Les utilisateurs de démonstration et leurs mots de passe sont dans .enlace/network.json (voir le README).',
     sessionEnded: 'Votre session a pris fin (expirée ou plus valide) : reconnectez-vous.',
+    identityProvider: 'Se connecter avec le fournisseur d’identité de {{country}}',
+    identityProviderHint:
+      '{{country}} identifie ses utilisateurs avec son propre fournisseur d’identité : vous y serez conduit, puis ramené ici.',
+    completing: 'Connexion en cours…',
+    again: 'Se reconnecter',
   },
   errors: {
     title: 'La demande n’a pas abouti',

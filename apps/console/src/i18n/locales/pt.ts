@@ -24,6 +24,11 @@ export const pt: Translation = {
     submit: 'Entrar',
     hint: 'Os usuários de demonstração e suas senhas estão em .enlace/network.json (veja o README).',
     sessionEnded: 'Sua sessão terminou (expirou ou não é mais válida): entre novamente.',
+    identityProvider: 'Entrar com o provedor de identidade de {{country}}',
+    identityProviderHint:
+      '{{country}} identifica seus usuários com seu próprio provedor de identidade: você irá até lá e voltará aqui.',
+    completing: 'Concluindo a entrada…',
+    again: 'Entrar novamente',
   },
   errors: {
     title: 'A solicitação não foi concluída',
