@@ -25,12 +25,12 @@ export function envSetting<T>(
     .string()
     .optional()
     .transform((input, ctx) => {
-      const text = keepSpaces ? input : input?.trim();
       const refuse: Refuse = (message) => {
         ctx.addIssue({ code: 'custom', message });
         return z.NEVER;
       };
-      return parse(text === '' || text?.trim() === '' ? undefined : text, refuse);
+      if (!input?.trim()) return parse(undefined, refuse);
+      return parse(keepSpaces ? input : input.trim(), refuse);
     });
   return schema.register(settingDocs, doc);
 }
