@@ -56,9 +56,27 @@ describe('readNodeApiConfig', () => {
   });
 
   describe('with the JWT secret', () => {
-    it('should refuse a secret shorter than 32 characters', () => {
-      expect(() => readNodeApiConfig(environment({ ENLACE_JWT_SECRET: 'x'.repeat(31) }))).toThrow(
-        'ENLACE_JWT_SECRET must be at least 32 characters',
+    it('should refuse a secret shorter than 32 characters, without repeating it', () => {
+      const short = 'a-short-secret-of-31-characters';
+      const read = () => readNodeApiConfig(environment({ ENLACE_JWT_SECRET: short }));
+
+      expect(read).toThrow('ENLACE_JWT_SECRET must be at least 32 characters');
+      expect(read).toThrow(expect.objectContaining({ message: expect.not.stringContaining(short) }));
+    });
+
+    it('should name every problem at once, the missing, the malformed and those across settings', () => {
+      const env = environment({ ENLACE_HTTP_PORT: '0', ENLACE_DEADLINES: '{"corridors": {"CO": {}}}' });
+      delete env['ENLACE_CASE_KEK_FILE'];
+      delete env['ENLACE_USERS_FILE'];
+
+      expect(() => readNodeApiConfig(env)).toThrow(
+        new ConfigurationError(
+          'node-api refuses to start: its settings have 4 problems (see docs/configuration.md):\n' +
+            '  - ENLACE_CASE_KEK_FILE is required\n' +
+            '  - ENLACE_HTTP_PORT must be an integer of at least 1\n' +
+            '  - ENLACE_DEADLINES corridor "CO" must be like CO-EC\n' +
+            '  - ENLACE_USERS_FILE is required unless ENLACE_OIDC_ISSUER is set (the development issuer then signs the tokens)',
+        ),
       );
     });
 
