@@ -7,6 +7,7 @@ module.exports = {
     '<rootDir>/deploy/local/jest.config.js',
     '<rootDir>/deploy/checks/jest.config.js',
     '<rootDir>/tools/profiling/jest.config.js',
+    '<rootDir>/tools/config/jest.config.js',
     '<rootDir>/test/jest.config.js',
   ],
 };

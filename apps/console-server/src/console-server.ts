@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { createProxyMiddleware } from 'http-proxy-middleware';
-import type { ConsoleIdentityProvider, ConsoleSettings } from './console-settings';
+import type { ConsoleIdentityProvider, ConsoleSettings } from './config/console-settings';
 import { sendProblem } from './problem-response';
 
 /**

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createConsoleServer } from './console-server';
-import { readConsoleSettings } from './console-settings';
+import { readConsoleSettings } from './config/console-settings';
 
 interface Seen {
   method?: string;

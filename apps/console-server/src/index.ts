@@ -1,2 +1,3 @@
 export { createConsoleServer, type ConsoleConfigView } from './console-server';
-export { readConsoleSettings, type ConsoleSettings } from './console-settings';
+export { readConsoleSettings, type ConsoleSettings } from './config/console-settings';
+export * from './config/console-server.settings';

@@ -1,5 +1,5 @@
 import { createConsoleServer } from './console-server';
-import { readConsoleSettings } from './console-settings';
+import { readConsoleSettings } from './config/console-settings';
 
 function main(): void {
   const settings = readConsoleSettings();

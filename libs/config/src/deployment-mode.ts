@@ -1,23 +1,25 @@
-import { ConfigurationError, type EnvReader } from './env-reader';
+import type { SettingRule } from './config-schema';
+import { oneOf } from './env-setting';
 
 /** How a process runs: `development` (the default: the demo, tests) or `production` (ENLACE_ENV=production). */
 export type DeploymentMode = 'development' | 'production';
 
-export function readDeploymentMode(read: EnvReader): DeploymentMode {
-  const mode = read.optional('ENLACE_ENV') ?? 'development';
-  if (mode !== 'development' && mode !== 'production') {
-    throw new ConfigurationError('ENLACE_ENV must be development or production');
-  }
-  return mode;
-}
+export const deploymentModeSetting = oneOf<DeploymentMode>({
+  description:
+    'How the process runs: development (the demo, tests) or production. Production refuses to start with any setting that is only safe ' +
+    'for development (a built-in token issuer, an unsigned directory file, a broker link without SCRAM or TLS), ' +
+    'naming every one at once.',
+  values: ['development', 'production'],
+  fallback: 'development',
+});
 
 /**
- * In production, a process does not start with a setting that is only safe for development: it names every such
- * setting at once, so that a deployer fixes them in one go instead of one per start.
+ * A rule that holds in production only: in production, a process does not start with a setting that is only safe
+ * for development. Each problem it finds says that production refuses it.
  */
-export function refuseUnsafeProduction(service: string, mode: DeploymentMode, problems: readonly string[]): void {
-  if (mode !== 'production' || problems.length === 0) return;
-  throw new ConfigurationError(
-    `${service} refuses to start in production (ENLACE_ENV=production):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-  );
+export function inProduction(rule: SettingRule): SettingRule {
+  return (set) =>
+    set['ENLACE_ENV']?.toLowerCase() === 'production'
+      ? rule(set).map(({ setting, problem }) => ({ setting, problem: `${problem} (refused in production)` }))
+      : [];
 }

@@ -1,2 +1,3 @@
 export * from './courier.module';
 export * from './config/courier.config';
+export * from './config/courier.settings';

@@ -1,6 +1,7 @@
 export * from './monitor.module';
 export * from './monitor.http';
 export * from './config/monitor.config';
+export * from './config/monitor.settings';
 export { StatisticsRepository } from './statistics/persistence/statistics.repository';
 export type { MonitorDatabase } from './database/monitor-database.schema';
 export { MONITOR_MIGRATIONS, migrateMonitorDatabase } from './database/monitor-migrations';

@@ -3,8 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { configureMonitorHttp } from './monitor.http';
 import { MonitorModule } from './monitor.module';
+import { monitorConfigSchema } from './config/monitor.settings';
 
 async function bootstrap(): Promise<void> {
+  // every setting at once, named in one message, before the modules read theirs
+  monitorConfigSchema.read();
   const app = await NestFactory.create<NestExpressApplication>(MonitorModule, { bodyParser: true });
   const config = configureMonitorHttp(app);
   await app.listen(config.httpPort, config.httpHost);

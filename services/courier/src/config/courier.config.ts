@@ -1,10 +1,10 @@
-import { KafkaSaslCredentials, kafkaSaslFromEnv } from '@enlace/messaging';
-import { DeploymentMode, EnvReader, NETWORK_NAME, readDeploymentMode, refuseUnsafeProduction } from '@enlace/config';
-import { courierProductionProblems } from './production-settings';
+import { kafkaSaslOf, type DeploymentMode, type SettingValues } from '@enlace/config';
+import type { KafkaSaslCredentials } from '@enlace/messaging';
+import { courierConfigSchema, courierSettings } from './courier.settings';
 
-/** Everything the courier reads from its environment, checked once at start. */
+/** Everything the courier reads from its environment (courier.settings.ts), checked once at start. */
 export interface CourierConfig {
-  /** ENLACE_ENV: production refuses the development-only settings (production-settings.ts), today TLS among them. */
+  /** ENLACE_ENV: production refuses the development-only settings (courier.settings.ts), today TLS among them. */
   readonly mode: DeploymentMode;
   readonly country: string;
   readonly network: string;
@@ -54,44 +54,40 @@ export interface CourierConfig {
    * What was stored but not yet committed when the courier dies is read again and recognised as duplicates.
    */
   readonly inboxCommitIntervalMs: number;
+  /** How often the courier tells the network's monitor that it is alive (ENLACE_HEARTBEAT_MS, 5 s by default). */
+  readonly heartbeatMs: number;
 }
 
 export const COURIER_CONFIG = Symbol('COURIER_CONFIG');
 
+/** The courier's settings from `env`, or a ConfigurationError naming every problem at once. */
 export function readCourierConfig(env: NodeJS.ProcessEnv = process.env): CourierConfig {
-  const read = new EnvReader(env);
-  const mode = readDeploymentMode(read);
-  refuseUnsafeProduction('the courier', mode, courierProductionProblems(read, env));
-  const country = read.country('ENLACE_COUNTRY');
-  const network = read.matching('ENLACE_NETWORK', NETWORK_NAME, 'lower-case letters, digits and dashes (2-31)');
+  return courierConfigOf(courierConfigSchema.read(env));
+}
+
+/** The configuration the courier's module uses, from its checked settings. */
+export function courierConfigOf(settings: SettingValues<typeof courierSettings>): CourierConfig {
+  const kafkaSasl = kafkaSaslOf(settings);
+  const trustAnchorsFile = settings.ENLACE_TRUST_ANCHORS_FILE;
+  const directoryFile = settings.ENLACE_DIRECTORY_FILE;
   return {
-    mode,
-    country,
-    network,
-    kafkaBrokers: read.list('KAFKA_BROKERS'),
-    ...withSasl(kafkaSaslFromEnv(env)),
-    databaseUrl: read.required('DATABASE_URL'),
-    databaseMaxConnections: read.integer('ENLACE_DATABASE_MAX_CONNECTIONS', 10, 2),
-    ...directorySource(read),
-    keysFile: read.required('ENLACE_KEYS_FILE'),
-    caseKekFile: read.required('ENLACE_CASE_KEK_FILE'),
-    relayPollMs: read.integer('ENLACE_RELAY_POLL_MS', 5_000, 10),
-    relayBatchSize: read.integer('ENLACE_RELAY_BATCH_SIZE', 200, 1),
-    relayGatherMs: read.integer('ENLACE_RELAY_GATHER_MS', 10, 0),
-    inboxFetchMinBytes: read.integer('ENLACE_INBOX_FETCH_MIN_BYTES', 1, 1),
-    inboxFetchWaitMs: read.integer('ENLACE_INBOX_FETCH_WAIT_MS', 250, 0),
-    inboxCommitIntervalMs: read.integer('ENLACE_INBOX_COMMIT_INTERVAL_MS', 200, 0),
+    mode: settings.ENLACE_ENV,
+    country: settings.ENLACE_COUNTRY,
+    network: settings.ENLACE_NETWORK,
+    kafkaBrokers: settings.KAFKA_BROKERS,
+    ...(kafkaSasl !== undefined && { kafkaSasl }),
+    databaseUrl: settings.DATABASE_URL,
+    databaseMaxConnections: settings.ENLACE_DATABASE_MAX_CONNECTIONS,
+    // the signed directory when trust anchors are given; the file only without them
+    ...(trustAnchorsFile !== undefined ? { trustAnchorsFile } : { directoryFile }),
+    keysFile: settings.ENLACE_KEYS_FILE,
+    caseKekFile: settings.ENLACE_CASE_KEK_FILE,
+    relayPollMs: settings.ENLACE_RELAY_POLL_MS,
+    relayBatchSize: settings.ENLACE_RELAY_BATCH_SIZE,
+    relayGatherMs: settings.ENLACE_RELAY_GATHER_MS,
+    inboxFetchMinBytes: settings.ENLACE_INBOX_FETCH_MIN_BYTES,
+    inboxFetchWaitMs: settings.ENLACE_INBOX_FETCH_WAIT_MS,
+    inboxCommitIntervalMs: settings.ENLACE_INBOX_COMMIT_INTERVAL_MS,
+    heartbeatMs: settings.ENLACE_HEARTBEAT_MS,
   };
-}
-
-function directorySource(read: EnvReader): Pick<CourierConfig, 'trustAnchorsFile' | 'directoryFile'> {
-  const trustAnchorsFile = read.optional('ENLACE_TRUST_ANCHORS_FILE');
-  if (trustAnchorsFile !== undefined) return { trustAnchorsFile };
-  const directoryFile = read.optional('ENLACE_DIRECTORY_FILE');
-  if (directoryFile !== undefined) return { directoryFile };
-  return { directoryFile: read.required('ENLACE_TRUST_ANCHORS_FILE') };
-}
-
-function withSasl(kafkaSasl: KafkaSaslCredentials | undefined): Pick<CourierConfig, 'kafkaSasl'> {
-  return kafkaSasl === undefined ? {} : { kafkaSasl };
 }

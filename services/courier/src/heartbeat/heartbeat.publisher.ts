@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { EnvReader } from '@enlace/config';
 import { MessageValidator, NodeHeartbeatV1 } from '@enlace/contracts';
 import { ConsumerGroups, EnvelopePublisher, TopicNames } from '@enlace/messaging';
 import { Kafka } from 'kafkajs';
@@ -20,7 +19,6 @@ export class HeartbeatPublisher implements OnApplicationBootstrap, BeforeApplica
   private readonly logger = new Logger(HeartbeatPublisher.name);
   private readonly instanceId = randomUUID();
   private readonly startedAt = new Date().toISOString();
-  private readonly intervalMs = new EnvReader().integer('ENLACE_HEARTBEAT_MS', 5000, 100);
   private timer?: NodeJS.Timeout;
   private beating: Promise<void> = Promise.resolve();
   private failing = false;
@@ -35,7 +33,7 @@ export class HeartbeatPublisher implements OnApplicationBootstrap, BeforeApplica
   onApplicationBootstrap(): void {
     const beat = (): void => {
       this.beating = this.beat().finally(() => {
-        if (this.timer) this.timer = setTimeout(beat, this.intervalMs);
+        if (this.timer) this.timer = setTimeout(beat, this.config.heartbeatMs);
       });
     };
     this.timer = setTimeout(beat, 0);
@@ -57,7 +55,7 @@ export class HeartbeatPublisher implements OnApplicationBootstrap, BeforeApplica
         instanceId: this.instanceId,
         startedAt: this.startedAt,
         sentAt: new Date().toISOString(),
-        intervalMs: this.intervalMs,
+        intervalMs: this.config.heartbeatMs,
         inboxLag: await this.inboxLag(),
       };
       const violations = this.validator.validate(SCHEMA, heartbeat);

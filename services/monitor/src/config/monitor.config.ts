@@ -1,22 +1,18 @@
-import {
-  ConfigurationError,
-  DeploymentMode,
-  EnvReader,
-  NETWORK_NAME,
-  readDeploymentMode,
-  refuseUnsafeProduction,
-} from '@enlace/config';
-import { readLoginBudgets, readTrustedProxies, type LoginBudgets } from '@enlace/http';
-import { monitorProductionProblems } from './production-settings';
+import { kafkaSaslOf, loginBudgetsOf, type DeploymentMode, type SettingValues } from '@enlace/config';
+import type { LoginBudgets } from '@enlace/http';
+import type { KafkaSaslCredentials } from '@enlace/messaging';
+import { monitorConfigSchema, monitorSettings } from './monitor.settings';
 
-/** Everything the monitor reads from its environment, checked once at start. */
+/** Everything the monitor reads from its environment (monitor.settings.ts), checked once at start. */
 export interface MonitorConfig {
-  /** ENLACE_ENV: production refuses the development-only settings (production-settings.ts), today all of them. */
+  /** ENLACE_ENV: production refuses the development-only settings (monitor.settings.ts), today all of them. */
   readonly mode: DeploymentMode;
   readonly network: string;
   readonly httpPort: number;
   readonly httpHost: string;
   readonly kafkaBrokers: string[];
+  /** The monitor's credentials on the broker (KAFKA_SASL_*); absent for a broker without authentication. */
+  readonly kafkaSasl?: KafkaSaslCredentials;
   /** The monitor's own database (DATABASE_URL), never a node's: statistics, traces, dead letters, its audit log. */
   readonly databaseUrl: string;
   /**
@@ -39,29 +35,29 @@ export interface MonitorConfig {
 
 export const MONITOR_CONFIG = Symbol('MONITOR_CONFIG');
 
-const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/;
-
+/** The monitor's settings from `env`, or a ConfigurationError naming every problem at once. */
 export function readMonitorConfig(env: NodeJS.ProcessEnv = process.env): MonitorConfig {
-  const read = new EnvReader(env);
-  const mode = readDeploymentMode(read);
-  refuseUnsafeProduction('the monitor', mode, monitorProductionProblems(read));
-  const network = read.matching('ENLACE_NETWORK', NETWORK_NAME, 'lower-case letters, digits and dashes (2-31)');
-  const jwtSecret = read.required('ENLACE_JWT_SECRET');
-  if (jwtSecret.length < 32) throw new ConfigurationError('ENLACE_JWT_SECRET must be at least 32 characters');
+  return monitorConfigOf(monitorConfigSchema.read(env));
+}
+
+function monitorConfigOf(settings: SettingValues<typeof monitorSettings>): MonitorConfig {
+  const kafkaSasl = kafkaSaslOf(settings);
   return {
-    mode,
-    network,
-    httpPort: read.integer('ENLACE_HTTP_PORT', 3100, 1),
-    httpHost: read.optional('ENLACE_HTTP_HOST') ?? '127.0.0.1',
-    kafkaBrokers: read.list('KAFKA_BROKERS'),
-    databaseUrl: read.matching('DATABASE_URL', POSTGRES_URL, 'a postgres:// URL of the monitor database'),
-    databaseMaxConnections: read.integer('ENLACE_DATABASE_MAX_CONNECTIONS', 10, 2),
-    jwtSecret,
-    tokenTtlSeconds: read.integer('ENLACE_TOKEN_TTL_SECONDS', 3600, 60),
-    usersFile: read.required('ENLACE_USERS_FILE'),
-    directoryFile: read.required('ENLACE_DIRECTORY_FILE'),
-    bodyLimit: read.optional('ENLACE_HTTP_BODY_LIMIT') ?? '64kb',
-    loginBudgets: readLoginBudgets(read),
-    trustedProxies: readTrustedProxies(read),
+    mode: settings.ENLACE_ENV,
+    network: settings.ENLACE_NETWORK,
+    httpPort: settings.ENLACE_HTTP_PORT,
+    httpHost: settings.ENLACE_HTTP_HOST,
+    kafkaBrokers: settings.KAFKA_BROKERS,
+    ...(kafkaSasl !== undefined && { kafkaSasl }),
+    databaseUrl: settings.DATABASE_URL,
+    databaseMaxConnections: settings.ENLACE_DATABASE_MAX_CONNECTIONS,
+    // the schema requires both (tokenIssuerSettings(true)): a missing one never gets here
+    jwtSecret: settings.ENLACE_JWT_SECRET ?? '',
+    tokenTtlSeconds: settings.ENLACE_TOKEN_TTL_SECONDS,
+    usersFile: settings.ENLACE_USERS_FILE ?? '',
+    directoryFile: settings.ENLACE_DIRECTORY_FILE,
+    bodyLimit: settings.ENLACE_HTTP_BODY_LIMIT,
+    loginBudgets: loginBudgetsOf(settings),
+    trustedProxies: settings.ENLACE_TRUSTED_PROXIES ?? false,
   };
 }

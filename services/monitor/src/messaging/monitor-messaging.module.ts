@@ -21,6 +21,7 @@ const kafkaLogger = new Logger('kafka');
         createKafkaClient({
           brokers: config.kafkaBrokers,
           clientId: `enlace-monitor-${config.network}`,
+          sasl: config.kafkaSasl ?? null,
           log: (level, message) =>
             level === 'error' ? kafkaLogger.error(message) : level === 'warn' ? kafkaLogger.warn(message) : undefined,
         }),

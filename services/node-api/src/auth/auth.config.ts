@@ -1,6 +1,9 @@
-import { ConfigurationError, EnvReader } from '@enlace/config';
-import { ROLES, Role } from '@enlace/auth';
-import { readLoginBudgets, type LoginBudgets } from '@enlace/http';
+import { loginBudgetsOf } from '@enlace/config';
+import { Role } from '@enlace/auth';
+import type { LoginBudgets } from '@enlace/http';
+import { authConfigSchema } from '../config/auth.settings';
+
+export { parseRoleMap } from '../config/role-map';
 
 /** A country's identity provider, whose tokens a production node accepts instead of the built-in issuer's. */
 export interface OidcConfig {
@@ -25,53 +28,29 @@ export interface AuthConfig {
   readonly loginBudgets: LoginBudgets;
 }
 
-const SIGNATURE_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'];
-
-/** Reads the authentication settings from the environment, once at start; a wrong one stops the process. */
+/**
+ * The authentication settings, by the authentication part of node-api's schema (config/auth.settings.ts), read once
+ * at start; a wrong one stops the process.
+ */
 export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
-  const read = new EnvReader(env);
-  const issuer = read.optional('ENLACE_OIDC_ISSUER');
-  return {
-    ...(issuer ? { oidc: readOidc(read, issuer) } : {}),
-    loginBudgets: readLoginBudgets(read),
-  };
-}
-
-function readOidc(read: EnvReader, issuer: string): OidcConfig {
-  const jwksUri = read.optional('ENLACE_OIDC_JWKS_URI');
-  const algorithms = read.optional('ENLACE_OIDC_ALGORITHMS') ? read.list('ENLACE_OIDC_ALGORITHMS') : ['RS256', 'ES256'];
-  const unknown = algorithms.filter((algorithm) => !SIGNATURE_ALGORITHMS.includes(algorithm));
-  if (unknown.length > 0) {
-    throw new ConfigurationError(`ENLACE_OIDC_ALGORITHMS must be among ${SIGNATURE_ALGORITHMS.join(', ')}`);
-  }
-  const roleMap = read.optional('ENLACE_OIDC_ROLE_MAP');
-  const countryClaim = read.optional('ENLACE_OIDC_COUNTRY_CLAIM');
-  return {
-    issuer,
-    audience: read.required('ENLACE_OIDC_AUDIENCE'),
-    ...(jwksUri ? { jwksUri } : {}),
-    algorithms,
-    rolesClaim: read.optional('ENLACE_OIDC_ROLES_CLAIM') ?? 'roles',
-    ...(roleMap ? { roleMap: parseRoleMap(roleMap) } : {}),
-    ...(countryClaim ? { countryClaim } : {}),
-    usernameClaim: read.optional('ENLACE_OIDC_USERNAME_CLAIM') ?? 'sub',
-  };
-}
-
-/** `provider-role=enlace-role,...`, e.g. `co-npm-focal=focal-point,co-npm-lead=supervisor`. */
-export function parseRoleMap(text: string): Record<string, Role> {
-  const map: Record<string, Role> = {};
-  for (const pair of text
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean)) {
-    const [providerRole, role] = pair.split('=').map((side) => side.trim());
-    if (!providerRole || !ROLES.includes(role as Role)) {
-      throw new ConfigurationError(
-        `ENLACE_OIDC_ROLE_MAP must be provider-role=enlace-role pairs, each Enlace role one of ${ROLES.join(', ')}`,
-      );
-    }
-    map[providerRole] = role as Role;
-  }
-  return map;
+  const settings = authConfigSchema.read(env);
+  const issuer = settings.ENLACE_OIDC_ISSUER;
+  const audience = settings.ENLACE_OIDC_AUDIENCE;
+  const jwksUri = settings.ENLACE_OIDC_JWKS_URI;
+  const roleMap = settings.ENLACE_OIDC_ROLE_MAP;
+  const countryClaim = settings.ENLACE_OIDC_COUNTRY_CLAIM;
+  const oidc: OidcConfig | undefined =
+    issuer === undefined || audience === undefined
+      ? undefined
+      : {
+          issuer,
+          audience,
+          ...(jwksUri ? { jwksUri } : {}),
+          algorithms: settings.ENLACE_OIDC_ALGORITHMS,
+          rolesClaim: settings.ENLACE_OIDC_ROLES_CLAIM,
+          ...(roleMap ? { roleMap } : {}),
+          ...(countryClaim ? { countryClaim } : {}),
+          usernameClaim: settings.ENLACE_OIDC_USERNAME_CLAIM,
+        };
+  return { ...(oidc ? { oidc } : {}), loginBudgets: loginBudgetsOf(settings) };
 }

@@ -6,8 +6,7 @@ import * as path from 'node:path';
 import { Controller, Get, Global, INestApplication, Module } from '@nestjs/common';
 import { APP_FILTER, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { EnvReader } from '@enlace/config';
-import { readTrustedProxies } from '@enlace/http';
+import { ConfigSchema, httpSettings } from '@enlace/config';
 import { exportJWK, generateKeyPair, JWK, SignJWT } from 'jose';
 import { ProblemDetailsFilter } from '@enlace/http';
 import { toProblem } from '../common/problem-details/problem-mapping';
@@ -35,6 +34,12 @@ class ProbeController {
   }
 }
 
+/** ENLACE_TRUSTED_PROXIES of `env`, read as node-api reads it. */
+function trustedProxiesOf(env: Record<string, string>): string[] | false {
+  const { ENLACE_TRUSTED_PROXIES } = httpSettings({ port: 3000, bodyLimit: '256kb' });
+  return new ConfigSchema('node-api', { ENLACE_TRUSTED_PROXIES }).read(env).ENLACE_TRUSTED_PROXIES ?? false;
+}
+
 async function startApp(env: Record<string, string>, usersFile: string): Promise<INestApplication> {
   const saved = { ...process.env };
   Object.assign(process.env, env);
@@ -57,7 +62,7 @@ async function startApp(env: Record<string, string>, usersFile: string): Promise
     inboxPollMs: 100,
     bodyLimit: '256kb',
     httpMaxInFlight: 64,
-    trustedProxies: readTrustedProxies(new EnvReader(env)),
+    trustedProxies: trustedProxiesOf(env),
   };
   @Global()
   @Module({ providers: [{ provide: NODE_API_CONFIG, useValue: config }], exports: [NODE_API_CONFIG] })

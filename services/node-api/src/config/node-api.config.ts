@@ -1,18 +1,10 @@
-import {
-  ConfigurationError,
-  DeploymentMode,
-  EnvReader,
-  NETWORK_NAME,
-  readDeploymentMode,
-  refuseUnsafeProduction,
-} from '@enlace/config';
-import { readTrustedProxies } from '@enlace/http';
+import type { DeploymentMode, SettingValues } from '@enlace/config';
 import { DEFAULT_DEADLINE_PERIODS, DeadlinePolicy } from '../deadlines/domain/deadline-policy';
 import { readDeadlinePolicy } from '../deadlines/domain/deadline-policy.reader';
 import { IsoDuration } from './iso-duration';
-import { nodeApiProductionProblems } from './production-settings';
+import { nodeApiConfigSchema, nodeApiSettings } from './node-api.settings';
 
-/** Everything node-api reads from its environment, checked once at start. */
+/** Everything node-api reads from its environment (node-api.settings.ts), checked once at start. */
 export interface NodeApiConfig {
   readonly country: string;
   readonly network: string;
@@ -25,7 +17,7 @@ export interface NodeApiConfig {
    * and courier share one server with four other nodes and the monitor, so each pool is kept small on purpose.
    */
   readonly databaseMaxConnections: number;
-  /** ENLACE_ENV: production refuses the development-only settings (production-settings.ts). */
+  /** ENLACE_ENV: production refuses the development-only settings (node-api.settings.ts). */
   readonly mode: DeploymentMode;
   /**
    * Signing secret of the built-in development token issuer, the node's own; absent when the country's identity
@@ -67,66 +59,42 @@ export interface NodeApiConfig {
 
 export const NODE_API_CONFIG = Symbol('NODE_API_CONFIG');
 
+/** node-api's settings from `env`, or a ConfigurationError naming every problem at once. */
 export function readNodeApiConfig(env: NodeJS.ProcessEnv = process.env): NodeApiConfig {
-  const read = new EnvReader(env);
-  const mode = readDeploymentMode(read);
-  refuseUnsafeProduction('node-api', mode, nodeApiProductionProblems(read));
-  const country = read.country('ENLACE_COUNTRY');
-  const network = read.matching('ENLACE_NETWORK', NETWORK_NAME, 'lower-case letters, digits and dashes (2-31)');
-  // the development issuer's settings: needed only when no identity provider is (ENLACE_OIDC_ISSUER)
-  const developmentIssuer = read.optional('ENLACE_OIDC_ISSUER') === undefined;
-  const jwtSecret = developmentIssuer ? read.required('ENLACE_JWT_SECRET') : read.optional('ENLACE_JWT_SECRET');
-  if (jwtSecret !== undefined && jwtSecret.length < 32) {
-    throw new ConfigurationError('ENLACE_JWT_SECRET must be at least 32 characters');
-  }
-  const usersFile = developmentIssuer ? read.required('ENLACE_USERS_FILE') : read.optional('ENLACE_USERS_FILE');
-  const referralAnswerPeriod = readAnswerPeriod(read);
+  return nodeApiConfigOf(nodeApiConfigSchema.read(env));
+}
+
+/** The configuration node-api's modules use, from its checked settings. */
+export function nodeApiConfigOf(settings: SettingValues<typeof nodeApiSettings>): NodeApiConfig {
+  // ENLACE_REFERRAL_ANSWER_DAYS still counts where the period is not set, so that existing settings keep working
+  const referralAnswerPeriod =
+    settings.ENLACE_REFERRAL_ANSWER_PERIOD ?? IsoDuration.parse(`P${settings.ENLACE_REFERRAL_ANSWER_DAYS}D`);
+  const jwtSecret = settings.ENLACE_JWT_SECRET;
+  const usersFile = settings.ENLACE_USERS_FILE;
+  const grace = settings.ENLACE_REFERRAL_EXPIRY_GRACE;
   return {
-    mode,
-    country,
-    network,
-    httpPort: read.integer('ENLACE_HTTP_PORT', 3000, 1),
-    httpHost: read.optional('ENLACE_HTTP_HOST') ?? '127.0.0.1',
-    databaseUrl: read.required('DATABASE_URL'),
-    databaseMaxConnections: read.integer('ENLACE_DATABASE_MAX_CONNECTIONS', 10, 2),
+    mode: settings.ENLACE_ENV,
+    country: settings.ENLACE_COUNTRY,
+    network: settings.ENLACE_NETWORK,
+    httpPort: settings.ENLACE_HTTP_PORT,
+    httpHost: settings.ENLACE_HTTP_HOST,
+    databaseUrl: settings.DATABASE_URL,
+    databaseMaxConnections: settings.ENLACE_DATABASE_MAX_CONNECTIONS,
     ...(jwtSecret !== undefined && { jwtSecret }),
-    tokenTtlSeconds: read.integer('ENLACE_TOKEN_TTL_SECONDS', 3600, 60),
+    tokenTtlSeconds: settings.ENLACE_TOKEN_TTL_SECONDS,
     ...(usersFile !== undefined && { usersFile }),
-    caseKekFile: read.required('ENLACE_CASE_KEK_FILE'),
+    caseKekFile: settings.ENLACE_CASE_KEK_FILE,
     referralAnswerPeriod,
-    deadlines: readDeadlinePolicy(read.optional('ENLACE_DEADLINES'), {
+    deadlines: readDeadlinePolicy(settings.ENLACE_DEADLINES, {
       ...DEFAULT_DEADLINE_PERIODS,
       referralAnswer: referralAnswerPeriod,
     }),
-    overdueScanMs: read.integer('ENLACE_OVERDUE_SCAN_MS', 60_000, 10),
-    ...optionalDuration(read, 'ENLACE_REFERRAL_EXPIRY_GRACE', 'referralExpiryGrace'),
-    referralExpiryPollMs: read.integer('ENLACE_REFERRAL_EXPIRY_POLL_MS', 60_000, 10),
-    inboxPollMs: read.integer('ENLACE_INBOX_POLL_MS', 5_000, 10),
-    bodyLimit: read.optional('ENLACE_HTTP_BODY_LIMIT') ?? '256kb',
-    httpMaxInFlight: read.integer('ENLACE_HTTP_MAX_IN_FLIGHT', 64, 1),
-    trustedProxies: readTrustedProxies(read),
+    overdueScanMs: settings.ENLACE_OVERDUE_SCAN_MS,
+    ...(grace !== undefined && { referralExpiryGrace: grace }),
+    referralExpiryPollMs: settings.ENLACE_REFERRAL_EXPIRY_POLL_MS,
+    inboxPollMs: settings.ENLACE_INBOX_POLL_MS,
+    bodyLimit: settings.ENLACE_HTTP_BODY_LIMIT,
+    httpMaxInFlight: settings.ENLACE_HTTP_MAX_IN_FLIGHT,
+    trustedProxies: settings.ENLACE_TRUSTED_PROXIES ?? false,
   };
-}
-
-/**
- * ENLACE_REFERRAL_ANSWER_PERIOD (an ISO 8601 duration, P7D by default after the sources' seven days); the older
- * ENLACE_REFERRAL_ANSWER_DAYS still counts where the period is not set, so existing settings keep working.
- */
-function readAnswerPeriod(read: EnvReader): IsoDuration {
-  const period = read.optional('ENLACE_REFERRAL_ANSWER_PERIOD');
-  if (period === undefined) return IsoDuration.parse(`P${read.integer('ENLACE_REFERRAL_ANSWER_DAYS', 7, 1)}D`);
-  return duration('ENLACE_REFERRAL_ANSWER_PERIOD', period);
-}
-
-function optionalDuration<K extends string>(read: EnvReader, name: string, key: K): Partial<Record<K, IsoDuration>> {
-  const value = read.optional(name);
-  return value === undefined ? {} : ({ [key]: duration(name, value) } as Record<K, IsoDuration>);
-}
-
-function duration(name: string, value: string): IsoDuration {
-  try {
-    return IsoDuration.parse(value);
-  } catch (error) {
-    throw new ConfigurationError(`${name} ${(error as Error).message}`);
-  }
 }

@@ -35,7 +35,7 @@ describe('readNodeApiConfig', () => {
       'ENLACE_CASE_KEK_FILE',
     ])('should refuse to start and name %s', (name) => {
       expect(() => readNodeApiConfig(withoutVariable(name))).toThrow(ConfigurationError);
-      expect(() => readNodeApiConfig(withoutVariable(name))).toThrow(`environment variable ${name} is required`);
+      expect(() => readNodeApiConfig(withoutVariable(name))).toThrow(`${name} is required`);
     });
 
     it('should treat a blank value as missing', () => {
@@ -56,9 +56,27 @@ describe('readNodeApiConfig', () => {
   });
 
   describe('with the JWT secret', () => {
-    it('should refuse a secret shorter than 32 characters', () => {
-      expect(() => readNodeApiConfig(environment({ ENLACE_JWT_SECRET: 'x'.repeat(31) }))).toThrow(
-        'ENLACE_JWT_SECRET must be at least 32 characters',
+    it('should refuse a secret shorter than 32 characters, without repeating it', () => {
+      const short = 'a-short-secret-of-31-characters';
+      const read = () => readNodeApiConfig(environment({ ENLACE_JWT_SECRET: short }));
+
+      expect(read).toThrow('ENLACE_JWT_SECRET must be at least 32 characters');
+      expect(read).toThrow(expect.objectContaining({ message: expect.not.stringContaining(short) }));
+    });
+
+    it('should name every problem at once, the missing, the malformed and those across settings', () => {
+      const env = environment({ ENLACE_HTTP_PORT: '0', ENLACE_DEADLINES: '{"corridors": {"CO": {}}}' });
+      delete env['ENLACE_CASE_KEK_FILE'];
+      delete env['ENLACE_USERS_FILE'];
+
+      expect(() => readNodeApiConfig(env)).toThrow(
+        new ConfigurationError(
+          'node-api refuses to start: its settings have 4 problems (see docs/configuration.md):\n' +
+            '  - ENLACE_CASE_KEK_FILE is required\n' +
+            '  - ENLACE_HTTP_PORT must be an integer of at least 1\n' +
+            '  - ENLACE_DEADLINES corridor "CO" must be like CO-EC\n' +
+            '  - ENLACE_USERS_FILE is required unless ENLACE_OIDC_ISSUER is set (the development issuer then signs the tokens)',
+        ),
       );
     });
 
@@ -118,13 +136,13 @@ describe('readNodeApiConfig', () => {
         'PT2S',
       );
       expect(() => readNodeApiConfig(environment({ ENLACE_REFERRAL_EXPIRY_GRACE: '2s' }))).toThrow(
-        /^ENLACE_REFERRAL_EXPIRY_GRACE /,
+        /^ {2}- ENLACE_REFERRAL_EXPIRY_GRACE /m,
       );
     });
 
     it.each(['7 days', 'P0D', 'P'])('should refuse %p and name the setting', (period) => {
       expect(() => readNodeApiConfig(environment({ ENLACE_REFERRAL_ANSWER_PERIOD: period }))).toThrow(
-        /^ENLACE_REFERRAL_ANSWER_PERIOD /,
+        /^ {2}- ENLACE_REFERRAL_ANSWER_PERIOD /m,
       );
     });
   });
@@ -154,7 +172,7 @@ describe('readNodeApiConfig', () => {
       })();
 
       expect(refusal).toBeInstanceOf(ConfigurationError);
-      expect(refusal.message).toMatch(/^node-api refuses to start in production/);
+      expect(refusal.message).toMatch(/^node-api refuses to start/);
       expect(refusal.message).toContain('ENLACE_OIDC_ISSUER is not set');
       expect(refusal.message).toContain('ENLACE_USERS_FILE is set');
       expect(refusal.message).toContain('ENLACE_JWT_SECRET is set');
@@ -174,7 +192,7 @@ describe('readNodeApiConfig', () => {
 
     it('should refuse a mode it does not know', () => {
       expect(() => readNodeApiConfig(environment({ ENLACE_ENV: 'prod' }))).toThrow(
-        'ENLACE_ENV must be development or production',
+        'ENLACE_ENV must be one of development, production',
       );
     });
   });

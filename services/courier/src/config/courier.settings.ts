@@ -1,0 +1,120 @@
+import {
+  ConfigSchema,
+  databaseSettings,
+  inProduction,
+  integer,
+  kafkaSchema,
+  networkSettings,
+  nodeSettings,
+  optionalText,
+  requiredText,
+  requiredWhen,
+} from '@enlace/config';
+
+/** Everything the courier reads from its environment (courier.config.ts turns it into CourierConfig). */
+export const courierSettings = {
+  ...networkSettings,
+  ...nodeSettings,
+  ...kafkaSchema.shape,
+  ...databaseSettings,
+  ENLACE_TRUST_ANCHORS_FILE: optionalText({
+    description:
+      "The network's trust anchors (public keys), a JSON file: members are then taken from the signed directory " +
+      'topic, and only from entries a trust anchor signed. Production requires it.',
+    required: 'unless ENLACE_DIRECTORY_FILE is set',
+  }),
+  ENLACE_DIRECTORY_FILE: optionalText({
+    description:
+      'A fixed, unsigned directory file of member keys (development); ignored when ENLACE_TRUST_ANCHORS_FILE is set.',
+  }),
+  ENLACE_KEYS_FILE: requiredText({
+    description:
+      "This node's private signing and encryption keys, a JSON file readable by its owner only (mode 600): only the " +
+      'courier reads them.',
+    example: '/etc/enlace/secrets/node.keys.json',
+  }),
+  ENLACE_RELAY_POLL_MS: integer({
+    description:
+      "How often the relay looks at the outbox when no notification woke it, in ms: a safety sweep only, since node-api's " +
+      'commit notifies the courier at once.',
+    fallback: 5_000,
+    min: 10,
+  }),
+  ENLACE_RELAY_BATCH_SIZE: integer({
+    description: 'Messages claimed, sealed and produced together.',
+    fallback: 200,
+    min: 1,
+  }),
+  ENLACE_RELAY_GATHER_MS: integer({
+    description:
+      'How long the relay lets messages gather before a round that follows a round which found some, in ms: under a ' +
+      'steady stream a round then takes several messages for the fixed cost of its statements and its produce.',
+    fallback: 10,
+    min: 0,
+  }),
+  ENLACE_INBOX_FETCH_MIN_BYTES: integer({
+    description: 'A fetch of the inbox topic waits at the broker for this many bytes, or ENLACE_INBOX_FETCH_WAIT_MS.',
+    fallback: 1,
+    min: 1,
+  }),
+  ENLACE_INBOX_FETCH_WAIT_MS: integer({
+    description: 'The longest a fetch of the inbox topic waits at the broker, in ms.',
+    fallback: 250,
+    min: 0,
+  }),
+  ENLACE_INBOX_COMMIT_INTERVAL_MS: integer({
+    description:
+      'How often the inbox consumer commits the offsets of what it stored and receipted, in ms (0: after every ' +
+      'batch). What was stored but not committed when the courier dies is read again and recognised as duplicates.',
+    fallback: 200,
+    min: 0,
+  }),
+  ENLACE_HEARTBEAT_MS: integer({
+    description: "How often the courier tells the network's monitor that it is alive, and its inbox lag, in ms.",
+    fallback: 5_000,
+    min: 100,
+  }),
+};
+
+/**
+ * In production the courier refuses a broker link that does not authenticate with SCRAM or that crosses the
+ * network in clear, and a directory no trust anchor signed.
+ */
+const refuseUnsafeBorder = inProduction((set) => {
+  const problems = [];
+  if (set['KAFKA_SASL_USERNAME'] === undefined) {
+    problems.push({
+      setting: 'KAFKA_SASL_USERNAME',
+      problem: 'is not set: the courier would reach the broker without authenticating',
+    });
+  } else if (!(set['KAFKA_SASL_MECHANISM'] ?? 'scram-sha-512').toLowerCase().startsWith('scram-')) {
+    problems.push({
+      setting: 'KAFKA_SASL_MECHANISM',
+      problem: 'is not SCRAM: production authenticates with SCRAM only',
+    });
+  }
+  // kafkajs speaks TLS, but Enlace has no setting for it yet: credentials and envelope headers would cross in clear
+  problems.push({
+    setting: 'KAFKA_BROKERS',
+    problem: 'is reached without TLS: the courier cannot be configured for it yet',
+  });
+  if (set['ENLACE_TRUST_ANCHORS_FILE'] === undefined) {
+    problems.push({
+      setting: 'ENLACE_TRUST_ANCHORS_FILE',
+      problem:
+        "is not set: production takes member keys only from the directory the network's trust anchors signed, " +
+        'never from an unsigned ENLACE_DIRECTORY_FILE',
+    });
+  }
+  return problems;
+});
+
+export const courierConfigSchema = new ConfigSchema('the courier', courierSettings, [
+  ...kafkaSchema.rules,
+  requiredWhen(
+    'ENLACE_TRUST_ANCHORS_FILE',
+    (set) => set['ENLACE_DIRECTORY_FILE'] === undefined,
+    'unless ENLACE_DIRECTORY_FILE is set',
+  ),
+  refuseUnsafeBorder,
+]);

@@ -1,0 +1,132 @@
+import {
+  ConfigSchema,
+  ConfigurationError,
+  databaseSettings,
+  envSetting,
+  httpSettings,
+  inProduction,
+  integer,
+  networkSettings,
+  nodeSettings,
+  requiredWhen,
+  tokenIssuerSettings,
+  type SetSettings,
+} from '@enlace/config';
+import { readDeadlinePolicy } from '../deadlines/domain/deadline-policy.reader';
+import { authRules, authSettings } from './auth.settings';
+import { IsoDuration } from './iso-duration';
+
+/** An ISO 8601 duration, such as P7D or PT12H; unset: none. */
+function duration(description: string, fallback?: string) {
+  return envSetting(
+    { description, ...(fallback !== undefined && { default: fallback }) },
+    (value, refuse): IsoDuration | undefined => {
+      if (value === undefined) return undefined;
+      try {
+        return IsoDuration.parse(value);
+      } catch (error) {
+        return refuse((error as RangeError).message);
+      }
+    },
+  );
+}
+
+const WITHOUT_PROVIDER = 'unless ENLACE_OIDC_ISSUER is set (the development issuer then signs the tokens)';
+
+/** Everything node-api reads from its environment (node-api.config.ts turns it into NodeApiConfig). */
+export const nodeApiSettings = {
+  ...networkSettings,
+  ...nodeSettings,
+  ...httpSettings({ port: 3000, bodyLimit: '256kb' }),
+  ENLACE_HTTP_MAX_IN_FLIGHT: integer({
+    description: 'Requests worked on at once; one more is answered 503 with Retry-After (load shedding).',
+    fallback: 64,
+    min: 1,
+  }),
+  ...databaseSettings,
+  ...tokenIssuerSettings(WITHOUT_PROVIDER),
+  ...authSettings,
+  ENLACE_REFERRAL_ANSWER_PERIOD: duration(
+    'How long a receiver has to answer a referral before the sender lets it expire, an ISO 8601 duration. ' +
+      'Unset: ENLACE_REFERRAL_ANSWER_DAYS days.',
+    'P7D',
+  ),
+  ENLACE_REFERRAL_ANSWER_DAYS: integer({
+    description: 'The older form of ENLACE_REFERRAL_ANSWER_PERIOD, in days; counts only where the period is not set.',
+    fallback: 7,
+    min: 1,
+  }),
+  ENLACE_DEADLINES: envSetting(
+    {
+      description:
+        "The network's due times per kind of step and corridor, as JSON: " +
+        '{"default": {"returnStep": "P10D"}, "corridors": {"AR-BO": {"followUpIntervalDays": 30}}}; kinds ' +
+        'referralAnswer, returnStep, reintegrationPlan (ISO 8601 durations) and followUpIntervalDays. Every part is ' +
+        'optional. Unset: the built-in periods, the referral answer from ENLACE_REFERRAL_ANSWER_PERIOD.',
+    },
+    (value, refuse): string | undefined => {
+      if (value === undefined) return undefined;
+      try {
+        readDeadlinePolicy(value);
+        return value;
+      } catch (error) {
+        if (!(error instanceof ConfigurationError)) throw error;
+        return refuse(error.message.replace(/^ENLACE_DEADLINES /, ''));
+      }
+    },
+  ),
+  ENLACE_OVERDUE_SCAN_MS: integer({
+    description: 'How often the node looks for steps other countries let go overdue, to announce them, in ms.',
+    fallback: 60_000,
+    min: 10,
+  }),
+  ENLACE_REFERRAL_EXPIRY_GRACE: duration(
+    'How long past the answer due time the sender still waits before it lets the referral expire (an ISO 8601 ' +
+      'duration); meanwhile the referral shows as overdue at both ends. Unset: it expires at the first check after ' +
+      'the due time.',
+  ),
+  ENLACE_REFERRAL_EXPIRY_POLL_MS: integer({
+    description: 'How often the sender looks for referrals whose answer is overdue, to let them expire, in ms.',
+    fallback: 60_000,
+    min: 10,
+  }),
+  ENLACE_INBOX_POLL_MS: integer({
+    description:
+      'How often the applier looks at the inbox when no notification woke it, in ms: a safety sweep only, since ' +
+      'the courier wakes it as soon as it stored a batch.',
+    fallback: 5_000,
+    min: 10,
+  }),
+};
+
+const withoutProvider = (set: SetSettings): boolean => set['ENLACE_OIDC_ISSUER'] === undefined;
+
+/**
+ * In production the development issuer (its users file of passwords, its shared-secret tokens) is refused: the
+ * country's identity provider issues the tokens.
+ */
+const refuseDevelopmentIssuer = inProduction((set) => [
+  ...(withoutProvider(set)
+    ? [
+        {
+          setting: 'ENLACE_OIDC_ISSUER',
+          problem:
+            "is not set: the development issuer would sign this node's tokens; production takes the tokens of the " +
+            "country's identity provider (ENLACE_OIDC_ISSUER, ENLACE_OIDC_AUDIENCE)",
+        },
+      ]
+    : []),
+  ...(set['ENLACE_USERS_FILE'] !== undefined
+    ? [{ setting: 'ENLACE_USERS_FILE', problem: "is set: a file of users and passwords is the development issuer's" }]
+    : []),
+  ...(set['ENLACE_JWT_SECRET'] !== undefined
+    ? [{ setting: 'ENLACE_JWT_SECRET', problem: "is set: the development issuer's secret has no place in production" }]
+    : []),
+]);
+
+export const nodeApiConfigSchema = new ConfigSchema('node-api', nodeApiSettings, [
+  requiredWhen('ENLACE_JWT_SECRET', withoutProvider, WITHOUT_PROVIDER),
+  requiredWhen('ENLACE_USERS_FILE', withoutProvider, WITHOUT_PROVIDER),
+  ...authRules,
+  refuseDevelopmentIssuer,
+]);
