@@ -1543,6 +1543,27 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         },
       },
     },
+    '/intakes/{id}/erase': {
+      parameters: [{ $ref: '#/components/parameters/IntakeId' }],
+      post: {
+        tags: ['intakes'],
+        operationId: 'eraseIntake',
+        'x-enlace-right': 'intake.screen',
+        summary: "Erase the reporter's and the person's data of an intake.",
+        description:
+          "Destroys the key the intake's personal data rest under, so that no copy left in the database can be read again; the intake keeps what names no one (status, channel, urgency, indicators, timeline) and takes no further step (409). A referral or return the intake became keeps its own data. The audit log records who erased when.",
+        responses: {
+          '200': {
+            description: 'The intake after the erasure, without personal data.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/IntakeView' } } },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
     '/intakes/{id}/referral': {
       parameters: [{ $ref: '#/components/parameters/IntakeId' }],
       post: {
@@ -3438,7 +3459,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       IntakeAction: {
         description: 'An action on an intake the caller may take now, named after its endpoint.',
         type: 'string',
-        enum: ['screen', 'referral', 'return'],
+        enum: ['screen', 'referral', 'return', 'erase'],
       },
       IntakeTimelineEntry: {
         description: 'What happened to the intake, when; no personal data.',
@@ -3447,7 +3468,10 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         required: ['at', 'event', 'status'],
         properties: {
           at: { description: 'When.', type: 'string', format: 'date-time' },
-          event: { description: 'The event (IntakeRecorded, IntakeScreened, IntakeConverted).', type: 'string' },
+          event: {
+            description: 'The event (IntakeRecorded, IntakeScreened, IntakeConverted, IntakeErased).',
+            type: 'string',
+          },
           status: { $ref: '#/components/schemas/IntakeStatus' },
         },
       },
@@ -3496,6 +3520,11 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           situation: { description: "What was reported, in the operator's words.", type: 'string' },
           consent: { $ref: '#/components/schemas/Consent' },
           screening: { $ref: '#/components/schemas/IntakeScreening' },
+          erasedAt: {
+            description: "When the intake's personal data were erased; absent while they are held.",
+            type: 'string',
+            format: 'date-time',
+          },
           timeline: {
             description: 'What happened to the intake, oldest first.',
             type: 'array',

@@ -989,6 +989,29 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/intakes/{id}/erase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the intake at this node. */
+        id: components['parameters']['IntakeId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Erase the reporter's and the person's data of an intake.
+     * @description Destroys the key the intake's personal data rest under, so that no copy left in the database can be read again; the intake keeps what names no one (status, channel, urgency, indicators, timeline) and takes no further step (409). A referral or return the intake became keeps its own data. The audit log records who erased when.
+     */
+    post: operations['eraseIntake'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/intakes/{id}/referral': {
     parameters: {
       query?: never;
@@ -2366,7 +2389,7 @@ export interface components {
      * @description An action on an intake the caller may take now, named after its endpoint.
      * @enum {string}
      */
-    IntakeAction: 'screen' | 'referral' | 'return';
+    IntakeAction: 'screen' | 'referral' | 'return' | 'erase';
     /** @description What happened to the intake, when; no personal data. */
     IntakeTimelineEntry: {
       /**
@@ -2374,7 +2397,7 @@ export interface components {
        * @description When.
        */
       at: string;
-      /** @description The event (IntakeRecorded, IntakeScreened, IntakeConverted). */
+      /** @description The event (IntakeRecorded, IntakeScreened, IntakeConverted, IntakeErased). */
       event: string;
       status: components['schemas']['IntakeStatus'];
     };
@@ -2435,6 +2458,11 @@ export interface components {
       situation?: string;
       consent?: components['schemas']['Consent'];
       screening?: components['schemas']['IntakeScreening'];
+      /**
+       * Format: date-time
+       * @description When the intake's personal data were erased; absent while they are held.
+       */
+      erasedAt?: string;
       /** @description What happened to the intake, oldest first. */
       timeline: components['schemas']['IntakeTimelineEntry'][];
       /** @description What the caller may do with the intake now. */
@@ -4618,6 +4646,33 @@ export interface operations {
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       422: components['responses']['Unprocessable'];
+    };
+  };
+  eraseIntake: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the intake at this node. */
+        id: components['parameters']['IntakeId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The intake after the erasure, without personal data. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IntakeView'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
     };
   };
   referIntake: {

@@ -20,5 +20,15 @@ export interface ConvertIntake {
   data: { protocol: IntakeConversionProtocol; caseId: string; at: string };
 }
 
-export type IntakeCommand = RecordIntake | ScreenIntake | ConvertIntake;
+/**
+ * The intake's personal data are erased (a report that was not a case, a person who asked): the key they rest under
+ * is destroyed; the intake keeps what names no one. A case the intake became keeps its own data under its own key.
+ * No reason is kept: nothing written after the key is gone could be sealed, and who erased when is in the audit log.
+ */
+export interface EraseIntake {
+  type: 'EraseIntake';
+  data: { at: string };
+}
+
+export type IntakeCommand = RecordIntake | ScreenIntake | ConvertIntake | EraseIntake;
 export type IntakeCommandType = IntakeCommand['type'];

@@ -1,4 +1,4 @@
-import type { ConvertIntake, IntakeCommand, ScreenIntake } from './intake.commands';
+import type { ConvertIntake, EraseIntake, IntakeCommand, ScreenIntake } from './intake.commands';
 import type { IntakeEvent } from './intake.events';
 import { IntakeRuleViolation } from './intake-rule-violation.error';
 import type { IntakeState, IntakeStatus } from './intake.state';
@@ -17,7 +17,22 @@ export function decideIntake(state: IntakeState | undefined, command: IntakeComm
     return [{ type: 'IntakeRecorded', data: { intakeId: command.data.intakeId, at: command.data.at } }];
   }
   if (!state) throw new IntakeRuleViolation('NOT_FOUND', undefined, command.type, 'before the intake was recorded');
-  return command.type === 'ScreenIntake' ? screen(state, command) : convert(state, command);
+  // Nothing is decided on data that are gone: a screening or a case would rest on what no one can read again.
+  if (state.erasedAt) {
+    throw new IntakeRuleViolation('TRANSITION_NOT_ALLOWED', state.status, command.type, 'after its data were erased');
+  }
+  switch (command.type) {
+    case 'ScreenIntake':
+      return screen(state, command);
+    case 'ConvertIntake':
+      return convert(state, command);
+    case 'EraseIntake':
+      return erase(state, command);
+  }
+}
+
+function erase(state: IntakeState, command: EraseIntake): IntakeEvent[] {
+  return [{ type: 'IntakeErased', data: { intakeId: state.intakeId, at: command.data.at } }];
 }
 
 function screen(state: IntakeState, command: ScreenIntake): IntakeEvent[] {

@@ -84,6 +84,27 @@ describe('decideIntake', () => {
     });
   });
 
+  describe('EraseIntake', () => {
+    const erase = (): IntakeCommand => ({ type: 'EraseIntake', data: { at: CONVERTED_AT } });
+    const erased: IntakeEvent = { type: 'IntakeErased', data: { intakeId, at: CONVERTED_AT } };
+
+    it.each([
+      ['recorded', [recorded]],
+      ['not a case', [recorded, screenedAs('not-a-case', 'No sign')]],
+      ['converted', [recorded, screenedAs('presumed-victim'), converted]],
+    ])('should erase the data of an intake %s', (_status, events) => {
+      given(events).when(erase()).then([erased]);
+    });
+
+    it.each([
+      ['a screening', screen('presumed-victim')],
+      ['a conversion', convertTo('referral')],
+      ['a second erasure', erase()],
+    ])('should refuse %s once the data are erased', (_what, command) => {
+      given([recorded, screenedAs('presumed-victim'), erased]).when(command).thenThrows('TRANSITION_NOT_ALLOWED');
+    });
+  });
+
   describe('ConvertIntake', () => {
     it.each(['referral', 'return'] as const)('should turn a presumed victim into a %s', (protocol) => {
       given([recorded, screenedAs('presumed-victim')])

@@ -17,5 +17,10 @@ export interface IntakeConverted {
   data: { intakeId: string; protocol: IntakeConversionProtocol; caseId: string; at: string };
 }
 
-export type IntakeEvent = IntakeRecorded | IntakeScreened | IntakeConverted;
+export interface IntakeErased {
+  type: 'IntakeErased';
+  data: { intakeId: string; at: string };
+}
+
+export type IntakeEvent = IntakeRecorded | IntakeScreened | IntakeConverted | IntakeErased;
 export type IntakeEventType = IntakeEvent['type'];

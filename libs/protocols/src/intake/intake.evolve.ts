@@ -17,5 +17,14 @@ export function evolveIntake(state: IntakeState | undefined, event: IntakeEvent)
       const { protocol, caseId, at } = event.data;
       return { ...state, status: 'converted', conversion: { protocol, caseId, at } };
     }
+    case 'IntakeErased': {
+      // The screening's reason went with the data: it may have named the person.
+      const { screening } = state;
+      return {
+        ...state,
+        ...(screening ? { screening: { outcome: screening.outcome, at: screening.at } } : {}),
+        erasedAt: event.data.at,
+      };
+    }
   }
 }

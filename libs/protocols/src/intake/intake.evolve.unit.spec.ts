@@ -31,6 +31,22 @@ describe('evolveIntake', () => {
     expect(state?.screening).not.toHaveProperty('reason');
   });
 
+  it('should keep the screening’s outcome and drop its reason when the data are erased', () => {
+    const state = fold([
+      { type: 'IntakeRecorded', data: { intakeId, at: 't0' } },
+      { type: 'IntakeScreened', data: { intakeId, outcome: 'not-a-case', reason: 'Named someone', at: 't1' } },
+      { type: 'IntakeErased', data: { intakeId, at: 't2' } },
+    ]);
+
+    expect(state).toEqual({
+      intakeId,
+      status: 'not-a-case',
+      recordedAt: 't0',
+      screening: { outcome: 'not-a-case', at: 't1' },
+      erasedAt: 't2',
+    });
+  });
+
   it('should refuse an event of an intake it never saw recorded', () => {
     expect(() =>
       evolveIntake(undefined, { type: 'IntakeScreened', data: { intakeId, outcome: 'not-a-case', at: 't' } }),

@@ -35,4 +35,6 @@ export interface IntakeState {
   /** The last screening; an intake that needed more information is screened again. */
   screening?: IntakeScreening;
   conversion?: IntakeConversion;
+  /** When the reporter's and the person's data were erased (the intake's key destroyed): no step follows. */
+  erasedAt?: string;
 }

@@ -70,6 +70,13 @@ export class IntakesHttpController {
     return toIntakeView(await this.intakes.screen(id, body), user.roles);
   }
 
+  @Post(':id/erase')
+  @HttpCode(200)
+  @RequireRoles(...IntakeRights.screen)
+  async erase(@Param('id', intakeId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<IntakeView> {
+    return toIntakeView(await this.intakes.erase(id), user.roles);
+  }
+
   @Post(':id/referral')
   @RequireRoles(...IntakeRights.convert)
   async refer(

@@ -167,7 +167,7 @@ describe('IntakesHttpController (on the real PostgreSQL)', () => {
     it('should let a supervisor screen an intake, a reason sealed with the intake', async () => {
       const id = await recorded();
       const supervisor = await as('supervisor');
-      expect((await supervisor.request('GET', `/intakes/${id}`)).body).toMatchObject({ allowedActions: ['screen'] });
+      expect((await supervisor.request('GET', `/intakes/${id}`)).body).toMatchObject({ allowedActions: ['screen', 'erase'] });
 
       const more = await supervisor.request('POST', `/intakes/${id}/screen`, {
         outcome: 'needs-information',
@@ -305,6 +305,29 @@ describe('IntakesHttpController (on the real PostgreSQL)', () => {
 
       expect(response.status).toBe(201);
       expect(response.body).toMatchObject({ status: 'requested', isChild: false, links: { intakeId: id } });
+    });
+  });
+
+  describe('erase', () => {
+    it('should erase the intake’s personal data for good, keep what names no one, and take no step after', async () => {
+      const id = await recorded({ consent });
+      const supervisor = await as('supervisor');
+      await supervisor.request('POST', `/intakes/${id}/screen`, { outcome: 'not-a-case', reason: `About ${marker}` });
+      expect((await (await as('hotline')).request('POST', `/intakes/${id}/erase`)).status).toBe(403);
+
+      const erased = await supervisor.request('POST', `/intakes/${id}/erase`);
+
+      expect(erased.status).toBe(200);
+      expect(erased.body).toMatchObject({ status: 'not-a-case', erasedAt: expect.any(String), allowedActions: [] });
+      const read = await supervisor.request('GET', `/intakes/${id}`);
+      expect(read.body).toMatchObject({ channel: 'hotline', indicators: { typeOfExploitation: ['SexualExploitation'] } });
+      expect(JSON.stringify(read.body)).not.toContain(marker);
+      for (const field of ['person', 'reporter', 'situation', 'consent']) expect(read.body).not.toHaveProperty(field);
+      const key = await db.selectFrom('case_keys').selectAll().where('case_id', '=', id).executeTakeFirst();
+      expect(key).toMatchObject({ wrapped_key: null, destroyed_at: expect.any(Date) });
+      const row = await db.selectFrom('intakes').select(['personal', 'erased_at']).where('id', '=', id).executeTakeFirst();
+      expect(row).toEqual({ personal: null, erased_at: expect.any(Date) });
+      expect((await supervisor.request('POST', `/intakes/${id}/erase`)).status).toBe(409);
     });
   });
 

@@ -71,6 +71,11 @@ export class IntakesService {
     );
   }
 
+  /** Erases the intake's personal data: its key is destroyed once the change commits. */
+  async erase(id: string): Promise<IntakeDocument> {
+    return this.trail.around(() => this.decideOn(id, (at) => ({ type: 'EraseIntake', data: { at } })));
+  }
+
   /**
    * Decides a command on the intake read locked in the open transaction (or a new one) and writes its events; `then`
    * runs in the same transaction before the change is written (a conversion writes its case there).

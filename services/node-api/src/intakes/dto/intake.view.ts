@@ -46,6 +46,7 @@ export function toIntakeView(document: IntakeDocument, roles: readonly Role[] = 
           },
         }
       : {}),
+    ...(document.state.erasedAt ? { erasedAt: document.state.erasedAt } : {}),
     timeline: document.timeline.map((entry) => ({ ...entry, status: entry.status as IntakeView['status'] })),
     allowedActions: intakeActionsFor(document.state, roles),
   };
@@ -54,9 +55,11 @@ export function toIntakeView(document: IntakeDocument, roles: readonly Role[] = 
 /** What a user with `roles` may do with the intake as it stands (the same rules decideIntake enforces). */
 export function intakeActionsFor(state: IntakeState, roles: readonly Role[]): IntakeAction[] {
   const actions: IntakeAction[] = [];
+  if (state.erasedAt) return actions;
   if ((state.status === 'recorded' || state.status === 'needs-information') && holdsRight(roles, 'intake.screen')) {
     actions.push('screen');
   }
   if (state.status === 'presumed-victim' && holdsRight(roles, 'intake.convert')) actions.push('referral', 'return');
+  if (holdsRight(roles, 'intake.screen')) actions.push('erase');
   return actions;
 }

@@ -103,12 +103,21 @@ export class IntakeRepository {
     return (await query.execute()).map((row) => documentOf(row, {}, []));
   }
 
-  /** Writes the change over the version `document` was read at; the personal content is sealed again with its key. */
+  /**
+   * Writes the change over the version `document` was read at; the personal content is sealed again with its key.
+   * A change that erases the intake writes no personal content, and once it commits the intake's key is destroyed.
+   */
   async change(document: IntakeDocument, change: IntakeChange): Promise<IntakeDocument> {
     const db = this.transactions.executor;
-    const key = await this.vault.keyOf(document.id, { db });
-    const personal = await this.seal(key, document.id, restingContent(change.state, change.personal));
     const { state } = change;
+    const erasing = state.erasedAt !== undefined && !document.state.erasedAt;
+    const personal = erasing
+      ? null
+      : await this.seal(
+          await this.vault.keyOf(document.id, { db }),
+          document.id,
+          restingContent(change.state, change.personal),
+        );
     const updated = await db
       .updateTable('intakes')
       .set({
@@ -118,6 +127,7 @@ export class IntakeRepository {
         timeline: sql`timeline || ${JSON.stringify(change.timeline)}::jsonb`,
         case_protocol: state.conversion?.protocol ?? null,
         case_id: state.conversion?.caseId ?? null,
+        ...(erasing ? { erased_at: change.at } : {}),
         version: document.version + 1,
         updated_at: change.at,
       })
@@ -125,27 +135,16 @@ export class IntakeRepository {
       .where('version', '=', document.version)
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new ConcurrentCaseChangeError(document.id);
+    if (erasing) await this.transactions.afterCommit(() => this.vault.erase(document.id, change.at));
     return {
       ...document,
       state,
-      personal: change.personal,
+      personal: erasing ? {} : change.personal,
+      ...(erasing ? { erasedAt: change.at } : {}),
       timeline: [...document.timeline, ...change.timeline],
       version: document.version + 1,
       updatedAt: change.at,
     };
-  }
-
-  /**
-   * Erases the intake's personal content: the row keeps what names no one, and once the transaction commits the
-   * intake's key is destroyed, so no copy left in the database files can be read again.
-   */
-  async erase(id: string, at: Date): Promise<void> {
-    await this.transactions.executor
-      .updateTable('intakes')
-      .set({ personal: null, erased_at: at, updated_at: at })
-      .where('id', '=', id)
-      .execute();
-    await this.transactions.afterCommit(() => this.vault.erase(id, at));
   }
 
   private async seal(
