@@ -4,6 +4,9 @@ import { ConsoleConfigProvider } from './components/console-config-context';
 import { Layout } from './components/layout';
 import { AuthCallbackPage } from './pages/auth-callback.page';
 import { LoginPage } from './pages/login.page';
+import { IntakePage } from './pages/intake.page';
+import { IntakesPage } from './pages/intakes.page';
+import { NewIntakePage } from './pages/new-intake.page';
 import { NewReferralPage } from './pages/new-referral.page';
 import { NewReturnPage } from './pages/new-return.page';
 import { ReintegrationPage } from './pages/reintegration.page';
@@ -12,6 +15,7 @@ import { ReturnPage } from './pages/return.page';
 import { WorkPage } from './pages/work.page';
 import type { Session } from './session/session';
 import { SessionProvider, useSession } from './session/session-context';
+import { takesCallsOnly } from './intakes/intake-roles';
 
 // The secretariat's charts are a bundle of their own, loaded only by the secretariat.
 const SecretariatPage = lazy(() => import('./pages/secretariat.page').then((m) => ({ default: m.SecretariatPage })));
@@ -36,7 +40,9 @@ function SecretariatOnly({ render }: { render: (session: SecretariatSession) => 
 function Home() {
   const { session } = useSession();
   if (!session) return <Navigate to="/login" replace />;
-  return <Navigate to={session.kind === 'node' ? '/work' : '/secretariat'} replace />;
+  if (session.kind !== 'node') return <Navigate to="/secretariat" replace />;
+  // A hotline operator reads no case: the call form is where their work starts.
+  return <Navigate to={takesCallsOnly(session.roles) ? '/intakes/new' : '/work'} replace />;
 }
 
 /** The views by role: a country's users work on its cases, the secretariat watches the network. */
@@ -55,6 +61,12 @@ export function App() {
               <Route
                 path="/referrals/:id"
                 element={<NodeOnly render={(s) => <ReferralPage key={s.token} session={s} />} />}
+              />
+              <Route path="/intakes" element={<NodeOnly render={(s) => <IntakesPage session={s} />} />} />
+              <Route path="/intakes/new" element={<NodeOnly render={(s) => <NewIntakePage session={s} />} />} />
+              <Route
+                path="/intakes/:id"
+                element={<NodeOnly render={(s) => <IntakePage key={s.token} session={s} />} />}
               />
               <Route path="/returns/new" element={<NodeOnly render={(s) => <NewReturnPage session={s} />} />} />
               <Route

@@ -2,4 +2,5 @@ export * from './password-hash';
 export * from './roles';
 export * from './rights';
 export * from './case-rights';
+export * from './intake-rights';
 export * from './token-claims';

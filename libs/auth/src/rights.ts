@@ -9,6 +9,10 @@ export const RIGHTS = {
   'case.read': 'list and show this country’s cases (referrals, returns, plans), personal data included',
   'case.write': 'create a case and take the sending country’s steps (send, answer a question, withdraw)',
   'case.answer': 'take the receiving country’s decisions (accept, decline, ask, start and close a service)',
+  'intake.record': 'record an intake (a report from a hotline call, an outreach worker, a shelter) at this node',
+  'intake.read': 'list and show this node’s intakes, the reporter’s and the person’s data included',
+  'intake.screen': 'screen an intake: a presumed victim, not a case, or more information needed',
+  'intake.convert': 'turn an intake screened as a presumed victim into a referral or a return request',
   'audit.read': 'read the node’s audit trail of who read or changed what',
   'flow.read': 'see the flow of messages (volumes, delays, overdue answers), never a case or a person',
   'session.read': 'see who the node takes the caller for: name, country and roles (a console signing in)',
@@ -18,11 +22,13 @@ export const RIGHT_NAMES = Object.keys(RIGHTS) as Right[];
 
 /** The one table of who holds what; README.md and SECURITY.md show it. */
 export const ROLE_RIGHTS: Readonly<Record<Role, readonly Right[]>> = {
-  'focal-point': ['case.read', 'case.write', 'case.answer', 'session.read'],
+  'focal-point': ['case.read', 'case.write', 'case.answer', 'intake.read', 'intake.convert', 'session.read'],
   'case-worker': ['case.read', 'case.write', 'session.read'],
-  supervisor: ['case.read', 'case.write', 'case.answer', 'audit.read', 'session.read'],
+  supervisor: ['case.read', 'case.write', 'case.answer', 'audit.read', 'intake.read', 'intake.screen', 'session.read'],
   secretariat: ['flow.read', 'session.read'],
-  auditor: ['case.read', 'audit.read', 'session.read'],
+  auditor: ['case.read', 'audit.read', 'intake.read', 'session.read'],
+  // A hotline operator takes reports during calls: intakes only, never the node's cases.
+  hotline: ['intake.record', 'intake.read', 'session.read'],
 };
 
 /** The roles that hold `right`, in the order of ROLES. */

@@ -124,6 +124,13 @@ describe('node API OpenAPI document', () => {
         'get /reintegrations/{id}',
         'get /reintegrations/{id}/person',
         ...stepsOf('ReintegrationStep').map((step) => `post /reintegrations/{id}/${step}`),
+        'post /intakes',
+        'get /intakes',
+        'get /intakes/{id}',
+        'post /intakes/{id}/screen',
+        'post /intakes/{id}/erase',
+        'post /intakes/{id}/referral',
+        'post /intakes/{id}/return',
         'get /health',
       ].sort(),
     );

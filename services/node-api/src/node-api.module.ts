@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { ExportsModule } from './exports/exports.module';
 import { InboxModule } from './inbox/inbox.module';
+import { IntakesModule } from './intakes/intakes.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { ReintegrationsModule } from './reintegrations/reintegrations.module';
@@ -29,6 +30,7 @@ import { ReturnsModule } from './returns/returns.module';
     ReferralsModule,
     ReturnsModule,
     ReintegrationsModule,
+    IntakesModule,
     InboxModule,
     DeadlinesModule,
     ExportsModule,

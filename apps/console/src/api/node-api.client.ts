@@ -3,6 +3,11 @@ import type {
   CaseDirection,
   CreateReferralRequest,
   CreateReturnRequest,
+  IntakeList,
+  IntakeReferralRequest,
+  IntakeView,
+  RecordIntakeRequest,
+  ScreenIntakeRequest,
   OpenReintegrationRequest,
   ReintegrationList,
   ReintegrationStep,
@@ -101,6 +106,39 @@ export class NodeApiClient {
     return requestJson<ReintegrationView>(
       `${this.base}/reintegrations/${encodeURIComponent(id)}/${step}`,
       this.options({ method: 'POST', body }),
+    );
+  }
+
+  listIntakes(signal?: AbortSignal): Promise<IntakeList> {
+    return requestJson<IntakeList>(`${this.base}/intakes`, this.options({ signal }));
+  }
+
+  getIntake(id: string, signal?: AbortSignal): Promise<IntakeView> {
+    return requestJson<IntakeView>(`${this.base}/intakes/${encodeURIComponent(id)}`, this.options({ signal }));
+  }
+
+  recordIntake(request: RecordIntakeRequest): Promise<IntakeView> {
+    return requestJson<IntakeView>(`${this.base}/intakes`, this.options({ method: 'POST', body: request }));
+  }
+
+  screenIntake(id: string, request: ScreenIntakeRequest): Promise<IntakeView> {
+    return requestJson<IntakeView>(
+      `${this.base}/intakes/${encodeURIComponent(id)}/screen`,
+      this.options({ method: 'POST', body: request }),
+    );
+  }
+
+  eraseIntake(id: string): Promise<IntakeView> {
+    return requestJson<IntakeView>(
+      `${this.base}/intakes/${encodeURIComponent(id)}/erase`,
+      this.options({ method: 'POST', body: {} }),
+    );
+  }
+
+  referIntake(id: string, request: IntakeReferralRequest): Promise<ReferralView> {
+    return requestJson<ReferralView>(
+      `${this.base}/intakes/${encodeURIComponent(id)}/referral`,
+      this.options({ method: 'POST', body: request }),
     );
   }
 

@@ -72,3 +72,30 @@ export const ESCORT_ROLES: readonly ReturnEscort['role'][] = [
   'other',
 ];
 export type CaseErasure = Schemas['CaseErasure'];
+
+export type IntakeView = Schemas['IntakeView'];
+export type IntakeSummary = Schemas['IntakeSummary'];
+export type IntakeList = Schemas['IntakeList'];
+export type IntakeStatus = Schemas['IntakeStatus'];
+export type IntakeChannel = Schemas['IntakeChannel'];
+export type IntakeAction = Schemas['IntakeAction'];
+export type IntakeScreeningOutcome = Schemas['IntakeScreeningOutcome'];
+export type IntakeIndicators = Schemas['IntakeIndicators'];
+export type RecordIntakeRequest = Schemas['RecordIntakeRequest'];
+export type ScreenIntakeRequest = Schemas['ScreenIntakeRequest'];
+export type IntakeReferralRequest = Schemas['IntakeReferralRequest'];
+
+export const INTAKE_CHANNELS: readonly IntakeChannel[] = ['hotline', 'in-person', 'ngo-referral', 'online'];
+export const INTAKE_OUTCOMES: readonly IntakeScreeningOutcome[] = [
+  'presumed-victim',
+  'not-a-case',
+  'needs-information',
+];
+export const REPORTER_RELATIONSHIPS: readonly NonNullable<Schemas['IntakeReporter']['relationship']>[] = [
+  'self',
+  'family',
+  'acquaintance',
+  'ngo',
+  'authority',
+  'other',
+];

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { canReadIntakes, canRecordIntakes, takesCallsOnly } from '../intakes/intake-roles';
 import { useSession } from '../session/session-context';
 import { LanguageSwitcher } from './language-switcher';
 
@@ -22,9 +23,19 @@ export function Layout({ children }: { children: ReactNode }) {
           <nav aria-label={t('app.mainNavigation')}>
             {session.kind === 'node' ? (
               <>
-                <NavLink to="/work">{t('nav.work')}</NavLink>
-                <NavLink to="/referrals/new">{t('nav.newReferral')}</NavLink>
-                <NavLink to="/returns/new">{t('nav.newReturn')}</NavLink>
+                {takesCallsOnly(session.roles) ? null : (
+                  <>
+                    <NavLink to="/work">{t('nav.work')}</NavLink>
+                    <NavLink to="/referrals/new">{t('nav.newReferral')}</NavLink>
+                    <NavLink to="/returns/new">{t('nav.newReturn')}</NavLink>
+                  </>
+                )}
+                {canReadIntakes(session.roles) ? (
+                  <NavLink to="/intakes" end>
+                    {t('nav.intakes')}
+                  </NavLink>
+                ) : null}
+                {canRecordIntakes(session.roles) ? <NavLink to="/intakes/new">{t('nav.newIntake')}</NavLink> : null}
               </>
             ) : (
               <NavLink to="/secretariat">{t('nav.dashboard')}</NavLink>

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { MonitorApiClient } from '../api/monitor-api.client';
+import { takesCallsOnly } from '../intakes/intake-roles';
 import { NodeApiClient } from '../api/node-api.client';
 import { ProblemAlert } from '../components/problem-alert';
 import { useConsoleConfig } from '../components/console-config-context';
@@ -55,7 +56,8 @@ export function LoginPage() {
           token: issued.accessToken,
           expiresAt: Date.now() + issued.expiresIn * 1000,
         });
-        void navigate('/work');
+        // A hotline operator reads no case: the call form is where their work starts.
+        void navigate(takesCallsOnly(claims.roles ?? []) ? '/intakes/new' : '/work');
       }
     } catch (failure) {
       setError(failure);

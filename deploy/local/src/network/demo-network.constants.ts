@@ -21,4 +21,5 @@ export const DEMO_USER_ROLES = [
   { suffix: 'caseworker', roles: ['case-worker'] },
   { suffix: 'supervisor', roles: ['supervisor'] },
   { suffix: 'auditor', roles: ['auditor'] },
+  { suffix: 'hotline', roles: ['hotline'] },
 ] as const;

@@ -103,11 +103,13 @@ export async function ensureNetworkMaterial(
     directoryMembers.push(publicMember);
     entries.push(await signedEntry(authority, publicMember));
 
-    if (!state.users.some((user) => user.country === member.country)) {
-      for (const { suffix, roles } of DEMO_USER_ROLES) {
+    // A demo user added to DEMO_USER_ROLES later (the hotline operator) joins a network made before it.
+    for (const { suffix, roles } of DEMO_USER_ROLES) {
+      const username = `${member.country.toLowerCase()}.${suffix}`;
+      if (!state.users.some((user) => user.username === username)) {
         state.users.push({
           country: member.country,
-          username: `${member.country.toLowerCase()}.${suffix}`,
+          username,
           password: randomBytes(9).toString('base64url'),
           roles: [...roles],
         });

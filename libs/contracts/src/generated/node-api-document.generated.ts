@@ -10,7 +10,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
     version: '1.0.0',
     summary: "A country node's HTTP API for focal points and case workers.",
     description:
-      "Each country runs its own node. This API creates referrals to other countries, lists and shows the node's\nreferrals (outgoing and incoming), and takes every step of a referral: the receiving country accepts, declines or\nasks for information, starts the services and closes with an outcome; the sending country answers questions or\nwithdraws. A referral left unanswered past its answer due time is overdue, then expires. Messages to and from other countries travel as\nsigned, encrypted envelopes; this API only ever shows the calling country's own records.\n\nErrors are RFC 9457 problem details (`application/problem+json`). Bad input is 400 (malformed, or failing the\nschema) or 422 (well-formed but not acceptable, e.g. consent that does not cover the addressee), with the failing\nfields named in `errors`; 409 means the referral's current status does not allow the action.\n\nField names and picklist values follow the Human Trafficking Case Data Standard (HTCDS) where it defines them.\n\nAccess: every operation that needs a token names, in `x-enlace-right`, the one right it needs (`case.read`,\n`case.write`, `case.answer`, `audit.read`, `flow.read`, `session.read`); which roles hold which right is stated in libs/auth\n(`ROLE_RIGHTS`). A user of another country gets 403 on every operation, whatever their roles.\n",
+      "Each country runs its own node. This API creates referrals to other countries, lists and shows the node's\nreferrals (outgoing and incoming), and takes every step of a referral: the receiving country accepts, declines or\nasks for information, starts the services and closes with an outcome; the sending country answers questions or\nwithdraws. A referral left unanswered past its answer due time is overdue, then expires. Messages to and from other countries travel as\nsigned, encrypted envelopes; this API only ever shows the calling country's own records.\n\nErrors are RFC 9457 problem details (`application/problem+json`). Bad input is 400 (malformed, or failing the\nschema) or 422 (well-formed but not acceptable, e.g. consent that does not cover the addressee), with the failing\nfields named in `errors`; 409 means the referral's current status does not allow the action.\n\nField names and picklist values follow the Human Trafficking Case Data Standard (HTCDS) where it defines them.\n\nAccess: every operation that needs a token names, in `x-enlace-right`, the one right it needs (`case.read`,\n`case.write`, `case.answer`, `intake.record`, `intake.read`, `intake.screen`, `intake.convert`, `audit.read`,\n`flow.read`, `session.read`); which roles hold which right is stated in libs/auth\n(`ROLE_RIGHTS`). A user of another country gets 403 on every operation, whatever their roles.\n",
   },
   servers: [{ url: '/api/v1', description: "Relative to the node's own address." }],
   security: [{ bearerAuth: [] }],
@@ -24,6 +24,11 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
     {
       name: 'reintegrations',
       description: 'Reintegration of a returned person, with plan, follow-ups and risk review.',
+    },
+    {
+      name: 'intakes',
+      description:
+        'Reports taken at this node (hotline, outreach, shelters), screened, and turned into referrals or returns.',
     },
     {
       name: 'exports',
@@ -1427,6 +1432,241 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         },
       },
     },
+    '/intakes': {
+      post: {
+        tags: ['intakes'],
+        operationId: 'recordIntake',
+        'x-enlace-right': 'intake.record',
+        summary: 'Record an intake, a report taken at this node (a hotline call, an outreach worker, a shelter).',
+        description:
+          "Records what is known, which may be little: how the report came, who reported, what is known of the possible victim, the signs of trafficking observed (HTCDS indicator values), the urgency and, where the person could give it, their consent. The intake stays at this node: no message leaves for another country unless a focal point turns it into a referral or a return. The reporter's and the person's data rest sealed under a key of the intake.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/RecordIntakeRequest' },
+              example: {
+                channel: 'hotline',
+                reporter: { relationship: 'self' },
+                person: {
+                  firstName: 'Ana',
+                  approximateAge: 24,
+                  gender: 'Female',
+                  nationality: 'CO',
+                  lastKnownPlace: 'Quito, near the bus terminal',
+                  believedCountry: 'EC',
+                },
+                indicators: {
+                  typeOfExploitation: ['SexualExploitation'],
+                  methodsOfControl: ['WithholdsDocuments', 'DebtBondage'],
+                  methodOfRecruitment: ['ThroughOnlineSocialNetworks'],
+                },
+                situation: 'Called from a borrowed phone; was promised work in a restaurant.',
+                urgency: 'high',
+                consent: {
+                  purpose: 'Assistance and referral to services in Ecuador',
+                  scope: ['identity', 'case'],
+                  recipients: ['EC'],
+                  recordedAt: '2026-03-13T16:00:00Z',
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The intake was recorded; `Location` names it.',
+            headers: {
+              Location: {
+                description: 'Path of the new intake, e.g. /api/v1/intakes/{id}.',
+                schema: { type: 'string' },
+              },
+            },
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/IntakeView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+      get: {
+        tags: ['intakes'],
+        operationId: 'listIntakes',
+        'x-enlace-right': 'intake.read',
+        summary: "List this node's intakes, without personal data, the most recently changed first.",
+        description: "At most 500 intakes, as the node's other lists; narrow the list by status.",
+        parameters: [
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            description: 'Only intakes in this status.',
+            schema: { $ref: '#/components/schemas/IntakeStatus' },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The intakes.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/IntakeList' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
+    '/intakes/{id}': {
+      parameters: [{ $ref: '#/components/parameters/IntakeId' }],
+      get: {
+        tags: ['intakes'],
+        operationId: 'getIntake',
+        'x-enlace-right': 'intake.read',
+        summary: "Show one intake, the reporter's and the person's data included.",
+        description: 'The read is recorded in the audit log before the data are served.',
+        responses: {
+          '200': {
+            description: 'The intake.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/IntakeView' } } },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
+    '/intakes/{id}/screen': {
+      parameters: [{ $ref: '#/components/parameters/IntakeId' }],
+      post: {
+        tags: ['intakes'],
+        operationId: 'screenIntake',
+        'x-enlace-right': 'intake.screen',
+        summary: 'Screen an intake as a presumed victim, not a case, or needing more information.',
+        description:
+          'A recorded intake, or one that needed more information, is screened; not a case and more information need a reason (422 without one). Another status answers 409.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/ScreenIntakeRequest' },
+              example: { outcome: 'presumed-victim' },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The intake after the screening.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/IntakeView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/intakes/{id}/erase': {
+      parameters: [{ $ref: '#/components/parameters/IntakeId' }],
+      post: {
+        tags: ['intakes'],
+        operationId: 'eraseIntake',
+        'x-enlace-right': 'intake.screen',
+        summary: "Erase the reporter's and the person's data of an intake.",
+        description:
+          "Destroys the key the intake's personal data rest under, so that no copy left in the database can be read again; the intake keeps what names no one (status, channel, urgency, indicators, timeline) and takes no further step (409). A referral or return the intake became keeps its own data. The audit log records who erased when.",
+        responses: {
+          '200': {
+            description: 'The intake after the erasure, without personal data.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/IntakeView' } } },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
+    '/intakes/{id}/referral': {
+      parameters: [{ $ref: '#/components/parameters/IntakeId' }],
+      post: {
+        tags: ['intakes'],
+        operationId: 'referIntake',
+        'x-enlace-right': 'intake.convert',
+        summary: 'Turn an intake screened as a presumed victim into a referral to another country, and send it.',
+        description:
+          "The referral carries what the intake holds (the person, the urgency, the consent, the situation as the reason's details) and what the body adds: the addressee, the reason and the services, and whatever the intake lacks (a consent, a first name). A field of the body wins over the intake's. The referral and the intake name each other (`links.intakeId`, `case`), in one transaction. 409 unless the intake is a presumed victim not yet turned into a case; 422 when what results is not a valid referral (the fields are named) or its consent does not cover the addressee.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/IntakeReferralRequest' },
+              example: {
+                toCountry: 'EC',
+                reason: 'AdditionalServicesRequired',
+                servicesRequested: ['Health', 'SocialCare', 'Legal'],
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The referral was created and queued for sending; `Location` names it.',
+            headers: {
+              Location: {
+                description: 'Path of the new referral, e.g. /api/v1/referrals/{id}.',
+                schema: { type: 'string' },
+              },
+            },
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReferralView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/intakes/{id}/return': {
+      parameters: [{ $ref: '#/components/parameters/IntakeId' }],
+      post: {
+        tags: ['intakes'],
+        operationId: 'requestReturnOfIntake',
+        'x-enlace-right': 'intake.convert',
+        summary: 'Turn an intake screened as a presumed victim into a return request to another country.',
+        description:
+          "The return carries the intake's person and consent, and what the body adds: the receiving country, when the person's informed decision was recorded, and whatever the intake lacks. Whether the person is a child comes from the body, else from the intake's approximate age (422 when neither tells). The return and the intake name each other, in one transaction. 409 unless the intake is a presumed victim not yet turned into a case.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/IntakeReturnRequest' },
+              example: { toCountry: 'EC', informedDecisionRecordedAt: '2026-03-14T10:00:00Z' },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The return was requested; `Location` names it.',
+            headers: {
+              Location: {
+                description: 'Path of the new return, e.g. /api/v1/returns/{id}.',
+                schema: { type: 'string' },
+              },
+            },
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReturnView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
     '/exports/htcds.csv': {
       get: {
         tags: ['exports'],
@@ -1481,7 +1721,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         scheme: 'bearer',
         bearerFormat: 'JWT',
         description:
-          "A JWT of the country's identity provider (production) or of the built-in issuer at POST /auth/token (development and demo). Roles include focal-point, case-worker, supervisor, secretariat and auditor.",
+          "A JWT of the country's identity provider (production) or of the built-in issuer at POST /auth/token (development and demo). Roles include focal-point, case-worker, supervisor, secretariat, auditor and hotline.",
       },
     },
     parameters: {
@@ -1490,6 +1730,13 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         in: 'path',
         required: true,
         description: 'Id of the referral, the same at both ends of the exchange.',
+        schema: { type: 'string', format: 'uuid' },
+      },
+      IntakeId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'Id of the intake at this node.',
         schema: { type: 'string', format: 'uuid' },
       },
       CaseId: {
@@ -2128,6 +2375,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
             type: 'string',
           },
           outcome: { $ref: '#/components/schemas/ReferralOutcome' },
+          links: { $ref: '#/components/schemas/CaseLinks' },
           erasure: { $ref: '#/components/schemas/CaseErasure' },
           overdue: {
             description:
@@ -2494,6 +2742,11 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         properties: {
           returnId: { description: 'The return this case belongs to.', type: 'string', format: 'uuid' },
           reintegrationId: { description: 'The reintegration that followed.', type: 'string', format: 'uuid' },
+          intakeId: {
+            description: 'The intake this case was made from at this node (never sent to the other country).',
+            type: 'string',
+            format: 'uuid',
+          },
         },
       },
       ReturnSummary: {
@@ -2990,7 +3243,10 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           roles: {
             description: "The user's roles at this node.",
             type: 'array',
-            items: { type: 'string', enum: ['focal-point', 'case-worker', 'supervisor', 'secretariat', 'auditor'] },
+            items: {
+              type: 'string',
+              enum: ['focal-point', 'case-worker', 'supervisor', 'secretariat', 'auditor', 'hotline'],
+            },
           },
         },
       },
@@ -3000,6 +3256,431 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         additionalProperties: false,
         required: ['status'],
         properties: { status: { description: 'ok when the API is up.', type: 'string' } },
+      },
+      IntakeStatus: {
+        description:
+          'Where an intake stands at this node: recorded, screened (presumed-victim, not-a-case, needs-information), or converted once turned into a referral or a return.',
+        type: 'string',
+        enum: ['recorded', 'presumed-victim', 'not-a-case', 'needs-information', 'converted'],
+      },
+      IntakeChannel: {
+        description: 'How the report reached the node.',
+        type: 'string',
+        enum: ['hotline', 'in-person', 'ngo-referral', 'online'],
+      },
+      IntakeScreeningOutcome: {
+        description: 'What the screening found.',
+        type: 'string',
+        enum: ['presumed-victim', 'not-a-case', 'needs-information'],
+      },
+      TraffickingStatus: {
+        description: 'The screening in HTCDS terms (vic_TraffickingStatus); absent while more information is needed.',
+        'x-htcds': 'vic_TraffickingStatus',
+        type: 'string',
+        enum: ['PossibleVictimOfTrafficking', 'NotAVictimOfTrafficking'],
+      },
+      IntakeReporter: {
+        description: 'Who reported. Personal data, sealed at rest and shown only to users of this node.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          relationship: {
+            description: "The reporter's relation to the person (self when the person called).",
+            type: 'string',
+            enum: ['self', 'family', 'acquaintance', 'ngo', 'authority', 'other'],
+          },
+          name: { description: "The reporter's name, if given.", type: 'string', minLength: 1, maxLength: 200 },
+          contact: {
+            description: 'How to reach the reporter again (a telephone number, an address).',
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          organisation: {
+            description: 'The organisation that referred the report (an NGO, a shelter).',
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+        },
+      },
+      IntakePersonInput: {
+        description: 'What is known of the possible victim, as given by the caller; every field may be unknown.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          firstName: {
+            description: 'First name (HTCDS prs_FirstName).',
+            'x-htcds': 'prs_FirstName',
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+          },
+          secondName: {
+            description: 'Second name, surname (HTCDS prs_SecondName).',
+            'x-htcds': 'prs_SecondName',
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+          },
+          approximateAge: {
+            description: "The person's age as the reporter believes it, in years.",
+            type: 'integer',
+            minimum: 0,
+            maximum: 120,
+          },
+          gender: { $ref: '#/components/schemas/GenderInput' },
+          nationality: {
+            description: 'Nationality, ISO 3166-1 alpha-2 (one entry of HTCDS prs_Citizenship).',
+            'x-htcds': 'prs_Citizenship',
+            type: 'string',
+            pattern: '^[A-Z]{2}$',
+          },
+          lastKnownPlace: {
+            description: "Where the person was last known to be (a city, a place), in the reporter's words.",
+            type: 'string',
+            minLength: 1,
+            maxLength: 300,
+          },
+          believedCountry: { $ref: '#/components/schemas/CountryCode' },
+        },
+      },
+      IntakePerson: {
+        description:
+          'What is known of the possible victim. Personal data, sealed at rest, shown only to users of this node.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          firstName: { description: 'First name (HTCDS prs_FirstName).', 'x-htcds': 'prs_FirstName', type: 'string' },
+          secondName: {
+            description: 'Second name, surname (HTCDS prs_SecondName).',
+            'x-htcds': 'prs_SecondName',
+            type: 'string',
+          },
+          approximateAge: { description: "The person's age as the reporter believes it, in years.", type: 'integer' },
+          gender: { $ref: '#/components/schemas/Gender' },
+          nationality: {
+            description: 'Nationality, ISO 3166-1 alpha-2 (one entry of HTCDS prs_Citizenship).',
+            'x-htcds': 'prs_Citizenship',
+            type: 'string',
+          },
+          lastKnownPlace: { description: 'Where the person was last known to be.', type: 'string' },
+          believedCountry: { $ref: '#/components/schemas/CountryCode' },
+        },
+      },
+      IntakeIndicators: {
+        description: 'Signs of trafficking the reporter or the operator observed, with HTCDS picklist values.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          typeOfExploitation: {
+            description: 'Forms of exploitation suspected (HTCDS vic_TypeOfExploitation).',
+            'x-htcds': 'vic_TypeOfExploitation',
+            type: 'array',
+            maxItems: 11,
+            uniqueItems: true,
+            items: {
+              type: 'string',
+              enum: [
+                'ForcedLabour',
+                'SexualExploitation',
+                'ChildLabour',
+                'ForcedMarriage',
+                'Servitude',
+                'ForcedMilitaryByNonStateActors',
+                'OrganRemoval',
+                'ForcedBegging',
+                'ForcedAdoption',
+                'Surrogacy',
+                'Other',
+              ],
+            },
+          },
+          methodsOfControl: {
+            description: 'Means of control observed (HTCDS vic_MethodsOfControl).',
+            'x-htcds': 'vic_MethodsOfControl',
+            type: 'array',
+            maxItems: 16,
+            uniqueItems: true,
+            items: {
+              type: 'string',
+              enum: [
+                'PhysicalThreats',
+                'ThreatsLawEnforcement',
+                'ThreatensChildrenFamily',
+                'DebtBondage',
+                'FalsePromises',
+                'PhysicalAbuse',
+                'SexualAbuse',
+                'TakesEarnings',
+                'RestrictsFinancialAccess',
+                'RestrictsMedicalCare',
+                'WithholdsNecessities',
+                'PsychologicalAbuse',
+                'PsychoactiveSubstance',
+                'ExcessiveWorkingHours',
+                'WithholdsDocuments',
+                'Other',
+              ],
+            },
+          },
+          methodOfRecruitment: {
+            description: 'How the person was recruited, as far as known (HTCDS vic_MethodOfRecruitment).',
+            'x-htcds': 'vic_MethodOfRecruitment',
+            type: 'array',
+            maxItems: 10,
+            uniqueItems: true,
+            items: {
+              type: 'string',
+              enum: [
+                'AtAPlaceOfBusiness',
+                'AtAnEducationalInstitution',
+                'AtWork',
+                'ThroughOnlineSocialNetworks',
+                'ThroughAnOnlineAdvertisement',
+                'ThroughATelevisionAdvert',
+                'ThroughANewspaperAdvert',
+                'ThroughFamilyOrFamilyEvents',
+                'ThroughFriendsOrSocialEvents',
+                'Other',
+              ],
+            },
+          },
+        },
+      },
+      RecordIntakeRequest: {
+        description: 'A report taken at this node; only how it came and its urgency are required.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['channel', 'urgency'],
+        properties: {
+          channel: { $ref: '#/components/schemas/IntakeChannel' },
+          reporter: { $ref: '#/components/schemas/IntakeReporter' },
+          person: { $ref: '#/components/schemas/IntakePersonInput' },
+          indicators: { $ref: '#/components/schemas/IntakeIndicators' },
+          situation: {
+            description: "What was reported, in the operator's words (other signs, what the person needs now).",
+            type: 'string',
+            minLength: 1,
+            maxLength: 4000,
+          },
+          urgency: { $ref: '#/components/schemas/Urgency' },
+          consent: { $ref: '#/components/schemas/Consent' },
+        },
+      },
+      ScreenIntakeRequest: {
+        description: "A supervisor's screening of an intake.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['outcome'],
+        properties: {
+          outcome: { $ref: '#/components/schemas/IntakeScreeningOutcome' },
+          reason: {
+            description: 'Why; required for not-a-case and needs-information (what is missing).',
+            type: 'string',
+            maxLength: 2000,
+          },
+        },
+      },
+      IntakeScreening: {
+        description: 'The last screening of the intake.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['outcome', 'at'],
+        properties: {
+          outcome: { $ref: '#/components/schemas/IntakeScreeningOutcome' },
+          traffickingStatus: { $ref: '#/components/schemas/TraffickingStatus' },
+          reason: { description: "Why, in the supervisor's words (personal data, sealed at rest).", type: 'string' },
+          at: { description: 'When the intake was screened.', type: 'string', format: 'date-time' },
+        },
+      },
+      IntakeCase: {
+        description: 'The referral or return the intake became at this node.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['protocol', 'caseId', 'at'],
+        properties: {
+          protocol: { description: 'What the intake became.', type: 'string', enum: ['referral', 'return'] },
+          caseId: { description: "The referral's or return's id.", type: 'string', format: 'uuid' },
+          at: { description: 'When.', type: 'string', format: 'date-time' },
+        },
+      },
+      IntakeAction: {
+        description: 'An action on an intake the caller may take now, named after its endpoint.',
+        type: 'string',
+        enum: ['screen', 'referral', 'return', 'erase'],
+      },
+      IntakeTimelineEntry: {
+        description: 'What happened to the intake, when; no personal data.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['at', 'event', 'status'],
+        properties: {
+          at: { description: 'When.', type: 'string', format: 'date-time' },
+          event: {
+            description: 'The event (IntakeRecorded, IntakeScreened, IntakeConverted, IntakeErased).',
+            type: 'string',
+          },
+          status: { $ref: '#/components/schemas/IntakeStatus' },
+        },
+      },
+      IntakeSummary: {
+        description: 'An intake in a list. Carries no personal data.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'status', 'channel', 'urgency', 'recordedAt', 'updatedAt'],
+        properties: {
+          id: { description: "The intake's id at this node.", type: 'string', format: 'uuid' },
+          status: { $ref: '#/components/schemas/IntakeStatus' },
+          channel: { $ref: '#/components/schemas/IntakeChannel' },
+          urgency: { $ref: '#/components/schemas/Urgency' },
+          believedCountry: { $ref: '#/components/schemas/CountryCode' },
+          case: { $ref: '#/components/schemas/IntakeCase' },
+          recordedAt: { description: 'When the intake was recorded.', type: 'string', format: 'date-time' },
+          updatedAt: { description: 'When it last changed.', type: 'string', format: 'date-time' },
+        },
+      },
+      IntakeList: {
+        description: 'Intakes, the most recently changed first.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['items'],
+        properties: {
+          items: { description: 'The intakes.', type: 'array', items: { $ref: '#/components/schemas/IntakeSummary' } },
+        },
+      },
+      IntakeView: {
+        description: 'One intake with everything this node holds of it, and the actions the caller may take now.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'status', 'channel', 'urgency', 'recordedAt', 'updatedAt', 'timeline', 'allowedActions'],
+        properties: {
+          id: { description: "The intake's id at this node.", type: 'string', format: 'uuid' },
+          status: { $ref: '#/components/schemas/IntakeStatus' },
+          channel: { $ref: '#/components/schemas/IntakeChannel' },
+          urgency: { $ref: '#/components/schemas/Urgency' },
+          believedCountry: { $ref: '#/components/schemas/CountryCode' },
+          case: { $ref: '#/components/schemas/IntakeCase' },
+          recordedAt: { description: 'When the intake was recorded.', type: 'string', format: 'date-time' },
+          updatedAt: { description: 'When it last changed.', type: 'string', format: 'date-time' },
+          reporter: { $ref: '#/components/schemas/IntakeReporter' },
+          person: { $ref: '#/components/schemas/IntakePerson' },
+          indicators: { $ref: '#/components/schemas/IntakeIndicators' },
+          situation: { description: "What was reported, in the operator's words.", type: 'string' },
+          consent: { $ref: '#/components/schemas/Consent' },
+          screening: { $ref: '#/components/schemas/IntakeScreening' },
+          erasedAt: {
+            description: "When the intake's personal data were erased; absent while they are held.",
+            type: 'string',
+            format: 'date-time',
+          },
+          timeline: {
+            description: 'What happened to the intake, oldest first.',
+            type: 'array',
+            items: { $ref: '#/components/schemas/IntakeTimelineEntry' },
+          },
+          allowedActions: {
+            description: 'What the caller may do with the intake now.',
+            type: 'array',
+            items: { $ref: '#/components/schemas/IntakeAction' },
+          },
+        },
+      },
+      PersonCompletion: {
+        description:
+          "Fields of the person the intake lacks or that should differ in the case; they win over the intake's.",
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          firstName: {
+            description: 'First name (HTCDS prs_FirstName).',
+            'x-htcds': 'prs_FirstName',
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+          },
+          middleName: {
+            description: 'Middle name (HTCDS prs_MiddleName).',
+            'x-htcds': 'prs_MiddleName',
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+          },
+          secondName: {
+            description: 'Second name, surname (HTCDS prs_SecondName).',
+            'x-htcds': 'prs_SecondName',
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+          },
+          birthdate: {
+            description: 'Date of birth (HTCDS prs_Birthdate), not after today.',
+            'x-htcds': 'prs_Birthdate',
+            type: 'string',
+            format: 'date',
+            'x-enlace-not-future': true,
+          },
+          gender: { $ref: '#/components/schemas/GenderInput' },
+          nationality: {
+            description: 'Nationality, ISO 3166-1 alpha-2 (one entry of HTCDS prs_Citizenship).',
+            'x-htcds': 'prs_Citizenship',
+            type: 'string',
+            pattern: '^[A-Z]{2}$',
+          },
+        },
+      },
+      IntakeReferralRequest: {
+        description: 'What a referral needs that the intake does not hold.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['toCountry', 'reason', 'servicesRequested'],
+        properties: {
+          toCountry: { $ref: '#/components/schemas/CountryCode' },
+          reason: { $ref: '#/components/schemas/ReferralReason' },
+          reasonDetails: {
+            description:
+              "Details for the receiving country (HTCDS cas_OutgoingReferralDetails); the intake's situation by default.",
+            'x-htcds': 'cas_OutgoingReferralDetails',
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+          },
+          servicesRequested: {
+            description: 'Kinds of support asked of the receiving country.',
+            type: 'array',
+            minItems: 1,
+            maxItems: 9,
+            uniqueItems: true,
+            items: { $ref: '#/components/schemas/ServiceType' },
+          },
+          urgency: { $ref: '#/components/schemas/Urgency' },
+          person: { $ref: '#/components/schemas/PersonCompletion' },
+          consent: { $ref: '#/components/schemas/Consent' },
+        },
+      },
+      IntakeReturnRequest: {
+        description: 'What a return request needs that the intake does not hold.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['toCountry', 'informedDecisionRecordedAt'],
+        properties: {
+          toCountry: { $ref: '#/components/schemas/CountryCode' },
+          informedDecisionRecordedAt: {
+            description: "When the person's informed decision to return was recorded.",
+            type: 'string',
+            format: 'date-time',
+          },
+          isChild: {
+            description: "True for a child; by default, whether the intake's approximate age is under 18.",
+            type: 'boolean',
+          },
+          unaccompanied: {
+            description: 'True for an unaccompanied child (always escorted); false by default.',
+            type: 'boolean',
+          },
+          person: { $ref: '#/components/schemas/PersonCompletion' },
+          consent: { $ref: '#/components/schemas/Consent' },
+        },
       },
       Problem: {
         description: 'RFC 9457 problem details. Never echoes personal data sent by the client.',

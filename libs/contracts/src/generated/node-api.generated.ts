@@ -939,6 +939,145 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/intakes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List this node's intakes, without personal data, the most recently changed first.
+     * @description At most 500 intakes, as the node's other lists; narrow the list by status.
+     */
+    get: operations['listIntakes'];
+    put?: never;
+    /**
+     * Record an intake, a report taken at this node (a hotline call, an outreach worker, a shelter).
+     * @description Records what is known, which may be little: how the report came, who reported, what is known of the possible victim, the signs of trafficking observed (HTCDS indicator values), the urgency and, where the person could give it, their consent. The intake stays at this node: no message leaves for another country unless a focal point turns it into a referral or a return. The reporter's and the person's data rest sealed under a key of the intake.
+     */
+    post: operations['recordIntake'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/intakes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the intake at this node. */
+        id: components['parameters']['IntakeId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Show one intake, the reporter's and the person's data included.
+     * @description The read is recorded in the audit log before the data are served.
+     */
+    get: operations['getIntake'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/intakes/{id}/screen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the intake at this node. */
+        id: components['parameters']['IntakeId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Screen an intake as a presumed victim, not a case, or needing more information.
+     * @description A recorded intake, or one that needed more information, is screened; not a case and more information need a reason (422 without one). Another status answers 409.
+     */
+    post: operations['screenIntake'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/intakes/{id}/erase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the intake at this node. */
+        id: components['parameters']['IntakeId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Erase the reporter's and the person's data of an intake.
+     * @description Destroys the key the intake's personal data rest under, so that no copy left in the database can be read again; the intake keeps what names no one (status, channel, urgency, indicators, timeline) and takes no further step (409). A referral or return the intake became keeps its own data. The audit log records who erased when.
+     */
+    post: operations['eraseIntake'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/intakes/{id}/referral': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the intake at this node. */
+        id: components['parameters']['IntakeId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Turn an intake screened as a presumed victim into a referral to another country, and send it.
+     * @description The referral carries what the intake holds (the person, the urgency, the consent, the situation as the reason's details) and what the body adds: the addressee, the reason and the services, and whatever the intake lacks (a consent, a first name). A field of the body wins over the intake's. The referral and the intake name each other (`links.intakeId`, `case`), in one transaction. 409 unless the intake is a presumed victim not yet turned into a case; 422 when what results is not a valid referral (the fields are named) or its consent does not cover the addressee.
+     */
+    post: operations['referIntake'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/intakes/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the intake at this node. */
+        id: components['parameters']['IntakeId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Turn an intake screened as a presumed victim into a return request to another country.
+     * @description The return carries the intake's person and consent, and what the body adds: the receiving country, when the person's informed decision was recorded, and whatever the intake lacks. Whether the person is a child comes from the body, else from the intake's approximate age (422 when neither tells). The return and the intake name each other, in one transaction. 409 unless the intake is a presumed victim not yet turned into a case.
+     */
+    post: operations['requestReturnOfIntake'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/exports/htcds.csv': {
     parameters: {
       query?: never;
@@ -1357,6 +1496,7 @@ export interface components {
       /** @description Why the sending country withdrew the referral, when it did. */
       withdrawalReason?: string;
       outcome?: components['schemas']['ReferralOutcome'];
+      links?: components['schemas']['CaseLinks'];
       erasure?: components['schemas']['CaseErasure'];
       /** @description True when the answer due time has passed and the referral still waits on an answer (sent, delivered or info-requested); it expires at the sending country's next check. */
       overdue: boolean;
@@ -1630,6 +1770,11 @@ export interface components {
        * @description The reintegration that followed.
        */
       reintegrationId?: string;
+      /**
+       * Format: uuid
+       * @description The intake this case was made from at this node (never sent to the other country).
+       */
+      intakeId?: string;
     };
     /** @description A return in a list. Carries no personal data. */
     ReturnSummary: {
@@ -2102,12 +2247,299 @@ export interface components {
       /** @description The user's country, ISO 3166-1 alpha-2; always this node's. */
       country: string;
       /** @description The user's roles at this node. */
-      roles: ('focal-point' | 'case-worker' | 'supervisor' | 'secretariat' | 'auditor')[];
+      roles: ('focal-point' | 'case-worker' | 'supervisor' | 'secretariat' | 'auditor' | 'hotline')[];
     };
     /** @description Liveness of the node API. */
     Health: {
       /** @description ok when the API is up. */
       status: string;
+    };
+    /**
+     * @description Where an intake stands at this node: recorded, screened (presumed-victim, not-a-case, needs-information), or converted once turned into a referral or a return.
+     * @enum {string}
+     */
+    IntakeStatus: 'recorded' | 'presumed-victim' | 'not-a-case' | 'needs-information' | 'converted';
+    /**
+     * @description How the report reached the node.
+     * @enum {string}
+     */
+    IntakeChannel: 'hotline' | 'in-person' | 'ngo-referral' | 'online';
+    /**
+     * @description What the screening found.
+     * @enum {string}
+     */
+    IntakeScreeningOutcome: 'presumed-victim' | 'not-a-case' | 'needs-information';
+    /**
+     * @description The screening in HTCDS terms (vic_TraffickingStatus); absent while more information is needed.
+     * @enum {string}
+     */
+    TraffickingStatus: 'PossibleVictimOfTrafficking' | 'NotAVictimOfTrafficking';
+    /** @description Who reported. Personal data, sealed at rest and shown only to users of this node. */
+    IntakeReporter: {
+      /**
+       * @description The reporter's relation to the person (self when the person called).
+       * @enum {string}
+       */
+      relationship?: 'self' | 'family' | 'acquaintance' | 'ngo' | 'authority' | 'other';
+      /** @description The reporter's name, if given. */
+      name?: string;
+      /** @description How to reach the reporter again (a telephone number, an address). */
+      contact?: string;
+      /** @description The organisation that referred the report (an NGO, a shelter). */
+      organisation?: string;
+    };
+    /** @description What is known of the possible victim, as given by the caller; every field may be unknown. */
+    IntakePersonInput: {
+      /** @description First name (HTCDS prs_FirstName). */
+      firstName?: string;
+      /** @description Second name, surname (HTCDS prs_SecondName). */
+      secondName?: string;
+      /** @description The person's age as the reporter believes it, in years. */
+      approximateAge?: number;
+      gender?: components['schemas']['GenderInput'];
+      /** @description Nationality, ISO 3166-1 alpha-2 (one entry of HTCDS prs_Citizenship). */
+      nationality?: string;
+      /** @description Where the person was last known to be (a city, a place), in the reporter's words. */
+      lastKnownPlace?: string;
+      believedCountry?: components['schemas']['CountryCode'];
+    };
+    /** @description What is known of the possible victim. Personal data, sealed at rest, shown only to users of this node. */
+    IntakePerson: {
+      /** @description First name (HTCDS prs_FirstName). */
+      firstName?: string;
+      /** @description Second name, surname (HTCDS prs_SecondName). */
+      secondName?: string;
+      /** @description The person's age as the reporter believes it, in years. */
+      approximateAge?: number;
+      gender?: components['schemas']['Gender'];
+      /** @description Nationality, ISO 3166-1 alpha-2 (one entry of HTCDS prs_Citizenship). */
+      nationality?: string;
+      /** @description Where the person was last known to be. */
+      lastKnownPlace?: string;
+      believedCountry?: components['schemas']['CountryCode'];
+    };
+    /** @description Signs of trafficking the reporter or the operator observed, with HTCDS picklist values. */
+    IntakeIndicators: {
+      /** @description Forms of exploitation suspected (HTCDS vic_TypeOfExploitation). */
+      typeOfExploitation?: (
+        | 'ForcedLabour'
+        | 'SexualExploitation'
+        | 'ChildLabour'
+        | 'ForcedMarriage'
+        | 'Servitude'
+        | 'ForcedMilitaryByNonStateActors'
+        | 'OrganRemoval'
+        | 'ForcedBegging'
+        | 'ForcedAdoption'
+        | 'Surrogacy'
+        | 'Other'
+      )[];
+      /** @description Means of control observed (HTCDS vic_MethodsOfControl). */
+      methodsOfControl?: (
+        | 'PhysicalThreats'
+        | 'ThreatsLawEnforcement'
+        | 'ThreatensChildrenFamily'
+        | 'DebtBondage'
+        | 'FalsePromises'
+        | 'PhysicalAbuse'
+        | 'SexualAbuse'
+        | 'TakesEarnings'
+        | 'RestrictsFinancialAccess'
+        | 'RestrictsMedicalCare'
+        | 'WithholdsNecessities'
+        | 'PsychologicalAbuse'
+        | 'PsychoactiveSubstance'
+        | 'ExcessiveWorkingHours'
+        | 'WithholdsDocuments'
+        | 'Other'
+      )[];
+      /** @description How the person was recruited, as far as known (HTCDS vic_MethodOfRecruitment). */
+      methodOfRecruitment?: (
+        | 'AtAPlaceOfBusiness'
+        | 'AtAnEducationalInstitution'
+        | 'AtWork'
+        | 'ThroughOnlineSocialNetworks'
+        | 'ThroughAnOnlineAdvertisement'
+        | 'ThroughATelevisionAdvert'
+        | 'ThroughANewspaperAdvert'
+        | 'ThroughFamilyOrFamilyEvents'
+        | 'ThroughFriendsOrSocialEvents'
+        | 'Other'
+      )[];
+    };
+    /** @description A report taken at this node; only how it came and its urgency are required. */
+    RecordIntakeRequest: {
+      channel: components['schemas']['IntakeChannel'];
+      reporter?: components['schemas']['IntakeReporter'];
+      person?: components['schemas']['IntakePersonInput'];
+      indicators?: components['schemas']['IntakeIndicators'];
+      /** @description What was reported, in the operator's words (other signs, what the person needs now). */
+      situation?: string;
+      urgency: components['schemas']['Urgency'];
+      consent?: components['schemas']['Consent'];
+    };
+    /** @description A supervisor's screening of an intake. */
+    ScreenIntakeRequest: {
+      outcome: components['schemas']['IntakeScreeningOutcome'];
+      /** @description Why; required for not-a-case and needs-information (what is missing). */
+      reason?: string;
+    };
+    /** @description The last screening of the intake. */
+    IntakeScreening: {
+      outcome: components['schemas']['IntakeScreeningOutcome'];
+      traffickingStatus?: components['schemas']['TraffickingStatus'];
+      /** @description Why, in the supervisor's words (personal data, sealed at rest). */
+      reason?: string;
+      /**
+       * Format: date-time
+       * @description When the intake was screened.
+       */
+      at: string;
+    };
+    /** @description The referral or return the intake became at this node. */
+    IntakeCase: {
+      /**
+       * @description What the intake became.
+       * @enum {string}
+       */
+      protocol: 'referral' | 'return';
+      /**
+       * Format: uuid
+       * @description The referral's or return's id.
+       */
+      caseId: string;
+      /**
+       * Format: date-time
+       * @description When.
+       */
+      at: string;
+    };
+    /**
+     * @description An action on an intake the caller may take now, named after its endpoint.
+     * @enum {string}
+     */
+    IntakeAction: 'screen' | 'referral' | 'return' | 'erase';
+    /** @description What happened to the intake, when; no personal data. */
+    IntakeTimelineEntry: {
+      /**
+       * Format: date-time
+       * @description When.
+       */
+      at: string;
+      /** @description The event (IntakeRecorded, IntakeScreened, IntakeConverted, IntakeErased). */
+      event: string;
+      status: components['schemas']['IntakeStatus'];
+    };
+    /** @description An intake in a list. Carries no personal data. */
+    IntakeSummary: {
+      /**
+       * Format: uuid
+       * @description The intake's id at this node.
+       */
+      id: string;
+      status: components['schemas']['IntakeStatus'];
+      channel: components['schemas']['IntakeChannel'];
+      urgency: components['schemas']['Urgency'];
+      believedCountry?: components['schemas']['CountryCode'];
+      case?: components['schemas']['IntakeCase'];
+      /**
+       * Format: date-time
+       * @description When the intake was recorded.
+       */
+      recordedAt: string;
+      /**
+       * Format: date-time
+       * @description When it last changed.
+       */
+      updatedAt: string;
+    };
+    /** @description Intakes, the most recently changed first. */
+    IntakeList: {
+      /** @description The intakes. */
+      items: components['schemas']['IntakeSummary'][];
+    };
+    /** @description One intake with everything this node holds of it, and the actions the caller may take now. */
+    IntakeView: {
+      /**
+       * Format: uuid
+       * @description The intake's id at this node.
+       */
+      id: string;
+      status: components['schemas']['IntakeStatus'];
+      channel: components['schemas']['IntakeChannel'];
+      urgency: components['schemas']['Urgency'];
+      believedCountry?: components['schemas']['CountryCode'];
+      case?: components['schemas']['IntakeCase'];
+      /**
+       * Format: date-time
+       * @description When the intake was recorded.
+       */
+      recordedAt: string;
+      /**
+       * Format: date-time
+       * @description When it last changed.
+       */
+      updatedAt: string;
+      reporter?: components['schemas']['IntakeReporter'];
+      person?: components['schemas']['IntakePerson'];
+      indicators?: components['schemas']['IntakeIndicators'];
+      /** @description What was reported, in the operator's words. */
+      situation?: string;
+      consent?: components['schemas']['Consent'];
+      screening?: components['schemas']['IntakeScreening'];
+      /**
+       * Format: date-time
+       * @description When the intake's personal data were erased; absent while they are held.
+       */
+      erasedAt?: string;
+      /** @description What happened to the intake, oldest first. */
+      timeline: components['schemas']['IntakeTimelineEntry'][];
+      /** @description What the caller may do with the intake now. */
+      allowedActions: components['schemas']['IntakeAction'][];
+    };
+    /** @description Fields of the person the intake lacks or that should differ in the case; they win over the intake's. */
+    PersonCompletion: {
+      /** @description First name (HTCDS prs_FirstName). */
+      firstName?: string;
+      /** @description Middle name (HTCDS prs_MiddleName). */
+      middleName?: string;
+      /** @description Second name, surname (HTCDS prs_SecondName). */
+      secondName?: string;
+      /**
+       * Format: date
+       * @description Date of birth (HTCDS prs_Birthdate), not after today.
+       */
+      birthdate?: string;
+      gender?: components['schemas']['GenderInput'];
+      /** @description Nationality, ISO 3166-1 alpha-2 (one entry of HTCDS prs_Citizenship). */
+      nationality?: string;
+    };
+    /** @description What a referral needs that the intake does not hold. */
+    IntakeReferralRequest: {
+      toCountry: components['schemas']['CountryCode'];
+      reason: components['schemas']['ReferralReason'];
+      /** @description Details for the receiving country (HTCDS cas_OutgoingReferralDetails); the intake's situation by default. */
+      reasonDetails?: string;
+      /** @description Kinds of support asked of the receiving country. */
+      servicesRequested: components['schemas']['ServiceType'][];
+      urgency?: components['schemas']['Urgency'];
+      person?: components['schemas']['PersonCompletion'];
+      consent?: components['schemas']['Consent'];
+    };
+    /** @description What a return request needs that the intake does not hold. */
+    IntakeReturnRequest: {
+      toCountry: components['schemas']['CountryCode'];
+      /**
+       * Format: date-time
+       * @description When the person's informed decision to return was recorded.
+       */
+      informedDecisionRecordedAt: string;
+      /** @description True for a child; by default, whether the intake's approximate age is under 18. */
+      isChild?: boolean;
+      /** @description True for an unaccompanied child (always escorted); false by default. */
+      unaccompanied?: boolean;
+      person?: components['schemas']['PersonCompletion'];
+      consent?: components['schemas']['Consent'];
     };
     /** @description RFC 9457 problem details. Never echoes personal data sent by the client. */
     Problem: {
@@ -2293,6 +2725,8 @@ export interface components {
   parameters: {
     /** @description Id of the referral, the same at both ends of the exchange. */
     ReferralId: string;
+    /** @description Id of the intake at this node. */
+    IntakeId: string;
     /** @description Id of the return or reintegration, the same at both ends of the exchange. */
     CaseId: string;
   };
@@ -2362,6 +2796,26 @@ export type TokenRequest = components['schemas']['TokenRequest'];
 export type TokenResponse = components['schemas']['TokenResponse'];
 export type CurrentUser = components['schemas']['CurrentUser'];
 export type Health = components['schemas']['Health'];
+export type IntakeStatus = components['schemas']['IntakeStatus'];
+export type IntakeChannel = components['schemas']['IntakeChannel'];
+export type IntakeScreeningOutcome = components['schemas']['IntakeScreeningOutcome'];
+export type TraffickingStatus = components['schemas']['TraffickingStatus'];
+export type IntakeReporter = components['schemas']['IntakeReporter'];
+export type IntakePersonInput = components['schemas']['IntakePersonInput'];
+export type IntakePerson = components['schemas']['IntakePerson'];
+export type IntakeIndicators = components['schemas']['IntakeIndicators'];
+export type RecordIntakeRequest = components['schemas']['RecordIntakeRequest'];
+export type ScreenIntakeRequest = components['schemas']['ScreenIntakeRequest'];
+export type IntakeScreening = components['schemas']['IntakeScreening'];
+export type IntakeCase = components['schemas']['IntakeCase'];
+export type IntakeAction = components['schemas']['IntakeAction'];
+export type IntakeTimelineEntry = components['schemas']['IntakeTimelineEntry'];
+export type IntakeSummary = components['schemas']['IntakeSummary'];
+export type IntakeList = components['schemas']['IntakeList'];
+export type IntakeView = components['schemas']['IntakeView'];
+export type PersonCompletion = components['schemas']['PersonCompletion'];
+export type IntakeReferralRequest = components['schemas']['IntakeReferralRequest'];
+export type IntakeReturnRequest = components['schemas']['IntakeReturnRequest'];
 export type Problem = components['schemas']['Problem'];
 export type ValidationProblem = components['schemas']['ValidationProblem'];
 export type FieldError = components['schemas']['FieldError'];
@@ -2374,6 +2828,7 @@ export type ResponseGone = components['responses']['Gone'];
 export type ResponseConflict = components['responses']['Conflict'];
 export type ResponseUnprocessable = components['responses']['Unprocessable'];
 export type ParameterReferralId = components['parameters']['ReferralId'];
+export type ParameterIntakeId = components['parameters']['IntakeId'];
 export type ParameterCaseId = components['parameters']['CaseId'];
 export type $defs = Record<string, never>;
 export interface operations {
@@ -4084,6 +4539,280 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReintegrationView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  listIntakes: {
+    parameters: {
+      query?: {
+        /** @description Only intakes in this status. */
+        status?: components['schemas']['IntakeStatus'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The intakes. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IntakeList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  recordIntake: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "channel": "hotline",
+         *       "reporter": {
+         *         "relationship": "self"
+         *       },
+         *       "person": {
+         *         "firstName": "Ana",
+         *         "approximateAge": 24,
+         *         "gender": "Female",
+         *         "nationality": "CO",
+         *         "lastKnownPlace": "Quito, near the bus terminal",
+         *         "believedCountry": "EC"
+         *       },
+         *       "indicators": {
+         *         "typeOfExploitation": [
+         *           "SexualExploitation"
+         *         ],
+         *         "methodsOfControl": [
+         *           "WithholdsDocuments",
+         *           "DebtBondage"
+         *         ],
+         *         "methodOfRecruitment": [
+         *           "ThroughOnlineSocialNetworks"
+         *         ]
+         *       },
+         *       "situation": "Called from a borrowed phone; was promised work in a restaurant.",
+         *       "urgency": "high",
+         *       "consent": {
+         *         "purpose": "Assistance and referral to services in Ecuador",
+         *         "scope": [
+         *           "identity",
+         *           "case"
+         *         ],
+         *         "recipients": [
+         *           "EC"
+         *         ],
+         *         "recordedAt": "2026-03-13T16:00:00Z"
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['RecordIntakeRequest'];
+      };
+    };
+    responses: {
+      /** @description The intake was recorded; `Location` names it. */
+      201: {
+        headers: {
+          /** @description Path of the new intake, e.g. /api/v1/intakes/{id}. */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IntakeView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  getIntake: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the intake at this node. */
+        id: components['parameters']['IntakeId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The intake. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IntakeView'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  screenIntake: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the intake at this node. */
+        id: components['parameters']['IntakeId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "outcome": "presumed-victim"
+         *     }
+         */
+        'application/json': components['schemas']['ScreenIntakeRequest'];
+      };
+    };
+    responses: {
+      /** @description The intake after the screening. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IntakeView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  eraseIntake: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the intake at this node. */
+        id: components['parameters']['IntakeId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The intake after the erasure, without personal data. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IntakeView'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  referIntake: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the intake at this node. */
+        id: components['parameters']['IntakeId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "toCountry": "EC",
+         *       "reason": "AdditionalServicesRequired",
+         *       "servicesRequested": [
+         *         "Health",
+         *         "SocialCare",
+         *         "Legal"
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['IntakeReferralRequest'];
+      };
+    };
+    responses: {
+      /** @description The referral was created and queued for sending; `Location` names it. */
+      201: {
+        headers: {
+          /** @description Path of the new referral, e.g. /api/v1/referrals/{id}. */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  requestReturnOfIntake: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the intake at this node. */
+        id: components['parameters']['IntakeId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "toCountry": "EC",
+         *       "informedDecisionRecordedAt": "2026-03-14T10:00:00Z"
+         *     }
+         */
+        'application/json': components['schemas']['IntakeReturnRequest'];
+      };
+    };
+    responses: {
+      /** @description The return was requested; `Location` names it. */
+      201: {
+        headers: {
+          /** @description Path of the new return, e.g. /api/v1/returns/{id}. */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
         };
       };
       400: components['responses']['BadRequest'];

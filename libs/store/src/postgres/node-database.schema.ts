@@ -120,6 +120,31 @@ export interface DeadlineNoticesTable {
   sent_at: Timestamp | null;
 }
 
+/**
+ * A report taken at the node, screened and perhaps turned into a referral or a return (`case_id`). It never leaves
+ * the node. Only what names no one rests in clear (status, channel, urgency, the country the person is believed to
+ * be in, the HTCDS indicator values); the rest is one ciphertext in `personal` under the intake's key (`case_keys`).
+ */
+export interface IntakesTable {
+  id: string;
+  status: string;
+  channel: string;
+  urgency: string;
+  believed_country: string | null;
+  indicators: Json<Record<string, unknown>> | null;
+  /** The screening state without the screening's reason (it rests in `personal`). */
+  state: Json<Record<string, unknown>>;
+  personal: string | null;
+  timeline: Json<unknown[]>;
+  case_protocol: string | null;
+  case_id: string | null;
+  /** When the intake's personal data were erased (its key destroyed). */
+  erased_at: Timestamp | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** A node's database: node-api and its courier share it; no other node ever reads it. */
 export interface NodeDatabase {
   cases: CasesTable;
@@ -128,4 +153,5 @@ export interface NodeDatabase {
   case_keys: CaseKeysTable;
   audit_log: AuditLogTable;
   deadline_notices: DeadlineNoticesTable;
+  intakes: IntakesTable;
 }

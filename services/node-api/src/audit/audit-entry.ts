@@ -7,6 +7,7 @@ const CASE_KIND_OF_COLLECTION: Readonly<Record<string, string>> = {
   referrals: 'referral',
   returns: 'return',
   reintegrations: 'reintegration',
+  intakes: 'intake',
 };
 
 /** The kind of resource a route parameter names (`/api/v1/returns/:id` -> return); undefined for none. */

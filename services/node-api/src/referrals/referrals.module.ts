@@ -27,6 +27,6 @@ import {
     ReferralsService,
     ReferralExpiryService,
   ],
-  exports: [REFERRAL_MESSAGE_APPLIER, REFERRAL_CASE_REPOSITORY],
+  exports: [ReferralsService, REFERRAL_MESSAGE_APPLIER, REFERRAL_CASE_REPOSITORY],
 })
 export class ReferralsModule {}

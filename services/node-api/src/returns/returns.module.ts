@@ -25,6 +25,6 @@ import {
     }),
     ReturnsService,
   ],
-  exports: [RETURN_MESSAGE_APPLIER, RETURN_CASE_REPOSITORY],
+  exports: [ReturnsService, RETURN_MESSAGE_APPLIER, RETURN_CASE_REPOSITORY],
 })
 export class ReturnsModule {}

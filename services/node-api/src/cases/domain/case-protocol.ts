@@ -28,10 +28,12 @@ export interface CaseContent<D = unknown> {
   readonly details?: D;
 }
 
-/** Other cases of the same person at this node: a reintegration follows a return. */
+/** Other records of the same person at this node: a reintegration follows a return, a case may begin as an intake. */
 export interface CaseLinks {
   returnId?: string;
   reintegrationId?: string;
+  /** The intake the case was made from at this node; never sent to the other end. */
+  intakeId?: string;
 }
 
 export interface OutgoingCaseMessage {

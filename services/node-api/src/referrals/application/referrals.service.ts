@@ -11,6 +11,7 @@ import {
 import { ProtocolCaseActions } from '../../cases/application/protocol-case.actions';
 import { ProtocolCaseWriter } from '../../cases/application/protocol-case.writer';
 import type { ProtocolCaseDocument } from '../../cases/persistence/protocol-case.document';
+import type { CaseOrigin } from '../../cases/domain/case-origin';
 import type { ProtocolCaseListFilter, ProtocolCaseRepository } from '../../cases/persistence/protocol-case.repository';
 import { ProblemException } from '@enlace/http';
 import { NODE_API_CONFIG, NodeApiConfig } from '../../config/node-api.config';
@@ -34,8 +35,11 @@ export class ReferralsService {
     private readonly actions: ProtocolCaseActions<ReferralState, ReferralEvent, ReferralDetails>,
   ) {}
 
-  /** Drafts the referral and sends it at once: the consent it carries is checked by the protocol. */
-  async create(request: CreateReferralRequest): Promise<ReferralCase> {
+  /**
+   * Drafts the referral and sends it at once: the consent it carries is checked by the protocol. `origin` gives the
+   * id chosen beforehand and the records it links to (the intake it was made from), when there are any.
+   */
+  async create(request: CreateReferralRequest, origin: CaseOrigin = {}): Promise<ReferralCase> {
     if (request.toCountry === this.config.country) {
       throw new ProblemException({
         status: 422,
@@ -46,7 +50,7 @@ export class ReferralsService {
     }
     const now = new Date();
     const at = now.toISOString();
-    const referralId = randomUUID();
+    const referralId = origin.id ?? randomUUID();
     const drafted = decideReferral(
       undefined,
       {
@@ -78,6 +82,7 @@ export class ReferralsService {
       {
         _id: referralId,
         direction: 'outgoing',
+        ...(origin.links ? { links: origin.links } : {}),
         details: {
           reason: request.reason,
           ...(request.reasonDetails ? { reasonDetails: request.reasonDetails } : {}),

@@ -6,5 +6,10 @@ const GENDER_ALIASES: Readonly<Record<string, string>> = { Female: 'Feminine', M
 
 export function normalisePersonInput(person: CreateReferralRequest['person']): ReferredPerson {
   const { gender, ...rest } = person;
-  return { ...rest, ...(gender ? { gender: GENDER_ALIASES[gender] ?? gender } : {}) };
+  return { ...rest, ...(gender ? { gender: normaliseGender(gender) } : {}) };
+}
+
+/** The HTCDS value of a gender the API accepted (an intake's person, too). */
+export function normaliseGender(gender: string): string {
+  return GENDER_ALIASES[gender] ?? gender;
 }

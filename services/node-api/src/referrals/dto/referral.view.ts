@@ -46,6 +46,7 @@ export function toReferralView(referral: ReferralCase, options: ReferralViewOpti
     ...(withdrawalReason ? { withdrawalReason } : {}),
     ...(outcome ? { outcome } : {}),
     ...(referral.erasure ? { erasure: referral.erasure } : {}),
+    ...(referral.links ? { links: referral.links } : {}),
     ...undeliveredMessagesOf(referral.outbox),
     allowedActions: referralActionsFor(allowedReferralCommands(referral.state, referral.state.side), options.roles),
     timeline: referral.timeline.map((entry) => ({ ...entry, status: entry.status as ReferralView['status'] })),

@@ -11,6 +11,7 @@ import {
 import { ProtocolCaseActions } from '../../cases/application/protocol-case.actions';
 import { ProtocolCaseWriter } from '../../cases/application/protocol-case.writer';
 import type { ProtocolCaseDocument } from '../../cases/persistence/protocol-case.document';
+import type { CaseOrigin } from '../../cases/domain/case-origin';
 import type { ProtocolCaseListFilter, ProtocolCaseRepository } from '../../cases/persistence/protocol-case.repository';
 import { ProblemException } from '@enlace/http';
 import { NODE_API_CONFIG, NodeApiConfig } from '../../config/node-api.config';
@@ -32,7 +33,7 @@ export class ReturnsService {
   ) {}
 
   /** Requests the return and sends it at once: the person's informed decision and consent are the protocol's to check. */
-  async request(request: CreateReturnRequest): Promise<ReturnCase> {
+  async request(request: CreateReturnRequest, origin: CaseOrigin = {}): Promise<ReturnCase> {
     if (request.toCountry === this.config.country) {
       throw new ProblemException({
         status: 422,
@@ -42,7 +43,7 @@ export class ReturnsService {
       });
     }
     const now = new Date();
-    const returnId = randomUUID();
+    const returnId = origin.id ?? randomUUID();
     const { consent } = request;
     const events = decideReturn(
       undefined,
@@ -70,7 +71,13 @@ export class ReturnsService {
       'sender',
     );
     const { document } = await this.writer.create(
-      { _id: returnId, direction: 'outgoing', person: normalisePersonInput(request.person), consent },
+      {
+        _id: returnId,
+        direction: 'outgoing',
+        person: normalisePersonInput(request.person),
+        consent,
+        ...(origin.links ? { links: origin.links } : {}),
+      },
       events,
       'sender',
     );

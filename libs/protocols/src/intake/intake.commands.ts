@@ -1,0 +1,34 @@
+import type { IntakeConversionProtocol, IntakeScreeningOutcome } from './intake.state';
+
+// Commands carry every instant they need (`at`): the protocol never reads the clock.
+
+/** A report taken at the node (a hotline call, an outreach worker, a shelter): the intake begins. */
+export interface RecordIntake {
+  type: 'RecordIntake';
+  data: { intakeId: string; at: string };
+}
+
+/** A supervisor's screening: presumed victim, not a case (with a reason), or more information needed (saying what). */
+export interface ScreenIntake {
+  type: 'ScreenIntake';
+  data: { outcome: IntakeScreeningOutcome; reason?: string; at: string };
+}
+
+/** A focal point turned the intake into the first case of a protocol; the case's id is known before it is written. */
+export interface ConvertIntake {
+  type: 'ConvertIntake';
+  data: { protocol: IntakeConversionProtocol; caseId: string; at: string };
+}
+
+/**
+ * The intake's personal data are erased (a report that was not a case, a person who asked): the key they rest under
+ * is destroyed; the intake keeps what names no one. A case the intake became keeps its own data under its own key.
+ * No reason is kept: nothing written after the key is gone could be sealed, and who erased when is in the audit log.
+ */
+export interface EraseIntake {
+  type: 'EraseIntake';
+  data: { at: string };
+}
+
+export type IntakeCommand = RecordIntake | ScreenIntake | ConvertIntake | EraseIntake;
+export type IntakeCommandType = IntakeCommand['type'];

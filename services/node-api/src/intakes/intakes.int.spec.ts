@@ -1,0 +1,348 @@
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { tokenAudience, tokenIssuer } from '@enlace/auth';
+import { ensureKeyEncryptionKeyFile } from '@enlace/privacy';
+import { NodeDatabase, ScratchDatabase } from '@enlace/store';
+import { NodeApiClient } from '@enlace/testing';
+import { SignJWT } from 'jose';
+import type { Kysely } from 'kysely';
+import { NodeApiModule } from '../node-api.module';
+import { configureNodeApiHttp } from '../node-api.http';
+
+/**
+ * The intake endpoints over HTTP on node-api as it runs (its whole module, its guards, its audit), on the real
+ * PostgreSQL: a hotline operator records, a supervisor screens, a focal point turns the intake into a referral. What
+ * may name someone is never in clear in the intakes table, and the intake leaves nothing in the outbox.
+ */
+describe('IntakesHttpController (on the real PostgreSQL)', () => {
+  const network = 'intakeint';
+  const secret = `int-${randomUUID()}-${randomUUID()}`;
+  const marker = `Zi${randomUUID().replace(/-/g, '').slice(0, 10)}`;
+  let scratch: ScratchDatabase<NodeDatabase>;
+  let db: Kysely<NodeDatabase>;
+  let dir: string;
+  let app: INestApplication;
+  let apiUrl: string;
+  const clients = new Map<string, NodeApiClient>();
+
+  const as = async (role: string, country = 'CO'): Promise<NodeApiClient> => {
+    const key = `${country}/${role}`;
+    const known = clients.get(key);
+    if (known) return known;
+    const token = await new SignJWT({ country, roles: [role] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(tokenIssuer(network))
+      .setAudience(tokenAudience(network))
+      .setSubject(`${country.toLowerCase()}.${role}`)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(new TextEncoder().encode(secret));
+    const client = new NodeApiClient(apiUrl, token);
+    clients.set(key, client);
+    return client;
+  };
+
+  const consent = {
+    purpose: 'Assistance and referral to services in Ecuador',
+    scope: ['identity', 'case'],
+    recipients: ['EC'],
+    recordedAt: '2026-03-13T16:00:00Z',
+  };
+  const intakeRequest = (extra: Record<string, unknown> = {}) => ({
+    channel: 'hotline',
+    reporter: { relationship: 'family', name: `Sister ${marker}`, contact: '+57 300 000 0000' },
+    person: {
+      firstName: marker,
+      approximateAge: 24,
+      gender: 'Female',
+      nationality: 'CO',
+      lastKnownPlace: 'Quito, near the bus terminal',
+      believedCountry: 'EC',
+    },
+    indicators: { typeOfExploitation: ['SexualExploitation'], methodsOfControl: ['WithholdsDocuments'] },
+    situation: `Promised work in a restaurant, ${marker}`,
+    urgency: 'high',
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    scratch = await ScratchDatabase.forNode('int_intakes');
+    db = await scratch.open(2);
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'enlace-intakes-'));
+    const kekFile = path.join(dir, 'kek.json');
+    await ensureKeyEncryptionKeyFile(kekFile);
+    const usersFile = path.join(dir, 'users.json');
+    await fs.writeFile(usersFile, '[]');
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      ENLACE_COUNTRY: 'CO',
+      ENLACE_NETWORK: network,
+      ENLACE_JWT_SECRET: secret,
+      ENLACE_USERS_FILE: usersFile,
+      ENLACE_CASE_KEK_FILE: kekFile,
+      DATABASE_URL: scratch.url,
+    });
+    try {
+      app = await NestFactory.create<NestExpressApplication>(NodeApiModule, { logger: false });
+      configureNodeApiHttp(app);
+      await app.listen(0, '127.0.0.1');
+    } finally {
+      process.env = saved;
+    }
+    const address = app.getHttpServer().address() as { port: number };
+    apiUrl = `http://127.0.0.1:${address.port}`;
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.destroy();
+    await scratch?.drop();
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  async function recorded(extra: Record<string, unknown> = {}): Promise<string> {
+    const response = await (await as('hotline')).request('POST', '/intakes', intakeRequest(extra));
+    expect(response.status).toBe(201);
+    return (response.body as { id: string }).id;
+  }
+
+  describe('record', () => {
+    it('should record an intake with little known, sealed at rest, and send nothing', async () => {
+      const hotline = await as('hotline');
+      const response = await hotline.request('POST', '/intakes', intakeRequest());
+
+      expect(response.status).toBe(201);
+      const intake = response.body as Record<string, unknown> & { id: string };
+      expect(response.headers.get('location')).toBe(`/api/v1/intakes/${intake.id}`);
+      expect(intake).toMatchObject({
+        status: 'recorded',
+        channel: 'hotline',
+        urgency: 'high',
+        believedCountry: 'EC',
+        person: { firstName: marker, gender: 'Feminine', approximateAge: 24 },
+        allowedActions: [],
+      });
+      const row = await db.selectFrom('intakes').selectAll().where('id', '=', intake.id).executeTakeFirstOrThrow();
+      expect(JSON.stringify(row)).not.toContain(marker);
+      expect(row.personal).toEqual(expect.any(String));
+      const outbox = await db.selectFrom('outbox').select('envelope_id').execute();
+      expect(outbox).toEqual([]);
+      const read = await hotline.request('GET', `/intakes/${intake.id}`);
+      expect(read.body).toMatchObject({ situation: `Promised work in a restaurant, ${marker}` });
+    });
+
+    it('should record an intake that knows only how it came and how urgent it is', async () => {
+      const response = await (await as('hotline')).request('POST', '/intakes', { channel: 'online', urgency: 'low' });
+
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({ status: 'recorded', channel: 'online' });
+    });
+
+    it('should refuse an indicator that HTCDS does not define, naming the field', async () => {
+      const response = await (await as('hotline')).request(
+        'POST',
+        '/intakes',
+        intakeRequest({ indicators: { methodsOfControl: ['Shouting'] } }),
+      );
+
+      expect(response.status).toBe(400);
+      expect(response.contentType).toContain('application/problem+json');
+      expect(JSON.stringify(response.body)).toContain('/indicators/methodsOfControl/0');
+    });
+
+    it.each(['case-worker', 'secretariat', 'focal-point'])('should answer 403 problem+json to a %s', async (role) => {
+      const response = await (await as(role)).request('POST', '/intakes', intakeRequest());
+
+      expect(response.status).toBe(403);
+      expect(response.contentType).toContain('application/problem+json');
+    });
+  });
+
+  describe('screen', () => {
+    it('should let a supervisor screen an intake, a reason sealed with the intake', async () => {
+      const id = await recorded();
+      const supervisor = await as('supervisor');
+      expect((await supervisor.request('GET', `/intakes/${id}`)).body).toMatchObject({ allowedActions: ['screen', 'erase'] });
+
+      const more = await supervisor.request('POST', `/intakes/${id}/screen`, {
+        outcome: 'needs-information',
+        reason: `Which city? ${marker}`,
+      });
+      expect(more.status).toBe(200);
+      expect(more.body).toMatchObject({ status: 'needs-information', screening: { reason: `Which city? ${marker}` } });
+      const screened = await supervisor.request('POST', `/intakes/${id}/screen`, { outcome: 'presumed-victim' });
+
+      expect(screened.status).toBe(200);
+      expect(screened.body).toMatchObject({
+        status: 'presumed-victim',
+        screening: { outcome: 'presumed-victim', traffickingStatus: 'PossibleVictimOfTrafficking' },
+        timeline: [{ status: 'recorded' }, { status: 'needs-information' }, { status: 'presumed-victim' }],
+      });
+      const row = await db.selectFrom('intakes').select(['state', 'status']).where('id', '=', id).executeTakeFirst();
+      expect(row?.status).toBe('presumed-victim');
+      expect(JSON.stringify(row)).not.toContain(marker);
+    });
+
+    it('should answer 422 to not-a-case without a reason, and 409 to a second screening', async () => {
+      const id = await recorded();
+      const supervisor = await as('supervisor');
+
+      const bare = await supervisor.request('POST', `/intakes/${id}/screen`, { outcome: 'not-a-case' });
+      expect(bare.status).toBe(422);
+      expect((await supervisor.request('POST', `/intakes/${id}/screen`, { outcome: 'presumed-victim' })).status).toBe(
+        200,
+      );
+      const again = await supervisor.request('POST', `/intakes/${id}/screen`, { outcome: 'not-a-case', reason: 'x' });
+      expect(again.status).toBe(409);
+      expect(again.contentType).toContain('application/problem+json');
+    });
+
+    it.each(['hotline', 'focal-point'])('should answer 403 problem+json to a %s', async (role) => {
+      const id = await recorded();
+      const response = await (await as(role)).request('POST', `/intakes/${id}/screen`, { outcome: 'presumed-victim' });
+
+      expect(response.status).toBe(403);
+      expect(response.contentType).toContain('application/problem+json');
+    });
+
+    it('should answer 404 for an intake this node does not hold', async () => {
+      const response = await (await as('supervisor')).request('POST', `/intakes/${randomUUID()}/screen`, {
+        outcome: 'presumed-victim',
+      });
+
+      expect(response.status).toBe(404);
+    });
+  });
+
+  describe('referral', () => {
+    it('should turn a presumed victim into a referral carrying the intake, and link both, in one step', async () => {
+      const id = await recorded({ consent });
+      await (await as('supervisor')).request('POST', `/intakes/${id}/screen`, { outcome: 'presumed-victim' });
+      const focal = await as('focal-point');
+
+      const response = await focal.request('POST', `/intakes/${id}/referral`, {
+        toCountry: 'EC',
+        reason: 'AdditionalServicesRequired',
+        servicesRequested: ['Health', 'SocialCare'],
+      });
+
+      expect(response.status).toBe(201);
+      const referral = response.body as Record<string, unknown> & { id: string };
+      expect(response.headers.get('location')).toBe(`/api/v1/referrals/${referral.id}`);
+      expect(referral).toMatchObject({
+        status: 'sent',
+        toCountry: 'EC',
+        urgency: 'high',
+        reasonDetails: `Promised work in a restaurant, ${marker}`,
+        person: { firstName: marker, gender: 'Feminine', nationality: 'CO' },
+        consent,
+        links: { intakeId: id },
+      });
+      const intake = await focal.request('GET', `/intakes/${id}`);
+      expect(intake.body).toMatchObject({
+        status: 'converted',
+        case: { protocol: 'referral', caseId: referral.id },
+        allowedActions: [],
+      });
+      const messages = await db.selectFrom('outbox').select(['case_id', 'type']).execute();
+      expect(messages).toEqual([{ case_id: referral.id, type: 'referral.requested.v1' }]);
+      const audit = await db.selectFrom('audit_log').select(['action', 'resource']).execute();
+      expect(audit).toContainEqual({ action: 'POST /api/v1/intakes/:id/referral', resource: { intake: id } });
+
+      const twice = await focal.request('POST', `/intakes/${id}/referral`, {
+        toCountry: 'EC',
+        reason: 'Other',
+        servicesRequested: ['Legal'],
+      });
+      expect(twice.status).toBe(409);
+    });
+
+    it('should take from the body what the intake lacks, and name what is still missing (422)', async () => {
+      const id = await recorded({ person: { approximateAge: 30, believedCountry: 'EC' } });
+      await (await as('supervisor')).request('POST', `/intakes/${id}/screen`, { outcome: 'presumed-victim' });
+      const focal = await as('focal-point');
+      const body = { toCountry: 'EC', reason: 'Other', servicesRequested: ['Health'] };
+
+      const missing = await focal.request('POST', `/intakes/${id}/referral`, body);
+      expect(missing.status).toBe(422);
+      expect(JSON.stringify(missing.body)).toMatch(/firstName|consent/);
+      expect((await focal.request('GET', `/intakes/${id}`)).body).toMatchObject({ status: 'presumed-victim' });
+
+      const completed = await focal.request('POST', `/intakes/${id}/referral`, {
+        ...body,
+        person: { firstName: 'Ana' },
+        consent,
+      });
+      expect(completed.status).toBe(201);
+      expect(completed.body).toMatchObject({ person: { firstName: 'Ana' }, links: { intakeId: id } });
+    });
+
+    it('should refuse to turn an intake not yet screened (409) and answer a supervisor 403', async () => {
+      const id = await recorded({ consent });
+      const body = { toCountry: 'EC', reason: 'Other', servicesRequested: ['Health'] };
+
+      expect((await (await as('focal-point')).request('POST', `/intakes/${id}/referral`, body)).status).toBe(409);
+      const refused = await (await as('supervisor')).request('POST', `/intakes/${id}/referral`, body);
+      expect(refused.status).toBe(403);
+      expect(refused.contentType).toContain('application/problem+json');
+    });
+  });
+
+  describe('return', () => {
+    it('should turn a presumed victim into a return request, telling an adult from the approximate age', async () => {
+      const id = await recorded({ consent });
+      await (await as('supervisor')).request('POST', `/intakes/${id}/screen`, { outcome: 'presumed-victim' });
+
+      const response = await (await as('focal-point')).request('POST', `/intakes/${id}/return`, {
+        toCountry: 'EC',
+        informedDecisionRecordedAt: '2026-03-14T10:00:00Z',
+      });
+
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({ status: 'requested', isChild: false, links: { intakeId: id } });
+    });
+  });
+
+  describe('erase', () => {
+    it('should erase the intake’s personal data for good, keep what names no one, and take no step after', async () => {
+      const id = await recorded({ consent });
+      const supervisor = await as('supervisor');
+      await supervisor.request('POST', `/intakes/${id}/screen`, { outcome: 'not-a-case', reason: `About ${marker}` });
+      expect((await (await as('hotline')).request('POST', `/intakes/${id}/erase`)).status).toBe(403);
+
+      const erased = await supervisor.request('POST', `/intakes/${id}/erase`);
+
+      expect(erased.status).toBe(200);
+      expect(erased.body).toMatchObject({ status: 'not-a-case', erasedAt: expect.any(String), allowedActions: [] });
+      const read = await supervisor.request('GET', `/intakes/${id}`);
+      expect(read.body).toMatchObject({ channel: 'hotline', indicators: { typeOfExploitation: ['SexualExploitation'] } });
+      expect(JSON.stringify(read.body)).not.toContain(marker);
+      for (const field of ['person', 'reporter', 'situation', 'consent']) expect(read.body).not.toHaveProperty(field);
+      const key = await db.selectFrom('case_keys').selectAll().where('case_id', '=', id).executeTakeFirst();
+      expect(key).toMatchObject({ wrapped_key: null, destroyed_at: expect.any(Date) });
+      const row = await db.selectFrom('intakes').select(['personal', 'erased_at']).where('id', '=', id).executeTakeFirst();
+      expect(row).toEqual({ personal: null, erased_at: expect.any(Date) });
+      expect((await supervisor.request('POST', `/intakes/${id}/erase`)).status).toBe(409);
+    });
+  });
+
+  describe('list', () => {
+    it('should list intakes without personal data, narrowed by status, to the roles that read them', async () => {
+      await recorded();
+      const list = await (await as('auditor')).request('GET', '/intakes?status=recorded');
+
+      expect(list.status).toBe(200);
+      const items = (list.body as { items: Record<string, unknown>[] }).items;
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.every((item) => item['status'] === 'recorded')).toBe(true);
+      expect(JSON.stringify(items)).not.toContain(marker);
+      expect((await (await as('case-worker')).request('GET', '/intakes')).status).toBe(403);
+      expect((await (await as('hotline', 'EC')).request('GET', '/intakes')).status).toBe(403);
+    });
+  });
+});

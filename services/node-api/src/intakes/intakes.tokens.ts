@@ -1,0 +1,1 @@
+export const INTAKE_REPOSITORY = Symbol('INTAKE_REPOSITORY');
