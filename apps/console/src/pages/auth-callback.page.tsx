@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { NodeApiClient } from '../api/node-api.client';
 import { ProblemAlert } from '../components/problem-alert';
+import { takesCallsOnly } from '../intakes/intake-roles';
 import { completeProviderSignIn } from '../session/identity-provider-sign-in';
 import { useSession } from '../session/session-context';
 
@@ -33,7 +34,7 @@ export function AuthCallbackPage() {
           token: token.accessToken,
           expiresAt: token.expiresAt,
         });
-        void navigate('/work', { replace: true });
+        void navigate(takesCallsOnly(me.roles) ? '/intakes/new' : '/work', { replace: true });
       } catch (failure) {
         setError(failure);
       }
