@@ -1,12 +1,26 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { observeHttp, useJsonLogs } from '@enlace/observability';
+import { COURIER_CONFIG, CourierConfig } from './config/courier.config';
 import { CourierModule } from './courier.module';
 
-/** The courier as a process of its own (production); services/node runs it beside node-api in one process. */
+/**
+ * The courier as a process of its own (production); services/node runs it beside node-api in one process. Its only
+ * HTTP routes are the probes and /metrics, served when ENLACE_COURIER_HTTP_PORT asks for them.
+ */
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(CourierModule, { bufferLogs: false });
+  const app = await NestFactory.create<NestExpressApplication>(CourierModule, { bufferLogs: true, bodyParser: false });
+  const config = app.get<CourierConfig>(COURIER_CONFIG);
+  app.disable('x-powered-by');
   app.enableShutdownHooks();
-  await app.init();
+  if (config.opsHttpPort === undefined) {
+    useJsonLogs(app);
+    await app.init();
+    return;
+  }
+  observeHttp(app);
+  await app.listen(config.opsHttpPort, config.opsHttpHost);
 }
 
 bootstrap().catch((error: Error) => {

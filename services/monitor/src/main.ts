@@ -5,7 +5,7 @@ import { configureMonitorHttp } from './monitor.http';
 import { MonitorModule } from './monitor.module';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(MonitorModule, { bodyParser: true });
+  const app = await NestFactory.create<NestExpressApplication>(MonitorModule, { bodyParser: true, bufferLogs: true });
   const config = configureMonitorHttp(app);
   await app.listen(config.httpPort, config.httpHost);
 }

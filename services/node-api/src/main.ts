@@ -6,7 +6,7 @@ import { configureNodeApiHttp } from './node-api.http';
 
 /** node-api as a process of its own (production); services/node runs it beside the courier in one process. */
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(NodeApiModule, { bodyParser: true });
+  const app = await NestFactory.create<NestExpressApplication>(NodeApiModule, { bodyParser: true, bufferLogs: true });
   const config = configureNodeApiHttp(app);
   await app.listen(config.httpPort, config.httpHost);
 }

@@ -5,7 +5,7 @@ import { configureNodeApiHttp } from '@enlace/node-api';
 import { NodeModule } from './node.module';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(NodeModule);
+  const app = await NestFactory.create<NestExpressApplication>(NodeModule, { bufferLogs: true });
   const config = configureNodeApiHttp(app);
   await app.listen(config.httpPort, config.httpHost);
 }

@@ -54,6 +54,14 @@ export interface CourierConfig {
    * What was stored but not yet committed when the courier dies is read again and recognised as duplicates.
    */
   readonly inboxCommitIntervalMs: number;
+  /**
+   * The courier's own small HTTP server for /health/live, /health/ready and /metrics (ENLACE_COURIER_HTTP_PORT): off
+   * when unset, since the courier serves no one else; on ENLACE_COURIER_HTTP_HOST, the loopback address unless told
+   * (an orchestrator's probes and Prometheus then need the pod's address, e.g. 0.0.0.0). When the courier runs inside
+   * the node's process (services/node), the node API's server answers these routes for both.
+   */
+  readonly opsHttpPort?: number;
+  readonly opsHttpHost: string;
 }
 
 export const COURIER_CONFIG = Symbol('COURIER_CONFIG');
@@ -81,6 +89,8 @@ export function readCourierConfig(env: NodeJS.ProcessEnv = process.env): Courier
     inboxFetchMinBytes: read.integer('ENLACE_INBOX_FETCH_MIN_BYTES', 1, 1),
     inboxFetchWaitMs: read.integer('ENLACE_INBOX_FETCH_WAIT_MS', 250, 0),
     inboxCommitIntervalMs: read.integer('ENLACE_INBOX_COMMIT_INTERVAL_MS', 200, 0),
+    ...opsHttpPort(read),
+    opsHttpHost: read.optional('ENLACE_COURIER_HTTP_HOST') ?? '127.0.0.1',
   };
 }
 
@@ -90,6 +100,11 @@ function directorySource(read: EnvReader): Pick<CourierConfig, 'trustAnchorsFile
   const directoryFile = read.optional('ENLACE_DIRECTORY_FILE');
   if (directoryFile !== undefined) return { directoryFile };
   return { directoryFile: read.required('ENLACE_TRUST_ANCHORS_FILE') };
+}
+
+function opsHttpPort(read: EnvReader): Pick<CourierConfig, 'opsHttpPort'> {
+  const port = read.integer('ENLACE_COURIER_HTTP_PORT', 0, 1);
+  return port === 0 ? {} : { opsHttpPort: port };
 }
 
 function withSasl(kafkaSasl: KafkaSaslCredentials | undefined): Pick<CourierConfig, 'kafkaSasl'> {
