@@ -1,5 +1,6 @@
-import { Controller, Get, SetMetadata } from '@nestjs/common';
-import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Controller, Get, Res, ServiceUnavailableException, SetMetadata } from '@nestjs/common';
+import { HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import type { Response } from 'express';
 import { ReadinessChecks } from './readiness-checks';
 
 /** A dependency that does not answer within this long counts as down: a probe must answer before its own timeout. */
@@ -21,14 +22,26 @@ export class HealthHttpController {
   ) {}
 
   @Get('live')
-  @HealthCheck()
   live(): Promise<HealthCheckResult> {
     return this.health.check([]);
   }
 
+  /**
+   * Terminus throws a 503 with the result; answered here rather than by the service's problem+json filter, so that
+   * the probe's reader sees which dependency is down.
+   */
   @Get('ready')
-  @HealthCheck()
-  ready(): Promise<HealthCheckResult> {
+  async ready(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
+    try {
+      return await this.checkDependencies();
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      response.status(503);
+      return error.getResponse() as HealthCheckResult;
+    }
+  }
+
+  private checkDependencies(): Promise<HealthCheckResult> {
     return this.health.check(
       this.readiness.entries().map(([name, check]) => async () => {
         const indicator = this.indicators.check(name);
