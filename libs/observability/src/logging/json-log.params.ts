@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import { stdTimeFunctions } from 'pino';
 import { requestIdOf } from './request-id';
@@ -36,6 +37,8 @@ export function errorWithoutMessage(error: { type?: string; name?: string; stack
  */
 export function jsonLogParams(settings: JsonLogSettings): Params {
   return {
+    // Express 5's wildcard form: nestjs-pino's default ('*') makes Nest warn of a legacy route at every start.
+    forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
     pinoHttp: {
       level: settings.level,
       timestamp: stdTimeFunctions.isoTime,
