@@ -211,6 +211,18 @@ describe('observability of two nodes', () => {
       },
     );
     expect(coCourier.declares('enlace_inbox_lag_records')).toBe(true);
+    expect(coCourier.declares('enlace_inbox_unapplied_entries')).toBe(false);
+    // node-api's side of the inbox: everything that arrived is applied by now.
+    await eventually(
+      async () => {
+        const scrape = await scrapeMetrics(`${nodeOf('EC').apiUrl}/metrics`);
+        return scrape.declares('enlace_inbox_oldest_unapplied_seconds') &&
+          scrape.sum('enlace_inbox_unapplied_entries') === 0
+          ? true
+          : undefined;
+      },
+      { what: "EC's inbox applied" },
+    );
     expect(coCourier.declares('enlace_process_cpu_seconds_total')).toBe(true);
     for (const scrape of [coApi, coCourier]) {
       for (const sample of scrape.samples) {

@@ -46,6 +46,35 @@ export class MetricsRegistry {
     });
   }
 
+  /**
+   * A gauge without labels read from its source at each scrape (the depth of a table, a consumer's lag). A scrape
+   * must answer: a source that fails or does not answer within `timeoutMs` leaves the last value, and says why.
+   */
+  sampledGauge(
+    name: string,
+    help: string,
+    read: () => Promise<number>,
+    onError: (error: Error) => void,
+    timeoutMs = 2_000,
+  ): Gauge {
+    return this.gauge(name, help, [], async (gauge) => {
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        const value = await Promise.race([
+          read(),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+          }),
+        ]);
+        gauge.set(value);
+      } catch (error) {
+        onError(error instanceof Error ? error : new Error(String(error)));
+      } finally {
+        clearTimeout(timer);
+      }
+    });
+  }
+
   /** The exposition text Prometheus reads, and its content type. */
   async exposition(): Promise<{ contentType: string; text: string }> {
     return { contentType: this.registry.contentType, text: await this.registry.metrics() };

@@ -8,9 +8,6 @@ import { COURIER_CONFIG, CourierConfig } from '../config/courier.config';
 import { KAFKA_CLIENT, NODE_DATABASE } from '../courier.tokens';
 import { consumerLag } from '../heartbeat/inbox-lag.reader';
 
-/** A scrape must answer: a gauge whose source does not answer in time keeps its last value. */
-const GAUGE_TIMEOUT_MS = 2_000;
-
 /**
  * Gauges read when Prometheus scrapes: the outbox depth (messages node-api committed that the relay has not sent or
  * set aside yet) and the inbox lag (records on this country's inbox topic the courier has not taken yet).
@@ -27,21 +24,18 @@ export class CourierGauges implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.metrics.gauge('enlace_outbox_depth', 'Outgoing messages waiting for the relay', [], async (gauge) => {
-      const depth = await this.withinTimeout('outbox depth', () => this.outboxDepth());
-      if (depth !== undefined) gauge.set(depth);
-    });
-    this.metrics.gauge(
+    const { network, country } = this.config;
+    this.metrics.sampledGauge(
+      'enlace_outbox_depth',
+      'Outgoing messages waiting for the relay',
+      () => this.outboxDepth(),
+      (error) => this.logger.warn(`outbox depth not read for the metrics: ${error.message}`),
+    );
+    this.metrics.sampledGauge(
       'enlace_inbox_lag_records',
       "Records on this country's inbox topic the courier has not taken (committed) yet",
-      [],
-      async (gauge) => {
-        const { network, country } = this.config;
-        const lag = await this.withinTimeout('inbox lag', () =>
-          consumerLag(this.kafka, ConsumerGroups.courierInbox(network, country), TopicNames.inbox(network, country)),
-        );
-        if (lag !== undefined) gauge.set(lag);
-      },
+      () => consumerLag(this.kafka, ConsumerGroups.courierInbox(network, country), TopicNames.inbox(network, country)),
+      (error) => this.logger.warn(`inbox lag not read for the metrics: ${error.message}`),
     );
   }
 
@@ -53,22 +47,5 @@ export class CourierGauges implements OnModuleInit {
       .where('undeliverable_reason', 'is', null)
       .executeTakeFirstOrThrow();
     return Number(row.depth);
-  }
-
-  private async withinTimeout(what: string, read: () => Promise<number>): Promise<number | undefined> {
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      return await Promise.race([
-        read(),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${GAUGE_TIMEOUT_MS} ms`)), GAUGE_TIMEOUT_MS);
-        }),
-      ]);
-    } catch (error) {
-      this.logger.warn(`${what} not read for the metrics: ${(error as Error).message}`);
-      return undefined;
-    } finally {
-      clearTimeout(timer);
-    }
   }
 }
