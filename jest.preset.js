@@ -8,7 +8,8 @@ module.exports = {
   transform: {
     '^.+\\.(t|j|mj)s$': ['@swc/jest', { swcrc: false, ...require('./tools/jest/swc-options.json') }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  // jose and @nestjs/terminus ship ES modules only: SWC turns them into CommonJS for Jest.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@nestjs/terminus)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(path.join(__dirname, 'tsconfig.base.json')),
   testMatch: ['**/*.spec.ts'],

@@ -9,7 +9,9 @@ async function main(command: string | undefined): Promise<number> {
       `\nEnlace demo network "${description.network}" is up (${((Date.now() - started) / 1000).toFixed(0)} s).\n`,
     );
     for (const node of description.nodes) {
-      console.log(`  ${node.country}  API ${node.apiUrl}/api/v1   Swagger UI ${node.docsUrl}`);
+      console.log(
+        `  ${node.country}  API ${node.apiUrl}/api/v1   Swagger UI ${node.docsUrl}   metrics ${node.metricsUrls.join(' ')}`,
+      );
     }
     if (description.monitorUrl) {
       console.log(

@@ -166,4 +166,31 @@ describe("the secretariat's monitor keeps no payload and no person (e2e, real Ka
     expect(findings).toEqual([]);
     expect(fs.readFileSync(monitor.logFile, 'utf8')).not.toContain(marker);
   }, 120_000);
+
+  it('should answer the probes and serve metrics, the monitor and each combined node alike, naming no person', async () => {
+    const ready = await fetch(`${monitor.monitorUrl}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({
+      info: { 'monitor.database': { status: 'up' }, 'monitor.broker': { status: 'up' } },
+    });
+    const monitorMetrics = await (await fetch(`${monitor.monitorUrl}/metrics`)).text();
+    expect(monitorMetrics).toContain('enlace_http_request_duration_seconds_count{method="GET",route="/api/v1/flows"');
+    expect(monitorMetrics).not.toContain('enlace_envelopes_sent_total');
+    for (const node of network.nodes) {
+      // node-api and the courier in one process: one probe answers for both, one /metrics holds both's metrics.
+      const nodeReady = (await (await fetch(`${node.apiUrl}/health/ready`)).json()) as { info: object };
+      expect(Object.keys(nodeReady.info).sort()).toEqual([
+        'courier.broker',
+        'courier.database',
+        'courier.keys',
+        'node-api.database',
+      ]);
+      const metrics = await (await fetch(node.metricsUrls[0] as string)).text();
+      expect(metrics).toContain('# HELP enlace_envelopes_sent_total ');
+      expect(metrics).toContain('# HELP enlace_envelopes_set_aside_total ');
+      expect(metrics).not.toContain(marker);
+    }
+    const sentByCo = await (await fetch(`${network.nodes[0]?.apiUrl}/metrics`)).text();
+    expect(sentByCo).toMatch(/enlace_envelopes_sent_total\{from="CO",to="EC",type="referral\.requested\.v1"\} [1-9]/);
+  }, 30_000);
 });

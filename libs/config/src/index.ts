@@ -11,3 +11,4 @@ export * from './http.settings';
 export * from './login.settings';
 export * from './token-issuer.settings';
 export * from './secret-file';
+export * from './log.settings';

@@ -14,3 +14,4 @@ export * from './directory-entry.publisher';
 export * from './kafka-member-directory';
 export * from './transient-broker-failure';
 export * from './failure-counter';
+export { BrokerProbe } from './broker-probe';

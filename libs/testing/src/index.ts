@@ -8,3 +8,4 @@ export * from './json-schema-arbitrary';
 export * from './development-token';
 export * from './topic-reader';
 export * from './hostile-values';
+export * from './prometheus-scrape';

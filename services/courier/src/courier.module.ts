@@ -25,6 +25,7 @@ import {
   createPostgresDatabase,
   migrateNodeDatabase,
 } from '@enlace/store';
+import { ObservabilityModule } from '@enlace/observability';
 import { CaseKeyStore, PersonalDataVault, loadKeyEncryptionKey } from '@enlace/privacy';
 import { Kafka } from 'kafkajs';
 import { Kysely } from 'kysely';
@@ -47,6 +48,8 @@ import { DeadlineNoticeRelayService } from './outbound/deadline-notice-relay.ser
 import { OutboxRelayService } from './outbound/outbox-relay.service';
 import { courierKafkaLog } from './courier-kafka-log';
 import { HeartbeatPublisher } from './heartbeat/heartbeat.publisher';
+import { CourierGauges } from './observability/courier-gauges';
+import { CourierReadiness } from './observability/courier-readiness';
 
 const logger = new Logger('database');
 const directoryLogger = new Logger('directory');
@@ -82,6 +85,7 @@ async function memberDirectory(config: CourierConfig, kafka: Kafka): Promise<Mem
  * The node's border: the only part that holds the node's private keys and talks to the network's topics.
  */
 @Module({
+  imports: [ObservabilityModule],
   providers: [
     { provide: COURIER_CONFIG, useFactory: () => readCourierConfig() },
     {
@@ -159,6 +163,8 @@ async function memberDirectory(config: CourierConfig, kafka: Kafka): Promise<Mem
     OutboxRelayService,
     DeadlineNoticeRelayService,
     HeartbeatPublisher,
+    CourierReadiness,
+    CourierGauges,
   ],
 })
 export class CourierModule implements OnApplicationShutdown {

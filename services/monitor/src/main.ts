@@ -8,7 +8,7 @@ import { monitorConfigSchema } from './config/monitor.settings';
 async function bootstrap(): Promise<void> {
   // every setting at once, named in one message, before the modules read theirs
   monitorConfigSchema.read();
-  const app = await NestFactory.create<NestExpressApplication>(MonitorModule, { bodyParser: true });
+  const app = await NestFactory.create<NestExpressApplication>(MonitorModule, { bodyParser: true, bufferLogs: true });
   const config = configureMonitorHttp(app);
   await app.listen(config.httpPort, config.httpHost);
 }

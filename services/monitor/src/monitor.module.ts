@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { ProblemDetailsFilter } from '@enlace/http';
+import { ObservabilityModule } from '@enlace/observability';
 import { MonitorConfigModule } from './config/monitor-config.module';
 import { MonitorDatabaseModule } from './database/monitor-database.module';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
@@ -16,6 +17,7 @@ import { StatisticsModule } from './statistics/statistics.module';
 /** The network secretariat's monitor: envelope headers in, statistics out, never a payload. */
 @Module({
   imports: [
+    ObservabilityModule,
     MonitorConfigModule,
     MonitorDatabaseModule,
     MonitorMessagingModule,

@@ -9,7 +9,7 @@ import { nodeApiConfigSchema } from './config/node-api.settings';
 async function bootstrap(): Promise<void> {
   // every setting at once, before its modules read their parts of them (the node's and the authentication's)
   nodeApiConfigSchema.read();
-  const app = await NestFactory.create<NestExpressApplication>(NodeApiModule, { bodyParser: true });
+  const app = await NestFactory.create<NestExpressApplication>(NodeApiModule, { bodyParser: true, bufferLogs: true });
   const config = configureNodeApiHttp(app);
   await app.listen(config.httpPort, config.httpHost);
 }

@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { nodeApiDocument } from '@enlace/contracts';
 import { answerClientErrorsWithProblems } from '@enlace/http';
+import { OPERATIONS_ROUTES, observeHttp } from '@enlace/observability';
 import helmet from 'helmet';
 import { inFlightLimit } from './common/load-shedding/in-flight-limit.middleware';
 import { NODE_API_CONFIG, NodeApiConfig } from './config/node-api.config';
@@ -17,13 +18,15 @@ export const API_PREFIX = 'api/v1';
 export function configureNodeApiHttp(app: INestApplication): NodeApiConfig {
   const config = app.get<NodeApiConfig>(NODE_API_CONFIG);
   const express = app as NestExpressApplication;
+  observeHttp(app);
   express.disable('x-powered-by');
   express.set('trust proxy', config.trustedProxies);
   answerClientErrorsWithProblems(app.getHttpServer());
   app.use(inFlightLimit(config.httpMaxInFlight));
   app.use(helmet());
   express.useBodyParser('json', { limit: config.bodyLimit });
-  app.setGlobalPrefix(API_PREFIX);
+  // The probes and /metrics stay at the root, where orchestrators and Prometheus look for them.
+  app.setGlobalPrefix(API_PREFIX, { exclude: [...OPERATIONS_ROUTES] });
   SwaggerModule.setup('docs', app, nodeApiDocument as unknown as OpenAPIObject, {
     customSiteTitle: `Enlace node API — ${config.country}`,
   });

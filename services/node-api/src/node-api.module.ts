@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ProblemDetailsFilter } from '@enlace/http';
+import { ObservabilityModule } from '@enlace/observability';
 import { toProblem } from './common/problem-details/problem-mapping';
 import { MessageValidationModule } from './common/validation/message-validation.module';
 import { NodeApiConfigModule } from './config/config.module';
@@ -20,6 +21,7 @@ import { ReturnsModule } from './returns/returns.module';
 /** A country's node API: its focal points' cases, in its own database. */
 @Module({
   imports: [
+    ObservabilityModule,
     NodeApiConfigModule,
     MessageValidationModule,
     DatabaseModule,

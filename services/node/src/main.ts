@@ -8,7 +8,7 @@ import { NodeModule } from './node.module';
 async function bootstrap(): Promise<void> {
   // both services' settings at once, before each module reads its own part of them
   nodeConfigSchema.read();
-  const app = await NestFactory.create<NestExpressApplication>(NodeModule);
+  const app = await NestFactory.create<NestExpressApplication>(NodeModule, { bufferLogs: true });
   const config = configureNodeApiHttp(app);
   await app.listen(config.httpPort, config.httpHost);
 }

@@ -11,8 +11,10 @@ import { stopNodeProcesses } from './node-processes';
 /** What `npm run up` writes for people, tests and benchmarks (docs/architecture.md §6). */
 export interface NetworkDescription {
   network: string;
-  nodes: { country: string; apiUrl: string; docsUrl: string }[];
+  /** metricsUrls: where Prometheus scrapes each node (its probes, /health/live and /health/ready, are beside). */
+  nodes: { country: string; apiUrl: string; docsUrl: string; metricsUrls: readonly string[] }[];
   monitorUrl?: string;
+  monitorMetricsUrl?: string;
   /** The web console, for focal points, case workers and the secretariat. */
   consoleUrl?: string;
   /** Users of the nodes (with their country) and of the secretariat's monitor (without one). */
@@ -61,8 +63,14 @@ export async function demoUp(env: NodeJS.ProcessEnv = process.env): Promise<Netw
   });
   const description: NetworkDescription = {
     network: network.network,
-    nodes: network.nodes.map(({ country, apiUrl, docsUrl }) => ({ country, apiUrl, docsUrl })),
+    nodes: network.nodes.map(({ country, apiUrl, docsUrl, metricsUrls }) => ({
+      country,
+      apiUrl,
+      docsUrl,
+      metricsUrls,
+    })),
     monitorUrl: monitor.monitorUrl,
+    monitorMetricsUrl: `${monitor.monitorUrl}/metrics`,
     consoleUrl: web.url,
     users: [
       ...network.users.map(({ country, username, password, roles }) => ({ country, username, password, roles })),

@@ -19,7 +19,7 @@ function isFree(port: number): Promise<boolean> {
 
 /**
  * A base port whose every `basePort + offset` is free now: a network's nodes listen on base + 1, base + 2, ...,
- * its monitor on base + 50 and its console on base + 60. Bases are tried at random, so that runs side by side
+ * their couriers (when apart) on base + 21, base + 22, ..., its monitor on base + 50 and its console on base + 60. Bases are tried at random, so that runs side by side
  * rarely look at the same block.
  */
 export async function findFreeBasePort(offsets: readonly number[], attempts = 50): Promise<number> {
@@ -32,7 +32,14 @@ export async function findFreeBasePort(offsets: readonly number[], attempts = 50
   throw new Error(`no free block of ports between ${LOWEST} and ${HIGHEST} after ${attempts} tries`);
 }
 
-/** The offsets a network of `members` nodes uses, with its monitor (+50) and console (+60). */
+/** Where the courier of the node on `basePort + n` serves its probes and metrics, when it runs apart. */
+export const COURIER_PORT_OFFSET = 20;
+
+/**
+ * The offsets a network of `members` nodes uses: their APIs, their couriers' probes and metrics (+21, +22, ... when
+ * they run apart), its monitor (+50) and console (+60).
+ */
 export function networkPortOffsets(members: number): number[] {
-  return [...Array.from({ length: members }, (_, index) => index + 1), 50, 60];
+  const nodes = Array.from({ length: members }, (_, index) => index + 1);
+  return [...nodes, ...nodes.map((offset) => offset + COURIER_PORT_OFFSET), 50, 60];
 }

@@ -17,6 +17,7 @@ import { HOST } from '../paths';
 import { upsertScramUsers } from '../scram-users';
 import { NetworkPrincipals, ensurePrincipalCredentials } from './kafka-principals';
 import { DemoUser, NetworkMaterial, NetworkMember, ensureNetworkMaterial } from './network-material';
+import { COURIER_PORT_OFFSET } from './free-ports';
 import {
   NodeProcessMode,
   NodeProcessSpec,
@@ -44,6 +45,13 @@ export interface LocalNode {
   readonly country: string;
   readonly apiUrl: string;
   readonly docsUrl: string;
+  /**
+   * Where Prometheus scrapes the node: its API's /metrics, and its courier's when the courier runs apart (in one
+   * process, the API's /metrics has both). The probes (/health/live, /health/ready) are beside each.
+   */
+  readonly metricsUrls: readonly string[];
+  /** The courier's own probes and metrics, when it runs apart (separate mode). */
+  readonly courierUrl?: string;
   /** The node's own database on the server (made by the launcher; its schema is the node's to migrate). */
   readonly dbName: string;
   /** The URL its processes get as DATABASE_URL. */
@@ -102,10 +110,12 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     const mode = typeof options.mode === 'string' ? options.mode : (options.mode?.[member.country] ?? 'combined');
     const dbName = nodeDatabaseName(options.network, member.country);
     const databaseUrl = databaseUrls.get(member.country) as string;
+    const courierHttpPort = mode === 'separate' ? httpPort + COURIER_PORT_OFFSET : undefined;
     const spec: NodeProcessSpec = {
       country: member.country,
       network: options.network,
       httpPort,
+      ...(courierHttpPort !== undefined && { courierHttpPort }),
       mode,
       runDir,
       logDir,
@@ -127,7 +137,18 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
       },
     };
     const apiUrl = `http://${HOST}:${httpPort}`;
-    return { country: member.country, apiUrl, docsUrl: `${apiUrl}/docs`, dbName, databaseUrl, spec };
+    const courierUrl = courierHttpPort === undefined ? undefined : `http://${HOST}:${courierHttpPort}`;
+    const metricsUrls = [apiUrl, ...(courierUrl === undefined ? [] : [courierUrl])].map((url) => `${url}/metrics`);
+    return {
+      country: member.country,
+      apiUrl,
+      docsUrl: `${apiUrl}/docs`,
+      metricsUrls,
+      ...(courierUrl !== undefined && { courierUrl }),
+      dbName,
+      databaseUrl,
+      spec,
+    };
   });
 
   const nodes: LocalNode[] = [];

@@ -9,6 +9,11 @@ export interface NodeProcessSpec {
   readonly country: string;
   readonly network: string;
   readonly httpPort: number;
+  /**
+   * In separate mode, where the courier serves its probes and /metrics (ENLACE_COURIER_HTTP_PORT); in combined mode
+   * the node's API answers them for both.
+   */
+  readonly courierHttpPort?: number;
   readonly mode: NodeProcessMode;
   readonly env: Readonly<Record<string, string>>;
   /** Where pid files and logs go. */
@@ -75,7 +80,15 @@ export async function startNodeProcesses(spec: NodeProcessSpec): Promise<number[
         cwd: REPO_ROOT,
         logFile,
         pidFile,
-        env: { ...process.env, ...spec.env, ENLACE_HTTP_PORT: String(spec.httpPort), NODE_ENV: 'production' },
+        env: {
+          ...process.env,
+          ...spec.env,
+          ENLACE_HTTP_PORT: String(spec.httpPort),
+          ...(kind === 'courier' && spec.courierHttpPort !== undefined
+            ? { ENLACE_COURIER_HTTP_PORT: String(spec.courierHttpPort) }
+            : {}),
+          NODE_ENV: 'production',
+        },
       }),
     );
   }

@@ -56,6 +56,14 @@ export interface CourierConfig {
   readonly inboxCommitIntervalMs: number;
   /** How often the courier tells the network's monitor that it is alive (ENLACE_HEARTBEAT_MS, 5 s by default). */
   readonly heartbeatMs: number;
+  /**
+   * The courier's own small HTTP server for /health/live, /health/ready and /metrics (ENLACE_COURIER_HTTP_PORT): off
+   * when unset, since the courier serves no one else; on ENLACE_COURIER_HTTP_HOST, the loopback address unless told
+   * (an orchestrator's probes and Prometheus then need the pod's address, e.g. 0.0.0.0). When the courier runs inside
+   * the node's process (services/node), the node API's server answers these routes for both.
+   */
+  readonly opsHttpPort?: number;
+  readonly opsHttpHost: string;
 }
 
 export const COURIER_CONFIG = Symbol('COURIER_CONFIG');
@@ -89,5 +97,7 @@ export function courierConfigOf(settings: SettingValues<typeof courierSettings>)
     inboxFetchWaitMs: settings.ENLACE_INBOX_FETCH_WAIT_MS,
     inboxCommitIntervalMs: settings.ENLACE_INBOX_COMMIT_INTERVAL_MS,
     heartbeatMs: settings.ENLACE_HEARTBEAT_MS,
+    ...(settings.ENLACE_COURIER_HTTP_PORT !== undefined && { opsHttpPort: settings.ENLACE_COURIER_HTTP_PORT }),
+    opsHttpHost: settings.ENLACE_COURIER_HTTP_HOST,
   };
 }

@@ -145,7 +145,19 @@ describe('readCourierConfig', () => {
         inboxFetchWaitMs: 250,
         inboxCommitIntervalMs: 200,
         heartbeatMs: 5_000,
+        opsHttpHost: '127.0.0.1',
       });
+    });
+
+    it('should serve the probes and metrics only when given a port, on the loopback address unless told', () => {
+      expect(readCourierConfig(environment()).opsHttpPort).toBeUndefined();
+      const config = readCourierConfig(
+        environment({ ENLACE_COURIER_HTTP_PORT: '9464', ENLACE_COURIER_HTTP_HOST: '0.0.0.0' }),
+      );
+      expect(config).toMatchObject({ opsHttpPort: 9464, opsHttpHost: '0.0.0.0' });
+      expect(() => readCourierConfig(environment({ ENLACE_COURIER_HTTP_PORT: '0' }))).toThrow(
+        'ENLACE_COURIER_HTTP_PORT',
+      );
     });
 
     it('should let the pool size and the relay settings replace their defaults', () => {

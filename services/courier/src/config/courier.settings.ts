@@ -1,6 +1,8 @@
 import {
   ConfigSchema,
   databaseSettings,
+  envSetting,
+  logSettings,
   inProduction,
   integer,
   kafkaSchema,
@@ -14,6 +16,7 @@ import {
 /** Everything the courier reads from its environment (courier.config.ts turns it into CourierConfig). */
 export const courierSettings = {
   ...networkSettings,
+  ...logSettings,
   ...nodeSettings,
   ...kafkaSchema.shape,
   ...databaseSettings,
@@ -26,6 +29,24 @@ export const courierSettings = {
   ENLACE_DIRECTORY_FILE: optionalText({
     description:
       'A fixed, unsigned directory file of member keys (development); ignored when ENLACE_TRUST_ANCHORS_FILE is set.',
+  }),
+  ENLACE_COURIER_HTTP_PORT: envSetting<number | undefined>(
+    {
+      description:
+        "The port of the courier's own HTTP server for /health/live, /health/ready and /metrics. Unset: no server " +
+        "(inside the one-process node, the node API's port answers them).",
+    },
+    (value, refuse) => {
+      if (value === undefined) return undefined;
+      const port = Number(value);
+      return Number.isInteger(port) && port >= 1 && port <= 65535 ? port : refuse('must be a port number (1-65535)');
+    },
+  ),
+  ENLACE_COURIER_HTTP_HOST: optionalText({
+    description:
+      "The address the courier's HTTP server listens on: 127.0.0.1 (this machine only) by default; 0.0.0.0 in a " +
+      'container whose probes and Prometheus reach it from outside.',
+    fallback: '127.0.0.1',
   }),
   ENLACE_KEYS_FILE: requiredText({
     description:

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { MessageValidator, RECEIPT_TYPE, messageSchemaId } from '@enlace/contracts';
 import { EnvelopeHeader, EnvelopeSealer } from '@enlace/envelope';
 import { EnvelopePublisher, OutboundRecord, TopicNames } from '@enlace/messaging';
+import { EnvelopeLabel, EnvelopeMetrics, MetricsRegistry, envelopeLabels } from '@enlace/observability';
+import { Counter } from 'prom-client';
 import { COURIER_CONFIG, CourierConfig } from '../config/courier.config';
 import { ENVELOPE_PUBLISHER } from '../courier.tokens';
 
@@ -19,12 +21,17 @@ export interface ReceiptFor {
  */
 @Injectable()
 export class DeliveryReceiptSender {
+  private readonly sentCount: Counter<EnvelopeLabel>;
+
   constructor(
     @Inject(COURIER_CONFIG) private readonly config: CourierConfig,
     @Inject(ENVELOPE_PUBLISHER) private readonly publisher: EnvelopePublisher,
     private readonly sealer: EnvelopeSealer,
     private readonly validator: MessageValidator,
-  ) {}
+    @Optional() metrics: MetricsRegistry = new MetricsRegistry({ defaultMetrics: false }),
+  ) {
+    this.sentCount = EnvelopeMetrics.sent(metrics);
+  }
 
   async send(received: EnvelopeHeader, digest: string, duplicate: boolean): Promise<void> {
     await this.sendMany([{ received, digest, duplicate }]);
@@ -40,6 +47,9 @@ export class DeliveryReceiptSender {
       byTopic.set(topic, records);
     }
     await this.publisher.publishAll([...byTopic].map(([topic, records]) => ({ topic, records })));
+    for (const { received } of answers) {
+      this.sentCount.inc(envelopeLabels({ from: this.config.country, to: received.from, type: RECEIPT_TYPE }));
+    }
   }
 
   private async sealed(received: EnvelopeHeader, digest: string, duplicate: boolean): Promise<string> {

@@ -3,6 +3,7 @@ import { ContractViolation, MessageValidator, RECEIPT_TYPE } from '@enlace/contr
 import {
   DuplicateEnvelopeError,
   EnvelopeError,
+  EnvelopeHeader,
   EnvelopeOpener,
   OpenedEnvelope,
   UnknownSenderError,
@@ -14,7 +15,9 @@ import {
   InboundRecord,
   isTransientBrokerFailure,
 } from '@enlace/messaging';
+import { EnvelopeLabel, EnvelopeMetrics, MetricsRegistry, envelopeLabels } from '@enlace/observability';
 import { PersonalDataVault, SealedUse } from '@enlace/privacy';
+import { Counter, Histogram } from 'prom-client';
 import { InboxEntry, InboxStore, isTransientStoreFailure } from '@enlace/store';
 import { DEAD_LETTER_PUBLISHER, INBOX_STORE, MEMBER_DIRECTORY, PERSONAL_DATA_VAULT } from '../courier.tokens';
 import { DeliveryReceiptSender } from './delivery-receipt.sender';
@@ -35,6 +38,9 @@ export class InboundEnvelopeHandler {
   /** The last arrival time given, so that each is later than the one before: node-api applies in that order. */
   private lastReceivedAt = 0;
   private readonly tries = new FailureCounter(MAX_RECORD_TRIES);
+  private readonly receivedCount: Counter<EnvelopeLabel>;
+  private readonly deadLetteredCount: Counter<EnvelopeLabel>;
+  private readonly deliveryLatency: Histogram<EnvelopeLabel>;
 
   constructor(
     private readonly opener: EnvelopeOpener,
@@ -44,7 +50,12 @@ export class InboundEnvelopeHandler {
     private readonly receipts: DeliveryReceiptSender,
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
     @Optional() @Inject(MEMBER_DIRECTORY) private readonly directory?: { refresh?: () => Promise<void> },
-  ) {}
+    @Optional() metrics: MetricsRegistry = new MetricsRegistry({ defaultMetrics: false }),
+  ) {
+    this.receivedCount = EnvelopeMetrics.received(metrics);
+    this.deadLetteredCount = EnvelopeMetrics.deadLettered(metrics);
+    this.deliveryLatency = EnvelopeMetrics.deliveryLatency(metrics);
+  }
 
   /** Returns whether the record went to the dead letters. */
   async handle(record: InboundRecord): Promise<boolean> {
@@ -86,6 +97,7 @@ export class InboundEnvelopeHandler {
         else arrivals.push(checked);
       }
       const stored = await this.inbox.record(await this.entriesOf(arrivals));
+      this.countArrivals(arrivals.filter((_, i) => stored[i] !== 'duplicate'));
       await this.receipts.sendMany(
         arrivals
           .map((opened, i) => ({
@@ -114,6 +126,7 @@ export class InboundEnvelopeHandler {
       return true;
     }
     const [stored] = await this.inbox.record(await this.entriesOf([checked]));
+    if (stored !== 'duplicate') this.countArrivals([checked]);
     if (checked.header.type !== RECEIPT_TYPE) {
       await this.receipts.send(checked.header, checked.digest, stored === 'duplicate');
     }
@@ -205,8 +218,36 @@ export class InboundEnvelopeHandler {
     if (verified.header.type !== RECEIPT_TYPE) await this.receipts.send(verified.header, verified.digest, true);
   }
 
+  /**
+   * Stored for the first time (committed): counted, and its delay from the sender's sent-at observed. An envelope
+   * whose sent-at is ahead of our clock (the sender's runs fast) counts as no delay rather than a negative one.
+   */
+  private countArrivals(arrivals: readonly OpenedEnvelope<Record<string, unknown>>[]): void {
+    const now = Date.now();
+    for (const { header } of arrivals) {
+      const labels = envelopeLabels(header);
+      this.receivedCount.inc(labels);
+      this.deliveryLatency.observe(labels, Math.max(0, now - Date.parse(header.sentAt)) / 1000);
+    }
+  }
+
   private async reject(record: InboundRecord, code: string, detail: string): Promise<void> {
-    this.logger.warn(`dead-lettered ${record.topic}/${record.partition}@${record.offset}: ${code}`);
+    // What the header claims, read without any check (the record may be forged or broken): labels and ids only.
+    const header = this.unverifiedHeaderOf(record);
+    this.logger.warn({
+      msg: `dead-lettered ${record.topic}/${record.partition}@${record.offset}: ${code}`,
+      ...(typeof header?.correlationId === 'string' && { correlationId: header.correlationId }),
+    });
     await this.deadLetters.deadLetter(record, { code, detail });
+    this.deadLetteredCount.inc(envelopeLabels(header ?? {}));
+  }
+
+  private unverifiedHeaderOf(record: InboundRecord): Partial<EnvelopeHeader> | undefined {
+    if (!record.value || record.value.length === 0) return undefined;
+    try {
+      return this.opener.readHeader(record.value);
+    } catch {
+      return undefined;
+    }
   }
 }

@@ -13,6 +13,8 @@ import { NodeChannels, NotifiedWorker, OutboxEntry, OutboxRelayOutcome, OutboxRe
 import { COURIER_CONFIG, CourierConfig } from '../config/courier.config';
 import { ENVELOPE_PUBLISHER, MEMBER_DIRECTORY, OUTBOX_RELAY_STORE, PERSONAL_DATA_VAULT } from '../courier.tokens';
 import { messageSchemaId } from '@enlace/contracts';
+import { EnvelopeMetrics, MetricsRegistry, envelopeLabels } from '@enlace/observability';
+import { Counter } from 'prom-client';
 
 /**
  * Takes what node-api committed to the outbox, seals and signs it, and produces it to the addressee's inbox topic.
@@ -28,6 +30,8 @@ import { messageSchemaId } from '@enlace/contracts';
 export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelayService.name);
   private readonly worker: NotifiedWorker;
+  private readonly sentCount: Counter<'from' | 'to' | 'type'>;
+  private readonly setAsideCount: Counter<'from' | 'to' | 'type'>;
 
   constructor(
     @Inject(COURIER_CONFIG) private readonly config: CourierConfig,
@@ -35,8 +39,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     @Inject(ENVELOPE_PUBLISHER) private readonly publisher: EnvelopePublisher,
     private readonly sealer: EnvelopeSealer,
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
+    metrics: MetricsRegistry,
     @Optional() @Inject(MEMBER_DIRECTORY) private readonly directory?: { refresh?: () => Promise<void> },
   ) {
+    this.sentCount = EnvelopeMetrics.sent(metrics);
+    this.setAsideCount = EnvelopeMetrics.setAside(metrics);
     this.worker = new NotifiedWorker(async () => (await this.relayOnce()) >= config.relayBatchSize, {
       url: config.databaseUrl,
       channels: [NodeChannels.outbox],
@@ -62,8 +69,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   }
 
   private async send(entries: readonly OutboxEntry[]): Promise<OutboxRelayOutcome> {
-    const byTopic = new Map<string, { ids: string[]; records: OutboundRecord[] }>();
+    const byTopic = new Map<string, { ids: string[]; records: OutboundRecord[]; entries: OutboxEntry[] }>();
     const undeliverable: { envelopeId: string; reason: string }[] = [];
+    const setAside: OutboxEntry[] = [];
     const directoryRead = { once: false };
     const payloads = await this.payloadsOf(entries);
     for (const [i, entry] of entries.entries()) {
@@ -71,20 +79,26 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
       if (payload === undefined) {
         // Its case's key was destroyed: the case was erased, and nothing of it may leave any more.
         undeliverable.push({ envelopeId: entry.envelopeId, reason: 'CASE_ERASED' });
+        setAside.push(entry);
         continue;
       }
       const sealed = await this.sealOrSetAside(entry, payload, directoryRead);
       if ('reason' in sealed) {
         undeliverable.push({ envelopeId: entry.envelopeId, reason: sealed.reason });
+        setAside.push(entry);
         continue;
       }
       const topic = TopicNames.inbox(this.config.network, entry.to);
-      const batch = byTopic.get(topic) ?? { ids: [], records: [] };
+      const batch = byTopic.get(topic) ?? { ids: [], records: [], entries: [] };
       batch.ids.push(entry.envelopeId);
+      batch.entries.push(entry);
       batch.records.push({ key: entry.caseId, value: sealed.wire });
       byTopic.set(topic, batch);
     }
     await this.publisher.publishAll([...byTopic].map(([topic, batch]) => ({ topic, records: batch.records })));
+    // Counted once the broker acknowledged them; a crash before the store marks them sends (and counts) them again.
+    for (const batch of byTopic.values()) for (const entry of batch.entries) this.sentCount.inc(this.labelsOf(entry));
+    for (const entry of setAside) this.setAsideCount.inc(this.labelsOf(entry));
     return { sent: [...byTopic.values()].flatMap((batch) => batch.ids), undeliverable };
   }
 
@@ -105,7 +119,12 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     return entries.map((entry) => {
       if (entry.sealedPayload === undefined) return entry.payload ?? {};
       const payload = byId.get(entry.envelopeId);
-      if (payload === undefined) this.logger.warn(`outbox entry ${entry.envelopeId} not sent: its case was erased`);
+      if (payload === undefined) {
+        this.logger.warn({
+          msg: `outbox entry ${entry.envelopeId} not sent: its case was erased`,
+          correlationId: entry.correlationId,
+        });
+      }
       return payload;
     });
   }
@@ -127,9 +146,16 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
         return this.sealOrSetAside(entry, payload, directoryRead);
       }
       // Envelope id, type and country codes only: never the payload.
-      this.logger.warn(`outbox entry ${entry.envelopeId} (${entry.type} to ${entry.to}) set aside: ${error.code}`);
+      this.logger.warn({
+        msg: `outbox entry ${entry.envelopeId} (${entry.type} to ${entry.to}) set aside: ${error.code}`,
+        correlationId: entry.correlationId,
+      });
       return { reason: error.code };
     }
+  }
+
+  private labelsOf(entry: OutboxEntry): Record<'from' | 'to' | 'type', string> {
+    return envelopeLabels({ from: this.config.country, to: entry.to, type: entry.type });
   }
 
   private headerOf(entry: OutboxEntry): EnvelopeHeader {

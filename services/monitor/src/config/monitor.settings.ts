@@ -5,6 +5,7 @@ import {
   inProduction,
   kafkaSchema,
   loginSettings,
+  logSettings,
   networkSettings,
   requiredText,
   tokenIssuerSettings,
@@ -13,6 +14,7 @@ import {
 /** Everything the monitor reads from its environment (monitor.config.ts turns it into MonitorConfig). */
 export const monitorSettings = {
   ...networkSettings,
+  ...logSettings,
   ...httpSettings({ port: 3100, bodyLimit: '64kb' }),
   ...kafkaSchema.shape,
   ...databaseSettings,

@@ -4,6 +4,10 @@ import type { NextFunction, Request, Response } from 'express';
 import { AUDITED_WITH_CHANGE, AuditedRequest, auditEntryOf } from './audit-entry';
 import { AUDIT_LOG_STORE } from './audit.tokens';
 
+function isOperationsPath(path: string): boolean {
+  return path === '/metrics' || path === '/health/live' || path === '/health/ready';
+}
+
 /**
  * Records, once the answer is sent, who did what on which case and how it ended — reads and refusals included.
  * A step that changed a case has its record already, written in the change's transaction (CaseAuditTrail).
@@ -16,6 +20,8 @@ export class AuditMiddleware implements NestMiddleware {
   constructor(@Inject(AUDIT_LOG_STORE) private readonly store: AuditLogStore) {}
 
   use(request: Request, response: Response, next: NextFunction): void {
+    // An orchestrator's probes and Prometheus's scrapes, every few seconds, are nobody's access to anything.
+    if (isOperationsPath(request.path)) return next();
     const at = new Date().toISOString();
     response.once('finish', () => {
       if ((request as AuditedRequest)[AUDITED_WITH_CHANGE]) return;

@@ -6,6 +6,7 @@ import {
   httpSettings,
   inProduction,
   integer,
+  logSettings,
   networkSettings,
   nodeSettings,
   requiredWhen,
@@ -36,6 +37,7 @@ const WITHOUT_PROVIDER = 'unless ENLACE_OIDC_ISSUER is set (the development issu
 /** Everything node-api reads from its environment (node-api.config.ts turns it into NodeApiConfig). */
 export const nodeApiSettings = {
   ...networkSettings,
+  ...logSettings,
   ...nodeSettings,
   ...httpSettings({ port: 3000, bodyLimit: '256kb' }),
   ENLACE_HTTP_MAX_IN_FLIGHT: integer({

@@ -1,7 +1,16 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  Optional,
+} from '@nestjs/common';
 import { RECEIPT_TYPE } from '@enlace/contracts';
 import { ProtocolRuleViolation } from '@enlace/protocols';
 import { FailureCounter } from '@enlace/messaging';
+import { EnvelopeLabel, EnvelopeMetrics, MetricsRegistry, envelopeLabels } from '@enlace/observability';
+import { Counter } from 'prom-client';
 import { PersonalDataVault, SealedUse } from '@enlace/privacy';
 import { InboxEntry, InboxStore, NodeChannels, NotifiedWorker, isTransientStoreFailure } from '@enlace/store';
 import { ERASURE_CONFIRMED_TYPE } from '../cases/domain/erasure-confirmation';
@@ -55,6 +64,8 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
   private readonly worker: NotifiedWorker;
   private readonly tries = new FailureCounter(MAX_APPLY_TRIES);
   private readonly lanes: number;
+  private readonly country: string;
+  private readonly setAsideCount: Counter<EnvelopeLabel>;
 
   constructor(
     @Inject(NODE_API_CONFIG) config: NodeApiConfig,
@@ -63,7 +74,10 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
     @Inject(INBOX_MESSAGE_APPLIERS) private readonly appliers: readonly InboxMessageApplier[],
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
     @Inject(SEALED_CASE_CONTENT) private readonly sealing: SealedCaseContent,
+    @Optional() metrics: MetricsRegistry = new MetricsRegistry({ defaultMetrics: false }),
   ) {
+    this.country = config.country;
+    this.setAsideCount = EnvelopeMetrics.setAside(metrics);
     this.lanes = Math.max(1, Math.min(PARALLEL_CASES, Math.floor(config.databaseMaxConnections / 2)));
     this.worker = new NotifiedWorker(async () => (await this.applyPending()) >= APPLY_BATCH, {
       url: config.databaseUrl,
@@ -276,7 +290,11 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
   }
 
   private async reject(entry: InboxEntry, code: string, detail: string, trx?: NodeTransactions['db']): Promise<void> {
-    this.logger.warn(`inbox entry ${entry.envelopeId} (${entry.type}) set aside: ${code}`);
+    this.logger.warn({
+      msg: `inbox entry ${entry.envelopeId} (${entry.type}) set aside: ${code}`,
+      correlationId: entry.correlationId,
+    });
     await this.inbox.markRejected(entry.envelopeId, { code, detail }, trx);
+    this.setAsideCount.inc(envelopeLabels({ from: entry.from, to: this.country, type: entry.type }));
   }
 }

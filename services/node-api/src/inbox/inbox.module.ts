@@ -6,6 +6,7 @@ import { REINTEGRATION_MESSAGE_APPLIER } from '../reintegrations/reintegrations.
 import { ReturnsModule } from '../returns/returns.module';
 import { RETURN_MESSAGE_APPLIER } from '../returns/returns.tokens';
 import { InboxApplierService } from './inbox-applier.service';
+import { InboxGauges } from './inbox-gauges';
 import { INBOX_MESSAGE_APPLIERS, InboxMessageApplier } from './inbox-message.applier';
 
 /** Applies what arrived from other nodes to this node's cases, each message by the protocol it belongs to. */
@@ -18,6 +19,7 @@ import { INBOX_MESSAGE_APPLIERS, InboxMessageApplier } from './inbox-message.app
       useFactory: (...appliers: InboxMessageApplier[]) => appliers,
     },
     InboxApplierService,
+    InboxGauges,
   ],
 })
 export class InboxModule {}

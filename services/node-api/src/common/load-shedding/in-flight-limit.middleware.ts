@@ -12,6 +12,10 @@ export const BUSY_RETRY_AFTER_SECONDS = 1;
 export function inFlightLimit(max: number): (request: Request, response: Response, next: NextFunction) => void {
   let inFlight = 0;
   return (request, response, next) => {
+    // The probes and /metrics cost nothing and must answer while busy: a busy node is not a dead one.
+    if (request.path === '/health/live' || request.path === '/health/ready' || request.path === '/metrics') {
+      return next();
+    }
     if (inFlight >= max) {
       // The body is read and thrown away, unparsed, so that the connection stays usable for the client's retry.
       request.resume();
