@@ -1,6 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import type { ConfigSchema, SettingsShape } from '@enlace/config';
+// The chart is checked against the console server's own settings schema: a test of the app, not a dependency on it.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { consoleServerConfigSchema } from '@enlace/console-server';
+import { courierConfigSchema } from '@enlace/courier';
+import { nodeApiConfigSchema } from '@enlace/node-api';
 import { parseAllDocuments } from 'yaml';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -52,6 +58,13 @@ function podSpec(manifest: Manifest): {
 } {
   return (manifest.spec as { template: { spec: ReturnType<typeof podSpec> } }).template.spec;
 }
+
+/** The configuration schema of the process each container command runs (the image's entry point names). */
+const SCHEMAS: Readonly<Record<string, ConfigSchema<SettingsShape>>> = {
+  'node-api': nodeApiConfigSchema,
+  courier: courierConfigSchema,
+  console: consoleServerConfigSchema,
+};
 
 // Kubernetes is not here; what can be checked without it is: the chart lints, its values are held to a schema,
 // and the rendered manifests say what the services need.
@@ -118,5 +131,41 @@ describe('deploy/helm/enlace-node', () => {
     expect(rendered().filter((manifest) => manifest.kind === 'ServiceMonitor')).toHaveLength(1);
     const without = rendered(['--set', 'metrics.serviceMonitor.enabled=false']);
     expect(without.filter((manifest) => manifest.kind === 'ServiceMonitor')).toHaveLength(0);
+  });
+
+  it('should set only settings its services read, and every setting they require', () => {
+    const problems: string[] = [];
+    for (const deployment of rendered().filter((manifest) => manifest.kind === 'Deployment')) {
+      const [container] = podSpec(deployment).containers;
+      const command = container?.args?.[0] ?? '?';
+      const schema = SCHEMAS[command];
+      if (!schema) {
+        problems.push(`${deployment.metadata.name}: no schema for the command ${command}`);
+        continue;
+      }
+      const known = new Map(schema.settings().map((setting) => [setting.name, setting]));
+      const set = new Set((container?.env ?? []).map((variable) => variable.name));
+      for (const name of set) if (!known.has(name)) problems.push(`${command} does not read ${name}`);
+      for (const [name, setting] of known) {
+        if (setting.required === true && !set.has(name)) problems.push(`${command} requires ${name}, not set`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("should give node-api and the console settings their schemas accept, production's rules included", () => {
+    for (const deployment of rendered().filter((manifest) => manifest.kind === 'Deployment')) {
+      const [container] = podSpec(deployment).containers;
+      const command = container?.args?.[0] ?? '?';
+      if (command !== 'node-api' && command !== 'console') continue;
+      // A Secret's value stands in as a well-formed one: the manifests never hold secrets themselves.
+      const env = Object.fromEntries(
+        (container?.env ?? []).map((variable) => [
+          variable.name,
+          variable.value ?? (variable.name === 'DATABASE_URL' ? 'postgres://enlace@db:5432/enlace_co' : 'a-secret'),
+        ]),
+      );
+      expect(() => SCHEMAS[command]?.read(env)).not.toThrow();
+    }
   });
 });
