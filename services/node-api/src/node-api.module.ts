@@ -9,6 +9,7 @@ import { NodeApiConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ExportsModule } from './exports/exports.module';
 import { InboxModule } from './inbox/inbox.module';
 import { PrivacyModule } from './privacy/privacy.module';
@@ -31,6 +32,7 @@ import { ReturnsModule } from './returns/returns.module';
     ReintegrationsModule,
     InboxModule,
     DeadlinesModule,
+    NotificationsModule,
     ExportsModule,
   ],
   providers: [{ provide: APP_FILTER, useValue: new ProblemDetailsFilter(toProblem) }],
