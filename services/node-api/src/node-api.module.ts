@@ -10,6 +10,7 @@ import { NodeApiConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ExportsModule } from './exports/exports.module';
 import { InboxModule } from './inbox/inbox.module';
 import { IntakesModule } from './intakes/intakes.module';
@@ -35,6 +36,7 @@ import { ReturnsModule } from './returns/returns.module';
     IntakesModule,
     InboxModule,
     DeadlinesModule,
+    NotificationsModule,
     ExportsModule,
   ],
   providers: [{ provide: APP_FILTER, useValue: new ProblemDetailsFilter(toProblem) }],

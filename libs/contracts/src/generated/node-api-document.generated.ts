@@ -35,6 +35,11 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       description:
         "This node's cases for case-management systems, in the shape of the Human Trafficking Case Data Standard.",
     },
+    {
+      name: 'notifications',
+      description:
+        'What a user asks to be told, by e-mail or signed webhook: a new incoming case, an answer, a step due soon or overdue. A notification names the case id and the step and links to the console, never a person.',
+    },
     { name: 'health', description: 'Liveness of the node API.' },
   ],
   paths: {
@@ -1667,6 +1672,79 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         },
       },
     },
+    '/notifications/subscriptions': {
+      get: {
+        tags: ['notifications'],
+        operationId: 'listNotificationSubscriptions',
+        'x-enlace-right': 'case.read',
+        summary: "The caller's own notification subscriptions.",
+        responses: {
+          '200': {
+            description: "The caller's subscriptions (a webhook's secret is never shown again).",
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/NotificationSubscriptionList' } } },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+      post: {
+        tags: ['notifications'],
+        operationId: 'createNotificationSubscription',
+        'x-enlace-right': 'case.read',
+        summary: "Ask to be told of events of this node's cases, by e-mail or webhook.",
+        description:
+          'E-mail goes through the node\'s SMTP server (422 when the node has none). A webhook receives a JSON POST signed with HMAC-SHA256 in `X-Enlace-Signature: t=<unix seconds>,v1=<hex of HMAC(secret, "<t>.<body>")>`, with `X-Enlace-Notification-Id` to drop a retried one it already took; the secret is in this answer only. Failed deliveries are tried again (30 s, doubling to an hour, 12 attempts).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/NotificationSubscriptionRequest' },
+              example: {
+                channel: 'webhook',
+                address: 'https://cms.example.gov.co/enlace/notifications',
+                events: ['incoming', 'answer', 'overdue'],
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: "The subscription, with the webhook's signing secret (shown once).",
+            content: {
+              'application/json': { schema: { $ref: '#/components/schemas/NotificationSubscriptionCreated' } },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/notifications/subscriptions/{id}': {
+      delete: {
+        tags: ['notifications'],
+        operationId: 'deleteNotificationSubscription',
+        'x-enlace-right': 'case.read',
+        summary: "Stop one of the caller's subscriptions (what it still had to send is dropped).",
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            description: 'Id of the subscription.',
+            schema: { type: 'string', format: 'uuid' },
+          },
+        ],
+        responses: {
+          '204': { description: 'Stopped.' },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
     '/exports/htcds.csv': {
       get: {
         tags: ['exports'],
@@ -1854,6 +1932,70 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       },
     },
     schemas: {
+      NotificationEvent: {
+        description:
+          "incoming: another country opened a case here; answer: the other side took a step on a case; due-soon: a step of this node is due within the node's window (24 h by default); overdue: it is past due.",
+        type: 'string',
+        enum: ['incoming', 'answer', 'due-soon', 'overdue'],
+      },
+      NotificationSubscriptionRequest: {
+        description: 'Where to be told, and of what.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['channel', 'address', 'events'],
+        properties: {
+          channel: { type: 'string', enum: ['email', 'webhook'] },
+          address: {
+            description: "An e-mail address, or the webhook's https URL (http only for the node's own machine).",
+            type: 'string',
+            minLength: 3,
+            maxLength: 500,
+          },
+          events: {
+            type: 'array',
+            minItems: 1,
+            uniqueItems: true,
+            items: { $ref: '#/components/schemas/NotificationEvent' },
+          },
+        },
+      },
+      NotificationSubscription: {
+        description: "One of the caller's subscriptions.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'channel', 'address', 'events', 'createdAt'],
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          channel: { type: 'string', enum: ['email', 'webhook'] },
+          address: { type: 'string' },
+          events: { type: 'array', items: { $ref: '#/components/schemas/NotificationEvent' } },
+          createdAt: { type: 'string', format: 'date-time' },
+        },
+      },
+      NotificationSubscriptionCreated: {
+        description: "A new subscription; a webhook's signing secret appears here only.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'channel', 'address', 'events', 'createdAt'],
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          channel: { type: 'string', enum: ['email', 'webhook'] },
+          address: { type: 'string' },
+          events: { type: 'array', items: { $ref: '#/components/schemas/NotificationEvent' } },
+          createdAt: { type: 'string', format: 'date-time' },
+          secret: {
+            description: "The webhook's HMAC-SHA256 key (base64url); keep it, it is not shown again.",
+            type: 'string',
+          },
+        },
+      },
+      NotificationSubscriptionList: {
+        description: "The caller's subscriptions.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['items'],
+        properties: { items: { type: 'array', items: { $ref: '#/components/schemas/NotificationSubscription' } } },
+      },
       CountryCode: {
         description: 'ISO 3166-1 alpha-2 country code.',
         type: 'string',

@@ -1078,6 +1078,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/notifications/subscriptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's own notification subscriptions. */
+    get: operations['listNotificationSubscriptions'];
+    put?: never;
+    /**
+     * Ask to be told of events of this node's cases, by e-mail or webhook.
+     * @description E-mail goes through the node's SMTP server (422 when the node has none). A webhook receives a JSON POST signed with HMAC-SHA256 in `X-Enlace-Signature: t=<unix seconds>,v1=<hex of HMAC(secret, "<t>.<body>")>`, with `X-Enlace-Notification-Id` to drop a retried one it already took; the secret is in this answer only. Failed deliveries are tried again (30 s, doubling to an hour, 12 attempts).
+     */
+    post: operations['createNotificationSubscription'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/notifications/subscriptions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Stop one of the caller's subscriptions (what it still had to send is dropped). */
+    delete: operations['deleteNotificationSubscription'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/exports/htcds.csv': {
     parameters: {
       query?: never;
@@ -1119,6 +1157,47 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /**
+     * @description incoming: another country opened a case here; answer: the other side took a step on a case; due-soon: a step of this node is due within the node's window (24 h by default); overdue: it is past due.
+     * @enum {string}
+     */
+    NotificationEvent: 'incoming' | 'answer' | 'due-soon' | 'overdue';
+    /** @description Where to be told, and of what. */
+    NotificationSubscriptionRequest: {
+      /** @enum {string} */
+      channel: 'email' | 'webhook';
+      /** @description An e-mail address, or the webhook's https URL (http only for the node's own machine). */
+      address: string;
+      events: components['schemas']['NotificationEvent'][];
+    };
+    /** @description One of the caller's subscriptions. */
+    NotificationSubscription: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      channel: 'email' | 'webhook';
+      address: string;
+      events: components['schemas']['NotificationEvent'][];
+      /** Format: date-time */
+      createdAt: string;
+    };
+    /** @description A new subscription; a webhook's signing secret appears here only. */
+    NotificationSubscriptionCreated: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      channel: 'email' | 'webhook';
+      address: string;
+      events: components['schemas']['NotificationEvent'][];
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The webhook's HMAC-SHA256 key (base64url); keep it, it is not shown again. */
+      secret?: string;
+    };
+    /** @description The caller's subscriptions. */
+    NotificationSubscriptionList: {
+      items: components['schemas']['NotificationSubscription'][];
+    };
     /**
      * @description ISO 3166-1 alpha-2 country code.
      * @example CO
@@ -2734,6 +2813,11 @@ export interface components {
   headers: never;
   pathItems: never;
 }
+export type NotificationEvent = components['schemas']['NotificationEvent'];
+export type NotificationSubscriptionRequest = components['schemas']['NotificationSubscriptionRequest'];
+export type NotificationSubscription = components['schemas']['NotificationSubscription'];
+export type NotificationSubscriptionCreated = components['schemas']['NotificationSubscriptionCreated'];
+export type NotificationSubscriptionList = components['schemas']['NotificationSubscriptionList'];
 export type CountryCode = components['schemas']['CountryCode'];
 export type ReferralStatus = components['schemas']['ReferralStatus'];
 export type ReferralDirection = components['schemas']['ReferralDirection'];
@@ -4821,6 +4905,92 @@ export interface operations {
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       422: components['responses']['Unprocessable'];
+    };
+  };
+  listNotificationSubscriptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The caller's subscriptions (a webhook's secret is never shown again). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationSubscriptionList'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  createNotificationSubscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "channel": "webhook",
+         *       "address": "https://cms.example.gov.co/enlace/notifications",
+         *       "events": [
+         *         "incoming",
+         *         "answer",
+         *         "overdue"
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['NotificationSubscriptionRequest'];
+      };
+    };
+    responses: {
+      /** @description The subscription, with the webhook's signing secret (shown once). */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationSubscriptionCreated'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  deleteNotificationSubscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the subscription. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Stopped. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
     };
   };
   exportHtcdsCsv: {

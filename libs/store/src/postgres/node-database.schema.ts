@@ -146,6 +146,40 @@ export interface IntakesTable {
 }
 
 /** A node's database: node-api and its courier share it; no other node ever reads it. */
+/** What a user of this node asked to be told, and where: an e-mail address or a webhook (with its signing secret). */
+export interface NotificationSubscriptionsTable {
+  id: string;
+  username: string;
+  channel: string;
+  address: string;
+  /** The webhook's HMAC key (shown once to its owner), null for e-mail. */
+  secret: string | null;
+  events: string[];
+  created_at: Timestamp;
+}
+
+/** One notification for one subscription: a case id, a step and a link, never a person; retried until delivered. */
+export interface NotificationsTable {
+  id: string;
+  seq: Generated<string>;
+  subscription_id: string;
+  /** Subscription, event and what it is about: the same event never notifies a subscription twice. */
+  dedupe_key: string;
+  message: Json<Record<string, unknown>>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  delivered_at: Timestamp | null;
+  given_up_at: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+}
+
+/** How far a notification scanner has read (the inbox's seq). */
+export interface NotificationCursorTable {
+  name: string;
+  last_seq: string;
+}
+
 export interface NodeDatabase {
   cases: CasesTable;
   outbox: OutboxTable;
@@ -154,4 +188,7 @@ export interface NodeDatabase {
   audit_log: AuditLogTable;
   deadline_notices: DeadlineNoticesTable;
   intakes: IntakesTable;
+  notification_subscriptions: NotificationSubscriptionsTable;
+  notifications: NotificationsTable;
+  notification_cursor: NotificationCursorTable;
 }

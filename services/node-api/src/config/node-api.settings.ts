@@ -14,6 +14,7 @@ import {
   type SetSettings,
 } from '@enlace/config';
 import { readDeadlinePolicy } from '../deadlines/domain/deadline-policy.reader';
+import { notificationSettings } from '../notifications/notification.settings';
 import { authRules, authSettings } from './auth.settings';
 import { IsoDuration } from './iso-duration';
 
@@ -77,6 +78,7 @@ export const nodeApiSettings = {
       }
     },
   ),
+  ...notificationSettings,
   ENLACE_OVERDUE_SCAN_MS: integer({
     description: 'How often the node looks for steps other countries let go overdue, to announce them, in ms.',
     fallback: 60_000,
