@@ -101,7 +101,11 @@ describe('node API OpenAPI document', () => {
     expect(operations.sort()).toEqual(
       [
         'post /auth/token',
+        'get /auth/me',
         'get /exports/htcds.csv',
+        'get /notifications/subscriptions',
+        'post /notifications/subscriptions',
+        'delete /notifications/subscriptions/{id}',
         'post /referrals',
         'get /referrals',
         'get /referrals/{id}',
