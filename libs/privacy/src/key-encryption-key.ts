@@ -25,6 +25,14 @@ export class KeyEncryptionKeyError extends Error {
   override readonly name = 'KeyEncryptionKeyError';
 }
 
+/**
+ * The loaded key-encryption key is not the one the node's store holds case keys under. Its message names the key
+ * ids, never a key: started anyway, the node could open no case and would set aside every message it received.
+ */
+export class KeyEncryptionKeyMismatchError extends Error {
+  override readonly name = 'KeyEncryptionKeyMismatchError';
+}
+
 export async function loadKeyEncryptionKey(file: string): Promise<KeyEncryptionKey> {
   let jwk: Partial<OctetJwk>;
   try {
