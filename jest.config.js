@@ -6,6 +6,7 @@ module.exports = {
     '<rootDir>/apps/*/jest.config.js',
     '<rootDir>/deploy/local/jest.config.js',
     '<rootDir>/tools/profiling/jest.config.js',
+    '<rootDir>/tools/inbox/jest.config.js',
     '<rootDir>/test/jest.config.js',
   ],
 };

@@ -148,11 +148,11 @@ export class InboxStore {
    * Puts set-aside entries back to be applied (all of them without `envelopeIds`), in arrival order among the
    * others, and wakes node-api. Only an entry still set aside is put back: of two requests for the same entry, the
    * database lets one through and the other finds nothing to do; the applier then applies it once, as any entry.
-   * Returns the ids put back.
+   * Returns the ids put back. In the caller's transaction when given one (with its audit record).
    */
-  async reapply(envelopeIds?: readonly string[]): Promise<string[]> {
+  async reapply(envelopeIds?: readonly string[], db: Kysely<NodeDatabase> = this.db): Promise<string[]> {
     if (envelopeIds !== undefined && envelopeIds.length === 0) return [];
-    let update = this.db
+    let update = db
       .updateTable('inbox')
       .set({
         rejection_code: null,
@@ -166,7 +166,7 @@ export class InboxStore {
       .where('applied_at', 'is', null);
     if (envelopeIds !== undefined) update = update.where('envelope_id', 'in', [...envelopeIds]);
     const rows = await update.returning('envelope_id').execute();
-    if (rows.length > 0) await notify(this.db, NodeChannels.inbox);
+    if (rows.length > 0) await notify(db, NodeChannels.inbox);
     return rows.map((row) => row.envelope_id);
   }
 

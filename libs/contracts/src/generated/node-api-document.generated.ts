@@ -30,6 +30,11 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       description:
         "This node's cases for case-management systems, in the shape of the Human Trafficking Case Data Standard.",
     },
+    {
+      name: 'inbox',
+      description:
+        'Messages this node received and receipted but has not applied: set aside (kept, with their payload sealed, and applied again by a supervisor once the cause is fixed) or waiting for the message they follow.',
+    },
     { name: 'health', description: 'Liveness of the node API.' },
   ],
   paths: {
@@ -1434,6 +1439,92 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         },
       },
     },
+    '/inbox/set-aside': {
+      get: {
+        tags: ['inbox'],
+        operationId: 'listSetAsideInboxEntries',
+        'x-enlace-right': 'inbox.manage',
+        summary: 'List the messages this node set aside, with the reason, never the payload.',
+        description:
+          "A message is set aside when it cannot be applied (a protocol rule refuses it, or it failed for no passing cause MAX_APPLY_TRIES times). Its delivery receipt has gone, so the entry is the only copy at this node: it keeps its payload, sealed with its case's key, until it is applied again. In arrival order.",
+        parameters: [
+          { $ref: '#/components/parameters/InboxPageLimit' },
+          { $ref: '#/components/parameters/InboxPageAfter' },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of set-aside entries, and the counts of the inbox.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/InboxEntryList' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
+    '/inbox/waiting': {
+      get: {
+        tags: ['inbox'],
+        operationId: 'listWaitingInboxEntries',
+        'x-enlace-right': 'inbox.manage',
+        summary: 'List the messages that wait for the message they follow (they came before it).',
+        description:
+          'A message that came before the one it follows (a copy delivered out of order), in any protocol, waits for it without a time limit; it is tried again whenever its case moves, and on its own after a rest that doubles up to 10 minutes (`waitingUntil`). In arrival order.',
+        parameters: [
+          { $ref: '#/components/parameters/InboxPageLimit' },
+          { $ref: '#/components/parameters/InboxPageAfter' },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of waiting entries, and the counts of the inbox.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/InboxEntryList' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
+    '/inbox/set-aside/reapply': {
+      post: {
+        tags: ['inbox'],
+        operationId: 'reapplyAllSetAsideInboxEntries',
+        'x-enlace-right': 'inbox.manage',
+        summary: 'Apply every set-aside message again.',
+        description:
+          'Puts every set-aside entry back to be applied, in arrival order among the others; each is applied once. One that fails again is set aside again, with its new reason. Recorded in the audit log.',
+        responses: {
+          '202': {
+            description: 'The entries put back; the node applies them in a moment.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReapplyResult' } } },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
+    '/inbox/{id}/reapply': {
+      parameters: [{ $ref: '#/components/parameters/InboxEntryId' }],
+      post: {
+        tags: ['inbox'],
+        operationId: 'reapplyInboxEntry',
+        'x-enlace-right': 'inbox.manage',
+        summary: 'Apply one set-aside message again.',
+        description:
+          'Puts the entry back to be applied; the database lets one of two such requests through, and the node applies it once. Recorded in the audit log.',
+        responses: {
+          '202': {
+            description: 'The entry was put back; the node applies it in a moment.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReapplyResult' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
     '/health': {
       get: {
         tags: ['health'],
@@ -1475,6 +1566,27 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         required: true,
         description: 'Id of the return or reintegration, the same at both ends of the exchange.',
         schema: { type: 'string', format: 'uuid' },
+      },
+      InboxEntryId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'Id of the inbox entry, which is the envelope id of the message.',
+        schema: { type: 'string', format: 'uuid' },
+      },
+      InboxPageLimit: {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        description: 'At most this many entries (default 100).',
+        schema: { type: 'integer', minimum: 1, maximum: 500 },
+      },
+      InboxPageAfter: {
+        name: 'after',
+        in: 'query',
+        required: false,
+        description: 'The `next` of the page before, to read the next page.',
+        schema: { type: 'string', pattern: '^[0-9]{1,19}$' },
       },
     },
     responses: {
@@ -2947,6 +3059,85 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           tokenType: { description: 'Always Bearer.', type: 'string', const: 'Bearer' },
           expiresIn: { description: 'Seconds until the token expires.', type: 'integer', minimum: 1 },
         },
+      },
+      InboxEntry: {
+        description:
+          "A message this node received and receipted but has not applied: its envelope's header facts and, when set aside, why (a code and a detail that name no person). Never its payload.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['envelopeId', 'type', 'from', 'caseId', 'receivedAt', 'attempts', 'reapplied', 'payloadKept'],
+        properties: {
+          envelopeId: { type: 'string', format: 'uuid' },
+          type: { description: 'The message type with its major version.', type: 'string' },
+          from: { description: 'The sending country.', type: 'string' },
+          caseId: { description: 'The pseudonymous case id of the envelope.', type: 'string' },
+          receivedAt: { type: 'string', format: 'date-time' },
+          attempts: {
+            description: 'Attempts to apply it so far (failed, or put off because it came before its turn).',
+            type: 'integer',
+            minimum: 0,
+          },
+          reapplied: { description: 'Times it was applied again after being set aside.', type: 'integer', minimum: 0 },
+          payloadKept: {
+            description: "False when its payload is gone (its case's personal data were erased).",
+            type: 'boolean',
+          },
+          setAside: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['code', 'detail', 'at'],
+            properties: {
+              code: {
+                description:
+                  "APPLY_FAILED, UNKNOWN_CASE, WRONG_COUNTERPART, CASE_MISMATCH, DUPLICATE_CASE, UNSUPPORTED_TYPE or a protocol rule's code.",
+                type: 'string',
+              },
+              detail: { type: 'string' },
+              at: { type: 'string', format: 'date-time' },
+            },
+          },
+          waitingUntil: {
+            description: 'When a waiting entry is tried again on its own (sooner when its case moves).',
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      InboxCounts: {
+        description: "The node's inbox in numbers.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['unapplied', 'waiting', 'setAside'],
+        properties: {
+          unapplied: {
+            description: 'Entries not applied yet and not set aside (the waiting ones among them).',
+            type: 'integer',
+            minimum: 0,
+          },
+          waiting: { description: 'Entries that wait for the message they follow.', type: 'integer', minimum: 0 },
+          setAside: { description: 'Entries set aside.', type: 'integer', minimum: 0 },
+        },
+      },
+      InboxEntryList: {
+        description: 'A page of inbox entries, in arrival order.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'counts'],
+        properties: {
+          items: { type: 'array', items: { $ref: '#/components/schemas/InboxEntry' } },
+          counts: { $ref: '#/components/schemas/InboxCounts' },
+          next: {
+            description: 'Present when there may be more; pass it as `after` for the next page.',
+            type: 'string',
+          },
+        },
+      },
+      ReapplyResult: {
+        description: 'The entries put back to be applied.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['reapplied'],
+        properties: { reapplied: { type: 'array', items: { type: 'string', format: 'uuid' } } },
       },
       Health: {
         description: 'Liveness of the node API.',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ReferralsModule } from '../referrals/referrals.module';
 import { REFERRAL_MESSAGE_APPLIER } from '../referrals/referrals.tokens';
 import { ReintegrationsModule } from '../reintegrations/reintegrations.module';
@@ -6,11 +7,17 @@ import { REINTEGRATION_MESSAGE_APPLIER } from '../reintegrations/reintegrations.
 import { ReturnsModule } from '../returns/returns.module';
 import { RETURN_MESSAGE_APPLIER } from '../returns/returns.tokens';
 import { InboxApplierService } from './inbox-applier.service';
+import { InboxEntriesService } from './inbox-entries.service';
+import { InboxHttpController } from './inbox.http.controller';
 import { INBOX_MESSAGE_APPLIERS, InboxMessageApplier } from './inbox-message.applier';
 
-/** Applies what arrived from other nodes to this node's cases, each message by the protocol it belongs to. */
+/**
+ * Applies what arrived from other nodes to this node's cases, each message by the protocol it belongs to; shows a
+ * supervisor what is set aside or waiting, and applies a set-aside message again.
+ */
 @Module({
-  imports: [ReferralsModule, ReturnsModule, ReintegrationsModule],
+  imports: [AuditModule, ReferralsModule, ReturnsModule, ReintegrationsModule],
+  controllers: [InboxHttpController],
   providers: [
     {
       provide: INBOX_MESSAGE_APPLIERS,
@@ -18,6 +25,7 @@ import { INBOX_MESSAGE_APPLIERS, InboxMessageApplier } from './inbox-message.app
       useFactory: (...appliers: InboxMessageApplier[]) => appliers,
     },
     InboxApplierService,
+    InboxEntriesService,
   ],
 })
 export class InboxModule {}
