@@ -13,3 +13,4 @@ export * from './directory-entry.publisher';
 export * from './kafka-member-directory';
 export * from './transient-broker-failure';
 export * from './failure-counter';
+export * from './consumption-halt.error';

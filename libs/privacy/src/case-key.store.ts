@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { CaseKeysTable, NodeDatabase } from '@enlace/store';
 import { Kysely, Selectable, sql } from 'kysely';
 import { openCaseData, sealCaseData } from './case-data-cipher';
-import { KeyEncryptionKey, KeyEncryptionKeyMismatchError } from './key-encryption-key';
+import { CaseKeyUnopenableError, KeyEncryptionKey, KeyEncryptionKeyMismatchError } from './key-encryption-key';
 
 type CaseKeyRow = Pick<Selectable<CaseKeysTable>, 'case_id' | 'wrapped_key' | 'destroyed_at'>;
 
@@ -201,7 +201,15 @@ export class CaseKeyStore {
 
   private async unwrap(row: CaseKeyRow): Promise<Uint8Array | undefined> {
     if (row.destroyed_at || !row.wrapped_key) return undefined;
-    const encoded = await openCaseData<string>(this.kek.key, wrapBinding(row.case_id), row.wrapped_key);
+    let encoded: string;
+    try {
+      encoded = await openCaseData<string>(this.kek.key, wrapBinding(row.case_id), row.wrapped_key);
+    } catch (error) {
+      throw new CaseKeyUnopenableError(
+        `the key-encryption key ${this.kek.kid} does not open the key of case ${row.case_id}`,
+        { cause: error },
+      );
+    }
     return new Uint8Array(Buffer.from(encoded, 'base64url'));
   }
 }
