@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { DatabaseListener } from './database-listener';
 import { NodeChannels } from './node-channels';
 import type { NodeDatabase } from './node-database.schema';
-import { migrateNodeDatabase } from './node-migrations';
+import { NODE_MIGRATIONS, migrateNodeDatabase } from './node-migrations';
 import { notify } from './notify';
 import { createPostgresDatabase } from './postgres-database.factory';
 
@@ -50,8 +50,16 @@ describe('the node database (on the real PostgreSQL)', () => {
         expect.arrayContaining(['audit_log', 'case_keys', 'cases', 'deadline_notices', 'inbox', 'outbox']),
       );
       const applied = await sql<{ count: string }>`select count(*) from node_schema_migrations`.execute(db);
-      expect(applied.rows[0]?.count).toBe('1');
+      expect(applied.rows[0]?.count).toBe(String(Object.keys(NODE_MIGRATIONS).length));
       await Promise.all(others.map((each) => each.destroy()));
+    });
+
+    it('should list set-aside inbox entries through their partial index, not by reading the whole inbox', async () => {
+      const plan = await sql<{ 'QUERY PLAN': string }>`
+        explain select envelope_id from inbox where rejection_code is not null and applied_at is null order by seq limit 100`.execute(
+        db,
+      );
+      expect(plan.rows.map((row) => row['QUERY PLAN']).join('\n')).toContain('inbox_set_aside');
     });
 
     it('should find unsent messages through the partial index, not by reading the whole outbox', async () => {
