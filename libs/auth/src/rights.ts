@@ -16,6 +16,8 @@ export const RIGHTS = {
   'audit.read': 'read the node’s audit trail of who read or changed what',
   'flow.read': 'see the flow of messages (volumes, delays, overdue answers), never a case or a person',
   'session.read': 'see who the node takes the caller for: name, country and roles (a console signing in)',
+  'inbox.manage':
+    'list the messages this node received but set aside or holds waiting, and apply a set-aside one again',
 } as const;
 export type Right = keyof typeof RIGHTS;
 export const RIGHT_NAMES = Object.keys(RIGHTS) as Right[];
@@ -24,7 +26,16 @@ export const RIGHT_NAMES = Object.keys(RIGHTS) as Right[];
 export const ROLE_RIGHTS: Readonly<Record<Role, readonly Right[]>> = {
   'focal-point': ['case.read', 'case.write', 'case.answer', 'intake.read', 'intake.convert', 'session.read'],
   'case-worker': ['case.read', 'case.write', 'session.read'],
-  supervisor: ['case.read', 'case.write', 'case.answer', 'audit.read', 'intake.read', 'intake.screen', 'session.read'],
+  supervisor: [
+    'case.read',
+    'case.write',
+    'case.answer',
+    'audit.read',
+    'intake.read',
+    'intake.screen',
+    'inbox.manage',
+    'session.read',
+  ],
   secretariat: ['flow.read', 'session.read'],
   auditor: ['case.read', 'audit.read', 'intake.read', 'session.read'],
   // A hotline operator takes reports during calls: intakes only, never the node's cases.

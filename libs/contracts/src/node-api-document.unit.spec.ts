@@ -83,6 +83,10 @@ describe('node API OpenAPI document', () => {
     ['post', '/referrals/{id}/start-service', ['200', '400', '401', '403', '404', '409']],
     ['post', '/referrals/{id}/close', ['200', '400', '401', '403', '404', '409', '422']],
     ['get', '/exports/htcds.csv', ['200', '401', '403']],
+    ['get', '/inbox/set-aside', ['200', '400', '401', '403']],
+    ['get', '/inbox/waiting', ['200', '400', '401', '403']],
+    ['post', '/inbox/set-aside/reapply', ['202', '401', '403']],
+    ['post', '/inbox/{id}/reapply', ['202', '400', '401', '403', '404', '409']],
     ['get', '/health', ['200']],
   ])('should list %s %s with its responses', (method, route, statuses) => {
     const operation = paths[route]?.[method] as Node;
@@ -135,6 +139,10 @@ describe('node API OpenAPI document', () => {
         'post /intakes/{id}/erase',
         'post /intakes/{id}/referral',
         'post /intakes/{id}/return',
+        'get /inbox/set-aside',
+        'get /inbox/waiting',
+        'post /inbox/set-aside/reapply',
+        'post /inbox/{id}/reapply',
         'get /health',
       ].sort(),
     );

@@ -6,6 +6,7 @@ import { EnvelopeVerifier, type EnvelopeVerifierOptions } from './envelope-verif
 import { PAYLOAD_ENVELOPE_ID_PARAM, PAYLOAD_FROM_PARAM, PAYLOAD_JWE_ALG } from './envelope-wire.constants';
 import { DuplicateEnvelopeError } from './errors/duplicate-envelope.error';
 import { MalformedEnvelopeError } from './errors/malformed-envelope.error';
+import { OwnKeyUnusableError } from './errors/own-key-unusable.error';
 import { TamperedEnvelopeError } from './errors/tampered-envelope.error';
 import { UndecryptablePayloadError } from './errors/undecryptable-payload.error';
 import { WrongAddresseeError } from './errors/wrong-addressee.error';
@@ -29,7 +30,7 @@ export class EnvelopeOpener {
   /** `keys` are this node's: their country is the addressee this opener opens envelopes for. */
   constructor(
     private readonly keys: NodeKeys,
-    directory: MemberDirectory,
+    private readonly directory: MemberDirectory,
     network: string,
     options: EnvelopeVerifierOptions = {},
   ) {
@@ -76,14 +77,28 @@ export class EnvelopeOpener {
 
   private async decrypt(jwe: CompactJwe, header: EnvelopeHeader): Promise<Uint8Array> {
     const { encryption } = this.keys;
-    if (jwe.protectedHeader['kid'] !== encryption.kid) {
+    const sealedFor = jwe.protectedHeader['kid'];
+    if (sealedFor !== encryption.kid) {
+      // Sealed for a key the network knows as ours, which this node does not hold: our keys are wrong, not the sender.
+      const ours = this.directory.member(this.keys.country)?.encryptionKeys.some((key) => key.kid === sealedFor);
+      if (ours) {
+        throw new OwnKeyUnusableError(
+          `Envelope ${header.id} is sealed for this node's key ${String(sealedFor)}, listed in the directory, but this node holds ${encryption.kid}`,
+        );
+      }
       throw new UndecryptablePayloadError(
         `Envelope ${header.id} payload is sealed for another key than ${encryption.kid}`,
         header.id,
       );
     }
     // Outside the try: an unusable own key is the node's fault, not the envelope's, and must not dead-letter it.
-    const decryptionKey = await this.ownDecryptionKey();
+    let decryptionKey: KeyObject;
+    try {
+      decryptionKey = await this.ownDecryptionKey();
+    } catch (error) {
+      this.decryptionKey = undefined; // a key file fixed meanwhile is read again on the next try
+      throw new OwnKeyUnusableError(`this node's encryption key ${encryption.kid} cannot be used`, { cause: error });
+    }
     try {
       return decryptEcdhEsJwe(jwe, decryptionKey);
     } catch (error) {

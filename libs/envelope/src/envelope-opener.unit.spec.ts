@@ -11,7 +11,9 @@ import {
   PAYLOAD_JWE_ENC,
 } from './envelope-wire.constants';
 import { DuplicateEnvelopeError } from './errors/duplicate-envelope.error';
+import { EnvelopeError } from './errors/envelope.error';
 import { MalformedEnvelopeError } from './errors/malformed-envelope.error';
+import { OwnKeyUnusableError } from './errors/own-key-unusable.error';
 import { TamperedEnvelopeError } from './errors/tampered-envelope.error';
 import { UndecryptablePayloadError } from './errors/undecryptable-payload.error';
 import { UnknownSenderError } from './errors/unknown-sender.error';
@@ -171,12 +173,30 @@ describe(EnvelopeOpener, () => {
       await expect(refusal).rejects.toThrow(/payload sealed for another envelope or sender/);
     });
 
-    it('should refuse a payload sealed for another encryption key of the addressee', async () => {
+    it('should blame itself, not the sender, for a payload sealed for its listed key that it does not hold', async () => {
       const wire = await coSealer.seal(draftHeader('EC'), {});
       const { nodeKeys: rotated } = await generateNodeKeys('EC');
 
+      const refusal = await new EnvelopeOpener({ ...ec.keys, encryption: rotated.encryption }, directory, TEST_NETWORK)
+        .open(wire)
+        .catch((error: unknown) => error);
+
+      expect(refusal).toBeInstanceOf(OwnKeyUnusableError);
+      expect(refusal).not.toBeInstanceOf(EnvelopeError);
+    });
+
+    it('should refuse a payload sealed for a key the directory does not list as the addressee’s', async () => {
+      const wire = await coSealer.seal(draftHeader('EC'), {});
+      const { nodeKeys: rotated } = await generateNodeKeys('EC');
+      // The directory lists only EC's new key: the payload was sealed for a key that is not EC's now.
+      const rotatedDirectory = new InMemoryMemberDirectory([
+        co.entry,
+        { ...ec.entry, encryptionKeys: [{ kid: rotated.encryption.kid, jwk: {} }] },
+        pe.entry,
+      ]);
+
       await expect(
-        new EnvelopeOpener({ ...ec.keys, encryption: rotated.encryption }, directory, TEST_NETWORK).open(wire),
+        new EnvelopeOpener({ ...ec.keys, encryption: rotated.encryption }, rotatedDirectory, TEST_NETWORK).open(wire),
       ).rejects.toMatchObject({ code: 'UNDECRYPTABLE' });
     });
 

@@ -10,6 +10,7 @@ export {
 export { EnvelopeSealer, type EnvelopeDraftHeader, type EnvelopeSealerOptions } from './envelope-sealer';
 export { EnvelopeVerifier, type EnvelopeVerifierOptions } from './envelope-verifier';
 export { EnvelopeOpener, type OpenEnvelopeOptions } from './envelope-opener';
+export { OwnKeyUnusableError } from './errors/own-key-unusable.error';
 export { envelopeDigest } from './envelope-digest';
 export {
   decryptEcdhEsJwe,

@@ -15,3 +15,4 @@ export * from './kafka-member-directory';
 export * from './transient-broker-failure';
 export * from './failure-counter';
 export { BrokerProbe } from './broker-probe';
+export * from './consumption-halt.error';

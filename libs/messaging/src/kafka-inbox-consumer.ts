@@ -1,5 +1,6 @@
 import { backOff } from 'exponential-backoff';
 import { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import { ConsumptionHalt } from './consumption-halt.error';
 import { DeferredOffsetCommitter } from './deferred-offset-committer';
 import { InboundRecord } from './kafka-record.types';
 
@@ -33,6 +34,26 @@ export interface KafkaInboxConsumerOptions {
   readonly commitIntervalMs?: number;
   /** Told when a deferred commit failed (its records are read again later). */
   readonly onCommitError?: (error: Error) => void;
+  /**
+   * Told when the handler halted a partition (ConsumptionHalt: a fault of the node's own), with the first record not
+   * taken and how long until it is tried again; and when a halted partition takes records again.
+   */
+  readonly onHalt?: (halt: PartitionHalted) => void;
+  readonly onResume?: (partition: { topic: string; partition: number; haltedFor: number }) => void;
+  /** The first pause of a halted partition, doubled at each halt in a row up to `maxHaltMs` (defaults 1 s, 30 s). */
+  readonly firstHaltMs?: number;
+  readonly maxHaltMs?: number;
+}
+
+export interface PartitionHalted {
+  readonly topic: string;
+  readonly partition: number;
+  /** The first record not taken: the partition is read again from it. */
+  readonly offset: string;
+  readonly reason: string;
+  /** Halts in a row of this partition, this one included. */
+  readonly times: number;
+  readonly retryInMs: number;
 }
 
 /**
@@ -61,7 +82,8 @@ function inboundRecord(topic: string, partition: number, message: KafkaMessage):
  * Reads one topic (or the topics of a pattern) and commits an offset only after its handler has succeeded for the
  * records up to it (each call's last offset is resolved when the handler returns). A handler that throws leaves its
  * records uncommitted; kafkajs gives them back, so the handler must be idempotent and must itself dead-letter what
- * can never succeed. A batch handler gets up to `maxBatch` consecutive records of one partition at once, so that it
+ * can never succeed. A handler that throws ConsumptionHalt (a fault of the node's own) gets its partition paused and
+ * given back later, from the same record, until the fault is fixed; the other partitions go on. A batch handler gets up to `maxBatch` consecutive records of one partition at once, so that it
  * can store them and answer them in one round trip each.
  */
 export class KafkaInboxConsumer {
@@ -102,6 +124,8 @@ export class KafkaInboxConsumer {
   private stopped = false;
   private handler?: InboundBatchHandler;
   private maxBatch = 1;
+  /** Partitions halted by a fault of the node's own: halts in a row, and the timer that takes them up again. */
+  private readonly halted = new Map<string, { times: number; since: number; timer?: NodeJS.Timeout }>();
 
   /**
    * Joins the group and starts consuming, retrying with exponential backoff and jitter while the broker is away
@@ -152,13 +176,22 @@ export class KafkaInboxConsumer {
       autoCommit: this.committer === undefined,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 3,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, pause }) => {
         for (let at = 0; at < batch.messages.length; at += this.maxBatch) {
           if (!isRunning() || isStale()) return;
           const records = batch.messages
             .slice(at, at + this.maxBatch)
             .map((message) => inboundRecord(batch.topic, batch.partition, message));
-          const outcome = await withHeartbeats(heartbeat, () => handler(records));
+          let outcome: Awaited<ReturnType<InboundBatchHandler>>;
+          try {
+            outcome = await withHeartbeats(heartbeat, () => handler(records));
+          } catch (error) {
+            if (!(error instanceof ConsumptionHalt)) throw error;
+            // Nothing from here on is resolved: once resumed, the partition is read again from this chunk's first record.
+            this.halt(batch.topic, batch.partition, (records[0] as InboundRecord).offset, error.reason, pause);
+            return;
+          }
+          this.tookAgain(batch.topic, batch.partition);
           const last = (records[records.length - 1] as InboundRecord).offset;
           resolveOffset(last);
           this.committer?.done(batch.topic, batch.partition, last);
@@ -169,8 +202,42 @@ export class KafkaInboxConsumer {
     });
   }
 
+  /**
+   * Pauses a partition the handler halted, and takes it up again after a pause that doubles with each halt in a row
+   * (jittered): the fault is the node's, so the records wait, uncommitted, instead of going to the dead letters.
+   */
+  private halt(topic: string, partition: number, offset: string, reason: string, pause: () => () => void): void {
+    const key = `${topic}/${partition}`;
+    const previous = this.halted.get(key);
+    const times = (previous?.times ?? 0) + 1;
+    const first = this.options.firstHaltMs ?? 1_000;
+    const ceiling = this.options.maxHaltMs ?? 30_000;
+    const retryInMs = Math.round(Math.min(ceiling, first * 2 ** (times - 1)) * (0.75 + Math.random() * 0.5));
+    const resume = pause();
+    const timer = setTimeout(() => {
+      if (!this.stopped) resume();
+    }, retryInMs);
+    timer.unref?.();
+    this.halted.set(key, { times, since: previous?.since ?? Date.now(), timer });
+    this.options.onHalt?.({ topic, partition, offset, reason, times, retryInMs });
+  }
+
+  private tookAgain(topic: string, partition: number): void {
+    const key = `${topic}/${partition}`;
+    const halted = this.halted.get(key);
+    if (!halted) return;
+    this.halted.delete(key);
+    this.options.onResume?.({ topic, partition, haltedFor: Date.now() - halted.since });
+  }
+
+  /** The partitions halted now (a fault of the node's own keeps them from being taken). */
+  haltedPartitions(): string[] {
+    return [...this.halted.keys()];
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
+    for (const { timer } of this.halted.values()) clearTimeout(timer);
     // While the consumer still runs: a stopped one commits nothing.
     await this.committer?.flush();
     await this.consumer.disconnect();

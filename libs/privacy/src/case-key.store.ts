@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { CaseKeysTable, NodeDatabase } from '@enlace/store';
 import { Kysely, Selectable, sql } from 'kysely';
 import { openCaseData, sealCaseData } from './case-data-cipher';
-import type { KeyEncryptionKey } from './key-encryption-key';
+import { CaseKeyUnopenableError, KeyEncryptionKey, KeyEncryptionKeyMismatchError } from './key-encryption-key';
 
 type CaseKeyRow = Pick<Selectable<CaseKeysTable>, 'case_id' | 'wrapped_key' | 'destroyed_at'>;
 
@@ -17,6 +17,43 @@ export class CaseKeyStore {
     private readonly db: Kysely<NodeDatabase>,
     private readonly kek: KeyEncryptionKey,
   ) {}
+
+  /**
+   * Refuses a key-encryption key the store's case keys were not wrapped with: a case key under another key id, or,
+   * under the same id, one this key does not open (the file was replaced). node-api and the courier ask at start,
+   * before they apply or take anything; the error names the key ids, never a key. One row of each kind is read (a
+   * scan at worst, once per start).
+   */
+  async assertKeyEncryptionKeyMatches(): Promise<void> {
+    const other = await this.db
+      .selectFrom('case_keys')
+      .select('kek_id')
+      .where('kek_id', 'is not', null)
+      .where('kek_id', '<>', this.kek.kid)
+      .limit(1)
+      .executeTakeFirst();
+    if (other) {
+      throw new KeyEncryptionKeyMismatchError(
+        `the store's case keys are wrapped with the key-encryption key ${other.kek_id}, but the key loaded ` +
+          `(ENLACE_CASE_KEK_FILE) is ${this.kek.kid}: start with the node's own key file`,
+      );
+    }
+    const sample = await this.db
+      .selectFrom('case_keys')
+      .select(['case_id', 'wrapped_key', 'destroyed_at'])
+      .where('wrapped_key', 'is not', null)
+      .limit(1)
+      .executeTakeFirst();
+    if (!sample) return;
+    try {
+      await this.unwrap(sample);
+    } catch {
+      throw new KeyEncryptionKeyMismatchError(
+        `the key-encryption key loaded (ENLACE_CASE_KEK_FILE) has the id ${this.kek.kid} of the store's case keys ` +
+          `but does not open them: the key file was replaced; start with the node's own key file`,
+      );
+    }
+  }
 
   /**
    * The case's key, made now when the case has none; undefined when it was destroyed. In the caller's transaction
@@ -164,7 +201,15 @@ export class CaseKeyStore {
 
   private async unwrap(row: CaseKeyRow): Promise<Uint8Array | undefined> {
     if (row.destroyed_at || !row.wrapped_key) return undefined;
-    const encoded = await openCaseData<string>(this.kek.key, wrapBinding(row.case_id), row.wrapped_key);
+    let encoded: string;
+    try {
+      encoded = await openCaseData<string>(this.kek.key, wrapBinding(row.case_id), row.wrapped_key);
+    } catch (error) {
+      throw new CaseKeyUnopenableError(
+        `the key-encryption key ${this.kek.kid} does not open the key of case ${row.case_id}`,
+        { cause: error },
+      );
+    }
     return new Uint8Array(Buffer.from(encoded, 'base64url'));
   }
 }

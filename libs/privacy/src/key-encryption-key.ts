@@ -25,6 +25,22 @@ export class KeyEncryptionKeyError extends Error {
   override readonly name = 'KeyEncryptionKeyError';
 }
 
+/**
+ * The loaded key-encryption key is not the one the node's store holds case keys under. Its message names the key
+ * ids, never a key: started anyway, the node could open no case and would set aside every message it received.
+ */
+export class KeyEncryptionKeyMismatchError extends Error {
+  override readonly name = 'KeyEncryptionKeyMismatchError';
+}
+
+/**
+ * A case key that the loaded key-encryption key does not open: the node's own key is wrong (or the row was damaged),
+ * not anything a sender did. Who meets it stops and retries instead of refusing a message; names the case, never a key.
+ */
+export class CaseKeyUnopenableError extends Error {
+  override readonly name = 'CaseKeyUnopenableError';
+}
+
 export async function loadKeyEncryptionKey(file: string): Promise<KeyEncryptionKey> {
   let jwk: Partial<OctetJwk>;
   try {

@@ -1,5 +1,6 @@
 import { Kysely, Selectable, sql } from 'kysely';
 import type { InboxEntry } from './inbox-entry';
+import type { InboxCounts, InboxEntrySummary } from './inbox-entry-summary';
 import type { InboxTable, NodeDatabase } from './postgres/node-database.schema';
 import { NodeChannels } from './postgres/node-channels';
 import { notify } from './postgres/notify';
@@ -120,7 +121,11 @@ export class InboxStore {
       .execute();
   }
 
-  /** Sets an entry aside for good, with the reason; its payload goes, the entry stays visible. */
+  /**
+   * Sets an entry aside, with the reason (which names no person): it is not tried again, but it keeps its sealed
+   * payload and stays listed (`listSetAside`) until it is applied again (`reapply`). A redelivery of its envelope is
+   * a duplicate, so this row is the only copy of the message at this node: it is never dropped.
+   */
   async markRejected(
     envelopeId: string,
     rejection: { code: string; detail: string },
@@ -131,11 +136,86 @@ export class InboxStore {
       .set({
         rejection_code: rejection.code,
         rejection_detail: rejection.detail,
-        sealed_payload: null,
+        set_aside_at: new Date(),
+        attempts: sql`attempts + 1`,
         not_before: null,
       })
       .where('envelope_id', '=', envelopeId)
       .execute();
+  }
+
+  /**
+   * Puts set-aside entries back to be applied (all of them without `envelopeIds`), in arrival order among the
+   * others, and wakes node-api. Only an entry still set aside is put back: of two requests for the same entry, the
+   * database lets one through and the other finds nothing to do; the applier then applies it once, as any entry.
+   * Returns the ids put back. In the caller's transaction when given one (with its audit record).
+   */
+  async reapply(envelopeIds?: readonly string[], db: Kysely<NodeDatabase> = this.db): Promise<string[]> {
+    if (envelopeIds !== undefined && envelopeIds.length === 0) return [];
+    let update = db
+      .updateTable('inbox')
+      .set({
+        rejection_code: null,
+        rejection_detail: null,
+        set_aside_at: null,
+        not_before: null,
+        attempts: 0,
+        reapplied: sql`reapplied + 1`,
+      })
+      .where('rejection_code', 'is not', null)
+      .where('applied_at', 'is', null);
+    if (envelopeIds !== undefined) update = update.where('envelope_id', 'in', [...envelopeIds]);
+    const rows = await update.returning('envelope_id').execute();
+    if (rows.length > 0) await notify(db, NodeChannels.inbox);
+    return rows.map((row) => row.envelope_id);
+  }
+
+  /** Set-aside entries in arrival order, after `afterSeq` when paging, through their partial index. */
+  async listSetAside(limit: number, afterSeq?: string): Promise<{ entries: InboxEntrySummary[]; lastSeq?: string }> {
+    let query = this.db
+      .selectFrom('inbox')
+      .selectAll()
+      .where('rejection_code', 'is not', null)
+      .where('applied_at', 'is', null);
+    if (afterSeq !== undefined) query = query.where('seq', '>', afterSeq);
+    const rows = await query.orderBy('seq').limit(limit).execute();
+    return { entries: rows.map(summaryOf), ...(rows.length > 0 ? { lastSeq: rows[rows.length - 1]?.seq } : {}) };
+  }
+
+  /** Entries that wait for the message they follow (postponed, neither applied nor set aside), in arrival order. */
+  async listWaiting(limit: number, afterSeq?: string): Promise<{ entries: InboxEntrySummary[]; lastSeq?: string }> {
+    let query = this.db
+      .selectFrom('inbox')
+      .selectAll()
+      .where('applied_at', 'is', null)
+      .where('rejection_code', 'is', null)
+      .where('not_before', 'is not', null);
+    if (afterSeq !== undefined) query = query.where('seq', '>', afterSeq);
+    const rows = await query.orderBy('seq').limit(limit).execute();
+    return { entries: rows.map(summaryOf), ...(rows.length > 0 ? { lastSeq: rows[rows.length - 1]?.seq } : {}) };
+  }
+
+  /** One entry as a supervisor sees it; undefined when there is none with this id. */
+  async summary(envelopeId: string): Promise<InboxEntrySummary | undefined> {
+    const row = await this.db.selectFrom('inbox').selectAll().where('envelope_id', '=', envelopeId).executeTakeFirst();
+    return row ? { ...summaryOf(row), ...(row.applied_at ? { appliedAt: row.applied_at } : {}) } : undefined;
+  }
+
+  /** The counts of unapplied, waiting and set-aside entries, through the partial indexes of the first and the last. */
+  async counts(): Promise<InboxCounts> {
+    const row = await sql<{ unapplied: string; waiting: string; set_aside: string }>`
+      select
+        (select count(*) from inbox where applied_at is null and rejection_code is null) as unapplied,
+        (select count(*) from inbox where applied_at is null and rejection_code is null and not_before is not null) as waiting,
+        (select count(*) from inbox where applied_at is null and rejection_code is not null) as set_aside`.execute(
+      this.db,
+    );
+    const counts = row.rows[0];
+    return {
+      unapplied: Number(counts?.unapplied ?? 0),
+      waiting: Number(counts?.waiting ?? 0),
+      setAside: Number(counts?.set_aside ?? 0),
+    };
   }
 
   /**
@@ -149,6 +229,31 @@ export class InboxStore {
       .where('envelope_id', '=', envelopeId)
       .execute();
   }
+}
+
+function summaryOf(row: Selectable<InboxTable>): InboxEntrySummary {
+  return {
+    envelopeId: row.envelope_id,
+    type: row.type,
+    from: row.from_country,
+    caseId: row.case_id,
+    receivedAt: row.received_at,
+    attempts: row.attempts,
+    ...(row.rejection_code !== null
+      ? {
+          setAside: {
+            code: row.rejection_code,
+            detail: row.rejection_detail ?? '',
+            at: row.set_aside_at ?? row.received_at,
+          },
+        }
+      : {}),
+    ...(row.rejection_code === null && row.applied_at === null && row.not_before !== null
+      ? { waitingUntil: row.not_before }
+      : {}),
+    reapplied: row.reapplied,
+    payloadKept: row.sealed_payload !== null,
+  };
 }
 
 function entryOf(row: Selectable<InboxTable>): InboxEntry {

@@ -112,8 +112,12 @@ async function memberDirectory(config: CourierConfig, kafka: Kafka): Promise<Mem
     {
       provide: PERSONAL_DATA_VAULT,
       inject: [COURIER_CONFIG, NODE_DATABASE],
-      useFactory: async (config: CourierConfig, db: Kysely<NodeDatabase>) =>
-        new PersonalDataVault(new CaseKeyStore(db, await loadKeyEncryptionKey(config.caseKekFile))),
+      useFactory: async (config: CourierConfig, db: Kysely<NodeDatabase>) => {
+        const keys = new CaseKeyStore(db, await loadKeyEncryptionKey(config.caseKekFile));
+        // A wrong key-encryption key refuses the start, naming the key ids: started, nothing could be opened.
+        await keys.assertKeyEncryptionKeyMatches();
+        return new PersonalDataVault(keys);
+      },
     },
     {
       provide: DEADLINE_NOTICE_STORE,

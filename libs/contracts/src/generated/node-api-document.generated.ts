@@ -10,7 +10,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
     version: '1.0.0',
     summary: "A country node's HTTP API for focal points and case workers.",
     description:
-      "Each country runs its own node. This API creates referrals to other countries, lists and shows the node's\nreferrals (outgoing and incoming), and takes every step of a referral: the receiving country accepts, declines or\nasks for information, starts the services and closes with an outcome; the sending country answers questions or\nwithdraws. A referral left unanswered past its answer due time is overdue, then expires. Messages to and from other countries travel as\nsigned, encrypted envelopes; this API only ever shows the calling country's own records.\n\nErrors are RFC 9457 problem details (`application/problem+json`). Bad input is 400 (malformed, or failing the\nschema) or 422 (well-formed but not acceptable, e.g. consent that does not cover the addressee), with the failing\nfields named in `errors`; 409 means the referral's current status does not allow the action.\n\nField names and picklist values follow the Human Trafficking Case Data Standard (HTCDS) where it defines them.\n\nAccess: every operation that needs a token names, in `x-enlace-right`, the one right it needs (`case.read`,\n`case.write`, `case.answer`, `intake.record`, `intake.read`, `intake.screen`, `intake.convert`, `audit.read`,\n`flow.read`, `session.read`); which roles hold which right is stated in libs/auth\n(`ROLE_RIGHTS`). A user of another country gets 403 on every operation, whatever their roles.\n",
+      "Each country runs its own node. This API creates referrals to other countries, lists and shows the node's\nreferrals (outgoing and incoming), and takes every step of a referral: the receiving country accepts, declines or\nasks for information, starts the services and closes with an outcome; the sending country answers questions or\nwithdraws. A referral left unanswered past its answer due time is overdue, then expires. Messages to and from other countries travel as\nsigned, encrypted envelopes; this API only ever shows the calling country's own records.\n\nErrors are RFC 9457 problem details (`application/problem+json`). Bad input is 400 (malformed, or failing the\nschema) or 422 (well-formed but not acceptable, e.g. consent that does not cover the addressee), with the failing\nfields named in `errors`; 409 means the referral's current status does not allow the action.\n\nField names and picklist values follow the Human Trafficking Case Data Standard (HTCDS) where it defines them.\n\nAccess: every operation that needs a token names, in `x-enlace-right`, the one right it needs (`case.read`,\n`case.write`, `case.answer`, `intake.record`, `intake.read`, `intake.screen`, `intake.convert`, `audit.read`,\n`flow.read`, `session.read`, `inbox.manage`); which roles hold which right is stated in libs/auth\n(`ROLE_RIGHTS`). A user of another country gets 403 on every operation, whatever their roles.\n",
   },
   servers: [{ url: '/api/v1', description: "Relative to the node's own address." }],
   security: [{ bearerAuth: [] }],
@@ -39,6 +39,11 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       name: 'notifications',
       description:
         'What a user asks to be told, by e-mail or signed webhook: a new incoming case, an answer, a step due soon or overdue. A notification names the case id and the step and links to the console, never a person.',
+    },
+    {
+      name: 'inbox',
+      description:
+        'Messages this node received and receipted but has not applied: set aside (kept, with their payload sealed, and applied again by a supervisor once the cause is fixed) or waiting for the message they follow.',
     },
     { name: 'health', description: 'Liveness of the node API.' },
   ],
@@ -1775,6 +1780,92 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         },
       },
     },
+    '/inbox/set-aside': {
+      get: {
+        tags: ['inbox'],
+        operationId: 'listSetAsideInboxEntries',
+        'x-enlace-right': 'inbox.manage',
+        summary: 'List the messages this node set aside, with the reason, never the payload.',
+        description:
+          "A message is set aside when it cannot be applied (a protocol rule refuses it, or it failed for no passing cause MAX_APPLY_TRIES times). Its delivery receipt has gone, so the entry is the only copy at this node: it keeps its payload, sealed with its case's key, until it is applied again. In arrival order.",
+        parameters: [
+          { $ref: '#/components/parameters/InboxPageLimit' },
+          { $ref: '#/components/parameters/InboxPageAfter' },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of set-aside entries, and the counts of the inbox.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/InboxEntryList' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
+    '/inbox/waiting': {
+      get: {
+        tags: ['inbox'],
+        operationId: 'listWaitingInboxEntries',
+        'x-enlace-right': 'inbox.manage',
+        summary: 'List the messages that wait for the message they follow (they came before it).',
+        description:
+          'A message that came before the one it follows (a copy delivered out of order), in any protocol, waits for it without a time limit; it is tried again whenever its case moves, and on its own after a rest that doubles up to 10 minutes (`waitingUntil`). In arrival order.',
+        parameters: [
+          { $ref: '#/components/parameters/InboxPageLimit' },
+          { $ref: '#/components/parameters/InboxPageAfter' },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of waiting entries, and the counts of the inbox.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/InboxEntryList' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
+    '/inbox/set-aside/reapply': {
+      post: {
+        tags: ['inbox'],
+        operationId: 'reapplyAllSetAsideInboxEntries',
+        'x-enlace-right': 'inbox.manage',
+        summary: 'Apply every set-aside message again.',
+        description:
+          'Puts every set-aside entry back to be applied, in arrival order among the others; each is applied once. One that fails again is set aside again, with its new reason. Recorded in the audit log.',
+        responses: {
+          '202': {
+            description: 'The entries put back; the node applies them in a moment.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReapplyResult' } } },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
+    '/inbox/{id}/reapply': {
+      parameters: [{ $ref: '#/components/parameters/InboxEntryId' }],
+      post: {
+        tags: ['inbox'],
+        operationId: 'reapplyInboxEntry',
+        'x-enlace-right': 'inbox.manage',
+        summary: 'Apply one set-aside message again.',
+        description:
+          'Puts the entry back to be applied; the database lets one of two such requests through, and the node applies it once. Recorded in the audit log.',
+        responses: {
+          '202': {
+            description: 'The entry was put back; the node applies it in a moment.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReapplyResult' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
     '/health': {
       get: {
         tags: ['health'],
@@ -1823,6 +1914,27 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         required: true,
         description: 'Id of the return or reintegration, the same at both ends of the exchange.',
         schema: { type: 'string', format: 'uuid' },
+      },
+      InboxEntryId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'Id of the inbox entry, which is the envelope id of the message.',
+        schema: { type: 'string', format: 'uuid' },
+      },
+      InboxPageLimit: {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        description: 'At most this many entries (default 100).',
+        schema: { type: 'integer', minimum: 1, maximum: 500 },
+      },
+      InboxPageAfter: {
+        name: 'after',
+        in: 'query',
+        required: false,
+        description: 'The `next` of the page before, to read the next page.',
+        schema: { type: 'string', pattern: '^[0-9]{1,19}$' },
       },
     },
     responses: {
@@ -3391,6 +3503,85 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
             },
           },
         },
+      },
+      InboxEntry: {
+        description:
+          "A message this node received and receipted but has not applied: its envelope's header facts and, when set aside, why (a code and a detail that name no person). Never its payload.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['envelopeId', 'type', 'from', 'caseId', 'receivedAt', 'attempts', 'reapplied', 'payloadKept'],
+        properties: {
+          envelopeId: { type: 'string', format: 'uuid' },
+          type: { description: 'The message type with its major version.', type: 'string' },
+          from: { description: 'The sending country.', type: 'string' },
+          caseId: { description: 'The pseudonymous case id of the envelope.', type: 'string' },
+          receivedAt: { type: 'string', format: 'date-time' },
+          attempts: {
+            description: 'Attempts to apply it so far (failed, or put off because it came before its turn).',
+            type: 'integer',
+            minimum: 0,
+          },
+          reapplied: { description: 'Times it was applied again after being set aside.', type: 'integer', minimum: 0 },
+          payloadKept: {
+            description: "False when its payload is gone (its case's personal data were erased).",
+            type: 'boolean',
+          },
+          setAside: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['code', 'detail', 'at'],
+            properties: {
+              code: {
+                description:
+                  "APPLY_FAILED, UNKNOWN_CASE, WRONG_COUNTERPART, CASE_MISMATCH, DUPLICATE_CASE, UNSUPPORTED_TYPE or a protocol rule's code.",
+                type: 'string',
+              },
+              detail: { type: 'string' },
+              at: { type: 'string', format: 'date-time' },
+            },
+          },
+          waitingUntil: {
+            description: 'When a waiting entry is tried again on its own (sooner when its case moves).',
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      InboxCounts: {
+        description: "The node's inbox in numbers.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['unapplied', 'waiting', 'setAside'],
+        properties: {
+          unapplied: {
+            description: 'Entries not applied yet and not set aside (the waiting ones among them).',
+            type: 'integer',
+            minimum: 0,
+          },
+          waiting: { description: 'Entries that wait for the message they follow.', type: 'integer', minimum: 0 },
+          setAside: { description: 'Entries set aside.', type: 'integer', minimum: 0 },
+        },
+      },
+      InboxEntryList: {
+        description: 'A page of inbox entries, in arrival order.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'counts'],
+        properties: {
+          items: { type: 'array', items: { $ref: '#/components/schemas/InboxEntry' } },
+          counts: { $ref: '#/components/schemas/InboxCounts' },
+          next: {
+            description: 'Present when there may be more; pass it as `after` for the next page.',
+            type: 'string',
+          },
+        },
+      },
+      ReapplyResult: {
+        description: 'The entries put back to be applied.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['reapplied'],
+        properties: { reapplied: { type: 'array', items: { type: 'string', format: 'uuid' } } },
       },
       Health: {
         description: 'Liveness of the node API.',

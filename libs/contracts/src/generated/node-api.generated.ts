@@ -1136,6 +1136,89 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/inbox/set-aside': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the messages this node set aside, with the reason, never the payload.
+     * @description A message is set aside when it cannot be applied (a protocol rule refuses it, or it failed for no passing cause MAX_APPLY_TRIES times). Its delivery receipt has gone, so the entry is the only copy at this node: it keeps its payload, sealed with its case's key, until it is applied again. In arrival order.
+     */
+    get: operations['listSetAsideInboxEntries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inbox/waiting': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the messages that wait for the message they follow (they came before it).
+     * @description A message that came before the one it follows (a copy delivered out of order), in any protocol, waits for it without a time limit; it is tried again whenever its case moves, and on its own after a rest that doubles up to 10 minutes (`waitingUntil`). In arrival order.
+     */
+    get: operations['listWaitingInboxEntries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inbox/set-aside/reapply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Apply every set-aside message again.
+     * @description Puts every set-aside entry back to be applied, in arrival order among the others; each is applied once. One that fails again is set aside again, with its new reason. Recorded in the audit log.
+     */
+    post: operations['reapplyAllSetAsideInboxEntries'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inbox/{id}/reapply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the inbox entry, which is the envelope id of the message. */
+        id: components['parameters']['InboxEntryId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Apply one set-aside message again.
+     * @description Puts the entry back to be applied; the database lets one of two such requests through, and the node applies it once. Recorded in the audit log.
+     */
+    post: operations['reapplyInboxEntry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -2328,6 +2411,57 @@ export interface components {
       /** @description The user's roles at this node. */
       roles: ('focal-point' | 'case-worker' | 'supervisor' | 'secretariat' | 'auditor' | 'hotline')[];
     };
+    /** @description A message this node received and receipted but has not applied: its envelope's header facts and, when set aside, why (a code and a detail that name no person). Never its payload. */
+    InboxEntry: {
+      /** Format: uuid */
+      envelopeId: string;
+      /** @description The message type with its major version. */
+      type: string;
+      /** @description The sending country. */
+      from: string;
+      /** @description The pseudonymous case id of the envelope. */
+      caseId: string;
+      /** Format: date-time */
+      receivedAt: string;
+      /** @description Attempts to apply it so far (failed, or put off because it came before its turn). */
+      attempts: number;
+      /** @description Times it was applied again after being set aside. */
+      reapplied: number;
+      /** @description False when its payload is gone (its case's personal data were erased). */
+      payloadKept: boolean;
+      setAside?: {
+        /** @description APPLY_FAILED, UNKNOWN_CASE, WRONG_COUNTERPART, CASE_MISMATCH, DUPLICATE_CASE, UNSUPPORTED_TYPE or a protocol rule's code. */
+        code: string;
+        detail: string;
+        /** Format: date-time */
+        at: string;
+      };
+      /**
+       * Format: date-time
+       * @description When a waiting entry is tried again on its own (sooner when its case moves).
+       */
+      waitingUntil?: string;
+    };
+    /** @description The node's inbox in numbers. */
+    InboxCounts: {
+      /** @description Entries not applied yet and not set aside (the waiting ones among them). */
+      unapplied: number;
+      /** @description Entries that wait for the message they follow. */
+      waiting: number;
+      /** @description Entries set aside. */
+      setAside: number;
+    };
+    /** @description A page of inbox entries, in arrival order. */
+    InboxEntryList: {
+      items: components['schemas']['InboxEntry'][];
+      counts: components['schemas']['InboxCounts'];
+      /** @description Present when there may be more; pass it as `after` for the next page. */
+      next?: string;
+    };
+    /** @description The entries put back to be applied. */
+    ReapplyResult: {
+      reapplied: string[];
+    };
     /** @description Liveness of the node API. */
     Health: {
       /** @description ok when the API is up. */
@@ -2808,6 +2942,12 @@ export interface components {
     IntakeId: string;
     /** @description Id of the return or reintegration, the same at both ends of the exchange. */
     CaseId: string;
+    /** @description Id of the inbox entry, which is the envelope id of the message. */
+    InboxEntryId: string;
+    /** @description At most this many entries (default 100). */
+    InboxPageLimit: number;
+    /** @description The `next` of the page before, to read the next page. */
+    InboxPageAfter: string;
   };
   requestBodies: never;
   headers: never;
@@ -2879,6 +3019,10 @@ export type ReintegrationView = components['schemas']['ReintegrationView'];
 export type TokenRequest = components['schemas']['TokenRequest'];
 export type TokenResponse = components['schemas']['TokenResponse'];
 export type CurrentUser = components['schemas']['CurrentUser'];
+export type InboxEntry = components['schemas']['InboxEntry'];
+export type InboxCounts = components['schemas']['InboxCounts'];
+export type InboxEntryList = components['schemas']['InboxEntryList'];
+export type ReapplyResult = components['schemas']['ReapplyResult'];
 export type Health = components['schemas']['Health'];
 export type IntakeStatus = components['schemas']['IntakeStatus'];
 export type IntakeChannel = components['schemas']['IntakeChannel'];
@@ -2914,6 +3058,9 @@ export type ResponseUnprocessable = components['responses']['Unprocessable'];
 export type ParameterReferralId = components['parameters']['ReferralId'];
 export type ParameterIntakeId = components['parameters']['IntakeId'];
 export type ParameterCaseId = components['parameters']['CaseId'];
+export type ParameterInboxEntryId = components['parameters']['InboxEntryId'];
+export type ParameterInboxPageLimit = components['parameters']['InboxPageLimit'];
+export type ParameterInboxPageAfter = components['parameters']['InboxPageAfter'];
 export type $defs = Record<string, never>;
 export interface operations {
   issueToken: {
@@ -5016,6 +5163,112 @@ export interface operations {
       };
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+    };
+  };
+  listSetAsideInboxEntries: {
+    parameters: {
+      query?: {
+        /** @description At most this many entries (default 100). */
+        limit?: components['parameters']['InboxPageLimit'];
+        /** @description The `next` of the page before, to read the next page. */
+        after?: components['parameters']['InboxPageAfter'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of set-aside entries, and the counts of the inbox. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxEntryList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  listWaitingInboxEntries: {
+    parameters: {
+      query?: {
+        /** @description At most this many entries (default 100). */
+        limit?: components['parameters']['InboxPageLimit'];
+        /** @description The `next` of the page before, to read the next page. */
+        after?: components['parameters']['InboxPageAfter'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of waiting entries, and the counts of the inbox. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxEntryList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  reapplyAllSetAsideInboxEntries: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The entries put back; the node applies them in a moment. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReapplyResult'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  reapplyInboxEntry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the inbox entry, which is the envelope id of the message. */
+        id: components['parameters']['InboxEntryId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The entry was put back; the node applies it in a moment. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReapplyResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
     };
   };
   getHealth: {

@@ -13,3 +13,4 @@ export * from './referral.counterpart';
 export { decide as decideReferral } from './referral.decide';
 export { evolve as evolveReferral } from './referral.evolve';
 export { allowedCommands as allowedReferralCommands } from './referral.allowed-commands';
+export * from './referral.arrival-order';

@@ -14,3 +14,4 @@ export * from './reintegration.sharing';
 export * from './reintegration.deadlines';
 export * from './reintegration.pending-on';
 export * from './reintegration.counterpart';
+export * from './reintegration.arrival-order';

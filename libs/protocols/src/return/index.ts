@@ -12,3 +12,4 @@ export * from './return.evolve';
 export * from './return.allowed-commands';
 export * from './return.pending-on';
 export * from './return.counterpart';
+export * from './return.arrival-order';

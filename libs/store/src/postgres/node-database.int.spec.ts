@@ -54,6 +54,14 @@ describe('the node database (on the real PostgreSQL)', () => {
       await Promise.all(others.map((each) => each.destroy()));
     });
 
+    it('should list set-aside inbox entries through their partial index, not by reading the whole inbox', async () => {
+      const plan = await sql<{ 'QUERY PLAN': string }>`
+        explain select envelope_id from inbox where rejection_code is not null and applied_at is null order by seq limit 100`.execute(
+        db,
+      );
+      expect(plan.rows.map((row) => row['QUERY PLAN']).join('\n')).toContain('inbox_set_aside');
+    });
+
     it('should find unsent messages through the partial index, not by reading the whole outbox', async () => {
       const plan = await sql<{ 'QUERY PLAN': string }>`
         explain select envelope_id from outbox where sent_at is null and undeliverable_reason is null order by seq limit 100`.execute(

@@ -77,14 +77,21 @@ export interface InboxTable {
   received_at: Timestamp;
   /** sha-256 of the wire bytes, echoed in the delivery receipt. */
   digest: string;
-  /** The opened message sealed with the case's key; removed once applied or rejected. */
+  /** The opened message sealed with the case's key; removed once applied, kept while the entry is set aside. */
   sealed_payload: string | null;
   /** Why the message is kept without its payload (CASE_ERASED: its case's key was destroyed). */
   payload_withheld: string | null;
   applied_at: Timestamp | null;
-  /** Why applying failed for good: the entry stays, visible, instead of being retried forever. */
+  /**
+   * Why the entry is set aside (it could not be applied): it stays, visible, with its sealed payload, instead of
+   * being retried forever, until a supervisor or an operator applies it again. The reason names no person.
+   */
   rejection_code: string | null;
   rejection_detail: string | null;
+  /** Since when it is set aside; null while it is not. */
+  set_aside_at: Timestamp | null;
+  /** How often it was put back to be applied again after being set aside. */
+  reapplied: Generated<number>;
   /** Failed attempts so far, and when to try again (a passing failure, a message that came before its turn). */
   attempts: Generated<number>;
   not_before: Timestamp | null;

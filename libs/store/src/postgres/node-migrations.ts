@@ -1,5 +1,6 @@
 import type { Kysely, Migration } from 'kysely';
 import * as nodeStore from './migrations/0001-node-store.migration';
+import * as inboxSetAside from './migrations/0002-inbox-set-aside.migration';
 import * as intakes from './migrations/0004-intakes.migration';
 import * as notifications from './migrations/0007-notifications.migration';
 import { migrateToLatest } from './schema-migrations';
@@ -7,6 +8,7 @@ import { migrateToLatest } from './schema-migrations';
 /** The node database's migrations, in order. A new one is added here, never an old one changed. */
 export const NODE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-node-store': nodeStore,
+  '0002-inbox-set-aside': inboxSetAside,
   '0004-intakes': intakes,
   '0007-notifications': notifications,
 };

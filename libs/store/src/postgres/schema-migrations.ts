@@ -15,6 +15,10 @@ export async function migrateToLatest<DB>(
     provider: { getMigrations: async () => ({ ...migrations }) },
     migrationTableName: tableName,
     migrationLockTableName: `${tableName}_lock`,
+    // Migrations are numbered as they were planned, and some landed after a higher number: each stands alone (its own
+    // tables or columns), so one applied later than a higher one is fine, and a database that has the higher one
+    // still takes it.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -6,17 +6,19 @@ import {
   EnvelopeHeader,
   EnvelopeOpener,
   OpenedEnvelope,
+  OwnKeyUnusableError,
   UnknownSenderError,
 } from '@enlace/envelope';
 import {
   COMMIT_NOW,
+  ConsumptionHalt,
   DeadLetterPublisher,
   FailureCounter,
   InboundRecord,
   isTransientBrokerFailure,
 } from '@enlace/messaging';
 import { EnvelopeLabel, EnvelopeMetrics, MetricsRegistry, envelopeLabels } from '@enlace/observability';
-import { PersonalDataVault, SealedUse } from '@enlace/privacy';
+import { CaseKeyUnopenableError, PersonalDataVault, SealedUse } from '@enlace/privacy';
 import { Counter, Histogram } from 'prom-client';
 import { InboxEntry, InboxStore, isTransientStoreFailure } from '@enlace/store';
 import { DEAD_LETTER_PUBLISHER, INBOX_STORE, MEMBER_DIRECTORY, PERSONAL_DATA_VAULT } from '../courier.tokens';
@@ -28,9 +30,11 @@ export const MAX_RECORD_TRIES = 5;
 /**
  * The node's border for what arrives: verify the sender's signature, open the payload, check it against the
  * contract, keep it once in the inbox, and answer with a signed delivery receipt. What can never be accepted goes
- * to the dead-letter topic with its reason; what fails for a passing cause (database or broker away) is thrown, so
- * the record is not committed and comes back, as often as it takes. A record that keeps failing for any other cause
- * (a poison message) goes to the dead letters after MAX_RECORD_TRIES, so that it does not block its partition.
+ * to the dead-letter topic with its reason; what fails for a passing cause (the broker away) is thrown, so the record
+ * is not committed and comes back, as often as it takes. What fails by the node's own fault — its database away, its
+ * own encryption key or its key-encryption key unusable — is never blamed on the sender: ConsumptionHalt pauses the
+ * partition and the record is taken once the fault is fixed. A record that keeps failing for any other cause (a
+ * poison message) goes to the dead letters after MAX_RECORD_TRIES, so that it does not block its partition.
  */
 @Injectable()
 export class InboundEnvelopeHandler {
@@ -65,7 +69,8 @@ export class InboundEnvelopeHandler {
       this.tries.succeeded(key);
       return deadLettered;
     } catch (error) {
-      if (isTransientStoreFailure(error) || isTransientBrokerFailure(error)) throw error;
+      haltOnOwnFault(error);
+      if (isTransientBrokerFailure(error)) throw error;
       const { tries, exhausted } = this.tries.failed(key);
       const name = error instanceof Error ? error.name : typeof error;
       if (!exhausted) {
@@ -110,7 +115,8 @@ export class InboundEnvelopeHandler {
       for (const { record, code, detail } of refused) await this.reject(record, code, detail);
       return refused.length > 0 ? COMMIT_NOW : undefined;
     } catch (error) {
-      if (isTransientStoreFailure(error) || isTransientBrokerFailure(error)) throw error;
+      haltOnOwnFault(error);
+      if (isTransientBrokerFailure(error)) throw error;
       let deadLettered = false;
       for (const record of records) deadLettered = (await this.handle(record)) || deadLettered;
       return deadLettered ? COMMIT_NOW : undefined;
@@ -249,5 +255,18 @@ export class InboundEnvelopeHandler {
     } catch {
       return undefined;
     }
+  }
+}
+
+/**
+ * Throws ConsumptionHalt for a fault of the node's own, naming it (never a key, never a payload): the record waits,
+ * uncommitted, for the fault to be fixed instead of being counted towards the dead letters.
+ */
+function haltOnOwnFault(error: unknown): void {
+  if (isTransientStoreFailure(error)) {
+    throw new ConsumptionHalt(`the node's database is away (${(error as Error).message})`, { cause: error });
+  }
+  if (error instanceof CaseKeyUnopenableError || error instanceof OwnKeyUnusableError) {
+    throw new ConsumptionHalt(`${error.message}; check the node's key files`, { cause: error });
   }
 }

@@ -10,8 +10,8 @@ import {
   NodeKeys,
   generateNodeKeys,
 } from '@enlace/envelope';
-import { COMMIT_NOW, DeadLetterPublisher, DeadLetterReason, InboundRecord } from '@enlace/messaging';
-import { CaseKeyStore, PersonalDataVault, SealedUse } from '@enlace/privacy';
+import { COMMIT_NOW, ConsumptionHalt, DeadLetterPublisher, DeadLetterReason, InboundRecord } from '@enlace/messaging';
+import { CaseKeyStore, CaseKeyUnopenableError, PersonalDataVault, SealedUse } from '@enlace/privacy';
 import { InboxEntry, InboxStore } from '@enlace/store';
 import { DeliveryReceiptSender } from './delivery-receipt.sender';
 import { InboundEnvelopeHandler, MAX_RECORD_TRIES } from './inbound-envelope.handler';
@@ -506,6 +506,72 @@ describe('InboundEnvelopeHandler', () => {
         inbox.failing = 'record';
         for (let i = 0; i < MAX_RECORD_TRIES * 2; i++) await expect(handler.handle(record)).rejects.toThrow();
         expect(deadLetters.calls).toHaveLength(0);
+      });
+    });
+
+    describe('when the node’s own keys fail (its fault, not the sender’s)', () => {
+      it('should halt, never dead-letter, however often its key-encryption key does not open a case key', async () => {
+        const header = headerFor('referral.requested.v1', 'EC');
+        const record = recordOf(await seal(header, referralRequested(header.caseId)));
+        const wrongKek = jest
+          .spyOn(caseKeys, 'getOrCreateMany')
+          .mockRejectedValue(
+            new CaseKeyUnopenableError('the key-encryption key kek-2 does not open the key of case x'),
+          );
+
+        for (let i = 0; i < MAX_RECORD_TRIES * 2; i++) {
+          await expect(handler.handle(record)).rejects.toThrow(ConsumptionHalt);
+          await expect(handler.handleBatch([record])).rejects.toThrow(ConsumptionHalt);
+        }
+
+        expect(deadLetters.calls).toHaveLength(0);
+        expect(inbox.entries.size).toBe(0);
+        wrongKek.mockRestore();
+        await handler.handleBatch([record]);
+        expect([...inbox.entries.keys()]).toEqual([header.id]);
+      });
+
+      it('should halt when the envelope is sealed for a key the directory lists as its own but it does not hold', async () => {
+        const header = headerFor('referral.requested.v1', 'EC');
+        const record = recordOf(await seal(header, referralRequested(header.caseId)));
+        // EC rotated its encryption key in the directory, but its courier still holds the old one.
+        const { nodeKeys: rotated } = await generateNodeKeys('EC');
+        const opener = new EnvelopeOpener(
+          { ...ec.keys, encryption: rotated.encryption },
+          new InMemoryMemberDirectory([co.entry, ec.entry, pe.entry]),
+          NETWORK,
+        );
+        const stale = new InboundEnvelopeHandler(
+          opener,
+          validator,
+          inbox as unknown as InboxStore,
+          deadLetters as unknown as DeadLetterPublisher,
+          receipts as unknown as DeliveryReceiptSender,
+          vault,
+        );
+
+        for (let i = 0; i < MAX_RECORD_TRIES * 2; i++) {
+          const halt = await stale.handleBatch([record]).catch((error: unknown) => error);
+          expect(halt).toBeInstanceOf(ConsumptionHalt);
+          expect((halt as ConsumptionHalt).reason).toContain('listed in the directory');
+        }
+
+        expect(deadLetters.calls).toHaveLength(0);
+      });
+
+      it('should still dead-letter an envelope sealed for a key that is not its own', async () => {
+        const header = headerFor('referral.requested.v1', 'EC');
+        // PE's key: the sender sealed for the wrong member, which is the sender's fault.
+        const sealerForPe = new EnvelopeSealer(
+          co.keys,
+          new InMemoryMemberDirectory([co.entry, { ...ec.entry, encryptionKeys: pe.entry.encryptionKeys }, pe.entry]),
+          NETWORK,
+        );
+        const record = recordOf(await sealerForPe.seal(header, referralRequested(header.caseId)));
+
+        await handler.handle(record);
+
+        expectDeadLettered(record, ['UNDECRYPTABLE']);
       });
     });
 

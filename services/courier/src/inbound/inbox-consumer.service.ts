@@ -29,6 +29,13 @@ export class InboxConsumerService implements OnApplicationBootstrap, BeforeAppli
       maxWaitTimeInMs: config.inboxFetchWaitMs,
       ...(config.inboxCommitIntervalMs > 0 ? { commitIntervalMs: config.inboxCommitIntervalMs } : {}),
       onCommitError: (error) => this.logger.warn(`offsets not committed (read again later): ${error.message}`),
+      // A fault of the node's own: the records wait in the broker, uncommitted, and nothing is dead-lettered.
+      onHalt: ({ topic, partition, offset, reason, times, retryInMs }) =>
+        this.logger.error(
+          `not taking ${topic}/${partition} from offset ${offset} (${times} time(s) in a row): ${reason}; trying again in ${Math.round(retryInMs / 1000)} s`,
+        ),
+      onResume: ({ topic, partition, haltedFor }) =>
+        this.logger.log(`taking ${topic}/${partition} again after ${Math.round(haltedFor / 1000)} s`),
     });
   }
 

@@ -2,12 +2,13 @@ import type { AuditEntry } from '@enlace/audit';
 import type { Request } from 'express';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 
-/** The kind of case a route's `:id` names, by the route's first segment: every resource has its own type. */
+/** The kind of resource a route's `:id` names, by the route's first segment: every resource has its own type. */
 const CASE_KIND_OF_COLLECTION: Readonly<Record<string, string>> = {
   referrals: 'referral',
   returns: 'return',
   reintegrations: 'reintegration',
   intakes: 'intake',
+  inbox: 'inbox-entry',
 };
 
 /** The kind of resource a route parameter names (`/api/v1/returns/:id` -> return); undefined for none. */

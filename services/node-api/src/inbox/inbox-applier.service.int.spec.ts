@@ -9,7 +9,8 @@ import {
   APPLY_BATCH,
   InboxApplierService,
   MAX_APPLY_TRIES,
-  OUT_OF_ORDER_WAIT_MS,
+  OUT_OF_ORDER_MAX_REST_MS,
+  OUT_OF_ORDER_RETRY_MS,
   PARALLEL_CASES,
 } from './inbox-applier.service';
 import { APPLIED, ApplyOutcome, InboxMessageApplier } from './inbox-message.applier';
@@ -50,7 +51,7 @@ describe('InboxApplierService (on the real PostgreSQL)', () => {
   beforeEach(() => scratch.db.deleteFrom('inbox').execute());
 
   // The entries here carry no sealed payload and their cases no key: the vault finds none.
-  const noKeys = { keysOf: async () => new Map() } as unknown as PersonalDataVault;
+  const noKeys = { keysOf: async () => new Map(), openWith: async () => undefined } as unknown as PersonalDataVault;
 
   const serviceWith = (applier: InboxMessageApplier, transactions = new NodeTransactions(scratch.db)) =>
     new InboxApplierService(
@@ -255,15 +256,83 @@ describe('InboxApplierService (on the real PostgreSQL)', () => {
       expect(rejected.size).toBe(0);
     });
 
-    it('should set aside as OUT_OF_ORDER a message whose predecessor has not come for OUT_OF_ORDER_WAIT_MS', async () => {
-      await inbox.record([{ ...entry('stale'), receivedAt: new Date(Date.now() - OUT_OF_ORDER_WAIT_MS - 1) }]);
+    it('should keep a message that came before its predecessor waiting however long ago it arrived, counted as waiting', async () => {
+      const early = { ...entry('early'), receivedAt: new Date(Date.now() - 7 * 86_400_000) };
+      await inbox.record([early]);
       const service = serviceWith(
         applierWith(async () => ({ applied: false, deferred: true, code: 'OUT_OF_ORDER', detail: 'waits' })),
       );
 
+      const rests: number[] = [];
+      for (let round = 0; round < 12; round++) {
+        // Its rest over at once, as if the time had passed: tried again on its own each round.
+        await scratch.db
+          .updateTable('inbox')
+          .set({ not_before: new Date(0) })
+          .execute();
+        const before = Date.now();
+        await service.applyPending();
+        const row = await scratch.db.selectFrom('inbox').selectAll().executeTakeFirstOrThrow();
+        rests.push((row.not_before as Date).getTime() - before);
+      }
+
+      expect((await settled()).rejected.size).toBe(0);
+      expect(await inbox.counts()).toEqual({ unapplied: 1, waiting: 1, setAside: 0 });
+      expect((await inbox.listWaiting(10)).entries).toEqual([
+        expect.objectContaining({ envelopeId: early.envelopeId, attempts: 12, waitingUntil: expect.any(Date) }),
+      ]);
+      // Each rest doubles from OUT_OF_ORDER_RETRY_MS up to its bound: a waiting entry costs little however long it waits.
+      expect(rests[0]).toBeGreaterThanOrEqual(OUT_OF_ORDER_RETRY_MS - 50);
+      expect(rests[1]).toBeGreaterThan((rests[0] as number) * 1.5);
+      expect(Math.max(...rests)).toBeLessThanOrEqual(OUT_OF_ORDER_MAX_REST_MS + 50);
+      expect(rests[11]).toBeGreaterThan(OUT_OF_ORDER_MAX_REST_MS - 1_000);
+    });
+
+    it('should keep the sealed payload of an entry it sets aside, and apply it once when it is put back', async () => {
+      const poison = { ...entry('poison'), sealedPayload: 'the sealed message' };
+      await inbox.record([poison]);
+      let fixed = false;
+      let applications = 0;
+      const applier = applierWith(async () => {
+        if (!fixed) throw new TypeError('a bug, not an outage');
+        applications++;
+        return APPLIED;
+      });
+      const service = serviceWith(applier);
+      for (let round = 1; round < MAX_APPLY_TRIES; round++) await expect(service.applyPending()).rejects.toThrow();
       await service.applyPending();
 
-      expect((await settled()).rejected.get('stale')?.code).toBe('OUT_OF_ORDER');
+      const setAside = await scratch.db.selectFrom('inbox').selectAll().executeTakeFirstOrThrow();
+      expect(setAside).toMatchObject({
+        rejection_code: 'APPLY_FAILED',
+        sealed_payload: 'the sealed message',
+        set_aside_at: expect.any(Date),
+        attempts: 1,
+      });
+      // A redelivery of its envelope is a duplicate: this row is the only copy, and it is still there.
+      expect(await inbox.record([poison])).toEqual(['duplicate']);
+      expect((await inbox.listSetAside(10)).entries).toEqual([
+        expect.objectContaining({
+          envelopeId: poison.envelopeId,
+          payloadKept: true,
+          setAside: expect.objectContaining({ code: 'APPLY_FAILED' }),
+        }),
+      ]);
+
+      fixed = true;
+      const [one, other] = await Promise.all([inbox.reapply([poison.envelopeId]), inbox.reapply()]);
+      // Two appliers (two node-api processes) take it at once: the database lets one apply it.
+      await Promise.all([service.applyPending(), serviceWith(applier).applyPending()]);
+
+      expect([...one, ...other]).toEqual([poison.envelopeId]);
+      expect(applications).toBe(1);
+      expect(await scratch.db.selectFrom('inbox').selectAll().executeTakeFirstOrThrow()).toMatchObject({
+        applied_at: expect.any(Date),
+        rejection_code: null,
+        sealed_payload: null,
+        reapplied: 1,
+      });
+      expect(await inbox.counts()).toEqual({ unapplied: 0, waiting: 0, setAside: 0 });
     });
   });
 });

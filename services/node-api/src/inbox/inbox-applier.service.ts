@@ -24,13 +24,14 @@ import { ApplyOutcome, INBOX_MESSAGE_APPLIERS, InboxMessageApplier } from './inb
 
 /** Entries looked at per round. */
 export const APPLY_BATCH = 100;
-/** How long a message that came before the one it follows waits for it before it is set aside as OUT_OF_ORDER. */
-export const OUT_OF_ORDER_WAIT_MS = 60 * 60_000;
 /**
- * How long such a message rests before it is tried again on its own; it is tried at once whenever another message of
- * its case is applied (which may be the one it waits for).
+ * How long a message that came before the one it follows (of any protocol) first rests before it is tried again on
+ * its own; each rest doubles, up to OUT_OF_ORDER_MAX_REST_MS. It is tried at once whenever another message of its
+ * case arrives (which may be the one it waits for). It waits as long as that takes: it is never set aside or dropped
+ * for waiting, since its delivery receipt has gone and no other copy will come.
  */
 export const OUT_OF_ORDER_RETRY_MS = 5_000;
+export const OUT_OF_ORDER_MAX_REST_MS = 10 * 60_000;
 /**
  * Cases applied at once when a round's transaction failed and each case is applied in its own (one case's entries
  * are always applied one after the other). Each holds a connection for its transaction and may take another for its
@@ -55,8 +56,10 @@ type CaseProtocols = ReadonlyMap<string, string>;
  * many appliers run. Should anything in it fail, the round is undone and each case's entries are applied again in a
  * transaction of their own, then one by one, so that only the failing one is counted, retried or set aside. A
  * message the protocol refuses is set aside with its reason (visible, never silently dropped); a passing failure
- * (database away) leaves it for the next round; one that keeps failing for another cause is set aside after
- * MAX_APPLY_TRIES, so that it does not hold up every message behind it.
+ * (database away, a case key that does not open) leaves it for the next round; one that keeps failing for another
+ * cause is set aside after MAX_APPLY_TRIES, so that it does not hold up every message behind it. A set-aside entry
+ * keeps its sealed payload and can be applied again (InboxStore.reapply). A message that came before the one it
+ * follows waits for it, without a time limit.
  */
 @Injectable()
 export class InboxApplierService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -200,7 +203,7 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
         if (outcome.applied) {
           applied.push(entry.envelopeId);
           progress = true;
-        } else if (outcome.deferred && this.mayWait(entry)) early.push(entry);
+        } else if (outcome.deferred) early.push(entry);
         else {
           await this.reject(entry, outcome.code, outcome.detail, trx);
           progress = true;
@@ -208,7 +211,7 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
       }
       waiting = early;
     }
-    for (const entry of waiting) await this.inbox.postpone(entry.envelopeId, this.retryAt(), trx);
+    for (const entry of waiting) await this.inbox.postpone(entry.envelopeId, this.retryAt(entry), trx);
     return applied;
   }
 
@@ -220,9 +223,8 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
         if (unsettled.size === 0) return;
         const outcome = await this.applyOne(entry, protocols);
         if (outcome.applied) await this.inbox.markApplied([entry.envelopeId], new Date(), trx);
-        else if (outcome.deferred && this.mayWait(entry)) {
-          await this.inbox.postpone(entry.envelopeId, this.retryAt(), trx);
-        } else await this.reject(entry, outcome.code, outcome.detail, trx);
+        else if (outcome.deferred) await this.inbox.postpone(entry.envelopeId, this.retryAt(entry), trx);
+        else await this.reject(entry, outcome.code, outcome.detail, trx);
       });
       this.tries.succeeded(entry.envelopeId);
       return { stop: false };
@@ -240,12 +242,10 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
     }
   }
 
-  private mayWait(entry: InboxEntry): boolean {
-    return Date.now() - entry.receivedAt.getTime() < OUT_OF_ORDER_WAIT_MS;
-  }
-
-  private retryAt(): Date {
-    return new Date(Date.now() + OUT_OF_ORDER_RETRY_MS);
+  /** The next time a waiting entry is tried on its own: its rest doubles with each try, up to a bound. */
+  private retryAt(entry: InboxEntry): Date {
+    const rest = OUT_OF_ORDER_RETRY_MS * 2 ** Math.min(entry.attempts ?? 0, 10);
+    return new Date(Date.now() + Math.min(rest, OUT_OF_ORDER_MAX_REST_MS));
   }
 
   /**

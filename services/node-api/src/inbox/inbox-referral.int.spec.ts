@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { Logger } from '@nestjs/common';
 import { MessageValidator, RECEIPT_TYPE } from '@enlace/contracts';
 import { CaseKeyStore, PersonalDataVault, SealedUse } from '@enlace/privacy';
@@ -15,7 +16,7 @@ import { ReferralsService } from '../referrals/application/referrals.service';
 import { REFERRAL_CASE_PROTOCOL } from '../referrals/domain/referral-case.protocol';
 import type { ReferralDetails } from '../referrals/domain/referral-details';
 import { referralInboundRules } from '../referrals/domain/referral-inbound.rules';
-import { InboxApplierService } from './inbox-applier.service';
+import { InboxApplierService, MAX_APPLY_TRIES } from './inbox-applier.service';
 
 /**
  * The inbox applier with the referral protocol on the shared case machinery, as node-api wires them: what the
@@ -279,6 +280,101 @@ describe('InboxApplierService with referrals (on the real PostgreSQL)', () => {
       expect(confirmed?.person).toBeUndefined();
       // The confirmation came after the case's key was destroyed here: it is kept without payload, dated as sent.
       expect(confirmed?.erasure?.confirmedBy).toEqual([{ country: 'EC', at: expect.any(String) }]);
+    });
+
+    it('should let a step of a referral whose request has not arrived wait for it, then apply both', async () => {
+      const referralId = randomUUID();
+      const withdrawn = await arrive('referral.withdrawn.v1', referralId, 'EC', {
+        referralId,
+        reason: 'person chose to stay',
+        withdrawnAt: new Date().toISOString(),
+      });
+
+      await applier.applyPending();
+      expect(await inboxRow(withdrawn)).toMatchObject({
+        applied_at: null,
+        rejection_code: null,
+        not_before: expect.any(Date),
+      });
+
+      await arrive('referral.requested.v1', referralId, 'EC', requestFrom(referralId));
+      await applier.applyPending();
+
+      expect(await inboxRow(withdrawn)).toMatchObject({ applied_at: expect.any(Date), rejection_code: null });
+      expect((await repository.findById(referralId))?.state.status).toBe('withdrawn');
+    });
+
+    it('should take an answer that crosses the sender’s withdrawal without waiting for anything', async () => {
+      const created = await referrals.create({
+        toCountry: 'EC',
+        reason: 'AdditionalServicesRequired',
+        servicesRequested: ['Health'],
+        urgency: 'high',
+        person: { firstName: 'Ana' },
+        consent: { purpose: 'Referral for assistance', scope: ['identity'], recordedAt: '2025-01-01T00:00:00Z' },
+      });
+      await referrals.withdraw(created._id, 'person chose to stay');
+      const accepted = await arrive('referral.accepted.v1', created._id, 'EC', {
+        referralId: created._id,
+        acceptedAt: new Date().toISOString(),
+      });
+
+      await applier.applyPending();
+
+      expect(await inboxRow(accepted)).toMatchObject({ applied_at: expect.any(Date), not_before: null });
+      expect((await repository.findById(created._id))?.state.status).toBe('withdrawn');
+    });
+
+    it('should set aside an answer that fails for a real cause with its payload, and apply it once when applied again after the fix', async () => {
+      const created = await referrals.create({
+        toCountry: 'EC',
+        reason: 'AdditionalServicesRequired',
+        servicesRequested: ['Health'],
+        urgency: 'high',
+        person: { firstName: 'Ana' },
+        consent: { purpose: 'Referral for assistance', scope: ['identity'], recordedAt: '2025-01-01T00:00:00Z' },
+      });
+      // The cause: a rule in the database that refuses the change (as a bug or a wrong setting would).
+      await sql`create or replace function int_refuse_acceptance() returns trigger language plpgsql as $$
+        begin raise exception 'acceptances refused here'; end $$`.execute(scratch.db);
+      await sql`create trigger int_refuse_acceptance before update on cases for each row
+        when (new.status = 'accepted') execute function int_refuse_acceptance()`.execute(scratch.db);
+      const acceptance = {
+        referralId: created._id,
+        acceptedAt: new Date().toISOString(),
+        note: 'A place at the shelter.',
+      };
+      const accepted = await arrive('referral.accepted.v1', created._id, 'EC', acceptance);
+      try {
+        for (let round = 1; round <= MAX_APPLY_TRIES; round++) await applier.applyPending().catch(() => undefined);
+        const setAside = await inboxRow(accepted);
+        expect(setAside).toMatchObject({
+          applied_at: null,
+          rejection_code: 'APPLY_FAILED',
+          set_aside_at: expect.any(Date),
+        });
+        expect(setAside.rejection_detail).not.toContain('acceptances refused');
+        expect(setAside.sealed_payload).toEqual(expect.any(String));
+        expect((await repository.findById(created._id))?.state.status).toBe('sent');
+      } finally {
+        await sql`drop trigger if exists int_refuse_acceptance on cases`.execute(scratch.db);
+      }
+
+      const [first, second] = await Promise.all([inbox.reapply([accepted]), inbox.reapply([accepted])]);
+      await Promise.all([applier.applyPending(), applier.applyPending()]);
+      await applier.applyPending();
+
+      expect([...first, ...second]).toEqual([accepted]);
+      const answered = await repository.findById(created._id);
+      expect(answered?.state.status).toBe('accepted');
+      expect(answered?.timeline.filter((entry) => entry.event === 'ReferralAccepted')).toEqual([
+        expect.objectContaining({ side: 'receiver', detail: 'A place at the shelter.' }),
+      ]);
+      expect(await inboxRow(accepted)).toMatchObject({
+        applied_at: expect.any(Date),
+        reapplied: 1,
+        sealed_payload: null,
+      });
     });
   });
 });

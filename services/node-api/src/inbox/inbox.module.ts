@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ReferralsModule } from '../referrals/referrals.module';
 import { REFERRAL_MESSAGE_APPLIER } from '../referrals/referrals.tokens';
 import { ReintegrationsModule } from '../reintegrations/reintegrations.module';
@@ -7,11 +8,17 @@ import { ReturnsModule } from '../returns/returns.module';
 import { RETURN_MESSAGE_APPLIER } from '../returns/returns.tokens';
 import { InboxApplierService } from './inbox-applier.service';
 import { InboxGauges } from './inbox-gauges';
+import { InboxEntriesService } from './inbox-entries.service';
+import { InboxHttpController } from './inbox.http.controller';
 import { INBOX_MESSAGE_APPLIERS, InboxMessageApplier } from './inbox-message.applier';
 
-/** Applies what arrived from other nodes to this node's cases, each message by the protocol it belongs to. */
+/**
+ * Applies what arrived from other nodes to this node's cases, each message by the protocol it belongs to; shows a
+ * supervisor what is set aside or waiting, and applies a set-aside message again.
+ */
 @Module({
-  imports: [ReferralsModule, ReturnsModule, ReintegrationsModule],
+  imports: [AuditModule, ReferralsModule, ReturnsModule, ReintegrationsModule],
+  controllers: [InboxHttpController],
   providers: [
     {
       provide: INBOX_MESSAGE_APPLIERS,
@@ -20,6 +27,7 @@ import { INBOX_MESSAGE_APPLIERS, InboxMessageApplier } from './inbox-message.app
     },
     InboxApplierService,
     InboxGauges,
+    InboxEntriesService,
   ],
 })
 export class InboxModule {}

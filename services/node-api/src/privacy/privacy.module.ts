@@ -18,8 +18,12 @@ import { SealedCaseContent } from './sealed-case-content';
     {
       provide: PERSONAL_DATA_VAULT,
       inject: [NODE_API_CONFIG, NODE_DATABASE],
-      useFactory: async (config: NodeApiConfig, db: Kysely<NodeDatabase>) =>
-        new PersonalDataVault(new CaseKeyStore(db, await loadKeyEncryptionKey(config.caseKekFile))),
+      useFactory: async (config: NodeApiConfig, db: Kysely<NodeDatabase>) => {
+        const keys = new CaseKeyStore(db, await loadKeyEncryptionKey(config.caseKekFile));
+        // A wrong key-encryption key refuses the start, naming the key ids: started, nothing could be opened.
+        await keys.assertKeyEncryptionKeyMatches();
+        return new PersonalDataVault(keys);
+      },
     },
     {
       provide: SEALED_CASE_CONTENT,

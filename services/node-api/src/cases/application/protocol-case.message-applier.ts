@@ -29,7 +29,8 @@ const counterpartSide = (side: CaseSide): CaseSide => (side === 'sender' ? 'rece
  * Applies the messages of a protocol whose messages carry its events: the first creates the replica, each next
  * one is the other end's event, evolved on the replica here. The inbox applier runs this in the transaction that
  * marks the message applied, so that each message takes effect once; only the other end of the case may change it.
- * A message that came before the step it follows (the protocol's `isOutOfOrder`) waits for it. A withdrawal of
+ * A message that came before the step it follows (the protocol's `isOutOfOrder`), or before the message that creates
+ * its case here, waits for it, as long as that takes. A withdrawal of
  * consent erases the person's data in the same write and confirms the erasure to the other end.
  */
 export class ProtocolCaseMessageApplier<
@@ -60,7 +61,8 @@ export class ProtocolCaseMessageApplier<
     const event = this.protocol.eventFor(entry.type, payload);
     if (!event) return { applied: false, code: 'UNSUPPORTED_TYPE', detail: `no handler for ${entry.type}` };
     const document = await this.repository.findById(entry.caseId);
-    if (!document) return unknownCase(this.protocol.name, entry.caseId);
+    // A step of a case whose first message has not arrived (a copy delivered out of order) waits for it.
+    if (!document) return { ...unknownCase(this.protocol.name, entry.caseId), deferred: true };
     const refused = this.refuseStranger(document, entry) ?? this.refuseMismatch(entry, payload);
     if (refused) return refused;
     if (this.protocol.isOutOfOrder?.(document.state, event)) {
@@ -151,7 +153,7 @@ export function erasedAtOf(entry: InboxEntry, payload: Record<string, unknown>):
   return typeof payload['erasedAt'] === 'string' ? payload['erasedAt'] : entry.sentAt.toISOString();
 }
 
-function unknownCase(protocol: string, caseId: string): ApplyOutcome {
+function unknownCase(protocol: string, caseId: string): ApplyOutcome & { applied: false } {
   return { applied: false, code: 'UNKNOWN_CASE', detail: `no ${protocol} ${caseId} on this node` };
 }
 

@@ -1,4 +1,10 @@
-import { ReferralEvent, ReferralState, eventsForCounterpart, evolveReferral } from '@enlace/protocols';
+import {
+  ReferralEvent,
+  ReferralState,
+  eventsForCounterpart,
+  evolveReferral,
+  referralEventComesEarly,
+} from '@enlace/protocols';
 import type { CaseProtocol } from '../../cases/domain/case-protocol';
 import { AWAITING_ANSWER_STATUSES } from './referral-deadline';
 import { ReferralDetails, SEALED_REFERRAL_DETAILS } from './referral-details';
@@ -10,8 +16,8 @@ const awaitsAnswer = (state: ReferralState): boolean => AWAITING_ANSWER_STATUSES
 
 /**
  * The referral protocol as the node's case machinery drives it. The request carries the person, the consent and
- * the referral's details; every later message carries one event of the other end, and each of them moves the
- * status — so one that does not move it here came before the step it follows, and waits for it.
+ * the referral's details; every later message carries one event of the other end, and each of them moves an open
+ * referral's status — so one that does not move it here came before the step it follows, and waits for it.
  */
 export const REFERRAL_CASE_PROTOCOL: CaseProtocol<ReferralState, ReferralEvent, ReferralDetails> = {
   name: 'referral',
@@ -20,7 +26,7 @@ export const REFERRAL_CASE_PROTOCOL: CaseProtocol<ReferralState, ReferralEvent, 
   messageFor: outgoingMessageFor,
   eventFor: incomingEventFor,
   noteOf: incomingNoteFor,
-  isOutOfOrder: (state, event) => evolveReferral(state, event).status === state.status,
+  isOutOfOrder: referralEventComesEarly,
   caseIdOf: (payload) => (typeof payload['referralId'] === 'string' ? payload['referralId'] : undefined),
   // The answer's due time, while the referral waits on it; none once answered, withdrawn or closed.
   dueAt: (state) => (awaitsAnswer(state) ? state.answerDueAt : undefined),

@@ -3,6 +3,7 @@ import {
   ReintegrationState,
   evolveReintegration,
   reintegrationDueAt,
+  reintegrationEventComesEarly,
   reintegrationEventsForCounterpart,
   reintegrationPendingOn,
 } from '@enlace/protocols';
@@ -31,6 +32,7 @@ export const REINTEGRATION_CASE_PROTOCOL: CaseProtocol<ReintegrationState, Reint
     if (!eventType || eventType === 'ReintegrationOpened') return undefined;
     return { type: eventType, data: payload } as unknown as ReintegrationEvent;
   },
+  isOutOfOrder: reintegrationEventComesEarly,
   caseIdOf: (payload) => (typeof payload['planId'] === 'string' ? payload['planId'] : undefined),
   dueAt: reintegrationDueAt,
   pendingOn: reintegrationPendingOn,

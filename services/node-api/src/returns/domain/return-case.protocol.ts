@@ -1,4 +1,11 @@
-import { ReturnEvent, ReturnState, evolveReturn, returnEventsForCounterpart, returnPendingOn } from '@enlace/protocols';
+import {
+  ReturnEvent,
+  ReturnState,
+  evolveReturn,
+  returnEventComesEarly,
+  returnEventsForCounterpart,
+  returnPendingOn,
+} from '@enlace/protocols';
 import type { CaseContent, CaseProtocol, OutgoingCaseMessage } from '../../cases/domain/case-protocol';
 import { returnEventTypeOf, returnMessageTypeOf } from './return-message-types';
 
@@ -22,6 +29,7 @@ export const RETURN_CASE_PROTOCOL: CaseProtocol<ReturnState, ReturnEvent> = {
     // The contract has checked the payload's shape: it is the event's data as the other end recorded it.
     return { type: eventType, data: payload } as unknown as ReturnEvent;
   },
+  isOutOfOrder: returnEventComesEarly,
   caseIdOf: (payload) => (typeof payload['returnId'] === 'string' ? payload['returnId'] : undefined),
   dueAt: (state) => (returnPendingOn(state) ? state.dueAt : undefined),
   pendingOn: returnPendingOn,

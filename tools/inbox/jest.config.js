@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'tools-inbox',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};
