@@ -78,6 +78,24 @@ export class SealedCaseContent {
     return (await this.vault.openWith<PersonalContent>(key, caseId, SealedUse.personal, sealed)) ?? {};
   }
 
+  /**
+   * The contents of many cases (a page of a list), their keys read in one statement; a case whose key is gone is
+   * absent from the answer.
+   */
+  async openMany(entries: readonly { caseId: string; sealed: string }[]): Promise<Map<string, PersonalContent>> {
+    const opened = new Map<string, PersonalContent>();
+    if (entries.length === 0) return opened;
+    const keys = await this.vault.keysOf(
+      entries.map((entry) => entry.caseId),
+      this.transactions?.executor,
+    );
+    for (const { caseId, sealed } of entries) {
+      const content = await this.vault.openWith<PersonalContent>(keys.get(caseId), caseId, SealedUse.personal, sealed);
+      if (content) opened.set(caseId, content);
+    }
+    return opened;
+  }
+
   /** Keys of cases read beforehand (a batch's, null when destroyed), kept for the rest of the open transaction. */
   rememberKeys(keys: ReadonlyMap<string, Uint8Array | null>): void {
     for (const [caseId, key] of keys) this.transactions?.remember(knownKeyName(caseId), { key } satisfies KnownKey);

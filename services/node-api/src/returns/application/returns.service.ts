@@ -11,7 +11,8 @@ import {
 import { ProtocolCaseActions } from '../../cases/application/protocol-case.actions';
 import { ProtocolCaseWriter } from '../../cases/application/protocol-case.writer';
 import type { ProtocolCaseDocument } from '../../cases/persistence/protocol-case.document';
-import type { ProtocolCaseListFilter, ProtocolCaseRepository } from '../../cases/persistence/protocol-case.repository';
+import type { CaseListQuery } from '../../cases/persistence/case-list.query';
+import type { ProtocolCaseListPage, ProtocolCaseRepository } from '../../cases/persistence/protocol-case.repository';
 import { ProblemException } from '@enlace/http';
 import { NODE_API_CONFIG, NodeApiConfig } from '../../config/node-api.config';
 import { normalisePersonInput } from '../../referrals/dto/person-input.normaliser';
@@ -77,8 +78,12 @@ export class ReturnsService {
     return document;
   }
 
-  async list(filter: ProtocolCaseListFilter): Promise<ReturnCase[]> {
-    return this.repository.list(filter);
+  /** A page of the node's cases that match the query; `initials` for callers who may see them. */
+  async list(
+    query: CaseListQuery,
+    options: { initials?: boolean } = {},
+  ): Promise<ProtocolCaseListPage<ReturnState, unknown>> {
+    return this.repository.list(query, options);
   }
 
   async get(id: string): Promise<ReturnCase> {
