@@ -1,4 +1,4 @@
-import { PersonalDataVault, SealedUse } from '@enlace/privacy';
+import { CaseDataCipherError, PersonalDataVault, SealedUse } from '@enlace/privacy';
 import type { OutboxEntry } from '@enlace/store';
 import type { ConsentRecord, ReferredPerson } from '../cases/domain/case-content';
 import type { NodeTransactions } from '../database/node-transactions';
@@ -79,8 +79,9 @@ export class SealedCaseContent {
   }
 
   /**
-   * The contents of many cases (a page of a list), their keys read in one statement; a case whose key is gone is
-   * absent from the answer.
+   * The contents of many cases (a page of a list), their keys read in one statement; a case whose key is gone, or
+   * whose content does not open with it (bound to another case, altered), is absent from the answer: one such case
+   * must not take the whole page down, and its own page (`open`) still refuses it loudly.
    */
   async openMany(entries: readonly { caseId: string; sealed: string }[]): Promise<Map<string, PersonalContent>> {
     const opened = new Map<string, PersonalContent>();
@@ -90,8 +91,17 @@ export class SealedCaseContent {
       this.transactions?.executor,
     );
     for (const { caseId, sealed } of entries) {
-      const content = await this.vault.openWith<PersonalContent>(keys.get(caseId), caseId, SealedUse.personal, sealed);
-      if (content) opened.set(caseId, content);
+      try {
+        const content = await this.vault.openWith<PersonalContent>(
+          keys.get(caseId),
+          caseId,
+          SealedUse.personal,
+          sealed,
+        );
+        if (content) opened.set(caseId, content);
+      } catch (error) {
+        if (!(error instanceof CaseDataCipherError)) throw error;
+      }
     }
     return opened;
   }

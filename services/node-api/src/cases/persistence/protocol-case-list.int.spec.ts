@@ -181,6 +181,27 @@ describe('ProtocolCaseRepository lists (on the real PostgreSQL)', () => {
       expect(withInitials.items[0]?.initials).toBe('RQ');
     });
 
+    it('should list a case whose content does not open (sealed for another case) without its initials', async () => {
+      const [donor, taker] = [ids[280] as string, ids[281] as string];
+      const sealed = await scratch.db.selectFrom('cases').select('personal').where('id', '=', donor).executeTakeFirst();
+      await scratch.db
+        .updateTable('cases')
+        .set({ personal: sealed?.personal ?? null })
+        .where('id', '=', taker)
+        .execute();
+
+      const page = await repository.list(
+        { sort: 'created', limit: 200, createdFrom: new Date(0), now: new Date() },
+        { initials: true },
+      );
+      const initials = new Map(page.items.map((item) => [item.document._id, item.initials]));
+
+      expect(initials.get(donor)).toMatch(/^[A-Z]{2}$/);
+      expect(initials.has(taker)).toBe(true);
+      expect(initials.get(taker)).toBe(undefined);
+      await expect(repository.findById(taker)).rejects.toThrow(/case data do not open|another case/);
+    });
+
     it('should keep no name in clear in the search table, and remove a case’s terms when it is erased', async () => {
       const id = ids[17] as string;
       const before = await scratch.db.selectFrom('case_search').select('term').where('case_id', '=', id).execute();
