@@ -86,10 +86,7 @@ export class SealedCaseContent {
   async openMany(entries: readonly { caseId: string; sealed: string }[]): Promise<Map<string, PersonalContent>> {
     const opened = new Map<string, PersonalContent>();
     if (entries.length === 0) return opened;
-    const keys = await this.vault.keysOf(
-      entries.map((entry) => entry.caseId),
-      this.transactions?.executor,
-    );
+    const keys = await this.keysOfPage(entries.map((entry) => entry.caseId));
     for (const { caseId, sealed } of entries) {
       try {
         const content = await this.vault.openWith<PersonalContent>(
@@ -104,6 +101,29 @@ export class SealedCaseContent {
       }
     }
     return opened;
+  }
+
+  /**
+   * The keys of a page's cases in one statement; when one of them does not unwrap (the whole read then fails), each
+   * is read alone and those that do not unwrap are left out, so that the rest of the page still shows.
+   */
+  private async keysOfPage(caseIds: readonly string[]): Promise<Map<string, Uint8Array | null>> {
+    const db = this.transactions?.executor;
+    try {
+      return await this.vault.keysOf(caseIds, db);
+    } catch (error) {
+      if (!(error instanceof CaseDataCipherError)) throw error;
+    }
+    const keys = new Map<string, Uint8Array | null>();
+    for (const caseId of caseIds) {
+      try {
+        const key = (await this.vault.keysOf([caseId], db)).get(caseId);
+        if (key !== undefined) keys.set(caseId, key);
+      } catch (error) {
+        if (!(error instanceof CaseDataCipherError)) throw error;
+      }
+    }
+    return keys;
   }
 
   /** Keys of cases read beforehand (a batch's, null when destroyed), kept for the rest of the open transaction. */

@@ -181,13 +181,24 @@ describe('ProtocolCaseRepository lists (on the real PostgreSQL)', () => {
       expect(withInitials.items[0]?.initials).toBe('RQ');
     });
 
-    it('should list a case whose content does not open (sealed for another case) without its initials', async () => {
-      const [donor, taker] = [ids[280] as string, ids[281] as string];
+    it('should list a case whose content does not open (sealed for another case, or its key) without its initials', async () => {
+      const [donor, taker, keyTaker] = [ids[280] as string, ids[281] as string, ids[282] as string];
       const sealed = await scratch.db.selectFrom('cases').select('personal').where('id', '=', donor).executeTakeFirst();
       await scratch.db
         .updateTable('cases')
         .set({ personal: sealed?.personal ?? null })
         .where('id', '=', taker)
+        .execute();
+      // A wrapped key of another case: the page's keys, read together, do not all unwrap.
+      const wrapped = await scratch.db
+        .selectFrom('case_keys')
+        .select('wrapped_key')
+        .where('case_id', '=', donor)
+        .executeTakeFirst();
+      await scratch.db
+        .updateTable('case_keys')
+        .set({ wrapped_key: wrapped?.wrapped_key ?? null })
+        .where('case_id', '=', keyTaker)
         .execute();
 
       const page = await repository.list(
@@ -199,6 +210,9 @@ describe('ProtocolCaseRepository lists (on the real PostgreSQL)', () => {
       expect(initials.get(donor)).toMatch(/^[A-Z]{2}$/);
       expect(initials.has(taker)).toBe(true);
       expect(initials.get(taker)).toBe(undefined);
+      expect(initials.has(keyTaker)).toBe(true);
+      expect(initials.get(keyTaker)).toBe(undefined);
+      expect(initials.get(ids[283] as string)).toMatch(/^[A-Z]{2}$/);
       await expect(repository.findById(taker)).rejects.toThrow(/case data do not open|another case/);
     });
 
