@@ -208,9 +208,13 @@ async function largeNodeOnItsOwnNetwork(infra: InfraEndpoints, network: string, 
         return new NodeApiClient(node.apiUrl).login(focal.username, focal.password);
       }),
     );
+    const auditor = net.users.find((user) => user.username === 'ec.auditor');
+    if (!auditor) throw new Error('no auditor user for EC');
+    const ecNode = net.nodes.find((candidate) => candidate.country === 'EC') as LocalNode;
     return await largeNode({
       sender: sender as NodeApiClient,
       receiver: receiver as NodeApiClient,
+      receiverAuditor: await new NodeApiClient(ecNode.apiUrl).login(auditor.username, auditor.password),
       receiverCountry: 'EC',
       receiverDb,
       largeCases: LARGE_CASES,

@@ -9,6 +9,9 @@ import { percentile, round } from './bench-stats';
 const REAL_CASES = 100;
 /** Reads timed at each size (one at a time, over the real cases in turn). */
 const READS = 400;
+/** Pages of the filtered lists timed at each size, and how deep each walk goes (following the cursors). */
+const LIST_PAGES = 300;
+const LIST_DEPTH = 10;
 
 interface Measure {
   cases: number;
@@ -32,6 +35,8 @@ interface Measure {
 export async function largeNode(options: {
   sender: NodeApiClient;
   receiver: NodeApiClient;
+  /** A reader of the receiving node without case.write: its lists come without the persons' initials. */
+  receiverAuditor: NodeApiClient;
   receiverCountry: string;
   receiverDb: Kysely<NodeDatabase>;
   largeCases: number;
@@ -54,10 +59,12 @@ export async function largeNode(options: {
   const half = Math.floor(ids.length / 2);
 
   const small = await measure(receiver, receiverDb, ids, ids.slice(0, half));
+  const smallLists = { focalPoint: await measureLists(receiver), auditor: await measureLists(options.receiverAuditor) };
   const fillStarted = Date.now();
   const filled = await fillWithCopiesOf(receiverDb, ids[0] as string, options.largeCases - small.cases);
   const fillSeconds = (Date.now() - fillStarted) / 1000;
   const large = await measure(receiver, receiverDb, ids, ids.slice(half));
+  const largeLists = { focalPoint: await measureLists(receiver), auditor: await measureLists(options.receiverAuditor) };
   return {
     node: options.receiverCountry,
     method:
@@ -70,7 +77,55 @@ export async function largeNode(options: {
     large,
     readP95Ratio: round(large.readP95Ms / small.readP95Ms, 2),
     stepP95Ratio: round(large.stepP95Ms / small.stepP95Ms, 2),
+    filteredList: {
+      method:
+        `GET /referrals pages of 50, one at a time, ${LIST_PAGES} at each size, over three filtered lists in turn ` +
+        `(open, counterpart and urgency, nearest due first; ended and declined, latest change first; created in the ` +
+        `last 30 days, latest created first), each walked from its first page up to ${LIST_DEPTH} pages deep by ` +
+        "its cursors; as the focal point (the persons' initials opened from each case's sealed content: the " +
+        "filler's copies carry the template's, which open for no copy, so each large page takes the slow path of " +
+        'reading its keys one by one) and as an auditor (no initials: the query alone); target p95 <= 50 ms at ' +
+        '100,000 cases',
+      small: smallLists,
+      large: largeLists,
+    },
   };
+}
+
+/** Filtered pages of the referral list, first and following pages, timed one at a time. */
+async function measureLists(api: NodeApiClient) {
+  const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
+  const queries = [
+    'direction=incoming&stage=open&counterpart=CO&urgency=high&sort=due&limit=50',
+    'direction=incoming&stage=ended&status=declined&sort=updated&limit=50',
+    `direction=incoming&createdFrom=${encodeURIComponent(since)}&sort=created&limit=50`,
+  ];
+  const times: number[] = [];
+  let failed = 0;
+  let items = 0;
+  let deepest = 0;
+  for (let walk = 0; times.length + failed < LIST_PAGES; walk++) {
+    const query = queries[walk % queries.length] as string;
+    let cursor: string | undefined;
+    for (let depth = 1; depth <= LIST_DEPTH && times.length + failed < LIST_PAGES; depth++) {
+      const started = performance.now();
+      const response = await api.request<{ items: unknown[]; nextCursor?: string }>(
+        'GET',
+        `/referrals?${query}${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      if (response.status !== 200) {
+        failed++;
+        break;
+      }
+      times.push(performance.now() - started);
+      items += response.body.items.length;
+      deepest = Math.max(deepest, depth);
+      cursor = response.body.nextCursor;
+      if (!cursor) break;
+    }
+  }
+  const ms = (p: number) => round(percentile(times, p), 1);
+  return { pages: times.length, items, deepestPage: deepest, p50Ms: ms(50), p95Ms: ms(95), maxMs: ms(100), failed };
 }
 
 async function measure(

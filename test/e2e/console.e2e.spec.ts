@@ -420,6 +420,127 @@ describe('the web console in a browser', () => {
     await secretariat.context.close();
   }, 120_000);
 
+  it('should let a CO focal point, in Portuguese, page, filter and search a list of 300 referrals', async () => {
+    const co = await api('CO');
+    const surname = `Paginada${randomBytes(3).toString('hex')}`;
+    const urgencies = ['low', 'medium', 'high'] as const;
+    const created: string[] = [];
+    for (let start = 0; start < 300; start += 10) {
+      const batch = await Promise.all(
+        Array.from({ length: 10 }, async (_, k) => {
+          const n = start + k;
+          const response = await co.request<{ id: string }>('POST', '/referrals', {
+            toCountry: 'EC',
+            reason: 'AdditionalServicesRequired',
+            servicesRequested: ['Health'],
+            urgency: urgencies[n % 3],
+            person:
+              n === 150 ? { firstName: 'Zoraida', secondName: surname } : { firstName: 'Lista', secondName: `N${n}` },
+            consent: { purpose: 'Paging test', scope: ['identity'], recordedAt: '2025-01-01T00:00:00Z' },
+          });
+          expect(response.status).toBe(201);
+          return response.body.id;
+        }),
+      );
+      created.push(...batch);
+    }
+    const withdrawn = created.slice(0, 3);
+    for (const id of withdrawn) {
+      expect((await co.request('POST', `/referrals/${id}/withdraw`, { reason: 'Paging test' })).status).toBe(200);
+    }
+    /** Every open outgoing referral of CO, as the API pages them. */
+    const openIds: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await co.request<{ items: { id: string }[]; nextCursor?: string }>(
+        'GET',
+        `/referrals?direction=outgoing&stage=open&sort=due&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(page.status).toBe(200);
+      openIds.push(...page.body.items.map((item) => item.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(openIds.length).toBeGreaterThanOrEqual(297);
+    expect((await co.request('GET', '/referrals?limit=500')).status).toBe(400);
+
+    const { context, page } = await tab('pt-BR');
+    await signIn(page, 'CO', { place: 'Entrar em', user: 'Usuário', password: 'Senha' });
+    const outgoing = page.getByTestId('outgoing');
+    const idsShown = () =>
+      outgoing
+        .locator('tr[data-referral-id]')
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-referral-id')));
+    /** The ids of the list once its page `number` is shown with rows other than `before`. */
+    const pageShown = async (number: number, before: (string | null)[]) => {
+      await outgoing
+        .getByTestId('page-number')
+        .filter({ hasText: `Página ${number}` })
+        .waitFor();
+      return eventually(
+        async () => {
+          const ids = await idsShown();
+          return ids.length > 0 && ids[0] !== before[0] ? ids : undefined;
+        },
+        { what: `page ${number} of the outgoing referrals`, timeoutMs: 15_000, intervalMs: 100 },
+      );
+    };
+    await outgoing.locator('tr[data-referral-id]').first().waitFor({ timeout: 30_000 });
+    const first = await idsShown();
+    expect(first).toHaveLength(25);
+    expect(await page.locator('body').innerText()).not.toMatch(/Waiting on|Next page|Open cases|Answer due/);
+    await shot(page, 'work-lists');
+
+    // Every page in turn, each referral once, as the API lists them.
+    const seen = [...first];
+    let number = 1;
+    while (await outgoing.locator('button[data-page="next"]').isEnabled()) {
+      const before = await idsShown();
+      await outgoing.getByRole('button', { name: 'Próxima página' }).click();
+      number += 1;
+      seen.push(...(await pageShown(number, before)));
+    }
+    expect(seen).toHaveLength(openIds.length);
+    expect(new Set(seen)).toEqual(new Set(openIds));
+    await outgoing.getByRole('button', { name: 'Página anterior' }).click();
+    expect(await pageShown(number - 1, await idsShown())).toEqual(seen.slice((number - 2) * 25, (number - 1) * 25));
+
+    // A filter: back to the first page, only the urgency asked.
+    await page.locator('select[name="urgency"]').selectOption('low');
+    await outgoing.getByTestId('page-number').filter({ hasText: 'Página 1' }).waitFor();
+    await eventually(
+      async () => {
+        const urgencies = await outgoing
+          .locator('tr[data-referral-id] td:nth-child(5)')
+          .evaluateAll((cells) => cells.map((cell) => cell.textContent));
+        return urgencies.length === 25 && urgencies.every((text) => text === 'baixa') ? true : undefined;
+      },
+      { what: 'only low urgency on the first page', timeoutMs: 15_000, intervalMs: 100 },
+    );
+
+    // The search by the person's name, accents and letter case aside, shows the initials.
+    await page.locator('select[name="urgency"]').selectOption('');
+    await page.getByRole('searchbox').fill(`zoraida ${surname.toUpperCase()}`);
+    await page.getByRole('search').getByRole('button', { name: 'Buscar' }).click();
+    const found = outgoing.locator(`tr[data-referral-id="${created[150]}"]`);
+    await found.waitFor({ timeout: 15_000 });
+    await eventually(async () => ((await idsShown()).length === 1 ? true : undefined), {
+      what: 'the one referral found',
+      timeoutMs: 15_000,
+      intervalMs: 100,
+    });
+    expect(await found.getByTestId('initials').textContent()).toBe('ZP');
+
+    // Ended referrals apart: no answer due, nobody waited on.
+    await page.getByRole('button', { name: 'Limpar filtros' }).click();
+    await page.getByRole('button', { name: 'Casos encerrados' }).click();
+    for (const id of withdrawn) await outgoing.locator(`tr[data-referral-id="${id}"]`).waitFor({ timeout: 15_000 });
+    expect(await outgoing.locator('tr[data-referral-id]:not([data-ended="true"])').count()).toBe(0);
+    const headers = await outgoing.locator('thead th').allTextContents();
+    expect(headers).not.toContain('Aguardando');
+    expect(headers).not.toContain('Resposta até');
+    await context.close();
+  }, 300_000);
+
   it('should take a user whose token the node refuses back to the sign-in page, saying why', async () => {
     const { context, page } = await tab('en-GB');
     await signIn(page, 'CO');

@@ -1,6 +1,5 @@
 import { requestJson } from './http-client';
 import type {
-  CaseDirection,
   CreateReferralRequest,
   CreateReturnRequest,
   IntakeList,
@@ -16,7 +15,6 @@ import type {
   ReturnStep,
   ReturnView,
   ReferralAction,
-  ReferralDirection,
   ReferralList,
   ReferralView,
   TokenResponse,
@@ -43,8 +41,9 @@ export class NodeApiClient {
     return requestJson<CurrentUser>(`${this.base}/auth/me`, this.options({}));
   }
 
-  listReferrals(direction: ReferralDirection, signal?: AbortSignal): Promise<ReferralList> {
-    return requestJson<ReferralList>(`${this.base}/referrals?direction=${direction}`, this.options({ signal }));
+  /** One page of the referrals; `query` is the list's query string (work-filters.ts builds it). */
+  listReferrals(query: string, signal?: AbortSignal): Promise<ReferralList> {
+    return requestJson<ReferralList>(`${this.base}/referrals?${query}`, this.options({ signal }));
   }
 
   getReferral(id: string, signal?: AbortSignal): Promise<ReferralView> {
@@ -62,8 +61,8 @@ export class NodeApiClient {
     );
   }
 
-  listReturns(direction: CaseDirection, signal?: AbortSignal): Promise<ReturnList> {
-    return requestJson<ReturnList>(`${this.base}/returns?direction=${direction}`, this.options({ signal }));
+  listReturns(query: string, signal?: AbortSignal): Promise<ReturnList> {
+    return requestJson<ReturnList>(`${this.base}/returns?${query}`, this.options({ signal }));
   }
 
   getReturn(id: string, signal?: AbortSignal): Promise<ReturnView> {
@@ -81,11 +80,8 @@ export class NodeApiClient {
     );
   }
 
-  listReintegrations(direction: CaseDirection, signal?: AbortSignal): Promise<ReintegrationList> {
-    return requestJson<ReintegrationList>(
-      `${this.base}/reintegrations?direction=${direction}`,
-      this.options({ signal }),
-    );
+  listReintegrations(query: string, signal?: AbortSignal): Promise<ReintegrationList> {
+    return requestJson<ReintegrationList>(`${this.base}/reintegrations?${query}`, this.options({ signal }));
   }
 
   getReintegration(id: string, signal?: AbortSignal): Promise<ReintegrationView> {

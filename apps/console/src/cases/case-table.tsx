@@ -2,20 +2,25 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ReintegrationSummary, ReturnSummary } from '../api/node-api.types';
 import { DateTime } from '../components/date-time';
-import { caseWaitsOnUs, casesDueFirst } from '../work/case-due-first';
+import { caseWaitsOnUs } from '../work/case-due-first';
 import { CaseStatusBadge, type CaseProtocol } from './case-status-badge';
 
 type Summary = ReturnSummary | ReintegrationSummary;
 
-/** A list of returns or reintegrations, what is due first on top. Summaries carry no personal data. */
+/**
+ * One page of returns or reintegrations, in the node's order, with the person's initials where the user may see
+ * them. The list of ended cases leaves out the step due and whom it waits on: nothing waits any more.
+ */
 export function CaseTable({
   protocol,
   items,
   caption,
+  stage,
 }: {
   protocol: CaseProtocol;
   items: readonly Summary[];
   caption: string;
+  stage: 'open' | 'ended';
 }) {
   const { t } = useTranslation();
   if (items.length === 0) {
@@ -27,6 +32,7 @@ export function CaseTable({
     );
   }
   const route = protocol === 'return' ? 'returns' : 'reintegrations';
+  const open = stage === 'open';
   return (
     <table className="table" data-protocol={protocol}>
       <caption>
@@ -35,20 +41,27 @@ export function CaseTable({
       <thead>
         <tr>
           <th scope="col">{t('work.columns.case')}</th>
+          <th scope="col">{t('work.columns.person')}</th>
           <th scope="col">{t('work.columns.counterpart')}</th>
           <th scope="col">{t('work.columns.status')}</th>
           <th scope="col">{protocol === 'return' ? t('work.columns.child') : t('work.columns.followUps')}</th>
-          <th scope="col">{t('work.columns.stepDue')}</th>
-          <th scope="col">{t('work.columns.waitingOn')}</th>
+          {open ? <th scope="col">{t('work.columns.stepDue')}</th> : null}
+          {open ? <th scope="col">{t('work.columns.waitingOn')}</th> : null}
           <th scope="col">{t('work.columns.updated')}</th>
         </tr>
       </thead>
       <tbody>
-        {casesDueFirst(items).map((item) => {
+        {items.map((item) => {
           const counterpart = item.direction === 'incoming' ? item.fromCountry : item.toCountry;
-          const waiting = !item.pendingOn ? t('work.nobody') : caseWaitsOnUs(item) ? t('work.us') : t('work.them');
+          const ours = !item.ended && caseWaitsOnUs(item);
+          const waiting = item.ended || !item.pendingOn ? t('work.nobody') : ours ? t('work.us') : t('work.them');
           return (
-            <tr key={item.id} data-case-id={item.id} className={item.overdue ? 'overdue' : undefined}>
+            <tr
+              key={item.id}
+              data-case-id={item.id}
+              data-ended={item.ended ? 'true' : undefined}
+              className={item.overdue ? 'overdue' : undefined}
+            >
               <td>
                 <Link
                   to={`/${route}/${item.id}`}
@@ -59,6 +72,7 @@ export function CaseTable({
                   <code>{item.id.slice(0, 8)}</code>
                 </Link>
               </td>
+              <td data-testid="initials">{item.initials ?? t('work.nobody')}</td>
               <td>{counterpart}</td>
               <td>
                 <CaseStatusBadge protocol={protocol} status={item.status} />
@@ -72,11 +86,13 @@ export function CaseTable({
                     : t('cases.adult')
                   : item.followUpCount}
               </td>
-              <td>
-                <DateTime value={item.dueAt} />{' '}
-                {item.overdue ? <span className="badge danger">{t('work.overdue')}</span> : null}
-              </td>
-              <td>{caseWaitsOnUs(item) ? <strong>{waiting}</strong> : waiting}</td>
+              {open ? (
+                <td>
+                  {item.ended ? t('work.nobody') : <DateTime value={item.dueAt} />}{' '}
+                  {item.overdue ? <span className="badge danger">{t('work.overdue')}</span> : null}
+                </td>
+              ) : null}
+              {open ? <td>{ours ? <strong>{waiting}</strong> : waiting}</td> : null}
               <td>
                 <DateTime value={item.updatedAt} />
               </td>

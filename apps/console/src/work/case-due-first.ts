@@ -1,6 +1,6 @@
 import type { CaseDirection, CaseSide } from '../api/node-api.types';
 
-/** What the lists of returns and reintegrations need to put what is due first on top. */
+/** What the lists of returns and reintegrations need to say whose turn it is (the node orders the lists). */
 export interface DueCase {
   direction: CaseDirection;
   pendingOn?: CaseSide;
@@ -13,20 +13,4 @@ export interface DueCase {
 export function caseWaitsOnUs(item: Pick<DueCase, 'direction' | 'pendingOn'>): boolean {
   if (!item.pendingOn) return false;
   return item.pendingOn === (item.direction === 'outgoing' ? 'sender' : 'receiver');
-}
-
-const dueTime = (item: DueCase): number => (item.dueAt ? Date.parse(item.dueAt) : Number.POSITIVE_INFINITY);
-
-/**
- * The same order as the referrals': cases waiting on us first, overdue before the rest, then the nearest due
- * time, then the most recently changed.
- */
-export function casesDueFirst<T extends DueCase>(items: readonly T[]): T[] {
-  return [...items].sort(
-    (a, b) =>
-      Number(caseWaitsOnUs(b)) - Number(caseWaitsOnUs(a)) ||
-      Number(b.overdue) - Number(a.overdue) ||
-      dueTime(a) - dueTime(b) ||
-      Date.parse(b.updatedAt) - Date.parse(a.updatedAt),
-  );
 }

@@ -165,7 +165,9 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         tags: ['referrals'],
         operationId: 'listReferrals',
         'x-enlace-right': 'case.read',
-        summary: "List the node's referrals, without personal data.",
+        summary: "List the node's referrals a page at a time, without personal data.",
+        description:
+          "A page of the node's referrals that match every filter given, in the order of `sort` (most recently updated first by default). Paging: ask without `cursor` for the first page; while the answer has a `nextCursor`, ask again with `cursor` set to it and the same filters and sort to get the next page. Each referral that matches appears on exactly one page, whatever changes in between moves it: a case that changes while you page may move to a page you have read (sort by creation for a stable walk). At most `limit` items (default 50, at most 200); a larger limit is refused with 400, never cut silently. `q` searches the node's own referrals by case id (the whole id, or its first 8 characters or more) or by the person's name (every word given must be one of the person's names, accents and case aside); `initials` are given to callers who may work on cases (rights `case.write`), while the person's data are held.",
         parameters: [
           {
             name: 'direction',
@@ -189,6 +191,16 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
               'true for only the referrals whose answer is overdue: the answer due time has passed and the referral still waits on an answer (sent, delivered or info-requested); false for only the others.',
             schema: { type: 'boolean' },
           },
+          { $ref: '#/components/parameters/ListStage' },
+          { $ref: '#/components/parameters/ListCounterpart' },
+          { $ref: '#/components/parameters/ListUrgency' },
+          { $ref: '#/components/parameters/ListDueBefore' },
+          { $ref: '#/components/parameters/ListCreatedFrom' },
+          { $ref: '#/components/parameters/ListCreatedTo' },
+          { $ref: '#/components/parameters/ListSearch' },
+          { $ref: '#/components/parameters/ListSort' },
+          { $ref: '#/components/parameters/ListLimit' },
+          { $ref: '#/components/parameters/ListCursor' },
         ],
         responses: {
           '200': {
@@ -198,6 +210,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           '400': { $ref: '#/components/responses/BadRequest' },
           '401': { $ref: '#/components/responses/Unauthorized' },
           '403': { $ref: '#/components/responses/Forbidden' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
         },
       },
     },
@@ -530,7 +543,9 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         tags: ['returns'],
         operationId: 'listReturns',
         'x-enlace-right': 'case.read',
-        summary: "List this node's returns, most recently updated first.",
+        summary: "List this node's returns a page at a time, most recently updated first by default.",
+        description:
+          "Paged, filtered and searched as the referrals are (see listReferrals): `cursor` is the previous page's `nextCursor`, `limit` at most 200, `q` a case id or the person's names.",
         parameters: [
           {
             name: 'direction',
@@ -554,6 +569,15 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
             description: 'true for only those whose pending step is past its due time; false for only the others.',
             schema: { type: 'boolean' },
           },
+          { $ref: '#/components/parameters/ListStage' },
+          { $ref: '#/components/parameters/ListCounterpart' },
+          { $ref: '#/components/parameters/ListDueBefore' },
+          { $ref: '#/components/parameters/ListCreatedFrom' },
+          { $ref: '#/components/parameters/ListCreatedTo' },
+          { $ref: '#/components/parameters/ListSearch' },
+          { $ref: '#/components/parameters/ListSort' },
+          { $ref: '#/components/parameters/ListLimit' },
+          { $ref: '#/components/parameters/ListCursor' },
         ],
         responses: {
           '200': {
@@ -563,6 +587,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           '400': { $ref: '#/components/responses/BadRequest' },
           '401': { $ref: '#/components/responses/Unauthorized' },
           '403': { $ref: '#/components/responses/Forbidden' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
         },
       },
     },
@@ -1140,7 +1165,9 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         tags: ['reintegrations'],
         operationId: 'listReintegrations',
         'x-enlace-right': 'case.read',
-        summary: "List this node's reintegrations, most recently updated first.",
+        summary: "List this node's reintegrations a page at a time, most recently updated first by default.",
+        description:
+          "Paged, filtered and searched as the referrals are (see listReferrals): `cursor` is the previous page's `nextCursor`, `limit` at most 200, `q` a case id or the person's names.",
         parameters: [
           {
             name: 'direction',
@@ -1164,6 +1191,15 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
             description: 'true for only those whose pending step is past its due time; false for only the others.',
             schema: { type: 'boolean' },
           },
+          { $ref: '#/components/parameters/ListStage' },
+          { $ref: '#/components/parameters/ListCounterpart' },
+          { $ref: '#/components/parameters/ListDueBefore' },
+          { $ref: '#/components/parameters/ListCreatedFrom' },
+          { $ref: '#/components/parameters/ListCreatedTo' },
+          { $ref: '#/components/parameters/ListSearch' },
+          { $ref: '#/components/parameters/ListSort' },
+          { $ref: '#/components/parameters/ListLimit' },
+          { $ref: '#/components/parameters/ListCursor' },
         ],
         responses: {
           '200': {
@@ -1173,6 +1209,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           '400': { $ref: '#/components/responses/BadRequest' },
           '401': { $ref: '#/components/responses/Unauthorized' },
           '403': { $ref: '#/components/responses/Forbidden' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
         },
       },
     },
@@ -1894,6 +1931,81 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       },
     },
     parameters: {
+      ListLimit: {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        description:
+          'The most items a page holds (default 50). More than 200 is refused (400 naming `limit`), never cut silently.',
+        schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+      },
+      ListCursor: {
+        name: 'cursor',
+        in: 'query',
+        required: false,
+        description:
+          'Where the page starts: the `nextCursor` of the page before, as given (its content is not part of the contract). It holds only with the same filters and sort it was made with: with others, 400 naming `cursor`.',
+        schema: { type: 'string', minLength: 1, maxLength: 400, pattern: '^[A-Za-z0-9_-]+$' },
+      },
+      ListSort: {
+        name: 'sort',
+        in: 'query',
+        required: false,
+        description: 'The order of the list.',
+        schema: { $ref: '#/components/schemas/CaseListSort' },
+      },
+      ListStage: {
+        name: 'stage',
+        in: 'query',
+        required: false,
+        description: 'open for only the cases still in progress; ended for only those in a terminal status.',
+        schema: { $ref: '#/components/schemas/CaseStage' },
+      },
+      ListCounterpart: {
+        name: 'counterpart',
+        in: 'query',
+        required: false,
+        description:
+          'Only the cases exchanged with this country (the receiving one of an outgoing case, the sending one of an incoming case).',
+        schema: { $ref: '#/components/schemas/CountryCode' },
+      },
+      ListUrgency: {
+        name: 'urgency',
+        in: 'query',
+        required: false,
+        description: 'Only the referrals of this urgency.',
+        schema: { $ref: '#/components/schemas/Urgency' },
+      },
+      ListDueBefore: {
+        name: 'dueBefore',
+        in: 'query',
+        required: false,
+        description: 'Only the cases whose pending step is due before this instant (overdue ones included).',
+        schema: { type: 'string', format: 'date-time' },
+      },
+      ListCreatedFrom: {
+        name: 'createdFrom',
+        in: 'query',
+        required: false,
+        description: 'Only the cases created at this node at or after this instant.',
+        schema: { type: 'string', format: 'date-time' },
+      },
+      ListCreatedTo: {
+        name: 'createdTo',
+        in: 'query',
+        required: false,
+        description:
+          'Only the cases created at this node before this instant; after createdFrom (422 naming it otherwise).',
+        schema: { type: 'string', format: 'date-time' },
+      },
+      ListSearch: {
+        name: 'q',
+        in: 'query',
+        required: false,
+        description:
+          "A case id (whole, or its first 8 characters or more) or words of the person's name (each word must be one of the person's names; accents and letter case do not matter). Searches this node's own cases only, through a keyed index that holds no name; a case whose person's data were erased is found by its id only.",
+        schema: { type: 'string', minLength: 2, maxLength: 120 },
+      },
       ReferralId: {
         name: 'id',
         in: 'path',
@@ -2107,6 +2219,32 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         additionalProperties: false,
         required: ['items'],
         properties: { items: { type: 'array', items: { $ref: '#/components/schemas/NotificationSubscription' } } },
+      },
+      CaseListSort: {
+        description:
+          'updated: most recently changed first (the default); created: most recently created first; due: the nearest due step first, then the cases waiting on no step.',
+        type: 'string',
+        enum: ['updated', 'created', 'due'],
+      },
+      CaseStage: {
+        description: 'open (in progress) or ended (in a terminal status).',
+        type: 'string',
+        enum: ['open', 'ended'],
+      },
+      NextCursor: {
+        description:
+          'Present when more items follow: pass it as `cursor`, with the same filters and sort, for the next page. Absent on the last page.',
+        type: 'string',
+      },
+      ListedInitials: {
+        description:
+          "The initials of the person's names (e.g. AP), to tell cases apart in a list; only for callers who may work on cases and while the person's data are held.",
+        type: 'string',
+        pattern: '^[A-Z]{1,3}$',
+      },
+      CaseEnded: {
+        description: 'True when the case rests in a terminal status (nothing waits on either end any more).',
+        type: 'boolean',
       },
       CountryCode: {
         description: 'ISO 3166-1 alpha-2 country code.',
@@ -2504,9 +2642,12 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           'urgency',
           'createdAt',
           'updatedAt',
+          'ended',
           'overdue',
         ],
         properties: {
+          ended: { $ref: '#/components/schemas/CaseEnded' },
+          initials: { $ref: '#/components/schemas/ListedInitials' },
           id: { description: 'Id of the referral, the same at both ends.', type: 'string', format: 'uuid' },
           direction: { $ref: '#/components/schemas/ReferralDirection' },
           fromCountry: { $ref: '#/components/schemas/CountryCode' },
@@ -2547,8 +2688,9 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         additionalProperties: false,
         required: ['items'],
         properties: {
+          nextCursor: { $ref: '#/components/schemas/NextCursor' },
           items: {
-            description: 'The referrals, most recently updated first.',
+            description: 'One page of the referrals, in the order asked.',
             type: 'array',
             items: { $ref: '#/components/schemas/ReferralSummary' },
           },
@@ -2569,8 +2711,11 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
                 updatedAt: '2025-03-14T09:30:02Z',
                 answerDueAt: '2025-03-21T09:30:00Z',
                 overdue: false,
+                ended: false,
+                initials: 'AP',
               },
             ],
+            nextCursor: 'eyJ2IjoxLCJzIjoidXBkYXRlZCJ9',
           },
         ],
       },
@@ -2590,11 +2735,13 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           'urgency',
           'createdAt',
           'updatedAt',
+          'ended',
           'overdue',
           'allowedActions',
           'timeline',
         ],
         properties: {
+          ended: { $ref: '#/components/schemas/CaseEnded' },
           id: { description: 'Id of the referral, the same at both ends.', type: 'string', format: 'uuid' },
           direction: { $ref: '#/components/schemas/ReferralDirection' },
           fromCountry: { $ref: '#/components/schemas/CountryCode' },
@@ -2684,6 +2831,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
             },
             answerDueAt: '2025-03-21T09:30:00Z',
             overdue: false,
+            ended: false,
             createdAt: '2025-03-14T09:30:02Z',
             updatedAt: '2025-03-14T09:30:02Z',
             allowedActions: ['accept', 'decline', 'request-information'],
@@ -3008,6 +3156,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         type: 'object',
         additionalProperties: false,
         required: [
+          'ended',
           'id',
           'direction',
           'fromCountry',
@@ -3020,6 +3169,8 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           'unaccompanied',
         ],
         properties: {
+          ended: { $ref: '#/components/schemas/CaseEnded' },
+          initials: { $ref: '#/components/schemas/ListedInitials' },
           id: { description: 'Id of the case, the same at both ends.', type: 'string', format: 'uuid' },
           direction: { $ref: '#/components/schemas/CaseDirection' },
           fromCountry: { $ref: '#/components/schemas/CountryCode' },
@@ -3040,8 +3191,9 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         additionalProperties: false,
         required: ['items'],
         properties: {
+          nextCursor: { $ref: '#/components/schemas/NextCursor' },
           items: {
-            description: 'The returns, most recently updated first.',
+            description: 'One page of the returns, in the order asked.',
             type: 'array',
             items: { $ref: '#/components/schemas/ReturnSummary' },
           },
@@ -3053,6 +3205,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         type: 'object',
         additionalProperties: false,
         required: [
+          'ended',
           'id',
           'direction',
           'fromCountry',
@@ -3069,6 +3222,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           'allowedSteps',
         ],
         properties: {
+          ended: { $ref: '#/components/schemas/CaseEnded' },
           id: { description: 'Id of the case, the same at both ends.', type: 'string', format: 'uuid' },
           direction: { $ref: '#/components/schemas/CaseDirection' },
           fromCountry: { $ref: '#/components/schemas/CountryCode' },
@@ -3323,6 +3477,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         type: 'object',
         additionalProperties: false,
         required: [
+          'ended',
           'id',
           'direction',
           'fromCountry',
@@ -3334,6 +3489,8 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           'followUpCount',
         ],
         properties: {
+          ended: { $ref: '#/components/schemas/CaseEnded' },
+          initials: { $ref: '#/components/schemas/ListedInitials' },
           id: { description: 'Id of the case, the same at both ends.', type: 'string', format: 'uuid' },
           direction: { $ref: '#/components/schemas/CaseDirection' },
           fromCountry: { $ref: '#/components/schemas/CountryCode' },
@@ -3354,8 +3511,9 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         additionalProperties: false,
         required: ['items'],
         properties: {
+          nextCursor: { $ref: '#/components/schemas/NextCursor' },
           items: {
-            description: 'The reintegrations, most recently updated first.',
+            description: 'One page of the reintegrations, in the order asked.',
             type: 'array',
             items: { $ref: '#/components/schemas/ReintegrationSummary' },
           },
@@ -3366,6 +3524,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         type: 'object',
         additionalProperties: false,
         required: [
+          'ended',
           'id',
           'direction',
           'fromCountry',
@@ -3384,6 +3543,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           'allowedSteps',
         ],
         properties: {
+          ended: { $ref: '#/components/schemas/CaseEnded' },
           id: { description: 'Id of the case, the same at both ends.', type: 'string', format: 'uuid' },
           direction: { $ref: '#/components/schemas/CaseDirection' },
           fromCountry: { $ref: '#/components/schemas/CountryCode' },

@@ -56,7 +56,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List the node's referrals, without personal data. */
+    /**
+     * List the node's referrals a page at a time, without personal data.
+     * @description A page of the node's referrals that match every filter given, in the order of `sort` (most recently updated first by default). Paging: ask without `cursor` for the first page; while the answer has a `nextCursor`, ask again with `cursor` set to it and the same filters and sort to get the next page. Each referral that matches appears on exactly one page, whatever changes in between moves it: a case that changes while you page may move to a page you have read (sort by creation for a stable walk). At most `limit` items (default 50, at most 200); a larger limit is refused with 400, never cut silently. `q` searches the node's own referrals by case id (the whole id, or its first 8 characters or more) or by the person's name (every word given must be one of the person's names, accents and case aside); `initials` are given to callers who may work on cases (rights `case.write`), while the person's data are held.
+     */
     get: operations['listReferrals'];
     put?: never;
     /**
@@ -298,7 +301,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List this node's returns, most recently updated first. */
+    /**
+     * List this node's returns a page at a time, most recently updated first by default.
+     * @description Paged, filtered and searched as the referrals are (see listReferrals): `cursor` is the previous page's `nextCursor`, `limit` at most 200, `q` a case id or the person's names.
+     */
     get: operations['listReturns'];
     put?: never;
     /**
@@ -722,7 +728,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List this node's reintegrations, most recently updated first. */
+    /**
+     * List this node's reintegrations a page at a time, most recently updated first by default.
+     * @description Paged, filtered and searched as the referrals are (see listReferrals): `cursor` is the previous page's `nextCursor`, `limit` at most 200, `q` a case id or the person's names.
+     */
     get: operations['listReintegrations'];
     put?: never;
     /**
@@ -1282,6 +1291,22 @@ export interface components {
       items: components['schemas']['NotificationSubscription'][];
     };
     /**
+     * @description updated: most recently changed first (the default); created: most recently created first; due: the nearest due step first, then the cases waiting on no step.
+     * @enum {string}
+     */
+    CaseListSort: 'updated' | 'created' | 'due';
+    /**
+     * @description open (in progress) or ended (in a terminal status).
+     * @enum {string}
+     */
+    CaseStage: 'open' | 'ended';
+    /** @description Present when more items follow: pass it as `cursor`, with the same filters and sort, for the next page. Absent on the last page. */
+    NextCursor: string;
+    /** @description The initials of the person's names (e.g. AP), to tell cases apart in a list; only for callers who may work on cases and while the person's data are held. */
+    ListedInitials: string;
+    /** @description True when the case rests in a terminal status (nothing waits on either end any more). */
+    CaseEnded: boolean;
+    /**
      * @description ISO 3166-1 alpha-2 country code.
      * @example CO
      */
@@ -1511,6 +1536,8 @@ export interface components {
     };
     /** @description A referral in a list. Carries no personal data. */
     ReferralSummary: {
+      ended: components['schemas']['CaseEnded'];
+      initials?: components['schemas']['ListedInitials'];
       /**
        * Format: uuid
        * @description Id of the referral, the same at both ends.
@@ -1561,13 +1588,17 @@ export interface components {
      *           "createdAt": "2025-03-14T09:30:00Z",
      *           "updatedAt": "2025-03-14T09:30:02Z",
      *           "answerDueAt": "2025-03-21T09:30:00Z",
-     *           "overdue": false
+     *           "overdue": false,
+     *           "ended": false,
+     *           "initials": "AP"
      *         }
-     *       ]
+     *       ],
+     *       "nextCursor": "eyJ2IjoxLCJzIjoidXBkYXRlZCJ9"
      *     }
      */
     ReferralList: {
-      /** @description The referrals, most recently updated first. */
+      nextCursor?: components['schemas']['NextCursor'];
+      /** @description One page of the referrals, in the order asked. */
       items: components['schemas']['ReferralSummary'][];
     };
     /**
@@ -1605,6 +1636,7 @@ export interface components {
      *       },
      *       "answerDueAt": "2025-03-21T09:30:00Z",
      *       "overdue": false,
+     *       "ended": false,
      *       "createdAt": "2025-03-14T09:30:02Z",
      *       "updatedAt": "2025-03-14T09:30:02Z",
      *       "allowedActions": [
@@ -1629,6 +1661,7 @@ export interface components {
      *     }
      */
     ReferralView: {
+      ended: components['schemas']['CaseEnded'];
       /**
        * Format: uuid
        * @description Id of the referral, the same at both ends.
@@ -1940,6 +1973,8 @@ export interface components {
     };
     /** @description A return in a list. Carries no personal data. */
     ReturnSummary: {
+      ended: components['schemas']['CaseEnded'];
+      initials?: components['schemas']['ListedInitials'];
       /**
        * Format: uuid
        * @description Id of the case, the same at both ends.
@@ -1974,11 +2009,13 @@ export interface components {
     };
     /** @description A list of return summaries. */
     ReturnList: {
-      /** @description The returns, most recently updated first. */
+      nextCursor?: components['schemas']['NextCursor'];
+      /** @description One page of the returns, in the order asked. */
       items: components['schemas']['ReturnSummary'][];
     };
     /** @description One return with everything this node may show: the person's data (absent once erased), findings, timeline and the steps the caller may take now. */
     ReturnView: {
+      ended: components['schemas']['CaseEnded'];
       /**
        * Format: uuid
        * @description Id of the case, the same at both ends.
@@ -2225,6 +2262,8 @@ export interface components {
     };
     /** @description A reintegration in a list. Carries no personal data. */
     ReintegrationSummary: {
+      ended: components['schemas']['CaseEnded'];
+      initials?: components['schemas']['ListedInitials'];
       /**
        * Format: uuid
        * @description Id of the case, the same at both ends.
@@ -2262,11 +2301,13 @@ export interface components {
     };
     /** @description A list of reintegration summaries. */
     ReintegrationList: {
-      /** @description The reintegrations, most recently updated first. */
+      nextCursor?: components['schemas']['NextCursor'];
+      /** @description One page of the reintegrations, in the order asked. */
       items: components['schemas']['ReintegrationSummary'][];
     };
     /** @description One reintegration with its plan, follow-ups, timeline and the steps the caller may take now. */
     ReintegrationView: {
+      ended: components['schemas']['CaseEnded'];
       /**
        * Format: uuid
        * @description Id of the case, the same at both ends.
@@ -2936,6 +2977,26 @@ export interface components {
     };
   };
   parameters: {
+    /** @description The most items a page holds (default 50). More than 200 is refused (400 naming `limit`), never cut silently. */
+    ListLimit: number;
+    /** @description Where the page starts: the `nextCursor` of the page before, as given (its content is not part of the contract). It holds only with the same filters and sort it was made with: with others, 400 naming `cursor`. */
+    ListCursor: string;
+    /** @description The order of the list. */
+    ListSort: components['schemas']['CaseListSort'];
+    /** @description open for only the cases still in progress; ended for only those in a terminal status. */
+    ListStage: components['schemas']['CaseStage'];
+    /** @description Only the cases exchanged with this country (the receiving one of an outgoing case, the sending one of an incoming case). */
+    ListCounterpart: components['schemas']['CountryCode'];
+    /** @description Only the referrals of this urgency. */
+    ListUrgency: components['schemas']['Urgency'];
+    /** @description Only the cases whose pending step is due before this instant (overdue ones included). */
+    ListDueBefore: string;
+    /** @description Only the cases created at this node at or after this instant. */
+    ListCreatedFrom: string;
+    /** @description Only the cases created at this node before this instant; after createdFrom (422 naming it otherwise). */
+    ListCreatedTo: string;
+    /** @description A case id (whole, or its first 8 characters or more) or words of the person's name (each word must be one of the person's names; accents and letter case do not matter). Searches this node's own cases only, through a keyed index that holds no name; a case whose person's data were erased is found by its id only. */
+    ListSearch: string;
     /** @description Id of the referral, the same at both ends of the exchange. */
     ReferralId: string;
     /** @description Id of the intake at this node. */
@@ -2958,6 +3019,11 @@ export type NotificationSubscriptionRequest = components['schemas']['Notificatio
 export type NotificationSubscription = components['schemas']['NotificationSubscription'];
 export type NotificationSubscriptionCreated = components['schemas']['NotificationSubscriptionCreated'];
 export type NotificationSubscriptionList = components['schemas']['NotificationSubscriptionList'];
+export type CaseListSort = components['schemas']['CaseListSort'];
+export type CaseStage = components['schemas']['CaseStage'];
+export type NextCursor = components['schemas']['NextCursor'];
+export type ListedInitials = components['schemas']['ListedInitials'];
+export type CaseEnded = components['schemas']['CaseEnded'];
 export type CountryCode = components['schemas']['CountryCode'];
 export type ReferralStatus = components['schemas']['ReferralStatus'];
 export type ReferralDirection = components['schemas']['ReferralDirection'];
@@ -3055,6 +3121,16 @@ export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseGone = components['responses']['Gone'];
 export type ResponseConflict = components['responses']['Conflict'];
 export type ResponseUnprocessable = components['responses']['Unprocessable'];
+export type ParameterListLimit = components['parameters']['ListLimit'];
+export type ParameterListCursor = components['parameters']['ListCursor'];
+export type ParameterListSort = components['parameters']['ListSort'];
+export type ParameterListStage = components['parameters']['ListStage'];
+export type ParameterListCounterpart = components['parameters']['ListCounterpart'];
+export type ParameterListUrgency = components['parameters']['ListUrgency'];
+export type ParameterListDueBefore = components['parameters']['ListDueBefore'];
+export type ParameterListCreatedFrom = components['parameters']['ListCreatedFrom'];
+export type ParameterListCreatedTo = components['parameters']['ListCreatedTo'];
+export type ParameterListSearch = components['parameters']['ListSearch'];
 export type ParameterReferralId = components['parameters']['ReferralId'];
 export type ParameterIntakeId = components['parameters']['IntakeId'];
 export type ParameterCaseId = components['parameters']['CaseId'];
@@ -3143,6 +3219,26 @@ export interface operations {
         status?: components['schemas']['ReferralStatus'];
         /** @description true for only the referrals whose answer is overdue: the answer due time has passed and the referral still waits on an answer (sent, delivered or info-requested); false for only the others. */
         overdue?: boolean;
+        /** @description open for only the cases still in progress; ended for only those in a terminal status. */
+        stage?: components['parameters']['ListStage'];
+        /** @description Only the cases exchanged with this country (the receiving one of an outgoing case, the sending one of an incoming case). */
+        counterpart?: components['parameters']['ListCounterpart'];
+        /** @description Only the referrals of this urgency. */
+        urgency?: components['parameters']['ListUrgency'];
+        /** @description Only the cases whose pending step is due before this instant (overdue ones included). */
+        dueBefore?: components['parameters']['ListDueBefore'];
+        /** @description Only the cases created at this node at or after this instant. */
+        createdFrom?: components['parameters']['ListCreatedFrom'];
+        /** @description Only the cases created at this node before this instant; after createdFrom (422 naming it otherwise). */
+        createdTo?: components['parameters']['ListCreatedTo'];
+        /** @description A case id (whole, or its first 8 characters or more) or words of the person's name (each word must be one of the person's names; accents and letter case do not matter). Searches this node's own cases only, through a keyed index that holds no name; a case whose person's data were erased is found by its id only. */
+        q?: components['parameters']['ListSearch'];
+        /** @description The order of the list. */
+        sort?: components['parameters']['ListSort'];
+        /** @description The most items a page holds (default 50). More than 200 is refused (400 naming `limit`), never cut silently. */
+        limit?: components['parameters']['ListLimit'];
+        /** @description Where the page starts: the `nextCursor` of the page before, as given (its content is not part of the contract). It holds only with the same filters and sort it was made with: with others, 400 naming `cursor`. */
+        cursor?: components['parameters']['ListCursor'];
       };
       header?: never;
       path?: never;
@@ -3162,6 +3258,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
     };
   };
   createReferral: {
@@ -3585,6 +3682,24 @@ export interface operations {
         status?: components['schemas']['ReturnStatus'];
         /** @description true for only those whose pending step is past its due time; false for only the others. */
         overdue?: boolean;
+        /** @description open for only the cases still in progress; ended for only those in a terminal status. */
+        stage?: components['parameters']['ListStage'];
+        /** @description Only the cases exchanged with this country (the receiving one of an outgoing case, the sending one of an incoming case). */
+        counterpart?: components['parameters']['ListCounterpart'];
+        /** @description Only the cases whose pending step is due before this instant (overdue ones included). */
+        dueBefore?: components['parameters']['ListDueBefore'];
+        /** @description Only the cases created at this node at or after this instant. */
+        createdFrom?: components['parameters']['ListCreatedFrom'];
+        /** @description Only the cases created at this node before this instant; after createdFrom (422 naming it otherwise). */
+        createdTo?: components['parameters']['ListCreatedTo'];
+        /** @description A case id (whole, or its first 8 characters or more) or words of the person's name (each word must be one of the person's names; accents and letter case do not matter). Searches this node's own cases only, through a keyed index that holds no name; a case whose person's data were erased is found by its id only. */
+        q?: components['parameters']['ListSearch'];
+        /** @description The order of the list. */
+        sort?: components['parameters']['ListSort'];
+        /** @description The most items a page holds (default 50). More than 200 is refused (400 naming `limit`), never cut silently. */
+        limit?: components['parameters']['ListLimit'];
+        /** @description Where the page starts: the `nextCursor` of the page before, as given (its content is not part of the contract). It holds only with the same filters and sort it was made with: with others, 400 naming `cursor`. */
+        cursor?: components['parameters']['ListCursor'];
       };
       header?: never;
       path?: never;
@@ -3604,6 +3719,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
     };
   };
   requestReturn: {
@@ -4367,6 +4483,24 @@ export interface operations {
         status?: components['schemas']['ReintegrationStatus'];
         /** @description true for only those whose pending step is past its due time; false for only the others. */
         overdue?: boolean;
+        /** @description open for only the cases still in progress; ended for only those in a terminal status. */
+        stage?: components['parameters']['ListStage'];
+        /** @description Only the cases exchanged with this country (the receiving one of an outgoing case, the sending one of an incoming case). */
+        counterpart?: components['parameters']['ListCounterpart'];
+        /** @description Only the cases whose pending step is due before this instant (overdue ones included). */
+        dueBefore?: components['parameters']['ListDueBefore'];
+        /** @description Only the cases created at this node at or after this instant. */
+        createdFrom?: components['parameters']['ListCreatedFrom'];
+        /** @description Only the cases created at this node before this instant; after createdFrom (422 naming it otherwise). */
+        createdTo?: components['parameters']['ListCreatedTo'];
+        /** @description A case id (whole, or its first 8 characters or more) or words of the person's name (each word must be one of the person's names; accents and letter case do not matter). Searches this node's own cases only, through a keyed index that holds no name; a case whose person's data were erased is found by its id only. */
+        q?: components['parameters']['ListSearch'];
+        /** @description The order of the list. */
+        sort?: components['parameters']['ListSort'];
+        /** @description The most items a page holds (default 50). More than 200 is refused (400 naming `limit`), never cut silently. */
+        limit?: components['parameters']['ListLimit'];
+        /** @description Where the page starts: the `nextCursor` of the page before, as given (its content is not part of the contract). It holds only with the same filters and sort it was made with: with others, 400 naming `cursor`. */
+        cursor?: components['parameters']['ListCursor'];
       };
       header?: never;
       path?: never;
@@ -4386,6 +4520,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
     };
   };
   openReintegration: {

@@ -8,3 +8,4 @@ export * from './database-listener';
 export * from './transient-store-failure';
 export * from './scratch-database';
 export * from './notified-worker';
+export { ENDED_STATUSES_0003 as CASE_ENDED_STATUSES } from './migrations/0003-case-lists.migration';

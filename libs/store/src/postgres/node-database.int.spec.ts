@@ -47,7 +47,16 @@ describe('the node database (on the real PostgreSQL)', () => {
       const tables = await sql<{ table_name: string }>`
         select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(db);
       expect(tables.rows.map((row) => row.table_name)).toEqual(
-        expect.arrayContaining(['audit_log', 'case_keys', 'cases', 'deadline_notices', 'inbox', 'intakes', 'outbox']),
+        expect.arrayContaining([
+          'audit_log',
+          'case_keys',
+          'case_search',
+          'cases',
+          'deadline_notices',
+          'inbox',
+          'intakes',
+          'outbox',
+        ]),
       );
       const applied = await sql<{ count: string }>`select count(*) from node_schema_migrations`.execute(db);
       expect(applied.rows[0]?.count).toBe(String(Object.keys(NODE_MIGRATIONS).length));

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 /** A time the database sets or reads as a Date; written as a Date or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -33,6 +33,12 @@ export interface CasesTable {
   version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The other country of the exchange (generated from the state): the lists' counterpart filter. */
+  counterpart: GeneratedAlways<string | null>;
+  /** A referral's urgency (generated from the details): the lists' urgency filter. */
+  urgency: GeneratedAlways<string | null>;
+  /** The case rests in a terminal status (generated from the status): open and ended cases are listed apart. */
+  ended: GeneratedAlways<boolean>;
 }
 
 /**
@@ -152,7 +158,16 @@ export interface IntakesTable {
   updated_at: Timestamp;
 }
 
-/** A node's database: node-api and its courier share it; no other node ever reads it. */
+/**
+ * The blind index of the node's own cases for its search (node-api's CaseSearchTerms): one row per term of a case,
+ * each term a keyed hash (HMAC) of a token of the person's name or of the case id, never the token itself. Removed
+ * with the case's personal data when it is erased.
+ */
+export interface CaseSearchTable {
+  term: string;
+  case_id: string;
+}
+
 /** What a user of this node asked to be told, and where: an e-mail address or a webhook (with its signing secret). */
 export interface NotificationSubscriptionsTable {
   id: string;
@@ -187,6 +202,7 @@ export interface NotificationCursorTable {
   last_seq: string;
 }
 
+/** A node's database: node-api and its courier share it; no other node ever reads it. */
 export interface NodeDatabase {
   cases: CasesTable;
   outbox: OutboxTable;
@@ -198,4 +214,5 @@ export interface NodeDatabase {
   notification_subscriptions: NotificationSubscriptionsTable;
   notifications: NotificationsTable;
   notification_cursor: NotificationCursorTable;
+  case_search: CaseSearchTable;
 }

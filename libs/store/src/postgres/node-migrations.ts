@@ -1,6 +1,7 @@
 import type { Kysely, Migration } from 'kysely';
 import * as nodeStore from './migrations/0001-node-store.migration';
 import * as inboxSetAside from './migrations/0002-inbox-set-aside.migration';
+import * as caseLists from './migrations/0003-case-lists.migration';
 import * as intakes from './migrations/0004-intakes.migration';
 import * as notifications from './migrations/0007-notifications.migration';
 import { migrateToLatest } from './schema-migrations';
@@ -9,6 +10,7 @@ import { migrateToLatest } from './schema-migrations';
 export const NODE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-node-store': nodeStore,
   '0002-inbox-set-aside': inboxSetAside,
+  '0003-case-lists': caseLists,
   '0004-intakes': intakes,
   '0007-notifications': notifications,
 };

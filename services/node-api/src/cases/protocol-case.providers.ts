@@ -4,7 +4,8 @@ import { CASE_AUDIT_TRAIL } from '../audit/audit.tokens';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
 import { NODE_TRANSACTIONS } from '../database/database.tokens';
 import { NodeTransactions } from '../database/node-transactions';
-import { SEALED_CASE_CONTENT } from '../privacy/privacy.tokens';
+import type { CaseSearchTerms } from '../privacy/case-search-terms';
+import { CASE_SEARCH_TERMS, SEALED_CASE_CONTENT } from '../privacy/privacy.tokens';
 import { SealedCaseContent } from '../privacy/sealed-case-content';
 import type { CaseAuditTrail } from './application/case-audit-trail';
 import { ProtocolCaseActions } from './application/protocol-case.actions';
@@ -35,9 +36,9 @@ export function protocolCaseProviders<S extends CaseStateBase, E extends CaseEve
   return [
     {
       provide: tokens.repository,
-      inject: [NODE_TRANSACTIONS, SEALED_CASE_CONTENT],
-      useFactory: (transactions: NodeTransactions, sealing: SealedCaseContent): Repository =>
-        new ProtocolCaseRepository<S, D>(transactions, protocol.name, sealing, protocol.sealedDetails),
+      inject: [NODE_TRANSACTIONS, SEALED_CASE_CONTENT, CASE_SEARCH_TERMS],
+      useFactory: (transactions: NodeTransactions, sealing: SealedCaseContent, search: CaseSearchTerms): Repository =>
+        new ProtocolCaseRepository<S, D>(transactions, protocol.name, sealing, protocol.sealedDetails, search),
     },
     {
       provide: tokens.writer,

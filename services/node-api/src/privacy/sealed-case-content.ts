@@ -1,4 +1,4 @@
-import { PersonalDataVault, SealedUse } from '@enlace/privacy';
+import { CaseDataCipherError, PersonalDataVault, SealedUse } from '@enlace/privacy';
 import type { OutboxEntry } from '@enlace/store';
 import type { ConsentRecord, ReferredPerson } from '../cases/domain/case-content';
 import type { NodeTransactions } from '../database/node-transactions';
@@ -76,6 +76,54 @@ export class SealedCaseContent {
     if (sealed === undefined) return {};
     const key = await this.keyOf(caseId, 'open');
     return (await this.vault.openWith<PersonalContent>(key, caseId, SealedUse.personal, sealed)) ?? {};
+  }
+
+  /**
+   * The contents of many cases (a page of a list), their keys read in one statement; a case whose key is gone, or
+   * whose content does not open with it (bound to another case, altered), is absent from the answer: one such case
+   * must not take the whole page down, and its own page (`open`) still refuses it loudly.
+   */
+  async openMany(entries: readonly { caseId: string; sealed: string }[]): Promise<Map<string, PersonalContent>> {
+    const opened = new Map<string, PersonalContent>();
+    if (entries.length === 0) return opened;
+    const keys = await this.keysOfPage(entries.map((entry) => entry.caseId));
+    for (const { caseId, sealed } of entries) {
+      try {
+        const content = await this.vault.openWith<PersonalContent>(
+          keys.get(caseId),
+          caseId,
+          SealedUse.personal,
+          sealed,
+        );
+        if (content) opened.set(caseId, content);
+      } catch (error) {
+        if (!(error instanceof CaseDataCipherError)) throw error;
+      }
+    }
+    return opened;
+  }
+
+  /**
+   * The keys of a page's cases in one statement; when one of them does not unwrap (the whole read then fails), each
+   * is read alone and those that do not unwrap are left out, so that the rest of the page still shows.
+   */
+  private async keysOfPage(caseIds: readonly string[]): Promise<Map<string, Uint8Array | null>> {
+    const db = this.transactions?.executor;
+    try {
+      return await this.vault.keysOf(caseIds, db);
+    } catch (error) {
+      if (!(error instanceof CaseDataCipherError)) throw error;
+    }
+    const keys = new Map<string, Uint8Array | null>();
+    for (const caseId of caseIds) {
+      try {
+        const key = (await this.vault.keysOf([caseId], db)).get(caseId);
+        if (key !== undefined) keys.set(caseId, key);
+      } catch (error) {
+        if (!(error instanceof CaseDataCipherError)) throw error;
+      }
+    }
+    return keys;
   }
 
   /** Keys of cases read beforehand (a batch's, null when destroyed), kept for the rest of the open transaction. */

@@ -6,7 +6,9 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { RequireRoles } from '../auth/roles.decorator';
 import { ContractBodyPipe } from '../common/validation/contract-body.pipe';
 import { ContractParameterPipe } from '../common/validation/contract-parameter.pipe';
-import { overdueFlag } from '../common/validation/overdue-flag.pipe';
+import { CaseListQueryPipe } from '../common/validation/case-list-query.pipe';
+import { mayShowInitials } from '../cases/dto/listed-initials';
+import type { CaseListQuery } from '../cases/persistence/case-list.query';
 import { CasePersonView, toCasePersonView } from '../cases/dto/case-person.view';
 import { ReferralCase, ReferralsService } from './application/referrals.service';
 import { AcceptReferralRequest } from './dto/accept-referral.request';
@@ -15,11 +17,10 @@ import { CreateReferralRequest } from './dto/create-referral.request';
 import { DeclineReferralRequest } from './dto/decline-referral.request';
 import { ProvideInformationRequest } from './dto/provide-information.request';
 import { REFERRAL_ACTIONS } from './dto/referral-actions';
-import { ReferralSummary, ReferralView, toReferralSummary, toReferralView } from './dto/referral.view';
+import { ReferralList, ReferralView, toReferralSummary, toReferralView } from './dto/referral.view';
 import { RequestInformationRequest } from './dto/request-information.request';
 import { StartServiceRequest } from './dto/start-service.request';
 import { WithdrawReferralRequest } from './dto/withdraw-referral.request';
-import type { CaseDirection } from '../cases/persistence/protocol-case.document';
 import { AuditedBeforeServing } from '../audit/audited-before-serving.decorator';
 
 const referralId = new ContractParameterPipe('#/components/parameters/ReferralId/schema', 'id');
@@ -43,17 +44,18 @@ export class ReferralsHttpController {
   @Get()
   @RequireRoles(...CaseRights.read)
   async list(
-    @Query('direction', new ContractParameterPipe('ReferralDirection', 'direction')) direction?: CaseDirection,
-    @Query('status', new ContractParameterPipe('ReferralStatus', 'status')) status?: string,
-    @Query('overdue', overdueFlag) overdue?: boolean,
-  ): Promise<{ items: ReferralSummary[] }> {
-    const now = new Date();
-    const referrals = await this.referrals.list({
-      ...(direction ? { direction } : {}),
-      ...(status ? { status } : {}),
-      ...(overdue !== undefined ? { overdue, now } : {}),
-    });
-    return { items: referrals.map((referral) => toReferralSummary(referral, now)) };
+    @Query(new CaseListQueryPipe({ direction: 'ReferralDirection', status: 'ReferralStatus', urgency: true }))
+    query: CaseListQuery,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ReferralList> {
+    const page = await this.referrals.list(query, { initials: mayShowInitials(user) });
+    return {
+      items: page.items.map(({ document, initials }) => ({
+        ...toReferralSummary(document, query.now),
+        ...(initials ? { initials } : {}),
+      })),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
   }
 
   @Get(':id')

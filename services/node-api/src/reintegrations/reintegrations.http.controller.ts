@@ -5,14 +5,15 @@ import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { CasePersonView, toCasePersonView } from '../cases/dto/case-person.view';
 import { RequireRoles } from '../auth/roles.decorator';
-import type { CaseDirection } from '../cases/persistence/protocol-case.document';
 import { ContractBodyPipe } from '../common/validation/contract-body.pipe';
 import { ContractParameterPipe } from '../common/validation/contract-parameter.pipe';
-import { overdueFlag } from '../common/validation/overdue-flag.pipe';
+import { CaseListQueryPipe } from '../common/validation/case-list-query.pipe';
+import { mayShowInitials } from '../cases/dto/listed-initials';
+import type { CaseListQuery } from '../cases/persistence/case-list.query';
 import { checkedStepRequest } from '../common/validation/step-request';
 import { ReintegrationCase, ReintegrationsService } from './application/reintegrations.service';
 import { REINTEGRATION_STEPS } from './dto/reintegration-steps';
-import type { OpenReintegrationRequest, ReintegrationSummary, ReintegrationView } from './dto/reintegration.requests';
+import type { OpenReintegrationRequest, ReintegrationList, ReintegrationView } from './dto/reintegration.requests';
 import { toReintegrationSummary, toReintegrationView } from './dto/reintegration.view';
 import { AuditedBeforeServing } from '../audit/audited-before-serving.decorator';
 
@@ -37,17 +38,17 @@ export class ReintegrationsHttpController {
   @Get()
   @RequireRoles(...CaseRights.read)
   async list(
-    @Query('direction', new ContractParameterPipe('CaseDirection', 'direction')) direction?: CaseDirection,
-    @Query('status', new ContractParameterPipe('ReintegrationStatus', 'status')) status?: string,
-    @Query('overdue', overdueFlag) overdue?: boolean,
-  ): Promise<{ items: ReintegrationSummary[] }> {
-    const now = new Date();
-    const found = await this.reintegrations.list({
-      ...(direction ? { direction } : {}),
-      ...(status ? { status } : {}),
-      ...(overdue !== undefined ? { overdue, now } : {}),
-    });
-    return { items: found.map((document) => toReintegrationSummary(document, now)) };
+    @Query(new CaseListQueryPipe({ direction: 'CaseDirection', status: 'ReintegrationStatus' })) query: CaseListQuery,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ReintegrationList> {
+    const page = await this.reintegrations.list(query, { initials: mayShowInitials(user) });
+    return {
+      items: page.items.map(({ document, initials }) => ({
+        ...toReintegrationSummary(document, query.now),
+        ...(initials ? { initials } : {}),
+      })),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
   }
 
   @Get(':id')

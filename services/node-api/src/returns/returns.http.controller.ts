@@ -7,12 +7,13 @@ import { CasePersonView, toCasePersonView } from '../cases/dto/case-person.view'
 import { RequireRoles } from '../auth/roles.decorator';
 import { ContractBodyPipe } from '../common/validation/contract-body.pipe';
 import { ContractParameterPipe } from '../common/validation/contract-parameter.pipe';
-import { overdueFlag } from '../common/validation/overdue-flag.pipe';
+import { CaseListQueryPipe } from '../common/validation/case-list-query.pipe';
+import { mayShowInitials } from '../cases/dto/listed-initials';
+import type { CaseListQuery } from '../cases/persistence/case-list.query';
 import { checkedStepRequest } from '../common/validation/step-request';
-import type { CaseDirection } from '../cases/persistence/protocol-case.document';
 import { ReturnCase, ReturnsService } from './application/returns.service';
 import { RETURN_STEPS } from './dto/return-steps';
-import type { CreateReturnRequest, ReturnSummary, ReturnView } from './dto/return.requests';
+import type { CreateReturnRequest, ReturnList, ReturnView } from './dto/return.requests';
 import { toReturnSummary, toReturnView } from './dto/return.view';
 import { AuditedBeforeServing } from '../audit/audited-before-serving.decorator';
 
@@ -37,17 +38,17 @@ export class ReturnsHttpController {
   @Get()
   @RequireRoles(...CaseRights.read)
   async list(
-    @Query('direction', new ContractParameterPipe('CaseDirection', 'direction')) direction?: CaseDirection,
-    @Query('status', new ContractParameterPipe('ReturnStatus', 'status')) status?: string,
-    @Query('overdue', overdueFlag) overdue?: boolean,
-  ): Promise<{ items: ReturnSummary[] }> {
-    const now = new Date();
-    const found = await this.returns.list({
-      ...(direction ? { direction } : {}),
-      ...(status ? { status } : {}),
-      ...(overdue !== undefined ? { overdue, now } : {}),
-    });
-    return { items: found.map((document) => toReturnSummary(document, now)) };
+    @Query(new CaseListQueryPipe({ direction: 'CaseDirection', status: 'ReturnStatus' })) query: CaseListQuery,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ReturnList> {
+    const page = await this.returns.list(query, { initials: mayShowInitials(user) });
+    return {
+      items: page.items.map(({ document, initials }) => ({
+        ...toReturnSummary(document, query.now),
+        ...(initials ? { initials } : {}),
+      })),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
   }
 
   @Get(':id')

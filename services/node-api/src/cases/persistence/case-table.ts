@@ -1,14 +1,23 @@
 import { NodeChannels, notify, outboxRowOf, type CasesTable, type NodeDatabase, type OutboxEntry } from '@enlace/store';
-import { sql, type ExpressionBuilder, type Expression, type Insertable, type Selectable, type SqlBool } from 'kysely';
+import {
+  sql,
+  type ExpressionBuilder,
+  type Expression,
+  type Insertable,
+  type RawBuilder,
+  type Selectable,
+  type SqlBool,
+} from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { NodeTransactions } from '../../database/node-transactions';
 import type { TimelineEntry } from '../domain/case-content';
+import type { CaseListPosition, CaseListSort } from './case-list.query';
 import type { CaseErasure } from './protocol-case.document';
 
 /** A case row as stored, with its outbox (headers only: no payload leaves this table for a view). */
 export type CaseRow = Selectable<CasesTable> & { outbox: OutboxEntry[] };
 /** A case row without its personal content, timeline and outbox: what lists show. */
-export type CaseSummaryRow = Omit<Selectable<CasesTable>, 'personal' | 'timeline'>;
+export type CaseSummaryRow = Omit<Selectable<CasesTable>, 'personal' | 'timeline' | 'counterpart' | 'urgency'>;
 
 /** One change of a case, decided on `expectedVersion`, with the messages it sends. */
 export interface CaseTableChange {
@@ -48,13 +57,39 @@ const SUMMARY_COLUMNS = [
   'pending_on',
   'announced_due',
   'erasure',
+  'ended',
   'version',
   'created_at',
   'updated_at',
 ] as const;
 
-/** The most cases a list gives (paging is for later). */
-export const CASE_LIST_LIMIT = 500;
+/** A page of a list as the table walks it. */
+export interface CaseTablePage {
+  readonly sort: CaseListSort;
+  readonly limit: number;
+  readonly after?: CaseListPosition;
+  /** Read the sealed personal content too (to show initials to those who may see them). */
+  readonly withPersonal?: boolean;
+}
+
+const utcMicros = (column: string) =>
+  sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * Each order's key, as the index of that order (migration 0003) has it, and as text for the cursor. A case whose
+ * step is due at no time sorts after every due one: its key is the infinite instant.
+ */
+const PAGE_ORDERS: Readonly<
+  Record<CaseListSort, { key: RawBuilder<unknown>; keyText: RawBuilder<string>; descending: boolean }>
+> = {
+  updated: { key: sql`updated_at`, keyText: utcMicros('updated_at'), descending: true },
+  created: { key: sql`created_at`, keyText: utcMicros('created_at'), descending: true },
+  due: {
+    key: sql`coalesce(due, 'infinity'::timestamptz)`,
+    keyText: sql<string>`coalesce(${utcMicros('due')}, 'infinity')`,
+    descending: false,
+  },
+};
 
 /**
  * The `cases` table as every protocol uses it, and its outbox: one change is one transaction — the case row updated
@@ -78,25 +113,29 @@ export class CaseTable {
   }
 
   /**
-   * Adds a new case with its first messages, in one statement (the case, its outbox rows, the courier's wake-up);
-   * 'exists' (and nothing written) when the id is taken.
+   * Adds a new case with its first messages and its search terms, in one statement (the case, its outbox rows, its
+   * terms, the courier's wake-up); 'exists' (and nothing written) when the id is taken.
    */
   async insert(
     row: Omit<Insertable<CasesTable>, 'protocol'>,
     outbox: readonly OutboxEntry[],
+    searchTerms: readonly string[] = [],
   ): Promise<'inserted' | 'exists'> {
     const added = this.transactions.executor
       .insertInto('cases')
       .values({ ...row, protocol: this.protocol })
       .onConflict((conflict) => conflict.column('id').doNothing())
       .returning('id');
-    if (outbox.length === 0) return (await added.executeTakeFirst()) ? 'inserted' : 'exists';
+    if (outbox.length === 0 && searchTerms.length === 0) {
+      return (await added.executeTakeFirst()) ? 'inserted' : 'exists';
+    }
     // As JSON, for jsonb_to_recordset: a payload (one resting in clear) as itself, not as a string of JSON.
     const rows = outbox.map((entry) => ({
       ...outboxRowOf(entry, this.protocol),
       payload: entry.payload ?? null,
     }));
-    // The outbox rows only when the case was added (the CTE is empty otherwise); the notification goes with them.
+    // The outbox rows and the terms only when the case was added (the CTE is empty otherwise); the notification
+    // goes with the rows.
     const result = await sql<{ inserted: boolean }>`
       with added as (${added}),
       queued as (
@@ -111,7 +150,12 @@ export class CaseTable {
                     payload, created_at, n)
          where exists (select 1 from added)
          order by o.n
-        returning 1)
+        returning 1),
+      indexed as (
+        insert into case_search (term, case_id)
+        select distinct term, ${row.id}::text from unnest(${[...searchTerms]}::text[]) as term
+         where exists (select 1 from added)
+        on conflict do nothing)
       select exists (select 1 from added) as inserted,
              (select pg_notify(${NodeChannels.outbox}, '') where exists (select 1 from queued)) as notified`.execute(
       this.transactions.executor,
@@ -216,21 +260,48 @@ export class CaseTable {
           .where('sent_at', 'is', null)
           .where('undeliverable_reason', 'is', null)
           .execute();
+        // The search terms go with the person's data: they are keyed by the node's key, not the case's, so
+        // destroying the case's key would leave them able to confirm a guessed name.
+        await trx.deleteFrom('case_search').where('case_id', '=', change.id).execute();
       }
       await this.addOutbox(trx, change.outbox);
     });
   }
 
-  /** Cases of this protocol, newest change first, without personal content, timeline or outbox. */
-  async list(conditions: readonly CaseCondition[]): Promise<CaseSummaryRow[]> {
-    return this.transactions.executor
+  /**
+   * One page of this protocol's cases (summaries, with the sealed `personal` only when asked), `limit + 1` rows: the
+   * extra one tells whether another page follows. The page is a walk of the index of its order from the position
+   * after the previous page (a keyset, not an offset), so a page costs the same at any depth; the filters are
+   * column comparisons on the way. `key` is each row's sort key as text to the microsecond, for the next cursor.
+   */
+  async listPage(
+    page: CaseTablePage,
+    conditions: readonly CaseCondition[],
+  ): Promise<(CaseSummaryRow & { key: string; personal?: string | null })[]> {
+    const order = PAGE_ORDERS[page.sort];
+    let query = this.transactions.executor
       .selectFrom('cases')
       .select(SUMMARY_COLUMNS)
+      .select(order.keyText.as('key'))
       .where('protocol', '=', this.protocol)
-      .where((where) => where.and(conditions.map((condition) => condition(where))))
-      .orderBy('updated_at', 'desc')
-      .limit(CASE_LIST_LIMIT)
-      .execute();
+      .where((where) => where.and(conditions.map((condition) => condition(where))));
+    if (page.withPersonal) query = query.select('personal');
+    const { after } = page;
+    if (after) {
+      // (key, id) past the position, written so that the key's bound is a condition of the index scan.
+      const key = sql`${after.key}::timestamptz`;
+      const past = order.descending ? sql`<` : sql`>`;
+      const atOrPast = order.descending ? sql`<=` : sql`>=`;
+      query = query.where(
+        sql<boolean>`${order.key} ${atOrPast} ${key} and (${order.key} ${past} ${key} or id ${past} ${after.id})`,
+      );
+    }
+    const direction = order.descending ? 'desc' : 'asc';
+    return query
+      .orderBy(order.key, direction)
+      .orderBy('id', direction)
+      .limit(page.limit + 1)
+      .execute() as Promise<(CaseSummaryRow & { key: string; personal?: string | null })[]>;
   }
 
   /** Cases whose step was due by `now`, oldest due first, found by the index of due times. */

@@ -3,6 +3,10 @@ import type { NodeTransactions } from '../../database/node-transactions';
 import { SealedCaseContent, stateWithPurpose, stateWithoutPurpose } from '../../privacy/sealed-case-content';
 import type { ConsentRecord, ReferredPerson, TimelineEntry } from '../domain/case-content';
 import type { CaseLinks, CaseStateBase, ProtocolName } from '../domain/case-protocol';
+import type { CaseSearchTerms } from '../../privacy/case-search-terms';
+import { initialsOf } from '../dto/person-initials';
+import { caseListDigest, encodeCaseListCursor } from './case-list-cursor';
+import type { CaseListQuery } from './case-list.query';
 import { CaseCondition, CaseSummaryRow, CaseTable } from './case-table';
 import type { CaseDirection, CaseErasure, ProtocolCaseDocument } from './protocol-case.document';
 
@@ -19,12 +23,16 @@ export interface ProtocolCaseChange<S> {
   readonly at: Date;
 }
 
-export interface ProtocolCaseListFilter {
-  readonly direction?: CaseDirection;
-  readonly status?: string;
-  /** Only cases whose pending step was due by `now` (true), or only the others (false). */
-  readonly overdue?: boolean;
-  readonly now?: Date;
+/** A listed case: its summary document, and the person's initials when asked for and still held. */
+export interface ListedCase<S, D> {
+  readonly document: ProtocolCaseDocument<S, D>;
+  readonly initials?: string;
+}
+
+/** One page of a list, and the cursor of the next one when more cases follow. */
+export interface ProtocolCaseListPage<S, D> {
+  readonly items: ListedCase<S, D>[];
+  readonly nextCursor?: string;
 }
 
 /** A case whose step, waiting on the other end, is overdue and not yet announced. */
@@ -59,6 +67,8 @@ export class ProtocolCaseRepository<S, D = unknown> {
     readonly protocol: ProtocolName,
     private readonly sealing: SealedCaseContent,
     private readonly sealedDetails: readonly string[] = [],
+    /** The node's search index; without it (some tests), cases are found by their whole id only. */
+    private readonly search?: CaseSearchTerms,
   ) {
     this.table = new CaseTable(transactions, protocol);
   }
@@ -93,6 +103,7 @@ export class ProtocolCaseRepository<S, D = unknown> {
         updated_at: document.updatedAt,
       },
       sealed.outbox,
+      this.search?.ofCase(document._id, person) ?? [],
     );
   }
 
@@ -118,18 +129,78 @@ export class ProtocolCaseRepository<S, D = unknown> {
     return Promise.all(rows.map((row) => this.opened(documentOf<S, D>(row, [], []), row.personal)));
   }
 
-  /** Summaries (no person, timeline or outbox), newest change first, at most CASE_LIST_LIMIT. */
-  async list(filter: ProtocolCaseListFilter): Promise<ProtocolCaseDocument<S, D>[]> {
-    const now = filter.now ?? new Date();
+  /**
+   * One page of summaries (no person, timeline or outbox) that match the query, in its order, with the cursor of the
+   * next page when more follow. `initials`: the person's initials beside each case still holding them (opened with
+   * the cases' keys, read in one statement), for callers who may see them.
+   */
+  async list(query: CaseListQuery, options: { initials?: boolean } = {}): Promise<ProtocolCaseListPage<S, D>> {
+    const conditions = this.conditionsOf(query);
+    if (conditions === undefined) return { items: [] };
+    const rows = await this.table.listPage(
+      {
+        sort: query.sort,
+        limit: query.limit,
+        ...(query.after ? { after: query.after } : {}),
+        ...(options.initials ? { withPersonal: true } : {}),
+      },
+      conditions,
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    const opened = options.initials
+      ? await this.sealing.openMany(
+          page.flatMap((row) => (row.personal ? [{ caseId: row.id, sealed: row.personal }] : [])),
+        )
+      : new Map<string, RestingContent>();
+    const items = page.map((row) => {
+      const initials = initialsOf((opened.get(row.id) as RestingContent | undefined)?.person);
+      return { document: documentOf<S, D>(row, [], []), ...(initials ? { initials } : {}) };
+    });
+    return rows.length > query.limit && last
+      ? { items, nextCursor: encodeCaseListCursor(query.sort, caseListDigest(query, query.sort), last) }
+      : { items };
+  }
+
+  /** The query's filters as conditions on the table's columns; undefined when nothing can match (an empty search). */
+  private conditionsOf(query: CaseListQuery): CaseCondition[] | undefined {
     const conditions: CaseCondition[] = [];
-    const { direction, status } = filter;
+    const { direction, status, stage, counterpart, urgency, dueBefore, createdFrom, createdTo, now } = query;
     if (direction) conditions.push((where) => where('direction', '=', direction));
     if (status) conditions.push((where) => where('status', '=', status));
-    if (filter.overdue === true) conditions.push((where) => where('due', '<=', now));
-    if (filter.overdue === false) {
+    if (stage) conditions.push((where) => where('ended', '=', stage === 'ended'));
+    if (counterpart) conditions.push((where) => where('counterpart', '=', counterpart));
+    if (urgency) conditions.push((where) => where('urgency', '=', urgency));
+    if (query.overdue === true) conditions.push((where) => where('due', '<=', now));
+    if (query.overdue === false) {
       conditions.push((where) => where.or([where('due', 'is', null), where('due', '>', now)]));
     }
-    return (await this.table.list(conditions)).map((row) => documentOf<S, D>(row, [], []));
+    if (dueBefore) conditions.push((where) => where('due', '<', dueBefore));
+    if (createdFrom) conditions.push((where) => where('created_at', '>=', createdFrom));
+    if (createdTo) conditions.push((where) => where('created_at', '<', createdTo));
+    if (query.search !== undefined) {
+      const search = this.search?.ofSearch(query.search);
+      if (search === undefined) return undefined;
+      if (search.kind === 'id') conditions.push((where) => where('id', '=', search.id));
+      else {
+        const { terms } = search;
+        // The cases that have every term: a term is one row per case (the table's key), so counting rows counts terms.
+        conditions.push((where) =>
+          where(
+            'id',
+            'in',
+            where
+              .selectFrom('case_search')
+              .select('case_id')
+              .where('term', '=', where.fn.any(where.val([...terms])))
+              .groupBy('case_id')
+              .having(where.fn.countAll(), '=', terms.length),
+          ),
+        );
+        if (search.kind === 'id-prefix') conditions.push((where) => where('id', 'like', `${search.prefix}%`));
+      }
+    }
+    return conditions;
   }
 
   /**

@@ -2,7 +2,10 @@ import { PersonalDataVault, SealedUse } from '@enlace/privacy';
 import type { IntakeState } from '@enlace/protocols';
 import type { IntakesTable } from '@enlace/store';
 import { sql, type Selectable } from 'kysely';
-import { CASE_LIST_LIMIT, ConcurrentCaseChangeError } from '../../cases/persistence/case-table';
+import { ConcurrentCaseChangeError } from '../../cases/persistence/case-table';
+
+/** The most intakes a list gives; cursor paging as the case lists have it is still to come for intakes. */
+const INTAKE_LIST_LIMIT = 500;
 import type { NodeTransactions } from '../../database/node-transactions';
 import type {
   IntakeChannel,
@@ -92,13 +95,13 @@ export class IntakeRepository {
     return documentOf(row, personal, row.timeline as IntakeTimelineEntry[]);
   }
 
-  /** Summaries (no personal content, no timeline), the most recently changed first, at most CASE_LIST_LIMIT. */
+  /** Summaries (no personal content, no timeline), the most recently changed first, at most INTAKE_LIST_LIMIT. */
   async list(filter: IntakeListFilter): Promise<IntakeDocument[]> {
     let query = this.transactions.executor
       .selectFrom('intakes')
       .select(SUMMARY_COLUMNS)
       .orderBy('updated_at', 'desc')
-      .limit(CASE_LIST_LIMIT);
+      .limit(INTAKE_LIST_LIMIT);
     if (filter.status) query = query.where('status', '=', filter.status);
     return (await query.execute()).map((row) => documentOf(row, {}, []));
   }
@@ -147,11 +150,7 @@ export class IntakeRepository {
     };
   }
 
-  private async seal(
-    key: Uint8Array | undefined,
-    id: string,
-    content: IntakePersonalContent,
-  ): Promise<string | null> {
+  private async seal(key: Uint8Array | undefined, id: string, content: IntakePersonalContent): Promise<string | null> {
     if (Object.values(content).every((value) => value === undefined)) return null;
     const [sealed] = await this.vault.sealWith(key, id, [{ purpose: SealedUse.personal, value: content }]);
     if (sealed === undefined) throw new Error(`intake ${id} was erased: its personal data cannot be written`);

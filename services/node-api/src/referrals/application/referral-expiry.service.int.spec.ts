@@ -176,7 +176,8 @@ describe('ReferralExpiryService (on the real PostgreSQL)', () => {
 
       expect(round.skipped).toBeGreaterThanOrEqual(1);
       expect((await repository.findById(created._id))?.state.status).toBe('sent');
-      expect((await repository.list({ overdue: true })).map((referral) => referral._id)).toContain(created._id);
+      const overdue = await repository.list({ overdue: true, sort: 'updated', limit: 200, now: new Date() });
+      expect(overdue.items.map((listed) => listed.document._id)).toContain(created._id);
     });
 
     it('should never expire a referral this node received: that is the sender’s decision', async () => {
@@ -220,8 +221,10 @@ describe('ProtocolCaseRepository of referrals, overdue queries (on the real Post
     const waiting = await referrals.create(request);
     const withdrawn = await referrals.withdraw((await referrals.create(request))._id, 'Found help locally');
     const inTwoHours = new Date(Date.now() + 2 * 3_600_000);
-    const ids = async (filter: Parameters<ReferralRepository['list']>[0]) =>
-      (await repository.list(filter)).map((referral) => referral._id).sort();
+    const ids = async (filter: Omit<Parameters<ReferralRepository['list']>[0], 'sort' | 'limit'>) =>
+      (await repository.list({ sort: 'updated', limit: 200, ...filter })).items
+        .map((listed) => listed.document._id)
+        .sort();
 
     expect(await ids({ overdue: true, now: inTwoHours })).toEqual([waiting._id]);
     expect(await ids({ overdue: true, now: new Date() })).toEqual([]);

@@ -12,7 +12,8 @@ import { ProtocolCaseActions } from '../../cases/application/protocol-case.actio
 import { ProtocolCaseWriter } from '../../cases/application/protocol-case.writer';
 import type { ProtocolCaseDocument } from '../../cases/persistence/protocol-case.document';
 import type { CaseOrigin } from '../../cases/domain/case-origin';
-import type { ProtocolCaseListFilter, ProtocolCaseRepository } from '../../cases/persistence/protocol-case.repository';
+import type { CaseListQuery } from '../../cases/persistence/case-list.query';
+import type { ProtocolCaseListPage, ProtocolCaseRepository } from '../../cases/persistence/protocol-case.repository';
 import { ProblemException } from '@enlace/http';
 import { NODE_API_CONFIG, NodeApiConfig } from '../../config/node-api.config';
 import type { ReferralDetails } from '../domain/referral-details';
@@ -98,8 +99,12 @@ export class ReferralsService {
     return document;
   }
 
-  async list(filter: ProtocolCaseListFilter): Promise<ReferralCase[]> {
-    return this.repository.list(filter);
+  /** A page of the node's cases that match the query; `initials` for callers who may see them. */
+  async list(
+    query: CaseListQuery,
+    options: { initials?: boolean } = {},
+  ): Promise<ProtocolCaseListPage<ReferralState, ReferralDetails>> {
+    return this.repository.list(query, options);
   }
 
   async get(id: string): Promise<ReferralCase> {

@@ -1,6 +1,6 @@
 import type { Role } from '@enlace/auth';
 import type { NodeApiSchemas } from '@enlace/contracts';
-import { allowedReferralCommands } from '@enlace/protocols';
+import { allowedReferralCommands, isTerminal } from '@enlace/protocols';
 import { isAnswerOverdue } from '../domain/referral-deadline';
 import type { ReferralCase } from '../application/referrals.service';
 import { undeliveredMessagesOf } from '../../cases/dto/undelivered-messages.view';
@@ -8,6 +8,7 @@ import { referralActionsFor } from './referral-actions';
 
 export type ReferralView = NodeApiSchemas['ReferralView'];
 export type ReferralSummary = NodeApiSchemas['ReferralSummary'];
+export type ReferralList = NodeApiSchemas['ReferralList'];
 
 export interface ReferralViewOptions {
   /** The instant the view is for, which decides whether the answer is overdue; the clock's now by default. */
@@ -30,6 +31,7 @@ export function toReferralSummary(referral: ReferralCase, now: Date = new Date()
     updatedAt: referral.updatedAt.toISOString(),
     ...(referral.state.answerDueAt ? { answerDueAt: referral.state.answerDueAt } : {}),
     overdue: isAnswerOverdue(referral.state, now),
+    ended: isTerminal(referral.state.status),
   };
 }
 

@@ -101,6 +101,7 @@ describe('toReferralSummary', () => {
         updatedAt: '2025-03-14T11:00:00.000Z',
         answerDueAt: DUE,
         overdue: false,
+        ended: false,
       });
       expect(JSON.stringify(summary)).not.toContain('Ana');
       expect(JSON.stringify(summary)).not.toContain('identity');

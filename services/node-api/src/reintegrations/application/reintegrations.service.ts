@@ -4,7 +4,8 @@ import { ReintegrationEvent, ReintegrationState, ReturnState, decideReintegratio
 import { ProtocolCaseActions } from '../../cases/application/protocol-case.actions';
 import { ProtocolCaseWriter } from '../../cases/application/protocol-case.writer';
 import type { ProtocolCaseDocument } from '../../cases/persistence/protocol-case.document';
-import type { ProtocolCaseListFilter, ProtocolCaseRepository } from '../../cases/persistence/protocol-case.repository';
+import type { CaseListQuery } from '../../cases/persistence/case-list.query';
+import type { ProtocolCaseListPage, ProtocolCaseRepository } from '../../cases/persistence/protocol-case.repository';
 import { ProblemException } from '@enlace/http';
 import { NODE_API_CONFIG, NodeApiConfig } from '../../config/node-api.config';
 import { RETURN_CASE_REPOSITORY } from '../../returns/returns.tokens';
@@ -79,8 +80,12 @@ export class ReintegrationsService {
     return document;
   }
 
-  async list(filter: ProtocolCaseListFilter): Promise<ReintegrationCase[]> {
-    return this.repository.list(filter);
+  /** A page of the node's cases that match the query; `initials` for callers who may see them. */
+  async list(
+    query: CaseListQuery,
+    options: { initials?: boolean } = {},
+  ): Promise<ProtocolCaseListPage<ReintegrationState, unknown>> {
+    return this.repository.list(query, options);
   }
 
   async get(id: string): Promise<ReintegrationCase> {

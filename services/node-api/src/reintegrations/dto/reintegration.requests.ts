@@ -4,3 +4,4 @@ import type { NodeApiSchemas } from '@enlace/contracts';
 export type OpenReintegrationRequest = NodeApiSchemas['OpenReintegrationRequest'];
 export type ReintegrationView = NodeApiSchemas['ReintegrationView'];
 export type ReintegrationSummary = NodeApiSchemas['ReintegrationSummary'];
+export type ReintegrationList = NodeApiSchemas['ReintegrationList'];

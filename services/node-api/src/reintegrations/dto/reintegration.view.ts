@@ -1,5 +1,5 @@
 import type { Role } from '@enlace/auth';
-import { ReintegrationState, allowedReintegrationCommands } from '@enlace/protocols';
+import { ReintegrationState, allowedReintegrationCommands, isReintegrationTerminal } from '@enlace/protocols';
 import { protocolCaseDetailsBase, protocolCaseSummaryBase } from '../../cases/dto/protocol-case.view';
 import type { ProtocolCaseDocument } from '../../cases/persistence/protocol-case.document';
 import { reintegrationStepsFor } from './reintegration-steps';
@@ -13,6 +13,7 @@ export function toReintegrationSummary(
     ...protocolCaseSummaryBase(document, now),
     ...(document.links?.returnId ? { returnId: document.links.returnId } : {}),
     followUpCount: document.state.followUpCount,
+    ended: isReintegrationTerminal(document.state.status),
   } as ReintegrationSummary;
 }
 

@@ -4,3 +4,4 @@ import type { NodeApiSchemas } from '@enlace/contracts';
 export type CreateReturnRequest = NodeApiSchemas['CreateReturnRequest'];
 export type ReturnView = NodeApiSchemas['ReturnView'];
 export type ReturnSummary = NodeApiSchemas['ReturnSummary'];
+export type ReturnList = NodeApiSchemas['ReturnList'];

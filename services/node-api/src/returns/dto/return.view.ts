@@ -1,5 +1,5 @@
 import type { Role } from '@enlace/auth';
-import { ReturnState, allowedReturnCommands, missingChildSafeguards } from '@enlace/protocols';
+import { ReturnState, allowedReturnCommands, isReturnTerminal, missingChildSafeguards } from '@enlace/protocols';
 import { protocolCaseDetailsBase, protocolCaseSummaryBase } from '../../cases/dto/protocol-case.view';
 import type { ProtocolCaseDocument } from '../../cases/persistence/protocol-case.document';
 import { returnStepsFor } from './return-steps';
@@ -10,6 +10,7 @@ export function toReturnSummary(document: ProtocolCaseDocument<ReturnState>, now
     ...protocolCaseSummaryBase(document, now),
     isChild: document.state.isChild,
     unaccompanied: document.state.unaccompanied,
+    ended: isReturnTerminal(document.state.status),
   } as ReturnSummary;
 }
 

@@ -1,0 +1,48 @@
+import type { CaseDirection, Urgency } from '../api/node-api.types';
+
+/** The lists of the work page: which protocol, which direction. */
+export type WorkProtocol = 'referral' | 'return' | 'reintegration';
+
+/** What the focal point narrows the work lists down to; one set for every list of the page. */
+export interface WorkFilters {
+  /** Cases in progress, or those that ended (closed, declined, withdrawn, …): never mixed in one list. */
+  stage: 'open' | 'ended';
+  /** A case id (its first 8 characters or more) or words of the person's name. */
+  search: string;
+  /** The other country, or '' for all. */
+  counterpart: string;
+  /** A referral's urgency, or '' for all. */
+  urgency: '' | Urgency;
+  /** Only the cases whose pending step is overdue. */
+  overdueOnly: boolean;
+}
+
+export const NO_FILTERS: WorkFilters = { stage: 'open', search: '', counterpart: '', urgency: '', overdueOnly: false };
+
+/** Cases a page of the work lists holds. */
+export const WORK_PAGE_SIZE = 25;
+
+/**
+ * The query of one page of one list: open cases with the nearest due step first (overdue ones are the earliest
+ * due), ended ones most recently changed first; every filter the node applies itself, so that paging stays right.
+ */
+export function workListQuery(
+  protocol: WorkProtocol,
+  direction: CaseDirection,
+  filters: WorkFilters,
+  cursor?: string,
+): string {
+  const query = new URLSearchParams({
+    direction,
+    stage: filters.stage,
+    sort: filters.stage === 'open' ? 'due' : 'updated',
+    limit: String(WORK_PAGE_SIZE),
+  });
+  const search = filters.search.trim();
+  if (search.length >= 2) query.set('q', search);
+  if (filters.counterpart) query.set('counterpart', filters.counterpart);
+  if (protocol === 'referral' && filters.urgency) query.set('urgency', filters.urgency);
+  if (filters.overdueOnly && filters.stage === 'open') query.set('overdue', 'true');
+  if (cursor) query.set('cursor', cursor);
+  return query.toString();
+}
