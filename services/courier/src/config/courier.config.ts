@@ -1,16 +1,18 @@
-import { KafkaSaslCredentials, kafkaSaslFromEnv } from '@enlace/messaging';
+import { KafkaSaslCredentials, KafkaTlsSettings, kafkaSaslFromEnv, kafkaTlsFromEnv } from '@enlace/messaging';
 import { DeploymentMode, EnvReader, NETWORK_NAME, readDeploymentMode, refuseUnsafeProduction } from '@enlace/config';
 import { courierProductionProblems } from './production-settings';
 
 /** Everything the courier reads from its environment, checked once at start. */
 export interface CourierConfig {
-  /** ENLACE_ENV: production refuses the development-only settings (production-settings.ts), today TLS among them. */
+  /** ENLACE_ENV: production refuses the development-only settings (production-settings.ts). */
   readonly mode: DeploymentMode;
   readonly country: string;
   readonly network: string;
   readonly kafkaBrokers: string[];
   /** This country's credentials on the broker (KAFKA_SASL_*); absent for a broker without authentication. */
   readonly kafkaSasl?: KafkaSaslCredentials;
+  /** TLS to the broker (KAFKA_SSL, KAFKA_SSL_CA_FILE, KAFKA_SSL_CERT_FILE, KAFKA_SSL_KEY_FILE); absent: none. */
+  readonly kafkaTls?: KafkaTlsSettings;
   /** The node's own database (DATABASE_URL), shared with node-api. */
   readonly databaseUrl: string;
   /**
@@ -70,6 +72,7 @@ export function readCourierConfig(env: NodeJS.ProcessEnv = process.env): Courier
     network,
     kafkaBrokers: read.list('KAFKA_BROKERS'),
     ...withSasl(kafkaSaslFromEnv(env)),
+    ...withTls(kafkaTlsFromEnv(env)),
     databaseUrl: read.required('DATABASE_URL'),
     databaseMaxConnections: read.integer('ENLACE_DATABASE_MAX_CONNECTIONS', 10, 2),
     ...directorySource(read),
@@ -94,4 +97,8 @@ function directorySource(read: EnvReader): Pick<CourierConfig, 'trustAnchorsFile
 
 function withSasl(kafkaSasl: KafkaSaslCredentials | undefined): Pick<CourierConfig, 'kafkaSasl'> {
   return kafkaSasl === undefined ? {} : { kafkaSasl };
+}
+
+function withTls(kafkaTls: KafkaTlsSettings | undefined): Pick<CourierConfig, 'kafkaTls'> {
+  return kafkaTls === undefined ? {} : { kafkaTls };
 }

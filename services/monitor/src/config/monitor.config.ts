@@ -44,7 +44,7 @@ const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/;
 export function readMonitorConfig(env: NodeJS.ProcessEnv = process.env): MonitorConfig {
   const read = new EnvReader(env);
   const mode = readDeploymentMode(read);
-  refuseUnsafeProduction('the monitor', mode, monitorProductionProblems(read));
+  refuseUnsafeProduction('the monitor', mode, monitorProductionProblems(read, env));
   const network = read.matching('ENLACE_NETWORK', NETWORK_NAME, 'lower-case letters, digits and dashes (2-31)');
   const jwtSecret = read.required('ENLACE_JWT_SECRET');
   if (jwtSecret.length < 32) throw new ConfigurationError('ENLACE_JWT_SECRET must be at least 32 characters');
