@@ -9,6 +9,7 @@ export {
   type ComponentState,
   type ComponentStatus,
   type InfraEndpoints,
+  type InfraKafkaTls,
   type InfraOptions,
   type InfraStatus,
 } from './infra-control';

@@ -17,6 +17,8 @@ export interface KafkaClientOptions {
   readonly tls?: KafkaTlsSettings | null;
   /** How long to wait for a connection, handshakes included (kafkajs' 1 s by default; 5 s with TLS). */
   readonly connectionTimeoutMs?: number;
+  /** How often a failed connection or request is tried again (8 by default, backing off from 300 ms). */
+  readonly retries?: number;
   /** Receives kafkajs' own diagnostics (never message contents: kafkajs does not log them). */
   readonly log?: (level: 'error' | 'warn' | 'info' | 'debug', message: string, extra: Record<string, unknown>) => void;
 }
@@ -43,7 +45,7 @@ export function createKafkaClient(options: KafkaClientOptions): Kafka {
     ...(tls && { ssl: kafkaTlsConnectionOptions(tls) }),
     ...(connectionTimeout !== undefined && { connectionTimeout }),
     logLevel: KafkaLogLevel.WARN,
-    retry: { initialRetryTime: 300, retries: 8 },
+    retry: { initialRetryTime: 300, retries: options.retries ?? 8 },
     logCreator: () => (entry: LogEntry) => {
       if (!log) return;
       const { message, ...extra } = entry.log;
