@@ -1,50 +1,13 @@
-import { mkdtemp, readFile, rm, mkdir, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { createKafkaClient, type KafkaSaslCredentials, type KafkaTlsSettings } from '@enlace/messaging';
 import { testInfra, uniqueName } from '@enlace/testing';
 import type { Kafka } from 'kafkajs';
-import { ensureInfra, stopInfra, type InfraEndpoints } from './infra-control';
-import { findFreeBasePort } from './network/free-ports';
+import type { InfraEndpoints } from './infra-control';
+import { startPrivateKafka } from './private-kafka';
 
 const infra = testInfra();
 /** The broker started by the project: its TLS listener, or a broker of this test's own from the same jars. */
 const local = infra.kafkaSasl !== undefined && (infra.kafkaTls !== undefined || infra.kafkaLibsDir !== undefined);
-
-/**
- * A broker of this test's own, started with the project's launcher in a fresh state folder on free ports (used when
- * the shared broker was started before it had a TLS listener: restarting it would disturb every other run). Its
- * database side is the shared server, so only Kafka is started; the jars are the shared ones.
- */
-async function startPrivateBroker(): Promise<{ endpoints: InfraEndpoints; stop: () => Promise<void> }> {
-  const home = await mkdtemp(join(tmpdir(), 'enlace-tls-'));
-  await mkdir(join(home, 'kafka'), { recursive: true });
-  await symlink(infra.kafkaLibsDir as string, join(home, 'kafka', 'libs'));
-  const base = await findFreeBasePort([0, 1, 2]);
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env['PATH'],
-    ...(process.env['JAVA_HOME'] && { JAVA_HOME: process.env['JAVA_HOME'] }),
-    ENLACE_HOME: home,
-    ENLACE_KAFKA_PORT: String(base),
-    ENLACE_KAFKA_CONTROLLER_PORT: String(base + 1),
-    ENLACE_KAFKA_TLS_PORT: String(base + 2),
-    DATABASE_URL: infra.databaseUrl,
-  };
-  const quiet = (): void => undefined;
-  try {
-    return {
-      endpoints: await ensureInfra({ env, log: quiet }),
-      stop: async () => {
-        await stopInfra({ env, log: quiet });
-        await rm(home, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    await stopInfra({ env, log: quiet }).catch(() => undefined);
-    await rm(home, { recursive: true, force: true });
-    throw error;
-  }
-}
 
 /** The message of a refused connection and of its causes, in one line. */
 async function refusalOf(call: () => Promise<unknown>): Promise<string> {
@@ -75,7 +38,11 @@ async function refusalOf(call: () => Promise<unknown>): Promise<string> {
   beforeAll(async () => {
     let endpoints: Pick<InfraEndpoints, 'kafkaTls' | 'kafkaSasl'> = infra;
     if (infra.kafkaTls === undefined) {
-      const started = await startPrivateBroker();
+      // the shared broker was started before it had a TLS listener: restarting it would disturb every other run
+      const started = await startPrivateKafka({
+        kafkaLibsDir: infra.kafkaLibsDir as string,
+        databaseUrl: infra.databaseUrl,
+      });
       stopPrivate = started.stop;
       endpoints = started.endpoints;
     }

@@ -35,7 +35,12 @@ export interface LocalNetworkOptions {
   /** One mode for all, or per country. */
   readonly mode?: NodeProcessMode | Readonly<Record<string, NodeProcessMode>>;
   /** With kafkaSasl and kafkaLibsDir (the local broker), each principal gets its SCRAM user and ACLs. */
-  readonly infra: Pick<InfraEndpoints, 'kafkaBrokers' | 'databaseUrl' | 'kafkaSasl' | 'kafkaLibsDir'>;
+  readonly infra: Pick<InfraEndpoints, 'kafkaBrokers' | 'databaseUrl' | 'kafkaSasl' | 'kafkaLibsDir' | 'kafkaTls'>;
+  /**
+   * The nodes reach the broker through its TLS listener (infra.kafkaTls: KAFKA_BROKERS, KAFKA_SSL=true and
+   * KAFKA_SSL_CA_FILE), as a network's nodes do in production. The launcher itself provisions over the plain one.
+   */
+  readonly overTls?: boolean;
   /** Extra environment for every node (e.g. a shorter deadline watch in tests). */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -113,7 +118,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
         ENLACE_COUNTRY: member.country,
         ENLACE_NETWORK: options.network,
         ENLACE_HTTP_HOST: HOST,
-        KAFKA_BROKERS: options.infra.kafkaBrokers,
+        ...brokerLink(options),
         ...countryCredentials(principals, member.country),
         DATABASE_URL: databaseUrl,
         ENLACE_JWT_SECRET: material.jwtSecret(member.country),
@@ -190,4 +195,12 @@ async function provisionPrincipals(
 function countryCredentials(principals: NetworkPrincipals | undefined, country: string): Record<string, string> {
   const credentials = principals?.countries[country];
   return credentials === undefined ? {} : kafkaSaslEnv(credentials);
+}
+
+/** Where a node finds the broker: its plain listener, or with overTls its TLS one and the authority to trust. */
+function brokerLink(options: LocalNetworkOptions): Record<string, string> {
+  if (!options.overTls) return { KAFKA_BROKERS: options.infra.kafkaBrokers };
+  const tls = options.infra.kafkaTls;
+  if (tls === undefined) throw new Error('overTls: the broker has no TLS listener (infra.kafkaTls)');
+  return { KAFKA_BROKERS: tls.brokers, KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: tls.caFile };
 }
