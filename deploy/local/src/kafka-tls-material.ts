@@ -1,7 +1,7 @@
 // The local broker's TLS material: a certificate authority of this state folder and the broker's certificate for
 // 127.0.0.1 and localhost, made once with the JDK's keytool (Java runs the broker, so it is there; nothing is
 // downloaded) and kept. Clients trust the authority's certificate, <home>/kafka/tls/ca.pem (KAFKA_SSL_CA_FILE).
-import { randomBytes } from 'node:crypto';
+import { X509Certificate, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -16,6 +16,8 @@ const BROKER_ALIAS = 'enlace-local-broker';
 /** Days: the authority outlives many brokers' certificates; the broker's is renewed by removing the tls folder. */
 const CA_VALIDITY_DAYS = 3650;
 const BROKER_VALIDITY_DAYS = 825;
+/** A certificate this close to its end is made anew at the next start, before clients start refusing it. */
+const RENEW_BEFORE_MS = 30 * 24 * 3600 * 1000;
 
 /** `keytool` beside `java` under $JAVA_HOME when set, else from PATH. */
 export function keytoolCommand(env: NodeJS.ProcessEnv = process.env): string {
@@ -24,7 +26,20 @@ export function keytoolCommand(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function tlsMaterialExists(tls: KafkaTlsPaths): boolean {
-  return [tls.caCertificate, tls.brokerKeystore, tls.storePassword].every((file) => fs.existsSync(file));
+  return [tls.caCertificate, tls.brokerKeystore, tls.brokerCertificate, tls.storePassword].every((file) =>
+    fs.existsSync(file),
+  );
+}
+
+/** Whether the authority's and the broker's certificates are both valid for a while yet. */
+function stillValid(tls: KafkaTlsPaths, now = Date.now()): boolean {
+  try {
+    return [tls.caCertificate, tls.brokerCertificate].every(
+      (file) => Date.parse(new X509Certificate(fs.readFileSync(file)).validTo) - now > RENEW_BEFORE_MS,
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** The keystores' password, as kept beside them. */
@@ -33,13 +48,16 @@ export function tlsStorePassword(tls: KafkaTlsPaths): string {
 }
 
 /**
- * Makes the authority and the broker's certificate unless they exist (a state folder from before TLS gets them at
- * its next start; its data are not touched). Made in a folder beside and renamed into place, so an interrupted run
+ * Makes the authority and the broker's certificate unless they exist and have more than 30 days left (a state folder
+ * from before TLS gets them at its next start; its data are not touched). Made in a folder beside and renamed into place, so an interrupted run
  * leaves no half of it behind.
  */
 export async function ensureTlsMaterial(tls: KafkaTlsPaths, env: NodeJS.ProcessEnv, log: Log): Promise<void> {
-  if (tlsMaterialExists(tls)) return;
-  log('making the TLS listener a certificate authority and a certificate for 127.0.0.1 and localhost (keytool)');
+  if (tlsMaterialExists(tls) && stillValid(tls)) return;
+  log(
+    `${tlsMaterialExists(tls) ? 'renewing' : 'making'} the TLS listener's certificate authority and its certificate ` +
+      'for 127.0.0.1 and localhost (keytool)',
+  );
   const work = `${tls.dir}.${process.pid}.tmp`;
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true, mode: 0o700 });
@@ -119,12 +137,13 @@ export async function ensureTlsMaterial(tls: KafkaTlsPaths, env: NodeJS.ProcessE
     ]);
     await keytool('import the broker certificate', ['-importcert', ...broker, '-alias', BROKER_ALIAS, '-file', signed]);
     fs.rmSync(request);
-    fs.rmSync(signed);
+    fs.renameSync(signed, inWork(tls.brokerCertificate));
     fs.writeFileSync(inWork(tls.storePassword), `${password}\n`, { mode: 0o600 });
     fs.chmodSync(inWork(tls.caKeystore), 0o600);
     fs.chmodSync(inWork(tls.brokerKeystore), 0o600);
     // what clients are given to trust: readable by the other users of the machine (the tests, the demo's nodes)
     fs.chmodSync(inWork(tls.caCertificate), 0o644);
+    fs.chmodSync(inWork(tls.brokerCertificate), 0o644);
     fs.rmSync(tls.dir, { recursive: true, force: true });
     fs.renameSync(work, tls.dir);
     fs.chmodSync(tls.dir, 0o755);

@@ -61,6 +61,8 @@ export interface KafkaTlsPaths {
   caCertificate: string;
   /** The broker's key and certificate for 127.0.0.1 and localhost, signed by the authority (PKCS#12, 0600). */
   brokerKeystore: string;
+  /** The broker's certificate alone (PEM): tells when it must be renewed. */
+  brokerCertificate: string;
   /** The keystores' password (0600), generated once; it also goes into server.properties (0600). */
   storePassword: string;
 }
@@ -137,6 +139,7 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env): InfraPaths {
         caKeystore: path.join(kafkaDir, 'tls', 'ca.p12'),
         caCertificate: path.join(kafkaDir, 'tls', 'ca.pem'),
         brokerKeystore: path.join(kafkaDir, 'tls', 'broker.p12'),
+        brokerCertificate: path.join(kafkaDir, 'tls', 'broker.pem'),
         storePassword: path.join(kafkaDir, 'tls', 'store-password'),
       },
     },
