@@ -3,10 +3,12 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
+  LocalMonitor,
   LocalNetwork,
   PrivateKafka,
   findFreeBasePort,
   networkPortOffsets,
+  startLocalMonitor,
   startLocalNetwork,
   startPrivateKafka,
   type InfraEndpoints,
@@ -20,7 +22,7 @@ const local = infra.kafkaSasl !== undefined && (infra.kafkaTls !== undefined || 
 /**
  * Issue 13's broker link: CO refers a person to EC and EC accepts, with every node's courier on the broker's TLS
  * listener (SASL_SSL, SCRAM, the local authority as KAFKA_SSL_CA_FILE) as a network's nodes run in production; CO's
- * API and courier as separate processes, EC's in one.
+ * API and courier as separate processes, EC's in one; the secretariat's monitor reads the headers over TLS too.
  */
 (local ? describe : describe.skip)('a referral from Colombia to Ecuador over TLS to the broker', () => {
   const network = `tls${Date.now().toString(36)}`;
@@ -28,6 +30,7 @@ const local = infra.kafkaSasl !== undefined && (infra.kafkaTls !== undefined || 
   let privateKafka: PrivateKafka | undefined;
   let brokerTls: NonNullable<InfraEndpoints['kafkaTls']>;
   let net: LocalNetwork;
+  let monitor: LocalMonitor;
   let co: NodeApiClient;
   let ec: NodeApiClient;
   let referralId: string;
@@ -57,6 +60,7 @@ const local = infra.kafkaSasl !== undefined && (infra.kafkaTls !== undefined || 
     if (endpoints.kafkaTls === undefined) throw new Error('the broker has no TLS listener');
     brokerTls = endpoints.kafkaTls;
     home = await fs.mkdtemp(path.join(os.tmpdir(), 'enlace-e2e-tls-'));
+    const basePort = await findFreeBasePort(networkPortOffsets(2));
     net = await startLocalNetwork({
       network,
       members: [
@@ -64,16 +68,26 @@ const local = infra.kafkaSasl !== undefined && (infra.kafkaTls !== undefined || 
         { country: 'EC', organisations: ['EC focal point'] },
       ],
       home,
-      basePort: await findFreeBasePort(networkPortOffsets(2)),
+      basePort,
       mode: { CO: 'separate', EC: 'combined' },
       infra: endpoints,
       overTls: true,
+    });
+    monitor = await startLocalMonitor({
+      network,
+      home,
+      httpPort: basePort + 50,
+      directoryFile: net.directoryFile,
+      infra: endpoints,
+      overTls: true,
+      ...(net.kafkaPrincipals && { kafkaSasl: net.kafkaPrincipals.monitor }),
     });
     co = await login('CO');
     ec = await login('EC');
   }, 300_000);
 
   afterAll(async () => {
+    await monitor?.stop({ dropDatabase: true });
     await net?.stop({ dropDatabases: true });
     await privateKafka?.stop();
     if (home) await fs.rm(home, { recursive: true, force: true });
@@ -142,5 +156,35 @@ const local = infra.kafkaSasl !== undefined && (infra.kafkaTls !== undefined || 
       { what: 'CO to see the referral accepted', timeoutMs: 60_000 },
     );
     expect(atCo.status).toBe('accepted');
+  }, 90_000);
+
+  it("should let the secretariat's monitor count the corridor's envelopes read over TLS", async () => {
+    const user = monitor.users[0];
+    if (!user) throw new Error('no monitor user');
+    const token = await fetch(`${monitor.monitorUrl}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: user.username, password: user.password }),
+    }).then(async (response) => ((await response.json()) as { accessToken: string }).accessToken);
+
+    const counted = await eventually(
+      async () => {
+        const response = await fetch(`${monitor.monitorUrl}/api/v1/flows?from=CO&to=EC`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        const flows = (await response.json()) as { corridors: { total: number }[] };
+        const total = flows.corridors.reduce((sum, corridor) => sum + corridor.total, 0);
+        return total > 0 ? total : undefined;
+      },
+      { what: 'the monitor to count the referral CO -> EC', timeoutMs: 60_000, intervalMs: 500 },
+    );
+    expect(counted).toBeGreaterThanOrEqual(1);
+    // and it read them through the TLS listener only (Linux shows a process's environment)
+    const environ = await fs.readFile(`/proc/${monitor.pid}/environ`, 'utf8').catch(() => undefined);
+    if (environ !== undefined) {
+      expect(environ.split('\0')).toEqual(
+        expect.arrayContaining([`KAFKA_BROKERS=${brokerTls.brokers}`, 'KAFKA_SSL=true']),
+      );
+    }
   }, 90_000);
 });

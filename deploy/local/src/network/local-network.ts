@@ -15,6 +15,7 @@ import type { InfraEndpoints } from '../infra-control';
 import { dropDatabase, ensureDatabase } from '../postgres-databases';
 import { HOST } from '../paths';
 import { upsertScramUsers } from '../scram-users';
+import { brokerLinkEnv } from './broker-link';
 import { NetworkPrincipals, ensurePrincipalCredentials } from './kafka-principals';
 import { DemoUser, NetworkMaterial, NetworkMember, ensureNetworkMaterial } from './network-material';
 import {
@@ -118,7 +119,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
         ENLACE_COUNTRY: member.country,
         ENLACE_NETWORK: options.network,
         ENLACE_HTTP_HOST: HOST,
-        ...brokerLink(options),
+        ...brokerLinkEnv(options.infra, options.overTls),
         ...countryCredentials(principals, member.country),
         DATABASE_URL: databaseUrl,
         ENLACE_JWT_SECRET: material.jwtSecret(member.country),
@@ -195,12 +196,4 @@ async function provisionPrincipals(
 function countryCredentials(principals: NetworkPrincipals | undefined, country: string): Record<string, string> {
   const credentials = principals?.countries[country];
   return credentials === undefined ? {} : kafkaSaslEnv(credentials);
-}
-
-/** Where a node finds the broker: its plain listener, or with overTls its TLS one and the authority to trust. */
-function brokerLink(options: LocalNetworkOptions): Record<string, string> {
-  if (!options.overTls) return { KAFKA_BROKERS: options.infra.kafkaBrokers };
-  const tls = options.infra.kafkaTls;
-  if (tls === undefined) throw new Error('overTls: the broker has no TLS listener (infra.kafkaTls)');
-  return { KAFKA_BROKERS: tls.brokers, KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: tls.caFile };
 }
