@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { kafkaLinkProductionProblems } from './kafka-link-production-problems';
+import { kafkaLinkProblemLines, kafkaLinkProductionProblems } from './kafka-link-production-problems';
 
 const CA = path.join(__dirname, 'testing', 'tls', 'unit-test-client.cert.pem');
 const SCRAM = { KAFKA_SASL_USERNAME: 'enlace-demo-co', KAFKA_SASL_PASSWORD: 'pw' };
@@ -20,11 +20,16 @@ describe('kafkaLinkProductionProblems', () => {
   it('should refuse PLAIN even over TLS', () => {
     expect(
       kafkaLinkProductionProblems('the courier', { ...SCRAM, KAFKA_SASL_MECHANISM: 'plain', KAFKA_SSL: 'true' }),
-    ).toEqual([expect.stringMatching(/^KAFKA_SASL_MECHANISM is plain: production authenticates with SCRAM only/)]);
+    ).toEqual([
+      {
+        setting: 'KAFKA_SASL_MECHANISM',
+        problem: expect.stringMatching(/^is plain: production authenticates with SCRAM only/),
+      },
+    ]);
   });
 
   it('should name every problem at once: no authentication and no TLS', () => {
-    expect(kafkaLinkProductionProblems('the monitor', {})).toEqual([
+    expect(kafkaLinkProblemLines(kafkaLinkProductionProblems('the monitor', {}))).toEqual([
       'KAFKA_SASL_USERNAME is not set: the monitor would reach the broker without authenticating',
       expect.stringMatching(/^KAFKA_SSL is not true: the monitor would reach the broker without TLS/),
     ]);
@@ -33,6 +38,6 @@ describe('kafkaLinkProductionProblems', () => {
   it('should name a CA file that cannot be read', () => {
     expect(
       kafkaLinkProductionProblems('the courier', { ...SCRAM, KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: '/nowhere/ca.pem' }),
-    ).toEqual(['KAFKA_SSL_CA_FILE /nowhere/ca.pem cannot be read (ENOENT)']);
+    ).toEqual([{ setting: 'KAFKA_SSL_CA_FILE', problem: '/nowhere/ca.pem cannot be read (ENOENT)' }]);
   });
 });

@@ -1,5 +1,5 @@
 import type { EnvReader } from '@enlace/config';
-import { kafkaLinkProductionProblems } from '@enlace/messaging';
+import { kafkaLinkProblemLines, kafkaLinkProductionProblems } from '@enlace/messaging';
 
 /**
  * What would make the monitor unsafe in production, each named with its setting: its broker link as the courier's
@@ -11,7 +11,7 @@ export function monitorProductionProblems(read: EnvReader, env: NodeJS.ProcessEn
     "the monitor signs its own tokens (ENLACE_JWT_SECRET, ENLACE_USERS_FILE): it takes no identity provider's yet, " +
       'and the development issuer has no place in production',
     // it reads every country's envelope headers and may redrive dead letters: its link is held to the courier's rules
-    ...kafkaLinkProductionProblems('the monitor', env),
+    ...kafkaLinkProblemLines(kafkaLinkProductionProblems('the monitor', env)),
   ];
   if (read.optional('ENLACE_DIRECTORY_FILE') !== undefined) {
     problems.push(
