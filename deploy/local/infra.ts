@@ -17,6 +17,12 @@ async function main(command: string | undefined): Promise<number> {
             'its password is in .enlace/kafka/admin-credentials.json',
         );
       }
+      if (endpoints.kafkaTls) {
+        console.log(
+          `infra: over TLS: KAFKA_BROKERS=${endpoints.kafkaTls.brokers} KAFKA_SSL=true ` +
+            `KAFKA_SSL_CA_FILE=${endpoints.kafkaTls.caFile}`,
+        );
+      }
       if (!endpoints.external.postgres) console.log(`infra: DATABASE_URL=${endpoints.databaseUrl}`);
       return 0;
     }

@@ -127,6 +127,23 @@ describe('deploy/helm/enlace-node', () => {
     }
   });
 
+  it('should have the courier reach the brokers over TLS, trusting the network authority only when given', () => {
+    const courierEnv = (extra: string[]) => {
+      const courier = rendered(extra).find(
+        (manifest) => manifest.kind === 'Deployment' && podSpec(manifest).containers[0]?.args?.[0] === 'courier',
+      );
+      return Object.fromEntries(
+        (courier ? (podSpec(courier).containers[0]?.env ?? []) : []).map((variable) => [variable.name, variable.value]),
+      );
+    };
+    expect(courierEnv([])).toMatchObject({ KAFKA_SSL: 'true' });
+    expect(courierEnv([])).not.toHaveProperty('KAFKA_SSL_CA_FILE');
+    expect(courierEnv(['--set', 'kafka.privateCa=true'])).toMatchObject({
+      KAFKA_SSL: 'true',
+      KAFKA_SSL_CA_FILE: '/run/secrets/enlace/kafka-ca.pem',
+    });
+  });
+
   it('should render a ServiceMonitor only when asked', () => {
     expect(rendered().filter((manifest) => manifest.kind === 'ServiceMonitor')).toHaveLength(1);
     const without = rendered(['--set', 'metrics.serviceMonitor.enabled=false']);

@@ -9,6 +9,7 @@ export {
   type ComponentState,
   type ComponentStatus,
   type InfraEndpoints,
+  type InfraKafkaTls,
   type InfraOptions,
   type InfraStatus,
 } from './infra-control';
@@ -24,6 +25,7 @@ export * from './network/console-process';
 export * from './network/demo-network';
 export * from './network/demo-network.constants';
 export * from './network/kafka-principals';
+export { startPrivateKafka, type PrivateKafka } from './private-kafka';
 export { upsertScramUsers, type ScramUsersTarget } from './scram-users';
 export { KAFKA_ADMIN_USER } from './kafka-admin-credentials';
 export * from './traffic';

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { ComponentName, Log, LocalComponent } from './component';
 import type { KafkaSaslCredentials } from '@enlace/messaging';
 import { kafkaAdminCredentials } from './kafka-admin-credentials';
-import { kafkaComponent } from './kafka-process';
+import { configuredTlsPort, kafkaComponent } from './kafka-process';
 import { withLock } from './lock';
 import { HOST, resolvePaths, resolvePorts, startTimeoutMs, type InfraPaths, type InfraPorts } from './paths';
 import { postgresComponent, postgresServerUrl } from './postgres-process';
@@ -25,6 +25,11 @@ export interface InfraEndpoints {
    * Absent when Kafka is external.
    */
   kafkaSasl?: KafkaSaslCredentials;
+  /**
+   * The local broker's SASL_SSL listener: its bootstrap address and the certificate authority a client trusts for it
+   * (KAFKA_SSL_CA_FILE). Absent when Kafka is external, or when the running broker was started before it had one.
+   */
+  kafkaTls?: InfraKafkaTls;
   /** The broker's jars, for tools that need the Java Admin API (SCRAM users); absent when Kafka is external. */
   kafkaLibsDir?: string;
   /** folder of the local broker's log files (server.log, kafka.out); absent when Kafka is external. */
@@ -39,6 +44,13 @@ export interface InfraEndpoints {
   /** the local cluster's data folder; absent when the database is external. */
   postgresDataDir?: string;
   external: { kafka: boolean; postgres: boolean };
+}
+
+export interface InfraKafkaTls {
+  /** host:port of the TLS listener. */
+  brokers: string;
+  /** PEM certificate of the local authority that signed the broker's certificate. */
+  caFile: string;
 }
 
 export type ComponentState = 'running' | 'unhealthy' | 'stopped' | 'external';
@@ -138,7 +150,7 @@ async function ensureComponent(c: LocalComponent, ctx: Context): Promise<number>
       throw new Error(
         `port ${port} on ${c.host} is already in use by a process this script did not start; ` +
           'stop it or choose other ports ' +
-          '(ENLACE_KAFKA_PORT, ENLACE_KAFKA_CONTROLLER_PORT, ENLACE_POSTGRES_PORT)',
+          '(ENLACE_KAFKA_PORT, ENLACE_KAFKA_CONTROLLER_PORT, ENLACE_KAFKA_TLS_PORT, ENLACE_POSTGRES_PORT)',
       );
     }
   }
@@ -162,12 +174,16 @@ async function ensureComponent(c: LocalComponent, ctx: Context): Promise<number>
 }
 
 function endpoints(ctx: Context): InfraEndpoints {
+  const tlsPort = ctx.externalKafka ? undefined : configuredTlsPort(ctx.paths);
   return {
     kafkaBrokers: ctx.externalKafka ?? `${HOST}:${ctx.ports.kafka}`,
     ...(ctx.externalKafka
       ? {}
       : {
           kafkaSasl: kafkaAdminCredentials(ctx.paths.kafka.adminCredentials),
+          ...(tlsPort !== undefined && {
+            kafkaTls: { brokers: `${HOST}:${tlsPort}`, caFile: ctx.paths.kafka.tls.caCertificate },
+          }),
           kafkaLibsDir: ctx.paths.kafka.libs,
           kafkaLogDir: ctx.paths.kafka.logs,
           kafkaDataDir: ctx.paths.kafka.data,

@@ -8,9 +8,10 @@ import { pathToFileURL } from 'node:url';
 import type { KafkaSaslCredentials } from '@enlace/messaging';
 import type { LocalComponent, Log } from './component';
 import { jaasQuoted, kafkaAdminCredentials } from './kafka-admin-credentials';
+import { ensureTlsMaterial, tlsStorePassword } from './kafka-tls-material';
 import { HOST, LOCAL_DEPLOY_DIR, type InfraPaths, type InfraPorts } from './paths';
 import { javaCommand, type Tool } from './prerequisites';
-import { probeKafka, probeKafkaAuthenticated } from './probes';
+import { probeKafka, probeKafkaAuthenticated, probeKafkaOverTls } from './probes';
 import { runCommand, spawnDetached, tailText } from './processes';
 
 /** A Kafka cluster id: 16 random bytes, base64url without padding, never starting with '-' (as Kafka's Uuid). */
@@ -22,31 +23,52 @@ export function newClusterId(): string {
 }
 
 /**
- * The broker's configuration. Clients authenticate with SASL/SCRAM-SHA-512 on the client listener; the broker
- * talks to its own controller with SASL/PLAIN as the super user (SCRAM credentials live in the metadata log, which
- * the controller listener cannot wait for). StandardAuthorizer with allow.everyone.if.no.acl.found=false: a
- * principal may do only what an ACL grants it, and only the super user is above the ACLs.
+ * The broker's configuration. Clients authenticate with SASL/SCRAM-SHA-512 on two listeners: CLIENT (SASL_PLAINTEXT,
+ * the demo's and the tests' port) and CLIENT_TLS (SASL_SSL, with the certificate of kafka-tls-material.ts, as a
+ * network's broker is reached in production). The broker talks to its own controller with SASL/PLAIN as the super
+ * user (SCRAM credentials live in the metadata log, which the controller listener cannot wait for).
+ * StandardAuthorizer with allow.everyone.if.no.acl.found=false: a principal may do only what an ACL grants it, and
+ * only the super user is above the ACLs.
  */
-export function serverProperties(paths: InfraPaths, ports: InfraPorts, admin: KafkaSaslCredentials): string {
+export function serverProperties(
+  paths: InfraPaths,
+  ports: InfraPorts,
+  admin: KafkaSaslCredentials,
+  tls?: { storePassword: string },
+): string {
   const scram = `org.apache.kafka.common.security.scram.ScramLoginModule required username=${jaasQuoted(admin.username)} password=${jaasQuoted(admin.password)};`;
   const plain =
     `org.apache.kafka.common.security.plain.PlainLoginModule required username=${jaasQuoted(admin.username)} ` +
     `password=${jaasQuoted(admin.password)} user_${admin.username}=${jaasQuoted(admin.password)};`;
+  const tlsListener = tls ? `,CLIENT_TLS://${HOST}:${ports.kafkaTls}` : '';
   return [
     "# Written by deploy/local/infra.ts on each start; edits are overwritten. Holds the super user's password.",
     'process.roles=broker,controller',
     'node.id=1',
     `controller.quorum.voters=1@${HOST}:${ports.kafkaController}`,
-    `listeners=CLIENT://${HOST}:${ports.kafka},CONTROLLER://${HOST}:${ports.kafkaController}`,
-    `advertised.listeners=CLIENT://${HOST}:${ports.kafka}`,
+    `listeners=CLIENT://${HOST}:${ports.kafka},CONTROLLER://${HOST}:${ports.kafkaController}${tlsListener}`,
+    `advertised.listeners=CLIENT://${HOST}:${ports.kafka}${tlsListener}`,
     'inter.broker.listener.name=CLIENT',
     'controller.listener.names=CONTROLLER',
-    'listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT',
+    `listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT${tls ? ',CLIENT_TLS:SASL_SSL' : ''}`,
     'sasl.enabled.mechanisms=SCRAM-SHA-512',
     'sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512',
     'sasl.mechanism.controller.protocol=PLAIN',
     'listener.name.client.sasl.enabled.mechanisms=SCRAM-SHA-512',
     `listener.name.client.scram-sha-512.sasl.jaas.config=${scram}`,
+    ...(tls
+      ? [
+          'listener.name.client_tls.sasl.enabled.mechanisms=SCRAM-SHA-512',
+          `listener.name.client_tls.scram-sha-512.sasl.jaas.config=${scram}`,
+          'listener.name.client_tls.ssl.keystore.type=PKCS12',
+          `listener.name.client_tls.ssl.keystore.location=${paths.kafka.tls.brokerKeystore}`,
+          `listener.name.client_tls.ssl.keystore.password=${tls.storePassword}`,
+          `listener.name.client_tls.ssl.key.password=${tls.storePassword}`,
+          // no client certificate asked: clients prove who they are with SCRAM, as on the plain listener
+          'listener.name.client_tls.ssl.client.auth=none',
+          'listener.name.client_tls.ssl.enabled.protocols=TLSv1.3,TLSv1.2',
+        ]
+      : []),
     'listener.name.controller.sasl.enabled.mechanisms=PLAIN',
     `listener.name.controller.plain.sasl.jaas.config=${plain}`,
     'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
@@ -126,7 +148,8 @@ async function resolveLibs(paths: InfraPaths, env: NodeJS.ProcessEnv, log: Log):
 function writeConfig(paths: InfraPaths, ports: InfraPorts, admin: KafkaSaslCredentials): void {
   fs.mkdirSync(paths.kafka.data, { recursive: true });
   fs.mkdirSync(paths.kafka.logs, { recursive: true });
-  fs.writeFileSync(paths.kafka.serverProperties, serverProperties(paths, ports, admin), { mode: 0o600 });
+  const tls = { storePassword: tlsStorePassword(paths.kafka.tls) };
+  fs.writeFileSync(paths.kafka.serverProperties, serverProperties(paths, ports, admin, tls), { mode: 0o600 });
   fs.chmodSync(paths.kafka.serverProperties, 0o600);
   const template = fs.readFileSync(paths.kafka.log4jTemplate, 'utf8');
   const logFile = paths.kafka.serverLog.replace(/\\/g, '\\\\');
@@ -172,9 +195,26 @@ async function format(paths: InfraPaths, env: NodeJS.ProcessEnv, log: Log, admin
     { cwd: paths.kafka.dir, env, input: `SCRAM-SHA-512=[name=${admin.username},password=${admin.password}]\n` },
   );
   if (result.code !== 0 || !isFormatted(paths)) {
-    throw new Error(`formatting the storage (kafka.tools.StorageTool) failed (exit ${result.code}):\n${tailText(result.output, 30)}`);
+    throw new Error(
+      `formatting the storage (kafka.tools.StorageTool) failed (exit ${result.code}):\n${tailText(result.output, 30)}`,
+    );
   }
   fs.writeFileSync(paths.kafka.saslStamp, `${admin.username}\n`);
+}
+
+/**
+ * The port of the TLS listener the broker was configured with at its start (server.properties is written only then),
+ * or undefined: a broker started before the TLS listener existed has none until it is restarted.
+ */
+export function configuredTlsPort(paths: InfraPaths): number | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(paths.kafka.serverProperties, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const match = /^listeners=.*CLIENT_TLS:\/\/[^:,]+:(\d+)/m.exec(text);
+  return match ? Number(match[1]) : undefined;
 }
 
 export function kafkaComponent(paths: InfraPaths, ports: InfraPorts, env: NodeJS.ProcessEnv): LocalComponent {
@@ -182,7 +222,7 @@ export function kafkaComponent(paths: InfraPaths, ports: InfraPorts, env: NodeJS
   return {
     name: 'kafka',
     host: HOST,
-    ports: [ports.kafka, ports.kafkaController],
+    ports: [ports.kafka, ports.kafkaController, ports.kafkaTls],
     pidFile: paths.kafka.pidFile,
     // the server.properties path is on the java command line: tells this state folder's broker apart
     markers: ['kafka.Kafka', paths.kafka.serverProperties],
@@ -195,12 +235,15 @@ export function kafkaComponent(paths: InfraPaths, ports: InfraPorts, env: NodeJS
     async prepare(log: Log): Promise<void> {
       fs.mkdirSync(paths.kafka.dir, { recursive: true });
       if (!libsResolved(paths)) await resolveLibs(paths, env, log);
+      await ensureTlsMaterial(paths.kafka.tls, env, log);
       writeConfig(paths, ports, admin());
       if (!isFormattedWithSasl(paths)) await format(paths, env, log, admin());
     },
 
     async start(log: Log): Promise<number> {
-      log(`starting on ${HOST}:${ports.kafka} (controller ${HOST}:${ports.kafkaController})`);
+      log(
+        `starting on ${HOST}:${ports.kafka}, TLS ${HOST}:${ports.kafkaTls} (controller ${HOST}:${ports.kafkaController})`,
+      );
       return spawnDetached(
         javaCommand(env),
         [
@@ -223,6 +266,17 @@ export function kafkaComponent(paths: InfraPaths, ports: InfraPorts, env: NodeJS
     async probe(timeoutMs: number): Promise<void> {
       await probeKafka(HOST, ports.kafka, timeoutMs, { metadata: false });
       await probeKafkaAuthenticated(HOST, ports.kafka, admin(), timeoutMs);
+      // a broker started before the TLS listener existed is left as it is (healthy): it gets one at its next start
+      const tlsPort = configuredTlsPort(paths);
+      if (tlsPort !== undefined) {
+        await probeKafkaOverTls(
+          HOST,
+          tlsPort,
+          admin(),
+          fs.readFileSync(paths.kafka.tls.caCertificate, 'utf8'),
+          timeoutMs,
+        );
+      }
     },
   };
 }

@@ -42,6 +42,39 @@ describe('Kafka configuration', () => {
     expect(props).not.toContain('PLAINTEXT://');
   });
 
+  it('adds a SASL_SSL listener on its own port beside the SASL_PLAINTEXT one, with the broker keystore', () => {
+    const env = {
+      ENLACE_HOME: '/tmp/enlace-spec',
+      ENLACE_KAFKA_PORT: '29192',
+      ENLACE_KAFKA_CONTROLLER_PORT: '29193',
+      ENLACE_KAFKA_TLS_PORT: '29194',
+    };
+    const props = serverProperties(
+      resolvePaths(env),
+      resolvePorts(env),
+      { mechanism: 'scram-sha-512', username: 'enlace-admin', password: 'pw' },
+      { storePassword: 'store-pw' },
+    );
+    expect(props).toContain(
+      'listeners=CLIENT://127.0.0.1:29192,CONTROLLER://127.0.0.1:29193,CLIENT_TLS://127.0.0.1:29194',
+    );
+    expect(props).toContain('advertised.listeners=CLIENT://127.0.0.1:29192,CLIENT_TLS://127.0.0.1:29194');
+    expect(props).toContain(
+      'listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT,CLIENT_TLS:SASL_SSL',
+    );
+    expect(props).toContain('listener.name.client_tls.sasl.enabled.mechanisms=SCRAM-SHA-512');
+    expect(props).toContain('listener.name.client_tls.ssl.keystore.location=/tmp/enlace-spec/kafka/tls/broker.p12');
+    expect(props).toContain('listener.name.client_tls.ssl.keystore.password=store-pw');
+    // the plain listener the demo, the tests and the bench use stays where it was
+    expect(props).toContain('inter.broker.listener.name=CLIENT');
+  });
+
+  it('puts the TLS listener on 19094 unless told otherwise', () => {
+    expect(resolvePorts({}).kafkaTls).toBe(19094);
+    expect(resolvePorts({}).kafka).toBe(19092);
+    expect(() => resolvePorts({ ENLACE_KAFKA_TLS_PORT: '19092' })).toThrow('must differ');
+  });
+
   it('rejects bad or clashing ports', () => {
     expect(() => resolvePorts({ ENLACE_KAFKA_PORT: 'x' })).toThrow('ENLACE_KAFKA_PORT');
     expect(() => resolvePorts({ ENLACE_KAFKA_CONTROLLER_PORT: '19092' })).toThrow('must differ');

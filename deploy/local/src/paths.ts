@@ -48,6 +48,23 @@ export interface KafkaPaths {
   /** stdout/stderr of the java process. */
   stdoutLog: string;
   pidFile: string;
+  /** The TLS listener's certificate authority and the broker's certificate, made at the first start that needs them. */
+  tls: KafkaTlsPaths;
+}
+
+export interface KafkaTlsPaths {
+  /** <home>/kafka/tls (mode 0700 but for ca.pem's own mode). */
+  dir: string;
+  /** The local certificate authority with its private key (PKCS#12, 0600): it signs the broker's certificate. */
+  caKeystore: string;
+  /** The authority's certificate (PEM, 0644): what a client trusts (KAFKA_SSL_CA_FILE). */
+  caCertificate: string;
+  /** The broker's key and certificate for 127.0.0.1 and localhost, signed by the authority (PKCS#12, 0600). */
+  brokerKeystore: string;
+  /** The broker's certificate alone (PEM): tells when it must be renewed. */
+  brokerCertificate: string;
+  /** The keystores' password (0600), generated once; it also goes into server.properties (0600). */
+  storePassword: string;
 }
 
 export interface PostgresPaths {
@@ -78,6 +95,8 @@ export interface InfraPaths {
 export interface InfraPorts {
   kafka: number;
   kafkaController: number;
+  /** The broker's SASL_SSL listener, beside the SASL_PLAINTEXT one on `kafka`. */
+  kafkaTls: number;
   postgres: number;
 }
 
@@ -115,6 +134,14 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env): InfraPaths {
       serverLog: path.join(kafkaLogs, 'server.log'),
       stdoutLog: path.join(kafkaLogs, 'kafka.out'),
       pidFile: path.join(infraDir, 'kafka.pid'),
+      tls: {
+        dir: path.join(kafkaDir, 'tls'),
+        caKeystore: path.join(kafkaDir, 'tls', 'ca.p12'),
+        caCertificate: path.join(kafkaDir, 'tls', 'ca.pem'),
+        brokerKeystore: path.join(kafkaDir, 'tls', 'broker.p12'),
+        brokerCertificate: path.join(kafkaDir, 'tls', 'broker.pem'),
+        storePassword: path.join(kafkaDir, 'tls', 'store-password'),
+      },
     },
     postgres: {
       dir: postgresDir,
@@ -141,12 +168,14 @@ export function resolvePorts(env: NodeJS.ProcessEnv = process.env): InfraPorts {
   const ports: InfraPorts = {
     kafka: portFromEnv(env, 'ENLACE_KAFKA_PORT', 19092),
     kafkaController: portFromEnv(env, 'ENLACE_KAFKA_CONTROLLER_PORT', 19093),
+    kafkaTls: portFromEnv(env, 'ENLACE_KAFKA_TLS_PORT', 19094),
     postgres: portFromEnv(env, 'ENLACE_POSTGRES_PORT', 15432),
   };
-  const used = [ports.kafka, ports.kafkaController, ports.postgres];
+  const used = [ports.kafka, ports.kafkaController, ports.kafkaTls, ports.postgres];
   if (new Set(used).size !== used.length) {
     throw new Error(
-      `ENLACE_KAFKA_PORT, ENLACE_KAFKA_CONTROLLER_PORT and ENLACE_POSTGRES_PORT must differ (got ${used.join(', ')})`,
+      'ENLACE_KAFKA_PORT, ENLACE_KAFKA_CONTROLLER_PORT, ENLACE_KAFKA_TLS_PORT and ENLACE_POSTGRES_PORT must differ ' +
+        `(got ${used.join(', ')})`,
     );
   }
   return ports;

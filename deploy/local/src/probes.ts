@@ -116,11 +116,13 @@ export async function probeKafkaAuthenticated(
   port: number,
   credentials: KafkaSaslCredentials,
   timeoutMs = 3000,
+  ca?: string,
 ): Promise<void> {
   const kafka = new Kafka({
     clientId: 'enlace-infra',
     brokers: [`${host}:${port}`],
     sasl: { ...credentials } as SASLOptions,
+    ...(ca !== undefined && { ssl: { ca: [ca], rejectUnauthorized: true } }),
     connectionTimeout: timeoutMs,
     authenticationTimeout: timeoutMs,
     requestTimeout: timeoutMs,
@@ -135,6 +137,17 @@ export async function probeKafkaAuthenticated(
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
+}
+
+/** The same over the TLS listener, trusting only the local authority: its certificate is valid for `host`. */
+export function probeKafkaOverTls(
+  host: string,
+  port: number,
+  credentials: KafkaSaslCredentials,
+  ca: string,
+  timeoutMs = 3000,
+): Promise<void> {
+  return probeKafkaAuthenticated(host, port, credentials, timeoutMs, ca);
 }
 
 // ---------------------------------------------------------------- PostgreSQL

@@ -1,5 +1,5 @@
 import { ConfigSchema, SettingValues, requiredWhen } from './config-schema';
-import { list, oneOf, optionalText, secretText } from './env-setting';
+import { envSetting, list, oneOf, optionalText, secretText } from './env-setting';
 
 /** How a client proves who it is to the broker (SASL over the client listener). */
 export interface KafkaSaslSettings {
@@ -24,6 +24,38 @@ const saslSettings = {
   }),
 };
 
+/** TLS to the broker (libs/messaging's kafka-tls.ts reads and checks the files); verification is always on. */
+const tlsSettings = {
+  KAFKA_SSL: envSetting<boolean>(
+    {
+      description:
+        'TLS to the broker: true or false (also 1/0, yes/no). Production requires it for the courier and the monitor.',
+      default: 'false',
+    },
+    (value, refuse) => {
+      if (value === undefined) return false;
+      const text = value.toLowerCase();
+      if (['true', '1', 'yes'].includes(text)) return true;
+      if (['false', '0', 'no'].includes(text)) return false;
+      return refuse('must be true or false');
+    },
+  ),
+  KAFKA_SSL_CA_FILE: optionalText({
+    description:
+      "A PEM file of the certificate authority that signed the brokers' certificates (a network's own authority). " +
+      "Unset: Node's public authorities. Needs KAFKA_SSL=true.",
+  }),
+  KAFKA_SSL_CERT_FILE: optionalText({
+    description: 'A client certificate (PEM) for mutual TLS, with KAFKA_SSL_KEY_FILE. Needs KAFKA_SSL=true.',
+  }),
+  KAFKA_SSL_KEY_FILE: optionalText({
+    description: "The client certificate's private key (PEM), readable by its owner only (mode 600).",
+  }),
+  KAFKA_SSL_KEY_PASSWORD: secretText({
+    description: 'The password of an encrypted KAFKA_SSL_KEY_FILE.',
+  }),
+};
+
 const saslRules = [
   requiredWhen(
     'KAFKA_SASL_PASSWORD',
@@ -45,6 +77,7 @@ export const kafkaSchema = new ConfigSchema(
       required: true,
     }),
     ...saslSettings,
+    ...tlsSettings,
   },
   saslRules,
 );

@@ -3,6 +3,8 @@ export * from './kafka-record.types';
 export * from './envelope-publisher.port';
 export * from './kafka-client.factory';
 export * from './kafka-sasl';
+export * from './kafka-tls';
+export * from './kafka-link-production-problems';
 export * from './kafka-envelope-publisher';
 export * from './kafka-inbox-consumer';
 export * from './deferred-offset-committer';

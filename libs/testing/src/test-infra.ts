@@ -10,6 +10,11 @@ export interface TestInfra {
   kafkaBrokers: string;
   /** The broker's super user, when it authenticates (the local one does): tests act as the network's operator. */
   kafkaSasl?: TestKafkaSasl;
+  /**
+   * The broker's SASL_SSL listener and the certificate authority to trust for it (a PEM file), when the broker is a
+   * local process of ours started with one: tests of the link over TLS use it, or start a broker of their own.
+   */
+  kafkaTls?: { brokers: string; caFile: string };
   /** The broker's jars, when it is a local process of ours (to create SCRAM users of a test network). */
   kafkaLibsDir?: string;
   /**

@@ -132,6 +132,7 @@ async function memberDirectory(config: CourierConfig, kafka: Kafka): Promise<Mem
           brokers: config.kafkaBrokers,
           clientId: `enlace-courier-${config.country}`,
           sasl: config.kafkaSasl ?? null,
+          tls: config.kafkaTls ?? null,
           log: courierKafkaLog,
         }),
     },

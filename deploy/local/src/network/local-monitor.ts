@@ -7,6 +7,7 @@ import type { InfraEndpoints } from '../infra-control';
 import { dropDatabase, ensureDatabase } from '../postgres-databases';
 import { HOST, REPO_ROOT } from '../paths';
 import { livePid, removeFile, sleep, spawnDetached, stopProcess } from '../processes';
+import { brokerLinkEnv } from './broker-link';
 
 /** The secretariat's demo users: one who reads, one who may also redrive dead letters. */
 export const DEMO_MONITOR_USERS = [
@@ -26,7 +27,9 @@ export interface LocalMonitorOptions {
   readonly home: string;
   readonly httpPort: number;
   readonly directoryFile: string;
-  readonly infra: Pick<InfraEndpoints, 'kafkaBrokers' | 'databaseUrl'>;
+  readonly infra: Pick<InfraEndpoints, 'kafkaBrokers' | 'databaseUrl' | 'kafkaTls'>;
+  /** The monitor reaches the broker through its TLS listener (infra.kafkaTls), as the nodes do with overTls. */
+  readonly overTls?: boolean;
   /** The monitor's own principal on the broker (LocalNetwork.kafkaPrincipals.monitor), when it authenticates. */
   readonly kafkaSasl?: KafkaSaslCredentials;
   readonly env?: Readonly<Record<string, string>>;
@@ -109,7 +112,7 @@ export async function startLocalMonitor(options: LocalMonitorOptions): Promise<L
         ENLACE_NETWORK: options.network,
         ENLACE_HTTP_HOST: HOST,
         ENLACE_HTTP_PORT: String(options.httpPort),
-        KAFKA_BROKERS: options.infra.kafkaBrokers,
+        ...brokerLinkEnv(options.infra, options.overTls),
         ...(options.kafkaSasl && kafkaSaslEnv(options.kafkaSasl)),
         DATABASE_URL: databaseUrl,
         ENLACE_JWT_SECRET: material.jwtSecret,

@@ -15,6 +15,7 @@ import type { InfraEndpoints } from '../infra-control';
 import { dropDatabase, ensureDatabase } from '../postgres-databases';
 import { HOST } from '../paths';
 import { upsertScramUsers } from '../scram-users';
+import { brokerLinkEnv } from './broker-link';
 import { NetworkPrincipals, ensurePrincipalCredentials } from './kafka-principals';
 import { DemoUser, NetworkMaterial, NetworkMember, ensureNetworkMaterial } from './network-material';
 import { COURIER_PORT_OFFSET } from './free-ports';
@@ -36,7 +37,12 @@ export interface LocalNetworkOptions {
   /** One mode for all, or per country. */
   readonly mode?: NodeProcessMode | Readonly<Record<string, NodeProcessMode>>;
   /** With kafkaSasl and kafkaLibsDir (the local broker), each principal gets its SCRAM user and ACLs. */
-  readonly infra: Pick<InfraEndpoints, 'kafkaBrokers' | 'databaseUrl' | 'kafkaSasl' | 'kafkaLibsDir'>;
+  readonly infra: Pick<InfraEndpoints, 'kafkaBrokers' | 'databaseUrl' | 'kafkaSasl' | 'kafkaLibsDir' | 'kafkaTls'>;
+  /**
+   * The nodes reach the broker through its TLS listener (infra.kafkaTls: KAFKA_BROKERS, KAFKA_SSL=true and
+   * KAFKA_SSL_CA_FILE), as a network's nodes do in production. The launcher itself provisions over the plain one.
+   */
+  readonly overTls?: boolean;
   /** Extra environment for every node (e.g. a shorter deadline watch in tests). */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -123,7 +129,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
         ENLACE_COUNTRY: member.country,
         ENLACE_NETWORK: options.network,
         ENLACE_HTTP_HOST: HOST,
-        KAFKA_BROKERS: options.infra.kafkaBrokers,
+        ...brokerLinkEnv(options.infra, options.overTls),
         ...countryCredentials(principals, member.country),
         DATABASE_URL: databaseUrl,
         ENLACE_JWT_SECRET: material.jwtSecret(member.country),

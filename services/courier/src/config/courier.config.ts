@@ -1,16 +1,18 @@
 import { kafkaSaslOf, type DeploymentMode, type SettingValues } from '@enlace/config';
-import type { KafkaSaslCredentials } from '@enlace/messaging';
+import { kafkaTlsFromEnv, type KafkaSaslCredentials, type KafkaTlsSettings } from '@enlace/messaging';
 import { courierConfigSchema, courierSettings } from './courier.settings';
 
 /** Everything the courier reads from its environment (courier.settings.ts), checked once at start. */
 export interface CourierConfig {
-  /** ENLACE_ENV: production refuses the development-only settings (courier.settings.ts), today TLS among them. */
+  /** ENLACE_ENV: production refuses the development-only settings (courier.settings.ts). */
   readonly mode: DeploymentMode;
   readonly country: string;
   readonly network: string;
   readonly kafkaBrokers: string[];
   /** This country's credentials on the broker (KAFKA_SASL_*); absent for a broker without authentication. */
   readonly kafkaSasl?: KafkaSaslCredentials;
+  /** TLS to the broker (KAFKA_SSL, KAFKA_SSL_CA_FILE, KAFKA_SSL_CERT_FILE, KAFKA_SSL_KEY_FILE); absent: none. */
+  readonly kafkaTls?: KafkaTlsSettings;
   /** The node's own database (DATABASE_URL), shared with node-api. */
   readonly databaseUrl: string;
   /**
@@ -70,12 +72,17 @@ export const COURIER_CONFIG = Symbol('COURIER_CONFIG');
 
 /** The courier's settings from `env`, or a ConfigurationError naming every problem at once. */
 export function readCourierConfig(env: NodeJS.ProcessEnv = process.env): CourierConfig {
-  return courierConfigOf(courierConfigSchema.read(env));
+  return courierConfigOf(courierConfigSchema.read(env), env);
 }
 
 /** The configuration the courier's module uses, from its checked settings. */
-export function courierConfigOf(settings: SettingValues<typeof courierSettings>): CourierConfig {
+export function courierConfigOf(
+  settings: SettingValues<typeof courierSettings>,
+  env: NodeJS.ProcessEnv = process.env,
+): CourierConfig {
   const kafkaSasl = kafkaSaslOf(settings);
+  // TLS to the broker, its files read and checked (libs/messaging/src/kafka-tls.ts); the schema has their names
+  const kafkaTls = kafkaTlsFromEnv(env);
   const trustAnchorsFile = settings.ENLACE_TRUST_ANCHORS_FILE;
   const directoryFile = settings.ENLACE_DIRECTORY_FILE;
   return {
@@ -96,6 +103,7 @@ export function courierConfigOf(settings: SettingValues<typeof courierSettings>)
     inboxFetchMinBytes: settings.ENLACE_INBOX_FETCH_MIN_BYTES,
     inboxFetchWaitMs: settings.ENLACE_INBOX_FETCH_WAIT_MS,
     inboxCommitIntervalMs: settings.ENLACE_INBOX_COMMIT_INTERVAL_MS,
+    ...(kafkaTls !== undefined && { kafkaTls }),
     heartbeatMs: settings.ENLACE_HEARTBEAT_MS,
     ...(settings.ENLACE_COURIER_HTTP_PORT !== undefined && { opsHttpPort: settings.ENLACE_COURIER_HTTP_PORT }),
     opsHttpHost: settings.ENLACE_COURIER_HTTP_HOST,

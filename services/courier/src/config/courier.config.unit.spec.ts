@@ -1,4 +1,8 @@
+import * as path from 'node:path';
 import { readCourierConfig } from './courier.config';
+
+/** A PEM certificate to stand for a private authority's (a test fixture of @enlace/messaging). */
+const CA_FILE = path.resolve(__dirname, '../../../../libs/messaging/src/testing/tls/unit-test-client.cert.pem');
 
 /** The smallest environment the courier starts with. */
 function environment(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -114,9 +118,59 @@ describe('readCourierConfig', () => {
         );
 
       expect(start).toThrow(/^the courier refuses to start/);
-      expect(start).toThrow(/KAFKA_SASL_MECHANISM is not SCRAM: production authenticates with SCRAM only/);
-      expect(start).toThrow(/KAFKA_BROKERS is reached without TLS/);
+      expect(start).toThrow(/KAFKA_SASL_MECHANISM is plain: production authenticates with SCRAM only/);
+      expect(start).toThrow(/KAFKA_SSL is not true: the courier would reach the broker without TLS/);
       expect(start).toThrow(/ENLACE_TRUST_ANCHORS_FILE is not set/);
+    });
+
+    it('should start with SCRAM over TLS and a signed directory', () => {
+      const config = readCourierConfig(
+        environment({
+          ENLACE_ENV: 'production',
+          KAFKA_SASL_USERNAME: 'enlace-demo-ec',
+          KAFKA_SASL_PASSWORD: 's3',
+          KAFKA_SASL_MECHANISM: 'scram-sha-256',
+          KAFKA_SSL: 'true',
+          KAFKA_SSL_CA_FILE: CA_FILE,
+          ENLACE_TRUST_ANCHORS_FILE: '/etc/enlace/trust-anchors.json',
+        }),
+      );
+
+      expect(config.mode).toBe('production');
+      expect(config.kafkaTls?.ca).toContain('-----BEGIN CERTIFICATE-----');
+      expect(config.kafkaSasl?.mechanism).toBe('scram-sha-256');
+    });
+
+    it('should refuse PLAIN over TLS, and still an unsigned directory', () => {
+      const start = () =>
+        readCourierConfig(
+          environment({
+            ENLACE_ENV: 'production',
+            KAFKA_SASL_USERNAME: 'u',
+            KAFKA_SASL_PASSWORD: 'p',
+            KAFKA_SASL_MECHANISM: 'plain',
+            KAFKA_SSL: 'true',
+          }),
+        );
+
+      expect(start).toThrow(/KAFKA_SASL_MECHANISM is plain: production authenticates with SCRAM only/);
+      expect(start).toThrow(/ENLACE_TRUST_ANCHORS_FILE is not set/);
+      expect(start).not.toThrow(/KAFKA_SSL/);
+    });
+
+    it('should name a CA file it cannot read', () => {
+      expect(() =>
+        readCourierConfig(
+          environment({
+            ENLACE_ENV: 'production',
+            KAFKA_SASL_USERNAME: 'u',
+            KAFKA_SASL_PASSWORD: 'p',
+            KAFKA_SSL: 'true',
+            KAFKA_SSL_CA_FILE: '/etc/enlace/missing-ca.pem',
+            ENLACE_TRUST_ANCHORS_FILE: '/etc/enlace/trust-anchors.json',
+          }),
+        ),
+      ).toThrow(/KAFKA_SSL_CA_FILE \/etc\/enlace\/missing-ca.pem cannot be read \(ENOENT\)/);
     });
 
     it('should refuse a broker link without authentication', () => {

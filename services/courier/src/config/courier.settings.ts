@@ -12,6 +12,7 @@ import {
   requiredText,
   requiredWhen,
 } from '@enlace/config';
+import { kafkaLinkProductionProblems } from '@enlace/messaging';
 
 /** Everything the courier reads from its environment (courier.config.ts turns it into CourierConfig). */
 export const courierSettings = {
@@ -102,23 +103,8 @@ export const courierSettings = {
  * network in clear, and a directory no trust anchor signed.
  */
 const refuseUnsafeBorder = inProduction((set) => {
-  const problems = [];
-  if (set['KAFKA_SASL_USERNAME'] === undefined) {
-    problems.push({
-      setting: 'KAFKA_SASL_USERNAME',
-      problem: 'is not set: the courier would reach the broker without authenticating',
-    });
-  } else if (!(set['KAFKA_SASL_MECHANISM'] ?? 'scram-sha-512').toLowerCase().startsWith('scram-')) {
-    problems.push({
-      setting: 'KAFKA_SASL_MECHANISM',
-      problem: 'is not SCRAM: production authenticates with SCRAM only',
-    });
-  }
-  // kafkajs speaks TLS, but Enlace has no setting for it yet: credentials and envelope headers would cross in clear
-  problems.push({
-    setting: 'KAFKA_BROKERS',
-    problem: 'is reached without TLS: the courier cannot be configured for it yet',
-  });
+  // SCRAM over TLS to the broker (libs/messaging names the problems: no SASL, PLAIN, no TLS, an unusable TLS file)
+  const problems = [...kafkaLinkProductionProblems('the courier', set)];
   if (set['ENLACE_TRUST_ANCHORS_FILE'] === undefined) {
     problems.push({
       setting: 'ENLACE_TRUST_ANCHORS_FILE',

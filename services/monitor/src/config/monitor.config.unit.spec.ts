@@ -30,6 +30,36 @@ describe(readMonitorConfig, () => {
     expect(start).toThrow(/^the monitor refuses to start/);
     expect(start).toThrow(/it takes no identity provider's yet/);
     expect(start).toThrow(/ENLACE_DIRECTORY_FILE is an unsigned file/);
+    expect(start).toThrow(/KAFKA_SASL_USERNAME is not set: the monitor would reach the broker without authenticating/);
+    expect(start).toThrow(/KAFKA_SSL is not true: the monitor would reach the broker without TLS/);
+  });
+
+  it('should not name its broker link in production when it is SCRAM over TLS', () => {
+    const start = () =>
+      readMonitorConfig({
+        ...ENV,
+        ENLACE_ENV: 'production',
+        KAFKA_SASL_USERNAME: 'enlace-demo-monitor',
+        KAFKA_SASL_PASSWORD: 'pw',
+        KAFKA_SSL: 'true',
+      });
+
+    expect(start).toThrow(/it takes no identity provider's yet/);
+    expect(start).not.toThrow(/KAFKA_/);
+  });
+
+  it('should refuse PLAIN in production, naming it', () => {
+    const start = () =>
+      readMonitorConfig({
+        ...ENV,
+        ENLACE_ENV: 'production',
+        KAFKA_SASL_USERNAME: 'enlace-demo-monitor',
+        KAFKA_SASL_PASSWORD: 'pw',
+        KAFKA_SASL_MECHANISM: 'plain',
+        KAFKA_SSL: 'true',
+      });
+
+    expect(start).toThrow(/KAFKA_SASL_MECHANISM is plain: production authenticates with SCRAM only/);
   });
 
   it('should refuse to start without DATABASE_URL, naming it', () => {

@@ -10,6 +10,7 @@ import {
   requiredText,
   tokenIssuerSettings,
 } from '@enlace/config';
+import { kafkaLinkProductionProblems } from '@enlace/messaging';
 
 /** Everything the monitor reads from its environment (monitor.config.ts turns it into MonitorConfig). */
 export const monitorSettings = {
@@ -33,6 +34,8 @@ export const monitorSettings = {
  * that path exists, and the unsigned directory file with it.
  */
 const refuseDevelopmentOnly = inProduction((set) => [
+  // it reads every country's envelope headers and may redrive dead letters: its link is held to the courier's rules
+  ...kafkaLinkProductionProblems('the monitor', set),
   {
     setting: 'ENLACE_JWT_SECRET',
     problem:
