@@ -2,3 +2,4 @@ export * from './shared';
 export * from './referral';
 export * from './return';
 export * from './reintegration';
+export * from './statistics';
