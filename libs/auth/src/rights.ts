@@ -11,6 +11,7 @@ export const RIGHTS = {
   'case.answer': 'take the receiving country’s decisions (accept, decline, ask, start and close a service)',
   'audit.read': 'read the node’s audit trail of who read or changed what',
   'flow.read': 'see the flow of messages (volumes, delays, overdue answers), never a case or a person',
+  'statistics.publish': 'count this node’s cases of a month and publish the suppressed report to the secretariat',
 } as const;
 export type Right = keyof typeof RIGHTS;
 export const RIGHT_NAMES = Object.keys(RIGHTS) as Right[];
@@ -19,7 +20,7 @@ export const RIGHT_NAMES = Object.keys(RIGHTS) as Right[];
 export const ROLE_RIGHTS: Readonly<Record<Role, readonly Right[]>> = {
   'focal-point': ['case.read', 'case.write', 'case.answer'],
   'case-worker': ['case.read', 'case.write'],
-  supervisor: ['case.read', 'case.write', 'case.answer', 'audit.read'],
+  supervisor: ['case.read', 'case.write', 'case.answer', 'audit.read', 'statistics.publish'],
   secretariat: ['flow.read'],
   auditor: ['case.read', 'audit.read'],
 };

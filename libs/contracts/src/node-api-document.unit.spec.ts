@@ -102,6 +102,7 @@ describe('node API OpenAPI document', () => {
       [
         'post /auth/token',
         'get /exports/htcds.csv',
+        'post /statistics/reports',
         'post /referrals',
         'get /referrals',
         'get /referrals/{id}',

@@ -30,6 +30,11 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       description:
         "This node's cases for case-management systems, in the shape of the Human Trafficking Case Data Standard.",
     },
+    {
+      name: 'statistics',
+      description:
+        "Regional statistics for the secretariat: this node's cases counted per month, protocol and corridor, small cells suppressed before anything leaves the node.",
+    },
     { name: 'health', description: 'Liveness of the node API.' },
   ],
   paths: {
@@ -1429,6 +1434,34 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
               },
             },
           },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
+    '/statistics/reports': {
+      post: {
+        tags: ['statistics'],
+        operationId: 'publishStatisticsReport',
+        'x-enlace-right': 'statistics.publish',
+        summary: "Count this node's cases of a month and publish the suppressed report to the secretariat now.",
+        description:
+          "The node counts its cases opened in the month per protocol and corridor, with breakdowns by sex, age band, nationality and form of exploitation; counts from 1 to k-1 (k = 11 by default) become \"<k\", further cells are withheld so that no published total gives a small one away, and a group below k publishes no breakdown. The report is queued for the courier, which signs it with the node's key and publishes it on the network's statistics topic; the answer is the report exactly as it leaves the node (statistics-report.v1). The node also publishes this month's and the last month's report on its own schedule (once a day by default).",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/PublishStatisticsRequest' },
+              example: { month: '2026-03' },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'The report, queued for the courier.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/StatisticsReport' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
           '401': { $ref: '#/components/responses/Unauthorized' },
           '403': { $ref: '#/components/responses/Forbidden' },
         },
@@ -2946,6 +2979,114 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           accessToken: { description: 'The JWT to send as `Authorization: Bearer <token>`.', type: 'string' },
           tokenType: { description: 'Always Bearer.', type: 'string', const: 'Bearer' },
           expiresIn: { description: 'Seconds until the token expires.', type: 'integer', minimum: 1 },
+        },
+      },
+      PublishStatisticsRequest: {
+        description: 'Which month to count; this month when absent.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          month: {
+            description: 'The calendar month (UTC) in which the cases counted were opened, YYYY-MM.',
+            type: 'string',
+            pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$',
+          },
+        },
+      },
+      StatisticsCount: {
+        description:
+          'A count of at least k, "<k" for 1 to k-1, or "withheld" (hidden so that a total does not give a small one away).',
+        oneOf: [
+          { type: 'integer', minimum: 2 },
+          { type: 'string', pattern: '^(<[0-9]{1,4}|withheld)$' },
+        ],
+      },
+      StatisticsBreakdown: {
+        description: "A group's cases by one dimension (categories with at least one case), or withheld whole.",
+        oneOf: [
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['cells'],
+            properties: {
+              cells: {
+                description: 'One cell per category, in category order.',
+                type: 'array',
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['category', 'count'],
+                  properties: {
+                    category: {
+                      description:
+                        'An HTCDS gender, an age band, an ISO 3166-1 country, a form of exploitation, or unknown.',
+                      type: 'string',
+                      pattern: '^[A-Za-z0-9+-]{1,40}$',
+                    },
+                    count: { $ref: '#/components/schemas/StatisticsCount' },
+                  },
+                },
+              },
+            },
+          },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['withheld'],
+            properties: {
+              withheld: {
+                description:
+                  'No set of suppressed cells protects the small ones, so nothing of the breakdown is published.',
+                type: 'boolean',
+                enum: [true],
+              },
+            },
+          },
+        ],
+      },
+      StatisticsReport: {
+        description: "A node's suppressed counts of its cases of one month (the message statistics-report.v1).",
+        type: 'object',
+        additionalProperties: false,
+        required: ['reportId', 'network', 'country', 'month', 'generatedAt', 'threshold', 'groups'],
+        properties: {
+          reportId: { description: 'Unique id of the report.', type: 'string', format: 'uuid' },
+          network: { description: "The network's name.", type: 'string' },
+          country: { $ref: '#/components/schemas/CountryCode' },
+          month: { description: 'The month counted, YYYY-MM.', type: 'string' },
+          generatedAt: { description: 'When the node counted.', type: 'string', format: 'date-time' },
+          threshold: { description: 'k; counts from 1 to k-1 are never published.', type: 'integer' },
+          groups: {
+            description: 'One entry per protocol and corridor with at least one case.',
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['protocol', 'fromCountry', 'toCountry', 'total', 'breakdowns'],
+              properties: {
+                protocol: {
+                  description: 'The protocol of the cases counted.',
+                  type: 'string',
+                  enum: ['referral', 'return', 'reintegration'],
+                },
+                fromCountry: { $ref: '#/components/schemas/CountryCode' },
+                toCountry: { $ref: '#/components/schemas/CountryCode' },
+                total: { $ref: '#/components/schemas/StatisticsCount' },
+                breakdowns: {
+                  description: "The group's cases by each dimension, one at a time.",
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['sex', 'ageBand', 'nationality', 'exploitation'],
+                  properties: {
+                    sex: { $ref: '#/components/schemas/StatisticsBreakdown' },
+                    ageBand: { $ref: '#/components/schemas/StatisticsBreakdown' },
+                    nationality: { $ref: '#/components/schemas/StatisticsBreakdown' },
+                    exploitation: { $ref: '#/components/schemas/StatisticsBreakdown' },
+                  },
+                },
+              },
+            },
+          },
         },
       },
       Health: {

@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { DatabaseListener } from './database-listener';
 import { NodeChannels } from './node-channels';
 import type { NodeDatabase } from './node-database.schema';
-import { migrateNodeDatabase } from './node-migrations';
+import { NODE_MIGRATIONS, migrateNodeDatabase } from './node-migrations';
 import { notify } from './notify';
 import { createPostgresDatabase } from './postgres-database.factory';
 
@@ -47,10 +47,18 @@ describe('the node database (on the real PostgreSQL)', () => {
       const tables = await sql<{ table_name: string }>`
         select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(db);
       expect(tables.rows.map((row) => row.table_name)).toEqual(
-        expect.arrayContaining(['audit_log', 'case_keys', 'cases', 'deadline_notices', 'inbox', 'outbox']),
+        expect.arrayContaining([
+          'audit_log',
+          'case_keys',
+          'cases',
+          'deadline_notices',
+          'inbox',
+          'outbox',
+          'statistics_reports',
+        ]),
       );
       const applied = await sql<{ count: string }>`select count(*) from node_schema_migrations`.execute(db);
-      expect(applied.rows[0]?.count).toBe('1');
+      expect(applied.rows[0]?.count).toBe(String(Object.keys(NODE_MIGRATIONS).length));
       await Promise.all(others.map((each) => each.destroy()));
     });
 

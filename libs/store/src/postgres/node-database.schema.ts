@@ -120,6 +120,16 @@ export interface DeadlineNoticesTable {
   sent_at: Timestamp | null;
 }
 
+/** A statistics report (contracts: statistics-report.v1), suppressed at the node, waiting for the courier to sign it. */
+export interface StatisticsReportsTable {
+  report_id: string;
+  /** `YYYY-MM`: the month it counts. */
+  month: string;
+  report: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
 /** A node's database: node-api and its courier share it; no other node ever reads it. */
 export interface NodeDatabase {
   cases: CasesTable;
@@ -128,4 +138,5 @@ export interface NodeDatabase {
   case_keys: CaseKeysTable;
   audit_log: AuditLogTable;
   deadline_notices: DeadlineNoticesTable;
+  statistics_reports: StatisticsReportsTable;
 }

@@ -1,10 +1,12 @@
 import type { Kysely, Migration } from 'kysely';
 import * as nodeStore from './migrations/0001-node-store.migration';
+import * as statisticsReports from './migrations/0006-statistics-reports.migration';
 import { migrateToLatest } from './schema-migrations';
 
 /** The node database's migrations, in order. A new one is added here, never an old one changed. */
 export const NODE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-node-store': nodeStore,
+  '0006-statistics-reports': statisticsReports,
 };
 
 /** Brings a node's database to the newest schema; node-api and courier both call it at start. */

@@ -47,6 +47,13 @@ export interface NodeApiConfig {
    */
   readonly overdueScanMs: number;
   /**
+   * How often the node counts its cases of this month and the last and queues the suppressed report for the
+   * secretariat (ENLACE_STATISTICS_INTERVAL_MS, a day by default; 0 publishes only on a supervisor's demand).
+   */
+  readonly statisticsIntervalMs: number;
+  /** k of small-cell suppression (ENLACE_STATISTICS_THRESHOLD, 11 by default): counts 1..k-1 never leave the node. */
+  readonly statisticsThreshold: number;
+  /**
    * How long past the answer due time the sender still waits before it lets the referral expire; meanwhile the
    * referral shows as overdue at both ends. None by default: it expires at the first check after the due time.
    */
@@ -99,6 +106,8 @@ export function readNodeApiConfig(env: NodeJS.ProcessEnv = process.env): NodeApi
       referralAnswer: referralAnswerPeriod,
     }),
     overdueScanMs: read.integer('ENLACE_OVERDUE_SCAN_MS', 60_000, 10),
+    statisticsIntervalMs: read.integer('ENLACE_STATISTICS_INTERVAL_MS', 86_400_000, 0),
+    statisticsThreshold: read.integer('ENLACE_STATISTICS_THRESHOLD', 11, 2),
     ...optionalDuration(read, 'ENLACE_REFERRAL_EXPIRY_GRACE', 'referralExpiryGrace'),
     referralExpiryPollMs: read.integer('ENLACE_REFERRAL_EXPIRY_POLL_MS', 60_000, 10),
     inboxPollMs: read.integer('ENLACE_INBOX_POLL_MS', 5_000, 10),
