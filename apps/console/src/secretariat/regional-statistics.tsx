@@ -16,7 +16,7 @@ export function RegionalStatistics({ client, token }: { client: MonitorApiClient
     (signal: AbortSignal) => client.get<RegionalStatisticsTable>('/regional-statistics', signal),
     [client],
   );
-  const { data, error } = usePolling(load, 60_000);
+  const { data, error } = usePolling(load, 10_000);
   const [downloadError, setDownloadError] = useState<unknown>();
 
   const download = useCallback(async () => {
