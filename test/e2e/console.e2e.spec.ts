@@ -417,6 +417,27 @@ describe('the web console in a browser', () => {
     expect(await page.content()).not.toContain(marker);
     expect(monitorBodies.length).toBeGreaterThan(0);
     expect(monitorBodies.filter((body) => body.includes(marker) || body.includes('Quispe'))).toEqual([]);
+  }, 120_000);
+
+  it('should show the secretariat CO’s regional statistics, its one referral to EC as "<11"', async () => {
+    const { page } = secretariat;
+    const supervisor = network.users.find((u) => u.country === 'CO' && u.username.endsWith('.supervisor'));
+    const node = network.nodes.find((candidate) => candidate.country === 'CO');
+    if (!supervisor || !node) throw new Error('no CO supervisor');
+    const client = await new NodeApiClient(node.apiUrl).login(supervisor.username, supervisor.password);
+    const published = await client.request('POST', '/statistics/reports', {});
+    expect(published.status).toBe(202);
+
+    const cell = page
+      .getByTestId('regional-statistics')
+      .locator('tr', { hasText: 'CO → EC' })
+      .filter({ hasText: 'Total' })
+      .locator('td[data-suppressed]');
+    await cell.first().waitFor({ timeout: 60_000 });
+    expect(await cell.first().textContent()).toBe('<11');
+    expect(await page.locator('body').innerText()).not.toContain(marker);
+    expect(monitorBodies.filter((body) => body.includes(marker) || body.includes('Quispe'))).toEqual([]);
+    await shot(page, 'secretariat-statistics');
     await secretariat.context.close();
   }, 120_000);
 

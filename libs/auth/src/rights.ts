@@ -18,6 +18,7 @@ export const RIGHTS = {
   'session.read': 'see who the node takes the caller for: name, country and roles (a console signing in)',
   'inbox.manage':
     'list the messages this node received but set aside or holds waiting, and apply a set-aside one again',
+  'statistics.publish': 'count this node’s cases of a month and publish the suppressed report to the secretariat',
 } as const;
 export type Right = keyof typeof RIGHTS;
 export const RIGHT_NAMES = Object.keys(RIGHTS) as Right[];
@@ -34,6 +35,7 @@ export const ROLE_RIGHTS: Readonly<Record<Role, readonly Right[]>> = {
     'intake.read',
     'intake.screen',
     'inbox.manage',
+    'statistics.publish',
     'session.read',
   ],
   secretariat: ['flow.read', 'session.read'],

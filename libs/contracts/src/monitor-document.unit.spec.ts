@@ -76,6 +76,8 @@ describe('monitor OpenAPI document', () => {
       'get /dead-letters/{id}',
       'post /dead-letters/redrive',
       'get /nodes',
+      'get /regional-statistics',
+      'get /regional-statistics/csv',
       'get /events',
       'get /health',
     ]);

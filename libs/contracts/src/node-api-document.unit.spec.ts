@@ -110,6 +110,7 @@ describe('node API OpenAPI document', () => {
         'get /notifications/subscriptions',
         'post /notifications/subscriptions',
         'delete /notifications/subscriptions/{id}',
+        'post /statistics/reports',
         'post /referrals',
         'get /referrals',
         'get /referrals/{id}',

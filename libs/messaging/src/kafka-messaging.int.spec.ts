@@ -37,6 +37,7 @@ describe('Kafka messaging (on the real broker)', () => {
             TopicNames.directory(network),
             TopicNames.deadlines(network),
             TopicNames.heartbeats(network),
+            TopicNames.statistics(network),
             TopicNames.inbox(network, 'CO'),
             TopicNames.inbox(network, 'EC'),
           ].sort(),

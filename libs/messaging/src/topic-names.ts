@@ -13,6 +13,8 @@ export const TopicNames = {
   deadlines: (network: string): string => `enlace.${network}.deadlines`,
   /** Each node's liveness and consumer lag (node.heartbeat.*), for the monitor. */
   heartbeats: (network: string): string => `enlace.${network}.heartbeats`,
+  /** Each node's signed statistics reports (statistics-report.*): suppressed aggregates only, for the monitor. */
+  statistics: (network: string): string => `enlace.${network}.statistics`,
 } as const;
 
 /**

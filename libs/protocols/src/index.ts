@@ -3,3 +3,4 @@ export * from './referral';
 export * from './return';
 export * from './reintegration';
 export * from './intake';
+export * from './statistics';

@@ -7,3 +7,4 @@ export * from './node-database-name';
 export * from './deadline-notice.store';
 export * from './postgres';
 export * from './inbox-entry-summary';
+export * from './statistics-report.store';

@@ -6,6 +6,7 @@ import {
   EnvelopeSealer,
   FileMemberDirectory,
   MemberDirectory,
+  NodeStatementSigner,
   SignedMemberDirectory,
   loadNodeKeys,
   loadTrustAnchors,
@@ -22,6 +23,7 @@ import {
   InboxStore,
   NodeDatabase,
   OutboxRelayStore,
+  StatisticsReportStore,
   createPostgresDatabase,
   migrateNodeDatabase,
 } from '@enlace/store';
@@ -40,12 +42,14 @@ import {
   NODE_DATABASE,
   OUTBOX_RELAY_STORE,
   PERSONAL_DATA_VAULT,
+  STATISTICS_REPORT_STORE,
 } from './courier.tokens';
 import { DeliveryReceiptSender } from './inbound/delivery-receipt.sender';
 import { InboundEnvelopeHandler } from './inbound/inbound-envelope.handler';
 import { InboxConsumerService } from './inbound/inbox-consumer.service';
 import { DeadlineNoticeRelayService } from './outbound/deadline-notice-relay.service';
 import { OutboxRelayService } from './outbound/outbox-relay.service';
+import { StatisticsReportRelayService } from './outbound/statistics-report-relay.service';
 import { courierKafkaLog } from './courier-kafka-log';
 import { HeartbeatPublisher } from './heartbeat/heartbeat.publisher';
 import { CourierGauges } from './observability/courier-gauges';
@@ -125,6 +129,16 @@ async function memberDirectory(config: CourierConfig, kafka: Kafka): Promise<Mem
       useFactory: (db: Kysely<NodeDatabase>) => new DeadlineNoticeStore(db),
     },
     {
+      provide: STATISTICS_REPORT_STORE,
+      inject: [NODE_DATABASE],
+      useFactory: (db: Kysely<NodeDatabase>) => new StatisticsReportStore(db),
+    },
+    {
+      provide: NodeStatementSigner,
+      inject: [COURIER_CONFIG],
+      useFactory: async (config: CourierConfig) => new NodeStatementSigner(await loadNodeKeys(config.keysFile)),
+    },
+    {
       provide: KAFKA_CLIENT,
       inject: [COURIER_CONFIG],
       useFactory: (config: CourierConfig) =>
@@ -167,6 +181,7 @@ async function memberDirectory(config: CourierConfig, kafka: Kafka): Promise<Mem
     InboxConsumerService,
     OutboxRelayService,
     DeadlineNoticeRelayService,
+    StatisticsReportRelayService,
     HeartbeatPublisher,
     CourierReadiness,
     CourierGauges,

@@ -10,3 +10,4 @@ export const MEMBER_DIRECTORY = Symbol('MEMBER_DIRECTORY');
 export const DEADLINE_NOTICE_STORE = Symbol('DEADLINE_NOTICE_STORE');
 /** The PersonalDataVault: inbox payloads are sealed, outbox payloads opened, with the key of their case. */
 export const PERSONAL_DATA_VAULT = Symbol('PERSONAL_DATA_VAULT');
+export const STATISTICS_REPORT_STORE = Symbol('STATISTICS_REPORT_STORE');

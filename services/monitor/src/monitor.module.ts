@@ -12,6 +12,7 @@ import { IngestModule } from './ingest/ingest.module';
 import { MonitorMessagingModule } from './messaging/monitor-messaging.module';
 import { NodesModule } from './nodes/nodes.module';
 import { OverdueModule } from './overdue/overdue.module';
+import { RegionalStatisticsModule } from './regional-statistics/regional-statistics.module';
 import { StatisticsModule } from './statistics/statistics.module';
 
 /** The network secretariat's monitor: envelope headers in, statistics out, never a payload. */
@@ -29,6 +30,7 @@ import { StatisticsModule } from './statistics/statistics.module';
     OverdueModule,
     DeadLettersModule,
     NodesModule,
+    RegionalStatisticsModule,
   ],
   providers: [{ provide: APP_FILTER, useValue: new ProblemDetailsFilter() }],
 })

@@ -18,6 +18,7 @@ import { PrivacyModule } from './privacy/privacy.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { ReintegrationsModule } from './reintegrations/reintegrations.module';
 import { ReturnsModule } from './returns/returns.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 /** A country's node API: its focal points' cases, in its own database. */
 @Module({
@@ -38,6 +39,7 @@ import { ReturnsModule } from './returns/returns.module';
     DeadlinesModule,
     NotificationsModule,
     ExportsModule,
+    StatisticsModule,
   ],
   providers: [{ provide: APP_FILTER, useValue: new ProblemDetailsFilter(toProblem) }],
 })

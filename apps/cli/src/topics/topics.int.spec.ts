@@ -68,6 +68,7 @@ describe('enlace topics provision', () => {
       TopicNames.directory(network),
       TopicNames.deadlines(network),
       TopicNames.heartbeats(network),
+      TopicNames.statistics(network),
     ];
     expect([...result.created].sort()).toEqual([...expected].sort());
     expect(await admin.listTopics()).toEqual(expect.arrayContaining(expected));
@@ -102,6 +103,6 @@ describe('enlace topics provision', () => {
   it('should leave everything as it was when run again', async () => {
     const again = await provision(network);
     expect(again.created).toEqual([]);
-    expect(again.existing).toHaveLength(7);
+    expect(again.existing).toHaveLength(8);
   });
 });

@@ -15,3 +15,5 @@ export type DeadLetterList = Schemas['DeadLetterList'];
 export type RedriveReport = Schemas['RedriveReport'];
 export type NodeHealth = Schemas['NodeHealth'];
 export type NodeHealthList = Schemas['NodeHealthList'];
+export type RegionalStatisticsTable = Schemas['RegionalStatisticsTable'];
+export type RegionalStatisticsRow = Schemas['RegionalStatisticsRow'];

@@ -19,6 +19,7 @@ import { DeadLetters } from '../secretariat/dead-letters';
 import { DelayChart } from '../secretariat/delay-chart';
 import { NodeHealthTable } from '../secretariat/node-health';
 import { OverdueTable } from '../secretariat/overdue-table';
+import { RegionalStatistics } from '../secretariat/regional-statistics';
 import { useLiveEvents } from '../secretariat/use-live-events';
 import type { Session } from '../session/session';
 import { VolumeChart } from '../secretariat/volume-chart';
@@ -158,6 +159,10 @@ export function SecretariatPage({ session }: { session: Extract<Session, { kind:
               <NodeHealthTable items={data.nodes.items} />
             </section>
           </div>
+          <section className="card" aria-labelledby="regional-statistics-title">
+            <h2 id="regional-statistics-title">{t('regionalStatistics.title')}</h2>
+            <RegionalStatistics client={client} token={session.token} />
+          </section>
           <section className="card" aria-labelledby="dead-letters-title">
             <h2 id="dead-letters-title">{t('secretariat.deadLetters')}</h2>
             <DeadLetters

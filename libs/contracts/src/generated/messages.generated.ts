@@ -1387,3 +1387,149 @@ export interface ReturnTravelScheduledV1 {
    */
   nextDueAt?: string;
 }
+
+/**
+ * By sex (HTCDS gender values, unknown where not recorded or erased).
+ */
+export type StatisticsReportBreakdown =
+  | {
+      /**
+       * One cell per category with at least one case, in category order.
+       *
+       * @maxItems 300
+       */
+      cells: StatisticsReportCell[];
+    }
+  | {
+      /**
+       * No set of suppressed cells protects the small ones: nothing of the breakdown is published.
+       */
+      withheld: true;
+    };
+/**
+ * By age band at the opening of the case.
+ */
+export type StatisticsReportBreakdown1 =
+  | {
+      /**
+       * One cell per category with at least one case, in category order.
+       *
+       * @maxItems 300
+       */
+      cells: StatisticsReportCell[];
+    }
+  | {
+      /**
+       * No set of suppressed cells protects the small ones: nothing of the breakdown is published.
+       */
+      withheld: true;
+    };
+/**
+ * By nationality (ISO 3166-1 alpha-2, unknown where not recorded or erased).
+ */
+export type StatisticsReportBreakdown2 =
+  | {
+      /**
+       * One cell per category with at least one case, in category order.
+       *
+       * @maxItems 300
+       */
+      cells: StatisticsReportCell[];
+    }
+  | {
+      /**
+       * No set of suppressed cells protects the small ones: nothing of the breakdown is published.
+       */
+      withheld: true;
+    };
+/**
+ * By form of exploitation (sexual, labour, sexual-and-labour, not-recorded).
+ */
+export type StatisticsReportBreakdown3 =
+  | {
+      /**
+       * One cell per category with at least one case, in category order.
+       *
+       * @maxItems 300
+       */
+      cells: StatisticsReportCell[];
+    }
+  | {
+      /**
+       * No set of suppressed cells protects the small ones: nothing of the breakdown is published.
+       */
+      withheld: true;
+    };
+
+/**
+ * A node's counts of its own cases of one month, per protocol and corridor, each group broken down by sex, age band, nationality and form of exploitation, one dimension at a time. Small cells are suppressed at the node before the report leaves it: a count below the threshold k is "<k", a count withheld so that a published total does not give a small one away is "withheld", a group below k publishes no breakdown, and a breakdown that cannot be protected is withheld whole. Aggregates only: never a case id, a name, a date of birth or free text. Published on the network's statistics topic as a JWS signed by the node, for the secretariat's monitor.
+ */
+export interface StatisticsReportV1 {
+  /**
+   * Unique id of this report; a later report of the same node and month replaces it.
+   */
+  reportId: string;
+  /**
+   * The network's name.
+   */
+  network: string;
+  /**
+   * The country whose node counted its cases (and signed the report).
+   */
+  country: string;
+  /**
+   * The calendar month (UTC) in which the cases counted were opened at the node.
+   */
+  month: string;
+  /**
+   * When the node counted.
+   */
+  generatedAt: string;
+  /**
+   * k: counts from 1 to k-1 are never published.
+   */
+  threshold: number;
+  /**
+   * One entry per protocol and corridor with at least one case.
+   *
+   * @maxItems 10000
+   */
+  groups: StatisticsReportGroup[];
+}
+export interface StatisticsReportGroup {
+  /**
+   * The protocol of the cases counted.
+   */
+  protocol: 'referral' | 'return' | 'reintegration';
+  /**
+   * The corridor's first end: the country the cases go from.
+   */
+  fromCountry: string;
+  /**
+   * The corridor's other end: the country the cases go to.
+   */
+  toCountry: string;
+  /**
+   * The group's number of cases, or "<k" when below the threshold.
+   */
+  total: number | string;
+  /**
+   * The group's cases by each dimension, one at a time (never crossed).
+   */
+  breakdowns: {
+    sex: StatisticsReportBreakdown;
+    ageBand: StatisticsReportBreakdown1;
+    nationality: StatisticsReportBreakdown2;
+    exploitation: StatisticsReportBreakdown3;
+  };
+}
+export interface StatisticsReportCell {
+  /**
+   * A code: an HTCDS gender, an age band, an ISO 3166-1 country, a form of exploitation, or unknown.
+   */
+  category: string;
+  /**
+   * The count (at least k), "<k" for 1 to k-1, or "withheld" (at least k, hidden so that the total does not give a small cell away).
+   */
+  count: number | string | 'withheld';
+}

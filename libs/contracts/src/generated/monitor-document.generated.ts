@@ -21,6 +21,11 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
     { name: 'dead-letters', description: 'What the couriers could not accept, and redrive.' },
     { name: 'nodes', description: 'Node health from heartbeats.' },
     { name: 'events', description: 'A live stream for the dashboard.' },
+    {
+      name: 'regional-statistics',
+      description:
+        'Each node\'s signed counts of its cases per month, protocol and corridor, small cells suppressed at the node ("<11"), combined into one table; never a case or a person.',
+    },
     { name: 'health', description: 'Liveness of the monitor.' },
   ],
   paths: {
@@ -233,6 +238,49 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
         },
       },
     },
+    '/regional-statistics': {
+      get: {
+        tags: ['regional-statistics'],
+        operationId: 'getRegionalStatistics',
+        summary: "The nodes' latest statistics reports, one row per count as the node published it.",
+        description:
+          'Each node\'s latest report of each month (statistics-report.v1), verified against the directory, flattened to rows: the group\'s total and its breakdowns by sex, age band, nationality and form of exploitation. A count is a number, "<k" (1 to k-1, suppressed at the node) or "withheld" (hidden so that a total does not give a small one away); a breakdown withheld whole is one row with category all. Counts of different nodes are not added up: a referral is a case at both of its ends.',
+        parameters: [{ $ref: '#/components/parameters/Month' }],
+        responses: {
+          '200': {
+            description: 'The combined table.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/RegionalStatisticsTable' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
+    '/regional-statistics/csv': {
+      get: {
+        tags: ['regional-statistics'],
+        operationId: 'exportRegionalStatisticsCsv',
+        summary: 'The combined table as a CSV file.',
+        parameters: [{ $ref: '#/components/parameters/Month' }],
+        responses: {
+          '200': {
+            description:
+              'The rows (RFC 4180, CRLF): reportedBy,month,protocol,fromCountry,toCountry,dimension,category,count.',
+            content: {
+              'text/csv': {
+                schema: { type: 'string' },
+                example:
+                  'reportedBy,month,protocol,fromCountry,toCountry,dimension,category,count\r\nCO,2026-03,referral,CO,EC,sex,Feminine,<11\r\n',
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
     '/events': {
       get: {
         tags: ['events'],
@@ -284,6 +332,12 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
       },
     },
     parameters: {
+      Month: {
+        name: 'month',
+        in: 'query',
+        description: 'A calendar month, YYYY-MM; every month when absent.',
+        schema: { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' },
+      },
       From: {
         name: 'from',
         in: 'query',
@@ -801,6 +855,67 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
             description: 'When the beating process started.',
             type: ['string', 'null'],
             format: 'date-time',
+          },
+        },
+      },
+      RegionalStatisticsTable: {
+        description: "The nodes' latest statistics reports, combined.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['reports', 'items'],
+        properties: {
+          reports: {
+            description: 'The reports the rows come from, one per node and month.',
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['country', 'month', 'generatedAt', 'threshold'],
+              properties: {
+                country: { $ref: '#/components/schemas/CountryCode' },
+                month: { description: 'The month counted, YYYY-MM.', type: 'string' },
+                generatedAt: { description: 'When the node counted.', type: 'string', format: 'date-time' },
+                threshold: { description: "k of the node's suppression.", type: 'integer' },
+              },
+            },
+          },
+          items: {
+            description: 'One row per published count, by month, then reporting node.',
+            type: 'array',
+            items: { $ref: '#/components/schemas/RegionalStatisticsRow' },
+          },
+        },
+      },
+      RegionalStatisticsRow: {
+        description: 'A count as its node published it.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['reportedBy', 'month', 'protocol', 'fromCountry', 'toCountry', 'dimension', 'category', 'count'],
+        properties: {
+          reportedBy: { $ref: '#/components/schemas/CountryCode' },
+          month: { description: 'The month counted, YYYY-MM.', type: 'string' },
+          protocol: {
+            description: 'The protocol of the cases counted.',
+            type: 'string',
+            enum: ['referral', 'return', 'reintegration'],
+          },
+          fromCountry: { $ref: '#/components/schemas/CountryCode' },
+          toCountry: { $ref: '#/components/schemas/CountryCode' },
+          dimension: {
+            description: "The group's total, or the breakdown the row belongs to.",
+            type: 'string',
+            enum: ['total', 'sex', 'ageBand', 'nationality', 'exploitation'],
+          },
+          category: {
+            description: 'The category of the breakdown (all for the total, or for a breakdown withheld whole).',
+            type: 'string',
+          },
+          count: {
+            description: 'The count, "<k" (1 to k-1) or "withheld".',
+            oneOf: [
+              { type: 'integer', minimum: 0 },
+              { type: 'string', pattern: '^(<[0-9]{1,4}|withheld)$' },
+            ],
           },
         },
       },

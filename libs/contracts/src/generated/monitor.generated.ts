@@ -160,6 +160,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/regional-statistics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The nodes' latest statistics reports, one row per count as the node published it.
+     * @description Each node's latest report of each month (statistics-report.v1), verified against the directory, flattened to rows: the group's total and its breakdowns by sex, age band, nationality and form of exploitation. A count is a number, "<k" (1 to k-1, suppressed at the node) or "withheld" (hidden so that a total does not give a small one away); a breakdown withheld whole is one row with category all. Counts of different nodes are not added up: a referral is a case at both of its ends.
+     */
+    get: operations['getRegionalStatistics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/regional-statistics/csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The combined table as a CSV file. */
+    get: operations['exportRegionalStatisticsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/events': {
     parameters: {
       query?: never;
@@ -586,6 +623,46 @@ export interface components {
        */
       startedAt: string | null;
     };
+    /** @description The nodes' latest statistics reports, combined. */
+    RegionalStatisticsTable: {
+      /** @description The reports the rows come from, one per node and month. */
+      reports: {
+        country: components['schemas']['CountryCode'];
+        /** @description The month counted, YYYY-MM. */
+        month: string;
+        /**
+         * Format: date-time
+         * @description When the node counted.
+         */
+        generatedAt: string;
+        /** @description k of the node's suppression. */
+        threshold: number;
+      }[];
+      /** @description One row per published count, by month, then reporting node. */
+      items: components['schemas']['RegionalStatisticsRow'][];
+    };
+    /** @description A count as its node published it. */
+    RegionalStatisticsRow: {
+      reportedBy: components['schemas']['CountryCode'];
+      /** @description The month counted, YYYY-MM. */
+      month: string;
+      /**
+       * @description The protocol of the cases counted.
+       * @enum {string}
+       */
+      protocol: 'referral' | 'return' | 'reintegration';
+      fromCountry: components['schemas']['CountryCode'];
+      toCountry: components['schemas']['CountryCode'];
+      /**
+       * @description The group's total, or the breakdown the row belongs to.
+       * @enum {string}
+       */
+      dimension: 'total' | 'sex' | 'ageBand' | 'nationality' | 'exploitation';
+      /** @description The category of the breakdown (all for the total, or for a breakdown withheld whole). */
+      category: string;
+      /** @description The count, "<k" (1 to k-1) or "withheld". */
+      count: number | string;
+    };
     /**
      * @description Node health of every member, by country.
      * @example {
@@ -784,6 +861,8 @@ export interface components {
     };
   };
   parameters: {
+    /** @description A calendar month, YYYY-MM; every month when absent. */
+    Month: string;
     /** @description Sending country of the corridor. */
     From: components['schemas']['CountryCode'];
     /** @description Addressee country of the corridor. */
@@ -830,6 +909,8 @@ export type RedriveRequest = components['schemas']['RedriveRequest'];
 export type RedriveOutcome = components['schemas']['RedriveOutcome'];
 export type RedriveReport = components['schemas']['RedriveReport'];
 export type NodeHealth = components['schemas']['NodeHealth'];
+export type RegionalStatisticsTable = components['schemas']['RegionalStatisticsTable'];
+export type RegionalStatisticsRow = components['schemas']['RegionalStatisticsRow'];
 export type NodeHealthList = components['schemas']['NodeHealthList'];
 export type MonitorEvent = components['schemas']['MonitorEvent'];
 export type Health = components['schemas']['Health'];
@@ -841,6 +922,7 @@ export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseNotFound = components['responses']['NotFound'];
+export type ParameterMonth = components['parameters']['Month'];
 export type ParameterFrom = components['parameters']['From'];
 export type ParameterTo = components['parameters']['To'];
 export type ParameterType = components['parameters']['Type'];
@@ -1096,6 +1178,62 @@ export interface operations {
           'application/json': components['schemas']['NodeHealthList'];
         };
       };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  getRegionalStatistics: {
+    parameters: {
+      query?: {
+        /** @description A calendar month, YYYY-MM; every month when absent. */
+        month?: components['parameters']['Month'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The combined table. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegionalStatisticsTable'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  exportRegionalStatisticsCsv: {
+    parameters: {
+      query?: {
+        /** @description A calendar month, YYYY-MM; every month when absent. */
+        month?: components['parameters']['Month'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The rows (RFC 4180, CRLF): reportedBy,month,protocol,fromCountry,toCountry,dimension,category,count. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example reportedBy,month,protocol,fromCountry,toCountry,dimension,category,count
+           *     CO,2026-03,referral,CO,EC,sex,Feminine,<11
+           */
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
     };

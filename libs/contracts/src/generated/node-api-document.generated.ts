@@ -10,7 +10,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
     version: '1.0.0',
     summary: "A country node's HTTP API for focal points and case workers.",
     description:
-      "Each country runs its own node. This API creates referrals to other countries, lists and shows the node's\nreferrals (outgoing and incoming), and takes every step of a referral: the receiving country accepts, declines or\nasks for information, starts the services and closes with an outcome; the sending country answers questions or\nwithdraws. A referral left unanswered past its answer due time is overdue, then expires. Messages to and from other countries travel as\nsigned, encrypted envelopes; this API only ever shows the calling country's own records.\n\nErrors are RFC 9457 problem details (`application/problem+json`). Bad input is 400 (malformed, or failing the\nschema) or 422 (well-formed but not acceptable, e.g. consent that does not cover the addressee), with the failing\nfields named in `errors`; 409 means the referral's current status does not allow the action.\n\nField names and picklist values follow the Human Trafficking Case Data Standard (HTCDS) where it defines them.\n\nAccess: every operation that needs a token names, in `x-enlace-right`, the one right it needs (`case.read`,\n`case.write`, `case.answer`, `intake.record`, `intake.read`, `intake.screen`, `intake.convert`, `audit.read`,\n`flow.read`, `session.read`, `inbox.manage`); which roles hold which right is stated in libs/auth\n(`ROLE_RIGHTS`). A user of another country gets 403 on every operation, whatever their roles.\n",
+      "Each country runs its own node. This API creates referrals to other countries, lists and shows the node's\nreferrals (outgoing and incoming), and takes every step of a referral: the receiving country accepts, declines or\nasks for information, starts the services and closes with an outcome; the sending country answers questions or\nwithdraws. A referral left unanswered past its answer due time is overdue, then expires. Messages to and from other countries travel as\nsigned, encrypted envelopes; this API only ever shows the calling country's own records.\n\nErrors are RFC 9457 problem details (`application/problem+json`). Bad input is 400 (malformed, or failing the\nschema) or 422 (well-formed but not acceptable, e.g. consent that does not cover the addressee), with the failing\nfields named in `errors`; 409 means the referral's current status does not allow the action.\n\nField names and picklist values follow the Human Trafficking Case Data Standard (HTCDS) where it defines them.\n\nAccess: every operation that needs a token names, in `x-enlace-right`, the one right it needs (`case.read`,\n`case.write`, `case.answer`, `intake.record`, `intake.read`, `intake.screen`, `intake.convert`, `audit.read`,\n`flow.read`, `session.read`, `inbox.manage`, `statistics.publish`); which roles hold which right is stated in libs/auth\n(`ROLE_RIGHTS`). A user of another country gets 403 on every operation, whatever their roles.\n",
   },
   servers: [{ url: '/api/v1', description: "Relative to the node's own address." }],
   security: [{ bearerAuth: [] }],
@@ -44,6 +44,11 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       name: 'inbox',
       description:
         'Messages this node received and receipted but has not applied: set aside (kept, with their payload sealed, and applied again by a supervisor once the cause is fixed) or waiting for the message they follow.',
+    },
+    {
+      name: 'statistics',
+      description:
+        "Regional statistics for the secretariat: this node's cases counted per month, protocol and corridor, small cells suppressed before anything leaves the node.",
     },
     { name: 'health', description: 'Liveness of the node API.' },
   ],
@@ -1903,6 +1908,34 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         },
       },
     },
+    '/statistics/reports': {
+      post: {
+        tags: ['statistics'],
+        operationId: 'publishStatisticsReport',
+        'x-enlace-right': 'statistics.publish',
+        summary: "Count this node's cases of a month and publish the suppressed report to the secretariat now.",
+        description:
+          "The node counts its cases opened in the month per protocol and corridor, with breakdowns by sex, age band, nationality and form of exploitation; counts from 1 to k-1 (k = 11 by default) become \"<k\", further cells are withheld so that no published total gives a small one away, and a group below k publishes no breakdown. The report is queued for the courier, which signs it with the node's key and publishes it on the network's statistics topic; the answer is the report exactly as it leaves the node (statistics-report.v1). The node also publishes this month's and the last month's report on its own schedule (once a day by default).",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/PublishStatisticsRequest' },
+              example: { month: '2026-03' },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'The report, queued for the courier.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/StatisticsReport' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
     '/health': {
       get: {
         tags: ['health'],
@@ -3742,6 +3775,114 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         additionalProperties: false,
         required: ['reapplied'],
         properties: { reapplied: { type: 'array', items: { type: 'string', format: 'uuid' } } },
+      },
+      PublishStatisticsRequest: {
+        description: 'Which month to count; this month when absent.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          month: {
+            description: 'The calendar month (UTC) in which the cases counted were opened, YYYY-MM.',
+            type: 'string',
+            pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$',
+          },
+        },
+      },
+      StatisticsCount: {
+        description:
+          'A count of at least k, "<k" for 1 to k-1, or "withheld" (hidden so that a total does not give a small one away).',
+        oneOf: [
+          { type: 'integer', minimum: 2 },
+          { type: 'string', pattern: '^(<[0-9]{1,4}|withheld)$' },
+        ],
+      },
+      StatisticsBreakdown: {
+        description: "A group's cases by one dimension (categories with at least one case), or withheld whole.",
+        oneOf: [
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['cells'],
+            properties: {
+              cells: {
+                description: 'One cell per category, in category order.',
+                type: 'array',
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['category', 'count'],
+                  properties: {
+                    category: {
+                      description:
+                        'An HTCDS gender, an age band, an ISO 3166-1 country, a form of exploitation, or unknown.',
+                      type: 'string',
+                      pattern: '^[A-Za-z0-9+-]{1,40}$',
+                    },
+                    count: { $ref: '#/components/schemas/StatisticsCount' },
+                  },
+                },
+              },
+            },
+          },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['withheld'],
+            properties: {
+              withheld: {
+                description:
+                  'No set of suppressed cells protects the small ones, so nothing of the breakdown is published.',
+                type: 'boolean',
+                enum: [true],
+              },
+            },
+          },
+        ],
+      },
+      StatisticsReport: {
+        description: "A node's suppressed counts of its cases of one month (the message statistics-report.v1).",
+        type: 'object',
+        additionalProperties: false,
+        required: ['reportId', 'network', 'country', 'month', 'generatedAt', 'threshold', 'groups'],
+        properties: {
+          reportId: { description: 'Unique id of the report.', type: 'string', format: 'uuid' },
+          network: { description: "The network's name.", type: 'string' },
+          country: { $ref: '#/components/schemas/CountryCode' },
+          month: { description: 'The month counted, YYYY-MM.', type: 'string' },
+          generatedAt: { description: 'When the node counted.', type: 'string', format: 'date-time' },
+          threshold: { description: 'k; counts from 1 to k-1 are never published.', type: 'integer' },
+          groups: {
+            description: 'One entry per protocol and corridor with at least one case.',
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['protocol', 'fromCountry', 'toCountry', 'total', 'breakdowns'],
+              properties: {
+                protocol: {
+                  description: 'The protocol of the cases counted.',
+                  type: 'string',
+                  enum: ['referral', 'return', 'reintegration'],
+                },
+                fromCountry: { $ref: '#/components/schemas/CountryCode' },
+                toCountry: { $ref: '#/components/schemas/CountryCode' },
+                total: { $ref: '#/components/schemas/StatisticsCount' },
+                breakdowns: {
+                  description: "The group's cases by each dimension, one at a time.",
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['sex', 'ageBand', 'nationality', 'exploitation'],
+                  properties: {
+                    sex: { $ref: '#/components/schemas/StatisticsBreakdown' },
+                    ageBand: { $ref: '#/components/schemas/StatisticsBreakdown' },
+                    nationality: { $ref: '#/components/schemas/StatisticsBreakdown' },
+                    exploitation: { $ref: '#/components/schemas/StatisticsBreakdown' },
+                  },
+                },
+              },
+            },
+          },
+        },
       },
       Health: {
         description: 'Liveness of the node API.',

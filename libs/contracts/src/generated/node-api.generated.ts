@@ -1228,6 +1228,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/statistics/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Count this node's cases of a month and publish the suppressed report to the secretariat now.
+     * @description The node counts its cases opened in the month per protocol and corridor, with breakdowns by sex, age band, nationality and form of exploitation; counts from 1 to k-1 (k = 11 by default) become "<k", further cells are withheld so that no published total gives a small one away, and a group below k publishes no breakdown. The report is queued for the courier, which signs it with the node's key and publishes it on the network's statistics topic; the answer is the report exactly as it leaves the node (statistics-report.v1). The node also publishes this month's and the last month's report on its own schedule (once a day by default).
+     */
+    post: operations['publishStatisticsReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -2503,6 +2523,68 @@ export interface components {
     ReapplyResult: {
       reapplied: string[];
     };
+    /** @description Which month to count; this month when absent. */
+    PublishStatisticsRequest: {
+      /** @description The calendar month (UTC) in which the cases counted were opened, YYYY-MM. */
+      month?: string;
+    };
+    /** @description A count of at least k, "<k" for 1 to k-1, or "withheld" (hidden so that a total does not give a small one away). */
+    StatisticsCount: number | string;
+    /** @description A group's cases by one dimension (categories with at least one case), or withheld whole. */
+    StatisticsBreakdown:
+      | {
+          /** @description One cell per category, in category order. */
+          cells: {
+            /** @description An HTCDS gender, an age band, an ISO 3166-1 country, a form of exploitation, or unknown. */
+            category: string;
+            count: components['schemas']['StatisticsCount'];
+          }[];
+        }
+      | {
+          /**
+           * @description No set of suppressed cells protects the small ones, so nothing of the breakdown is published.
+           * @enum {boolean}
+           */
+          withheld: true;
+        };
+    /** @description A node's suppressed counts of its cases of one month (the message statistics-report.v1). */
+    StatisticsReport: {
+      /**
+       * Format: uuid
+       * @description Unique id of the report.
+       */
+      reportId: string;
+      /** @description The network's name. */
+      network: string;
+      country: components['schemas']['CountryCode'];
+      /** @description The month counted, YYYY-MM. */
+      month: string;
+      /**
+       * Format: date-time
+       * @description When the node counted.
+       */
+      generatedAt: string;
+      /** @description k; counts from 1 to k-1 are never published. */
+      threshold: number;
+      /** @description One entry per protocol and corridor with at least one case. */
+      groups: {
+        /**
+         * @description The protocol of the cases counted.
+         * @enum {string}
+         */
+        protocol: 'referral' | 'return' | 'reintegration';
+        fromCountry: components['schemas']['CountryCode'];
+        toCountry: components['schemas']['CountryCode'];
+        total: components['schemas']['StatisticsCount'];
+        /** @description The group's cases by each dimension, one at a time. */
+        breakdowns: {
+          sex: components['schemas']['StatisticsBreakdown'];
+          ageBand: components['schemas']['StatisticsBreakdown'];
+          nationality: components['schemas']['StatisticsBreakdown'];
+          exploitation: components['schemas']['StatisticsBreakdown'];
+        };
+      }[];
+    };
     /** @description Liveness of the node API. */
     Health: {
       /** @description ok when the API is up. */
@@ -3089,6 +3171,10 @@ export type InboxEntry = components['schemas']['InboxEntry'];
 export type InboxCounts = components['schemas']['InboxCounts'];
 export type InboxEntryList = components['schemas']['InboxEntryList'];
 export type ReapplyResult = components['schemas']['ReapplyResult'];
+export type PublishStatisticsRequest = components['schemas']['PublishStatisticsRequest'];
+export type StatisticsCount = components['schemas']['StatisticsCount'];
+export type StatisticsBreakdown = components['schemas']['StatisticsBreakdown'];
+export type StatisticsReport = components['schemas']['StatisticsReport'];
 export type Health = components['schemas']['Health'];
 export type IntakeStatus = components['schemas']['IntakeStatus'];
 export type IntakeChannel = components['schemas']['IntakeChannel'];
@@ -5404,6 +5490,38 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+    };
+  };
+  publishStatisticsReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "month": "2026-03"
+         *     }
+         */
+        'application/json': components['schemas']['PublishStatisticsRequest'];
+      };
+    };
+    responses: {
+      /** @description The report, queued for the courier. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatisticsReport'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
     };
   };
   getHealth: {

@@ -2172,6 +2172,188 @@ export const returnTravelScheduledV1Schema = {
   ],
 } as const;
 
+/** urn:enlace:schema:statistics-report.v1, from contracts/messages/statistics/statistics-report.v1.schema.json */
+export const statisticsReportV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:schema:statistics-report.v1',
+  title: 'Statistics report, version 1',
+  description:
+    'A node\'s counts of its own cases of one month, per protocol and corridor, each group broken down by sex, age band, nationality and form of exploitation, one dimension at a time. Small cells are suppressed at the node before the report leaves it: a count below the threshold k is "<k", a count withheld so that a published total does not give a small one away is "withheld", a group below k publishes no breakdown, and a breakdown that cannot be protected is withheld whole. Aggregates only: never a case id, a name, a date of birth or free text. Published on the network\'s statistics topic as a JWS signed by the node, for the secretariat\'s monitor.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['reportId', 'network', 'country', 'month', 'generatedAt', 'threshold', 'groups'],
+  properties: {
+    reportId: {
+      description: 'Unique id of this report; a later report of the same node and month replaces it.',
+      type: 'string',
+      format: 'uuid',
+    },
+    network: { description: "The network's name.", type: 'string', pattern: '^[a-z][a-z0-9-]{1,31}$' },
+    country: {
+      description: 'The country whose node counted its cases (and signed the report).',
+      type: 'string',
+      pattern: '^[A-Z]{2}$',
+    },
+    month: {
+      description: 'The calendar month (UTC) in which the cases counted were opened at the node.',
+      type: 'string',
+      pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$',
+    },
+    generatedAt: { description: 'When the node counted.', type: 'string', format: 'date-time' },
+    threshold: {
+      description: 'k: counts from 1 to k-1 are never published.',
+      type: 'integer',
+      minimum: 2,
+      maximum: 1000,
+    },
+    groups: {
+      description: 'One entry per protocol and corridor with at least one case.',
+      type: 'array',
+      maxItems: 10000,
+      items: { $ref: '#/$defs/group' },
+    },
+  },
+  $defs: {
+    group: {
+      title: 'StatisticsReportGroup',
+      type: 'object',
+      additionalProperties: false,
+      required: ['protocol', 'fromCountry', 'toCountry', 'total', 'breakdowns'],
+      properties: {
+        protocol: { description: 'The protocol of the cases counted.', enum: ['referral', 'return', 'reintegration'] },
+        fromCountry: {
+          description: "The corridor's first end: the country the cases go from.",
+          type: 'string',
+          pattern: '^[A-Z]{2}$',
+        },
+        toCountry: {
+          description: "The corridor's other end: the country the cases go to.",
+          type: 'string',
+          pattern: '^[A-Z]{2}$',
+        },
+        total: {
+          description: 'The group\'s number of cases, or "<k" when below the threshold.',
+          oneOf: [
+            { type: 'integer', minimum: 2 },
+            { type: 'string', pattern: '^<[0-9]{1,4}$' },
+          ],
+        },
+        breakdowns: {
+          description: "The group's cases by each dimension, one at a time (never crossed).",
+          type: 'object',
+          additionalProperties: false,
+          required: ['sex', 'ageBand', 'nationality', 'exploitation'],
+          properties: {
+            sex: {
+              description: 'By sex (HTCDS gender values, unknown where not recorded or erased).',
+              $ref: '#/$defs/breakdown',
+            },
+            ageBand: { description: 'By age band at the opening of the case.', $ref: '#/$defs/breakdown' },
+            nationality: {
+              description: 'By nationality (ISO 3166-1 alpha-2, unknown where not recorded or erased).',
+              $ref: '#/$defs/breakdown',
+            },
+            exploitation: {
+              description: 'By form of exploitation (sexual, labour, sexual-and-labour, not-recorded).',
+              $ref: '#/$defs/breakdown',
+            },
+          },
+        },
+      },
+    },
+    breakdown: {
+      title: 'StatisticsReportBreakdown',
+      description: "The group's cases by one dimension (categories with at least one case), or withheld whole.",
+      oneOf: [
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['cells'],
+          properties: {
+            cells: {
+              description: 'One cell per category with at least one case, in category order.',
+              type: 'array',
+              maxItems: 300,
+              items: { $ref: '#/$defs/cell' },
+            },
+          },
+        },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['withheld'],
+          properties: {
+            withheld: {
+              description: 'No set of suppressed cells protects the small ones: nothing of the breakdown is published.',
+              const: true,
+            },
+          },
+        },
+      ],
+    },
+    cell: {
+      title: 'StatisticsReportCell',
+      type: 'object',
+      additionalProperties: false,
+      required: ['category', 'count'],
+      properties: {
+        category: {
+          description:
+            'A code: an HTCDS gender, an age band, an ISO 3166-1 country, a form of exploitation, or unknown.',
+          type: 'string',
+          pattern: '^[A-Za-z0-9+-]{1,40}$',
+        },
+        count: {
+          description:
+            'The count (at least k), "<k" for 1 to k-1, or "withheld" (at least k, hidden so that the total does not give a small cell away).',
+          oneOf: [{ type: 'integer', minimum: 2 }, { type: 'string', pattern: '^<[0-9]{1,4}$' }, { const: 'withheld' }],
+        },
+      },
+    },
+  },
+  examples: [
+    {
+      reportId: '0b8e7c1a-5d2f-4e3b-9a6c-7f1e2d3c4b5a',
+      network: 'andes',
+      country: 'CO',
+      month: '2025-03',
+      generatedAt: '2025-04-01T02:00:00.000Z',
+      threshold: 11,
+      groups: [
+        {
+          protocol: 'referral',
+          fromCountry: 'CO',
+          toCountry: 'EC',
+          total: 23,
+          breakdowns: {
+            sex: {
+              cells: [
+                { category: 'Feminine', count: '<11' },
+                { category: 'Masculine', count: 'withheld' },
+              ],
+            },
+            ageBand: { cells: [{ category: '25-34', count: 23 }] },
+            nationality: { cells: [{ category: 'CO', count: 23 }] },
+            exploitation: { withheld: true },
+          },
+        },
+        {
+          protocol: 'return',
+          fromCountry: 'CO',
+          toCountry: 'PE',
+          total: '<11',
+          breakdowns: {
+            sex: { withheld: true },
+            ageBand: { withheld: true },
+            nationality: { withheld: true },
+            exploitation: { withheld: true },
+          },
+        },
+      ],
+    },
+  ],
+} as const;
+
 /** Every message schema by its $id. */
 export const schemasById = {
   'urn:enlace:schema:consent.v1': consentV1Schema,
@@ -2221,6 +2403,7 @@ export const schemasById = {
   'urn:enlace:message:return.suspended.v1': returnSuspendedV1Schema,
   'urn:enlace:message:return.travel-documents-issued.v1': returnTravelDocumentsIssuedV1Schema,
   'urn:enlace:message:return.travel-scheduled.v1': returnTravelScheduledV1Schema,
+  'urn:enlace:schema:statistics-report.v1': statisticsReportV1Schema,
 } as const;
 
 export type SchemaId = keyof typeof schemasById;

@@ -56,6 +56,7 @@ describe('the node database (on the real PostgreSQL)', () => {
           'inbox',
           'intakes',
           'outbox',
+          'statistics_reports',
         ]),
       );
       const applied = await sql<{ count: string }>`select count(*) from node_schema_migrations`.execute(db);

@@ -202,6 +202,16 @@ export interface NotificationCursorTable {
   last_seq: string;
 }
 
+/** A statistics report (contracts: statistics-report.v1), suppressed at the node, waiting for the courier to sign it. */
+export interface StatisticsReportsTable {
+  report_id: string;
+  /** `YYYY-MM`: the month it counts. */
+  month: string;
+  report: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
 /** A node's database: node-api and its courier share it; no other node ever reads it. */
 export interface NodeDatabase {
   cases: CasesTable;
@@ -215,4 +225,5 @@ export interface NodeDatabase {
   notifications: NotificationsTable;
   notification_cursor: NotificationCursorTable;
   case_search: CaseSearchTable;
+  statistics_reports: StatisticsReportsTable;
 }

@@ -3,6 +3,7 @@ import * as nodeStore from './migrations/0001-node-store.migration';
 import * as inboxSetAside from './migrations/0002-inbox-set-aside.migration';
 import * as caseLists from './migrations/0003-case-lists.migration';
 import * as intakes from './migrations/0004-intakes.migration';
+import * as statisticsReports from './migrations/0006-statistics-reports.migration';
 import * as notifications from './migrations/0007-notifications.migration';
 import { migrateToLatest } from './schema-migrations';
 
@@ -12,6 +13,7 @@ export const NODE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-inbox-set-aside': inboxSetAside,
   '0003-case-lists': caseLists,
   '0004-intakes': intakes,
+  '0006-statistics-reports': statisticsReports,
   '0007-notifications': notifications,
 };
 

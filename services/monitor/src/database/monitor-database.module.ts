@@ -7,6 +7,7 @@ import { DeadLetterRepository } from '../dead-letters/persistence/dead-letter.re
 import { MONITOR_DATABASE } from '../monitor.tokens';
 import { NodeHealthRepository } from '../nodes/persistence/node-health.repository';
 import { OverdueRepository } from '../overdue/persistence/overdue.repository';
+import { RegionalStatisticsRepository } from '../regional-statistics/persistence/regional-statistics.repository';
 import { ConversationRepository } from '../statistics/persistence/conversation.repository';
 import { EnvelopeTraceRepository } from '../statistics/persistence/envelope-trace.repository';
 import { StatisticsRepository } from '../statistics/persistence/statistics.repository';
@@ -19,6 +20,7 @@ const OVER_THE_DATABASE = [
   OverdueRepository,
   DeadLetterRepository,
   NodeHealthRepository,
+  RegionalStatisticsRepository,
   AuditLogStore<MonitorDatabase>,
 ];
 /** Repositories that work only inside a caller's transaction. */

@@ -100,6 +100,16 @@ export interface NodeHealthTable {
 }
 
 /** The monitor's own database: never a node's, and no node reads it. */
+/** A node's latest statistics report of a month (statistics-report.v1), verified against the directory. */
+export interface RegionalStatisticsReportsTable {
+  country: string;
+  month: string;
+  report_id: string;
+  generated_at: Timestamp;
+  report: Json<Record<string, unknown>>;
+  received_at: Timestamp;
+}
+
 export interface MonitorDatabase {
   flow_counters: FlowCountersTable;
   corridors: CorridorsTable;
@@ -108,6 +118,7 @@ export interface MonitorDatabase {
   overdue_answers: OverdueAnswersTable;
   dead_letters: DeadLettersTable;
   node_health: NodeHealthTable;
+  regional_statistics_reports: RegionalStatisticsReportsTable;
   /** Who redrove which dead letter: the same hash-chained log, with the same columns, as a node's. */
   audit_log: AuditLogTable;
 }

@@ -4,7 +4,7 @@ import { testInfra, uniqueName, withDatabase } from '@enlace/testing';
 import { Kysely, sql } from 'kysely';
 import { Client } from 'pg';
 import { MonitorDatabase } from './monitor-database.schema';
-import { migrateMonitorDatabase } from './monitor-migrations';
+import { MONITOR_MIGRATIONS, migrateMonitorDatabase } from './monitor-migrations';
 
 describe('the monitor database (on the real PostgreSQL)', () => {
   const name = uniqueName('int_monitordb_');
@@ -46,10 +46,11 @@ describe('the monitor database (on the real PostgreSQL)', () => {
           'flow_counters',
           'node_health',
           'overdue_answers',
+          'regional_statistics_reports',
         ]),
       );
       const applied = await sql<{ count: string }>`select count(*) from monitor_schema_migrations`.execute(db);
-      expect(applied.rows[0]?.count).toBe('1');
+      expect(applied.rows[0]?.count).toBe(String(Object.keys(MONITOR_MIGRATIONS).length));
       await Promise.all(others.map((each) => each.destroy()));
     });
 

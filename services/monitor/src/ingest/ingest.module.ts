@@ -14,6 +14,9 @@ import { DeadLetterRepository } from '../dead-letters/persistence/dead-letter.re
 import { MessageValidator } from '@enlace/contracts';
 import { NodeHealthRepository } from '../nodes/persistence/node-health.repository';
 import { MONITOR_DATABASE } from '../monitor.tokens';
+import { FileMemberDirectory, NodeStatementVerifier } from '@enlace/envelope';
+import { RegionalStatisticsRepository } from '../regional-statistics/persistence/regional-statistics.repository';
+import { StatisticsRecordIngestor } from './statistics-record.ingestor';
 
 /** Reading the network's topics into the monitor's statistics. */
 @Module({
@@ -48,6 +51,15 @@ import { MONITOR_DATABASE } from '../monitor.tokens';
       inject: [MessageValidator, NodeHealthRepository, MonitorEventBus],
       useFactory: (...deps: ConstructorParameters<typeof HeartbeatRecordIngestor>) =>
         new HeartbeatRecordIngestor(...deps),
+    },
+    {
+      provide: StatisticsRecordIngestor,
+      inject: [FileMemberDirectory, MessageValidator, RegionalStatisticsRepository],
+      useFactory: (
+        directory: FileMemberDirectory,
+        validator: MessageValidator,
+        reports: RegionalStatisticsRepository,
+      ) => new StatisticsRecordIngestor(new NodeStatementVerifier(directory), validator, reports),
     },
     MonitorConsumerService,
   ],

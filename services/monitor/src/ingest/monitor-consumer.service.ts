@@ -7,6 +7,7 @@ import { DeadLetterRecordIngestor } from './dead-letter-record.ingestor';
 import { DeadlineRecordIngestor } from './deadline-record.ingestor';
 import { HeartbeatRecordIngestor } from './heartbeat-record.ingestor';
 import { InboxRecordIngestor } from './inbox-record.ingestor';
+import { StatisticsRecordIngestor } from './statistics-record.ingestor';
 
 /**
  * Records per call of an ingestor: consecutive records of one partition, counted in one transaction. Large enough
@@ -17,10 +18,10 @@ const MAX_BATCH = 200;
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Every topic of the network the secretariat watches: inboxes, dead letters, deadlines and heartbeats. */
+/** Every topic of the network the secretariat watches: inboxes, dead letters, deadlines, heartbeats and statistics. */
 export function watchedTopics(network: string): RegExp {
   const prefix = escape(`enlace.${network}.`);
-  return new RegExp(`^${prefix}(inbox\\.[A-Z]{2}|deadletter\\.[A-Z]{2}|deadlines|heartbeats)$`);
+  return new RegExp(`^${prefix}(inbox\\.[A-Z]{2}|deadletter\\.[A-Z]{2}|deadlines|heartbeats|statistics)$`);
 }
 
 /**
@@ -33,6 +34,7 @@ export class MonitorConsumerService implements OnApplicationBootstrap, BeforeApp
   private readonly consumer: KafkaInboxConsumer;
   private readonly deadlinesTopic: string;
   private readonly heartbeatsTopic: string;
+  private readonly statisticsTopic: string;
 
   constructor(
     @Inject(MONITOR_CONFIG) config: MonitorConfig,
@@ -41,9 +43,11 @@ export class MonitorConsumerService implements OnApplicationBootstrap, BeforeApp
     private readonly deadLetters: DeadLetterRecordIngestor,
     private readonly deadlines: DeadlineRecordIngestor,
     private readonly heartbeats: HeartbeatRecordIngestor,
+    private readonly statistics: StatisticsRecordIngestor,
   ) {
     this.deadlinesTopic = TopicNames.deadlines(config.network);
     this.heartbeatsTopic = TopicNames.heartbeats(config.network);
+    this.statisticsTopic = TopicNames.statistics(config.network);
     this.consumer = new KafkaInboxConsumer(kafka, {
       groupId: `enlace.${config.network}.monitor`,
       topic: watchedTopics(config.network),
@@ -71,6 +75,7 @@ export class MonitorConsumerService implements OnApplicationBootstrap, BeforeApp
     if (topic === undefined) return Promise.resolve();
     if (topic === this.deadlinesTopic) return this.deadlines.ingest(records);
     if (topic === this.heartbeatsTopic) return this.heartbeats.ingest(records);
+    if (topic === this.statisticsTopic) return this.statistics.ingest(records);
     if (topic.includes('.deadletter.')) return this.deadLetters.ingest(records);
     return this.inbox.ingest(records);
   }

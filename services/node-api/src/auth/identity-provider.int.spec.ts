@@ -58,6 +58,8 @@ async function startApp(env: Record<string, string>, usersFile: string): Promise
     referralAnswerPeriod: IsoDuration.parse('P7D'),
     deadlines: new DeadlinePolicy(),
     overdueScanMs: 5000,
+    statisticsIntervalMs: 0,
+    statisticsThreshold: 11,
     referralExpiryPollMs: 5000,
     inboxPollMs: 100,
     bodyLimit: '256kb',

@@ -39,6 +39,13 @@ export interface NodeApiConfig {
    */
   readonly overdueScanMs: number;
   /**
+   * How often the node counts its cases of this month and the last and queues the suppressed report for the
+   * secretariat (ENLACE_STATISTICS_INTERVAL_MS, a day by default; 0 publishes only on a supervisor's demand).
+   */
+  readonly statisticsIntervalMs: number;
+  /** k of small-cell suppression (ENLACE_STATISTICS_THRESHOLD, 11 by default): counts 1..k-1 never leave the node. */
+  readonly statisticsThreshold: number;
+  /**
    * How long past the answer due time the sender still waits before it lets the referral expire; meanwhile the
    * referral shows as overdue at both ends. None by default: it expires at the first check after the due time.
    */
@@ -90,6 +97,8 @@ export function nodeApiConfigOf(settings: SettingValues<typeof nodeApiSettings>)
       referralAnswer: referralAnswerPeriod,
     }),
     overdueScanMs: settings.ENLACE_OVERDUE_SCAN_MS,
+    statisticsIntervalMs: settings.ENLACE_STATISTICS_INTERVAL_MS,
+    statisticsThreshold: settings.ENLACE_STATISTICS_THRESHOLD,
     ...(grace !== undefined && { referralExpiryGrace: grace }),
     referralExpiryPollMs: settings.ENLACE_REFERRAL_EXPIRY_POLL_MS,
     inboxPollMs: settings.ENLACE_INBOX_POLL_MS,

@@ -214,6 +214,8 @@ describe('readNodeApiConfig', () => {
         referralAnswerPeriod: IsoDuration.parse('P7D'),
         deadlines: expect.any(DeadlinePolicy),
         overdueScanMs: 60_000,
+        statisticsIntervalMs: 86_400_000,
+        statisticsThreshold: 11,
         referralExpiryPollMs: 60_000,
         inboxPollMs: 5_000,
         bodyLimit: '256kb',

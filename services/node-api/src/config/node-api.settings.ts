@@ -79,6 +79,20 @@ export const nodeApiSettings = {
     },
   ),
   ...notificationSettings,
+  ENLACE_STATISTICS_INTERVAL_MS: integer({
+    description:
+      "How often the node publishes this month's and last month's regional statistics (suppressed counts, no " +
+      'person), in ms; 0: only when a supervisor asks (POST /statistics/reports).',
+    fallback: 86_400_000,
+    min: 0,
+  }),
+  ENLACE_STATISTICS_THRESHOLD: integer({
+    description:
+      'The smallest count the regional statistics publish as a number; a count below it is published as "<k" and ' +
+      'further cells are withheld so that no total gives it away.',
+    fallback: 11,
+    min: 2,
+  }),
   ENLACE_OVERDUE_SCAN_MS: integer({
     description: 'How often the node looks for steps other countries let go overdue, to announce them, in ms.',
     fallback: 60_000,

@@ -1,0 +1,89 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MonitorApiClient } from '../api/monitor-api.client';
+import type { RegionalStatisticsRow, RegionalStatisticsTable } from '../api/monitor-api.types';
+import { ProblemAlert } from '../components/problem-alert';
+import { usePolling } from '../components/use-polling';
+
+/**
+ * The nodes' regional statistics, as each node published them: counts per month, protocol and corridor with their
+ * breakdowns. A count below the threshold shows as the node sent it ("<11"); a count hidden so that a total does not
+ * give a small one away shows as withheld. Nothing is added up across nodes.
+ */
+export function RegionalStatistics({ client, token }: { client: MonitorApiClient; token: string }) {
+  const { t } = useTranslation();
+  const load = useCallback(
+    (signal: AbortSignal) => client.get<RegionalStatisticsTable>('/regional-statistics', signal),
+    [client],
+  );
+  const { data, error } = usePolling(load, 10_000);
+  const [downloadError, setDownloadError] = useState<unknown>();
+
+  const download = useCallback(async () => {
+    setDownloadError(undefined);
+    try {
+      // The CSV needs the bearer token, so it is fetched and handed to the browser as a file.
+      const response = await fetch('/monitor/api/v1/regional-statistics/csv', {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const url = URL.createObjectURL(await response.blob());
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = 'enlace-regional-statistics.csv';
+      link.click();
+      URL.revokeObjectURL(url);
+    } catch (reason) {
+      setDownloadError(reason);
+    }
+  }, [token]);
+
+  return (
+    <div data-testid="regional-statistics">
+      <p className="hint">{t('regionalStatistics.hint')}</p>
+      <ProblemAlert error={error ?? downloadError} />
+      <button type="button" onClick={download}>
+        {t('regionalStatistics.downloadCsv')}
+      </button>
+      {data && data.items.length === 0 ? <p className="empty">{t('regionalStatistics.empty')}</p> : null}
+      {data && data.items.length > 0 ? (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('regionalStatistics.columns.reportedBy')}</th>
+              <th scope="col">{t('regionalStatistics.columns.month')}</th>
+              <th scope="col">{t('regionalStatistics.columns.protocol')}</th>
+              <th scope="col">{t('regionalStatistics.columns.corridor')}</th>
+              <th scope="col">{t('regionalStatistics.columns.dimension')}</th>
+              <th scope="col">{t('regionalStatistics.columns.category')}</th>
+              <th scope="col">{t('regionalStatistics.columns.count')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.items.map((row) => (
+              <tr key={rowKey(row)}>
+                <td>{row.reportedBy}</td>
+                <td>{row.month}</td>
+                <td>{t(`regionalStatistics.protocols.${row.protocol}`)}</td>
+                <td>
+                  {row.fromCountry} → {row.toCountry}
+                </td>
+                <td>{t(`regionalStatistics.dimensions.${row.dimension}`)}</td>
+                <td>{row.category === 'all' ? t('regionalStatistics.all') : row.category}</td>
+                <td data-suppressed={typeof row.count === 'string' ? 'true' : undefined}>
+                  {row.count === 'withheld' ? t('regionalStatistics.withheld') : row.count}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}
+
+function rowKey(row: RegionalStatisticsRow): string {
+  return [row.reportedBy, row.month, row.protocol, row.fromCountry, row.toCountry, row.dimension, row.category].join(
+    '|',
+  );
+}
