@@ -6,3 +6,4 @@ export * from './inbox.store';
 export * from './node-database-name';
 export * from './deadline-notice.store';
 export * from './postgres';
+export * from './stored-case-key';
