@@ -3,7 +3,7 @@
 // BENCH_SECONDS (default 60) sustained throughput, BENCH_LATENCY_SECONDS (default 20) each fixed-rate run,
 // BENCH_CATCHUP (default 100000) envelopes waiting for the offline node, BENCH_CATCHUP_TIMEOUT_SECONDS (default 900),
 // BENCH_CONCURRENCY (default 16) requests in flight, BENCH_LARGE_CASES (default 100000) cases in the large node,
-// BENCH_SKIP (comma list of: baseline,two,latency,five,catchup,large).
+// BENCH_LATENCY_RATES (50,500), BENCH_SKIP (comma list of: baseline,two,latency,five,catchup,large).
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
@@ -25,12 +25,15 @@ import { ArrivalTracker } from './arrival-tracker';
 import { percentile, round } from './bench-stats';
 import { catchUp } from './catch-up';
 import { largeNode } from './large-node';
+import { CpuMeter } from './process-cpu';
 import { PeakMemorySampler, memorySnapshot, processesOf } from './process-memory';
 import { rawKafkaThroughput } from './raw-kafka.baseline';
 import { stageBreakdown } from './stage-breakdown';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 60);
 const LATENCY_SECONDS = Number(process.env['BENCH_LATENCY_SECONDS'] ?? 20);
+/** The fixed rates of the latency part, per second (BENCH_LATENCY_RATES, comma list). */
+const LATENCY_RATES = (process.env['BENCH_LATENCY_RATES'] ?? '50,500').split(',').map(Number);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
 const CATCH_UP = Number(process.env['BENCH_CATCHUP'] ?? 100_000);
 const CATCH_UP_TIMEOUT = Number(process.env['BENCH_CATCHUP_TIMEOUT_SECONDS'] ?? 900);
@@ -80,6 +83,10 @@ interface Sender {
  */
 async function throughput(senders: readonly Sender[], trackers: Map<string, ArrivalTracker>, net: LocalNetwork) {
   const sampler = new PeakMemorySampler(processesOf(net)).start();
+  const cpu = await new CpuMeter(
+    processesOf(net),
+    net.nodes.map((node) => node.dbName),
+  ).start();
   const started = Date.now();
   let posted = 0;
   let failed = 0;
@@ -112,6 +119,7 @@ async function throughput(senders: readonly Sender[], trackers: Map<string, Arri
   await Promise.all([...trackers.values()].map((tracker) => tracker.drain(300_000)));
   const memoryUnderLoadMb = await sampler.stop();
   const arrivals = [...trackers.values()].flatMap((tracker) => [...tracker.arrivedAt.values()]);
+  const cpuMsPerArrived = await cpu.stop(Math.max(1, arrivals.length));
   const last = arrivals.length > 0 ? Math.max(...arrivals) : Date.now();
   const endToEndSeconds = (last - started) / 1000;
   return {
@@ -124,6 +132,7 @@ async function throughput(senders: readonly Sender[], trackers: Map<string, Arri
     apiPerSecond: round(posted / postingSeconds),
     endToEndPerSecond: round(arrivals.length / endToEndSeconds),
     memoryUnderLoadPeakMb: memoryUnderLoadMb,
+    cpuMsPerArrived,
     loadAverageAfter: load(),
   };
 }
@@ -136,6 +145,10 @@ async function latencyAt(
   net: LocalNetwork,
 ) {
   const sampler = new PeakMemorySampler(processesOf(net)).start();
+  const cpu = await new CpuMeter(
+    processesOf(net),
+    net.nodes.map((node) => node.dbName),
+  ).start();
   const tracker = new ArrivalTracker(ec);
   const sentAt = new Map<string, number>();
   /** Answers other than 201 by status: 503 is the node shedding load (it takes 64 requests at once). */
@@ -166,6 +179,7 @@ async function latencyAt(
   const postedSeconds = (Date.now() - started) / 1000;
   await tracker.drain(120_000);
   const memoryUnderLoadPeakMb = await sampler.stop();
+  const cpuMsPerArrived = await cpu.stop(Math.max(1, tracker.arrivedAt.size));
   const samples = [...tracker.arrivedAt].map(([id, at]) => at - (sentAt.get(id) ?? at));
   return {
     ratePerSecond: rate,
@@ -178,6 +192,7 @@ async function latencyAt(
     p99Ms: percentile(samples, 99),
     stages: await stageBreakdown(coDb, ec, [...tracker.arrivedAt.keys()]),
     memoryUnderLoadPeakMb,
+    cpuMsPerArrived,
     loadAverageAfter: load(),
   };
 }
@@ -269,10 +284,11 @@ async function main(): Promise<void> {
       ...(await throughput([{ country: 'CO', api: api('CO'), to: ['EC'] }], new Map([['EC', atEc]]), net)),
       stages: await stageBreakdown(db('CO'), db('EC'), [...atEc.arrivedAt.keys()]),
     }));
-    const latency = await part('latency', async () => [
-      await latencyAt(50, api('CO'), db('CO'), db('EC'), net),
-      await latencyAt(500, api('CO'), db('CO'), db('EC'), net),
-    ]);
+    const latency = await part('latency', async () => {
+      const rates = [];
+      for (const rate of LATENCY_RATES) rates.push(await latencyAt(rate, api('CO'), db('CO'), db('EC'), net));
+      return rates;
+    });
     const fiveNodes = await part('five', () =>
       throughput(
         COUNTRIES.map((country) => ({

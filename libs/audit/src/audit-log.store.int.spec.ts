@@ -1,8 +1,8 @@
 import { NodeDatabase, ScratchDatabase } from '@enlace/store';
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { verifyAuditChain } from './audit-chain.verifier';
 import { AuditLogOverloadedError } from './audit-log-overloaded.error';
-import { AuditLogStore } from './audit-log.store';
+import { AuditLogStore, auditLogLock } from './audit-log.store';
 import { AuditEntry } from './audit-record';
 
 const entry = (n: number): AuditEntry => ({
@@ -116,4 +116,59 @@ describe('AuditLogStore (on the real PostgreSQL)', () => {
       { referral: 'referral-9003' },
     ]);
   });
+});
+
+describe('AuditLogStore.appendWithin, transactions of several processes at once (on the real PostgreSQL)', () => {
+  let scratch: ScratchDatabase<NodeDatabase>;
+  let pools: Kysely<NodeDatabase>[] = [];
+
+  beforeAll(async () => {
+    scratch = await ScratchDatabase.forNode('int_audit_within');
+    pools = [scratch.db, ...(await Promise.all([1, 2].map(() => scratch.open())))];
+  }, 60_000);
+
+  afterAll(async () => {
+    await scratch?.drop();
+  });
+
+  it('should keep one unbroken chain when each transaction took the lock in its own earlier statement', async () => {
+    const stores = pools.map((pool) => new AuditLogStore(pool));
+
+    // 48 transactions in three processes; each takes the log's lock in a statement of its work, as a case's last
+    // write does, then appends in one statement; a third of them let the append take the lock itself.
+    const appended = await Promise.all(
+      Array.from({ length: 48 }, (_, n) => {
+        const pool = pools[n % 3] as Kysely<NodeDatabase>;
+        const store = stores[n % 3] as AuditLogStore;
+        return pool.transaction().execute(async (trx) => {
+          const locked = n % 3 !== 0;
+          await sql`select 1 as work, ${locked ? auditLogLock() : sql`null`}`.execute(trx);
+          return store.appendWithin(trx, [entry(n), entry(n + 100)], { locked });
+        });
+      }),
+    );
+
+    const seqs = appended.flatMap((records) => records.map((record) => record.seq)).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 96 }, (_, n) => n + 1));
+    expect(await verifyAuditChain(stores[0]?.records() ?? [])).toEqual({ intact: true, records: 96 });
+  }, 60_000);
+
+  it('should refuse, not fork the chain, an append after a head its transaction read before another moved it on', async () => {
+    const [mine, theirs] = [
+      new AuditLogStore(pools[0] as Kysely<NodeDatabase>),
+      new AuditLogStore(pools[1] as Kysely<NodeDatabase>),
+    ];
+    const stale = (pools[0] as Kysely<NodeDatabase>)
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        await sql`select count(*) from audit_log`.execute(trx);
+        await theirs.append(entry(1));
+        // claims to hold the lock it never took: the snapshot's head is behind
+        return mine.appendWithin(trx, [entry(2)], { locked: true });
+      });
+
+    await expect(stale).rejects.toThrow(/duplicate key/);
+    expect(await verifyAuditChain(mine.records())).toEqual({ intact: true, records: 97 });
+  }, 60_000);
 });

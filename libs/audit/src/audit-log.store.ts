@@ -1,6 +1,6 @@
 import type { AuditLogTable, NodeDatabase } from '@enlace/store';
-import { Kysely, Selectable, sql, Transaction } from 'kysely';
-import { auditHash } from './audit-hash';
+import { Kysely, RawBuilder, Selectable, sql, Transaction } from 'kysely';
+import { auditHashTemplate } from './audit-hash';
 import { AuditActor, AuditEntry, AuditRecord, GENESIS_HASH } from './audit-record';
 import { AuditLogOverloadedError } from './audit-log-overloaded.error';
 
@@ -15,9 +15,15 @@ export interface AuditLogDatabase {
  */
 export const AUDIT_LOG_LOCK = 0x61_75_64_69_74;
 const MAX_BATCH = 500;
-const PAGE = 1_000;
 
-type Head = Pick<AuditRecord, 'seq' | 'hash'>;
+/**
+ * The call that takes the log's lock until the transaction ends, for the select list of the statement a caller runs
+ * last before `appendWithin(..., { locked: true })`: the lock then costs no statement of its own.
+ */
+export function auditLogLock(): RawBuilder<void> {
+  return sql<void>`pg_advisory_xact_lock(${AUDIT_LOG_LOCK}::bigint)`;
+}
+const PAGE = 1_000;
 
 interface Pending {
   readonly entry: AuditEntry;
@@ -68,9 +74,15 @@ export class AuditLogStore<DB extends AuditLogDatabase = NodeDatabase> {
    * commits, and gone without a trace when it rolls back. The log's lock is held until then and makes every other
    * append wait, so a caller does this last, just before it commits. The transaction must read what others committed
    * while it waited (read committed, PostgreSQL's default): an older snapshot's head fails on the sequence's key.
+   * `locked`: an earlier statement of the transaction took the lock already (`auditLogLock()` in its select list,
+   * its last write's), and the append is then one statement.
    */
-  appendWithin(trx: Transaction<DB>, entries: readonly AuditEntry[]): Promise<AuditRecord[]> {
-    return this.appendOn(trx as unknown as Transaction<AuditLogDatabase>, entries);
+  appendWithin(
+    trx: Transaction<DB>,
+    entries: readonly AuditEntry[],
+    options: { locked?: boolean } = {},
+  ): Promise<AuditRecord[]> {
+    return this.appendOn(trx as unknown as Transaction<AuditLogDatabase>, entries, options.locked ?? false);
   }
 
   /** Every record in chain order, read a page at a time (never the whole log at once). */
@@ -91,38 +103,61 @@ export class AuditLogStore<DB extends AuditLogDatabase = NodeDatabase> {
     }
   }
 
-  private async appendOn(trx: Transaction<AuditLogDatabase>, entries: readonly AuditEntry[]): Promise<AuditRecord[]> {
+  /**
+   * One statement reads the head and inserts the entries after it, their hashes made by the database from each
+   * entry's template (auditHashTemplate), chained in a recursive query. The head is read in the statement's snapshot:
+   * the log's lock must already be held, taken by an earlier statement of the transaction (`locked`, else here in a
+   * statement of its own), for a snapshot taken while waiting for it would miss the head another writer committed
+   * meanwhile. Even then the chain cannot break: the sequence number is the key, and a record after a stale head
+   * fails on it instead of being written.
+   */
+  private async appendOn(
+    trx: Transaction<AuditLogDatabase>,
+    entries: readonly AuditEntry[],
+    locked: boolean,
+  ): Promise<AuditRecord[]> {
     if (entries.length === 0) return [];
-    await sql`select pg_advisory_xact_lock(${AUDIT_LOG_LOCK})`.execute(trx);
-    const head = await trx
-      .selectFrom('audit_log')
-      .select(['seq', 'hash'])
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    let previous: Head = head ? { seq: Number(head.seq), hash: head.hash } : { seq: 0, hash: GENESIS_HASH };
-    const records = entries.map((entry) => {
-      const unsealed = { ...entry, seq: previous.seq + 1, prevHash: previous.hash };
-      const record: AuditRecord = { ...unsealed, hash: auditHash(unsealed) };
-      previous = record;
-      return record;
+    if (!locked) await sql`select ${auditLogLock()}`.execute(trx);
+    const rows = entries.map((entry) => {
+      const template = auditHashTemplate(entry);
+      return {
+        before_prev_hash: template.beforePrevHash,
+        before_seq: template.beforeSeq,
+        after_seq: template.afterSeq,
+        at: entry.at,
+        actor: entry.actor,
+        action: entry.action,
+        resource: entry.resource,
+        outcome: entry.outcome,
+      };
     });
-    await trx
-      .insertInto('audit_log')
-      .values(
-        records.map((record) => ({
-          seq: String(record.seq),
-          at: record.at,
-          actor: record.actor ? { ...record.actor } : null,
-          action: record.action,
-          resource: { ...record.resource },
-          outcome: record.outcome,
-          prev_hash: record.prevHash,
-          hash: record.hash,
-        })),
+    const { rows: written } = await sql<{ seq: string; prev_hash: string; hash: string }>`
+      with recursive entry as (
+        select *
+          from rows from (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as (
+                 before_prev_hash text, before_seq text, after_seq text, at text, actor jsonb, action text,
+                 resource jsonb, outcome integer)) with ordinality
+               as e(before_prev_hash, before_seq, after_seq, at, actor, action, resource, outcome, n)
+      ),
+      head as (select seq, hash from audit_log order by seq desc limit 1),
+      chain (n, seq, prev_hash, hash) as (
+        select 0::bigint, coalesce((select seq from head), 0::bigint), null::text,
+               coalesce((select hash from head), ${GENESIS_HASH})
+        union all
+        select e.n, c.seq + 1, c.hash,
+               encode(sha256(convert_to(
+                 e.before_prev_hash || c.hash || e.before_seq || (c.seq + 1)::text || e.after_seq, 'UTF8')), 'hex')
+          from chain c join entry e on e.n = c.n + 1
       )
-      .execute();
-    return records;
+      insert into audit_log (seq, at, actor, action, resource, outcome, prev_hash, hash)
+      select c.seq, e.at, e.actor, e.action, e.resource, e.outcome, c.prev_hash, c.hash
+        from chain c join entry e on e.n = c.n
+      returning seq, prev_hash, hash`.execute(trx);
+    written.sort((a, b) => Number(a.seq) - Number(b.seq));
+    return entries.map((entry, i) => {
+      const row = written[i] as (typeof written)[number];
+      return { ...entry, seq: Number(row.seq), prevHash: row.prev_hash, hash: row.hash };
+    });
   }
 
   private async drain(): Promise<void> {
@@ -132,7 +167,7 @@ export class AuditLogStore<DB extends AuditLogDatabase = NodeDatabase> {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
           const entries = batch.map((pending) => pending.entry);
-          const records = await this.db.transaction().execute((trx) => this.appendOn(trx, entries));
+          const records = await this.db.transaction().execute((trx) => this.appendOn(trx, entries, false));
           batch.forEach((pending, i) => pending.resolve(records[i] as AuditRecord));
         } catch (error) {
           batch.forEach((pending) => pending.reject(error as Error));

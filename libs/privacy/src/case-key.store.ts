@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CaseKeysTable, NodeDatabase } from '@enlace/store';
+import type { CaseKeysTable, NodeDatabase, StoredCaseKey } from '@enlace/store';
 import { Kysely, Selectable, sql } from 'kysely';
 import { openCaseData, sealCaseData } from './case-data-cipher';
 import { CaseKeyUnopenableError, KeyEncryptionKey, KeyEncryptionKeyMismatchError } from './key-encryption-key';
@@ -165,6 +165,16 @@ export class CaseKeyStore {
     const opened = await Promise.all(rows.map((row) => this.unwrap(row)));
     rows.forEach((row, i) => keys.set(row.case_id, opened[i]));
     return keys;
+  }
+
+  /**
+   * Keys as read with other rows (the relay's claim brings them), unwrapped: undefined for a destroyed one; a case
+   * absent from `stored` is absent from the result.
+   */
+  async unwrapMany(stored: Iterable<StoredCaseKey>): Promise<Map<string, Uint8Array | undefined>> {
+    const rows = [...stored];
+    const opened = await Promise.all(rows.map((row) => this.unwrap(row)));
+    return new Map(rows.map((row, i) => [row.case_id, opened[i]]));
   }
 
   /** Destroys the case's key for good: the row keeps only when; a key is never made for the case again. */

@@ -1,4 +1,4 @@
-import type { NodeDatabase } from '@enlace/store';
+import type { NodeDatabase, StoredCaseKey } from '@enlace/store';
 import type { Kysely } from 'kysely';
 import { openCaseData, sealCaseData } from './case-data-cipher';
 import type { CaseKeyStore } from './case-key.store';
@@ -67,6 +67,32 @@ export class PersonalDataVault {
         return key ? openCaseData<T>(key, { caseId, purpose }, sealed) : undefined;
       }),
     );
+  }
+
+  /**
+   * Many sealed values opened with the keys of their cases as stored, read with them by the caller (the relay's
+   * claim): no statement of its own. Undefined for a value whose case's key is destroyed or absent from `keys`.
+   */
+  async openManyWith<T>(
+    keys: ReadonlyMap<string, StoredCaseKey>,
+    items: readonly { caseId: string; purpose: string; sealed: string }[],
+  ): Promise<(T | undefined)[]> {
+    const unwrapped = await this.keys.unwrapMany(keys.values());
+    return Promise.all(
+      items.map(({ caseId, purpose, sealed }) => {
+        const key = unwrapped.get(caseId);
+        return key ? openCaseData<T>(key, { caseId, purpose }, sealed) : undefined;
+      }),
+    );
+  }
+
+  /**
+   * Keys as stored, read by the caller with its own rows (the applier's round), unwrapped as `keysOf` gives them: a
+   * destroyed key is null, a case without a key is absent.
+   */
+  async keysFrom(stored: Iterable<StoredCaseKey>): Promise<Map<string, Uint8Array | null>> {
+    const unwrapped = await this.keys.unwrapMany(stored);
+    return new Map([...unwrapped].map(([caseId, key]) => [caseId, key ?? null]));
   }
 
   /**

@@ -74,6 +74,31 @@ describe('InboxStore (on the real PostgreSQL)', () => {
     });
   });
 
+  describe('findUnappliedWithKeys', () => {
+    it('should give the same entries with the stored keys of their cases, read in the same statement', async () => {
+      const [keyed, erased, keyless] = [randomUUID(), randomUUID(), randomUUID()];
+      const at = new Date();
+      await scratch.db
+        .insertInto('case_keys')
+        .values([
+          { case_id: keyed, wrapped_key: 'wrapped', kek_id: 'kek', created_at: at },
+          { case_id: erased, wrapped_key: null, kek_id: null, created_at: at, destroyed_at: at },
+        ])
+        .execute();
+      const entries = [entry(keyed, 1), entry(erased, 2), entry(keyless, 3), entry(keyed, 4)];
+      await inbox.record(entries);
+
+      const { entries: found, keys } = await inbox.findUnappliedWithKeys(10);
+
+      expect(found).toEqual(await inbox.findUnapplied(10));
+      expect(found.map((item) => item.envelopeId)).toEqual(entries.map((item) => item.envelopeId));
+      expect(Object.fromEntries(keys)).toEqual({
+        [keyed]: { case_id: keyed, wrapped_key: 'wrapped', destroyed_at: null },
+        [erased]: { case_id: erased, wrapped_key: null, destroyed_at: at },
+      });
+    });
+  });
+
   describe('findUnapplied', () => {
     it('should give the unapplied entries in arrival order, without the applied and the rejected', async () => {
       const caseId = randomUUID();

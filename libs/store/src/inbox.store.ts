@@ -4,6 +4,7 @@ import type { InboxCounts, InboxEntrySummary } from './inbox-entry-summary';
 import type { InboxTable, NodeDatabase } from './postgres/node-database.schema';
 import { NodeChannels } from './postgres/node-channels';
 import { notify } from './postgres/notify';
+import type { StoredCaseKey } from './stored-case-key';
 
 export type InboxStoreResult = 'stored' | 'duplicate';
 
@@ -31,7 +32,7 @@ export class InboxStore {
    */
   async record(entries: readonly InboxEntry[]): Promise<InboxStoreResult[]> {
     if (entries.length === 0) return [];
-    const stored = await this.db
+    const stored = this.db
       .insertInto('inbox')
       .values(
         entries.map((entry) => ({
@@ -49,10 +50,14 @@ export class InboxStore {
         })),
       )
       .onConflict((conflict) => conflict.column('envelope_id').doNothing())
-      .returning('envelope_id')
-      .execute();
-    const fresh = new Set(stored.map((row) => row.envelope_id));
-    if (fresh.size > 0) await notify(this.db, NodeChannels.inbox);
+      .returning('envelope_id');
+    // node-api is woken by the same statement, when it stored anything (at its commit, as any notification).
+    const { rows } = await sql<{ fresh: string[] }>`
+      with stored as (${stored})
+      select coalesce(array_agg(envelope_id), '{}') as fresh,
+             (select pg_notify(${NodeChannels.inbox}, '') where exists (select 1 from stored)) as notified
+        from stored`.execute(this.db);
+    const fresh = new Set(rows[0]?.fresh ?? []);
     return entries.map((entry) => (fresh.delete(entry.envelopeId) ? 'stored' : 'duplicate'));
   }
 
@@ -63,7 +68,44 @@ export class InboxStore {
    * when that one arrives). One statement for both.
    */
   async findUnapplied(limit: number, now: Date = new Date()): Promise<InboxEntry[]> {
+    const rows = await this.unapplied(limit, now).execute();
+    return rows.sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq))).map(entryOf);
+  }
+
+  /**
+   * The same entries, with the stored keys of their cases read in the same statement (a case absent from `keys` has
+   * none): the applier opens and reseals a round's messages with them, and reads them no other way.
+   */
+  async findUnappliedWithKeys(
+    limit: number,
+    now: Date = new Date(),
+  ): Promise<{ entries: InboxEntry[]; keys: Map<string, StoredCaseKey> }> {
     const rows = await this.db
+      .selectFrom(this.unapplied(limit, now).as('found'))
+      .leftJoin('case_keys', 'case_keys.case_id', 'found.case_id')
+      .selectAll('found')
+      .select([
+        'case_keys.case_id as key_case_id',
+        'case_keys.wrapped_key as key_wrapped',
+        'case_keys.destroyed_at as key_destroyed_at',
+      ])
+      .execute();
+    const keys = new Map<string, StoredCaseKey>();
+    for (const row of rows) {
+      if (row.key_case_id !== null) {
+        keys.set(row.key_case_id, {
+          case_id: row.key_case_id,
+          wrapped_key: row.key_wrapped,
+          destroyed_at: row.key_destroyed_at,
+        });
+      }
+    }
+    const entries = rows.sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq))).map(entryOf);
+    return { entries, keys };
+  }
+
+  private unapplied(limit: number, now: Date) {
+    return this.db
       .with('due', (db) =>
         db
           .selectFrom('inbox')
@@ -84,9 +126,7 @@ export class InboxStore {
           .where('applied_at', 'is', null)
           .where('rejection_code', 'is', null)
           .where('not_before', '>', now),
-      )
-      .execute();
-    return rows.sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq))).map(entryOf);
+      );
   }
 
   /**

@@ -8,3 +8,4 @@ export * from './deadline-notice.store';
 export * from './postgres';
 export * from './inbox-entry-summary';
 export * from './statistics-report.store';
+export * from './stored-case-key';

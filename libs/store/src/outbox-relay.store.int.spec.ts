@@ -36,6 +36,38 @@ describe('OutboxRelayStore (on the real PostgreSQL)', () => {
   };
 
   describe('relay', () => {
+    it('should bring, with the claim, the stored keys of the cases whose entries rest sealed, and only those', async () => {
+      const [sealedCase, erasedCase, clearCase, keylessCase] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      const at = new Date();
+      await scratch.db
+        .insertInto('case_keys')
+        .values([
+          { case_id: sealedCase, wrapped_key: 'wrapped-1', kek_id: 'kek', created_at: at },
+          { case_id: erasedCase, wrapped_key: null, kek_id: null, created_at: at, destroyed_at: at },
+          { case_id: clearCase, wrapped_key: 'wrapped-3', kek_id: 'kek', created_at: at },
+        ])
+        .execute();
+      const { sealedPayload: _sealed, ...inClear } = entry(clearCase);
+      await write([
+        entry(sealedCase),
+        entry(sealedCase),
+        entry(erasedCase),
+        { ...inClear, payload: {} },
+        entry(keylessCase),
+      ]);
+      let handed: ReadonlyMap<string, unknown> = new Map();
+
+      await new OutboxRelayStore(scratch.db).relay(10, async (batch, keys) => {
+        handed = keys;
+        return { sent: batch.map((item) => item.envelopeId), undeliverable: [] };
+      });
+
+      expect(Object.fromEntries(handed)).toEqual({
+        [sealedCase]: { case_id: sealedCase, wrapped_key: 'wrapped-1', destroyed_at: null },
+        [erasedCase]: { case_id: erasedCase, wrapped_key: null, destroyed_at: at },
+      });
+    });
+
     it('should hand over unsent entries in the order written and mark what was sent and what was set aside', async () => {
       const caseId = randomUUID();
       const [first, second, third] = [entry(caseId), entry(caseId), entry(caseId)];

@@ -1,6 +1,7 @@
 import { Kysely, sql } from 'kysely';
 import type { OutboxEntry } from './outbox-entry';
 import { outboxEntryOf } from './outbox-rows';
+import type { StoredCaseKey } from './stored-case-key';
 import type { NodeDatabase } from './postgres/node-database.schema';
 
 /** What the relay did with a batch it claimed: produced some, set some aside. The rest stays unsent. */
@@ -20,36 +21,57 @@ export class OutboxRelayStore {
 
   /**
    * Claims up to `limit` unsent entries, hands them to `send` (which produces them) and marks what it says, all in
-   * one transaction. Returns how many were claimed.
+   * one transaction. The claim brings the stored keys of the cases whose entries rest sealed (absent: the case has no
+   * key), so that opening them costs no statement of its own. Returns how many were claimed.
    */
-  async relay(limit: number, send: (entries: OutboxEntry[]) => Promise<OutboxRelayOutcome>): Promise<number> {
+  async relay(
+    limit: number,
+    send: (entries: OutboxEntry[], keys: ReadonlyMap<string, StoredCaseKey>) => Promise<OutboxRelayOutcome>,
+  ): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
       const rows = await trx
         .selectFrom('outbox')
+        // Only the outbox rows are claimed (locked); a key is read as it stands.
+        .leftJoin('case_keys', (join) =>
+          join.onRef('case_keys.case_id', '=', 'outbox.case_id').on('outbox.sealed_payload', 'is not', null),
+        )
         .select([
-          'envelope_id',
-          'case_id',
-          'type',
-          'to_country',
-          'correlation_id',
-          'causation_id',
-          'sealed_payload',
-          'payload',
-          'created_at',
-          'sent_at',
-          'delivered_at',
-          'undeliverable_reason',
-          'undeliverable_at',
+          'outbox.envelope_id',
+          'outbox.case_id',
+          'outbox.type',
+          'outbox.to_country',
+          'outbox.correlation_id',
+          'outbox.causation_id',
+          'outbox.sealed_payload',
+          'outbox.payload',
+          'outbox.created_at',
+          'outbox.sent_at',
+          'outbox.delivered_at',
+          'outbox.undeliverable_reason',
+          'outbox.undeliverable_at',
+          'case_keys.case_id as key_case_id',
+          'case_keys.wrapped_key',
+          'case_keys.destroyed_at as key_destroyed_at',
         ])
-        .where('sent_at', 'is', null)
-        .where('undeliverable_reason', 'is', null)
-        .orderBy('seq')
+        .where('outbox.sent_at', 'is', null)
+        .where('outbox.undeliverable_reason', 'is', null)
+        .orderBy('outbox.seq')
         .limit(limit)
-        .forUpdate()
+        .forUpdate('outbox')
         .skipLocked()
         .execute();
       if (rows.length === 0) return 0;
-      const outcome = await send(rows.map(outboxEntryOf));
+      const keys = new Map<string, StoredCaseKey>();
+      for (const row of rows) {
+        if (row.key_case_id !== null) {
+          keys.set(row.key_case_id, {
+            case_id: row.key_case_id,
+            wrapped_key: row.wrapped_key,
+            destroyed_at: row.key_destroyed_at,
+          });
+        }
+      }
+      const outcome = await send(rows.map(outboxEntryOf), keys);
       const at = new Date();
       if (outcome.sent.length > 0) {
         // The payload goes with the send: the message left, and the case's view needs only its header.

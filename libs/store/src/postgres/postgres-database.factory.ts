@@ -1,6 +1,7 @@
 import { backOff } from 'exponential-backoff';
 import { Kysely, PostgresDialect } from 'kysely';
 import { Pool } from 'pg';
+import { StatementCounter } from './statement-counter';
 
 export interface PostgresDatabaseOptions {
   /** postgres://user:password@host:port/database — the node's own database (or the monitor's). */
@@ -49,5 +50,7 @@ export async function createPostgresDatabase<DB>(options: PostgresDatabaseOption
       },
     },
   );
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const countDir = process.env['ENLACE_STATEMENT_COUNT_DIR'];
+  const counter = countDir ? new StatementCounter(countDir, options.applicationName ?? 'enlace') : undefined;
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(counter ? { log: counter.log } : {}) });
 }

@@ -9,7 +9,14 @@ import {
 import { EnvelopeHeader, EnvelopeSealer, UnknownRecipientError } from '@enlace/envelope';
 import { EnvelopePublisher, OutboundRecord, TopicNames } from '@enlace/messaging';
 import { PersonalDataVault, SealedUse } from '@enlace/privacy';
-import { NodeChannels, NotifiedWorker, OutboxEntry, OutboxRelayOutcome, OutboxRelayStore } from '@enlace/store';
+import {
+  NodeChannels,
+  NotifiedWorker,
+  OutboxEntry,
+  OutboxRelayOutcome,
+  OutboxRelayStore,
+  StoredCaseKey,
+} from '@enlace/store';
 import { COURIER_CONFIG, CourierConfig } from '../config/courier.config';
 import { ENVELOPE_PUBLISHER, MEMBER_DIRECTORY, OUTBOX_RELAY_STORE, PERSONAL_DATA_VAULT } from '../courier.tokens';
 import { messageSchemaId } from '@enlace/contracts';
@@ -65,15 +72,18 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
 
   /** Claims, sends and marks one batch; returns how many entries it claimed. */
   relayOnce(): Promise<number> {
-    return this.store.relay(this.config.relayBatchSize, (entries) => this.send(entries));
+    return this.store.relay(this.config.relayBatchSize, (entries, keys) => this.send(entries, keys));
   }
 
-  private async send(entries: readonly OutboxEntry[]): Promise<OutboxRelayOutcome> {
+  private async send(
+    entries: readonly OutboxEntry[],
+    keys: ReadonlyMap<string, StoredCaseKey>,
+  ): Promise<OutboxRelayOutcome> {
     const byTopic = new Map<string, { ids: string[]; records: OutboundRecord[]; entries: OutboxEntry[] }>();
     const undeliverable: { envelopeId: string; reason: string }[] = [];
     const setAside: OutboxEntry[] = [];
     const directoryRead = { once: false };
-    const payloads = await this.payloadsOf(entries);
+    const payloads = await this.payloadsOf(entries, keys);
     for (const [i, entry] of entries.entries()) {
       const payload = payloads[i];
       if (payload === undefined) {
@@ -103,12 +113,16 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   }
 
   /**
-   * The entries' messages: opened with their cases' keys (read together, once for the batch) when sealed at rest;
-   * undefined for an entry whose case's key was destroyed.
+   * The entries' messages: opened with their cases' keys (read with the claim, once for the batch) when sealed at
+   * rest; undefined for an entry whose case's key was destroyed.
    */
-  private async payloadsOf(entries: readonly OutboxEntry[]): Promise<(Record<string, unknown> | undefined)[]> {
+  private async payloadsOf(
+    entries: readonly OutboxEntry[],
+    keys: ReadonlyMap<string, StoredCaseKey>,
+  ): Promise<(Record<string, unknown> | undefined)[]> {
     const sealed = entries.filter((entry) => entry.sealedPayload !== undefined);
-    const opened = await this.vault.openMany<Record<string, unknown>>(
+    const opened = await this.vault.openManyWith<Record<string, unknown>>(
+      keys,
       sealed.map((entry) => ({
         caseId: entry.caseId,
         purpose: SealedUse.outbox(entry.envelopeId),

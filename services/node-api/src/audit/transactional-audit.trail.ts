@@ -1,4 +1,4 @@
-import type { AuditLogStore } from '@enlace/audit';
+import { auditLogLock, type AuditLogStore } from '@enlace/audit';
 import type { CaseAuditTrail } from '../cases/application/case-audit-trail';
 import type { NodeTransactions } from '../database/node-transactions';
 import { AUDITED_WITH_CHANGE, auditEntryOf } from './audit-entry';
@@ -22,8 +22,12 @@ export class TransactionalAuditTrail implements CaseAuditTrail {
     if (!inFlight || inFlight.request[AUDITED_WITH_CHANGE]) return write();
     const { request, success, at } = inFlight;
     return this.transactions.run(async (trx) => {
+      // The log's lock is held from the case's last write to the commit, taken by that write's own statement.
+      this.transactions.lockWithLastWrite(auditLogLock());
       const written = await write();
-      await this.store.appendWithin(trx, [auditEntryOf(request, success, at)]);
+      await this.store.appendWithin(trx, [auditEntryOf(request, success, at)], {
+        locked: this.transactions.lastWriteLocked,
+      });
       await this.transactions.afterCommit(async () => {
         request[AUDITED_WITH_CHANGE] = true;
       });

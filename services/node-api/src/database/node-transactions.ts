@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { NodeDatabase } from '@enlace/store';
 
 interface OpenTransaction {
@@ -9,6 +9,8 @@ interface OpenTransaction {
   readonly known: Map<string, unknown>;
   /** Writes gathered during the transaction, each list written in one statement just before it commits. */
   readonly queued: Map<string, { readonly items: unknown[]; readonly write: (items: unknown[]) => Promise<void> }>;
+  /** Locks to take with the transaction's last write (`lockWithLastWrite`), and whether a write took them. */
+  readonly lastWriteLocks: { readonly locks: RawBuilder<void>[]; taken: boolean };
 }
 
 /**
@@ -42,7 +44,13 @@ export class NodeTransactions {
     if (open) return work(open.trx);
     const afterCommit: (() => Promise<void>)[] = [];
     const result = await this.db.transaction().execute((trx) => {
-      const opened: OpenTransaction = { trx, afterCommit, known: new Map(), queued: new Map() };
+      const opened: OpenTransaction = {
+        trx,
+        afterCommit,
+        known: new Map(),
+        queued: new Map(),
+        lastWriteLocks: { locks: [], taken: false },
+      };
       return this.current.run(opened, async () => {
         const done = await work(trx);
         for (const { items, write } of opened.queued.values()) await write(items);
@@ -90,5 +98,29 @@ export class NodeTransactions {
   /** Forgets `key`: the next read in the transaction goes to the database. */
   forget(key: string): void {
     this.current.getStore()?.known.delete(key);
+  }
+
+  /**
+   * Asks the open transaction's last write to take `lock` (a call like `pg_advisory_xact_lock(...)`) in its own
+   * statement, so that a lock needed only from there to the commit (the audit log's) costs no statement of its own.
+   */
+  lockWithLastWrite(lock: RawBuilder<void>): void {
+    this.current.getStore()?.lastWriteLocks.locks.push(lock);
+  }
+
+  /**
+   * For the select list of a write that may be the transaction's last: the locks asked for (`null` when none), which
+   * count as taken from then on.
+   */
+  lastWriteLocks(): RawBuilder<unknown> {
+    const wanted = this.current.getStore()?.lastWriteLocks;
+    if (!wanted || wanted.locks.length === 0) return sql`null`;
+    wanted.taken = true;
+    return sql.join(wanted.locks);
+  }
+
+  /** True once a write of the open transaction took the locks asked for with lockWithLastWrite. */
+  get lastWriteLocked(): boolean {
+    return this.current.getStore()?.lastWriteLocks.taken ?? false;
   }
 }

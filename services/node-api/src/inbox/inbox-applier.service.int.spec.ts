@@ -51,7 +51,11 @@ describe('InboxApplierService (on the real PostgreSQL)', () => {
   beforeEach(() => scratch.db.deleteFrom('inbox').execute());
 
   // The entries here carry no sealed payload and their cases no key: the vault finds none.
-  const noKeys = { keysOf: async () => new Map(), openWith: async () => undefined } as unknown as PersonalDataVault;
+  const noKeys = {
+    keysOf: async () => new Map(),
+    keysFrom: async () => new Map(),
+    openWith: async () => undefined,
+  } as unknown as PersonalDataVault;
 
   const serviceWith = (applier: InboxMessageApplier, transactions = new NodeTransactions(scratch.db)) =>
     new InboxApplierService(

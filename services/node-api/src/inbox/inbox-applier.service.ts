@@ -105,9 +105,10 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
    * other, in arrival order, all cases in one transaction; after a failure, each case in its own, a few at once.
    */
   async applyPending(): Promise<number> {
-    const found = await this.inbox.findUnapplied(APPLY_BATCH);
+    // The round's entries and their cases' keys in one statement.
+    const { entries: found, keys: stored } = await this.inbox.findUnappliedWithKeys(APPLY_BATCH);
     if (found.length === 0) return 0;
-    const keys = await this.vault.keysOf(found.map((entry) => entry.caseId));
+    const keys = await this.vault.keysFrom(stored.values());
     const entries = await this.opened(found, keys);
     const byCase = new Map<string, InboxEntry[]>();
     for (const entry of entries) byCase.set(entry.caseId, [...(byCase.get(entry.caseId) ?? []), entry]);

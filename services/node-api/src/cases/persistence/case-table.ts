@@ -1,4 +1,4 @@
-import { NodeChannels, notify, outboxRowOf, type CasesTable, type NodeDatabase, type OutboxEntry } from '@enlace/store';
+import { NodeChannels, outboxRowOf, type CasesTable, type NodeDatabase, type OutboxEntry } from '@enlace/store';
 import {
   sql,
   type ExpressionBuilder,
@@ -157,9 +157,8 @@ export class CaseTable {
          where exists (select 1 from added)
         on conflict do nothing)
       select exists (select 1 from added) as inserted,
-             (select pg_notify(${NodeChannels.outbox}, '') where exists (select 1 from queued)) as notified`.execute(
-      this.transactions.executor,
-    );
+             (select pg_notify(${NodeChannels.outbox}, '') where exists (select 1 from queued)) as notified,
+             ${this.transactions.lastWriteLocks()}`.execute(this.transactions.executor);
     return result.rows[0]?.inserted ? 'inserted' : 'exists';
   }
 
@@ -384,7 +383,7 @@ export class CaseTable {
       .insertInto('outbox')
       .values(outbox.map((entry) => outboxRowOf(entry, this.protocol)))
       .execute();
-    await notify(trx, NodeChannels.outbox);
+    await sql`select pg_notify(${NodeChannels.outbox}, ''), ${this.transactions.lastWriteLocks()}`.execute(trx);
   }
 }
 
