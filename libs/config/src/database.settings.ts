@@ -1,4 +1,4 @@
-import { envSetting, integer } from './env-setting';
+import { envSetting, integer, optionalText } from './env-setting';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/\S+$/;
 
@@ -24,5 +24,10 @@ export const databaseSettings = {
       'server, so each pool is kept small on purpose.',
     fallback: 10,
     min: 2,
+  }),
+  ENLACE_STATEMENT_COUNT_DIR: optionalText({
+    description:
+      'For measuring only (the bench sets it): a folder where the process writes how many database statements of each ' +
+      'kind it ran, every 2 s. Unset: nothing is counted.',
   }),
 };
