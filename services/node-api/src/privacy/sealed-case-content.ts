@@ -1,4 +1,4 @@
-import { CaseDataCipherError, PersonalDataVault, SealedUse } from '@enlace/privacy';
+import { CaseDataCipherError, CaseKeyUnopenableError, PersonalDataVault, SealedUse } from '@enlace/privacy';
 import type { OutboxEntry } from '@enlace/store';
 import type { ConsentRecord, ReferredPerson } from '../cases/domain/case-content';
 import type { NodeTransactions } from '../database/node-transactions';
@@ -112,7 +112,7 @@ export class SealedCaseContent {
     try {
       return await this.vault.keysOf(caseIds, db);
     } catch (error) {
-      if (!(error instanceof CaseDataCipherError)) throw error;
+      if (!unopenable(error)) throw error;
     }
     const keys = new Map<string, Uint8Array | null>();
     for (const caseId of caseIds) {
@@ -120,7 +120,7 @@ export class SealedCaseContent {
         const key = (await this.vault.keysOf([caseId], db)).get(caseId);
         if (key !== undefined) keys.set(caseId, key);
       } catch (error) {
-        if (!(error instanceof CaseDataCipherError)) throw error;
+        if (!unopenable(error)) throw error;
       }
     }
     return keys;
@@ -173,4 +173,12 @@ export function stateWithPurpose<S>(state: S, statePurpose: string | undefined):
   const consent = (state as WithConsentPurpose).consent;
   if (consent === undefined || statePurpose === undefined) return state;
   return { ...state, consent: { ...consent, purpose: statePurpose } };
+}
+
+/**
+ * A case's content or key that does not open: a list leaves that case's initials out rather than fail the page. (The
+ * inbox and the courier treat an unopenable key as the node's own fault and stop; a list only shows less.)
+ */
+function unopenable(error: unknown): boolean {
+  return error instanceof CaseDataCipherError || error instanceof CaseKeyUnopenableError;
 }
