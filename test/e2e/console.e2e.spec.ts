@@ -502,7 +502,7 @@ describe('the web console in a browser', () => {
           const ids = await idsShown();
           return ids.length > 0 && ids[0] !== before[0] ? ids : undefined;
         },
-        { what: `page ${number} of the outgoing referrals`, timeoutMs: 15_000, intervalMs: 100 },
+        { what: `page ${number} of the outgoing referrals`, timeoutMs: 30_000, intervalMs: 100 },
       );
     };
     await outgoing.locator('tr[data-referral-id]').first().waitFor({ timeout: 30_000 });

@@ -9,8 +9,10 @@ export interface Polled<T> {
 
 /**
  * Loads now and again every `intervalMs` while the page is shown, so that the other side's steps appear without
- * a reload; a failed load keeps the last data and shows the error. `load` should be memoised (useCallback): a new
- * one loads at once.
+ * a reload; a failed load keeps the last data and shows the error. The next load is planned once this one has
+ * settled, never on a clock that would cut a slow answer short (on a busy node a list may take longer than the
+ * interval: aborting it at every tick would leave the page showing the old list for ever). `load` should be memoised
+ * (useCallback): a new one loads at once.
  */
 export function usePolling<T>(load: (signal: AbortSignal) => Promise<T>, intervalMs: number): Polled<T> {
   const [data, setData] = useState<T>();
@@ -20,6 +22,7 @@ export function usePolling<T>(load: (signal: AbortSignal) => Promise<T>, interva
 
   useEffect(() => {
     const controller = new AbortController();
+    let timer: number | undefined;
     load(controller.signal)
       .then((value) => {
         setData(value);
@@ -28,11 +31,13 @@ export function usePolling<T>(load: (signal: AbortSignal) => Promise<T>, interva
       .catch((reason: unknown) => {
         if ((reason as Error).name !== 'AbortError') setError(reason);
       })
-      .finally(() => setLoading(false));
-    const timer = window.setTimeout(() => setTick((n) => n + 1), intervalMs);
+      .finally(() => {
+        setLoading(false);
+        if (!controller.signal.aborted) timer = window.setTimeout(() => setTick((n) => n + 1), intervalMs);
+      });
     return () => {
       controller.abort();
-      window.clearTimeout(timer);
+      if (timer !== undefined) window.clearTimeout(timer);
     };
   }, [tick, intervalMs, load]);
 
