@@ -52,7 +52,9 @@ describe('decideIntake', () => {
 
   describe('ScreenIntake', () => {
     it('should screen a recorded intake as a presumed victim without a reason', () => {
-      given([recorded]).when(screen('presumed-victim')).then([screenedAs('presumed-victim')]);
+      given([recorded])
+        .when(screen('presumed-victim'))
+        .then([screenedAs('presumed-victim')]);
     });
 
     it('should screen an intake as not a case with its reason', () => {
@@ -101,7 +103,9 @@ describe('decideIntake', () => {
       ['a conversion', convertTo('referral')],
       ['a second erasure', erase()],
     ])('should refuse %s once the data are erased', (_what, command) => {
-      given([recorded, screenedAs('presumed-victim'), erased]).when(command).thenThrows('TRANSITION_NOT_ALLOWED');
+      given([recorded, screenedAs('presumed-victim'), erased])
+        .when(command)
+        .thenThrows('TRANSITION_NOT_ALLOWED');
     });
   });
 
@@ -119,6 +123,27 @@ describe('decideIntake', () => {
       ['converted already', [recorded, screenedAs('presumed-victim'), converted]],
     ])('should refuse to convert an intake %s', (_status, events) => {
       given(events).when(convertTo('referral')).thenThrows('TRANSITION_NOT_ALLOWED');
+    });
+  });
+
+  describe('the whole way from a call to a case', () => {
+    it('should leave an intake converted, naming the case it became, once each decided step is applied', () => {
+      const steps: IntakeCommand[] = [
+        { type: 'RecordIntake', data: { intakeId, at: RECORDED_AT } },
+        screen('presumed-victim'),
+        convertTo('referral'),
+      ];
+      const state = steps.reduce<IntakeState | undefined>(
+        (current, command) => decideIntake(current, command).reduce(evolveIntake, current),
+        undefined,
+      );
+
+      expect(state).toMatchObject({
+        intakeId,
+        status: 'converted',
+        screening: { outcome: 'presumed-victim', at: SCREENED_AT },
+        conversion: { protocol: 'referral', caseId, at: CONVERTED_AT },
+      });
     });
   });
 });
