@@ -38,11 +38,22 @@ function pathPattern(args: readonly string[]): { pattern: string; rest: string[]
   return { pattern: `^${root}/.*(${given.join('|')}).*${TIERS}`, rest };
 }
 
+/** `--brokers N` (a local Kafka cluster of N brokers, as `infra.ts up --brokers N`), taken out of jest's arguments. */
+function brokersOption(args: readonly string[]): { brokers?: string; others: string[] } {
+  const index = args.indexOf('--brokers');
+  if (index < 0) return { others: [...args] };
+  const brokers = args[index + 1];
+  if (brokers === undefined) throw new Error('--brokers needs a number of brokers');
+  return { brokers, others: args.filter((_, i) => i !== index && i !== index + 1) };
+}
+
 async function main(): Promise<number> {
+  const { brokers, others } = brokersOption(process.argv.slice(2));
+  if (brokers !== undefined) process.env['ENLACE_KAFKA_CLUSTER_SIZE'] = brokers;
   const before = await infraStatus();
-  const wasRunning = [before.kafka, before.postgres].every((c) => c.state === 'running');
+  const wasRunning = [before.kafka, ...before.otherBrokers, before.postgres].every((c) => c.state === 'running');
   const infra = await ensureInfra();
-  const { pattern, rest } = pathPattern(process.argv.slice(2));
+  const { pattern, rest } = pathPattern(others);
   const jest = spawnSync(
     process.execPath,
     ['node_modules/jest/bin/jest.js', '--testPathPatterns', pattern, '--runInBand', '--forceExit', ...rest],

@@ -1,14 +1,21 @@
-// CLI for Enlace's local infrastructure:  tsx deploy/local/infra.ts up|down|status
+// CLI for Enlace's local infrastructure:  tsx deploy/local/infra.ts up [--brokers N]|down|status
+import { parseArgs } from 'node:util';
 import { ensureInfra, formatStatus, infraStatus, stopInfra } from './src/infra-control';
 import { PrerequisiteError } from './src/prerequisites';
 
-const USAGE = 'usage: tsx deploy/local/infra.ts up|down|status';
+const USAGE = 'usage: tsx deploy/local/infra.ts up [--brokers 1|2|3] | down | status';
 
-async function main(command: string | undefined): Promise<number> {
+async function main(args: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { brokers: { type: 'string' } } });
+  const [command] = positionals;
+  // --brokers: a KRaft cluster of that many brokers, each its own controller (the first start formats it so; later
+  // starts find the size in the state folder). Three give topics three copies with two in sync for a write.
+  const env =
+    values.brokers === undefined ? process.env : { ...process.env, ENLACE_KAFKA_CLUSTER_SIZE: values.brokers };
   switch (command) {
     case 'up': {
       const started = Date.now();
-      const endpoints = await ensureInfra();
+      const endpoints = await ensureInfra({ env });
       console.log(`infra: up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       console.log(`infra: KAFKA_BROKERS=${endpoints.kafkaBrokers}`);
       if (endpoints.kafkaSasl) {
@@ -27,10 +34,10 @@ async function main(command: string | undefined): Promise<number> {
       return 0;
     }
     case 'down':
-      await stopInfra();
+      await stopInfra({ env });
       return 0;
     case 'status':
-      console.log(formatStatus(await infraStatus()));
+      console.log(formatStatus(await infraStatus({ env })));
       return 0;
     default:
       console.error(USAGE);
@@ -38,7 +45,7 @@ async function main(command: string | undefined): Promise<number> {
   }
 }
 
-main(process.argv[2]).then(
+main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

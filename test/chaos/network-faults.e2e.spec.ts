@@ -69,7 +69,7 @@ describeLocal(`the network under faults (${FULL ? 'full' : 'short'} form)`, () =
   afterAll(async () => {
     // after a failure the stream is still running: stop it first, or its timers keep Jest from ending
     await driver?.stop();
-    await chaos?.restoreInfra().catch(() => undefined);
+    await chaos?.restoreInfra(true).catch(() => undefined);
     await chaos?.stop(process.env['ENLACE_CHAOS_KEEP'] === '1');
   });
 
@@ -90,6 +90,10 @@ describeLocal(`the network under faults (${FULL ? 'full' : 'short'} form)`, () =
     // The network misbehaves: envelopes again, out of order, on other partitions; and garbage.
     for (const country of plan.countries) await injector.duplicateAndReorder(country, plan.duplicatesPerInbox);
     await injector.injectGarbage(a, plan.garbagePerInbox);
+
+    // On a cluster of three brokers (`npm run test:chaos -- --brokers 3`), one of them dies for good: its partitions'
+    // other copies take over, and two brokers are left for the rest of the run.
+    if ((infra.kafkaClusterSize ?? 1) >= 3) await chaos.killBrokerForGood('kafka-3');
 
     // The broker goes away (and a courier starts while it is away), then comes back.
     await chaos.stopBroker();
@@ -142,7 +146,8 @@ describeLocal(`the network under faults (${FULL ? 'full' : 'short'} form)`, () =
 
     console.log(
       [
-        `chaos (${FULL ? 'full' : 'short'} form) on ${plan.countries.join(', ')}:`,
+        `chaos (${FULL ? 'full' : 'short'} form) on ${plan.countries.join(', ')}, ` +
+          `${infra.kafkaClusterSize ?? 1} broker(s):`,
         ...chaos.events.map((line) => `  ${line}`),
         `  driver: ${JSON.stringify(driver.counts)}`,
         `  lifecycles by protocol: ${JSON.stringify(countBy(driver.results, (r) => `${r.protocol} ${r.outcome}`))}`,

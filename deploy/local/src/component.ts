@@ -3,7 +3,8 @@ import type { Tool } from './prerequisites';
 
 export type Log = (line: string) => void;
 
-export type ComponentName = 'kafka' | 'postgres';
+/** `kafka` is the local cluster's first broker; `kafka-2`, `kafka-3` the others of a larger one. */
+export type ComponentName = 'kafka' | `kafka-${number}` | 'postgres';
 
 export interface LocalComponent {
   name: ComponentName;

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { ComponentName, Log, LocalComponent } from './component';
 import type { KafkaSaslCredentials } from '@enlace/messaging';
 import { kafkaAdminCredentials } from './kafka-admin-credentials';
+import { kafkaClusterMembers, kafkaClusterSize } from './kafka-cluster';
 import { configuredTlsPort, kafkaComponent } from './kafka-process';
 import { withLock } from './lock';
 import { HOST, resolvePaths, resolvePorts, startTimeoutMs, type InfraPaths, type InfraPorts } from './paths';
@@ -34,8 +35,12 @@ export interface InfraEndpoints {
   kafkaLibsDir?: string;
   /** folder of the local broker's log files (server.log, kafka.out); absent when Kafka is external. */
   kafkaLogDir?: string;
-  /** the broker's log.dirs: where records rest on disk; absent when Kafka is external. */
+  /** the (first) broker's log.dirs: where records rest on disk; absent when Kafka is external. */
   kafkaDataDir?: string;
+  /** every local broker's log.dirs (one per broker of the cluster); absent when Kafka is external. */
+  kafkaDataDirs?: string[];
+  /** how many brokers the local cluster has (topics get as many copies); absent when Kafka is external. */
+  kafkaClusterSize?: number;
   /**
    * The PostgreSQL server, on its maintenance database `postgres` (locally `postgres://enlace@127.0.0.1:15432/postgres`,
    * no password): a program makes its own database there (ensureDatabase) and connects to it (withDatabase).
@@ -68,6 +73,8 @@ export interface ComponentStatus {
 export interface InfraStatus {
   home: string;
   kafka: ComponentStatus;
+  /** the other brokers of a local cluster of more than one (kafka-2, kafka-3). */
+  otherBrokers: ComponentStatus[];
   postgres: ComponentStatus;
 }
 
@@ -78,6 +85,11 @@ export interface InfraOptions {
   log?: Log;
 }
 
+export interface EnsureInfraOptions extends InfraOptions {
+  /** components not to start even when stopped: a broker a fault-injection test killed for good. */
+  leaveStopped?: readonly ComponentName[];
+}
+
 interface Context {
   env: NodeJS.ProcessEnv;
   paths: InfraPaths;
@@ -85,7 +97,9 @@ interface Context {
   log: Log;
   externalKafka: string | undefined;
   externalPostgres: string | undefined;
-  kafka: LocalComponent;
+  /** every broker of the local cluster, the first (`kafka`) first. */
+  brokers: LocalComponent[];
+  kafkaClusterSize: number;
   postgres: LocalComponent;
 }
 
@@ -99,6 +113,7 @@ function context(options: InfraOptions = {}): Context {
   const env = options.env ?? process.env;
   const paths = resolvePaths(env);
   const ports = resolvePorts(env);
+  const kafkaClusterSizeNow = kafkaClusterSize(env, paths);
   return {
     env,
     paths,
@@ -106,7 +121,8 @@ function context(options: InfraOptions = {}): Context {
     log: options.log ?? defaultLog,
     externalKafka: nonEmpty(env['KAFKA_BROKERS']),
     externalPostgres: nonEmpty(env['DATABASE_URL']),
-    kafka: kafkaComponent(paths, ports, env),
+    brokers: kafkaClusterMembers(paths, ports, kafkaClusterSizeNow).map((member) => kafkaComponent(member, env)),
+    kafkaClusterSize: kafkaClusterSizeNow,
     postgres: postgresComponent(paths, ports, env),
   };
 }
@@ -174,19 +190,26 @@ async function ensureComponent(c: LocalComponent, ctx: Context): Promise<number>
 }
 
 function endpoints(ctx: Context): InfraEndpoints {
-  const tlsPort = ctx.externalKafka ? undefined : configuredTlsPort(ctx.paths);
+  const members = kafkaClusterMembers(ctx.paths, ctx.ports, ctx.kafkaClusterSize);
+  const tlsPorts = ctx.externalKafka ? [] : members.map((member) => configuredTlsPort(member.paths));
+  const tlsPortsKnown = tlsPorts.length > 0 && tlsPorts.every((port) => port !== undefined);
   return {
-    kafkaBrokers: ctx.externalKafka ?? `${HOST}:${ctx.ports.kafka}`,
+    kafkaBrokers: ctx.externalKafka ?? members.map((member) => `${HOST}:${member.ports.kafka}`).join(','),
     ...(ctx.externalKafka
       ? {}
       : {
           kafkaSasl: kafkaAdminCredentials(ctx.paths.kafka.adminCredentials),
-          ...(tlsPort !== undefined && {
-            kafkaTls: { brokers: `${HOST}:${tlsPort}`, caFile: ctx.paths.kafka.tls.caCertificate },
+          ...(tlsPortsKnown && {
+            kafkaTls: {
+              brokers: tlsPorts.map((port) => `${HOST}:${port}`).join(','),
+              caFile: ctx.paths.kafka.tls.caCertificate,
+            },
           }),
           kafkaLibsDir: ctx.paths.kafka.libs,
           kafkaLogDir: ctx.paths.kafka.logs,
           kafkaDataDir: ctx.paths.kafka.data,
+          kafkaDataDirs: members.map((member) => member.paths.kafka.data),
+          kafkaClusterSize: ctx.kafkaClusterSize,
         }),
     databaseUrl: ctx.externalPostgres ?? postgresServerUrl(ctx.ports.postgres),
     ...(ctx.externalPostgres ? {} : { postgresDataDir: ctx.paths.postgres.data }),
@@ -202,13 +225,15 @@ function endpoints(ctx: Context): InfraEndpoints {
  * KAFKA_BROKERS / DATABASE_URL, are left alone), writes <home>/infra.json, and returns the endpoints. Throws
  * PrerequisiteError when java/mvn/PostgreSQL is missing, Error otherwise.
  */
-export async function ensureInfra(options: InfraOptions = {}): Promise<InfraEndpoints> {
+export async function ensureInfra(options: EnsureInfraOptions = {}): Promise<InfraEndpoints> {
   const ctx = context(options);
-  const local: LocalComponent[] = [];
+  const leaveStopped = new Set(options.leaveStopped ?? []);
+  let local: LocalComponent[] = [];
   if (ctx.externalKafka) ctx.log(`kafka    external  ${ctx.externalKafka}`);
-  else local.push(ctx.kafka);
+  else local.push(...ctx.brokers);
   if (ctx.externalPostgres) ctx.log(`postgres external  ${maskCredentials(ctx.externalPostgres)}`);
   else local.push(ctx.postgres);
+  local = local.filter((c) => !leaveStopped.has(c.name));
 
   const pids: Record<string, number> = {};
   if (local.length > 0) {
@@ -265,7 +290,7 @@ export async function stopInfra(options: InfraOptions = {}): Promise<void> {
     ctx.paths.lockFile,
     async () => {
       await Promise.all(
-        [ctx.kafka, ctx.postgres].map(async (c) => {
+        [...ctx.brokers, ctx.postgres].map(async (c) => {
           const log = prefixed(ctx.log, c.name);
           const { pid, stale } = livePid(c.pidFile, c.markers);
           if (pid === undefined) {
@@ -296,7 +321,8 @@ export async function stopInfraComponent(
   options: InfraOptions & { kill?: boolean } = {},
 ): Promise<boolean> {
   const ctx = context(options);
-  const component = ctx[name];
+  const component = [...ctx.brokers, ctx.postgres].find((c) => c.name === name);
+  if (!component) throw new Error(`no local component ${name} (the cluster has ${ctx.kafkaClusterSize} broker(s))`);
   return withLock(
     ctx.paths.lockFile,
     async () => {
@@ -333,10 +359,11 @@ async function componentStatus(c: LocalComponent): Promise<ComponentStatus> {
 /** Reports each component: running / unhealthy / stopped / external, with pid and port. Never starts anything. */
 export async function infraStatus(options: InfraOptions = {}): Promise<InfraStatus> {
   const ctx = context(options);
-  const [kafka, postgres] = await Promise.all([
+  const [first, ...others] = ctx.brokers as [LocalComponent, ...LocalComponent[]];
+  const [kafka, postgres, ...otherBrokers] = await Promise.all([
     ctx.externalKafka
       ? Promise.resolve<ComponentStatus>({ name: 'kafka', state: 'external', endpoint: ctx.externalKafka })
-      : componentStatus(ctx.kafka),
+      : componentStatus(first),
     ctx.externalPostgres
       ? Promise.resolve<ComponentStatus>({
           name: 'postgres',
@@ -345,13 +372,14 @@ export async function infraStatus(options: InfraOptions = {}): Promise<InfraStat
           detail: 'DATABASE_URL',
         })
       : componentStatus(ctx.postgres),
+    ...(ctx.externalKafka ? [] : others.map((c) => componentStatus(c))),
   ]);
-  return { home: ctx.paths.home, kafka, postgres };
+  return { home: ctx.paths.home, kafka, otherBrokers, postgres };
 }
 
 /** One line per component, for the CLI. */
 export function formatStatus(status: InfraStatus): string {
-  return [status.kafka, status.postgres]
+  return [status.kafka, ...status.otherBrokers, status.postgres]
     .map((s) =>
       [
         s.name.padEnd(8),

@@ -1,5 +1,5 @@
-// Apache Kafka 3.9, single-node KRaft (broker + controller in one JVM), run from the jars that
-// deploy/local/kafka/pom.xml resolves.
+// Apache Kafka 3.9 in KRaft mode, run from the jars that deploy/local/kafka/pom.xml resolves: one broker of the local
+// cluster (broker and controller in one JVM); the cluster is one of them by default (kafka-cluster.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { KafkaSaslCredentials } from '@enlace/messaging';
 import type { LocalComponent, Log } from './component';
 import { jaasQuoted, kafkaAdminCredentials } from './kafka-admin-credentials';
+import { replicationOf, type KafkaClusterMember } from './kafka-cluster';
 import { ensureTlsMaterial, tlsStorePassword } from './kafka-tls-material';
 import { HOST, LOCAL_DEPLOY_DIR, type InfraPaths, type InfraPorts } from './paths';
 import { javaCommand, type Tool } from './prerequisites';
@@ -35,7 +36,9 @@ export function serverProperties(
   ports: InfraPorts,
   admin: KafkaSaslCredentials,
   tls?: { storePassword: string },
+  member: Pick<KafkaClusterMember, 'index' | 'size' | 'voters'> = singleBroker(ports),
 ): string {
+  const replication = replicationOf(member.size);
   const scram = `org.apache.kafka.common.security.scram.ScramLoginModule required username=${jaasQuoted(admin.username)} password=${jaasQuoted(admin.password)};`;
   const plain =
     `org.apache.kafka.common.security.plain.PlainLoginModule required username=${jaasQuoted(admin.username)} ` +
@@ -44,8 +47,8 @@ export function serverProperties(
   return [
     "# Written by deploy/local/infra.ts on each start; edits are overwritten. Holds the super user's password.",
     'process.roles=broker,controller',
-    'node.id=1',
-    `controller.quorum.voters=1@${HOST}:${ports.kafkaController}`,
+    `node.id=${member.index}`,
+    `controller.quorum.voters=${member.voters}`,
     `listeners=CLIENT://${HOST}:${ports.kafka},CONTROLLER://${HOST}:${ports.kafkaController}${tlsListener}`,
     `advertised.listeners=CLIENT://${HOST}:${ports.kafka}${tlsListener}`,
     'inter.broker.listener.name=CLIENT',
@@ -76,13 +79,13 @@ export function serverProperties(
     `super.users=User:${admin.username}`,
     `log.dirs=${paths.kafka.data}`,
     'num.partitions=3',
-    'default.replication.factor=1',
-    'min.insync.replicas=1',
-    'offsets.topic.replication.factor=1',
+    `default.replication.factor=${replication.factor}`,
+    `min.insync.replicas=${replication.minInsync}`,
+    `offsets.topic.replication.factor=${replication.factor}`,
     // fewer internal partitions than the defaults (50): the first consumer group / transaction starts faster
     'offsets.topic.num.partitions=3',
-    'transaction.state.log.replication.factor=1',
-    'transaction.state.log.min.isr=1',
+    `transaction.state.log.replication.factor=${replication.factor}`,
+    `transaction.state.log.min.isr=${replication.minInsync}`,
     'transaction.state.log.num.partitions=3',
     'group.initial.rebalance.delay.ms=0',
     'auto.create.topics.enable=false',
@@ -94,6 +97,10 @@ export function serverProperties(
     'log.index.size.max.bytes=65536',
     '',
   ].join('\n');
+}
+
+function singleBroker(ports: InfraPorts): Pick<KafkaClusterMember, 'index' | 'size' | 'voters'> {
+  return { index: 1, size: 1, voters: `1@${HOST}:${ports.kafkaController}` };
 }
 
 function pomHash(pom: string): string {
@@ -145,11 +152,14 @@ async function resolveLibs(paths: InfraPaths, env: NodeJS.ProcessEnv, log: Log):
   log(`${jars.length} jars in ${paths.kafka.libs}`);
 }
 
-function writeConfig(paths: InfraPaths, ports: InfraPorts, admin: KafkaSaslCredentials): void {
+function writeConfig(member: KafkaClusterMember, admin: KafkaSaslCredentials): void {
+  const { paths, ports } = member;
   fs.mkdirSync(paths.kafka.data, { recursive: true });
   fs.mkdirSync(paths.kafka.logs, { recursive: true });
   const tls = { storePassword: tlsStorePassword(paths.kafka.tls) };
-  fs.writeFileSync(paths.kafka.serverProperties, serverProperties(paths, ports, admin, tls), { mode: 0o600 });
+  fs.writeFileSync(paths.kafka.serverProperties, serverProperties(paths, ports, admin, tls, member), {
+    mode: 0o600,
+  });
   fs.chmodSync(paths.kafka.serverProperties, 0o600);
   const template = fs.readFileSync(paths.kafka.log4jTemplate, 'utf8');
   const logFile = paths.kafka.serverLog.replace(/\\/g, '\\\\');
@@ -202,6 +212,12 @@ async function format(paths: InfraPaths, env: NodeJS.ProcessEnv, log: Log, admin
   fs.writeFileSync(paths.kafka.saslStamp, `${admin.username}\n`);
 }
 
+/** Formats a broker's storage for the cluster it is a member of, and notes the cluster's size (kafka-cluster.ts). */
+async function formatMember(member: KafkaClusterMember, env: NodeJS.ProcessEnv, log: Log, admin: KafkaSaslCredentials) {
+  await format(member.paths, env, log, admin);
+  fs.writeFileSync(member.paths.kafka.clusterSizeFile, `${member.size}\n`);
+}
+
 /**
  * The port of the TLS listener the broker was configured with at its start (server.properties is written only then),
  * or undefined: a broker started before the TLS listener existed has none until it is restarted.
@@ -217,10 +233,30 @@ export function configuredTlsPort(paths: InfraPaths): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-export function kafkaComponent(paths: InfraPaths, ports: InfraPorts, env: NodeJS.ProcessEnv): LocalComponent {
+/** What the brokers of one state folder share and prepare once at a time (the cluster's start them together). */
+const sharedPreparations = new Map<string, Promise<void>>();
+
+/** The jars and the TLS material every broker of the state folder uses; concurrent callers wait for one another. */
+function prepareShared(paths: InfraPaths, env: NodeJS.ProcessEnv, log: Log): Promise<void> {
+  const running = sharedPreparations.get(paths.kafka.dir);
+  if (running) return running;
+  const preparation = (async () => {
+    fs.mkdirSync(paths.kafka.dir, { recursive: true });
+    if (!libsResolved(paths)) await resolveLibs(paths, env, log);
+    await ensureTlsMaterial(paths.kafka.tls, env, log);
+  })().finally(() => sharedPreparations.delete(paths.kafka.dir));
+  sharedPreparations.set(paths.kafka.dir, preparation);
+  return preparation;
+}
+
+/** One broker of the local cluster (`kafka`, or `kafka-<n>` for the n-th broker of a larger one). */
+export function kafkaComponent(member: KafkaClusterMember, env: NodeJS.ProcessEnv): LocalComponent {
+  const { paths, ports } = member;
   const admin = (): KafkaSaslCredentials => kafkaAdminCredentials(paths.kafka.adminCredentials);
+  // a cluster's brokers share the machine: smaller heaps each
+  const heap = member.size > 1 ? ['-Xms128m', '-Xmx384m'] : ['-Xms256m', '-Xmx512m'];
   return {
-    name: 'kafka',
+    name: member.index === 1 ? 'kafka' : `kafka-${member.index}`,
     host: HOST,
     ports: [ports.kafka, ports.kafkaController, ports.kafkaTls],
     pidFile: paths.kafka.pidFile,
@@ -233,11 +269,9 @@ export function kafkaComponent(paths: InfraPaths, ports: InfraPorts, env: NodeJS
     },
 
     async prepare(log: Log): Promise<void> {
-      fs.mkdirSync(paths.kafka.dir, { recursive: true });
-      if (!libsResolved(paths)) await resolveLibs(paths, env, log);
-      await ensureTlsMaterial(paths.kafka.tls, env, log);
-      writeConfig(paths, ports, admin());
-      if (!isFormattedWithSasl(paths)) await format(paths, env, log, admin());
+      await prepareShared(paths, env, log);
+      writeConfig(member, admin());
+      if (!isFormattedWithSasl(paths)) await formatMember(member, env, log, admin());
     },
 
     async start(log: Log): Promise<number> {
@@ -247,8 +281,7 @@ export function kafkaComponent(paths: InfraPaths, ports: InfraPorts, env: NodeJS
       return spawnDetached(
         javaCommand(env),
         [
-          '-Xms256m',
-          '-Xmx512m',
+          ...heap,
           '-XX:+UseG1GC',
           '-XX:MaxGCPauseMillis=20',
           '-Djava.awt.headless=true',

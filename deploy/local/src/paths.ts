@@ -35,6 +35,8 @@ export interface KafkaPaths {
   log4jProperties: string;
   /** cluster id, generated once and kept. */
   clusterIdFile: string;
+  /** how many brokers the state folder's cluster was formatted for (1 when absent). */
+  clusterSizeFile: string;
   /** the broker's super user (user name and password, mode 0600), generated once and kept. */
   adminCredentials: string;
   /** written into the data folder once it is formatted with the super user's SCRAM credential. */
@@ -127,6 +129,7 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env): InfraPaths {
       serverProperties: path.join(kafkaDir, 'server.properties'),
       log4jProperties: path.join(kafkaDir, 'log4j.properties'),
       clusterIdFile: path.join(kafkaDir, 'cluster-id'),
+      clusterSizeFile: path.join(kafkaDir, 'cluster-size'),
       adminCredentials: path.join(kafkaDir, 'admin-credentials.json'),
       saslStamp: path.join(kafkaDir, 'data', '.enlace-sasl'),
       scramUsersSource: path.join(LOCAL_DEPLOY_DIR, 'kafka', 'ScramUsers.java'),
@@ -151,6 +154,48 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env): InfraPaths {
       run: path.join(postgresDir, 'run'),
       pidFile: path.join(infraDir, 'postgres.pid'),
     },
+  };
+}
+
+/** The most brokers the local cluster may have (each a broker and a controller in one JVM). */
+export const MAX_KAFKA_CLUSTER_SIZE = 3;
+
+/** How far apart the ports of two brokers of the local cluster are: broker n uses the first one's ports + 10 (n - 1). */
+export const KAFKA_BROKER_PORT_STEP = 10;
+
+/**
+ * The files of broker `index` (1-based) of the local cluster. Broker 1 keeps the single broker's layout (a state folder
+ * made before clusters existed is broker 1 as it is); broker n keeps its own under <home>/kafka/broker-<n>. The jars,
+ * the TLS material, the cluster id and the super user are shared.
+ */
+export function kafkaBrokerPaths(paths: InfraPaths, index: number): InfraPaths {
+  if (index === 1) return paths;
+  const dir = path.join(paths.kafka.dir, `broker-${index}`);
+  const logs = path.join(dir, 'logs');
+  return {
+    ...paths,
+    kafka: {
+      ...paths.kafka,
+      data: path.join(dir, 'data'),
+      logs,
+      serverProperties: path.join(dir, 'server.properties'),
+      log4jProperties: path.join(dir, 'log4j.properties'),
+      saslStamp: path.join(dir, 'data', '.enlace-sasl'),
+      serverLog: path.join(logs, 'server.log'),
+      stdoutLog: path.join(logs, 'kafka.out'),
+      pidFile: path.join(paths.infraDir, `kafka-${index}.pid`),
+    },
+  };
+}
+
+/** The ports of broker `index` (1-based): broker 1 uses the configured ones, the others the same + 10 (n - 1). */
+export function kafkaBrokerPorts(ports: InfraPorts, index: number): InfraPorts {
+  const shift = KAFKA_BROKER_PORT_STEP * (index - 1);
+  return {
+    ...ports,
+    kafka: ports.kafka + shift,
+    kafkaController: ports.kafkaController + shift,
+    kafkaTls: ports.kafkaTls + shift,
   };
 }
 

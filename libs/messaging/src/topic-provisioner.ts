@@ -1,4 +1,5 @@
 import { Kafka } from 'kafkajs';
+import { waitForTopicLeaders } from './topic-leaders';
 import { TopicNames } from './topic-names';
 
 export interface NetworkTopicsOptions {
@@ -55,7 +56,11 @@ export async function provisionNetworkTopics(kafka: Kafka, options: NetworkTopic
     ];
     const missing = wanted.filter((topic) => !existing.has(topic.topic));
     if (missing.length > 0) {
-      await admin.createTopics({ topics: missing, waitForLeaders: true });
+      await admin.createTopics({ topics: missing, waitForLeaders: false });
+      await waitForTopicLeaders(
+        admin,
+        missing.map((topic) => topic.topic),
+      );
     }
     return {
       created: missing.map((topic) => topic.topic),

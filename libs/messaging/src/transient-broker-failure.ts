@@ -1,4 +1,5 @@
 import { KafkaJSError } from 'kafkajs';
+import { DroppedRecordsError } from './dropped-records.error';
 import { DirectoryUnavailableError } from './kafka-member-directory';
 
 /**
@@ -6,7 +7,7 @@ import { DirectoryUnavailableError } from './kafka-member-directory';
  * kafkajs giving up its own retries, the directory not read yet): worth trying again later, never a reason to dead-letter a message.
  */
 export function isTransientBrokerFailure(error: unknown): boolean {
-  if (error instanceof DirectoryUnavailableError) return true;
+  if (error instanceof DirectoryUnavailableError || error instanceof DroppedRecordsError) return true;
   if (!(error instanceof KafkaJSError)) return false;
   if (error.retriable) return true;
   return [

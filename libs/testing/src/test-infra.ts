@@ -22,8 +22,12 @@ export interface TestInfra {
    * ensureDatabase) and connects to it through withDatabase(databaseUrl, name).
    */
   databaseUrl: string;
-  /** The broker's log.dirs, when the broker is a local process of ours. */
+  /** The (first) broker's log.dirs, when the broker is a local process of ours. */
   kafkaDataDir?: string;
+  /** Every local broker's log.dirs (more than one on a local cluster), when the brokers are local processes of ours. */
+  kafkaDataDirs?: string[];
+  /** How many brokers the local cluster has, when it is ours (topics of a test network get that many copies). */
+  kafkaClusterSize?: number;
   /** PostgreSQL's data folder, when the server is a local process of ours. */
   postgresDataDir?: string;
 }

@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
+  ComponentName,
   LocalNetwork,
   LocalNode,
   NodeProcessKind,
@@ -35,6 +36,8 @@ function localInfraEnv(): NodeJS.ProcessEnv {
 export class ChaosNetwork {
   readonly events: string[] = [];
   private readonly started = Date.now();
+  /** Brokers killed for good: restoring the infrastructure leaves them down until `stop`. */
+  private readonly lostBrokers = new Set<ComponentName>();
 
   private constructor(
     readonly net: LocalNetwork,
@@ -103,9 +106,18 @@ export class ChaosNetwork {
     await waitForNodeApi(node.apiUrl, 180_000);
   }
 
+  /** Stops the (first) broker: on a single broker the whole network's broker is away; on three, one of them. */
   async stopBroker(kill = false): Promise<void> {
     await stopInfraComponent('kafka', { env: localInfraEnv(), log: () => undefined, kill });
     this.note(`Kafka broker ${kill ? 'killed (SIGKILL)' : 'stopped'}`);
+  }
+
+  /** SIGKILL one broker of a local cluster and never start it again while the network runs. */
+  async killBrokerForGood(name: ComponentName): Promise<void> {
+    const killed = await stopInfraComponent(name, { env: localInfraEnv(), log: () => undefined, kill: true });
+    if (!killed) throw new Error(`the broker ${name} was not running`);
+    this.lostBrokers.add(name);
+    this.note(`Kafka broker ${name} killed (SIGKILL) for good`);
   }
 
   /** Stops the PostgreSQL server itself (every node's database goes away at once), gracefully or with SIGKILL. */
@@ -114,10 +126,11 @@ export class ChaosNetwork {
     this.note(`PostgreSQL ${kill ? 'killed (SIGKILL)' : 'stopped'}`);
   }
 
-  /** Starts whatever of the broker and the database is not running. */
-  async restoreInfra(): Promise<void> {
-    await ensureInfra({ env: localInfraEnv(), log: () => undefined });
-    this.note('broker and database running');
+  /** Starts whatever of the brokers and the database is not running, but a broker killed for good (unless `all`). */
+  async restoreInfra(all = false): Promise<void> {
+    await ensureInfra({ env: localInfraEnv(), log: () => undefined, leaveStopped: all ? [] : [...this.lostBrokers] });
+    if (all) this.lostBrokers.clear();
+    this.note(`broker${this.lostBrokers.size > 0 ? 's (but the lost one)' : ''} and database running`);
   }
 
   /** Every node API answers. */

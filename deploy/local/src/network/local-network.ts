@@ -37,7 +37,10 @@ export interface LocalNetworkOptions {
   /** One mode for all, or per country. */
   readonly mode?: NodeProcessMode | Readonly<Record<string, NodeProcessMode>>;
   /** With kafkaSasl and kafkaLibsDir (the local broker), each principal gets its SCRAM user and ACLs. */
-  readonly infra: Pick<InfraEndpoints, 'kafkaBrokers' | 'databaseUrl' | 'kafkaSasl' | 'kafkaLibsDir' | 'kafkaTls'>;
+  readonly infra: Pick<
+    InfraEndpoints,
+    'kafkaBrokers' | 'databaseUrl' | 'kafkaSasl' | 'kafkaLibsDir' | 'kafkaTls' | 'kafkaClusterSize'
+  >;
   /**
    * The nodes reach the broker through its TLS listener (infra.kafkaTls: KAFKA_BROKERS, KAFKA_SSL=true and
    * KAFKA_SSL_CA_FILE), as a network's nodes do in production. The launcher itself provisions over the plain one.
@@ -100,7 +103,12 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     ...(options.infra.kafkaSasl && { sasl: options.infra.kafkaSasl }),
   });
   const countries = options.members.map((m) => m.country);
-  await provisionNetworkTopics(kafka, { network: options.network, countries });
+  // on a local cluster of three brokers every partition has three copies (two in sync for a write, as the brokers say)
+  await provisionNetworkTopics(kafka, {
+    network: options.network,
+    countries,
+    replicationFactor: options.infra.kafkaClusterSize ?? 1,
+  });
   const principals = await provisionPrincipals(options, kafka, path.join(materialDir, 'kafka'), countries);
   await publishDirectory(kafka, options.network, material.entries);
 
