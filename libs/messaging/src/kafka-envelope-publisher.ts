@@ -53,7 +53,13 @@ export class KafkaEnvelopePublisher implements EnvelopePublisher {
   private connected?: Promise<void>;
 
   constructor(kafka: Kafka) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      // the partition is chosen here, by the same partitioner (said explicitly, which also quiets kafkajs' warning)
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     this.partitions = new TopicPartitionsCache(kafka);
   }
 
