@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { ComponentName, Log, LocalComponent } from './component';
 import type { KafkaSaslCredentials } from '@enlace/messaging';
 import { kafkaAdminCredentials } from './kafka-admin-credentials';
-import { kafkaClusterMembers, kafkaClusterSize } from './kafka-cluster';
+import { kafkaClusterMembers, kafkaClusterSize, type KafkaClusterMember } from './kafka-cluster';
 import { configuredTlsPort, kafkaComponent } from './kafka-process';
 import { withLock } from './lock';
 import { HOST, resolvePaths, resolvePorts, startTimeoutMs, type InfraPaths, type InfraPorts } from './paths';
@@ -97,7 +97,9 @@ interface Context {
   log: Log;
   externalKafka: string | undefined;
   externalPostgres: string | undefined;
-  /** every broker of the local cluster, the first (`kafka`) first. */
+  /** every broker of the local cluster (its files and ports), the first first. */
+  members: KafkaClusterMember[];
+  /** the same brokers as processes to start, check and stop (`kafka`, `kafka-2`, ...). */
   brokers: LocalComponent[];
   kafkaClusterSize: number;
   postgres: LocalComponent;
@@ -113,7 +115,8 @@ function context(options: InfraOptions = {}): Context {
   const env = options.env ?? process.env;
   const paths = resolvePaths(env);
   const ports = resolvePorts(env);
-  const kafkaClusterSizeNow = kafkaClusterSize(env, paths);
+  const size = kafkaClusterSize(env, paths);
+  const members = kafkaClusterMembers(paths, ports, size);
   return {
     env,
     paths,
@@ -121,8 +124,9 @@ function context(options: InfraOptions = {}): Context {
     log: options.log ?? defaultLog,
     externalKafka: nonEmpty(env['KAFKA_BROKERS']),
     externalPostgres: nonEmpty(env['DATABASE_URL']),
-    brokers: kafkaClusterMembers(paths, ports, kafkaClusterSizeNow).map((member) => kafkaComponent(member, env)),
-    kafkaClusterSize: kafkaClusterSizeNow,
+    members,
+    brokers: members.map((member) => kafkaComponent(member, env)),
+    kafkaClusterSize: size,
     postgres: postgresComponent(paths, ports, env),
   };
 }
@@ -190,7 +194,7 @@ async function ensureComponent(c: LocalComponent, ctx: Context): Promise<number>
 }
 
 function endpoints(ctx: Context): InfraEndpoints {
-  const members = kafkaClusterMembers(ctx.paths, ctx.ports, ctx.kafkaClusterSize);
+  const { members } = ctx;
   const tlsPorts = ctx.externalKafka ? [] : members.map((member) => configuredTlsPort(member.paths));
   const tlsPortsKnown = tlsPorts.length > 0 && tlsPorts.every((port) => port !== undefined);
   return {

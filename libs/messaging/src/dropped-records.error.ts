@@ -1,12 +1,10 @@
 /**
  * A produce that the client reported done although some of its partitions got no answer: kafkajs, when a partition's
  * leader moves during its retries to a broker that had already answered, skips that broker and drops the moved
- * partition's records without an error. Transient: the whole batch is produced again (same envelope ids; the receiver
- * keeps one of each).
+ * partition's records without an error. Transient (isTransientBrokerFailure): the whole batch is produced again (same
+ * envelope ids; the receiver keeps one of each).
  */
 export class DroppedRecordsError extends Error {
-  readonly transient = true;
-
   constructor(readonly missing: readonly string[]) {
     super(`the broker client reported a produce done with no answer for ${missing.join(', ')}: produced again`);
     this.name = 'DroppedRecordsError';

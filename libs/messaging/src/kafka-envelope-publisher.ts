@@ -92,7 +92,8 @@ export class KafkaEnvelopePublisher implements EnvelopePublisher {
             value: record.value,
             headers: record.headers ? { ...record.headers } : undefined,
           };
-          const partition = this.partitionOf(topic, partitionsOf.get(topic) as PartitionMetadata[], message);
+          const partitionMetadata = partitionsOf.get(topic) as PartitionMetadata[];
+          const partition = this.partitioner({ topic, partitionMetadata, message });
           written.add(partitionName(topic, partition));
           return { ...message, partition };
         }),
@@ -100,14 +101,6 @@ export class KafkaEnvelopePublisher implements EnvelopePublisher {
       const answers = await this.producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages });
       assertEveryPartitionAnswered(written, answers);
     }
-  }
-
-  private partitionOf(
-    topic: string,
-    partitionMetadata: PartitionMetadata[],
-    message: { key: string | null; value: string | Buffer | null },
-  ): number {
-    return this.partitioner({ topic, partitionMetadata, message });
   }
 
   async disconnect(): Promise<void> {
