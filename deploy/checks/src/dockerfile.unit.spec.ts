@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { NODE_HEAP_LIMIT_ARG } from '@enlace/local-infra';
 
 const DOCKER_DIR = path.resolve(__dirname, '..', '..', 'docker');
 
@@ -59,5 +60,13 @@ describe('deploy/docker/Dockerfile', () => {
       .map((instruction) => instruction.args)
       .join(' ');
     expect(env).toContain('ENLACE_ENV=production');
+  });
+
+  it('should cap the heap as the local launcher does, so a process under load stays within its memory budget', () => {
+    const env = runtimeStage()
+      .filter((instruction) => instruction.keyword === 'ENV')
+      .map((instruction) => instruction.args)
+      .join(' ');
+    expect(env).toContain(`NODE_OPTIONS=${NODE_HEAP_LIMIT_ARG}`);
   });
 });

@@ -20,6 +20,7 @@ export * from './network/local-network';
 export * from './network/local-monitor';
 export * from './network/network-material';
 export * from './network/node-processes';
+export * from './network/node-heap';
 export * from './network/free-ports';
 export * from './network/console-process';
 export * from './network/demo-network';

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { HOST, REPO_ROOT } from '../paths';
 import { livePid, removeFile, sleep, spawnDetached, stopProcess } from '../processes';
+import { NODE_HEAP_LIMIT_ARG } from './node-heap';
 
 export interface ConsoleProcessSpec {
   readonly network: string;
@@ -33,21 +34,25 @@ export async function startConsoleProcess(spec: ConsoleProcessSpec): Promise<{ u
   const { pidFile, logFile, entry, markers } = names(spec);
   const running = livePid(pidFile, markers).pid;
   if (running !== undefined) return { url, pid: running };
-  const pid = await spawnDetached(process.execPath, ['--enable-source-maps', entry, markers[1] as string], {
-    cwd: REPO_ROOT,
-    logFile,
-    pidFile,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      ENLACE_CONSOLE_HOST: HOST,
-      ENLACE_CONSOLE_PORT: String(spec.port),
-      ENLACE_CONSOLE_NODES: spec.nodes.map(({ country, apiUrl }) => `${country}=${apiUrl}`).join(','),
-      ENLACE_CONSOLE_STATIC_DIR: path.join(REPO_ROOT, 'dist', 'apps', 'console'),
-      ENLACE_MONITOR_URL: spec.monitorUrl ?? '',
-      ...spec.env,
+  const pid = await spawnDetached(
+    process.execPath,
+    ['--enable-source-maps', NODE_HEAP_LIMIT_ARG, entry, markers[1] as string],
+    {
+      cwd: REPO_ROOT,
+      logFile,
+      pidFile,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        ENLACE_CONSOLE_HOST: HOST,
+        ENLACE_CONSOLE_PORT: String(spec.port),
+        ENLACE_CONSOLE_NODES: spec.nodes.map(({ country, apiUrl }) => `${country}=${apiUrl}`).join(','),
+        ENLACE_CONSOLE_STATIC_DIR: path.join(REPO_ROOT, 'dist', 'apps', 'console'),
+        ENLACE_MONITOR_URL: spec.monitorUrl ?? '',
+        ...spec.env,
+      },
     },
-  });
+  );
   await waitForConsole(url);
   return { url, pid };
 }

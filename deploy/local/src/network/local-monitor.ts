@@ -8,6 +8,7 @@ import { dropDatabase, ensureDatabase } from '../postgres-databases';
 import { HOST, REPO_ROOT } from '../paths';
 import { livePid, removeFile, sleep, spawnDetached, stopProcess } from '../processes';
 import { brokerLinkEnv } from './broker-link';
+import { NODE_HEAP_LIMIT_ARG } from './node-heap';
 
 /** The secretariat's demo users: one who reads, one who may also redrive dead letters. */
 export const DEMO_MONITOR_USERS = [
@@ -103,7 +104,7 @@ export async function startLocalMonitor(options: LocalMonitorOptions): Promise<L
   const databaseUrl = await ensureDatabase(options.infra.databaseUrl, dbName);
   const pid =
     livePid(pidFile, markers).pid ??
-    (await spawnDetached(process.execPath, ['--enable-source-maps', ENTRY, markers[1] as string], {
+    (await spawnDetached(process.execPath, ['--enable-source-maps', NODE_HEAP_LIMIT_ARG, ENTRY, markers[1] as string], {
       cwd: REPO_ROOT,
       logFile,
       pidFile,

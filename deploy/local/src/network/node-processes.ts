@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { REPO_ROOT } from '../paths';
 import { livePid, logTails, removeFile, sleep, spawnDetached, stopProcess } from '../processes';
+import { NODE_HEAP_LIMIT_ARG } from './node-heap';
 
 /** How a node runs: its API and courier in one process, or each in its own (as in production). */
 export type NodeProcessMode = 'combined' | 'separate';
@@ -48,7 +49,7 @@ function names(spec: Pick<NodeProcessSpec, 'network' | 'country' | 'runDir' | 'l
 }
 
 /**
- * The node options a node process starts with. ENLACE_CPU_PROF_DIR (opt-in, for profiling the hot path) adds
+ * The node options a node process starts with: source maps and the heap ceiling (node-heap.ts). ENLACE_CPU_PROF_DIR (opt-in, for profiling the hot path) adds
  * --cpu-prof: each process writes its profile into <dir>/<country>-<kind> when it stops (`npm run down`, the end of
  * a bench or test); read them with tools/profiling/cpu-profile-summary.ts.
  */
@@ -57,7 +58,7 @@ export function nodeProcessArgs(
   kind: NodeProcessKind,
   cpuProfDir = process.env['ENLACE_CPU_PROF_DIR'],
 ): string[] {
-  const args = ['--enable-source-maps'];
+  const args = ['--enable-source-maps', NODE_HEAP_LIMIT_ARG];
   if (cpuProfDir) {
     const dir = path.resolve(cpuProfDir, `${spec.country.toLowerCase()}-${kind}`);
     args.push('--cpu-prof', `--cpu-prof-dir=${dir}`);

@@ -16,7 +16,24 @@ describe('nodeProcessArgs', () => {
   });
 
   it('should add no profiling when no profile folder is given', () => {
-    expect(nodeProcessArgs({ country: 'CO' }, 'courier', undefined)).toEqual(['--enable-source-maps']);
+    expect(nodeProcessArgs({ country: 'CO' }, 'courier', undefined)).toEqual([
+      '--enable-source-maps',
+      '--max-old-space-size=256',
+    ]);
+  });
+
+  it('should start a process whose heap ceiling is the one set, not the one V8 picks from the machine', () => {
+    const script = "console.log(require('node:v8').getHeapStatistics().heap_size_limit)";
+
+    const run = spawnSync(process.execPath, [
+      ...nodeProcessArgs({ country: 'CO' }, 'node-api', undefined),
+      '-e',
+      script,
+    ]);
+
+    // the limit covers the old space and the young generation's semi-spaces: a little over 256 MB, far under V8's own
+    expect(Number(run.stdout.toString()) / 2 ** 20).toBeGreaterThanOrEqual(256);
+    expect(Number(run.stdout.toString()) / 2 ** 20).toBeLessThan(320);
   });
 
   it('should profile each process into a folder named by its country and kind', () => {
