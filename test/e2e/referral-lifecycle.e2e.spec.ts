@@ -49,7 +49,9 @@ async function readTopic(topic: string, count: number): Promise<Record<string, u
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
-        values.push(JSON.parse(message.value?.toString() ?? '{}') as Record<string, unknown>);
+        // a signed statement (JWS compact): its payload is readable by anyone, the signature is the node's
+        const [, payload = ''] = (message.value?.toString() ?? '').split('.');
+        values.push(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>);
       },
     });
     await eventually(async () => (values.length >= count ? true : undefined), {
@@ -313,7 +315,7 @@ describe('the referral lifecycle across borders', () => {
       const tooLate = await ec.request('POST', `/referrals/${id}/accept`, {});
       expect(tooLate.status).toBe(409);
 
-      // The network heard of it too, once, in clear and without the person: CO announced EC's late answer.
+      // The network heard of it too, once, signed by CO, readable and without the person: CO announced EC's late answer.
       const announcements = await readTopic(TopicNames.deadlines(network.net.network), 1);
       expect(announcements).toEqual([
         expect.objectContaining({

@@ -72,6 +72,7 @@ export {
   type SignedMemberDirectoryOptions,
 } from './directory/signed/signed-member-directory';
 export { DirectoryAuthority, readPublicKeys, type IssuedEntry } from './directory/authority/directory-authority';
+export { NodeStatementTypes } from './statement/node-statement-types';
 export { NodeStatementSigner } from './statement/node-statement.signer';
 export { NodeStatementVerifier } from './statement/node-statement.verifier';
 export { InvalidNodeStatementError } from './statement/invalid-node-statement.error';

@@ -2,6 +2,7 @@ export * from './topic-names';
 export * from './kafka-record.types';
 export * from './envelope-publisher.port';
 export * from './kafka-client.factory';
+export * from './kafka-log-line';
 export * from './kafka-sasl';
 export * from './kafka-tls';
 export * from './kafka-link-production-problems';

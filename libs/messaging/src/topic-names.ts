@@ -31,4 +31,11 @@ export const ConsumerGroups = {
     `enlace.${network}.${country.toUpperCase()}.directory.${instance}`,
   /** The prefix of the secretariat monitor's groups (`enlace.<net>.monitor`, `enlace.<net>.monitor.redrive.<id>`). */
   monitorPrefix: (network: string): string => `enlace.${network}.monitor`,
+  /** The monitor's group for everything but the heartbeats: inboxes, dead letters, deadlines, statistics. */
+  monitor: (network: string): string => `enlace.${network}.monitor`,
+  /**
+   * The monitor's group for the heartbeats alone: a heartbeat must not wait in one fetch behind a backlog of
+   * envelopes being counted, or every node shows as down while each is answering.
+   */
+  monitorHeartbeats: (network: string): string => `enlace.${network}.monitor.heartbeats`,
 } as const;

@@ -36,6 +36,7 @@ import {
   DEAD_LETTER_PUBLISHER,
   DEADLINE_NOTICE_STORE,
   ENVELOPE_PUBLISHER,
+  HEARTBEAT_PUBLISHER,
   INBOX_STORE,
   KAFKA_CLIENT,
   MEMBER_DIRECTORY,
@@ -157,6 +158,11 @@ async function memberDirectory(config: CourierConfig, kafka: Kafka): Promise<Mem
       useFactory: (kafka: Kafka) => new KafkaEnvelopePublisher(kafka),
     },
     {
+      provide: HEARTBEAT_PUBLISHER,
+      inject: [KAFKA_CLIENT],
+      useFactory: (kafka: Kafka) => new KafkaEnvelopePublisher(kafka),
+    },
+    {
       provide: DEAD_LETTER_PUBLISHER,
       inject: [ENVELOPE_PUBLISHER, COURIER_CONFIG],
       useFactory: (publisher: KafkaEnvelopePublisher, config: CourierConfig) =>
@@ -190,6 +196,7 @@ async function memberDirectory(config: CourierConfig, kafka: Kafka): Promise<Mem
 export class CourierModule implements OnApplicationShutdown {
   constructor(
     @Inject(ENVELOPE_PUBLISHER) private readonly publisher: KafkaEnvelopePublisher,
+    @Inject(HEARTBEAT_PUBLISHER) private readonly heartbeats: KafkaEnvelopePublisher,
     @Inject(NODE_DATABASE) private readonly database: Kysely<NodeDatabase>,
     @Inject(MEMBER_DIRECTORY) private readonly directory: MemberDirectory,
   ) {}
@@ -198,6 +205,7 @@ export class CourierModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     if (this.directory instanceof KafkaMemberDirectory) await this.directory.stop();
     await this.publisher.disconnect();
+    await this.heartbeats.disconnect();
     await this.database.destroy();
   }
 }

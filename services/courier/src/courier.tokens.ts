@@ -11,3 +11,5 @@ export const DEADLINE_NOTICE_STORE = Symbol('DEADLINE_NOTICE_STORE');
 /** The PersonalDataVault: inbox payloads are sealed, outbox payloads opened, with the key of their case. */
 export const PERSONAL_DATA_VAULT = Symbol('PERSONAL_DATA_VAULT');
 export const STATISTICS_REPORT_STORE = Symbol('STATISTICS_REPORT_STORE');
+/** A producer of the heartbeats' own, so that a beat never queues behind the relay's batches on one connection. */
+export const HEARTBEAT_PUBLISHER = Symbol('HEARTBEAT_PUBLISHER');

@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { NodeStatementSigner, NodeStatementTypes } from '@enlace/envelope';
 import { EnvelopePublisher, TopicNames } from '@enlace/messaging';
 import { DeadlineNoticeStore, NodeChannels, NotifiedWorker } from '@enlace/store';
 import { COURIER_CONFIG, CourierConfig } from '../config/courier.config';
@@ -7,8 +8,9 @@ import { DEADLINE_NOTICE_STORE, ENVELOPE_PUBLISHER } from '../courier.tokens';
 const BATCH = 100;
 
 /**
- * Publishes the node API's overdue announcements on the network's deadlines topic, in clear JSON (they carry
- * timing facts only), keyed by case reference; node-api's commit wakes it. A batch is claimed, produced, and marked
+ * Publishes the node API's overdue announcements on the network's deadlines topic, keyed by case reference; node-api's
+ * commit wakes it. Each is clear JSON (timing facts only) signed with the node's signing key (a JWS, typ
+ * enlace-deadline+jws), so that no other member can accuse a country of overdue answers in this node's name. A batch is claimed, produced, and marked
  * sent after the broker acknowledged it, in one transaction.
  */
 @Injectable()
@@ -20,6 +22,7 @@ export class DeadlineNoticeRelayService implements OnApplicationBootstrap, Befor
     @Inject(COURIER_CONFIG) private readonly config: CourierConfig,
     @Inject(DEADLINE_NOTICE_STORE) private readonly notices: DeadlineNoticeStore,
     @Inject(ENVELOPE_PUBLISHER) private readonly publisher: EnvelopePublisher,
+    private readonly signer: NodeStatementSigner,
   ) {
     this.worker = new NotifiedWorker(async () => (await this.relayOnce()) >= BATCH, {
       url: config.databaseUrl,
@@ -39,14 +42,17 @@ export class DeadlineNoticeRelayService implements OnApplicationBootstrap, Befor
   }
 
   relayOnce(): Promise<number> {
-    return this.notices.relay(BATCH, (notices) =>
-      this.publisher.publish(
-        TopicNames.deadlines(this.config.network),
-        notices.map((notice) => ({
+    return this.notices.relay(BATCH, async (notices) => {
+      const records = await Promise.all(
+        notices.map(async (notice) => ({
           key: String(notice.announcement['caseRef']),
-          value: JSON.stringify(notice.announcement),
+          value: await this.signer.sign(NodeStatementTypes.deadlineOverdue, {
+            ...notice.announcement,
+            country: this.config.country,
+          }),
         })),
-      ),
-    );
+      );
+      await this.publisher.publish(TopicNames.deadlines(this.config.network), records);
+    });
   }
 }

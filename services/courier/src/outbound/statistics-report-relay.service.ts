@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { NodeStatementSigner } from '@enlace/envelope';
+import { NodeStatementSigner, NodeStatementTypes } from '@enlace/envelope';
 import { EnvelopePublisher, TopicNames } from '@enlace/messaging';
 import { NodeChannels, NotifiedWorker, StatisticsReportStore } from '@enlace/store';
 import { COURIER_CONFIG, CourierConfig } from '../config/courier.config';
@@ -8,7 +8,7 @@ import { ENVELOPE_PUBLISHER, STATISTICS_REPORT_STORE } from '../courier.tokens';
 const BATCH = 20;
 
 /** The JWS `typ` of a signed statistics report (contracts: statistics-report.v1 on the statistics topic). */
-export const STATISTICS_REPORT_JWS_TYP = 'enlace-statistics+jws';
+export const STATISTICS_REPORT_JWS_TYP = NodeStatementTypes.statisticsReport;
 
 /**
  * Signs the statistics reports node-api queued (already suppressed: aggregates only) with the node's envelope signing

@@ -1,54 +1,50 @@
-import { Logger } from '@nestjs/common';
-import { DeadlineOverdueV1, MessageValidator } from '@enlace/contracts';
+import { DeadlineOverdueV1 } from '@enlace/contracts';
+import { NodeStatementTypes } from '@enlace/envelope';
 import { InboundRecord } from '@enlace/messaging';
 import { MonitorEventBus } from '../events/monitor-event.bus';
 import { toOverdueAnswerView } from '../overdue/dto/overdue-answer.view';
 import { OverdueAnnouncement, OverdueRepository } from '../overdue/persistence/overdue.repository';
+import { SignedStatementReader } from './signed-statement.reader';
 
 const SCHEMA = 'urn:enlace:schema:deadline.overdue.v1';
 
-/** Keeps each overdue announcement once; what does not match its contract is logged (by position) and skipped. */
+/**
+ * Keeps each overdue announcement once. An announcement counts only when signed by a key of the country it names
+ * (SignedStatementReader): a member cannot accuse another country of overdue answers in a third one's name.
+ */
 export class DeadlineRecordIngestor {
-  private readonly logger = new Logger(DeadlineRecordIngestor.name);
-
   constructor(
-    private readonly validator: MessageValidator,
+    private readonly statements: SignedStatementReader,
     private readonly overdue: OverdueRepository,
     private readonly events: MonitorEventBus,
   ) {}
 
   async ingest(records: readonly InboundRecord[]): Promise<void> {
-    const announcements = records.flatMap((record) => this.announcement(record) ?? []);
+    const announcements: OverdueAnnouncement[] = [];
+    for (const record of records) {
+      const announcement = await this.statements.read<DeadlineOverdueV1>(
+        'deadline',
+        NodeStatementTypes.deadlineOverdue,
+        SCHEMA,
+        record,
+      );
+      if (announcement) announcements.push(overdueAnnouncementOf(announcement));
+    }
     for (const kept of await this.overdue.recordAll(announcements)) {
       this.events.publish({ kind: 'overdue', overdue: toOverdueAnswerView({ _id: '', ...kept, answeredAt: null }) });
     }
   }
-
-  private announcement(record: InboundRecord): OverdueAnnouncement | undefined {
-    const announcement = parseJson(record.value);
-    const violations = this.validator.validate(SCHEMA, announcement);
-    if (violations.length > 0) {
-      this.logger.warn(`skipped ${record.topic}/${record.partition}@${record.offset}: not a ${SCHEMA}`);
-      return undefined;
-    }
-    const valid = announcement as DeadlineOverdueV1;
-    return {
-      announcementId: valid.announcementId,
-      country: valid.country,
-      counterpart: valid.counterpart,
-      protocol: valid.protocol,
-      step: valid.step,
-      caseRef: valid.caseRef,
-      dueAt: new Date(valid.dueAt),
-      announcedAt: new Date(valid.announcedAt),
-    };
-  }
 }
 
-export function parseJson(value: Buffer | null): unknown {
-  try {
-    return value ? (JSON.parse(value.toString('utf8')) as unknown) : undefined;
-  } catch {
-    return undefined;
-  }
+function overdueAnnouncementOf(valid: DeadlineOverdueV1): OverdueAnnouncement {
+  return {
+    announcementId: valid.announcementId,
+    country: valid.country,
+    counterpart: valid.counterpart,
+    protocol: valid.protocol,
+    step: valid.step,
+    caseRef: valid.caseRef,
+    dueAt: new Date(valid.dueAt),
+    announcedAt: new Date(valid.announcedAt),
+  };
 }

@@ -17,6 +17,8 @@ import { MONITOR_DATABASE } from '../monitor.tokens';
 import { FileMemberDirectory, NodeStatementVerifier } from '@enlace/envelope';
 import { RegionalStatisticsRepository } from '../regional-statistics/persistence/regional-statistics.repository';
 import { StatisticsRecordIngestor } from './statistics-record.ingestor';
+import { MetricsRegistry } from '@enlace/observability';
+import { SignedStatementReader, refusedStatementsCounter } from './signed-statement.reader';
 
 /** Reading the network's topics into the monitor's statistics. */
 @Module({
@@ -41,14 +43,20 @@ import { StatisticsRecordIngestor } from './statistics-record.ingestor';
         new DeadLetterRecordIngestor(...deps),
     },
     {
+      provide: SignedStatementReader,
+      inject: [FileMemberDirectory, MessageValidator, MetricsRegistry],
+      useFactory: (directory: FileMemberDirectory, validator: MessageValidator, metrics: MetricsRegistry) =>
+        new SignedStatementReader(new NodeStatementVerifier(directory), validator, refusedStatementsCounter(metrics)),
+    },
+    {
       provide: DeadlineRecordIngestor,
-      inject: [MessageValidator, OverdueRepository, MonitorEventBus],
+      inject: [SignedStatementReader, OverdueRepository, MonitorEventBus],
       useFactory: (...deps: ConstructorParameters<typeof DeadlineRecordIngestor>) =>
         new DeadlineRecordIngestor(...deps),
     },
     {
       provide: HeartbeatRecordIngestor,
-      inject: [MessageValidator, NodeHealthRepository, MonitorEventBus],
+      inject: [SignedStatementReader, NodeHealthRepository, MonitorEventBus],
       useFactory: (...deps: ConstructorParameters<typeof HeartbeatRecordIngestor>) =>
         new HeartbeatRecordIngestor(...deps),
     },

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InboundRecord, KafkaInboxConsumer, TopicNames } from '@enlace/messaging';
+import { ConsumerGroups, InboundRecord, KafkaInboxConsumer, TopicNames, kafkaLogLine } from '@enlace/messaging';
 import { Kafka } from 'kafkajs';
 import { MONITOR_CONFIG, MonitorConfig } from '../config/monitor.config';
 import { KAFKA_CLIENT } from '../monitor.tokens';
@@ -18,20 +18,27 @@ const MAX_BATCH = 200;
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Every topic of the network the secretariat watches: inboxes, dead letters, deadlines, heartbeats and statistics. */
+/**
+ * The topics of the network the secretariat counts from, in its main group: inboxes, dead letters, deadlines and
+ * statistics. The heartbeats are read apart (ConsumerGroups.monitorHeartbeats).
+ */
 export function watchedTopics(network: string): RegExp {
   const prefix = escape(`enlace.${network}.`);
-  return new RegExp(`^${prefix}(inbox\\.[A-Z]{2}|deadletter\\.[A-Z]{2}|deadlines|heartbeats|statistics)$`);
+  return new RegExp(`^${prefix}(inbox\\.[A-Z]{2}|deadletter\\.[A-Z]{2}|deadlines|statistics)$`);
 }
 
 /**
- * Reads the network's topics in a consumer group of its own and hands each batch to the ingestor of its kind.
- * The pattern is matched when the group is joined: a country added later is watched from the next start.
+ * Reads the network's topics and hands each batch to the ingestor of its kind, in two consumer groups. The
+ * heartbeats have a group and a consumer of their own: in one group they waited, in the same fetch, behind the
+ * batches of envelopes being counted (kafkajs fetches again only when every batch of the last fetch is done), so that
+ * under load, or while a failing batch was retried, every node showed as down although each was answering. The
+ * pattern is matched when the group is joined: a country added later is watched from the next start.
  */
 @Injectable()
 export class MonitorConsumerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MonitorConsumerService.name);
   private readonly consumer: KafkaInboxConsumer;
+  private readonly heartbeatConsumer: KafkaInboxConsumer;
   private readonly deadlinesTopic: string;
   private readonly heartbeatsTopic: string;
   private readonly statisticsTopic: string;
@@ -49,34 +56,66 @@ export class MonitorConsumerService implements OnApplicationBootstrap, BeforeApp
     this.heartbeatsTopic = TopicNames.heartbeats(config.network);
     this.statisticsTopic = TopicNames.statistics(config.network);
     this.consumer = new KafkaInboxConsumer(kafka, {
-      groupId: `enlace.${config.network}.monitor`,
+      groupId: ConsumerGroups.monitor(config.network),
       topic: watchedTopics(config.network),
+      fromBeginning: true,
+      maxBatch: MAX_BATCH,
+    });
+    this.heartbeatConsumer = new KafkaInboxConsumer(kafka, {
+      groupId: ConsumerGroups.monitorHeartbeats(config.network),
+      topic: this.heartbeatsTopic,
       fromBeginning: true,
       maxBatch: MAX_BATCH,
     });
   }
 
   onApplicationBootstrap(): void {
-    this.consumer
-      .startBatches(
-        (records) => this.dispatch(records),
-        (error, attempt) => this.logger.warn(`waiting for the broker (attempt ${attempt}): ${error.message}`),
-      )
-      .catch((error: Error) => this.logger.error(`the monitor's consumer stopped: ${error.message}`));
+    this.run(this.consumer, 'main');
+    this.run(this.heartbeatConsumer, 'heartbeats');
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
+    await Promise.all([this.consumer.stop(), this.heartbeatConsumer.stop()]);
   }
 
-  /** The records of one call come from one partition of one topic: they go to that topic's ingestor together. */
-  private dispatch(records: readonly InboundRecord[]): Promise<void> {
-    const topic = records[0]?.topic;
-    if (topic === undefined) return Promise.resolve();
-    if (topic === this.deadlinesTopic) return this.deadlines.ingest(records);
-    if (topic === this.heartbeatsTopic) return this.heartbeats.ingest(records);
-    if (topic === this.statisticsTopic) return this.statistics.ingest(records);
-    if (topic.includes('.deadletter.')) return this.deadLetters.ingest(records);
-    return this.inbox.ingest(records);
+  private run(consumer: KafkaInboxConsumer, name: string): void {
+    consumer
+      .startBatches(
+        (records) => this.dispatch(records),
+        (error, attempt) =>
+          this.logger.warn(`${name} consumer waiting for the broker (attempt ${attempt}): ${error.message}`),
+      )
+      .catch((error: Error) => this.logger.error(`the monitor's ${name} consumer stopped: ${error.message}`));
+  }
+
+  /**
+   * The records of one call come from one partition of one topic: they go to that topic's ingestor together. A
+   * failure is logged here with its reason and where (the batch is then read again), and thrown on.
+   */
+  private async dispatch(records: readonly InboundRecord[]): Promise<void> {
+    const first = records[0];
+    if (first === undefined) return;
+    try {
+      await this.ingestorOf(first.topic)(records);
+    } catch (error) {
+      const last = records[records.length - 1] ?? first;
+      this.logger.error(
+        kafkaLogLine(`could not ingest ${records.length} records (read again)`, {
+          topic: first.topic,
+          partition: first.partition,
+          offset: first.offset === last.offset ? first.offset : `${first.offset}-${last.offset}`,
+          error,
+        }),
+      );
+      throw error;
+    }
+  }
+
+  private ingestorOf(topic: string): (records: readonly InboundRecord[]) => Promise<void> {
+    if (topic === this.deadlinesTopic) return (records) => this.deadlines.ingest(records);
+    if (topic === this.heartbeatsTopic) return (records) => this.heartbeats.ingest(records);
+    if (topic === this.statisticsTopic) return (records) => this.statistics.ingest(records);
+    if (topic.includes('.deadletter.')) return (records) => this.deadLetters.ingest(records);
+    return (records) => this.inbox.ingest(records);
   }
 }

@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { MessageValidator, type StatisticsReportV1 } from '@enlace/contracts';
-import { NodeStatementVerifier } from '@enlace/envelope';
+import { NodeStatementVerifier, NodeStatementTypes } from '@enlace/envelope';
 import { InboundRecord } from '@enlace/messaging';
 import { RegionalStatisticsRepository } from '../regional-statistics/persistence/regional-statistics.repository';
 
 const SCHEMA = 'urn:enlace:schema:statistics-report.v1';
 /** The JWS `typ` the courier signs statistics reports with. */
-export const STATISTICS_REPORT_JWS_TYP = 'enlace-statistics+jws';
+export const STATISTICS_REPORT_JWS_TYP = NodeStatementTypes.statisticsReport;
 
 /**
  * Keeps each node's latest statistics report of each month. A report counts only when its signature holds under a

@@ -1,7 +1,7 @@
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { MessageValidator } from '@enlace/contracts';
 import { EnvelopeVerifier, FileMemberDirectory } from '@enlace/envelope';
-import { KafkaEnvelopePublisher, createKafkaClient } from '@enlace/messaging';
+import { KafkaEnvelopePublisher, createKafkaClient, kafkaLogLine } from '@enlace/messaging';
 import { Kafka } from 'kafkajs';
 import { MONITOR_CONFIG, MonitorConfig } from '../config/monitor.config';
 import { DeadLetterBytesReader } from '../dead-letters/application/dead-letter-bytes.reader';
@@ -22,8 +22,10 @@ const kafkaLogger = new Logger('kafka');
           brokers: config.kafkaBrokers,
           clientId: `enlace-monitor-${config.network}`,
           sasl: config.kafkaSasl ?? null,
-          log: (level, message) =>
-            level === 'error' ? kafkaLogger.error(message) : level === 'warn' ? kafkaLogger.warn(message) : undefined,
+          log: (level, message, extra) => {
+            if (level === 'error') kafkaLogger.error(kafkaLogLine(message, extra));
+            else if (level === 'warn') kafkaLogger.warn(kafkaLogLine(message, extra));
+          },
         }),
     },
     {
