@@ -1,4 +1,4 @@
-import { AuditLogStore } from '@enlace/audit';
+import { AuditKey, AuditLogStore } from '@enlace/audit';
 import { InboxCounts, InboxEntrySummary, InboxStore, NodeDatabase } from '@enlace/store';
 import { Kysely } from 'kysely';
 
@@ -21,9 +21,11 @@ export class InboxOperator {
   constructor(
     private readonly db: Kysely<NodeDatabase>,
     private readonly operator: { name: string; country: string },
+    /** The node's audit key (ENLACE_AUDIT_KEY_FILE): the records of what the operator does are sealed with it. */
+    auditKey?: AuditKey,
   ) {
     this.inbox = new InboxStore(db);
-    this.audit = new AuditLogStore(db);
+    this.audit = new AuditLogStore(db, auditKey ? { key: auditKey } : {});
   }
 
   counts(): Promise<InboxCounts> {

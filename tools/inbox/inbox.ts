@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { loadAuditKey } from '@enlace/audit';
 import { NodeDatabase, nodeDatabaseName } from '@enlace/store';
 import type { InboxEntrySummary } from '@enlace/store';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -42,7 +43,11 @@ async function withOperator<T>(options: GlobalOptions, work: (operator: InboxOpe
   const db = new Kysely<NodeDatabase>({ dialect: new PostgresDialect({ pool }) });
   try {
     const name = `operator:${os.userInfo().username}`;
-    return await work(new InboxOperator(db, { name, country: options.country ?? process.env['ENLACE_COUNTRY'] ?? '' }));
+    // The node's audit key seals the record of a reapply; a node's log sealed with it refuses records without it.
+    const keyFile = process.env['ENLACE_AUDIT_KEY_FILE'];
+    const auditKey = keyFile ? await loadAuditKey(keyFile) : undefined;
+    const country = options.country ?? process.env['ENLACE_COUNTRY'] ?? '';
+    return await work(new InboxOperator(db, { name, country }, auditKey));
   } finally {
     await db.destroy();
   }

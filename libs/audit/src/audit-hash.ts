@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
-import { AuditEntry, AuditRecord } from './audit-record';
+import { createHash, createHmac } from 'node:crypto';
+import type { AuditKey } from './audit-key';
+import { AuditRecord } from './audit-record';
 
 /** JSON with object keys in sorted order at every level: the same record always gives the same bytes. */
 function canonical(value: unknown): string {
@@ -13,43 +14,28 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The hash a record must carry: over everything in it but the hash itself. */
+/** The bytes a record's seal covers: everything in it but the seal itself (keyId only when it has one). */
+function canonicalRecord(record: Omit<AuditRecord, 'hash'>): string {
+  const { seq, prevHash, at, actor, action, resource, outcome, keyId } = record;
+  return canonical({ seq, prevHash, at, actor, action, resource, outcome, keyId });
+}
+
+/** The SHA-256 an unkeyed record must carry (records from before the log was keyed; the monitor's log). */
 export function auditHash(record: Omit<AuditRecord, 'hash'>): string {
-  const { seq, prevHash, at, actor, action, resource, outcome } = record;
-  return createHash('sha256').update(canonical({ seq, prevHash, at, actor, action, resource, outcome })).digest('hex');
+  return createHash('sha256').update(canonicalRecord(record)).digest('hex');
+}
+
+/** The HMAC-SHA256 under the audit key a keyed record must carry: without the key, no one can make it. */
+export function auditMac(record: Omit<AuditRecord, 'hash'>, key: AuditKey): string {
+  return createHmac('sha256', key.key).update(canonicalRecord(record)).digest('hex');
 }
 
 /**
- * A record's canonical form cut where its place in the chain goes: `beforePrevHash + prevHash + beforeSeq + seq +
- * afterSeq` is what `auditHash` hashes (prevHash in hex, seq in decimal). The database fills the holes with the head it
- * finds and hashes the result itself, so that an append reads the head and inserts after it in one statement.
+ * Seals an entry at its place in the chain: with the audit key when there is one (the record then names it), else
+ * by SHA-256 alone.
  */
-export interface AuditHashTemplate {
-  readonly beforePrevHash: string;
-  readonly beforeSeq: string;
-  readonly afterSeq: string;
-}
-
-const PREV_HASH = Symbol('prevHash');
-const SEQ = Symbol('seq');
-
-export function auditHashTemplate(entry: AuditEntry): AuditHashTemplate {
-  const { at, actor, action, resource, outcome } = entry;
-  const fields = Object.entries({ seq: SEQ, prevHash: PREV_HASH, at, actor, action, resource, outcome })
-    .filter(([, item]) => item !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const pieces: string[] = [];
-  let text = '{';
-  fields.forEach(([key, item], i) => {
-    text += `${i > 0 ? ',' : ''}${JSON.stringify(key)}:`;
-    if (item === PREV_HASH) {
-      pieces.push(`${text}"`);
-      text = '"';
-    } else if (item === SEQ) {
-      pieces.push(text);
-      text = '';
-    } else text += canonical(item);
-  });
-  const [beforePrevHash, beforeSeq] = pieces as [string, string];
-  return { beforePrevHash, beforeSeq, afterSeq: `${text}}` };
+export function sealAuditRecord(unsealed: Omit<AuditRecord, 'hash' | 'keyId'>, key?: AuditKey): AuditRecord {
+  if (!key) return { ...unsealed, hash: auditHash(unsealed) };
+  const named = { ...unsealed, keyId: key.id };
+  return { ...named, hash: auditMac(named, key) };
 }

@@ -1,34 +1,38 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { auditHash, auditHashTemplate } from './audit-hash';
-import { AuditEntry, GENESIS_HASH } from './audit-record';
+import { auditHash, auditMac, sealAuditRecord } from './audit-hash';
+import { AuditKey, auditKeyId } from './audit-key';
+import { GENESIS_HASH } from './audit-record';
 
-function filled(entry: AuditEntry, seq: number, prevHash: string): string {
-  const { beforePrevHash, beforeSeq, afterSeq } = auditHashTemplate(entry);
-  return createHash('sha256').update(`${beforePrevHash}${prevHash}${beforeSeq}${seq}${afterSeq}`).digest('hex');
-}
+const key: AuditKey = { id: auditKeyId(new Uint8Array(32).fill(1)), key: new Uint8Array(32).fill(1) };
+const unsealed = {
+  seq: 1,
+  prevHash: GENESIS_HASH,
+  at: '2026-01-01T00:00:00.000Z',
+  actor: { username: 'co.focal', country: 'CO', roles: ['focal-point'] },
+  action: 'POST /api/v1/reintegrations/:id/close',
+  resource: { reintegration: 'r-1' },
+  outcome: 200,
+};
 
-const someText = (): string =>
-  String.fromCodePoint(
-    ...Array.from(
-      { length: 12 },
-      () => [0x22, 0x5c, 0x0a, 0x41, 0xe9, 0x1f600, 0x7b][Math.floor(Math.random() * 7)] as number,
-    ),
-  );
+describe(sealAuditRecord.name, () => {
+  it('should seal with the audit key: an HMAC over the record with its key id, which SHA-256 alone cannot remake', () => {
+    const sealed = sealAuditRecord(unsealed, key);
 
-describe(auditHashTemplate.name, () => {
-  it('should give, filled with a place in the chain, the bytes auditHash hashes', () => {
-    for (let n = 0; n < 200; n++) {
-      const entry: AuditEntry = {
-        at: new Date(Date.UTC(2026, 0, 1) + n * 997).toISOString(),
-        actor: n % 4 === 0 ? null : { username: someText(), country: 'CO', roles: ['focal-point', someText()] },
-        action: `POST /api/v1/${someText()}`,
-        resource: n % 3 === 0 ? {} : { referral: someText(), [someText()]: someText() },
-        outcome: 200 + n,
-      };
-      const seq = 1 + n * 7919;
-      const prevHash = n === 0 ? GENESIS_HASH : randomBytes(32).toString('hex');
+    expect(sealed.keyId).toBe(key.id);
+    expect(sealed.hash).toBe(auditMac({ ...unsealed, keyId: key.id }, key));
+    expect(sealed.hash).not.toBe(auditHash({ ...unsealed, keyId: key.id }));
+  });
 
-      expect(filled(entry, seq, prevHash)).toBe(auditHash({ ...entry, seq, prevHash }));
-    }
+  it('should seal by SHA-256 alone without a key, naming no key', () => {
+    const sealed = sealAuditRecord(unsealed);
+
+    expect(sealed).not.toHaveProperty('keyId');
+    expect(sealed.hash).toBe(auditHash(unsealed));
+  });
+
+  it('should give another seal under another key, and for another key id', () => {
+    const other: AuditKey = { id: auditKeyId(new Uint8Array(32).fill(2)), key: new Uint8Array(32).fill(2) };
+
+    expect(sealAuditRecord(unsealed, other).hash).not.toBe(sealAuditRecord(unsealed, key).hash);
+    expect(auditMac({ ...unsealed, keyId: 'another' }, key)).not.toBe(auditMac({ ...unsealed, keyId: key.id }, key));
   });
 });

@@ -1,6 +1,8 @@
 import type { AuditLogTable, NodeDatabase } from '@enlace/store';
 import { Kysely, RawBuilder, Selectable, sql, Transaction } from 'kysely';
-import { auditHashTemplate } from './audit-hash';
+import { sealAuditRecord } from './audit-hash';
+import type { AuditKey } from './audit-key';
+import { AuditKeyMismatchError } from './audit-key-mismatch.error';
 import { AuditActor, AuditEntry, AuditRecord, GENESIS_HASH } from './audit-record';
 import { AuditLogOverloadedError } from './audit-log-overloaded.error';
 
@@ -34,9 +36,18 @@ interface Pending {
 /** Entries one process may have waiting for the log at most. */
 export const MAX_PENDING = 10_000;
 
+/** Where the log ends: the last record's number and seal (0 and GENESIS_HASH for an empty log). */
+export interface AuditLogHead {
+  readonly seq: number;
+  readonly hash: string;
+  /** The audit key that sealed the last record; absent when it was sealed by SHA-256 alone (or the log is empty). */
+  readonly keyId?: string;
+}
+
 /**
- * A node's append-only, hash-chained audit log (`audit_log`, the sequence number its primary key). An append takes
- * the log's advisory lock in its transaction, reads the head and inserts after it: writers of all processes take
+ * A node's append-only, chained audit log (`audit_log`, the sequence number its primary key), each record sealed with
+ * the node's audit key (HMAC-SHA256; without a key, SHA-256 alone, as the monitor's log is). An append takes the log's
+ * advisory lock in its transaction, reads the head and inserts after it: writers of all processes take
  * their turns, and an append whose transaction rolls back leaves neither a record nor a gap. Within one process,
  * appends queue up and are written in batches by one writer at a time, so a busy node pays one transaction per
  * batch, not per record. Nothing here updates or deletes a record.
@@ -47,14 +58,40 @@ export class AuditLogStore<DB extends AuditLogDatabase = NodeDatabase> {
   private readonly db: Kysely<AuditLogDatabase>;
 
   private readonly maxPending: number;
+  private readonly key: AuditKey | undefined;
 
   /**
    * A node's database, or any other with the log's table (narrowed here: Kysely takes no wider database for it);
-   * `maxPending`: entries that may wait for the log at most (MAX_PENDING).
+   * `key`: the audit key that seals each record (a node's log must have one); `maxPending`: entries that may wait for
+   * the log at most (MAX_PENDING).
    */
-  constructor(db: Kysely<DB>, options: { maxPending?: number } = {}) {
+  constructor(db: Kysely<DB>, options: { key?: AuditKey; maxPending?: number } = {}) {
     this.db = db as unknown as Kysely<AuditLogDatabase>;
+    this.key = options.key;
     this.maxPending = options.maxPending ?? MAX_PENDING;
+  }
+
+  /** The log's last record's number and seal, as a checkpoint anchors it. */
+  async head(): Promise<AuditLogHead> {
+    return headOf(
+      await this.db
+        .selectFrom('audit_log')
+        .select(['seq', 'hash', 'key_id'])
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
+    );
+  }
+
+  /**
+   * Refuses (AuditKeyMismatchError) when the log's last record was sealed with another audit key than this store's,
+   * or it has none: checked at start, so that a node given the wrong key file says so at once instead of at its
+   * first write.
+   */
+  async assertKeyMatches(): Promise<void> {
+    const head = await this.head();
+    if (head.keyId !== undefined && head.keyId !== this.key?.id)
+      throw new AuditKeyMismatchError(head.keyId, this.key?.id);
   }
 
   /**
@@ -104,12 +141,11 @@ export class AuditLogStore<DB extends AuditLogDatabase = NodeDatabase> {
   }
 
   /**
-   * One statement reads the head and inserts the entries after it, their hashes made by the database from each
-   * entry's template (auditHashTemplate), chained in a recursive query. The head is read in the statement's snapshot:
-   * the log's lock must already be held, taken by an earlier statement of the transaction (`locked`, else here in a
-   * statement of its own), for a snapshot taken while waiting for it would miss the head another writer committed
-   * meanwhile. Even then the chain cannot break: the sequence number is the key, and a record after a stale head
-   * fails on it instead of being written.
+   * Reads the head and inserts the entries after it, each sealed here (with the audit key, which never goes to the
+   * database) and chained to the one before. The head is read after the log's lock is held (taken by an earlier
+   * statement of the transaction, `locked`, else here), so it is the newest committed one. Even a head read in a
+   * stale snapshot cannot fork the chain: the sequence number is the key, and a record after a stale head fails on it
+   * instead of being written. A log sealed with another key than this store's is refused, never continued.
    */
   private async appendOn(
     trx: Transaction<AuditLogDatabase>,
@@ -118,46 +154,41 @@ export class AuditLogStore<DB extends AuditLogDatabase = NodeDatabase> {
   ): Promise<AuditRecord[]> {
     if (entries.length === 0) return [];
     if (!locked) await sql`select ${auditLogLock()}`.execute(trx);
-    const rows = entries.map((entry) => {
-      const template = auditHashTemplate(entry);
-      return {
-        before_prev_hash: template.beforePrevHash,
-        before_seq: template.beforeSeq,
-        after_seq: template.afterSeq,
-        at: entry.at,
-        actor: entry.actor,
-        action: entry.action,
-        resource: entry.resource,
-        outcome: entry.outcome,
-      };
-    });
-    const { rows: written } = await sql<{ seq: string; prev_hash: string; hash: string }>`
-      with recursive entry as (
-        select *
-          from rows from (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as (
-                 before_prev_hash text, before_seq text, after_seq text, at text, actor jsonb, action text,
-                 resource jsonb, outcome integer)) with ordinality
-               as e(before_prev_hash, before_seq, after_seq, at, actor, action, resource, outcome, n)
-      ),
-      head as (select seq, hash from audit_log order by seq desc limit 1),
-      chain (n, seq, prev_hash, hash) as (
-        select 0::bigint, coalesce((select seq from head), 0::bigint), null::text,
-               coalesce((select hash from head), ${GENESIS_HASH})
-        union all
-        select e.n, c.seq + 1, c.hash,
-               encode(sha256(convert_to(
-                 e.before_prev_hash || c.hash || e.before_seq || (c.seq + 1)::text || e.after_seq, 'UTF8')), 'hex')
-          from chain c join entry e on e.n = c.n + 1
+    const head = headOf(
+      await trx
+        .selectFrom('audit_log')
+        .select(['seq', 'hash', 'key_id'])
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
+    );
+    if (head.keyId !== undefined && head.keyId !== this.key?.id)
+      throw new AuditKeyMismatchError(head.keyId, this.key?.id);
+    const records: AuditRecord[] = [];
+    let { seq, hash: prevHash } = head;
+    for (const entry of entries) {
+      seq++;
+      const record = sealAuditRecord({ ...entry, seq, prevHash }, this.key);
+      records.push(record);
+      prevHash = record.hash;
+    }
+    await trx
+      .insertInto('audit_log')
+      .values(
+        records.map((record) => ({
+          seq: String(record.seq),
+          at: record.at,
+          actor: record.actor === null ? null : JSON.stringify(record.actor),
+          action: record.action,
+          resource: JSON.stringify(record.resource),
+          outcome: record.outcome,
+          prev_hash: record.prevHash,
+          hash: record.hash,
+          key_id: record.keyId ?? null,
+        })),
       )
-      insert into audit_log (seq, at, actor, action, resource, outcome, prev_hash, hash)
-      select c.seq, e.at, e.actor, e.action, e.resource, e.outcome, c.prev_hash, c.hash
-        from chain c join entry e on e.n = c.n
-      returning seq, prev_hash, hash`.execute(trx);
-    written.sort((a, b) => Number(a.seq) - Number(b.seq));
-    return entries.map((entry, i) => {
-      const row = written[i] as (typeof written)[number];
-      return { ...entry, seq: Number(row.seq), prevHash: row.prev_hash, hash: row.hash };
-    });
+      .execute();
+    return records;
   }
 
   private async drain(): Promise<void> {
@@ -188,6 +219,12 @@ function toRecord(row: Selectable<AuditLogTable>): AuditRecord {
     action: row.action,
     resource: row.resource,
     outcome: row.outcome,
+    ...(row.key_id !== null && row.key_id !== undefined && { keyId: row.key_id }),
     hash: row.hash,
   };
+}
+
+function headOf(row: { seq: string; hash: string; key_id: string | null } | undefined): AuditLogHead {
+  if (!row) return { seq: 0, hash: GENESIS_HASH };
+  return { seq: Number(row.seq), hash: row.hash, ...(row.key_id !== null && { keyId: row.key_id }) };
 }

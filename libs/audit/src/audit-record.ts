@@ -17,13 +17,22 @@ export interface AuditEntry {
   readonly outcome: number;
 }
 
-/** One link of a node's audit chain: the entry, its place, and the hashes that tie it to the one before. */
+/**
+ * One link of a node's audit chain: the entry, its place, and the seal that ties it to the one before. A node's
+ * records are sealed with its audit key (HMAC-SHA256, `keyId` names the key); a record without `keyId` carries a
+ * plain SHA-256 (records written before the log was keyed, and the monitor's own log).
+ */
 export interface AuditRecord extends AuditEntry {
   /** 1, 2, 3, ... with no gap. */
   readonly seq: number;
   /** `hash` of the record before (64 zeros for the first). */
   readonly prevHash: string;
-  /** sha-256 (hex) of this record's canonical form, prevHash included. */
+  /** The id of the audit key that sealed this record (auditKeyId); absent for a record sealed by SHA-256 alone. */
+  readonly keyId?: string;
+  /**
+   * The seal (hex) of this record's canonical form, prevHash and keyId included: HMAC-SHA256 under the audit key
+   * when `keyId` is set, else SHA-256.
+   */
   readonly hash: string;
 }
 

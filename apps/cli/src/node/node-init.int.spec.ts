@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { verifyPassword } from '@enlace/auth';
+import { loadAuditKey } from '@enlace/audit';
 import { loadNodeKeys } from '@enlace/envelope';
 import { loadKeyEncryptionKey } from '@enlace/privacy';
 import { initNode } from './node-init';
@@ -20,18 +21,26 @@ describe('initNode', () => {
   });
 
   describe('with the development issuer', () => {
-    it('should write keys the courier loads, a key-encryption key and the settings, each its owner only', async () => {
+    it('should write keys the courier loads, a key-encryption key, an audit key and the settings, each its owner only', async () => {
       const result = await initNode({ dir, country: 'pe', network: 'andean', users: ['pe.focal=focal-point'] });
 
       expect((await loadNodeKeys(result.keysFile)).country).toBe('PE');
       expect((await loadKeyEncryptionKey(result.caseKekFile)).kid).toEqual(expect.any(String));
-      for (const file of [result.keysFile, result.caseKekFile, result.envFile, result.usersFile ?? '']) {
+      expect((await loadAuditKey(result.auditKeyFile)).key).toHaveLength(32);
+      for (const file of [
+        result.keysFile,
+        result.caseKekFile,
+        result.auditKeyFile,
+        result.envFile,
+        result.usersFile ?? '',
+      ]) {
         expect([path.basename(file), await modeOf(file)]).toEqual([path.basename(file), 0o600]);
       }
       expect(await modeOf(dir)).toBe(0o700);
       const env = await readFile(result.envFile, 'utf8');
       expect(env).toContain('ENLACE_COUNTRY=PE');
       expect(env).toContain(`ENLACE_KEYS_FILE=${result.keysFile}`);
+      expect(env).toContain(`ENLACE_AUDIT_KEY_FILE=${result.auditKeyFile}`);
       expect(env).toMatch(/^ENLACE_JWT_SECRET=.{40,}$/m);
     });
 
@@ -61,13 +70,19 @@ describe('initNode', () => {
   describe('run again', () => {
     it("should keep the node's keys, key-encryption key and settings: never replace its identity", async () => {
       const first = await initNode({ dir, country: 'PE', network: 'andean', users: ['pe.focal=focal-point'] });
-      const before = await Promise.all([first.keysFile, first.caseKekFile, first.envFile].map((f) => readFile(f)));
+      const files = (result: typeof first) => [
+        result.keysFile,
+        result.caseKekFile,
+        result.auditKeyFile,
+        result.envFile,
+      ];
+      const before = await Promise.all(files(first).map((f) => readFile(f)));
 
       const second = await initNode({ dir, country: 'PE', network: 'andean', users: ['pe.focal=focal-point'] });
 
-      const after = await Promise.all([second.keysFile, second.caseKekFile, second.envFile].map((f) => readFile(f)));
+      const after = await Promise.all(files(second).map((f) => readFile(f)));
       expect(after).toEqual(before);
-      expect(second.kept).toEqual(expect.arrayContaining([first.keysFile, first.caseKekFile, first.envFile]));
+      expect(second.kept).toEqual(expect.arrayContaining(files(first)));
       expect(second.users).toEqual([]);
     });
   });

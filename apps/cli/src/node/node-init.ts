@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { ROLES, hashPassword, type Role } from '@enlace/auth';
+import { ensureAuditKeyFile } from '@enlace/audit';
 import { generateNodeKeys, saveNodeKeys } from '@enlace/envelope';
 import { ensureKeyEncryptionKeyFile } from '@enlace/privacy';
 
@@ -20,6 +21,8 @@ export interface NodeInitResult {
   readonly keysFile: string;
   readonly publicKeysFile: string;
   readonly caseKekFile: string;
+  /** The audit key that seals each record of the node's audit log (HMAC-SHA256), outside the database. */
+  readonly auditKeyFile: string;
   readonly envFile: string;
   readonly usersFile?: string;
   /** Files that were there already and were kept as they were (a node's keys are never replaced by init). */
@@ -53,7 +56,7 @@ function parseUser(spec: string): { username: string; roles: Role[] } {
 /**
  * Makes what one node needs in its own folder, readable by its owner only: the node's keys (the private file stays
  * here; `<keys>.public.json` goes to the network's directory authority), the key-encryption key for personal data at
- * rest, and the node's settings file. Running it again keeps every key it finds: it never replaces a node's identity.
+ * rest, the audit key that seals the audit log, and the node's settings file. Running it again keeps every key it finds: it never replaces a node's identity.
  */
 export async function initNode(options: NodeInitOptions): Promise<NodeInitResult> {
   const country = options.country.toUpperCase();
@@ -62,6 +65,7 @@ export async function initNode(options: NodeInitOptions): Promise<NodeInitResult
   const keysFile = path.join(dir, `${country.toLowerCase()}.keys.json`);
   const publicKeysFile = `${keysFile}.public.json`;
   const caseKekFile = path.join(dir, `${country.toLowerCase()}.case-kek.json`);
+  const auditKeyFile = path.join(dir, `${country.toLowerCase()}.audit-key.json`);
   const envFile = path.join(dir, 'node.env');
   const kept: string[] = [];
 
@@ -74,6 +78,8 @@ export async function initNode(options: NodeInitOptions): Promise<NodeInitResult
   }
   if (await exists(caseKekFile)) kept.push(caseKekFile);
   await ensureKeyEncryptionKeyFile(caseKekFile);
+  if (await exists(auditKeyFile)) kept.push(auditKeyFile);
+  await ensureAuditKeyFile(auditKeyFile);
 
   const users = options.users.map(parseUser);
   let usersFile: string | undefined;
@@ -98,6 +104,7 @@ export async function initNode(options: NodeInitOptions): Promise<NodeInitResult
     ENLACE_NETWORK: options.network,
     ENLACE_KEYS_FILE: keysFile,
     ENLACE_CASE_KEK_FILE: caseKekFile,
+    ENLACE_AUDIT_KEY_FILE: auditKeyFile,
     ...(options.oidcIssuer !== undefined
       ? { ENLACE_ENV: 'production', ENLACE_OIDC_ISSUER: options.oidcIssuer }
       : {
@@ -121,6 +128,7 @@ export async function initNode(options: NodeInitOptions): Promise<NodeInitResult
     keysFile,
     publicKeysFile,
     caseKekFile,
+    auditKeyFile,
     envFile,
     ...(usersFile !== undefined && { usersFile }),
     kept,
@@ -128,7 +136,7 @@ export async function initNode(options: NodeInitOptions): Promise<NodeInitResult
     next: [
       `give ${publicKeysFile} to the network's directory authority (enlace directory issue --public-keys ...)`,
       `fill in the database, broker and trust-anchor settings in ${envFile}`,
-      'keep the key-encryption key out of the database backup (docs/operations.md, Backup)',
+      'keep the key-encryption key and the audit key out of the database backup (docs/operations.md, Backup)',
     ],
   };
 }

@@ -41,7 +41,13 @@ export function nodeCommand(): Command {
           ...(options.oidcIssuer !== undefined && { oidcIssuer: options.oidcIssuer }),
         });
         output.say(`node ${options.country} of ${options.network}: files in ${result.dir}`);
-        for (const file of [result.keysFile, result.publicKeysFile, result.caseKekFile, result.envFile]) {
+        for (const file of [
+          result.keysFile,
+          result.publicKeysFile,
+          result.caseKekFile,
+          result.auditKeyFile,
+          result.envFile,
+        ]) {
           output.say(`  ${result.kept.includes(file) ? 'kept ' : 'wrote'} ${file}`);
         }
         if (result.usersFile !== undefined) {

@@ -145,6 +145,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
         ENLACE_TRUST_ANCHORS_FILE: material.trustAnchorsFile,
         ENLACE_KEYS_FILE: material.keysFile(member.country),
         ENLACE_CASE_KEK_FILE: material.caseKekFile(member.country),
+        ENLACE_AUDIT_KEY_FILE: material.auditKeyFile(member.country),
         // the console's server, on this machine, forwards each browser's address for the sign-in budgets
         ENLACE_TRUSTED_PROXIES: 'loopback',
         ...options.env,

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { hashPassword } from '@enlace/auth';
 import { DirectoryAuthority, DirectoryMember, IssuedEntry, generateNodeKeys, saveNodeKeys } from '@enlace/envelope';
 import { ensureKeyEncryptionKeyFile } from '@enlace/privacy';
+import { ensureAuditKeyFile } from '@enlace/audit';
 import { DEMO_USER_ROLES } from './demo-network.constants';
 
 export interface NetworkMember {
@@ -36,6 +37,8 @@ export interface NetworkMaterial {
   usersFile(country: string): string;
   /** The node's key-encryption key for personal data at rest (outside the database, 0600). */
   caseKekFile(country: string): string;
+  /** The node's audit key, which seals each record of its audit log (outside the database, 0600). */
+  auditKeyFile(country: string): string;
 }
 
 interface MaterialState {
@@ -67,6 +70,8 @@ export async function ensureNetworkMaterial(
   const keysFile = (country: string): string => path.join(dir, 'keys', `${country.toLowerCase()}.keys.json`);
   const usersFile = (country: string): string => path.join(dir, 'users', `${country.toLowerCase()}.users.json`);
   const caseKekFile = (country: string): string => path.join(dir, 'secrets', `${country.toLowerCase()}.case-kek.json`);
+  const auditKeyFile = (country: string): string =>
+    path.join(dir, 'secrets', `${country.toLowerCase()}.audit-key.json`);
   const stateFile = path.join(dir, 'material.json');
   const directoryFile = path.join(dir, 'directory.json');
 
@@ -100,6 +105,7 @@ export async function ensureNetworkMaterial(
       await fs.writeFile(`${file}.public.json`, JSON.stringify(publicMember, null, 2));
     }
     await ensureKeyEncryptionKeyFile(caseKekFile(member.country));
+    await ensureAuditKeyFile(auditKeyFile(member.country));
     directoryMembers.push(publicMember);
     entries.push(await signedEntry(authority, publicMember));
 
@@ -144,6 +150,7 @@ export async function ensureNetworkMaterial(
     keysFile,
     usersFile,
     caseKekFile,
+    auditKeyFile,
   };
 }
 

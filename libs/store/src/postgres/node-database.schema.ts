@@ -121,7 +121,10 @@ export interface AuditLogTable {
   resource: Json<Record<string, string>>;
   outcome: number;
   prev_hash: string;
+  /** HMAC-SHA256 under the audit key named by key_id; SHA-256 alone where key_id is null (before 0008). */
   hash: string;
+  /** The audit key that sealed the record (its id, never the key); null: sealed by SHA-256 alone. */
+  key_id: string | null;
 }
 
 /** An overdue step to announce to the network (deadline.overdue.v1), waiting for the courier. */

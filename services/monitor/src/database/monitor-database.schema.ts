@@ -110,6 +110,21 @@ export interface RegionalStatisticsReportsTable {
   received_at: Timestamp;
 }
 
+/** A node's audit checkpoint (audit-checkpoint.v1) as received, its signature verified against the directory. */
+export interface AuditCheckpointsTable {
+  country: string;
+  /** The number of the node's last audit record the checkpoint anchors. */
+  sequence: string;
+  /** That record's seal (HMAC-SHA256 under the node's audit key). */
+  head_mac: string;
+  /** Records in the node's log when the checkpoint was made. */
+  count: string;
+  made_at: Timestamp;
+  /** The checkpoint as the node signed it (JWS compact): an auditor checks it again against the directory. */
+  statement: string;
+  received_at: Timestamp;
+}
+
 export interface MonitorDatabase {
   flow_counters: FlowCountersTable;
   corridors: CorridorsTable;
@@ -119,6 +134,7 @@ export interface MonitorDatabase {
   dead_letters: DeadLettersTable;
   node_health: NodeHealthTable;
   regional_statistics_reports: RegionalStatisticsReportsTable;
+  audit_checkpoints: AuditCheckpointsTable;
   /** Who redrove which dead letter: the same hash-chained log, with the same columns, as a node's. */
   audit_log: AuditLogTable;
 }

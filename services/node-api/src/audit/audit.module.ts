@@ -1,28 +1,40 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { AuditLogStore } from '@enlace/audit';
+import { AuditKey, AuditLogStore, loadAuditKey } from '@enlace/audit';
 import type { NodeDatabase } from '@enlace/store';
 import { Kysely } from 'kysely';
+import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
 import { NODE_DATABASE, NODE_TRANSACTIONS } from '../database/database.tokens';
 import { NodeTransactions } from '../database/node-transactions';
 import { AuditBeforeServingInterceptor } from './audit-before-serving.interceptor';
 import { AuditMiddleware } from './audit.middleware';
-import { AUDIT_LOG_STORE, CASE_AUDIT_TRAIL } from './audit.tokens';
+import { AUDIT_KEY, AUDIT_LOG_STORE, CASE_AUDIT_TRAIL } from './audit.tokens';
 import { RequestAuditContext } from './request-audit.context';
 import { RequestAuditInterceptor } from './request-audit.interceptor';
 import { TransactionalAuditTrail } from './transactional-audit.trail';
 
 /**
- * The node's hash-chained audit log of who read or changed what (verify it with `npm run audit:verify`): a step that
+ * The node's audit log of who read or changed what, each record sealed with the node's audit key
+ * (ENLACE_AUDIT_KEY_FILE, outside the database; verify it with `enlace audit verify`): a step that
  * changes a case is recorded in the change's transaction (CASE_AUDIT_TRAIL, for the case writers), a read of
  * personal data before it is served (@AuditedBeforeServing, fail closed), every other request once it is answered.
  */
 @Module({
   providers: [
     {
+      provide: AUDIT_KEY,
+      inject: [NODE_API_CONFIG],
+      useFactory: (config: NodeApiConfig) => loadAuditKey(config.auditKeyFile),
+    },
+    {
       provide: AUDIT_LOG_STORE,
-      inject: [NODE_DATABASE],
-      useFactory: (db: Kysely<NodeDatabase>) => new AuditLogStore(db),
+      inject: [NODE_DATABASE, AUDIT_KEY],
+      useFactory: async (db: Kysely<NodeDatabase>, key: AuditKey) => {
+        const store = new AuditLogStore(db, { key });
+        // Another node's key, or a new one over a sealed log, refuses the start, naming the key ids.
+        await store.assertKeyMatches();
+        return store;
+      },
     },
     RequestAuditContext,
     { provide: APP_INTERCEPTOR, useClass: RequestAuditInterceptor },

@@ -55,6 +55,7 @@ async function startApp(env: Record<string, string>, usersFile: string): Promise
     tokenTtlSeconds: 3600,
     usersFile,
     caseKekFile: '/unused',
+    auditKeyFile: '/unused',
     referralAnswerPeriod: IsoDuration.parse('P7D'),
     deadlines: new DeadlinePolicy(),
     overdueScanMs: 5000,

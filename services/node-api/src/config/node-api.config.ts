@@ -29,6 +29,8 @@ export interface NodeApiConfig {
   readonly usersFile?: string;
   /** The node's key-encryption key (ENLACE_CASE_KEK_FILE): it wraps each case's key for personal data at rest. */
   readonly caseKekFile: string;
+  /** The node's audit key (ENLACE_AUDIT_KEY_FILE): it seals each audit record (HMAC-SHA256), outside the database. */
+  readonly auditKeyFile: string;
   /** How long a receiver has to answer a referral before the sender lets it expire (docs/architecture.md §3). */
   readonly referralAnswerPeriod: IsoDuration;
   /** The network's due times per kind of step and corridor (ENLACE_DEADLINES), the referral answer included. */
@@ -91,6 +93,7 @@ export function nodeApiConfigOf(settings: SettingValues<typeof nodeApiSettings>)
     tokenTtlSeconds: settings.ENLACE_TOKEN_TTL_SECONDS,
     ...(usersFile !== undefined && { usersFile }),
     caseKekFile: settings.ENLACE_CASE_KEK_FILE,
+    auditKeyFile: settings.ENLACE_AUDIT_KEY_FILE,
     referralAnswerPeriod,
     deadlines: readDeadlinePolicy(settings.ENLACE_DEADLINES, {
       ...DEFAULT_DEADLINE_PERIODS,

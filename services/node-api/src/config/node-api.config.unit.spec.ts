@@ -14,6 +14,7 @@ function environment(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     DATABASE_URL: 'postgres://enlace@127.0.0.1:15432/enlace_demo_co',
     ENLACE_USERS_FILE: '/etc/enlace/users.json',
     ENLACE_CASE_KEK_FILE: '/etc/enlace/secrets/co.case-kek.json',
+    ENLACE_AUDIT_KEY_FILE: '/etc/enlace/secrets/co.audit-key.json',
     ...overrides,
   };
 }
@@ -33,6 +34,7 @@ describe('readNodeApiConfig', () => {
       'DATABASE_URL',
       'ENLACE_USERS_FILE',
       'ENLACE_CASE_KEK_FILE',
+      'ENLACE_AUDIT_KEY_FILE',
     ])('should refuse to start and name %s', (name) => {
       expect(() => readNodeApiConfig(withoutVariable(name))).toThrow(ConfigurationError);
       expect(() => readNodeApiConfig(withoutVariable(name))).toThrow(`${name} is required`);
@@ -211,6 +213,7 @@ describe('readNodeApiConfig', () => {
         tokenTtlSeconds: 3600,
         usersFile: '/etc/enlace/users.json',
         caseKekFile: '/etc/enlace/secrets/co.case-kek.json',
+        auditKeyFile: '/etc/enlace/secrets/co.audit-key.json',
         referralAnswerPeriod: IsoDuration.parse('P7D'),
         deadlines: expect.any(DeadlinePolicy),
         overdueScanMs: 60_000,

@@ -9,6 +9,7 @@ import {
   logSettings,
   networkSettings,
   nodeSettings,
+  requiredText,
   requiredWhen,
   tokenIssuerSettings,
   type SetSettings,
@@ -40,6 +41,14 @@ export const nodeApiSettings = {
   ...networkSettings,
   ...logSettings,
   ...nodeSettings,
+  ENLACE_AUDIT_KEY_FILE: requiredText({
+    description:
+      "The node's audit key, an oct JWK of 32 random bytes in a file readable by its owner only (mode 600; " +
+      '`enlace node init` writes it): every audit record is sealed with it (HMAC-SHA256), so that whoever can write ' +
+      'the database but not read this file cannot rewrite the log unseen. Refused at start when unreadable, ' +
+      'readable by group or others, or not the key the log was sealed with. Never in the same backup as the database.',
+    example: '/etc/enlace/secrets/co.audit-key.json',
+  }),
   ...httpSettings({ port: 3000, bodyLimit: '256kb' }),
   ENLACE_HTTP_MAX_IN_FLIGHT: integer({
     description: 'Requests worked on at once; one more is answered 503 with Retry-After (load shedding).',

@@ -48,6 +48,7 @@ describe('InboxApplierService with referrals (on the real PostgreSQL)', () => {
         DATABASE_URL: scratch.url,
         ENLACE_USERS_FILE: '/dev/null',
         ENLACE_CASE_KEK_FILE: '/unused',
+        ENLACE_AUDIT_KEY_FILE: '/unused',
       }),
     };
     referrals = new ReferralsService(

@@ -8,6 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Role, tokenAudience, tokenIssuer } from '@enlace/auth';
 import { ensureKeyEncryptionKeyFile } from '@enlace/privacy';
+import { ensureAuditKeyFile } from '@enlace/audit';
 import { InboxStore, NodeDatabase, ScratchDatabase } from '@enlace/store';
 import { SignJWT } from 'jose';
 import { NodeApiModule } from '../node-api.module';
@@ -47,6 +48,8 @@ describe('InboxHttpController (node-api over HTTP, on the real PostgreSQL)', () 
     home = await fs.mkdtemp(path.join(os.tmpdir(), 'enlace-inbox-http-'));
     const kekFile = path.join(home, 'kek.json');
     await ensureKeyEncryptionKeyFile(kekFile);
+    const auditKeyFile = path.join(path.dirname(kekFile), 'audit-key.json');
+    await ensureAuditKeyFile(auditKeyFile);
     await fs.writeFile(path.join(home, 'users.json'), '[]');
     Object.assign(process.env, {
       ENLACE_COUNTRY: 'CO',
@@ -55,6 +58,7 @@ describe('InboxHttpController (node-api over HTTP, on the real PostgreSQL)', () 
       DATABASE_URL: scratch.url,
       ENLACE_USERS_FILE: path.join(home, 'users.json'),
       ENLACE_CASE_KEK_FILE: kekFile,
+      ENLACE_AUDIT_KEY_FILE: auditKeyFile,
       ENLACE_INBOX_POLL_MS: '60000',
     });
     app = await NestFactory.create<NestExpressApplication>(NodeApiModule, { logger: false });

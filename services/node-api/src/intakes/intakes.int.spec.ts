@@ -7,6 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { tokenAudience, tokenIssuer } from '@enlace/auth';
 import { ensureKeyEncryptionKeyFile } from '@enlace/privacy';
+import { ensureAuditKeyFile } from '@enlace/audit';
 import { NodeDatabase, ScratchDatabase } from '@enlace/store';
 import { NodeApiClient } from '@enlace/testing';
 import { SignJWT } from 'jose';
@@ -76,6 +77,8 @@ describe('IntakesHttpController (on the real PostgreSQL)', () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'enlace-intakes-'));
     const kekFile = path.join(dir, 'kek.json');
     await ensureKeyEncryptionKeyFile(kekFile);
+    const auditKeyFile = path.join(dir, 'audit-key.json');
+    await ensureAuditKeyFile(auditKeyFile);
     const usersFile = path.join(dir, 'users.json');
     await fs.writeFile(usersFile, '[]');
     const saved = { ...process.env };
@@ -85,6 +88,7 @@ describe('IntakesHttpController (on the real PostgreSQL)', () => {
       ENLACE_JWT_SECRET: secret,
       ENLACE_USERS_FILE: usersFile,
       ENLACE_CASE_KEK_FILE: kekFile,
+      ENLACE_AUDIT_KEY_FILE: auditKeyFile,
       DATABASE_URL: scratch.url,
     });
     try {

@@ -62,6 +62,7 @@ describe('ProtocolCaseRepository lists (on the real PostgreSQL)', () => {
       DATABASE_URL: 'postgres://unused',
       ENLACE_USERS_FILE: '/dev/null',
       ENLACE_CASE_KEK_FILE: '/unused',
+      ENLACE_AUDIT_KEY_FILE: '/unused',
     });
     referrals = new ReferralsService(
       config,

@@ -75,6 +75,7 @@ describe('ReferralExpiryService (on the real PostgreSQL)', () => {
       DATABASE_URL: 'postgres://unused',
       ENLACE_USERS_FILE: '/dev/null',
       ENLACE_CASE_KEK_FILE: '/unused',
+      ENLACE_AUDIT_KEY_FILE: '/unused',
       ENLACE_REFERRAL_ANSWER_PERIOD: period,
       ...(grace ? { ENLACE_REFERRAL_EXPIRY_GRACE: grace } : {}),
     });
@@ -206,6 +207,7 @@ describe('ProtocolCaseRepository of referrals, overdue queries (on the real Post
       DATABASE_URL: 'postgres://unused',
       ENLACE_USERS_FILE: '/dev/null',
       ENLACE_CASE_KEK_FILE: '/unused',
+      ENLACE_AUDIT_KEY_FILE: '/unused',
       ENLACE_REFERRAL_ANSWER_PERIOD: 'PT1H',
     });
     referrals = referralsServiceOf(
