@@ -4,3 +4,4 @@ export * from './rights';
 export * from './case-rights';
 export * from './intake-rights';
 export * from './token-claims';
+export * from './document-rights';

@@ -19,14 +19,25 @@ export const RIGHTS = {
   'inbox.manage':
     'list the messages this node received but set aside or holds waiting, and apply a set-aside one again',
   'statistics.publish': 'count this node’s cases of a month and publish the suppressed report to the secretariat',
+  'document.attach': 'attach a document to a case of this country (it travels, sealed, to the other end)',
+  'document.read': 'list the documents of a case of this country and download them',
 } as const;
 export type Right = keyof typeof RIGHTS;
 export const RIGHT_NAMES = Object.keys(RIGHTS) as Right[];
 
 /** The one table of who holds what; README.md and SECURITY.md show it. */
 export const ROLE_RIGHTS: Readonly<Record<Role, readonly Right[]>> = {
-  'focal-point': ['case.read', 'case.write', 'case.answer', 'intake.read', 'intake.convert', 'session.read'],
-  'case-worker': ['case.read', 'case.write', 'session.read'],
+  'focal-point': [
+    'case.read',
+    'case.write',
+    'case.answer',
+    'intake.read',
+    'intake.convert',
+    'document.attach',
+    'document.read',
+    'session.read',
+  ],
+  'case-worker': ['case.read', 'case.write', 'document.attach', 'document.read', 'session.read'],
   supervisor: [
     'case.read',
     'case.write',
@@ -36,6 +47,8 @@ export const ROLE_RIGHTS: Readonly<Record<Role, readonly Right[]>> = {
     'intake.screen',
     'inbox.manage',
     'statistics.publish',
+    'document.attach',
+    'document.read',
     'session.read',
   ],
   secretariat: ['flow.read', 'session.read'],

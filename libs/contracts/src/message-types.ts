@@ -40,6 +40,7 @@ import type {
   ReintegrationReReferredV1,
   ReintegrationConsentWithdrawnV1,
   ConsentErasureConfirmedV1,
+  DocumentChunkV1,
 } from './generated/messages.generated';
 
 /** Every message type that travels sealed inside an envelope, with the $id of its payload schema. */
@@ -84,6 +85,7 @@ export const MESSAGE_TYPES = {
   'reintegration.re-referred.v1': 'urn:enlace:message:reintegration.re-referred.v1',
   'reintegration.consent-withdrawn.v1': 'urn:enlace:message:reintegration.consent-withdrawn.v1',
   'consent.erasure-confirmed.v1': 'urn:enlace:message:consent.erasure-confirmed.v1',
+  'document.chunk.v1': 'urn:enlace:message:document.chunk.v1',
 } as const;
 
 export type MessageType = keyof typeof MESSAGE_TYPES;
@@ -135,6 +137,7 @@ export interface MessagePayloads {
   'reintegration.re-referred.v1': ReintegrationReReferredV1;
   'reintegration.consent-withdrawn.v1': ReintegrationConsentWithdrawnV1;
   'consent.erasure-confirmed.v1': ConsentErasureConfirmedV1;
+  'document.chunk.v1': DocumentChunkV1;
 }
 
 /** The payload of a message type known at compile time; unknown for a type only known at run time. */

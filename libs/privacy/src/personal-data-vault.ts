@@ -149,4 +149,6 @@ export const SealedUse = {
   personal: 'personal',
   outbox: (envelopeId: string) => `outbox:${envelopeId}`,
   inbox: (envelopeId: string) => `inbox:${envelopeId}`,
+  /** One chunk of a document's bytes, bound to the document and the chunk's place in it. */
+  documentChunk: (documentId: string, index: number) => `document:${documentId}:${index}`,
 } as const;

@@ -4,6 +4,7 @@ import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { nodeApiDocument } from '@enlace/contracts';
 import { answerClientErrorsWithProblems } from '@enlace/http';
 import { OPERATIONS_ROUTES, observeHttp } from '@enlace/observability';
+import { raw } from 'express';
 import helmet from 'helmet';
 import { inFlightLimit } from './common/load-shedding/in-flight-limit.middleware';
 import { NODE_API_CONFIG, NodeApiConfig } from './config/node-api.config';
@@ -25,6 +26,9 @@ export function configureNodeApiHttp(app: INestApplication): NodeApiConfig {
   app.use(inFlightLimit(config.httpMaxInFlight));
   app.use(helmet());
   express.useBodyParser('json', { limit: config.bodyLimit });
+  // A document is attached as the request's raw body, whatever Content-Type the client gives (its type is found from
+  // its content), up to the document limit; a JSON body was read above and is refused by the route.
+  app.use(`/${API_PREFIX}/cases/:caseId/documents`, raw({ type: () => true, limit: config.documentMaxBytes }));
   // The probes and /metrics stay at the root, where orchestrators and Prometheus look for them.
   app.setGlobalPrefix(API_PREFIX, { exclude: [...OPERATIONS_ROUTES] });
   SwaggerModule.setup('docs', app, nodeApiDocument as unknown as OpenAPIObject, {

@@ -10,6 +10,7 @@ import { NodeApiConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { DocumentsModule } from './documents/documents.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ExportsModule } from './exports/exports.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -35,6 +36,7 @@ import { StatisticsModule } from './statistics/statistics.module';
     ReturnsModule,
     ReintegrationsModule,
     IntakesModule,
+    DocumentsModule,
     InboxModule,
     DeadlinesModule,
     NotificationsModule,

@@ -1,5 +1,8 @@
-import { requestJson } from './http-client';
+import { fetchBlob, requestJson, sendBytes } from './http-client';
 import type {
+  CaseDocument,
+  CaseDocumentList,
+  DocumentKind,
   CreateReferralRequest,
   CreateReturnRequest,
   IntakeList,
@@ -135,6 +138,30 @@ export class NodeApiClient {
     return requestJson<ReferralView>(
       `${this.base}/intakes/${encodeURIComponent(id)}/referral`,
       this.options({ method: 'POST', body: request }),
+    );
+  }
+
+  /** The documents of a case, attached here or received from the other end. */
+  listDocuments(caseId: string, signal?: AbortSignal): Promise<CaseDocumentList> {
+    return requestJson<CaseDocumentList>(
+      `${this.base}/cases/${encodeURIComponent(caseId)}/documents`,
+      this.options({ signal }),
+    );
+  }
+
+  /** Attaches a file to a case: its bytes as the body (the node finds its type from them), its kind in the query. */
+  attachDocument(caseId: string, kind: DocumentKind, file: Blob): Promise<CaseDocument> {
+    return sendBytes<CaseDocument>(
+      `${this.base}/cases/${encodeURIComponent(caseId)}/documents?kind=${encodeURIComponent(kind)}`,
+      this.token,
+      file,
+    );
+  }
+
+  downloadDocument(caseId: string, documentId: string): Promise<Blob> {
+    return fetchBlob(
+      `${this.base}/cases/${encodeURIComponent(caseId)}/documents/${encodeURIComponent(documentId)}/content`,
+      this.token,
     );
   }
 

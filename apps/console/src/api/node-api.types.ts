@@ -16,6 +16,18 @@ export type TimelineEntry = Schemas['TimelineEntry'];
 export type TokenResponse = Schemas['TokenResponse'];
 export type CurrentUser = Schemas['CurrentUser'];
 export type ReferralDirection = Schemas['ReferralDirection'];
+export type CaseDocument = Schemas['CaseDocument'];
+export type CaseDocumentList = Schemas['CaseDocumentList'];
+export type DocumentKind = Schemas['DocumentKind'];
+
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [
+  'identity-document',
+  'travel-document',
+  'medical-report',
+  'social-report',
+  'consent-form',
+  'other',
+];
 
 export const REFERRAL_REASONS: readonly ReferralReason[] = [
   'AdditionalServicesRequired',

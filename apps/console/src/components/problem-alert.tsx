@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/api-problem';
 import { useSession } from '../session/session-context';
 
-const KNOWN = ['400', '401', '403', '404', '409', '413', '422', '502'] as const;
+const KNOWN = ['400', '401', '403', '404', '409', '410', '413', '415', '422', '502'] as const;
 
 /** An API's problem in words the user can act on: what went wrong, the server's detail and the fields to fix. */
 export function ProblemAlert({ error, fieldLabel }: { error: unknown; fieldLabel?: (field: string) => string }) {

@@ -2,6 +2,8 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { NodeApiClient } from '../api/node-api.client';
+import { CaseDocuments } from '../cases/case-documents';
+import { canUseDocuments } from '../cases/document-roles';
 import type { ReferralView } from '../api/node-api.types';
 import { DateTime } from '../components/date-time';
 import { ProblemAlert } from '../components/problem-alert';
@@ -114,6 +116,14 @@ export function ReferralPage({ session }: { session: Extract<Session, { kind: 'n
                 <Details referral={referral} />
               </section>
               <PersonAndConsent held={referral} defaultRecipients={[referral.toCountry]} />
+              {canUseDocuments(session.roles) && !referral.erasure ? (
+                <CaseDocuments
+                  caseId={referral.id}
+                  country={session.country}
+                  token={session.token}
+                  canAttach={!referral.ended}
+                />
+              ) : null}
             </div>
             <div>
               <ReferralActions

@@ -2,6 +2,8 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { NodeApiClient } from '../api/node-api.client';
+import { CaseDocuments } from '../cases/case-documents';
+import { canUseDocuments } from '../cases/document-roles';
 import type { ReturnView } from '../api/node-api.types';
 import { CasePage } from '../cases/case-page';
 import { OpenReintegrationForm } from '../cases/open-reintegration-form';
@@ -137,7 +139,16 @@ export function ReturnPage({ session }: { session: Extract<Session, { kind: 'nod
       error={error}
       done={done}
       details={view ? <ReturnDetails view={view} /> : null}
-      person={view ? <PersonAndConsent held={view} defaultRecipients={[view.toCountry]} /> : null}
+      person={
+        view ? (
+          <>
+            <PersonAndConsent held={view} defaultRecipients={[view.toCountry]} />
+            {canUseDocuments(session.roles) && !view.erasure ? (
+              <CaseDocuments caseId={view.id} country={session.country} token={session.token} canAttach={!view.ended} />
+            ) : null}
+          </>
+        ) : null
+      }
       actions={
         view ? (
           <>

@@ -291,6 +291,48 @@ export interface X25519PublicJWK {
 }
 
 /**
+ * One end of a case to the other: a chunk of a document attached to the case (an identity or travel document, a medical or social report, a signed consent form). A document travels as its chunks, in order, each at most 192 KiB so that one record stays small; the receiver reassembles them and checks the whole against sha256 before it shows the document.
+ */
+export interface DocumentChunkV1 {
+  /**
+   * The case the document belongs to (a referral, return or reintegration id).
+   */
+  caseId: string;
+  /**
+   * The document, the same at both ends.
+   */
+  documentId: string;
+  /**
+   * What the document is.
+   */
+  kind: 'identity-document' | 'travel-document' | 'medical-report' | 'social-report' | 'consent-form' | 'other';
+  /**
+   * The document's type, as the sending node found it from its content.
+   */
+  mediaType: 'application/pdf' | 'image/png' | 'image/jpeg';
+  /**
+   * The whole document's length in bytes.
+   */
+  size: number;
+  /**
+   * SHA-256 of the whole document, in lower-case hex: the receiver checks the reassembled bytes against it.
+   */
+  sha256: string;
+  /**
+   * How many chunks the document travels in.
+   */
+  chunkCount: number;
+  /**
+   * This chunk's place, from 0.
+   */
+  index: number;
+  /**
+   * This chunk's bytes, base64 (at most 192 KiB of bytes).
+   */
+  data: string;
+}
+
+/**
  * The plain, signed header of every envelope exchanged between nodes. The secretariat and the Kafka operators can read it; it carries no personal data: the case is named only by a pseudonymous id.
  */
 export interface EnvelopeHeaderV1 {

@@ -50,6 +50,11 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       description:
         "Regional statistics for the secretariat: this node's cases counted per month, protocol and corridor, small cells suppressed before anything leaves the node.",
     },
+    {
+      name: 'documents',
+      description:
+        "Documents attached to a case (an identity or travel document, a medical or social report, a signed consent form): sealed at rest with the case's key, sent to the other end of the case in chunks, reassembled and checked against their digest there, erased with the case.",
+    },
     { name: 'health', description: 'Liveness of the node API.' },
   ],
   paths: {
@@ -1792,6 +1797,99 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         },
       },
     },
+    '/cases/{caseId}/documents': {
+      parameters: [{ $ref: '#/components/parameters/DocumentCaseId' }],
+      get: {
+        tags: ['documents'],
+        operationId: 'listCaseDocuments',
+        'x-enlace-right': 'document.read',
+        summary: 'List the documents of a case, attached here or received from the other end.',
+        description:
+          'Oldest first. A document attached here shows how many of its chunks left (`transfer.sent`) and how many the other end receipted (`transfer.delivered`); one received shows `receiving` until all its chunks arrived, then `received` once the whole matched its digest (or `corrupt`). 410 once the case was erased.',
+        responses: {
+          '200': {
+            description: "The case's documents.",
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/CaseDocumentList' } } },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '410': { $ref: '#/components/responses/Gone' },
+        },
+      },
+      post: {
+        tags: ['documents'],
+        operationId: 'attachCaseDocument',
+        'x-enlace-right': 'document.attach',
+        summary: 'Attach a document to a case; it travels, sealed, to the other end of the case.',
+        description:
+          "The body is the document's bytes as they are (not multipart), with any Content-Type: the node finds the type from the content itself and takes only PDF, PNG and JPEG (415 otherwise), up to ENLACE_DOCUMENT_MAX_BYTES (10 MiB by default; 413 beyond). `kind` says what the document is. The bytes rest sealed with the case's key and are sent to the other end of the case in chunks of 192 KiB, in the same transaction. No file name is taken: a name may name the person, and a URL or header is no place for that. 409 when the case has ended, 410 when it was erased.",
+        parameters: [
+          {
+            name: 'kind',
+            in: 'query',
+            required: true,
+            description: 'What the document is.',
+            schema: { $ref: '#/components/schemas/DocumentKind' },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+        },
+        responses: {
+          '201': {
+            description: 'The document, stored and on its way.',
+            headers: { Location: { description: "The document's content.", schema: { type: 'string' } } },
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/CaseDocument' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '410': { $ref: '#/components/responses/Gone' },
+          '413': {
+            description: 'The document is larger than the node takes.',
+            content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+          },
+          '415': {
+            description: "The document's content is not of an allowed type (or the body was sent as JSON).",
+            content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+          },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
+    '/cases/{caseId}/documents/{documentId}/content': {
+      parameters: [{ $ref: '#/components/parameters/DocumentCaseId' }, { $ref: '#/components/parameters/DocumentId' }],
+      get: {
+        tags: ['documents'],
+        operationId: 'downloadCaseDocument',
+        'x-enlace-right': 'document.read',
+        summary: 'Download a document of the case, its bytes as they were attached.',
+        description:
+          "The bytes, checked against the document's SHA-256 (also in the `Digest`-like header `X-Content-SHA256`), with the document's type as Content-Type and a file name made of the document's id. The audit log records who downloaded it before it is served. 409 while a received document still lacks chunks, 410 once the case was erased.",
+        responses: {
+          '200': {
+            description: "The document's bytes.",
+            headers: {
+              'X-Content-SHA256': { description: 'SHA-256 of the bytes, lower-case hex.', schema: { type: 'string' } },
+            },
+            content: {
+              'application/pdf': { schema: { type: 'string', format: 'binary' } },
+              'image/png': { schema: { type: 'string', format: 'binary' } },
+              'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '410': { $ref: '#/components/responses/Gone' },
+        },
+      },
+    },
     '/exports/htcds.csv': {
       get: {
         tags: ['exports'],
@@ -1964,6 +2062,20 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       },
     },
     parameters: {
+      DocumentCaseId: {
+        name: 'caseId',
+        in: 'path',
+        required: true,
+        description: 'Id of the case (a referral, return or reintegration), the same at both ends of the exchange.',
+        schema: { type: 'string', format: 'uuid' },
+      },
+      DocumentId: {
+        name: 'documentId',
+        in: 'path',
+        required: true,
+        description: 'Id of the document, the same at both ends of the exchange.',
+        schema: { type: 'string', format: 'uuid' },
+      },
       ListLimit: {
         name: 'limit',
         in: 'query',
@@ -2189,6 +2301,71 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       },
     },
     schemas: {
+      DocumentKind: {
+        type: 'string',
+        description: 'What a document is.',
+        enum: ['identity-document', 'travel-document', 'medical-report', 'social-report', 'consent-form', 'other'],
+      },
+      CaseDocument: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'caseId',
+          'kind',
+          'mediaType',
+          'size',
+          'sha256',
+          'origin',
+          'fromCountry',
+          'status',
+          'createdAt',
+        ],
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          caseId: { type: 'string', format: 'uuid' },
+          kind: { $ref: '#/components/schemas/DocumentKind' },
+          mediaType: {
+            type: 'string',
+            enum: ['application/pdf', 'image/png', 'image/jpeg'],
+            description: 'The type, as the attaching node found it from the content.',
+          },
+          size: { type: 'integer', description: 'Bytes.' },
+          sha256: { type: 'string', description: 'SHA-256 of the bytes, lower-case hex.' },
+          origin: {
+            type: 'string',
+            enum: ['attached', 'received'],
+            description: 'Attached at this node, or received from the other end of the case.',
+          },
+          fromCountry: { type: 'string', pattern: '^[A-Z]{2}$' },
+          status: {
+            type: 'string',
+            enum: ['stored', 'receiving', 'received', 'corrupt'],
+            description:
+              'stored (attached here), receiving (chunks still on their way), received (whole, digest checked), corrupt (the chunks did not add up to the digest; nothing to download).',
+          },
+          chunkCount: { type: 'integer' },
+          transfer: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'For a document attached here, how far its chunks travelled to the other end.',
+            required: ['chunks', 'sent', 'delivered'],
+            properties: {
+              chunks: { type: 'integer' },
+              sent: { type: 'integer' },
+              delivered: { type: 'integer', description: 'Chunks the other end receipted.' },
+            },
+          },
+          createdAt: { type: 'string', format: 'date-time' },
+          completedAt: { type: 'string', format: 'date-time' },
+        },
+      },
+      CaseDocumentList: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items'],
+        properties: { items: { type: 'array', items: { $ref: '#/components/schemas/CaseDocument' } } },
+      },
       NotificationEvent: {
         description:
           "incoming: another country opened a case here; answer: the other side took a step on a case; due-soon: a step of this node is due within the node's window (24 h by default); overdue: it is past due.",

@@ -1125,6 +1125,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cases/{caseId}/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the case (a referral, return or reintegration), the same at both ends of the exchange. */
+        caseId: components['parameters']['DocumentCaseId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List the documents of a case, attached here or received from the other end.
+     * @description Oldest first. A document attached here shows how many of its chunks left (`transfer.sent`) and how many the other end receipted (`transfer.delivered`); one received shows `receiving` until all its chunks arrived, then `received` once the whole matched its digest (or `corrupt`). 410 once the case was erased.
+     */
+    get: operations['listCaseDocuments'];
+    put?: never;
+    /**
+     * Attach a document to a case; it travels, sealed, to the other end of the case.
+     * @description The body is the document's bytes as they are (not multipart), with any Content-Type: the node finds the type from the content itself and takes only PDF, PNG and JPEG (415 otherwise), up to ENLACE_DOCUMENT_MAX_BYTES (10 MiB by default; 413 beyond). `kind` says what the document is. The bytes rest sealed with the case's key and are sent to the other end of the case in chunks of 192 KiB, in the same transaction. No file name is taken: a name may name the person, and a URL or header is no place for that. 409 when the case has ended, 410 when it was erased.
+     */
+    post: operations['attachCaseDocument'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/documents/{documentId}/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the case (a referral, return or reintegration), the same at both ends of the exchange. */
+        caseId: components['parameters']['DocumentCaseId'];
+        /** @description Id of the document, the same at both ends of the exchange. */
+        documentId: components['parameters']['DocumentId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Download a document of the case, its bytes as they were attached.
+     * @description The bytes, checked against the document's SHA-256 (also in the `Digest`-like header `X-Content-SHA256`), with the document's type as Content-Type and a file name made of the document's id. The audit log records who downloaded it before it is served. 409 while a received document still lacks chunks, 410 once the case was erased.
+     */
+    get: operations['downloadCaseDocument'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/exports/htcds.csv': {
     parameters: {
       query?: never;
@@ -1269,6 +1321,54 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /**
+     * @description What a document is.
+     * @enum {string}
+     */
+    DocumentKind:
+      'identity-document' | 'travel-document' | 'medical-report' | 'social-report' | 'consent-form' | 'other';
+    CaseDocument: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      kind: components['schemas']['DocumentKind'];
+      /**
+       * @description The type, as the attaching node found it from the content.
+       * @enum {string}
+       */
+      mediaType: 'application/pdf' | 'image/png' | 'image/jpeg';
+      /** @description Bytes. */
+      size: number;
+      /** @description SHA-256 of the bytes, lower-case hex. */
+      sha256: string;
+      /**
+       * @description Attached at this node, or received from the other end of the case.
+       * @enum {string}
+       */
+      origin: 'attached' | 'received';
+      fromCountry: string;
+      /**
+       * @description stored (attached here), receiving (chunks still on their way), received (whole, digest checked), corrupt (the chunks did not add up to the digest; nothing to download).
+       * @enum {string}
+       */
+      status: 'stored' | 'receiving' | 'received' | 'corrupt';
+      chunkCount?: number;
+      /** @description For a document attached here, how far its chunks travelled to the other end. */
+      transfer?: {
+        chunks: number;
+        sent: number;
+        /** @description Chunks the other end receipted. */
+        delivered: number;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      completedAt?: string;
+    };
+    CaseDocumentList: {
+      items: components['schemas']['CaseDocument'][];
+    };
     /**
      * @description incoming: another country opened a case here; answer: the other side took a step on a case; due-soon: a step of this node is due within the node's window (24 h by default); overdue: it is past due.
      * @enum {string}
@@ -3059,6 +3159,10 @@ export interface components {
     };
   };
   parameters: {
+    /** @description Id of the case (a referral, return or reintegration), the same at both ends of the exchange. */
+    DocumentCaseId: string;
+    /** @description Id of the document, the same at both ends of the exchange. */
+    DocumentId: string;
     /** @description The most items a page holds (default 50). More than 200 is refused (400 naming `limit`), never cut silently. */
     ListLimit: number;
     /** @description Where the page starts: the `nextCursor` of the page before, as given (its content is not part of the contract). It holds only with the same filters and sort it was made with: with others, 400 naming `cursor`. */
@@ -3096,6 +3200,9 @@ export interface components {
   headers: never;
   pathItems: never;
 }
+export type DocumentKind = components['schemas']['DocumentKind'];
+export type CaseDocument = components['schemas']['CaseDocument'];
+export type CaseDocumentList = components['schemas']['CaseDocumentList'];
 export type NotificationEvent = components['schemas']['NotificationEvent'];
 export type NotificationSubscriptionRequest = components['schemas']['NotificationSubscriptionRequest'];
 export type NotificationSubscription = components['schemas']['NotificationSubscription'];
@@ -3207,6 +3314,8 @@ export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseGone = components['responses']['Gone'];
 export type ResponseConflict = components['responses']['Conflict'];
 export type ResponseUnprocessable = components['responses']['Unprocessable'];
+export type ParameterDocumentCaseId = components['parameters']['DocumentCaseId'];
+export type ParameterDocumentId = components['parameters']['DocumentId'];
 export type ParameterListLimit = components['parameters']['ListLimit'];
 export type ParameterListCursor = components['parameters']['ListCursor'];
 export type ParameterListSort = components['parameters']['ListSort'];
@@ -5359,6 +5468,124 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+    };
+  };
+  listCaseDocuments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the case (a referral, return or reintegration), the same at both ends of the exchange. */
+        caseId: components['parameters']['DocumentCaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The case's documents. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDocumentList'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      410: components['responses']['Gone'];
+    };
+  };
+  attachCaseDocument: {
+    parameters: {
+      query: {
+        /** @description What the document is. */
+        kind: components['schemas']['DocumentKind'];
+      };
+      header?: never;
+      path: {
+        /** @description Id of the case (a referral, return or reintegration), the same at both ends of the exchange. */
+        caseId: components['parameters']['DocumentCaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      /** @description The document, stored and on its way. */
+      201: {
+        headers: {
+          /** @description The document's content. */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDocument'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      /** @description The document is larger than the node takes. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The document's content is not of an allowed type (or the body was sent as JSON). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  downloadCaseDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the case (a referral, return or reintegration), the same at both ends of the exchange. */
+        caseId: components['parameters']['DocumentCaseId'];
+        /** @description Id of the document, the same at both ends of the exchange. */
+        documentId: components['parameters']['DocumentId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The document's bytes. */
+      200: {
+        headers: {
+          /** @description SHA-256 of the bytes, lower-case hex. */
+          'X-Content-SHA256'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'image/png': string;
+          'image/jpeg': string;
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
     };
   };
   exportHtcdsCsv: {

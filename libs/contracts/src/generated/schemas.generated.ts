@@ -445,6 +445,64 @@ export const directoryEntryV1Schema = {
   ],
 } as const;
 
+/** urn:enlace:message:document.chunk.v1, from contracts/messages/document/document.chunk.v1.schema.json */
+export const documentChunkV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:message:document.chunk.v1',
+  title: 'Document chunk, version 1',
+  description:
+    'One end of a case to the other: a chunk of a document attached to the case (an identity or travel document, a medical or social report, a signed consent form). A document travels as its chunks, in order, each at most 192 KiB so that one record stays small; the receiver reassembles them and checks the whole against sha256 before it shows the document.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['caseId', 'documentId', 'kind', 'mediaType', 'size', 'sha256', 'chunkCount', 'index', 'data'],
+  properties: {
+    caseId: {
+      description: 'The case the document belongs to (a referral, return or reintegration id).',
+      type: 'string',
+      format: 'uuid',
+    },
+    documentId: { description: 'The document, the same at both ends.', type: 'string', format: 'uuid' },
+    kind: {
+      description: 'What the document is.',
+      type: 'string',
+      enum: ['identity-document', 'travel-document', 'medical-report', 'social-report', 'consent-form', 'other'],
+    },
+    mediaType: {
+      description: "The document's type, as the sending node found it from its content.",
+      type: 'string',
+      enum: ['application/pdf', 'image/png', 'image/jpeg'],
+    },
+    size: { description: "The whole document's length in bytes.", type: 'integer', minimum: 1, maximum: 104857600 },
+    sha256: {
+      description:
+        'SHA-256 of the whole document, in lower-case hex: the receiver checks the reassembled bytes against it.',
+      type: 'string',
+      pattern: '^[0-9a-f]{64}$',
+    },
+    chunkCount: { description: 'How many chunks the document travels in.', type: 'integer', minimum: 1, maximum: 600 },
+    index: { description: "This chunk's place, from 0.", type: 'integer', minimum: 0, maximum: 599 },
+    data: {
+      description: "This chunk's bytes, base64 (at most 192 KiB of bytes).",
+      type: 'string',
+      maxLength: 262144,
+      contentEncoding: 'base64',
+    },
+  },
+  examples: [
+    {
+      caseId: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10',
+      documentId: '5c1e9a7b-3d2f-4e8a-9b6c-1a2b3c4d5e6f',
+      kind: 'medical-report',
+      mediaType: 'application/pdf',
+      size: 9,
+      sha256: 'e5c62df5dab5c87b6a015ef3d43597074d1eec433b15f51aec63b8582d0e4ab4',
+      chunkCount: 1,
+      index: 0,
+      data: 'JVBERi0xLjQK',
+    },
+  ],
+} as const;
+
 /** urn:enlace:schema:envelope-header.v1, from contracts/messages/envelope-header.v1.schema.json */
 export const envelopeHeaderV1Schema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -2361,6 +2419,7 @@ export const schemasById = {
   'urn:enlace:message:consent.erasure-confirmed.v1': consentErasureConfirmedV1Schema,
   'urn:enlace:schema:deadline.overdue.v1': deadlineOverdueV1Schema,
   'urn:enlace:schema:directory-entry.v1': directoryEntryV1Schema,
+  'urn:enlace:message:document.chunk.v1': documentChunkV1Schema,
   'urn:enlace:schema:envelope-header.v1': envelopeHeaderV1Schema,
   'urn:enlace:schema:envelope.v1': envelopeV1Schema,
   'urn:enlace:schema:node.heartbeat.v1': nodeHeartbeatV1Schema,

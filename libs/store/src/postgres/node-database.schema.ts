@@ -216,6 +216,33 @@ export interface StatisticsReportsTable {
 }
 
 /** A node's database: node-api and its courier share it; no other node ever reads it. */
+/** A document of a case: what names no one about it; its bytes are in case_document_chunks, sealed. */
+export interface CaseDocumentsTable {
+  id: string;
+  case_id: string;
+  /** `attached` here, or `received` from the other end. */
+  origin: string;
+  from_country: string;
+  kind: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  chunk_count: number;
+  /** `stored`, `receiving`, `received`, or `corrupt` (its chunks did not add up to its digest). */
+  status: string;
+  created_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
+/** One chunk of a document's bytes, sealed with its case's key. */
+export interface CaseDocumentChunksTable {
+  document_id: string;
+  index: number;
+  sealed_data: string;
+  /** The envelope that carries it to the other end (sent here) or brought it (received here). */
+  envelope_id: string;
+}
+
 export interface NodeDatabase {
   cases: CasesTable;
   outbox: OutboxTable;
@@ -229,4 +256,6 @@ export interface NodeDatabase {
   notification_cursor: NotificationCursorTable;
   case_search: CaseSearchTable;
   statistics_reports: StatisticsReportsTable;
+  case_documents: CaseDocumentsTable;
+  case_document_chunks: CaseDocumentChunksTable;
 }

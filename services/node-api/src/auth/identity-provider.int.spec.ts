@@ -64,6 +64,7 @@ async function startApp(env: Record<string, string>, usersFile: string): Promise
     referralExpiryPollMs: 5000,
     inboxPollMs: 100,
     bodyLimit: '256kb',
+    documentMaxBytes: 10 * 1024 * 1024,
     httpMaxInFlight: 64,
     trustedProxies: trustedProxiesOf(env),
   };

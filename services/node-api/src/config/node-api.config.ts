@@ -60,6 +60,8 @@ export interface NodeApiConfig {
    */
   readonly inboxPollMs: number;
   readonly bodyLimit: string;
+  /** The largest document a case may have attached, in bytes (ENLACE_DOCUMENT_MAX_BYTES, 10 MiB by default). */
+  readonly documentMaxBytes: number;
   /** Requests worked on at once; one more is answered 503 with Retry-After (load shedding). */
   readonly httpMaxInFlight: number;
   /** Proxies whose X-Forwarded-For names the client (ENLACE_TRUSTED_PROXIES); false: none. */
@@ -106,6 +108,7 @@ export function nodeApiConfigOf(settings: SettingValues<typeof nodeApiSettings>)
     referralExpiryPollMs: settings.ENLACE_REFERRAL_EXPIRY_POLL_MS,
     inboxPollMs: settings.ENLACE_INBOX_POLL_MS,
     bodyLimit: settings.ENLACE_HTTP_BODY_LIMIT,
+    documentMaxBytes: settings.ENLACE_DOCUMENT_MAX_BYTES,
     httpMaxInFlight: settings.ENLACE_HTTP_MAX_IN_FLIGHT,
     trustedProxies: settings.ENLACE_TRUSTED_PROXIES ?? false,
   };

@@ -222,6 +222,7 @@ describe('readNodeApiConfig', () => {
         referralExpiryPollMs: 60_000,
         inboxPollMs: 5_000,
         bodyLimit: '256kb',
+        documentMaxBytes: 10 * 1024 * 1024,
         httpMaxInFlight: 64,
         trustedProxies: false,
       });

@@ -102,6 +102,13 @@ export const nodeApiSettings = {
     fallback: 11,
     min: 2,
   }),
+  ENLACE_DOCUMENT_MAX_BYTES: integer({
+    description:
+      'The largest document a case may have attached, in bytes; a larger upload is answered 413. It travels to the ' +
+      'other end in chunks of 192 KiB, whatever its size.',
+    fallback: 10 * 1024 * 1024,
+    min: 1024,
+  }),
   ENLACE_OVERDUE_SCAN_MS: integer({
     description: 'How often the node looks for steps other countries let go overdue, to announce them, in ms.',
     fallback: 60_000,

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { DocumentsModule } from '../documents/documents.module';
+import { DOCUMENT_CHUNK_APPLIER } from '../documents/documents.tokens';
 import { ReferralsModule } from '../referrals/referrals.module';
 import { REFERRAL_MESSAGE_APPLIER } from '../referrals/referrals.tokens';
 import { ReintegrationsModule } from '../reintegrations/reintegrations.module';
@@ -17,12 +19,12 @@ import { INBOX_MESSAGE_APPLIERS, InboxMessageApplier } from './inbox-message.app
  * supervisor what is set aside or waiting, and applies a set-aside message again.
  */
 @Module({
-  imports: [AuditModule, ReferralsModule, ReturnsModule, ReintegrationsModule],
+  imports: [AuditModule, ReferralsModule, ReturnsModule, ReintegrationsModule, DocumentsModule],
   controllers: [InboxHttpController],
   providers: [
     {
       provide: INBOX_MESSAGE_APPLIERS,
-      inject: [REFERRAL_MESSAGE_APPLIER, RETURN_MESSAGE_APPLIER, REINTEGRATION_MESSAGE_APPLIER],
+      inject: [REFERRAL_MESSAGE_APPLIER, RETURN_MESSAGE_APPLIER, REINTEGRATION_MESSAGE_APPLIER, DOCUMENT_CHUNK_APPLIER],
       useFactory: (...appliers: InboxMessageApplier[]) => appliers,
     },
     InboxApplierService,

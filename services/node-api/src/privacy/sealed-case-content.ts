@@ -139,6 +139,30 @@ export class SealedCaseContent {
     return (await this.sealContentAndOutbox(caseId, {}, entries)).outbox;
   }
 
+  /**
+   * Values of one case sealed with its key (read, or made, once for the open transaction), each bound to its purpose;
+   * undefined when the case's key was destroyed (the case was erased).
+   */
+  async sealValues(
+    caseId: string,
+    items: readonly { purpose: string; value: unknown }[],
+  ): Promise<string[] | undefined> {
+    const key = await this.keyOf(caseId, 'seal');
+    if (!key) return undefined;
+    return (await this.vault.sealWith(key, caseId, items)) as string[];
+  }
+
+  /** Values of one case opened with its key; undefined when the key is gone (or the case never had one). */
+  async openValues<T>(caseId: string, items: readonly { purpose: string; sealed: string }[]): Promise<T[] | undefined> {
+    const key = await this.keyOf(caseId, 'open');
+    if (!key) return undefined;
+    const opened: T[] = [];
+    for (const { purpose, sealed } of items) {
+      opened.push((await this.vault.openWith<T>(key, caseId, purpose, sealed)) as T);
+    }
+    return opened;
+  }
+
   /** Destroys the case's key: every ciphertext of the case is unreadable from now on. */
   erase(caseId: string, at: Date): Promise<void> {
     return this.vault.erase(caseId, at);

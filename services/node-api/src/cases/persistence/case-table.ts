@@ -262,6 +262,8 @@ export class CaseTable {
         // The search terms go with the person's data: they are keyed by the node's key, not the case's, so
         // destroying the case's key would leave them able to confirm a guessed name.
         await trx.deleteFrom('case_search').where('case_id', '=', change.id).execute();
+        // The documents go too (their chunks with them): sealed under the key destroyed next, they could not be read.
+        await trx.deleteFrom('case_documents').where('case_id', '=', change.id).execute();
       }
       await this.addOutbox(trx, change.outbox);
     });

@@ -4,6 +4,7 @@ import { ProtocolRuleViolation } from '@enlace/protocols';
 import { isTransientStoreFailure } from '@enlace/store';
 import { AuditRecordNotWrittenError } from '../../audit/audit-record-not-written.error';
 import { ConcurrentCaseChangeError } from '../../cases/persistence/case-table';
+import { CaseDocumentRefusal, CaseDocumentRefusalCode } from '../../documents/domain/case-document.errors';
 
 /** Rule violations that are about what the request says (422) or what is missing (404); the rest are 409. */
 const RULE_STATUS: Record<string, number> = {
@@ -19,6 +20,19 @@ const RULE_STATUS: Record<string, number> = {
   INVALID_DATE: 422,
   INVALID_INTERVAL: 422,
   SUPPORT_REQUIRED: 422,
+};
+
+/** How each refusal of a document is answered. */
+const DOCUMENT_REFUSAL: Record<CaseDocumentRefusalCode, [number, string]> = {
+  CASE_NOT_FOUND: [404, 'Not Found'],
+  DOCUMENT_NOT_FOUND: [404, 'Not Found'],
+  CASE_ERASED: [410, 'Gone'],
+  CASE_ENDED: [409, 'Conflict'],
+  DOCUMENT_NOT_COMPLETE: [409, 'Conflict'],
+  DOCUMENT_EMPTY: [422, 'Unprocessable Content'],
+  DOCUMENT_KIND_INVALID: [422, 'Unprocessable Content'],
+  DOCUMENT_TOO_LARGE: [413, 'Payload Too Large'],
+  DOCUMENT_TYPE_NOT_ALLOWED: [415, 'Unsupported Media Type'],
 };
 
 /**
@@ -40,6 +54,10 @@ export function toProblem(error: unknown): ProblemDetails {
       status === 409 ? 'Conflict' : status === 404 ? 'Not Found' : 'Unprocessable Content',
       error.message,
     );
+  }
+  if (error instanceof CaseDocumentRefusal) {
+    const [status, title] = DOCUMENT_REFUSAL[error.code];
+    return problemOf(status, title, error.message);
   }
   if (isTransientStoreFailure(error)) {
     // The database is away for a moment (restarting, failing over): nothing was changed, the same request may be sent again.
