@@ -15,6 +15,8 @@ export type CreateReferralRequest = Schemas['CreateReferralRequest'];
 export type TimelineEntry = Schemas['TimelineEntry'];
 export type TokenResponse = Schemas['TokenResponse'];
 export type CurrentUser = Schemas['CurrentUser'];
+export type CaseSharing = Schemas['CaseSharing'];
+export type NodeAgencies = Schemas['NodeAgencies'];
 export type ReferralDirection = Schemas['ReferralDirection'];
 
 export const REFERRAL_REASONS: readonly ReferralReason[] = [

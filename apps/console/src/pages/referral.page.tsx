@@ -11,6 +11,7 @@ import { ReferralActions } from '../referrals/referral-actions';
 import { Timeline } from '../referrals/timeline';
 import type { Session } from '../session/session';
 import { PersonAndConsent } from '../cases/person-consent';
+import { CaseSharingCard } from '../cases/case-sharing';
 
 function Details({ referral }: { referral: ReferralView }) {
   const { t } = useTranslation();
@@ -114,6 +115,7 @@ export function ReferralPage({ session }: { session: Extract<Session, { kind: 'n
                 <Details referral={referral} />
               </section>
               <PersonAndConsent held={referral} defaultRecipients={[referral.toCountry]} />
+              <CaseSharingCard session={session} caseId={referral.id} />
             </div>
             <div>
               <ReferralActions

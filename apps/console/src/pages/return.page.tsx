@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { NodeApiClient } from '../api/node-api.client';
 import type { ReturnView } from '../api/node-api.types';
 import { CasePage } from '../cases/case-page';
+import { CaseSharingCard } from '../cases/case-sharing';
 import { OpenReintegrationForm } from '../cases/open-reintegration-form';
 import { PendingLine } from '../cases/pending-line';
 import { PersonAndConsent } from '../cases/person-consent';
@@ -138,6 +139,7 @@ export function ReturnPage({ session }: { session: Extract<Session, { kind: 'nod
       done={done}
       details={view ? <ReturnDetails view={view} /> : null}
       person={view ? <PersonAndConsent held={view} defaultRecipients={[view.toCountry]} /> : null}
+      sharing={view ? <CaseSharingCard session={session} caseId={view.id} /> : null}
       actions={
         view ? (
           <>
