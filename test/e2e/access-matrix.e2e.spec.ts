@@ -15,6 +15,8 @@ import { ApiOperation, apiOperations, developmentToken, fillPath, schemaArbitrar
  */
 const SEED = 4_2024;
 const COUNTRIES = ['CO', 'EC'] as const;
+/** CO's agencies: the first is its gateway, whose users are those of tokens that name no agency. */
+const CO_AGENCIES = ['co-police', 'co-migration', 'co-shelter'] as const;
 const document = nodeApiDocument as Record<string, unknown>;
 
 type Caller = { kind: 'anonymous' } | { kind: 'user'; country: string; role: Role };
@@ -58,7 +60,11 @@ describe('the access matrix of the node API', () => {
     home = await fs.mkdtemp(path.join(os.tmpdir(), 'enlace-matrix-'));
     net = await startLocalNetwork({
       network,
-      members: COUNTRIES.map((country) => ({ country, organisations: [`${country} focal point`] })),
+      members: COUNTRIES.map((country) => ({
+        country,
+        organisations: [`${country} focal point`],
+        ...(country === 'CO' ? { agencies: CO_AGENCIES } : {}),
+      })),
       home,
       basePort: await findFreeBasePort(networkPortOffsets(5)),
       mode: 'combined',
@@ -154,6 +160,70 @@ describe('the access matrix of the node API', () => {
     expect(await answer(mintedByEc)).toBe(200);
   });
 
+  /** Reads of one case by a user of another agency of CO: not shared, then shared, then taken back. */
+  const agencyRows: string[][] = [];
+
+  it('should let an agency read only the cases it owns or was given, from sharing to taking back', async () => {
+    const co = net.nodes.find((node) => node.country === 'CO');
+    if (!co) throw new Error('no CO node');
+    const [, other] = CO_AGENCIES;
+    const call = async (token: string, method: string, url: string, body?: unknown) => {
+      const response = await fetch(`${co.apiUrl}/api/v1${url}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const focal = await developmentToken(home, network, { country: 'CO', roles: ['focal-point'] });
+    const supervisor = await developmentToken(home, network, { country: 'CO', roles: ['supervisor'] });
+    const reader = await developmentToken(home, network, { country: 'CO', roles: ['case-worker'], agency: other });
+    const created = await call(focal, 'POST', '/referrals', {
+      toCountry: 'EC',
+      reason: 'AdditionalServicesRequired',
+      servicesRequested: ['Health'],
+      urgency: 'medium',
+      person: { firstName: 'Matrix', gender: 'Female', nationality: 'CO' },
+      consent: { purpose: 'Referral', scope: ['identity'], recipients: ['EC'], recordedAt: new Date().toISOString() },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body['id'] as string;
+    const reads = [
+      ['getReferral', `/referrals/${id}`],
+      ['getReferralPerson', `/referrals/${id}/person`],
+      ['listCaseShares', `/cases/${id}/shares`],
+    ] as const;
+    const observe = async (token: string) => {
+      const statuses = await Promise.all(reads.map(async ([, url]) => (await call(token, 'GET', url)).status));
+      const listed = (await call(token, 'GET', '/referrals')).body['items'] as { id: string }[];
+      return { statuses, listed: listed.some((item) => item.id === id) };
+    };
+    const own = await observe(supervisor);
+    const notShared = await observe(reader);
+    expect((await call(supervisor, 'PUT', `/cases/${id}/shares/${other}`, { reason: 'matrix' })).status).toBe(200);
+    const shared = await observe(reader);
+    expect((await call(supervisor, 'DELETE', `/cases/${id}/shares/${other}`)).status).toBe(200);
+    const takenBack = await observe(reader);
+
+    expect(own).toEqual({ statuses: [200, 200, 200], listed: true });
+    expect(notShared).toEqual({ statuses: [404, 404, 404], listed: false });
+    expect(shared).toEqual({ statuses: [200, 200, 200], listed: true });
+    expect(takenBack).toEqual(notShared);
+    reads.forEach(([operationId], index) =>
+      agencyRows.push([
+        operationId,
+        ...[own, notShared, shared, takenBack].map(({ statuses }) => String(statuses[index])),
+      ]),
+    );
+    agencyRows.push([
+      'listReferrals (the case listed)',
+      ...[own, notShared, shared, takenBack].map((o) => (o.listed ? 'yes' : 'no')),
+    ]);
+  });
+
   it('should answer every refusal as problem+json', () => {
     const plain = observations.filter((o) => o.status >= 400 && !o.contentType.includes('application/problem+json'));
     expect(plain.map((o) => `${o.node} ${o.operation.operationId} ${o.status}`)).toEqual([]);
@@ -229,6 +299,15 @@ describe('the access matrix of the node API', () => {
       'The rights of each role (`ROLE_RIGHTS` in libs/auth):',
       '',
       ...rightsTable,
+      '',
+      `Agencies: ${COUNTRIES[0]}'s node has ${CO_AGENCIES.join(', ')} (the first its gateway). A case the gateway's focal`,
+      `point made, read by a supervisor of its own agency, then by a case worker of ${CO_AGENCIES[1]}: before it is`,
+      'shared with that agency, once shared, and once the share is taken back (404: the other agency learns nothing',
+      'of the case, not even that it exists).',
+      '',
+      '| operation | own agency | not shared | shared | taken back |',
+      '| --- | --- | --- | --- | --- |',
+      ...agencyRows.map((row) => `| ${row.join(' | ')} |`),
       '',
     ].join('\n');
     const target = path.join(__dirname, '..', '..', 'docs', 'access-matrix.md');

@@ -3,6 +3,8 @@ export interface AuditActor {
   readonly username: string;
   readonly country: string;
   readonly roles: readonly string[];
+  /** The agency of the node the user acted for (nodes with several agencies). */
+  readonly agency?: string;
 }
 
 /** What is recorded of one action, before it takes its place in the chain. Never personal data of a case. */

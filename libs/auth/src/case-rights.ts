@@ -5,4 +5,5 @@ export const CaseRights = {
   read: rolesWith('case.read'),
   write: rolesWith('case.write'),
   answer: rolesWith('case.answer'),
+  share: rolesWith('case.share'),
 } as const;

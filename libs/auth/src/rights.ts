@@ -9,6 +9,8 @@ export const RIGHTS = {
   'case.read': 'list and show this country’s cases (referrals, returns, plans), personal data included',
   'case.write': 'create a case and take the sending country’s steps (send, answer a question, withdraw)',
   'case.answer': 'take the receiving country’s decisions (accept, decline, ask, start and close a service)',
+  'case.share':
+    'share a case or an intake of one’s own agency with another agency of this node, with a reason, or take it back',
   'intake.record': 'record an intake (a report from a hotline call, an outreach worker, a shelter) at this node',
   'intake.read': 'list and show this node’s intakes, the reporter’s and the person’s data included',
   'intake.screen': 'screen an intake: a presumed victim, not a case, or more information needed',
@@ -42,6 +44,7 @@ export const ROLE_RIGHTS: Readonly<Record<Role, readonly Right[]>> = {
     'case.read',
     'case.write',
     'case.answer',
+    'case.share',
     'audit.read',
     'intake.read',
     'intake.screen',

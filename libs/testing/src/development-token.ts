@@ -7,6 +7,8 @@ export interface DevelopmentTokenClaims {
   readonly country: string;
   readonly roles: readonly string[];
   readonly username?: string;
+  /** The user's agency at the node; absent: the node's gateway agency. */
+  readonly agency?: string;
   /** Seconds from now; negative for a token that has already expired. */
   readonly expiresIn?: number;
 }
@@ -29,7 +31,11 @@ export async function developmentToken(
   const secret = material.jwtSecrets[issuedBy];
   if (secret === undefined) throw new Error(`the network ${network} has no node ${issuedBy}`);
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ country: claims.country, roles: [...claims.roles] })
+  return new SignJWT({
+    country: claims.country,
+    roles: [...claims.roles],
+    ...(claims.agency ? { agency: claims.agency } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(tokenIssuer(network))
     .setAudience(tokenAudience(network))

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AgenciesModule } from './agencies/agencies.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ProblemDetailsFilter } from '@enlace/http';
@@ -31,6 +32,7 @@ import { StatisticsModule } from './statistics/statistics.module';
     PrivacyModule,
     AuditModule,
     AuthModule,
+    AgenciesModule,
     HealthModule,
     ReferralsModule,
     ReturnsModule,

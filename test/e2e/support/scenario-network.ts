@@ -18,11 +18,18 @@ export class ScenarioNetwork {
     private readonly home: string,
   ) {}
 
-  static async start(name: string, countries: string[], env: Record<string, string>): Promise<ScenarioNetwork> {
+  /** `agencies`: the agencies of a country's node, the first its gateway (the demo's, for its agency users). */
+  static async start(
+    name: string,
+    countries: string[],
+    env: Record<string, string>,
+    agencies: Readonly<Record<string, readonly string[]>> = {},
+  ): Promise<ScenarioNetwork> {
     const home = await fs.mkdtemp(path.join(os.tmpdir(), `enlace-${name}-`));
     const members: NetworkMember[] = countries.map((country) => ({
       country,
       organisations: [`${country} focal point`],
+      ...(agencies[country] ? { agencies: agencies[country] } : {}),
     }));
     const net = await startLocalNetwork({
       network: `${name}${Date.now().toString(36)}`,

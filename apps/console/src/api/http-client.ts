@@ -1,7 +1,7 @@
 import { ApiProblem, problemFromBody } from './api-problem';
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   token?: string;
   body?: unknown;
   signal?: AbortSignal;

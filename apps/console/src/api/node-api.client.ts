@@ -22,6 +22,8 @@ import type {
   ReferralView,
   TokenResponse,
   CurrentUser,
+  CaseSharing,
+  NodeAgencies,
 } from './node-api.types';
 
 /** A country's node API, reached through the console server's `/nodes/<CC>/api/v1`. */
@@ -165,7 +167,35 @@ export class NodeApiClient {
     );
   }
 
-  private options(extra: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal | undefined }) {
+  /** The node's agencies, its gateway and the caller's. */
+  listAgencies(signal?: AbortSignal): Promise<NodeAgencies> {
+    return requestJson<NodeAgencies>(`${this.base}/agencies`, this.options({ signal }));
+  }
+
+  /** The agency that owns a case or an intake and those it is shared with. */
+  caseSharing(id: string, signal?: AbortSignal): Promise<CaseSharing> {
+    return requestJson<CaseSharing>(`${this.base}/cases/${encodeURIComponent(id)}/shares`, this.options({ signal }));
+  }
+
+  shareCase(id: string, agency: string, reason: string): Promise<CaseSharing> {
+    return requestJson<CaseSharing>(
+      `${this.base}/cases/${encodeURIComponent(id)}/shares/${encodeURIComponent(agency)}`,
+      this.options({ method: 'PUT', body: { reason } }),
+    );
+  }
+
+  unshareCase(id: string, agency: string): Promise<CaseSharing> {
+    return requestJson<CaseSharing>(
+      `${this.base}/cases/${encodeURIComponent(id)}/shares/${encodeURIComponent(agency)}`,
+      this.options({ method: 'DELETE' }),
+    );
+  }
+
+  private options(extra: {
+    method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+    body?: unknown;
+    signal?: AbortSignal | undefined;
+  }) {
     return {
       ...(this.token ? { token: this.token } : {}),
       ...(extra.method ? { method: extra.method } : {}),

@@ -27,6 +27,7 @@ export function CasePage({
   details,
   person,
   actions,
+  sharing,
 }: {
   protocol: CaseProtocol;
   title: string;
@@ -37,6 +38,8 @@ export function CasePage({
   details: ReactNode;
   person: ReactNode;
   actions: ReactNode;
+  /** The agency that owns the case and those it is shared with. */
+  sharing?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
@@ -70,6 +73,7 @@ export function CasePage({
                 {details}
               </section>
               {person}
+              {sharing}
             </div>
             <div>
               {actions}

@@ -18,6 +18,7 @@ import { DateTime } from '../components/date-time';
 import { ProblemAlert } from '../components/problem-alert';
 import { usePolling } from '../components/use-polling';
 import type { Session } from '../session/session';
+import { CaseSharingCard } from '../cases/case-sharing';
 
 type NodeSession = Extract<Session, { kind: 'node' }>;
 
@@ -318,6 +319,10 @@ export function IntakePage({ session }: { session: NodeSession }) {
       {view ? (
         <>
           <IntakeDetails view={view} />
+          {/* a hotline operator records and reads intakes, not the node's cases and their sharing */}
+          {session.roles.some((role) => role !== 'hotline') ? (
+            <CaseSharingCard session={session} caseId={view.id} />
+          ) : null}
           {view.allowedActions.includes('screen') ? <ScreenForm session={session} view={view} onDone={reload} /> : null}
           {view.allowedActions.includes('referral') ? <ReferForm session={session} view={view} /> : null}
           {view.allowedActions.includes('erase') ? (

@@ -13,6 +13,7 @@ import { ReferralActions } from '../referrals/referral-actions';
 import { Timeline } from '../referrals/timeline';
 import type { Session } from '../session/session';
 import { PersonAndConsent } from '../cases/person-consent';
+import { CaseSharingCard } from '../cases/case-sharing';
 
 function Details({ referral }: { referral: ReferralView }) {
   const { t } = useTranslation();
@@ -124,6 +125,7 @@ export function ReferralPage({ session }: { session: Extract<Session, { kind: 'n
                   canAttach={!referral.ended}
                 />
               ) : null}
+              <CaseSharingCard session={session} caseId={referral.id} />
             </div>
             <div>
               <ReferralActions

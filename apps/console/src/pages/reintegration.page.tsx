@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { NodeApiClient } from '../api/node-api.client';
 import type { ReintegrationView } from '../api/node-api.types';
 import { CasePage } from '../cases/case-page';
+import { CaseSharingCard } from '../cases/case-sharing';
 import { PendingLine } from '../cases/pending-line';
 import { PersonAndConsent } from '../cases/person-consent';
 import { StepActions } from '../cases/step-actions';
@@ -120,6 +121,7 @@ export function ReintegrationPage({ session }: { session: Extract<Session, { kin
       done={done}
       details={view ? <ReintegrationDetails view={view} /> : null}
       person={view ? <PersonAndConsent held={view} defaultRecipients={[]} absent={t('cases.personOnReturn')} /> : null}
+      sharing={view ? <CaseSharingCard session={session} caseId={view.id} /> : null}
       actions={
         view ? (
           <StepActions

@@ -6,6 +6,7 @@ import { CaseDocuments } from '../cases/case-documents';
 import { canUseDocuments } from '../cases/document-roles';
 import type { ReturnView } from '../api/node-api.types';
 import { CasePage } from '../cases/case-page';
+import { CaseSharingCard } from '../cases/case-sharing';
 import { OpenReintegrationForm } from '../cases/open-reintegration-form';
 import { PendingLine } from '../cases/pending-line';
 import { PersonAndConsent } from '../cases/person-consent';
@@ -149,6 +150,7 @@ export function ReturnPage({ session }: { session: Extract<Session, { kind: 'nod
           </>
         ) : null
       }
+      sharing={view ? <CaseSharingCard session={session} caseId={view.id} /> : null}
       actions={
         view ? (
           <>

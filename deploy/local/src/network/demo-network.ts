@@ -18,7 +18,7 @@ export interface NetworkDescription {
   /** The web console, for focal points, case workers and the secretariat. */
   consoleUrl?: string;
   /** Users of the nodes (with their country) and of the secretariat's monitor (without one). */
-  users: { country?: string; username: string; password: string; roles: readonly string[] }[];
+  users: { country?: string; username: string; password: string; roles: readonly string[]; agency?: string }[];
 }
 
 function demoBasePort(env: NodeJS.ProcessEnv): number {
@@ -73,7 +73,13 @@ export async function demoUp(env: NodeJS.ProcessEnv = process.env): Promise<Netw
     monitorMetricsUrl: `${monitor.monitorUrl}/metrics`,
     consoleUrl: web.url,
     users: [
-      ...network.users.map(({ country, username, password, roles }) => ({ country, username, password, roles })),
+      ...network.users.map(({ country, username, password, roles, agency }) => ({
+        country,
+        username,
+        password,
+        roles,
+        ...(agency ? { agency } : {}),
+      })),
       ...monitor.users.map(({ username, password, roles }) => ({ username, password, roles })),
     ],
   };

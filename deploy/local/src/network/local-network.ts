@@ -146,6 +146,9 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
         ENLACE_KEYS_FILE: material.keysFile(member.country),
         ENLACE_CASE_KEK_FILE: material.caseKekFile(member.country),
         ENLACE_AUDIT_KEY_FILE: material.auditKeyFile(member.country),
+        ...(member.agencies?.length
+          ? { ENLACE_AGENCIES: member.agencies.join(','), ENLACE_GATEWAY_AGENCY: member.agencies[0] as string }
+          : {}),
         // the console's server, on this machine, forwards each browser's address for the sign-in budgets
         ENLACE_TRUSTED_PROXIES: 'loopback',
         ...options.env,

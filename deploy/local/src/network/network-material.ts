@@ -5,11 +5,13 @@ import { hashPassword } from '@enlace/auth';
 import { DirectoryAuthority, DirectoryMember, IssuedEntry, generateNodeKeys, saveNodeKeys } from '@enlace/envelope';
 import { ensureKeyEncryptionKeyFile } from '@enlace/privacy';
 import { ensureAuditKeyFile } from '@enlace/audit';
-import { DEMO_USER_ROLES } from './demo-network.constants';
+import { DEMO_AGENCY_USERS, DEMO_USER_ROLES } from './demo-network.constants';
 
 export interface NetworkMember {
   readonly country: string;
   readonly organisations: readonly string[];
+  /** The agencies inside the node, the first its gateway; none: the node's one default agency. */
+  readonly agencies?: readonly string[];
 }
 
 export interface DemoUser {
@@ -17,6 +19,8 @@ export interface DemoUser {
   readonly username: string;
   readonly password: string;
   readonly roles: readonly string[];
+  /** The user's agency; absent: the node's gateway agency. */
+  readonly agency?: string;
 }
 
 /** Files a node needs, per country, and the network's shared files. */
@@ -121,6 +125,18 @@ export async function ensureNetworkMaterial(
         });
       }
     }
+    // The users of the other agencies, where the node has them.
+    for (const { agency, suffix, roles } of DEMO_AGENCY_USERS) {
+      const username = `${member.country.toLowerCase()}.${suffix}`;
+      if (!member.agencies?.includes(agency) || state.users.some((user) => user.username === username)) continue;
+      state.users.push({
+        country: member.country,
+        username,
+        password: randomBytes(9).toString('base64url'),
+        roles: [...roles],
+        agency,
+      });
+    }
     const accounts = await Promise.all(
       state.users
         .filter((user) => user.country === member.country)
@@ -128,6 +144,7 @@ export async function ensureNetworkMaterial(
           username: user.username,
           country: user.country,
           roles: user.roles,
+          ...(user.agency ? { agency: user.agency } : {}),
           passwordHash: await hashPassword(user.password),
         })),
     );

@@ -10,7 +10,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
     version: '1.0.0',
     summary: "A country node's HTTP API for focal points and case workers.",
     description:
-      "Each country runs its own node. This API creates referrals to other countries, lists and shows the node's\nreferrals (outgoing and incoming), and takes every step of a referral: the receiving country accepts, declines or\nasks for information, starts the services and closes with an outcome; the sending country answers questions or\nwithdraws. A referral left unanswered past its answer due time is overdue, then expires. Messages to and from other countries travel as\nsigned, encrypted envelopes; this API only ever shows the calling country's own records.\n\nErrors are RFC 9457 problem details (`application/problem+json`). Bad input is 400 (malformed, or failing the\nschema) or 422 (well-formed but not acceptable, e.g. consent that does not cover the addressee), with the failing\nfields named in `errors`; 409 means the referral's current status does not allow the action.\n\nField names and picklist values follow the Human Trafficking Case Data Standard (HTCDS) where it defines them.\n\nAccess: every operation that needs a token names, in `x-enlace-right`, the one right it needs (`case.read`,\n`case.write`, `case.answer`, `intake.record`, `intake.read`, `intake.screen`, `intake.convert`, `audit.read`,\n`flow.read`, `session.read`, `inbox.manage`, `statistics.publish`); which roles hold which right is stated in libs/auth\n(`ROLE_RIGHTS`). A user of another country gets 403 on every operation, whatever their roles.\n",
+      "Each country runs its own node. This API creates referrals to other countries, lists and shows the node's\nreferrals (outgoing and incoming), and takes every step of a referral: the receiving country accepts, declines or\nasks for information, starts the services and closes with an outcome; the sending country answers questions or\nwithdraws. A referral left unanswered past its answer due time is overdue, then expires. Messages to and from other countries travel as\nsigned, encrypted envelopes; this API only ever shows the calling country's own records.\n\nErrors are RFC 9457 problem details (`application/problem+json`). Bad input is 400 (malformed, or failing the\nschema) or 422 (well-formed but not acceptable, e.g. consent that does not cover the addressee), with the failing\nfields named in `errors`; 409 means the referral's current status does not allow the action.\n\nField names and picklist values follow the Human Trafficking Case Data Standard (HTCDS) where it defines them.\n\nAccess: every operation that needs a token names, in `x-enlace-right`, the one right it needs (`case.read`,\n`case.write`, `case.answer`, `case.share`, `intake.record`, `intake.read`, `intake.screen`, `intake.convert`, `audit.read`,\n`flow.read`, `session.read`, `inbox.manage`, `statistics.publish`); which roles hold which right is stated in libs/auth\n(`ROLE_RIGHTS`). A user of another country gets 403 on every operation, whatever their roles.\n",
   },
   servers: [{ url: '/api/v1', description: "Relative to the node's own address." }],
   security: [{ bearerAuth: [] }],
@@ -29,6 +29,11 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       name: 'intakes',
       description:
         'Reports taken at this node (hotline, outreach, shelters), screened, and turned into referrals or returns.',
+    },
+    {
+      name: 'agencies',
+      description:
+        "The organisations of this country's node, each with its own users: a user sees only the cases and intakes of their agency and those a supervisor shared with it. Other countries see the country, never the agency.",
     },
     {
       name: 'exports',
@@ -115,6 +120,104 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           },
           '401': { $ref: '#/components/responses/Unauthorized' },
           '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
+    '/agencies': {
+      get: {
+        tags: ['agencies'],
+        operationId: 'listAgencies',
+        'x-enlace-right': 'session.read',
+        summary: "The agencies of this node, its gateway agency and the caller's.",
+        description:
+          "The agencies a case may be shared with (ENLACE_AGENCIES), the one whose users send and answer across the border (ENLACE_GATEWAY_AGENCY), and the caller's own.",
+        responses: {
+          '200': {
+            description: "The node's agencies.",
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/NodeAgencies' },
+                example: {
+                  agencies: ['co-police', 'co-migration', 'co-shelter'],
+                  gateway: 'co-police',
+                  yours: 'co-migration',
+                },
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
+    '/cases/{id}/shares': {
+      parameters: [{ $ref: '#/components/parameters/SharedCaseId' }],
+      get: {
+        tags: ['agencies'],
+        operationId: 'listCaseShares',
+        'x-enlace-right': 'case.read',
+        summary: 'The agency that owns a case or an intake and the agencies it is shared with.',
+        description:
+          "For a case of any protocol or an intake the caller's agency owns or was given. A record the caller's agency may not read answers 404, as one that does not exist.",
+        responses: {
+          '200': {
+            description: 'The owner and the shares.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/CaseSharing' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
+    '/cases/{id}/shares/{agency}': {
+      parameters: [{ $ref: '#/components/parameters/SharedCaseId' }, { $ref: '#/components/parameters/AgencyId' }],
+      put: {
+        tags: ['agencies'],
+        operationId: 'shareCase',
+        'x-enlace-right': 'case.share',
+        summary: "Share a case or an intake of the caller's agency with another agency of this node.",
+        description:
+          "A supervisor of the owning agency gives another agency of the node the case (or the intake), with a reason; the audit log records who shared what with whom. Sharing again replaces the reason. An agency the case was shared with may read it but not pass it on (403); an agency that is not the node's answers 422; the owning agency itself 409.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/ShareCaseRequest' },
+              example: { reason: 'Migration status to be regularised before the referral.' },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The owner and the shares after the change.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/CaseSharing' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+      delete: {
+        tags: ['agencies'],
+        operationId: 'unshareCase',
+        'x-enlace-right': 'case.share',
+        summary: 'Take a case or an intake back from an agency it was shared with.',
+        description:
+          "A supervisor of the owning agency takes the share back; that agency's users no longer read the case. 404 when it was not shared with that agency.",
+        responses: {
+          '200': {
+            description: 'The owner and the shares after the change.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/CaseSharing' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
         },
       },
     },
@@ -2165,6 +2268,20 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         description: 'Id of the intake at this node.',
         schema: { type: 'string', format: 'uuid' },
       },
+      SharedCaseId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'Id of a case of any protocol (referral, return, reintegration) or of an intake at this node.',
+        schema: { type: 'string', format: 'uuid' },
+      },
+      AgencyId: {
+        name: 'agency',
+        in: 'path',
+        required: true,
+        description: 'An agency of this node (ENLACE_AGENCIES).',
+        schema: { $ref: '#/components/schemas/AgencyId' },
+      },
       CaseId: {
         name: 'id',
         in: 'path',
@@ -3872,6 +3989,61 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
               enum: ['focal-point', 'case-worker', 'supervisor', 'secretariat', 'auditor', 'hotline'],
             },
           },
+          agency: { $ref: '#/components/schemas/AgencyId' },
+        },
+      },
+      AgencyId: {
+        description: "An agency of a node (an organisation with its own users), by its id in the node's settings.",
+        type: 'string',
+        pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+      },
+      NodeAgencies: {
+        description: 'The agencies of this node.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['agencies', 'gateway', 'yours'],
+        properties: {
+          agencies: { type: 'array', items: { $ref: '#/components/schemas/AgencyId' } },
+          gateway: { $ref: '#/components/schemas/AgencyId' },
+          yours: { $ref: '#/components/schemas/AgencyId' },
+        },
+      },
+      ShareCaseRequest: {
+        description: 'Why the case is shared with the agency.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['reason'],
+        properties: {
+          reason: {
+            description: "The supervisor's reason, shown to those who may read the case; never in the audit log.",
+            type: 'string',
+            minLength: 1,
+            maxLength: 1000,
+          },
+        },
+      },
+      CaseShare: {
+        description: 'An agency a case is shared with.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['agency', 'reason', 'sharedBy', 'sharedAt'],
+        properties: {
+          agency: { $ref: '#/components/schemas/AgencyId' },
+          reason: { type: 'string' },
+          sharedBy: { description: 'The supervisor who shared it.', type: 'string' },
+          sharedAt: { type: 'string', format: 'date-time' },
+        },
+      },
+      CaseSharing: {
+        description: 'The agency that owns a case or an intake, and the agencies it is shared with.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'kind', 'owner', 'shares'],
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          kind: { type: 'string', enum: ['case', 'intake'] },
+          owner: { $ref: '#/components/schemas/AgencyId' },
+          shares: { type: 'array', items: { $ref: '#/components/schemas/CaseShare' } },
         },
       },
       InboxEntry: {

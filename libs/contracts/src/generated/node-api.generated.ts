@@ -49,6 +49,78 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/agencies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The agencies of this node, its gateway agency and the caller's.
+     * @description The agencies a case may be shared with (ENLACE_AGENCIES), the one whose users send and answer across the border (ENLACE_GATEWAY_AGENCY), and the caller's own.
+     */
+    get: operations['listAgencies'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/shares': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of a case of any protocol (referral, return, reintegration) or of an intake at this node. */
+        id: components['parameters']['SharedCaseId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The agency that owns a case or an intake and the agencies it is shared with.
+     * @description For a case of any protocol or an intake the caller's agency owns or was given. A record the caller's agency may not read answers 404, as one that does not exist.
+     */
+    get: operations['listCaseShares'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/shares/{agency}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of a case of any protocol (referral, return, reintegration) or of an intake at this node. */
+        id: components['parameters']['SharedCaseId'];
+        /** @description An agency of this node (ENLACE_AGENCIES). */
+        agency: components['parameters']['AgencyId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Share a case or an intake of the caller's agency with another agency of this node.
+     * @description A supervisor of the owning agency gives another agency of the node the case (or the intake), with a reason; the audit log records who shared what with whom. Sharing again replaces the reason. An agency the case was shared with may read it but not pass it on (403); an agency that is not the node's answers 422; the owning agency itself 409.
+     */
+    put: operations['shareCase'];
+    post?: never;
+    /**
+     * Take a case or an intake back from an agency it was shared with.
+     * @description A supervisor of the owning agency takes the share back; that agency's users no longer read the case. 404 when it was not shared with that agency.
+     */
+    delete: operations['unshareCase'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/referrals': {
     parameters: {
       query?: never;
@@ -2571,6 +2643,38 @@ export interface components {
       country: string;
       /** @description The user's roles at this node. */
       roles: ('focal-point' | 'case-worker' | 'supervisor' | 'secretariat' | 'auditor' | 'hotline')[];
+      agency?: components['schemas']['AgencyId'];
+    };
+    /** @description An agency of a node (an organisation with its own users), by its id in the node's settings. */
+    AgencyId: string;
+    /** @description The agencies of this node. */
+    NodeAgencies: {
+      agencies: components['schemas']['AgencyId'][];
+      gateway: components['schemas']['AgencyId'];
+      yours: components['schemas']['AgencyId'];
+    };
+    /** @description Why the case is shared with the agency. */
+    ShareCaseRequest: {
+      /** @description The supervisor's reason, shown to those who may read the case; never in the audit log. */
+      reason: string;
+    };
+    /** @description An agency a case is shared with. */
+    CaseShare: {
+      agency: components['schemas']['AgencyId'];
+      reason: string;
+      /** @description The supervisor who shared it. */
+      sharedBy: string;
+      /** Format: date-time */
+      sharedAt: string;
+    };
+    /** @description The agency that owns a case or an intake, and the agencies it is shared with. */
+    CaseSharing: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'case' | 'intake';
+      owner: components['schemas']['AgencyId'];
+      shares: components['schemas']['CaseShare'][];
     };
     /** @description A message this node received and receipted but has not applied: its envelope's header facts and, when set aside, why (a code and a detail that name no person). Never its payload. */
     InboxEntry: {
@@ -3187,6 +3291,10 @@ export interface components {
     ReferralId: string;
     /** @description Id of the intake at this node. */
     IntakeId: string;
+    /** @description Id of a case of any protocol (referral, return, reintegration) or of an intake at this node. */
+    SharedCaseId: string;
+    /** @description An agency of this node (ENLACE_AGENCIES). */
+    AgencyId: components['schemas']['AgencyId'];
     /** @description Id of the return or reintegration, the same at both ends of the exchange. */
     CaseId: string;
     /** @description Id of the inbox entry, which is the envelope id of the message. */
@@ -3274,6 +3382,11 @@ export type ReintegrationView = components['schemas']['ReintegrationView'];
 export type TokenRequest = components['schemas']['TokenRequest'];
 export type TokenResponse = components['schemas']['TokenResponse'];
 export type CurrentUser = components['schemas']['CurrentUser'];
+export type AgencyId = components['schemas']['AgencyId'];
+export type NodeAgencies = components['schemas']['NodeAgencies'];
+export type ShareCaseRequest = components['schemas']['ShareCaseRequest'];
+export type CaseShare = components['schemas']['CaseShare'];
+export type CaseSharing = components['schemas']['CaseSharing'];
 export type InboxEntry = components['schemas']['InboxEntry'];
 export type InboxCounts = components['schemas']['InboxCounts'];
 export type InboxEntryList = components['schemas']['InboxEntryList'];
@@ -3328,6 +3441,8 @@ export type ParameterListCreatedTo = components['parameters']['ListCreatedTo'];
 export type ParameterListSearch = components['parameters']['ListSearch'];
 export type ParameterReferralId = components['parameters']['ReferralId'];
 export type ParameterIntakeId = components['parameters']['IntakeId'];
+export type ParameterSharedCaseId = components['parameters']['SharedCaseId'];
+export type ParameterAgencyId = components['parameters']['AgencyId'];
 export type ParameterCaseId = components['parameters']['CaseId'];
 export type ParameterInboxEntryId = components['parameters']['InboxEntryId'];
 export type ParameterInboxPageLimit = components['parameters']['InboxPageLimit'];
@@ -3403,6 +3518,135 @@ export interface operations {
       };
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+    };
+  };
+  listAgencies: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The node's agencies. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "agencies": [
+           *         "co-police",
+           *         "co-migration",
+           *         "co-shelter"
+           *       ],
+           *       "gateway": "co-police",
+           *       "yours": "co-migration"
+           *     }
+           */
+          'application/json': components['schemas']['NodeAgencies'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  listCaseShares: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of a case of any protocol (referral, return, reintegration) or of an intake at this node. */
+        id: components['parameters']['SharedCaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The owner and the shares. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseSharing'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  shareCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of a case of any protocol (referral, return, reintegration) or of an intake at this node. */
+        id: components['parameters']['SharedCaseId'];
+        /** @description An agency of this node (ENLACE_AGENCIES). */
+        agency: components['parameters']['AgencyId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "reason": "Migration status to be regularised before the referral."
+         *     }
+         */
+        'application/json': components['schemas']['ShareCaseRequest'];
+      };
+    };
+    responses: {
+      /** @description The owner and the shares after the change. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseSharing'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  unshareCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of a case of any protocol (referral, return, reintegration) or of an intake at this node. */
+        id: components['parameters']['SharedCaseId'];
+        /** @description An agency of this node (ENLACE_AGENCIES). */
+        agency: components['parameters']['AgencyId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The owner and the shares after the change. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseSharing'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
     };
   };
   listReferrals: {

@@ -39,6 +39,8 @@ export interface CasesTable {
   urgency: GeneratedAlways<string | null>;
   /** The case rests in a terminal status (generated from the status): open and ended cases are listed apart. */
   ended: GeneratedAlways<boolean>;
+  /** The agency of the node that owns the case; null (rows from before agencies): the node's gateway agency. */
+  agency: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /**
@@ -159,6 +161,20 @@ export interface IntakesTable {
   version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The agency of the node that owns the intake; null (rows from before agencies): the gateway agency. */
+  agency: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/**
+ * A case or an intake (by its id) shared by a supervisor of its owning agency with another agency of the node, with
+ * the reason, who shared it and when. The other country never learns of it.
+ */
+export interface CaseSharesTable {
+  case_id: string;
+  agency: string;
+  reason: string;
+  shared_by: string;
+  shared_at: Timestamp;
 }
 
 /**
@@ -258,4 +274,5 @@ export interface NodeDatabase {
   statistics_reports: StatisticsReportsTable;
   case_documents: CaseDocumentsTable;
   case_document_chunks: CaseDocumentChunksTable;
+  case_shares: CaseSharesTable;
 }

@@ -7,6 +7,7 @@ import * as statisticsReports from './migrations/0006-statistics-reports.migrati
 import * as notifications from './migrations/0007-notifications.migration';
 import * as auditKey from './migrations/0008-audit-key.migration';
 import * as caseDocuments from './migrations/0009-case-documents.migration';
+import * as agencies from './migrations/0010-agencies.migration';
 import { migrateToLatest } from './schema-migrations';
 
 /** The node database's migrations, in order. A new one is added here, never an old one changed. */
@@ -19,6 +20,7 @@ export const NODE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007-notifications': notifications,
   '0008-audit-key': auditKey,
   '0009-case-documents': caseDocuments,
+  '0010-agencies': agencies,
 };
 
 /** Brings a node's database to the newest schema; node-api and courier both call it at start. */

@@ -9,10 +9,13 @@ const CASE_KIND_OF_COLLECTION: Readonly<Record<string, string>> = {
   reintegrations: 'reintegration',
   intakes: 'intake',
   inbox: 'inbox-entry',
+  cases: 'case',
 };
 
 /** The kind of resource a route parameter names (`/api/v1/returns/:id` -> return); undefined for none. */
 function resourceKind(path: string, parameter: string): string | undefined {
+  // The agency a case is shared with or taken back from (`/cases/:id/shares/:agency`).
+  if (parameter === 'agency') return 'agency';
   if (parameter !== 'id') return undefined;
   const collection = path.split('/').find((segment) => Object.hasOwn(CASE_KIND_OF_COLLECTION, segment));
   return collection === undefined ? undefined : CASE_KIND_OF_COLLECTION[collection];
@@ -29,7 +32,14 @@ export function auditEntryOf(request: Request, outcome: number, at: string): Aud
   }
   return {
     at,
-    actor: user ? { username: user.username, country: user.country, roles: [...user.roles] } : null,
+    actor: user
+      ? {
+          username: user.username,
+          country: user.country,
+          roles: [...user.roles],
+          ...(user.agency ? { agency: user.agency } : {}),
+        }
+      : null,
     action: `${request.method} ${route ? `${request.baseUrl}${route}` : 'unmatched route'}`,
     resource,
     outcome,

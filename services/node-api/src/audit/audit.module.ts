@@ -46,7 +46,7 @@ import { TransactionalAuditTrail } from './transactional-audit.trail';
         new TransactionalAuditTrail(transactions, store, context),
     },
   ],
-  exports: [CASE_AUDIT_TRAIL, AUDIT_LOG_STORE],
+  exports: [CASE_AUDIT_TRAIL, AUDIT_LOG_STORE, RequestAuditContext],
 })
 export class AuditModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -18,6 +18,8 @@ export interface OidcConfig {
   readonly roleMap?: Readonly<Record<string, Role>>;
   /** Claim naming the user's country; absent: every user of this provider belongs to the node's country. */
   readonly countryClaim?: string;
+  /** Claim naming the user's agency; absent: every user of this provider belongs to the gateway agency. */
+  readonly agencyClaim?: string;
   readonly usernameClaim: string;
 }
 
@@ -39,6 +41,7 @@ export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
   const jwksUri = settings.ENLACE_OIDC_JWKS_URI;
   const roleMap = settings.ENLACE_OIDC_ROLE_MAP;
   const countryClaim = settings.ENLACE_OIDC_COUNTRY_CLAIM;
+  const agencyClaim = settings.ENLACE_OIDC_AGENCY_CLAIM;
   const oidc: OidcConfig | undefined =
     issuer === undefined || audience === undefined
       ? undefined
@@ -50,6 +53,7 @@ export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
           rolesClaim: settings.ENLACE_OIDC_ROLES_CLAIM,
           ...(roleMap ? { roleMap } : {}),
           ...(countryClaim ? { countryClaim } : {}),
+          ...(agencyClaim ? { agencyClaim } : {}),
           usernameClaim: settings.ENLACE_OIDC_USERNAME_CLAIM,
         };
   return { ...(oidc ? { oidc } : {}), loginBudgets: loginBudgetsOf(settings) };

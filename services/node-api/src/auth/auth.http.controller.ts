@@ -28,6 +28,11 @@ export class AuthHttpController {
   @Get('me')
   @RequireRoles(...rolesWith('session.read'))
   me(@CurrentUser() user: AuthenticatedUser): CurrentUserView {
-    return { username: user.username, country: user.country, roles: [...user.roles] };
+    return {
+      username: user.username,
+      country: user.country,
+      roles: [...user.roles],
+      ...(user.agency ? { agency: user.agency } : {}),
+    };
   }
 }

@@ -39,7 +39,7 @@ export class AuthService {
       throw new ProblemException({ status: 401, title: 'Unauthorized', detail: 'Unknown user or wrong password.' });
     }
     const accessToken = await this.jwt.signAsync(
-      { country: account.country, roles: account.roles },
+      { country: account.country, roles: account.roles, ...(account.agency ? { agency: account.agency } : {}) },
       { subject: account.username, expiresIn: this.config.tokenTtlSeconds },
     );
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.tokenTtlSeconds };

@@ -47,6 +47,8 @@ async function startApp(env: Record<string, string>, usersFile: string): Promise
     mode: 'development',
     country: 'CO',
     network: 'authtest',
+    agencies: ['national'],
+    gatewayAgency: 'national',
     httpPort: 0,
     httpHost: '127.0.0.1',
     databaseUrl: 'postgres://unused',
@@ -181,7 +183,12 @@ describe('authentication', () => {
     it('should accept a valid RS256 token, found through discovery, and map the provider’s roles', async () => {
       const response = await probe(await token({ realm_access: { roles: ['co-npm-focal', 'offline_access'] } }));
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ username: 'ana.focal', country: 'CO', roles: ['focal-point'] });
+      expect(await response.json()).toEqual({
+        username: 'ana.focal',
+        country: 'CO',
+        roles: ['focal-point'],
+        agency: 'national',
+      });
       expect(discoveries).toBe(1);
     });
 

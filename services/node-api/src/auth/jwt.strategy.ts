@@ -17,6 +17,7 @@ interface TokenPayload {
   sub?: unknown;
   country?: unknown;
   roles?: unknown;
+  agency?: unknown;
 }
 
 /** Seconds of clock difference tolerated between the identity provider and this node. */
@@ -42,7 +43,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (this.oidc) return userFromOidcClaims(payload as Record<string, unknown>, this.oidc, this.config.country);
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
     if (typeof payload.sub !== 'string' || typeof payload.country !== 'string') return false;
-    return { username: payload.sub, country: payload.country, roles };
+    const agency = typeof payload.agency === 'string' ? { agency: payload.agency } : {};
+    return { username: payload.sub, country: payload.country, roles, ...agency };
   }
 }
 

@@ -12,8 +12,8 @@ const claimAt = (payload: Record<string, unknown>, dottedPath: string): unknown 
 
 /**
  * The user a verified token of the country's identity provider names: who (username claim), of which country
- * (the country claim, or the node's own), with which Enlace roles (through the role map). False when the token
- * does not say who.
+ * (the country claim, or the node's own), of which agency (the agency claim, when the node reads one), with which
+ * Enlace roles (through the role map). False when the token does not say who, or names no agency where one is read.
  */
 export function userFromOidcClaims(
   payload: Record<string, unknown>,
@@ -31,5 +31,13 @@ export function userFromOidcClaims(
     const role = config.roleMap ? config.roleMap[providerRole] : (providerRole as Role);
     if (role && ROLES.includes(role)) roles.add(role);
   }
-  return { username, country: country.toUpperCase(), roles: [...roles] };
+  const agency = config.agencyClaim ? claimAt(payload, config.agencyClaim) : undefined;
+  // A provider that names agencies must name one: a user without it would fall to the gateway agency's cases.
+  if (config.agencyClaim && (typeof agency !== 'string' || agency.length === 0)) return false;
+  return {
+    username,
+    country: country.toUpperCase(),
+    roles: [...roles],
+    ...(typeof agency === 'string' ? { agency } : {}),
+  };
 }

@@ -34,6 +34,15 @@ describe('userFromOidcClaims', () => {
     ).toMatchObject({ country: 'EC' });
   });
 
+  it('should read the agency from its claim when one is configured, and refuse a token that names none', () => {
+    const withAgency = { ...config, agencyClaim: 'org.agency' };
+    expect(
+      userFromOidcClaims({ preferred_username: 'ana', org: { agency: 'co-shelter' } }, withAgency, 'CO'),
+    ).toMatchObject({ agency: 'co-shelter' });
+    expect(userFromOidcClaims({ preferred_username: 'ana' }, withAgency, 'CO')).toBe(false);
+    expect(userFromOidcClaims({ preferred_username: 'ana' }, config, 'CO')).not.toHaveProperty('agency');
+  });
+
   it('should refuse a token that names nobody', () => {
     expect(userFromOidcClaims({ realm_access: { roles: ['npm-focal'] } }, config, 'CO')).toBe(false);
   });

@@ -5,5 +5,7 @@ export interface UserAccount {
   readonly username: string;
   readonly country: string;
   readonly roles: readonly Role[];
+  /** The agency of the node the user works for; absent: the node's gateway agency. */
+  readonly agency?: string;
   readonly passwordHash: string;
 }

@@ -25,6 +25,7 @@ export class UserDirectory {
         typeof candidate.username === 'string' &&
         typeof candidate.country === 'string' &&
         typeof candidate.passwordHash === 'string' &&
+        (candidate.agency === undefined || typeof candidate.agency === 'string') &&
         Array.isArray(candidate.roles) &&
         candidate.roles.every((role) => ROLES.includes(role as Role));
       if (!valid) throw new Error(`the users file ${file} has an invalid entry at index ${index}`);

@@ -13,6 +13,7 @@ import { ProtocolCaseMessageApplier, ProtocolInboundRules } from './application/
 import { ProtocolCaseWriter } from './application/protocol-case.writer';
 import type { CaseEventBase, CaseProtocol, CaseStateBase } from './domain/case-protocol';
 import { ProtocolCaseRepository } from './persistence/protocol-case.repository';
+import { AgencyScope } from '../agencies/agency-scope';
 
 /** The injection tokens under which one protocol's case machinery is provided. */
 export interface ProtocolCaseTokens {
@@ -36,15 +37,24 @@ export function protocolCaseProviders<S extends CaseStateBase, E extends CaseEve
   return [
     {
       provide: tokens.repository,
-      inject: [NODE_TRANSACTIONS, SEALED_CASE_CONTENT, CASE_SEARCH_TERMS],
-      useFactory: (transactions: NodeTransactions, sealing: SealedCaseContent, search: CaseSearchTerms): Repository =>
-        new ProtocolCaseRepository<S, D>(transactions, protocol.name, sealing, protocol.sealedDetails, search),
+      inject: [NODE_TRANSACTIONS, SEALED_CASE_CONTENT, CASE_SEARCH_TERMS, AgencyScope],
+      useFactory: (
+        transactions: NodeTransactions,
+        sealing: SealedCaseContent,
+        search: CaseSearchTerms,
+        scope: AgencyScope,
+      ): Repository =>
+        new ProtocolCaseRepository<S, D>(transactions, protocol.name, sealing, protocol.sealedDetails, search, scope),
     },
     {
       provide: tokens.writer,
-      inject: [tokens.repository, MessageValidator, CASE_AUDIT_TRAIL],
-      useFactory: (repository: Repository, validator: MessageValidator, trail: CaseAuditTrail): Writer =>
-        new ProtocolCaseWriter(protocol, repository, validator, trail),
+      inject: [tokens.repository, MessageValidator, CASE_AUDIT_TRAIL, AgencyScope],
+      useFactory: (
+        repository: Repository,
+        validator: MessageValidator,
+        trail: CaseAuditTrail,
+        scope: AgencyScope,
+      ): Writer => new ProtocolCaseWriter(protocol, repository, validator, trail, scope),
     },
     {
       provide: tokens.actions,

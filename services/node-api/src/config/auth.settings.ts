@@ -58,6 +58,11 @@ const oidcSettings = {
     description:
       "The claim naming the user's country. Unset: every user of this provider belongs to the node's country.",
   }),
+  ENLACE_OIDC_AGENCY_CLAIM: optionalText({
+    description:
+      "Dotted path of the claim naming the user's agency (one of ENLACE_AGENCIES). Unset: every user of this " +
+      'provider belongs to the gateway agency. Set: a user whose token names no agency of the node is refused.',
+  }),
   ENLACE_OIDC_USERNAME_CLAIM: optionalText({ description: 'The claim naming the user.', fallback: 'sub' }),
 };
 

@@ -8,6 +8,10 @@ import { nodeApiConfigSchema, nodeApiSettings } from './node-api.settings';
 export interface NodeApiConfig {
   readonly country: string;
   readonly network: string;
+  /** The node's agencies (ENLACE_AGENCIES): each user and each case belongs to one of them. */
+  readonly agencies: readonly string[];
+  /** The agency that speaks for the country to the network (ENLACE_GATEWAY_AGENCY, else the first agency). */
+  readonly gatewayAgency: string;
   readonly httpPort: number;
   readonly httpHost: string;
   /** The node's own database (DATABASE_URL): node-api and its courier share it, no other node reads it. */
@@ -87,6 +91,8 @@ export function nodeApiConfigOf(settings: SettingValues<typeof nodeApiSettings>)
     mode: settings.ENLACE_ENV,
     country: settings.ENLACE_COUNTRY,
     network: settings.ENLACE_NETWORK,
+    agencies: settings.ENLACE_AGENCIES,
+    gatewayAgency: settings.ENLACE_GATEWAY_AGENCY ?? (settings.ENLACE_AGENCIES[0] as string),
     httpPort: settings.ENLACE_HTTP_PORT,
     httpHost: settings.ENLACE_HTTP_HOST,
     databaseUrl: settings.DATABASE_URL,

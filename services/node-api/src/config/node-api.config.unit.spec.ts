@@ -199,12 +199,35 @@ describe('readNodeApiConfig', () => {
     });
   });
 
+  describe('with agencies', () => {
+    it('should read the agencies and take the first as the gateway unless one is named', () => {
+      const agencies = 'co-police, co-migration,co-shelter';
+      expect(readNodeApiConfig(environment({ ENLACE_AGENCIES: agencies }))).toMatchObject({
+        agencies: ['co-police', 'co-migration', 'co-shelter'],
+        gatewayAgency: 'co-police',
+      });
+      expect(
+        readNodeApiConfig(environment({ ENLACE_AGENCIES: agencies, ENLACE_GATEWAY_AGENCY: 'co-migration' })),
+      ).toMatchObject({ gatewayAgency: 'co-migration' });
+    });
+
+    it('should refuse a gateway that is not one of the agencies, an id it cannot name, and an agency twice', () => {
+      expect(() =>
+        readNodeApiConfig(environment({ ENLACE_AGENCIES: 'co-police', ENLACE_GATEWAY_AGENCY: 'co-shelter' })),
+      ).toThrow(/ENLACE_GATEWAY_AGENCY.*must be one of ENLACE_AGENCIES/);
+      expect(() => readNodeApiConfig(environment({ ENLACE_AGENCIES: 'Police Unit' }))).toThrow(/ENLACE_AGENCIES/);
+      expect(() => readNodeApiConfig(environment({ ENLACE_AGENCIES: 'a,a' }))).toThrow(/names an agency twice/);
+    });
+  });
+
   describe('with only the required variables', () => {
     it('should apply the defaults', () => {
       expect(readNodeApiConfig(environment())).toEqual({
         mode: 'development',
         country: 'CO',
         network: 'demo',
+        agencies: ['national'],
+        gatewayAgency: 'national',
         httpPort: 3000,
         httpHost: '127.0.0.1',
         databaseUrl: 'postgres://enlace@127.0.0.1:15432/enlace_demo_co',

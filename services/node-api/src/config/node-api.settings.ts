@@ -16,6 +16,7 @@ import {
 } from '@enlace/config';
 import { readDeadlinePolicy } from '../deadlines/domain/deadline-policy.reader';
 import { notificationSettings } from '../notifications/notification.settings';
+import { agencyRules, agencySettings } from './agency.settings';
 import { authRules, authSettings } from './auth.settings';
 import { IsoDuration } from './iso-duration';
 
@@ -58,6 +59,7 @@ export const nodeApiSettings = {
   ...databaseSettings,
   ...tokenIssuerSettings(WITHOUT_PROVIDER),
   ...authSettings,
+  ...agencySettings,
   ENLACE_REFERRAL_ANSWER_PERIOD: duration(
     'How long a receiver has to answer a referral before the sender lets it expire, an ISO 8601 duration. ' +
       'Unset: ENLACE_REFERRAL_ANSWER_DAYS days.',
@@ -162,5 +164,6 @@ export const nodeApiConfigSchema = new ConfigSchema('node-api', nodeApiSettings,
   requiredWhen('ENLACE_JWT_SECRET', withoutProvider, WITHOUT_PROVIDER),
   requiredWhen('ENLACE_USERS_FILE', withoutProvider, WITHOUT_PROVIDER),
   ...authRules,
+  ...agencyRules,
   refuseDevelopmentIssuer,
 ]);

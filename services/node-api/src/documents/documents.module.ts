@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AgenciesModule } from '../agencies/agencies.module';
+import { AgencyScope } from '../agencies/agency-scope';
 import { AuditModule } from '../audit/audit.module';
 import { NODE_TRANSACTIONS } from '../database/database.tokens';
 import { NodeTransactions } from '../database/node-transactions';
@@ -12,13 +14,14 @@ import { CaseDocumentRepository } from './persistence/case-document.repository';
 
 /** Documents that travel with a case: the API, and the chunks that arrive from the other end. */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, AgenciesModule],
   controllers: [DocumentsHttpController],
   providers: [
     {
       provide: CASE_DOCUMENT_REPOSITORY,
-      inject: [NODE_TRANSACTIONS],
-      useFactory: (transactions: NodeTransactions) => new CaseDocumentRepository(transactions),
+      inject: [NODE_TRANSACTIONS, AgencyScope],
+      useFactory: (transactions: NodeTransactions, scope: AgencyScope) =>
+        new CaseDocumentRepository(transactions, scope),
     },
     {
       provide: DOCUMENT_CHUNK_APPLIER,

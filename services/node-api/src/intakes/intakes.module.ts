@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import type { PersonalDataVault } from '@enlace/privacy';
 import { AuditModule } from '../audit/audit.module';
+import { AgenciesModule } from '../agencies/agencies.module';
+import { AgencyScope } from '../agencies/agency-scope';
 import { NODE_TRANSACTIONS } from '../database/database.tokens';
 import type { NodeTransactions } from '../database/node-transactions';
 import { PERSONAL_DATA_VAULT } from '../privacy/privacy.tokens';
@@ -17,14 +19,14 @@ import { IntakeRepository } from './persistence/intake.repository';
  * case an intake becomes sends anything, through its protocol's own module.
  */
 @Module({
-  imports: [AuditModule, ReferralsModule, ReturnsModule],
+  imports: [AuditModule, AgenciesModule, ReferralsModule, ReturnsModule],
   controllers: [IntakesHttpController],
   providers: [
     {
       provide: INTAKE_REPOSITORY,
-      inject: [NODE_TRANSACTIONS, PERSONAL_DATA_VAULT],
-      useFactory: (transactions: NodeTransactions, vault: PersonalDataVault) =>
-        new IntakeRepository(transactions, vault),
+      inject: [NODE_TRANSACTIONS, PERSONAL_DATA_VAULT, AgencyScope],
+      useFactory: (transactions: NodeTransactions, vault: PersonalDataVault, scope: AgencyScope) =>
+        new IntakeRepository(transactions, vault, scope),
     },
     IntakesService,
     IntakeConversionService,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AgenciesModule } from '../agencies/agencies.module';
 import { AuditModule } from '../audit/audit.module';
 import { protocolCaseProviders } from '../cases/protocol-case.providers';
 import { ReferralExpiryService } from './application/referral-expiry.service';
@@ -15,7 +16,7 @@ import {
 
 /** Referrals of a person to services in another country: the API, the expiry of unanswered ones, their messages. */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, AgenciesModule],
   controllers: [ReferralsHttpController],
   providers: [
     ...protocolCaseProviders(REFERRAL_CASE_PROTOCOL, referralInboundRules, {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AgenciesModule } from '../agencies/agencies.module';
 import { AuditModule } from '../audit/audit.module';
 import { protocolCaseProviders } from '../cases/protocol-case.providers';
 import { ReintegrationsService } from './application/reintegrations.service';
@@ -15,7 +16,7 @@ import {
 
 /** Reintegration of returned persons: the API, and the messages of the other end. */
 @Module({
-  imports: [AuditModule, ReturnsModule],
+  imports: [AuditModule, AgenciesModule, ReturnsModule],
   controllers: [ReintegrationsHttpController],
   providers: [
     ...protocolCaseProviders(REINTEGRATION_CASE_PROTOCOL, reintegrationInboundRules, {

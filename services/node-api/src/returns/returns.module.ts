@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AgenciesModule } from '../agencies/agencies.module';
 import { AuditModule } from '../audit/audit.module';
 import { protocolCaseProviders } from '../cases/protocol-case.providers';
 import { ReturnsService } from './application/returns.service';
@@ -14,7 +15,7 @@ import {
 
 /** Returns of a person to a receiving country: the API, and the messages of the other end. */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, AgenciesModule],
   controllers: [ReturnsHttpController],
   providers: [
     ...protocolCaseProviders(RETURN_CASE_PROTOCOL, returnInboundRules, {

@@ -311,6 +311,18 @@ export const en = {
       corrupt: 'Arrived altered',
     },
   },
+  sharing: {
+    title: 'Agencies',
+    owner: 'Owned by',
+    gateway: 'the country’s gateway',
+    none: 'Not shared with another agency.',
+    by: 'by {{user}} at',
+    takeBack: 'Take back from {{agency}}',
+    formLabel: 'Share with another agency',
+    agency: 'Agency',
+    reason: 'Reason',
+    share: 'Share',
+  },
   cases: {
     personOnReturn: 'The person’s data are kept with the return this reintegration follows.',
     returnTitle: 'Return {{id}}',

@@ -312,6 +312,18 @@ export const es: Translation = {
       corrupt: 'Llegó alterado',
     },
   },
+  sharing: {
+    title: 'Instituciones',
+    owner: 'Pertenece a',
+    gateway: 'enlace del país con la red',
+    none: 'No compartido con otra institución.',
+    by: 'por {{user}} el',
+    takeBack: 'Retirar a {{agency}}',
+    formLabel: 'Compartir con otra institución',
+    agency: 'Institución',
+    reason: 'Motivo',
+    share: 'Compartir',
+  },
   cases: {
     personOnReturn: 'Los datos de la persona se conservan con el retorno del que sigue esta reintegración.',
     returnTitle: 'Retorno {{id}}',

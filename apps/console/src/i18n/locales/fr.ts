@@ -314,6 +314,18 @@ export const fr: Translation = {
       corrupt: 'Arrivé altéré',
     },
   },
+  sharing: {
+    title: 'Organismes',
+    owner: 'Appartient à',
+    gateway: 'passerelle du pays vers le réseau',
+    none: 'Partagé avec aucun autre organisme.',
+    by: 'par {{user}} le',
+    takeBack: 'Retirer à {{agency}}',
+    formLabel: 'Partager avec un autre organisme',
+    agency: 'Organisme',
+    reason: 'Motif',
+    share: 'Partager',
+  },
   cases: {
     personOnReturn: 'Les données de la personne sont conservées avec le retour dont découle cette réintégration.',
     returnTitle: 'Retour {{id}}',

@@ -312,6 +312,18 @@ export const pt: Translation = {
       corrupt: 'Chegou alterado',
     },
   },
+  sharing: {
+    title: 'Instituições',
+    owner: 'Pertence a',
+    gateway: 'ligação do país com a rede',
+    none: 'Não compartilhado com outra instituição.',
+    by: 'por {{user}} em',
+    takeBack: 'Retirar de {{agency}}',
+    formLabel: 'Compartilhar com outra instituição',
+    agency: 'Instituição',
+    reason: 'Motivo',
+    share: 'Compartilhar',
+  },
   cases: {
     personOnReturn: 'Os dados da pessoa são mantidos com o retorno de que esta reintegração decorre.',
     returnTitle: 'Retorno {{id}}',

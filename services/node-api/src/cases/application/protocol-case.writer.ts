@@ -6,9 +6,14 @@ import type { CaseContent, CaseEventBase, CaseProtocol, CaseSide, CaseStateBase 
 import type { CaseDirection, CaseErasure, ProtocolCaseDocument } from '../persistence/protocol-case.document';
 import type { ProtocolCaseRepository } from '../persistence/protocol-case.repository';
 import type { CaseAuditTrail } from './case-audit-trail';
+import type { AgencyScope } from '../../agencies/agency-scope';
 
 /** A new case before its first events: what it is about, not yet where it stands. */
-export type NewProtocolCase<D = unknown> = CaseContent<D> & { readonly direction: CaseDirection };
+export type NewProtocolCase<D = unknown> = CaseContent<D> & {
+  readonly direction: CaseDirection;
+  /** The owning agency, when not the caller's (a case made from an intake is the intake's agency's). */
+  readonly agency?: string;
+};
 
 /** Who decided the events: one side, or per event when a change mixes both (a request received and delivered). */
 export type CaseActor<E> = CaseSide | ((event: E) => CaseSide);
@@ -32,6 +37,8 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
     private readonly repository: ProtocolCaseRepository<S, D>,
     private readonly validator: MessageValidator,
     private readonly trail: CaseAuditTrail = { around: (write) => write() },
+    /** Whose agency a request acts for: only the gateway agency's users send across the border. */
+    private readonly scope?: AgencyScope,
   ) {}
 
   async create(
@@ -51,6 +58,7 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
       ...(base.consent ? { consent: base.consent } : {}),
       ...(base.links ? { links: base.links } : {}),
       ...(base.details !== undefined ? { details: base.details } : {}),
+      ...this.ownerOf(base),
       timeline: change.timeline,
       outbox: change.outbox,
       ...this.dueOf(change.state),
@@ -106,6 +114,12 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
     return recorded;
   }
 
+  /** The agency that owns a new case: the one given, else the caller's (the gateway's for the node's own work). */
+  private ownerOf(base: NewProtocolCase<D>): { agency?: string } {
+    const agency = base.agency ?? this.scope?.ownerOfNew();
+    return agency ? { agency } : {};
+  }
+
   /** The details once the person's data are erased: the fields that may name the person went with them. */
   private withoutSealedDetails(details: D): D {
     const sealed = this.protocol.sealedDetails ?? [];
@@ -144,6 +158,7 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
         .flatMap((event) => this.protocol.messageFor(event, content, options.note) ?? []),
       ...(options.extraMessages ?? []),
     ];
+    if (messages.length > 0) this.scope?.assertMaySendAcrossBorder();
     const counterpart = state.side === 'sender' ? state.toCountry : state.fromCountry;
     const outbox = messages.map((message): OutboxEntry => {
       this.validator.assertPayload(message.type, message.payload);

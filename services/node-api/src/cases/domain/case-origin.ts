@@ -5,4 +5,6 @@ export interface CaseOrigin {
   /** The id the caller chose, so that the record it comes from can name the case in the same transaction. */
   readonly id?: string;
   readonly links?: CaseLinks;
+  /** The agency that owns the record it comes from (an intake's), which then owns the case too. */
+  readonly agency?: string;
 }

@@ -58,6 +58,7 @@ const SUMMARY_COLUMNS = [
   'announced_due',
   'erasure',
   'ended',
+  'agency',
   'version',
   'created_at',
   'updated_at',
@@ -190,10 +191,12 @@ export class CaseTable {
    * ends, so that a change decided on it cannot be overtaken. A row the transaction locked already (`lockAll`) is
    * not read again.
    */
-  async find(id: string): Promise<CaseRow | null> {
-    const locked = this.transactions.remembered<CaseRow | null>(lockedRowKey(id));
+  async find(id: string, visible?: Expression<SqlBool>): Promise<CaseRow | null> {
+    // Rows locked for a batch are the node's own work (messages applied), which sees every case.
+    const locked = visible ? undefined : this.transactions.remembered<CaseRow | null>(lockedRowKey(id));
     if (locked !== undefined) return locked?.protocol === this.protocol ? locked : null;
     let query = CaseTable.selectWithOutbox(this.transactions, [id]).where('cases.protocol', '=', this.protocol);
+    if (visible) query = query.where(visible);
     if (this.transactions.inTransaction) query = query.forUpdate('cases');
     const row = await query.executeTakeFirst();
     return row ? caseRowOf(row) : null;
@@ -319,7 +322,11 @@ export class CaseTable {
   }
 
   /** Every case in id order, a page at a time after `afterId`, with its personal content: for the export. */
-  async page(afterId: string | undefined, size: number): Promise<Selectable<CasesTable>[]> {
+  async page(
+    afterId: string | undefined,
+    size: number,
+    visible?: Expression<SqlBool>,
+  ): Promise<Selectable<CasesTable>[]> {
     let query = this.transactions.executor
       .selectFrom('cases')
       .selectAll()
@@ -327,6 +334,7 @@ export class CaseTable {
       .orderBy('id')
       .limit(size);
     if (afterId !== undefined) query = query.where('id', '>', afterId);
+    if (visible) query = query.where(visible);
     return query.execute();
   }
 

@@ -38,6 +38,8 @@ export interface ProtocolCaseDocument<S, D = unknown> {
   /** The due time last announced as overdue, so that each overdue step is announced once. */
   announcedDue?: Date;
   erasure?: CaseErasure;
+  /** The agency of the node that owns the case; absent on rows from before agencies (the gateway agency's). */
+  agency?: string;
   version: number;
   createdAt: Date;
   updatedAt: Date;

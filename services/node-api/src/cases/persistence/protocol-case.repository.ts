@@ -4,6 +4,8 @@ import { SealedCaseContent, stateWithPurpose, stateWithoutPurpose } from '../../
 import type { ConsentRecord, ReferredPerson, TimelineEntry } from '../domain/case-content';
 import type { CaseLinks, CaseStateBase, ProtocolName } from '../domain/case-protocol';
 import type { CaseSearchTerms } from '../../privacy/case-search-terms';
+import type { AgencyScope } from '../../agencies/agency-scope';
+import { visibleToAgency } from '../../agencies/persistence/agency-visibility';
 import { initialsOf } from '../dto/person-initials';
 import { caseListDigest, encodeCaseListCursor } from './case-list-cursor';
 import type { CaseListQuery } from './case-list.query';
@@ -69,6 +71,8 @@ export class ProtocolCaseRepository<S, D = unknown> {
     private readonly sealedDetails: readonly string[] = [],
     /** The node's search index; without it (some tests), cases are found by their whole id only. */
     private readonly search?: CaseSearchTerms,
+    /** Whose agency a request reads for; without it (some tests), every case is the caller's. */
+    private readonly scope?: AgencyScope,
   ) {
     this.table = new CaseTable(transactions, protocol);
   }
@@ -98,6 +102,7 @@ export class ProtocolCaseRepository<S, D = unknown> {
         timeline: JSON.stringify(document.timeline),
         due: document.due ?? null,
         pending_on: document.pendingOn ?? null,
+        agency: document.agency ?? this.scope?.ownerOfNew() ?? null,
         version: document.version,
         created_at: document.createdAt,
         updated_at: document.updatedAt,
@@ -111,7 +116,7 @@ export class ProtocolCaseRepository<S, D = unknown> {
   async findById(id: string): Promise<ProtocolCaseDocument<S, D> | null> {
     const known = this.table.known<ProtocolCaseDocument<S, D>>(id);
     if (known) return known;
-    const row = await this.table.find(id);
+    const row = await this.table.find(id, this.visible());
     if (!row) return null;
     const opened = await this.opened(documentOf<S, D>(row, row.timeline as TimelineEntry[], row.outbox), row.personal);
     this.table.remember(id, opened);
@@ -125,7 +130,7 @@ export class ProtocolCaseRepository<S, D = unknown> {
 
   /** Every case in id order, a page at a time after `afterId`, with the person: for the node's export. */
   async page(afterId: string | undefined, size: number): Promise<ProtocolCaseDocument<S, D>[]> {
-    const rows = await this.table.page(afterId, size);
+    const rows = await this.table.page(afterId, size, this.visible());
     return Promise.all(rows.map((row) => this.opened(documentOf<S, D>(row, [], []), row.personal)));
   }
 
@@ -165,6 +170,8 @@ export class ProtocolCaseRepository<S, D = unknown> {
   /** The query's filters as conditions on the table's columns; undefined when nothing can match (an empty search). */
   private conditionsOf(query: CaseListQuery): CaseCondition[] | undefined {
     const conditions: CaseCondition[] = [];
+    const visible = this.visible();
+    if (visible) conditions.push(() => visible);
     const { direction, status, stage, counterpart, urgency, dueBefore, createdFrom, createdTo, now } = query;
     if (direction) conditions.push((where) => where('direction', '=', direction));
     if (status) conditions.push((where) => where('status', '=', status));
@@ -201,6 +208,12 @@ export class ProtocolCaseRepository<S, D = unknown> {
       }
     }
     return conditions;
+  }
+
+  /** The condition that keeps a request to its agency's cases; none for the node's own work. */
+  private visible() {
+    const caller = this.scope?.caller();
+    return caller ? visibleToAgency('cases', caller) : undefined;
   }
 
   /**
@@ -313,6 +326,7 @@ function documentOf<S, D>(
     ...(row.pending_on ? { pendingOn: row.pending_on } : {}),
     ...(row.announced_due ? { announcedDue: row.announced_due } : {}),
     ...(row.erasure ? { erasure: row.erasure as unknown as CaseErasure } : {}),
+    ...(row.agency ? { agency: row.agency } : {}),
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -1,6 +1,8 @@
 import { NodeChannels, notify, outboxRowOf, type CaseDocumentsTable, type OutboxEntry } from '@enlace/store';
 import type { Insertable, Selectable } from 'kysely';
 import type { NodeTransactions } from '../../database/node-transactions';
+import type { AgencyScope } from '../../agencies/agency-scope';
+import { visibleToAgency } from '../../agencies/persistence/agency-visibility';
 
 /** A document row as stored: what names no one about it. */
 export type CaseDocumentRow = Selectable<CaseDocumentsTable>;
@@ -29,17 +31,24 @@ export interface SealedChunk {
  * call runs in the caller's transaction when there is one.
  */
 export class CaseDocumentRepository {
-  constructor(private readonly transactions: NodeTransactions) {}
+  /** `scope`: whose agency a request reads for; a user sees the documents of the cases their agency may see. */
+  constructor(
+    private readonly transactions: NodeTransactions,
+    private readonly scope?: AgencyScope,
+  ) {}
 
   /**
    * The case, its row locked until the open transaction ends: an erasure (which updates that row) waits for a
-   * document being attached, or the attach waits for it and finds the case erased.
+   * document being attached, or the attach waits for it and finds the case erased. A user's request finds only a
+   * case of their agency or shared with it (in the query); the node's own work (a chunk applied) finds any.
    */
   async findCase(caseId: string): Promise<DocumentCase | undefined> {
     let query = this.transactions.executor
       .selectFrom('cases')
       .select(['id', 'protocol', 'counterpart', 'erasure', 'ended'])
       .where('id', '=', caseId);
+    const caller = this.scope?.caller();
+    if (caller) query = query.where(visibleToAgency('cases', caller));
     if (this.transactions.inTransaction) query = query.forUpdate();
     const row = await query.executeTakeFirst();
     return row

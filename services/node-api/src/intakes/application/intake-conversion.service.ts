@@ -9,6 +9,9 @@ import type { CreateReturnRequest } from '../../returns/dto/return.requests';
 import { referralRequestFromIntake, returnRequestFromIntake } from '../domain/intake-case-request';
 import type { IntakeReferralRequest, IntakeReturnRequest } from '../dto/intake.requests';
 import { IntakesService } from './intakes.service';
+import { CaseSharesService } from '../../agencies/application/case-shares.service';
+import type { IntakeDocument } from '../persistence/intake.document';
+import type { CaseOrigin } from '../../cases/domain/case-origin';
 
 /**
  * A focal point turns an intake screened as a presumed victim into the first case of a protocol: the request is made
@@ -22,6 +25,7 @@ export class IntakeConversionService {
     private readonly intakes: IntakesService,
     private readonly referrals: ReferralsService,
     private readonly returns: ReturnsService,
+    private readonly shares: CaseSharesService,
   ) {}
 
   async toReferral(intakeId: string, body: IntakeReferralRequest): Promise<ReferralCase> {
@@ -33,10 +37,8 @@ export class IntakeConversionService {
       async (intake) => {
         const request = referralRequestFromIntake(intake, body);
         assertConforms('CreateReferralRequest', request, []);
-        referral = await this.referrals.create(request as unknown as CreateReferralRequest, {
-          id: caseId,
-          links: { intakeId },
-        });
+        referral = await this.referrals.create(request as unknown as CreateReferralRequest, originOf(intake, caseId));
+        await this.shares.copyShares(intakeId, caseId);
       },
     );
     if (!referral) throw new Error(`intake ${intakeId} was converted without its referral`);
@@ -52,15 +54,21 @@ export class IntakeConversionService {
       async (intake) => {
         const { request, violations } = returnRequestFromIntake(intake, body);
         assertConforms('CreateReturnRequest', request, violations);
-        created = await this.returns.request(request as unknown as CreateReturnRequest, {
-          id: caseId,
-          links: { intakeId },
-        });
+        created = await this.returns.request(request as unknown as CreateReturnRequest, originOf(intake, caseId));
+        await this.shares.copyShares(intakeId, caseId);
       },
     );
     if (!created) throw new Error(`intake ${intakeId} was converted without its return`);
     return created;
   }
+}
+
+/**
+ * The case made from an intake: its id, its link to the intake, and the intake's owning agency, so that the agency
+ * that took the report keeps the case (the shares follow it too).
+ */
+function originOf(intake: IntakeDocument, caseId: string): CaseOrigin {
+  return { id: caseId, links: { intakeId: intake.id }, ...(intake.agency ? { agency: intake.agency } : {}) };
 }
 
 /** A request made from an intake is held to the contract of one typed in full; what fails is named (422). */

@@ -12,6 +12,7 @@ import type { RecordIntakeRequest, ScreenIntakeRequest } from '../dto/intake.req
 import type { IntakeDocument } from '../persistence/intake.document';
 import type { IntakeListFilter, IntakeRepository } from '../persistence/intake.repository';
 import { INTAKE_REPOSITORY } from '../intakes.tokens';
+import { AgencyScope } from '../../agencies/agency-scope';
 
 /**
  * What hotline operators and supervisors do with intakes through the node's API. Every change is one transaction
@@ -23,6 +24,7 @@ export class IntakesService {
     @Inject(INTAKE_REPOSITORY) private readonly repository: IntakeRepository,
     @Inject(NODE_TRANSACTIONS) private readonly transactions: NodeTransactions,
     @Inject(CASE_AUDIT_TRAIL) private readonly trail: CaseAuditTrail,
+    private readonly scope: AgencyScope,
   ) {}
 
   async record(request: RecordIntakeRequest): Promise<IntakeDocument> {
@@ -46,6 +48,7 @@ export class IntakesService {
       ...(request.indicators ? { indicators: request.indicators } : {}),
       personal,
       timeline,
+      agency: this.scope.ownerOfNew(),
       version: 0,
       createdAt: now,
       updatedAt: now,

@@ -22,6 +22,8 @@ export interface IntakeDocument {
   personal: IntakePersonalContent;
   timeline: IntakeTimelineEntry[];
   erasedAt?: Date;
+  /** The agency of the node that owns the intake; absent on rows from before agencies (the gateway agency's). */
+  agency?: string;
   version: number;
   createdAt: Date;
   updatedAt: Date;

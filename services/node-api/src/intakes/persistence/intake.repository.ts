@@ -7,6 +7,8 @@ import { ConcurrentCaseChangeError } from '../../cases/persistence/case-table';
 /** The most intakes a list gives; cursor paging as the case lists have it is still to come for intakes. */
 const INTAKE_LIST_LIMIT = 500;
 import type { NodeTransactions } from '../../database/node-transactions';
+import type { AgencyScope } from '../../agencies/agency-scope';
+import { visibleToAgency } from '../../agencies/persistence/agency-visibility';
 import type {
   IntakeChannel,
   IntakeIndicators,
@@ -39,6 +41,7 @@ const SUMMARY_COLUMNS = [
   'case_protocol',
   'case_id',
   'erased_at',
+  'agency',
   'version',
   'created_at',
   'updated_at',
@@ -57,6 +60,8 @@ export class IntakeRepository {
   constructor(
     private readonly transactions: NodeTransactions,
     private readonly vault: PersonalDataVault,
+    /** Whose agency a request reads for; without it (some tests), every intake is the caller's. */
+    private readonly scope?: AgencyScope,
   ) {}
 
   async insert(document: IntakeDocument): Promise<void> {
@@ -77,6 +82,7 @@ export class IntakeRepository {
         timeline: JSON.stringify(document.timeline),
         case_protocol: document.state.conversion?.protocol ?? null,
         case_id: document.state.conversion?.caseId ?? null,
+        agency: document.agency ?? this.scope?.ownerOfNew() ?? null,
         version: document.version,
         created_at: document.createdAt,
         updated_at: document.updatedAt,
@@ -88,6 +94,8 @@ export class IntakeRepository {
   async findById(id: string, options: { lock?: boolean } = {}): Promise<IntakeDocument | null> {
     if (options.lock && !this.transactions.inTransaction) throw new Error('an intake is locked inside a transaction');
     let query = this.transactions.executor.selectFrom('intakes').selectAll().where('id', '=', id);
+    const visible = this.visible();
+    if (visible) query = query.where(visible);
     if (options.lock) query = query.forUpdate();
     const row = await query.executeTakeFirst();
     if (!row) return null;
@@ -103,6 +111,8 @@ export class IntakeRepository {
       .orderBy('updated_at', 'desc')
       .limit(INTAKE_LIST_LIMIT);
     if (filter.status) query = query.where('status', '=', filter.status);
+    const visible = this.visible();
+    if (visible) query = query.where(visible);
     return (await query.execute()).map((row) => documentOf(row, {}, []));
   }
 
@@ -148,6 +158,12 @@ export class IntakeRepository {
       version: document.version + 1,
       updatedAt: change.at,
     };
+  }
+
+  /** The condition that keeps a request to its agency's intakes; none for the node's own work. */
+  private visible() {
+    const caller = this.scope?.caller();
+    return caller ? visibleToAgency('intakes', caller) : undefined;
   }
 
   private async seal(key: Uint8Array | undefined, id: string, content: IntakePersonalContent): Promise<string | null> {
@@ -197,6 +213,7 @@ function documentOf(
     personal: content,
     timeline,
     ...(row.erased_at ? { erasedAt: row.erased_at } : {}),
+    ...(row.agency ? { agency: row.agency } : {}),
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -84,6 +84,7 @@ export class ReferralsService {
         _id: referralId,
         direction: 'outgoing',
         ...(origin.links ? { links: origin.links } : {}),
+        ...(origin.agency ? { agency: origin.agency } : {}),
         details: {
           reason: request.reason,
           ...(request.reasonDetails ? { reasonDetails: request.reasonDetails } : {}),

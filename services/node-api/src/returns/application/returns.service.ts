@@ -78,6 +78,7 @@ export class ReturnsService {
         person: normalisePersonInput(request.person),
         consent,
         ...(origin.links ? { links: origin.links } : {}),
+        ...(origin.agency ? { agency: origin.agency } : {}),
       },
       events,
       'sender',

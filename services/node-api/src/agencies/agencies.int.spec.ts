@@ -1,0 +1,277 @@
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { tokenAudience, tokenIssuer } from '@enlace/auth';
+import { ensureKeyEncryptionKeyFile } from '@enlace/privacy';
+import { NodeDatabase, ScratchDatabase } from '@enlace/store';
+import { NodeApiClient } from '@enlace/testing';
+import fc from 'fast-check';
+import { SignJWT } from 'jose';
+import type { Kysely } from 'kysely';
+import { NodeApiModule } from '../node-api.module';
+import { configureNodeApiHttp } from '../node-api.http';
+
+const POLICE = 'co-police';
+const MIGRATION = 'co-migration';
+const SHELTER = 'co-shelter';
+const AGENCIES = [POLICE, MIGRATION, SHELTER] as const;
+
+/**
+ * Agencies inside CO's node, over HTTP on node-api as it runs, on the real PostgreSQL: the police unit (the gateway
+ * agency) takes a hotline report, its supervisor screens it and shares it with the migration authority, its focal
+ * point turns it into a referral to EC; a shelter's user reads it only once it is shared with the shelter.
+ */
+describe('agencies inside a node (on the real PostgreSQL)', () => {
+  const network = 'agencyint';
+  const secret = `int-${randomUUID()}-${randomUUID()}`;
+  let scratch: ScratchDatabase<NodeDatabase>;
+  let db: Kysely<NodeDatabase>;
+  let dir: string;
+  let app: INestApplication;
+  let apiUrl: string;
+  const clients = new Map<string, NodeApiClient>();
+
+  const as = async (role: string, agency: string | undefined): Promise<NodeApiClient> => {
+    const key = `${agency}/${role}`;
+    const known = clients.get(key);
+    if (known) return known;
+    const token = await new SignJWT({ country: 'CO', roles: [role], ...(agency ? { agency } : {}) })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(tokenIssuer(network))
+      .setAudience(tokenAudience(network))
+      .setSubject(`co.${role}.${agency ?? 'none'}`)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(new TextEncoder().encode(secret));
+    const client = new NodeApiClient(apiUrl, token);
+    clients.set(key, client);
+    return client;
+  };
+
+  const consent = {
+    purpose: 'Assistance and referral to services in Ecuador',
+    scope: ['identity', 'case'],
+    recipients: ['EC'],
+    recordedAt: '2026-03-13T16:00:00Z',
+  };
+  const referralRequest = {
+    toCountry: 'EC',
+    reason: 'AdditionalServicesRequired',
+    servicesRequested: ['Health'],
+    urgency: 'high',
+    person: { firstName: 'Rosa', gender: 'Female', nationality: 'CO' },
+    consent,
+  };
+
+  beforeAll(async () => {
+    scratch = await ScratchDatabase.forNode('int_agencies');
+    db = await scratch.open(2);
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'enlace-agencies-'));
+    const kekFile = path.join(dir, 'kek.json');
+    await ensureKeyEncryptionKeyFile(kekFile);
+    const usersFile = path.join(dir, 'users.json');
+    await fs.writeFile(usersFile, '[]');
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      ENLACE_COUNTRY: 'CO',
+      ENLACE_NETWORK: network,
+      ENLACE_JWT_SECRET: secret,
+      ENLACE_USERS_FILE: usersFile,
+      ENLACE_CASE_KEK_FILE: kekFile,
+      ENLACE_AGENCIES: AGENCIES.join(','),
+      ENLACE_GATEWAY_AGENCY: POLICE,
+      DATABASE_URL: scratch.url,
+    });
+    try {
+      app = await NestFactory.create<NestExpressApplication>(NodeApiModule, { logger: false });
+      configureNodeApiHttp(app);
+      await app.listen(0, '127.0.0.1');
+    } finally {
+      process.env = saved;
+    }
+    const address = app.getHttpServer().address() as { port: number };
+    apiUrl = `http://127.0.0.1:${address.port}`;
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.destroy();
+    await scratch?.drop();
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  const idsIn = (body: unknown): string[] => (body as { items: { id: string }[] }).items.map((item) => item.id);
+
+  it('should keep an intake and its referral to the agencies that own or were given them', async () => {
+    const hotline = await as('hotline', POLICE);
+    const policeSupervisor = await as('supervisor', POLICE);
+    const migrationSupervisor = await as('supervisor', MIGRATION);
+    const migrationFocal = await as('focal-point', MIGRATION);
+    const policeFocal = await as('focal-point', POLICE);
+    const shelterWorker = await as('case-worker', SHELTER);
+
+    const recorded = await hotline.request('POST', '/intakes', {
+      channel: 'hotline',
+      person: { firstName: 'Rosa', approximateAge: 24, gender: 'Female', nationality: 'CO', believedCountry: 'EC' },
+      urgency: 'high',
+      consent,
+    });
+    expect(recorded.status).toBe(201);
+    const intakeId = (recorded.body as { id: string }).id;
+    expect(
+      (await db.selectFrom('intakes').select('agency').where('id', '=', intakeId).executeTakeFirst())?.agency,
+    ).toBe(POLICE);
+
+    // the migration authority neither reads nor lists it, nor learns that it exists
+    expect((await migrationSupervisor.request('GET', `/intakes/${intakeId}`)).status).toBe(404);
+    expect(idsIn((await migrationSupervisor.request('GET', '/intakes')).body)).not.toContain(intakeId);
+    expect((await migrationSupervisor.request('GET', `/cases/${intakeId}/shares`)).status).toBe(404);
+
+    expect(
+      (await policeSupervisor.request('POST', `/intakes/${intakeId}/screen`, { outcome: 'presumed-victim' })).status,
+    ).toBe(200);
+    const shared = await policeSupervisor.request('PUT', `/cases/${intakeId}/shares/${MIGRATION}`, {
+      reason: 'Migration status to be checked',
+    });
+    expect(shared.status).toBe(200);
+    expect(shared.body).toMatchObject({
+      id: intakeId,
+      kind: 'intake',
+      owner: POLICE,
+      shares: [{ agency: MIGRATION, reason: 'Migration status to be checked', sharedBy: `co.supervisor.${POLICE}` }],
+    });
+    expect((await migrationSupervisor.request('GET', `/intakes/${intakeId}`)).status).toBe(200);
+    expect(idsIn((await migrationSupervisor.request('GET', '/intakes')).body)).toContain(intakeId);
+    // an agency given the intake reads it but does not pass it on
+    expect(
+      (await migrationSupervisor.request('PUT', `/cases/${intakeId}/shares/${SHELTER}`, { reason: 'shelter' })).status,
+    ).toBe(403);
+
+    // only the gateway agency sends across the border: the migration authority's focal point is refused, unwritten
+    const refused = await migrationFocal.request('POST', `/intakes/${intakeId}/referral`, {
+      toCountry: 'EC',
+      reason: 'AdditionalServicesRequired',
+      servicesRequested: ['Health'],
+    });
+    expect(refused.status).toBe(403);
+    expect(await db.selectFrom('cases').select('id').execute()).toEqual([]);
+
+    const converted = await policeFocal.request('POST', `/intakes/${intakeId}/referral`, {
+      toCountry: 'EC',
+      reason: 'AdditionalServicesRequired',
+      servicesRequested: ['Health'],
+    });
+    expect(converted.status).toBe(201);
+    const referralId = (converted.body as { id: string }).id;
+    const sharing = await policeFocal.request('GET', `/cases/${referralId}/shares`);
+    expect(sharing.body).toMatchObject({ kind: 'case', owner: POLICE, shares: [{ agency: MIGRATION }] });
+    // what goes to EC names the country, never the agency
+    const outbox = await db.selectFrom('outbox').selectAll().where('case_id', '=', referralId).execute();
+    expect(outbox).toHaveLength(1);
+    expect(JSON.stringify(outbox)).not.toContain('co-');
+
+    // the shelter, not given the case, reads nothing of it
+    const hidden = await shelterWorker.request('GET', `/referrals/${referralId}`);
+    expect(hidden.status).toBe(404);
+    expect(JSON.stringify(hidden.body)).not.toContain('Rosa');
+    expect((await shelterWorker.request('GET', `/referrals/${referralId}/person`)).status).toBe(404);
+    expect(idsIn((await shelterWorker.request('GET', '/referrals')).body)).not.toContain(referralId);
+
+    expect(
+      (await policeSupervisor.request('PUT', `/cases/${referralId}/shares/${SHELTER}`, { reason: 'Placement' })).status,
+    ).toBe(200);
+    const seen = await shelterWorker.request('GET', `/referrals/${referralId}/person`);
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({ person: { firstName: 'Rosa' } });
+    expect(idsIn((await shelterWorker.request('GET', '/referrals')).body)).toContain(referralId);
+    // reading is not speaking for the country: the shelter cannot withdraw the referral
+    expect(
+      (await shelterWorker.request('POST', `/referrals/${referralId}/withdraw`, { reason: 'no longer needed' })).status,
+    ).toBe(403);
+
+    expect((await policeSupervisor.request('DELETE', `/cases/${referralId}/shares/${SHELTER}`)).status).toBe(200);
+    expect((await shelterWorker.request('GET', `/referrals/${referralId}`)).status).toBe(404);
+    expect((await policeSupervisor.request('DELETE', `/cases/${referralId}/shares/${SHELTER}`)).status).toBe(404);
+
+    // the sharing is audited: who, for which agency, which case, with which agency — never the reason
+    const audited = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'PUT /api/v1/cases/:id/shares/:agency')
+      .execute();
+    expect(audited.map((row) => row.resource)).toEqual(
+      expect.arrayContaining([
+        { case: referralId, agency: SHELTER },
+        { case: intakeId, agency: MIGRATION },
+      ]),
+    );
+    expect(audited[0]?.actor).toMatchObject({ agency: POLICE, roles: ['supervisor'] });
+    expect(JSON.stringify(audited)).not.toContain('Placement');
+  }, 60_000);
+
+  it('should refuse a token naming an agency the node does not have, and a share with one', async () => {
+    expect((await (await as('supervisor', 'co-unknown')).request('GET', '/referrals')).status).toBe(403);
+    const created = await (await as('focal-point', POLICE)).request('POST', '/referrals', referralRequest);
+    const id = (created.body as { id: string }).id;
+    const supervisor = await as('supervisor', POLICE);
+    expect((await supervisor.request('PUT', `/cases/${id}/shares/co-unknown`, { reason: 'x' })).status).toBe(422);
+    expect((await supervisor.request('PUT', `/cases/${id}/shares/${POLICE}`, { reason: 'x' })).status).toBe(409);
+    expect((await supervisor.request('PUT', `/cases/${id}/shares/${SHELTER}`, {})).status).toBe(400);
+    expect(
+      (await (await as('case-worker', POLICE)).request('PUT', `/cases/${id}/shares/${SHELTER}`, { reason: 'x' }))
+        .status,
+    ).toBe(403);
+    // a token that names no agency is the gateway agency's
+    expect((await (await as('case-worker', undefined)).request('GET', `/referrals/${id}`)).status).toBe(200);
+    expect(await (await as('supervisor', MIGRATION)).request('GET', '/agencies')).toMatchObject({
+      body: { agencies: [...AGENCIES], gateway: POLICE, yours: MIGRATION },
+    });
+  }, 30_000);
+
+  it('should never let a user read a case neither owned by nor shared with their agency, whatever the sharing', async () => {
+    const focal = await as('focal-point', POLICE);
+    const supervisor = await as('supervisor', POLICE);
+    const cases: string[] = [];
+    for (let index = 0; index < 3; index++) {
+      const created = await focal.request('POST', '/referrals', referralRequest);
+      cases.push((created.body as { id: string }).id);
+    }
+    const others = [MIGRATION, SHELTER] as const;
+    const operation = fc.record({
+      share: fc.boolean(),
+      caseIndex: fc.integer({ min: 0, max: cases.length - 1 }),
+      agency: fc.constantFrom(...others),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 8 }), async (operations) => {
+        await db.deleteFrom('case_shares').where('case_id', 'in', cases).execute();
+        const model = new Set<string>();
+        for (const { share, caseIndex, agency } of operations) {
+          const id = cases[caseIndex] as string;
+          const path = `/cases/${id}/shares/${agency}`;
+          const answer = share
+            ? await supervisor.request('PUT', path, { reason: 'property' })
+            : await supervisor.request('DELETE', path);
+          expect(answer.status).toBe(share || model.has(`${id}/${agency}`) ? 200 : 404);
+          if (share) model.add(`${id}/${agency}`);
+          else model.delete(`${id}/${agency}`);
+          for (const reader of others) {
+            const client = await as('case-worker', reader);
+            const listed = idsIn((await client.request('GET', '/referrals')).body);
+            for (const caseId of cases) {
+              const allowed = model.has(`${caseId}/${reader}`);
+              expect([reader, caseId, listed.includes(caseId)]).toEqual([reader, caseId, allowed]);
+              const read = await client.request('GET', `/referrals/${caseId}`);
+              expect([reader, caseId, read.status]).toEqual([reader, caseId, allowed ? 200 : 404]);
+            }
+          }
+        }
+      }),
+      { numRuns: 15, seed: 16 },
+    );
+  }, 120_000);
+});

@@ -1,0 +1,1 @@
+export const CASE_SHARE_REPOSITORY = Symbol('CASE_SHARE_REPOSITORY');
