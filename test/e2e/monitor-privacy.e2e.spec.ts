@@ -167,6 +167,26 @@ describe("the secretariat's monitor keeps no payload and no person (e2e, real Ka
     expect(fs.readFileSync(monitor.logFile, 'utf8')).not.toContain(marker);
   }, 120_000);
 
+  it("should show every node up from its courier's signed heartbeats, after the traffic", async () => {
+    const token = await fetch(`${monitor.monitorUrl}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: monitor.users[0]?.username, password: monitor.users[0]?.password }),
+    }).then(async (response) => ((await response.json()) as { accessToken: string }).accessToken);
+    const statuses = await eventually(
+      async () => {
+        const response = await fetch(`${monitor.monitorUrl}/api/v1/nodes`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        const { items } = (await response.json()) as { items: { country: string; status: string }[] };
+        const byCountry = Object.fromEntries(items.map((item) => [item.country, item.status]));
+        return network.nodes.every((node) => byCountry[node.country] === 'up') ? byCountry : undefined;
+      },
+      { what: 'every node up on the monitor', timeoutMs: 60_000, intervalMs: 500 },
+    );
+    expect(Object.keys(statuses).sort()).toEqual(network.nodes.map((node) => node.country).sort());
+  }, 90_000);
+
   it('should answer the probes and serve metrics, the monitor and each combined node alike, naming no person', async () => {
     const ready = await fetch(`${monitor.monitorUrl}/health/ready`);
     expect(ready.status).toBe(200);
@@ -175,6 +195,9 @@ describe("the secretariat's monitor keeps no payload and no person (e2e, real Ka
     });
     const monitorMetrics = await (await fetch(`${monitor.monitorUrl}/metrics`)).text();
     expect(monitorMetrics).toContain('enlace_http_request_duration_seconds_count{method="GET",route="/api/v1/flows"');
+    // every courier's heartbeats are signed with its node's key and verify against the monitor's directory
+    expect(monitorMetrics).toContain('# HELP enlace_monitor_statements_refused_total ');
+    expect(monitorMetrics).not.toMatch(/enlace_monitor_statements_refused_total\{/);
     expect(monitorMetrics).not.toContain('enlace_envelopes_sent_total');
     for (const node of network.nodes) {
       // node-api and the courier in one process: one probe answers for both, one /metrics holds both's metrics.

@@ -11,7 +11,9 @@ import {
 } from '@enlace/messaging';
 import {
   RegionalStatisticsRepository,
+  SignedStatementReader,
   StatisticsRecordIngestor,
+  refusedStatementsCounter,
   migrateMonitorDatabase,
   regionalStatisticsCsv,
   regionalStatisticsRows,
@@ -25,6 +27,7 @@ import {
   StatisticsReportService,
   type NodeApiConfig,
 } from '@enlace/node-api';
+import { MetricsRegistry } from '@enlace/observability';
 import { CaseKeyStore, PersonalDataVault } from '@enlace/privacy';
 import { NodeDatabase, ScratchDatabase, StatisticsReportStore } from '@enlace/store';
 import { readTopicRecords, testInfra, uniqueName } from '@enlace/testing';
@@ -175,9 +178,13 @@ describe('regional statistics, from the node to the monitor (e2e, real Kafka and
   it('should verify the record against the directory at the monitor and show the cell as "<11" in its table and CSV', async () => {
     // given the monitor's ingestor with the directory, and a forged copy of the record
     const reports = new RegionalStatisticsRepository(monitorDb.db);
+    const metrics = new MetricsRegistry({ defaultMetrics: false });
     const ingestor = new StatisticsRecordIngestor(
-      new NodeStatementVerifier(directory),
-      new MessageValidator(),
+      new SignedStatementReader(
+        new NodeStatementVerifier(directory),
+        new MessageValidator(),
+        refusedStatementsCounter(metrics),
+      ),
       reports,
     );
     const [header, payload, signature] = raw.split('.');
@@ -206,6 +213,10 @@ describe('regional statistics, from the node to the monitor (e2e, real Kafka and
     // then only the latest signed one is kept, and the table shows the suppressed cell as "<11"
     const kept = await reports.latest();
     expect(kept.map((report) => [report.month, report.reportId])).toEqual([[MONTH, published.reportId]]);
+    const refused = (await refusedStatementsCounter(metrics).get()).values;
+    expect(refused.map((value) => [value.labels['kind'], value.labels['reason'], value.value])).toEqual([
+      ['statistics', 'unverified', 1],
+    ]);
     const rows = regionalStatisticsRows(kept);
     expect(rows).toContainEqual({
       reportedBy: 'CO',

@@ -11,5 +11,6 @@ export { IncrementBatch } from './statistics/domain/increment-batch';
 export { envelopeCounted, delayMeasured } from './statistics/domain/statistics-increment';
 export type { EnvelopeFacts } from './statistics/domain/envelope-facts';
 export { StatisticsRecordIngestor } from './ingest/statistics-record.ingestor';
+export { SignedStatementReader, refusedStatementsCounter } from './ingest/signed-statement.reader';
 export { RegionalStatisticsRepository } from './regional-statistics/persistence/regional-statistics.repository';
 export { regionalStatisticsRows, regionalStatisticsCsv } from './regional-statistics/domain/regional-statistics-table';

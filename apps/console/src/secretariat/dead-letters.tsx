@@ -74,7 +74,17 @@ export function DeadLetters({
                 <code>{letter.reason}</code>
               </td>
               <td>{letter.envelope?.type ?? '—'}</td>
-              <td>{letter.envelope?.from ?? '—'}</td>
+              <td>
+                {letter.envelope?.from ?? '—'}
+                {letter.envelopeVerified ? null : (
+                  <>
+                    {' '}
+                    <em className="unverified" title={t('secretariat.unverifiedHint')}>
+                      ({t('secretariat.unverified')})
+                    </em>
+                  </>
+                )}
+              </td>
               <td>
                 {letter.status}
                 {letter.redriveCount > 0 ? ` (${letter.redriveCount})` : ''}

@@ -720,6 +720,7 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
           'originalOffset',
           'deadLetteredAt',
           'envelope',
+          'envelopeVerified',
           'status',
           'redriveCount',
           'lastRedrivenAt',
@@ -738,6 +739,11 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
           originalOffset: { description: 'Its offset there.', type: 'string' },
           deadLetteredAt: { description: 'When the courier set it aside.', type: 'string', format: 'date-time' },
           envelope: { oneOf: [{ $ref: '#/components/schemas/EnvelopeFacts' }, { type: 'null' }] },
+          envelopeVerified: {
+            description:
+              'Whether the record is an envelope whose signature holds under a key the directory gives its sender, as the monitor checked when it read the dead letter. False marks what is unverified: a forged, tampered or unreadable record, or one of a sender the directory does not know; its routing facts (envelope) are then only what the record claims. Dead letters read before the monitor checked them are false.',
+            type: 'boolean',
+          },
           status: { $ref: '#/components/schemas/DeadLetterStatus' },
           redriveCount: { description: 'How many times it was redriven.', type: 'integer', minimum: 0 },
           lastRedrivenAt: { description: 'When it was last redriven.', type: ['string', 'null'], format: 'date-time' },
@@ -760,6 +766,7 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
               to: 'EC',
               sentAt: '2025-03-14T09:30:00Z',
             },
+            envelopeVerified: false,
             status: 'pending',
             redriveCount: 0,
             lastRedrivenAt: null,

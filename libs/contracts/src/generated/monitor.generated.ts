@@ -524,6 +524,7 @@ export interface components {
      *         "to": "EC",
      *         "sentAt": "2025-03-14T09:30:00Z"
      *       },
+     *       "envelopeVerified": false,
      *       "status": "pending",
      *       "redriveCount": 0,
      *       "lastRedrivenAt": null,
@@ -549,6 +550,8 @@ export interface components {
        */
       deadLetteredAt: string;
       envelope: components['schemas']['EnvelopeFacts'] | null;
+      /** @description Whether the record is an envelope whose signature holds under a key the directory gives its sender, as the monitor checked when it read the dead letter. False marks what is unverified: a forged, tampered or unreadable record, or one of a sender the directory does not know; its routing facts (envelope) are then only what the record claims. Dead letters read before the monitor checked them are false. */
+      envelopeVerified: boolean;
       status: components['schemas']['DeadLetterStatus'];
       /** @description How many times it was redriven. */
       redriveCount: number;

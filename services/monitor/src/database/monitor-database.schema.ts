@@ -84,6 +84,8 @@ export interface DeadLettersTable {
   dead_lettered_at: Timestamp;
   /** The routing facts of the envelope (id, type, from, to, sentAt), when its header could be read (unverified). */
   envelope: Json<Record<string, string>> | null;
+  /** Whether the record's envelope signature held against the directory when read (migration 0004). */
+  envelope_verified: Generated<boolean>;
   redrive_count: Generated<number>;
   last_redriven_at: Timestamp | null;
   last_redriven_by: string | null;

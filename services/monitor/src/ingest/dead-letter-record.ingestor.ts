@@ -7,7 +7,11 @@ import { EnvelopeHeaderReader } from './envelope-header.reader';
 
 const DEAD_LETTER_TOPIC = /^enlace\.[^.]+\.deadletter\.([A-Z]{2})$/;
 
-/** Keeps where each dead letter is and why: its headers and, when readable, its envelope's routing facts. */
+/**
+ * Keeps where each dead letter is and why: its headers, when readable its envelope's routing facts, and whether the
+ * envelope's signature holds against the directory, so that the secretariat tells a forged or unreadable record
+ * (unverified: its routing facts are only what it claims) from a genuine envelope a courier refused.
+ */
 export class DeadLetterRecordIngestor {
   constructor(
     private readonly headers: EnvelopeHeaderReader,
@@ -16,13 +20,17 @@ export class DeadLetterRecordIngestor {
   ) {}
 
   async ingest(records: readonly InboundRecord[]): Promise<void> {
-    const deadLetters = records.flatMap((record) => this.describe(record) ?? []);
+    const deadLetters: DeadLetterRecord[] = [];
+    for (const record of records) {
+      const described = await this.describe(record);
+      if (described) deadLetters.push(described);
+    }
     for (const kept of await this.deadLetters.recordAll(deadLetters)) {
       this.events.publish({ kind: 'dead-letter', deadLetter: toDeadLetterView(kept) });
     }
   }
 
-  private describe(record: InboundRecord): DeadLetterRecord | undefined {
+  private async describe(record: InboundRecord): Promise<DeadLetterRecord | undefined> {
     const country = DEAD_LETTER_TOPIC.exec(record.topic)?.[1];
     if (!country) return undefined;
     const h = record.headers;
@@ -43,9 +51,20 @@ export class DeadLetterRecordIngestor {
       envelope: envelope
         ? { id: envelope.id, type: envelope.type, from: envelope.from, to: envelope.to, sentAt: envelope.sentAt }
         : null,
+      envelopeVerified: envelope !== undefined && (await this.verifies(record.value)),
       redriveCount: 0,
       lastRedrivenAt: null,
       lastRedrivenBy: null,
     };
+  }
+
+  private async verifies(value: Buffer | null): Promise<boolean> {
+    if (!value) return false;
+    try {
+      await this.headers.verifiedFacts(value);
+      return true;
+    } catch {
+      return false;
+    }
   }
 }

@@ -62,12 +62,9 @@ import { SignedStatementReader, refusedStatementsCounter } from './signed-statem
     },
     {
       provide: StatisticsRecordIngestor,
-      inject: [FileMemberDirectory, MessageValidator, RegionalStatisticsRepository],
-      useFactory: (
-        directory: FileMemberDirectory,
-        validator: MessageValidator,
-        reports: RegionalStatisticsRepository,
-      ) => new StatisticsRecordIngestor(new NodeStatementVerifier(directory), validator, reports),
+      inject: [SignedStatementReader, RegionalStatisticsRepository],
+      useFactory: (...deps: ConstructorParameters<typeof StatisticsRecordIngestor>) =>
+        new StatisticsRecordIngestor(...deps),
     },
     MonitorConsumerService,
   ],

@@ -263,6 +263,9 @@ export const en = {
     overdueEmpty: 'No answer is overdue.',
     deadLetters: 'Dead letters',
     deadLettersEmpty: 'No dead letter.',
+    unverified: 'unverified',
+    unverifiedHint:
+      'Its signature does not hold under a key the directory gives the sender: the sender shown is only what the record claims.',
     redrive: 'Redrive',
     redriveSelected: 'Redrive selected',
     redriven: 'Redriven: {{count}}',

@@ -264,6 +264,9 @@ export const es: Translation = {
     overdueEmpty: 'Ninguna respuesta vencida.',
     deadLetters: 'Mensajes fallidos',
     deadLettersEmpty: 'Ningún mensaje fallido.',
+    unverified: 'no verificado',
+    unverifiedHint:
+      'Su firma no es válida con ninguna clave que el directorio da al remitente: el remitente mostrado es solo lo que el registro afirma.',
     redrive: 'Reenviar',
     redriveSelected: 'Reenviar los seleccionados',
     redriven: 'Reenviados: {{count}}',

@@ -266,6 +266,9 @@ export const fr: Translation = {
     overdueEmpty: 'Aucune réponse en retard.',
     deadLetters: 'Messages en échec',
     deadLettersEmpty: 'Aucun message en échec.',
+    unverified: 'non vérifié',
+    unverifiedHint:
+      'Sa signature ne tient sous aucune clé que l’annuaire donne à l’expéditeur : l’expéditeur affiché n’est que ce que l’enregistrement prétend.',
     redrive: 'Renvoyer',
     redriveSelected: 'Renvoyer la sélection',
     redriven: 'Renvoyés : {{count}}',

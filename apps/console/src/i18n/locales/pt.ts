@@ -264,6 +264,9 @@ export const pt: Translation = {
     overdueEmpty: 'Nenhuma resposta atrasada.',
     deadLetters: 'Mensagens com falha',
     deadLettersEmpty: 'Nenhuma mensagem com falha.',
+    unverified: 'não verificado',
+    unverifiedHint:
+      'Sua assinatura não é válida com nenhuma chave que o diretório dá ao remetente: o remetente mostrado é apenas o que o registro afirma.',
     redrive: 'Reenviar',
     redriveSelected: 'Reenviar as selecionadas',
     redriven: 'Reenviadas: {{count}}',

@@ -14,6 +14,7 @@ export function toDeadLetterView(record: DeadLetterRecord): DeadLetterView {
     originalOffset: record.originalOffset,
     deadLetteredAt: record.deadLetteredAt.toISOString(),
     envelope: record.envelope ? { ...record.envelope, sentAt: record.envelope.sentAt.toISOString() } : null,
+    envelopeVerified: record.envelopeVerified,
     status: record.redriveCount > 0 ? 'redriven' : 'pending',
     redriveCount: record.redriveCount,
     lastRedrivenAt: record.lastRedrivenAt ? record.lastRedrivenAt.toISOString() : null,

@@ -21,6 +21,7 @@ function deadLetter(country: string, offset: number, at: string): DeadLetterReco
       offset % 2 === 0
         ? { id: `envelope-${offset}`, type: 'referral.requested.v1', from: 'EC', to: country, sentAt: new Date(at) }
         : null,
+    envelopeVerified: offset % 2 === 0,
     redriveCount: 0,
     lastRedrivenAt: null,
     lastRedrivenBy: null,

@@ -16,6 +16,8 @@ export interface DeadLetterRecord {
   deadLetteredAt: Date;
   /** The routing facts of the envelope, when its header could be read (unverified). */
   envelope: { id: string; type: string; from: string; to: string; sentAt: Date } | null;
+  /** Whether the record is an envelope whose signature holds under its sender's key in the directory. */
+  envelopeVerified: boolean;
   redriveCount: number;
   lastRedrivenAt: Date | null;
   lastRedrivenBy: string | null;
@@ -56,6 +58,7 @@ export class DeadLetterRepository {
           original_offset: d.originalOffset,
           dead_lettered_at: d.deadLetteredAt,
           envelope: d.envelope && JSON.stringify({ ...d.envelope, sentAt: d.envelope.sentAt.toISOString() }),
+          envelope_verified: d.envelopeVerified,
           redrive_count: d.redriveCount,
           last_redriven_at: d.lastRedrivenAt,
           last_redriven_by: d.lastRedrivenBy,
@@ -126,6 +129,7 @@ function toDeadLetterRecord(row: Selectable<DeadLettersTable>): DeadLetterRecord
           sentAt: new Date(String(envelope['sentAt'])),
         }
       : null,
+    envelopeVerified: row.envelope_verified,
     redriveCount: row.redrive_count,
     lastRedrivenAt: row.last_redriven_at,
     lastRedrivenBy: row.last_redriven_by,
