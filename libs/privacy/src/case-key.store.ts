@@ -6,6 +6,12 @@ import { CaseKeyUnopenableError, KeyEncryptionKey, KeyEncryptionKeyMismatchError
 
 type CaseKeyRow = Pick<Selectable<CaseKeysTable>, 'case_id' | 'wrapped_key' | 'destroyed_at'>;
 
+/** A key made for a new case and not stored yet: the caller inserts `row` with the case, in one statement. */
+export interface UnstoredCaseKey {
+  readonly key: Uint8Array;
+  readonly row: { case_id: string; wrapped_key: string; kek_id: string; created_at: Date };
+}
+
 /**
  * The data keys of the node's cases (`case_keys`), one per case id, wrapped by the node's key-encryption key. Once a
  * person's data were erased the row keeps only the time of the key's destruction, so that no key is made for the
@@ -85,6 +91,18 @@ export class CaseKeyStore {
     if (made) return key;
     // Another process (the courier, the API) made the case's key in between: use theirs.
     return this.find(caseId, db);
+  }
+
+  /**
+   * A key for a case this node is opening now, made and wrapped but not stored: the caller inserts its row with the
+   * case (and must not use the key unless that insert took it).
+   */
+  async make(caseId: string): Promise<UnstoredCaseKey> {
+    const key = new Uint8Array(randomBytes(32));
+    return {
+      key,
+      row: { case_id: caseId, wrapped_key: await this.wrap(caseId, key), kek_id: this.kek.kid, created_at: new Date() },
+    };
   }
 
   /**

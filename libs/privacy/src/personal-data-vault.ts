@@ -1,7 +1,7 @@
 import type { NodeDatabase, StoredCaseKey } from '@enlace/store';
 import type { Kysely } from 'kysely';
 import { openCaseData, sealCaseData } from './case-data-cipher';
-import type { CaseKeyStore } from './case-key.store';
+import type { CaseKeyStore, UnstoredCaseKey } from './case-key.store';
 
 /**
  * Personal data at rest, encrypted with a key of their case (crypto-shredding): what a node writes about a person
@@ -110,6 +110,14 @@ export class PersonalDataVault {
    */
   keyOf(caseId: string, options: { fresh?: boolean; db?: Kysely<NodeDatabase> } = {}): Promise<Uint8Array | undefined> {
     return options.fresh ? this.keys.create(caseId, options.db) : this.keys.getOrCreate(caseId, options.db);
+  }
+
+  /**
+   * A key for a case this node is opening now, not stored yet: the caller stores its row with the case, in the same
+   * statement (a statement fewer than `keyOf` with `fresh`).
+   */
+  newKey(caseId: string): Promise<UnstoredCaseKey> {
+    return this.keys.make(caseId);
   }
 
   /** Values of one case sealed with its key as `keyOf` or `keysOf` gave it; all undefined when that key is gone. */

@@ -138,7 +138,8 @@ export class InboxStore {
     const rows = await db
       .selectFrom('inbox')
       .select('envelope_id')
-      .where('envelope_id', 'in', [...envelopeIds])
+      // `= any` of one array: one statement text for any count, prepared once per connection.
+      .where((where) => where('envelope_id', '=', where.fn.any(where.val([...envelopeIds]))))
       .where('applied_at', 'is', null)
       .where('rejection_code', 'is', null)
       .orderBy('seq')
@@ -157,7 +158,7 @@ export class InboxStore {
     await db
       .updateTable('inbox')
       .set({ applied_at: appliedAt, sealed_payload: null, not_before: null })
-      .where('envelope_id', 'in', [...envelopeIds])
+      .where((where) => where('envelope_id', '=', where.fn.any(where.val([...envelopeIds]))))
       .execute();
   }
 

@@ -78,7 +78,7 @@ export class OutboxRelayStore {
         await trx
           .updateTable('outbox')
           .set({ sent_at: at, sealed_payload: null, payload: null })
-          .where('envelope_id', 'in', [...outcome.sent])
+          .where((where) => where('envelope_id', '=', where.fn.any(where.val([...outcome.sent]))))
           .execute();
       }
       if (outcome.undeliverable.length > 0) {

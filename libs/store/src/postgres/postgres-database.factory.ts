@@ -1,6 +1,7 @@
 import { backOff } from 'exponential-backoff';
 import { Kysely, PostgresDialect } from 'kysely';
 import { Pool } from 'pg';
+import { PreparedStatementPool } from './prepared-statement-pool';
 import { StatementCounter } from './statement-counter';
 
 export interface PostgresDatabaseOptions {
@@ -52,5 +53,9 @@ export async function createPostgresDatabase<DB>(options: PostgresDatabaseOption
   );
   const countDir = process.env['ENLACE_STATEMENT_COUNT_DIR'];
   const counter = countDir ? new StatementCounter(countDir, options.applicationName ?? 'enlace') : undefined;
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(counter ? { log: counter.log } : {}) });
+  // Hot-path statements are prepared once per connection (PreparedStatementPool).
+  return new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: new PreparedStatementPool(pool) }),
+    ...(counter ? { log: counter.log } : {}),
+  });
 }

@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
-import { ExtractJwt, Strategy, StrategyOptionsWithoutRequest } from 'passport-jwt';
+import { ExtractJwt, Strategy, StrategyOptionsWithRequest } from 'passport-jwt';
 import { ROLES, Role } from '@enlace/auth';
 import { NODE_API_CONFIG, NodeApiConfig } from '../config/node-api.config';
 import { AuthConfig, OidcConfig } from './auth.config';
@@ -11,9 +11,11 @@ import { AuthenticatedUser } from './authenticated-user';
 import { developmentTokenKey } from './development-token.key';
 import { userFromOidcClaims } from './oidc-claims';
 import { OidcSigningKeys } from './oidc-signing-keys';
+import { VerifiedTokenCache } from './verified-token.cache';
 import { tokenAudience, tokenIssuer } from '@enlace/auth';
 
 interface TokenPayload {
+  exp?: unknown;
   sub?: unknown;
   country?: unknown;
   roles?: unknown;
@@ -23,13 +25,18 @@ interface TokenPayload {
 /** Seconds of clock difference tolerated between the identity provider and this node. */
 const CLOCK_TOLERANCE_SECONDS = 30;
 
+const bearerOf = ExtractJwt.fromAuthHeaderAsBearerToken();
+
 /**
  * Bearer JWTs: in production those of the country's identity provider (OIDC: its JWKS, issuer and audience, its
- * role claim mapped to Enlace roles), otherwise those of the built-in development issuer (HS256).
+ * role claim mapped to Enlace roles), otherwise those of the built-in development issuer (HS256). A token verified
+ * once is taken again without checking its signature until it expires or a minute passes (VerifiedTokenCache): a
+ * client sends the same token with every request.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   private readonly oidc?: OidcConfig;
+  private readonly verified = new VerifiedTokenCache<AuthenticatedUser>();
 
   constructor(
     @Inject(NODE_API_CONFIG) private readonly config: NodeApiConfig,
@@ -39,7 +46,22 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     this.oidc = auth.oidc;
   }
 
-  validate(payload: TokenPayload): AuthenticatedUser | false {
+  override authenticate(request: Request, options?: object): void {
+    const token = bearerOf(request);
+    const known = token ? this.verified.get(token) : undefined;
+    if (known) this.success(known);
+    else super.authenticate(request, options);
+  }
+
+  /** The user a verified token stands for (false: none), remembered with the token. */
+  validate(request: Request, payload: TokenPayload): AuthenticatedUser | false {
+    const user = this.userOf(payload);
+    const token = bearerOf(request);
+    if (user && token) this.verified.remember(token, user, typeof payload.exp === 'number' ? payload.exp : undefined);
+    return user;
+  }
+
+  private userOf(payload: TokenPayload): AuthenticatedUser | false {
     if (this.oidc) return userFromOidcClaims(payload as Record<string, unknown>, this.oidc, this.config.country);
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
     if (typeof payload.sub !== 'string' || typeof payload.country !== 'string') return false;
@@ -48,11 +70,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 }
 
-function developmentOptions(config: NodeApiConfig): StrategyOptionsWithoutRequest {
+function developmentOptions(config: NodeApiConfig): StrategyOptionsWithRequest {
   // readNodeApiConfig requires the secret whenever no identity provider is set: this is a wiring fault
   if (config.jwtSecret === undefined) throw new Error('the development issuer needs ENLACE_JWT_SECRET');
   return {
-    jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+    jwtFromRequest: bearerOf,
+    passReqToCallback: true,
     // A key object, made once: passport-jwt hands it to jsonwebtoken as it is (its types name only strings and
     // buffers, which jsonwebtoken would turn into a key object on every request).
     secretOrKey: developmentTokenKey(config.jwtSecret) as unknown as Buffer,
@@ -63,10 +86,11 @@ function developmentOptions(config: NodeApiConfig): StrategyOptionsWithoutReques
   };
 }
 
-function oidcOptions(oidc: OidcConfig): StrategyOptionsWithoutRequest {
+function oidcOptions(oidc: OidcConfig): StrategyOptionsWithRequest {
   const keys = new OidcSigningKeys(oidc);
   return {
-    jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+    jwtFromRequest: bearerOf,
+    passReqToCallback: true,
     secretOrKeyProvider: (_request: Request, rawJwtToken: string, done: (error: unknown, key?: Buffer) => void) => {
       keys.keyFor(rawJwtToken).then(
         // A key object, as the development key: jsonwebtoken takes it as it is (see developmentOptions).
@@ -75,7 +99,7 @@ function oidcOptions(oidc: OidcConfig): StrategyOptionsWithoutRequest {
         (error: unknown) => done(error),
       );
     },
-    algorithms: [...oidc.algorithms] as StrategyOptionsWithoutRequest['algorithms'],
+    algorithms: [...oidc.algorithms] as StrategyOptionsWithRequest['algorithms'],
     issuer: oidc.issuer,
     audience: oidc.audience,
     ignoreExpiration: false,

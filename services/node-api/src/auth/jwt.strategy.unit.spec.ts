@@ -1,6 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { SignJWT } from 'jose';
+import { Strategy } from 'passport-jwt';
 import { tokenAudience, tokenIssuer } from '@enlace/auth';
 import type { NodeApiConfig } from '../config/node-api.config';
 import { readAuthConfig } from './auth.config';
@@ -11,14 +12,17 @@ const network = 'unit';
 const secret = 'a-development-secret-of-at-least-32-characters';
 const config = { country: 'CO', network, jwtSecret: secret } as NodeApiConfig;
 
+type TestedStrategy = {
+  authenticate(request: Request): void;
+  success(user: unknown): void;
+  fail(): void;
+  error(error: Error): void;
+};
+
+const newStrategy = () => new JwtStrategy(config, readAuthConfig({})) as unknown as TestedStrategy;
+
 /** The strategy's verdict on a request bearing `token`: the user it let in, or false when it refused. */
-function verdictOn(token: string): Promise<unknown> {
-  const strategy = new JwtStrategy(config, readAuthConfig({})) as unknown as {
-    authenticate(request: Request): void;
-    success(user: unknown): void;
-    fail(): void;
-    error(error: Error): void;
-  };
+function verdictOn(token: string, strategy: TestedStrategy = newStrategy()): Promise<unknown> {
   return new Promise((resolve, reject) => {
     strategy.success = (user) => resolve(user);
     strategy.fail = () => resolve(false);
@@ -64,6 +68,33 @@ describe('JwtStrategy', () => {
       const token = await issuer.signAsync({ country: 'CO', roles: ['auditor'] }, { subject: 'luis', expiresIn: 60 });
 
       await expect(verdictOn(token)).resolves.toEqual({ username: 'luis', country: 'CO', roles: ['auditor'] });
+    });
+  });
+
+  describe('authenticate, a token seen before', () => {
+    afterEach(() => jest.restoreAllMocks());
+
+    it('should let the same token in again without checking its signature again', async () => {
+      const strategy = newStrategy();
+      const token = await signedWith(secret);
+      const first = await verdictOn(token, strategy);
+      const verifying = jest.spyOn(Strategy.prototype, 'authenticate');
+
+      const second = await verdictOn(token, strategy);
+
+      expect(second).toEqual(first);
+      expect(first).toEqual({ username: 'ana', country: 'CO', roles: ['focal-point'] });
+      expect(verifying).not.toHaveBeenCalled();
+    });
+
+    it('should check a refused token again each time, and refuse it each time', async () => {
+      const strategy = newStrategy();
+      const token = await signedWith(`${secret}-but-another`);
+      await verdictOn(token, strategy);
+      const verifying = jest.spyOn(Strategy.prototype, 'authenticate');
+
+      await expect(verdictOn(token, strategy)).resolves.toBe(false);
+      expect(verifying).toHaveBeenCalledTimes(1);
     });
   });
 });

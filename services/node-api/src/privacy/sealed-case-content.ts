@@ -1,4 +1,10 @@
-import { CaseDataCipherError, CaseKeyUnopenableError, PersonalDataVault, SealedUse } from '@enlace/privacy';
+import {
+  CaseDataCipherError,
+  CaseKeyUnopenableError,
+  PersonalDataVault,
+  SealedUse,
+  type UnstoredCaseKey,
+} from '@enlace/privacy';
 import type { OutboxEntry } from '@enlace/store';
 import type { ConsentRecord, ReferredPerson } from '../cases/domain/case-content';
 import type { NodeTransactions } from '../database/node-transactions';
@@ -43,24 +49,27 @@ export class SealedCaseContent {
   /**
    * A case's content and outbox payloads sealed together (a new case's, or new messages alone): its key is read (or
    * made) once for all of them, where sealing them one by one would look it up for each. `fresh`: the case is new
-   * here, so its key is made without a read first. Throws when the case was erased already.
+   * here, so its key, unless the transaction knows it already (a received case's, made by the courier), is made
+   * without a read and not stored: `newKey` is its row, which the caller inserts with the case, in the same
+   * statement. Throws when the case was erased already.
    */
   async sealContentAndOutbox(
     caseId: string,
     content: PersonalContent,
     entries: readonly OutboxEntry[],
     options: { fresh?: boolean } = {},
-  ): Promise<{ personal?: string; outbox: OutboxEntry[] }> {
+  ): Promise<{ personal?: string; outbox: OutboxEntry[]; newKey?: UnstoredCaseKey['row'] }> {
     const withContent = hasContent(content);
     const withPayload = entries.filter((entry) => entry.payload !== undefined);
     const items = [
       ...(withContent ? [{ purpose: SealedUse.personal, value: content }] : []),
       ...withPayload.map((entry) => ({ purpose: SealedUse.outbox(entry.envelopeId), value: entry.payload })),
     ];
+    const made = items.length > 0 && options.fresh ? await this.unstoredKeyOf(caseId) : undefined;
     const sealed =
       items.length === 0
         ? []
-        : await this.vault.sealWith(await this.keyOf(caseId, options.fresh ? 'fresh' : 'seal'), caseId, items);
+        : await this.vault.sealWith(made ? made.key : await this.keyOf(caseId, 'seal'), caseId, items);
     if (sealed.some((value) => value === undefined)) {
       throw new Error(`case ${caseId} was erased: its personal data and messages cannot be written`);
     }
@@ -68,7 +77,18 @@ export class SealedCaseContent {
     const outbox = entries.map(({ payload, ...entry }) =>
       payload === undefined ? entry : { ...entry, sealedPayload: sealed.shift() as string },
     );
-    return { ...(personal ? { personal } : {}), outbox };
+    return { ...(personal ? { personal } : {}), outbox, ...(made ? { newKey: made.row } : {}) };
+  }
+
+  /**
+   * A new case's key: none to make when the transaction knows it already (undefined); else made, not stored, and
+   * kept for the rest of the transaction (which stores it with the case, or rolls back).
+   */
+  private async unstoredKeyOf(caseId: string): Promise<UnstoredCaseKey | undefined> {
+    if (this.transactions?.remembered<KnownKey>(knownKeyName(caseId))) return undefined;
+    const made = await this.vault.newKey(caseId);
+    this.transactions?.remember(knownKeyName(caseId), { key: made.key } satisfies KnownKey);
+    return made;
   }
 
   /** The content, or an empty one when the case's key is gone. */
@@ -126,6 +146,11 @@ export class SealedCaseContent {
     return keys;
   }
 
+  /** Forgets the key the transaction knows for a case: one made for a new case whose insert did not take it. */
+  forgetKey(caseId: string): void {
+    this.transactions?.forget(knownKeyName(caseId));
+  }
+
   /** Keys of cases read beforehand (a batch's, null when destroyed), kept for the rest of the open transaction. */
   rememberKeys(keys: ReadonlyMap<string, Uint8Array | null>): void {
     for (const [caseId, key] of keys) this.transactions?.remember(knownKeyName(caseId), { key } satisfies KnownKey);
@@ -169,17 +194,17 @@ export class SealedCaseContent {
   }
 
   /**
-   * The case's key as the open transaction knows it, else read in it (and, to seal, made when there is none; without
-   * a read first when the case is `fresh`); null or undefined when destroyed, undefined when there is none to open.
+   * The case's key as the open transaction knows it, else read in it (and, to seal, made when there is none); null or
+   * undefined when destroyed, undefined when there is none to open.
    */
-  private async keyOf(caseId: string, use: 'open' | 'seal' | 'fresh'): Promise<Uint8Array | null | undefined> {
+  private async keyOf(caseId: string, use: 'open' | 'seal'): Promise<Uint8Array | null | undefined> {
     const known = this.transactions?.remembered<KnownKey>(knownKeyName(caseId));
     if (known) return known.key;
     const db = this.transactions?.executor;
     const key =
       use === 'open'
         ? (await this.vault.keysOf([caseId], db)).get(caseId)
-        : ((await this.vault.keyOf(caseId, { fresh: use === 'fresh', ...(db ? { db } : {}) })) ?? null);
+        : ((await this.vault.keyOf(caseId, db ? { db } : {})) ?? null);
     if (key !== undefined) this.transactions?.remember(knownKeyName(caseId), { key } satisfies KnownKey);
     return key;
   }

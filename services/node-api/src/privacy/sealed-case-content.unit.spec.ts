@@ -7,6 +7,10 @@ function fakeVault(erased = false) {
   const calls: { caseId: string; purpose: string }[][] = [];
   const keysAsked: string[] = [];
   const vault = {
+    newKey: async (caseId: string) => ({
+      key: new Uint8Array(32),
+      row: { case_id: caseId, wrapped_key: `wrapped(${caseId})`, kek_id: 'kek-1', created_at: new Date(0) },
+    }),
     keyOf: async (caseId: string) => {
       keysAsked.push(caseId);
       return erased ? undefined : new Uint8Array(32);
@@ -57,6 +61,35 @@ describe('SealedCaseContent.sealContentAndOutbox', () => {
       ['e2', undefined, undefined],
       ['e3', 'sealed(outbox:e3:{"b":2})', undefined],
     ]);
+  });
+
+  it('should make a new case’s key without asking the store, and give its row to insert with the case', async () => {
+    const { vault, calls, keysAsked } = fakeVault();
+
+    const sealed = await new SealedCaseContent(vault).sealContentAndOutbox(
+      'case-1',
+      { person: { firstName: 'Ana' } },
+      [entry('e1', { a: 1 })],
+      { fresh: true },
+    );
+
+    expect(keysAsked).toEqual([]);
+    expect(calls).toHaveLength(1);
+    expect(sealed.newKey).toEqual({
+      case_id: 'case-1',
+      wrapped_key: 'wrapped(case-1)',
+      kek_id: 'kek-1',
+      created_at: new Date(0),
+    });
+  });
+
+  it('should give no key row for a case that is not new', async () => {
+    const { vault, keysAsked } = fakeVault();
+
+    const sealed = await new SealedCaseContent(vault).sealContentAndOutbox('case-1', {}, [entry('e1', { a: 1 })]);
+
+    expect(keysAsked).toEqual(['case-1']);
+    expect(sealed.newKey).toBeUndefined();
   });
 
   it('should seal new messages alone (sealOutbox) in one call too', async () => {

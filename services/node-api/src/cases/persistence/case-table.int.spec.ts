@@ -84,6 +84,39 @@ describe('CaseTable (on the real PostgreSQL)', () => {
         { type: 'second', payload: { type: 'second' }, delivered_at: null },
       ]);
     });
+
+    const keyRow = (caseId: string, wrapped: string) => ({
+      case_id: caseId,
+      wrapped_key: wrapped,
+      kek_id: 'kek-1',
+      created_at: new Date(),
+    });
+    const keyOf = (caseId: string) =>
+      scratch.db.selectFrom('case_keys').select('wrapped_key').where('case_id', '=', caseId).executeTakeFirst();
+
+    it('should add the case’s key in the case’s own statement, and no key when the id is taken', async () => {
+      const id = randomUUID();
+
+      const first = await table.insert(row(id), [], [], keyRow(id, 'wrapped-1'));
+      const again = await table.insert(row(id), [], [], keyRow(id, 'wrapped-2'));
+
+      expect([first, again]).toEqual(['inserted', 'exists']);
+      expect(statements).toHaveLength(2);
+      expect(await keyOf(id)).toEqual({ wrapped_key: 'wrapped-1' });
+    });
+
+    it('should write nothing when a new case had a key already (its content was sealed with another)', async () => {
+      const id = randomUUID();
+      await scratch.db.insertInto('case_keys').values(keyRow(id, 'theirs')).execute();
+
+      await expect(
+        transactions.run(() => table.insert(row(id), [message(id, 'first')], [], keyRow(id, 'ours'))),
+      ).rejects.toThrow(/had a key already/);
+
+      expect(await scratch.db.selectFrom('cases').select('id').where('id', '=', id).executeTakeFirst()).toBeUndefined();
+      expect(await outboxOf(id)).toEqual([]);
+      expect(await keyOf(id)).toEqual({ wrapped_key: 'theirs' });
+    });
   });
 
   describe('lockAll', () => {

@@ -1,4 +1,11 @@
-import { NodeChannels, outboxRowOf, type CasesTable, type NodeDatabase, type OutboxEntry } from '@enlace/store';
+import {
+  NodeChannels,
+  outboxRowOf,
+  type CaseKeysTable,
+  type CasesTable,
+  type NodeDatabase,
+  type OutboxEntry,
+} from '@enlace/store';
 import {
   sql,
   type ExpressionBuilder,
@@ -114,20 +121,24 @@ export class CaseTable {
   }
 
   /**
-   * Adds a new case with its first messages and its search terms, in one statement (the case, its outbox rows, its
-   * terms, the courier's wake-up); 'exists' (and nothing written) when the id is taken.
+   * Adds a new case with its first messages, its search terms and, when the caller made it for the case, its key, in
+   * one statement (the case, its key, its outbox rows, its terms, the courier's wake-up); 'exists' (and nothing
+   * written) when the id is taken. Throws, so that the caller's transaction rolls back, when the case was added but
+   * already had a key (its content was sealed with the one given, which would be lost): no case this node opens has
+   * one.
    */
   async insert(
     row: Omit<Insertable<CasesTable>, 'protocol'>,
     outbox: readonly OutboxEntry[],
     searchTerms: readonly string[] = [],
+    key?: Insertable<CaseKeysTable>,
   ): Promise<'inserted' | 'exists'> {
     const added = this.transactions.executor
       .insertInto('cases')
       .values({ ...row, protocol: this.protocol })
       .onConflict((conflict) => conflict.column('id').doNothing())
       .returning('id');
-    if (outbox.length === 0 && searchTerms.length === 0) {
+    if (outbox.length === 0 && searchTerms.length === 0 && key === undefined) {
       return (await added.executeTakeFirst()) ? 'inserted' : 'exists';
     }
     // As JSON, for jsonb_to_recordset: a payload (one resting in clear) as itself, not as a string of JSON.
@@ -137,7 +148,7 @@ export class CaseTable {
     }));
     // The outbox rows and the terms only when the case was added (the CTE is empty otherwise); the notification
     // goes with the rows.
-    const result = await sql<{ inserted: boolean }>`
+    const result = await sql<{ inserted: boolean; keyed: boolean }>`
       with added as (${added}),
       queued as (
         insert into outbox (envelope_id, case_id, protocol, type, to_country, correlation_id, causation_id,
@@ -156,11 +167,23 @@ export class CaseTable {
         insert into case_search (term, case_id)
         select distinct term, ${row.id}::text from unnest(${[...searchTerms]}::text[]) as term
          where exists (select 1 from added)
-        on conflict do nothing)
+        on conflict do nothing),
+      keyed as (
+        insert into case_keys (case_id, wrapped_key, kek_id, created_at)
+        select ${key?.case_id ?? null}::text, ${key?.wrapped_key ?? null}::text, ${key?.kek_id ?? null}::text,
+               ${key?.created_at ?? null}::timestamptz
+         where ${key !== undefined} and exists (select 1 from added)
+        on conflict (case_id) do nothing
+        returning 1)
       select exists (select 1 from added) as inserted,
+             exists (select 1 from keyed) as keyed,
              (select pg_notify(${NodeChannels.outbox}, '') where exists (select 1 from queued)) as notified,
              ${this.transactions.lastWriteLocks()}`.execute(this.transactions.executor);
-    return result.rows[0]?.inserted ? 'inserted' : 'exists';
+    const inserted = result.rows[0]?.inserted === true;
+    if (inserted && key !== undefined && result.rows[0]?.keyed !== true) {
+      throw new Error(`case ${row.id} had a key already: its content, sealed with a new one, is not written`);
+    }
+    return inserted ? 'inserted' : 'exists';
   }
 
   /**

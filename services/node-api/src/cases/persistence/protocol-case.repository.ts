@@ -87,10 +87,11 @@ export class ProtocolCaseRepository<S, D = unknown> {
       ...(details.sealed ? { sealedDetails: details.sealed } : {}),
       ...(resting.statePurpose !== undefined ? { statePurpose: resting.statePurpose } : {}),
     };
-    // A case this node opens has no key yet; one it receives has the key its courier made, read with the batch.
+    // A case this node opens has no key yet: one is made here and inserted with the case, in its statement; one it
+    // receives has the key its courier made, read with the batch.
     const sealed = await this.sealing.sealContentAndOutbox(document._id, content, outbox, { fresh: true });
     const base = resting.state as CaseStateBase;
-    return this.table.insert(
+    const result = await this.table.insert(
       {
         id: document._id,
         direction: document.direction,
@@ -109,7 +110,10 @@ export class ProtocolCaseRepository<S, D = unknown> {
       },
       sealed.outbox,
       this.search?.ofCase(document._id, person) ?? [],
+      sealed.newKey,
     );
+    if (result === 'exists' && sealed.newKey) this.sealing.forgetKey(document._id);
+    return result;
   }
 
   /** The case, opened; inside a transaction its row stays locked, and a second read takes what the first gave. */
