@@ -14,6 +14,7 @@ const ENV = {
   ENLACE_TRUST_ANCHORS_FILE: '/tmp/trust-anchors.json',
   ENLACE_KEYS_FILE: '/tmp/co.keys.json',
   ENLACE_CASE_KEK_FILE: '/tmp/co.case-kek.json',
+  ENLACE_AUDIT_KEY_FILE: '/tmp/co.audit-key.json',
   ENLACE_TRUSTED_PROXIES: 'loopback',
 };
 
