@@ -5,6 +5,7 @@ import * as caseLists from './migrations/0003-case-lists.migration';
 import * as intakes from './migrations/0004-intakes.migration';
 import * as statisticsReports from './migrations/0006-statistics-reports.migration';
 import * as notifications from './migrations/0007-notifications.migration';
+import * as traceContext from './migrations/0008-trace-context.migration';
 import { migrateToLatest } from './schema-migrations';
 
 /** The node database's migrations, in order. A new one is added here, never an old one changed. */
@@ -15,6 +16,7 @@ export const NODE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-intakes': intakes,
   '0006-statistics-reports': statisticsReports,
   '0007-notifications': notifications,
+  '0008-trace-context': traceContext,
 };
 
 /** Brings a node's database to the newest schema; node-api and courier both call it at start. */
