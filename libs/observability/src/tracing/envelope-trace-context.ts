@@ -15,7 +15,7 @@ import { core } from '@opentelemetry/sdk-node';
 export const TRACEPARENT_HEADER = 'traceparent';
 
 /** The tracer of Enlace's own spans (the envelope's path); the instrumentations have theirs. */
-export const ENLACE_TRACER = 'enlace';
+export const TRACER_NAME = 'enlace';
 
 /**
  * Only `traceparent` (version, trace id, span id, flags: random ids), never `tracestate` or baggage: those may carry
@@ -52,7 +52,7 @@ export function startEnvelopeSpan(
   options: { kind?: SpanKind; attributes?: Attributes } = {},
 ): Span {
   return trace
-    .getTracer(ENLACE_TRACER)
+    .getTracer(TRACER_NAME)
     .startSpan(
       name,
       { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes },
