@@ -8,7 +8,6 @@ module.exports = {
     '<rootDir>/deploy/checks/jest.config.js',
     '<rootDir>/tools/profiling/jest.config.js',
     '<rootDir>/tools/config/jest.config.js',
-    '<rootDir>/tools/inbox/jest.config.js',
     '<rootDir>/test/jest.config.js',
   ],
 };

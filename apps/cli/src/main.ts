@@ -3,14 +3,19 @@
 import { Command } from 'commander';
 import { auditCommand } from './audit/audit.command';
 import { directoryCommand } from './directory/directory.command';
+import { inboxCommand } from './inbox/inbox.command';
 import { nodeCommand } from './node/node.command';
 import { topicsCommand } from './topics/topics.command';
 
 const program = new Command('enlace')
-  .description("Enlace's operator tool: a node's set-up, the network's topics, its directory and the audit log")
+  .description(
+    "Enlace's operator tool: a node's set-up, the network's topics, its directory, the inbox's set-aside messages " +
+      'and the audit log',
+  )
   .addCommand(nodeCommand())
   .addCommand(topicsCommand())
   .addCommand(directoryCommand())
+  .addCommand(inboxCommand())
   .addCommand(auditCommand());
 
 program.parseAsync().catch((error: Error) => {

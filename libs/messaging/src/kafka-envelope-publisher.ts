@@ -1,3 +1,4 @@
+import { withEnvelopeTraceparent } from '@enlace/observability/tracing';
 import { CompressionTypes, Kafka, Partitioners, Producer, type PartitionMetadata, type RecordMetadata } from 'kafkajs';
 import { DroppedRecordsError } from './dropped-records.error';
 import { EnvelopePublisher, TopicRecords } from './envelope-publisher.port';
@@ -90,7 +91,10 @@ export class KafkaEnvelopePublisher implements EnvelopePublisher {
           const message = {
             key: record.key,
             value: record.value,
-            headers: record.headers ? { ...record.headers } : undefined,
+            headers:
+              record.headers || record.traceparent
+                ? withEnvelopeTraceparent({ ...record.headers }, record.traceparent)
+                : undefined,
           };
           const partitionMetadata = partitionsOf.get(topic) as PartitionMetadata[];
           const partition = this.partitioner({ topic, partitionMetadata, message });

@@ -14,4 +14,6 @@ export interface OutboundRecord {
   /** null only on compacted topics: a tombstone that removes the key. */
   readonly value: Buffer | string | null;
   readonly headers?: Readonly<Record<string, string>>;
+  /** The W3C traceparent of the envelope's trace, sent as its `traceparent` header: random ids, nothing else. */
+  readonly traceparent?: string;
 }

@@ -21,4 +21,6 @@ export interface InboxEntry {
   payloadWithheld?: 'CASE_ERASED';
   /** Failed or postponed attempts to apply it so far. */
   attempts?: number;
+  /** The W3C traceparent of the courier's receipt of it (from the envelope's record header): the apply continues it. */
+  traceparent?: string;
 }

@@ -47,6 +47,7 @@ export class InboxStore {
           digest: entry.digest,
           sealed_payload: entry.sealedPayload ?? null,
           payload_withheld: entry.payloadWithheld ?? null,
+          traceparent: entry.traceparent ?? null,
         })),
       )
       .onConflict((conflict) => conflict.column('envelope_id').doNothing())
@@ -311,5 +312,6 @@ function entryOf(row: Selectable<InboxTable>): InboxEntry {
     ...(row.sealed_payload !== null ? { sealedPayload: row.sealed_payload } : {}),
     ...(row.payload_withheld === 'CASE_ERASED' ? { payloadWithheld: 'CASE_ERASED' as const } : {}),
     attempts: row.attempts,
+    ...(row.traceparent ? { traceparent: row.traceparent } : {}),
   };
 }

@@ -23,6 +23,11 @@ export interface OutboxEntry {
   deliveredAt?: Date | null;
   /** Set aside unsent, with the reason (the addressee has no valid key): the case shows it, nothing retries it. */
   undeliverable?: { reason: string; at: Date } | null;
+  /**
+   * The W3C traceparent of what wrote it (the API request, the applied message), taken from the span at work when
+   * absent: the courier's send continues that trace, and the envelope's record header carries it on.
+   */
+  traceparent?: string;
 }
 
 /** Done with, as far as the relay is concerned: sent, or set aside as undeliverable. */

@@ -49,6 +49,7 @@ export class OutboxRelayStore {
           'outbox.delivered_at',
           'outbox.undeliverable_reason',
           'outbox.undeliverable_at',
+          'outbox.traceparent',
           'case_keys.case_id as key_case_id',
           'case_keys.wrapped_key',
           'case_keys.destroyed_at as key_destroyed_at',

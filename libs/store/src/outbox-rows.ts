@@ -1,3 +1,4 @@
+import { activeTraceparent } from '@enlace/observability/tracing';
 import type { Insertable, Selectable } from 'kysely';
 import type { OutboxEntry } from './outbox-entry';
 import type { OutboxTable } from './postgres/node-database.schema';
@@ -15,13 +16,14 @@ export function outboxRowOf(entry: OutboxEntry, protocol: string): Insertable<Ou
     sealed_payload: entry.sealedPayload ?? null,
     payload: entry.payload === undefined ? null : JSON.stringify(entry.payload),
     created_at: entry.createdAt,
+    traceparent: entry.traceparent ?? activeTraceparent() ?? null,
   };
 }
 
 /** A row of the `outbox` table as an entry; the payload only when `withPayload` (the relay's read). */
 export function outboxEntryOf(
-  row: Omit<Selectable<OutboxTable>, 'seq' | 'protocol' | 'sealed_payload' | 'payload'> &
-    Partial<Pick<Selectable<OutboxTable>, 'sealed_payload' | 'payload'>>,
+  row: Omit<Selectable<OutboxTable>, 'seq' | 'protocol' | 'sealed_payload' | 'payload' | 'traceparent'> &
+    Partial<Pick<Selectable<OutboxTable>, 'sealed_payload' | 'payload' | 'traceparent'>>,
 ): OutboxEntry {
   return {
     envelopeId: row.envelope_id,
@@ -32,6 +34,7 @@ export function outboxEntryOf(
     ...(row.causation_id ? { causationId: row.causation_id } : {}),
     ...(row.payload ? { payload: row.payload } : {}),
     ...(row.sealed_payload ? { sealedPayload: row.sealed_payload } : {}),
+    ...(row.traceparent ? { traceparent: row.traceparent } : {}),
     createdAt: row.created_at,
     sentAt: row.sent_at,
     deliveredAt: row.delivered_at,

@@ -67,6 +67,8 @@ export interface OutboxTable {
   /** Set aside unsent, with the reason (the addressee has no valid key): the case shows it, nothing retries it. */
   undeliverable_reason: string | null;
   undeliverable_at: Timestamp | null;
+  /** The W3C traceparent of what wrote the row (the API request, the applied message): the relay continues it. */
+  traceparent: string | null;
 }
 
 /**
@@ -103,6 +105,8 @@ export interface InboxTable {
   /** Failed attempts so far, and when to try again (a passing failure, a message that came before its turn). */
   attempts: Generated<number>;
   not_before: Timestamp | null;
+  /** The W3C traceparent of the courier's receipt of the message: node-api's apply continues it. */
+  traceparent: string | null;
 }
 
 /** One case's data key, wrapped by the node's key-encryption key; after erasure only the time of its destruction. */

@@ -18,6 +18,14 @@ import {
   isTransientBrokerFailure,
 } from '@enlace/messaging';
 import { EnvelopeLabel, EnvelopeMetrics, MetricsRegistry, envelopeLabels } from '@enlace/observability';
+import {
+  TRACEPARENT_HEADER,
+  envelopeSpanAttributes,
+  failSpan,
+  startEnvelopeSpan,
+  traceparentOf,
+} from '@enlace/observability/tracing';
+import { SpanKind, type Span } from '@opentelemetry/api';
 import { CaseKeyUnopenableError, PersonalDataVault, SealedUse } from '@enlace/privacy';
 import { Counter, Histogram } from 'prom-client';
 import { InboxEntry, InboxStore, isTransientStoreFailure } from '@enlace/store';
@@ -92,16 +100,32 @@ export class InboundEnvelopeHandler {
    * offsets to be committed at once (COMMIT_NOW), so that a crash soon after does not send it there again.
    */
   async handleBatch(records: readonly InboundRecord[]): Promise<void | typeof COMMIT_NOW> {
+    const spans = records.map(receiptSpanOf);
+    try {
+      return await this.handleBatchTraced(records, spans);
+    } finally {
+      for (const span of spans) span.end();
+    }
+  }
+
+  private async handleBatchTraced(
+    records: readonly InboundRecord[],
+    spans: readonly Span[],
+  ): Promise<void | typeof COMMIT_NOW> {
     try {
       const refused: { record: InboundRecord; code: string; detail: string }[] = [];
       const arrivals: OpenedEnvelope<Record<string, unknown>>[] = [];
-      for (const record of records) {
+      const arrivalSpans: Span[] = [];
+      for (const [i, record] of records.entries()) {
         const checked = await this.check(record, false);
         if (checked === 'duplicate') continue;
         if ('code' in checked) refused.push({ record, ...checked });
-        else arrivals.push(checked);
+        else {
+          arrivals.push(checked);
+          arrivalSpans.push(traced(spans[i] as Span, checked));
+        }
       }
-      const stored = await this.inbox.record(await this.entriesOf(arrivals));
+      const stored = await this.inbox.record(await this.entriesOf(arrivals, arrivalSpans));
       this.countArrivals(arrivals.filter((_, i) => stored[i] !== 'duplicate'));
       await this.receipts.sendMany(
         arrivals
@@ -115,6 +139,7 @@ export class InboundEnvelopeHandler {
       for (const { record, code, detail } of refused) await this.reject(record, code, detail);
       return refused.length > 0 ? COMMIT_NOW : undefined;
     } catch (error) {
+      for (const span of spans) failSpan(span, error);
       haltOnOwnFault(error);
       if (isTransientBrokerFailure(error)) throw error;
       let deadLettered = false;
@@ -125,13 +150,25 @@ export class InboundEnvelopeHandler {
 
   /** Returns whether the record went to the dead letters. */
   private async handleOnce(record: InboundRecord): Promise<boolean> {
+    const span = receiptSpanOf(record);
+    try {
+      return await this.handleOnceTraced(record, span);
+    } catch (error) {
+      failSpan(span, error);
+      throw error;
+    } finally {
+      span.end();
+    }
+  }
+
+  private async handleOnceTraced(record: InboundRecord, span: Span): Promise<boolean> {
     const checked = await this.check(record, true);
     if (checked === 'duplicate') return false;
     if ('code' in checked) {
       await this.reject(record, checked.code, checked.detail);
       return true;
     }
-    const [stored] = await this.inbox.record(await this.entriesOf([checked]));
+    const [stored] = await this.inbox.record(await this.entriesOf([checked], [traced(span, checked)]));
     if (stored !== 'duplicate') this.countArrivals([checked]);
     if (checked.header.type !== RECEIPT_TYPE) {
       await this.receipts.send(checked.header, checked.digest, stored === 'duplicate');
@@ -169,7 +206,10 @@ export class InboundEnvelopeHandler {
    * The inbox entries of opened envelopes, each arriving later than the one before. At rest, the opened message is
    * sealed with its case's key; for a case whose key was destroyed (the person's data erased) it is kept without it.
    */
-  private async entriesOf(arrivals: readonly OpenedEnvelope<Record<string, unknown>>[]): Promise<InboxEntry[]> {
+  private async entriesOf(
+    arrivals: readonly OpenedEnvelope<Record<string, unknown>>[],
+    spans: readonly Span[],
+  ): Promise<InboxEntry[]> {
     const sealed = await this.vault.sealMany(
       arrivals.map(({ header, payload }) => ({
         caseId: header.caseId,
@@ -179,6 +219,7 @@ export class InboundEnvelopeHandler {
     );
     return arrivals.map(({ header, digest }, i) => {
       const sealedPayload = sealed[i];
+      const traceparent = traceparentOf(spans[i] as Span);
       return {
         envelopeId: header.id,
         type: header.type,
@@ -190,6 +231,7 @@ export class InboundEnvelopeHandler {
         receivedAt: this.nextReceivedAt(),
         digest,
         ...(sealedPayload === undefined ? { payloadWithheld: 'CASE_ERASED' as const } : { sealedPayload }),
+        ...(traceparent ? { traceparent } : {}),
       };
     });
   }
@@ -269,4 +311,18 @@ function haltOnOwnFault(error: unknown): void {
   if (error instanceof CaseKeyUnopenableError || error instanceof OwnKeyUnusableError) {
     throw new ConsumptionHalt(`${error.message}; check the node's key files`, { cause: error });
   }
+}
+
+/**
+ * The span of a record's receipt, continuing the trace its `traceparent` header names (the sender's send): the
+ * inbox entry keeps its context, so that node-api's apply continues it again.
+ */
+function receiptSpanOf(record: InboundRecord): Span {
+  return startEnvelopeSpan('envelope receive', record.headers[TRACEPARENT_HEADER], { kind: SpanKind.CONSUMER });
+}
+
+/** The span, with the routing facts of the envelope it received once its signature was checked. */
+function traced(span: Span, opened: OpenedEnvelope<Record<string, unknown>>): Span {
+  const { id, type, from, to } = opened.header;
+  return span.setAttributes(envelopeSpanAttributes({ id, type, from, to }));
 }

@@ -21,6 +21,8 @@ import { COURIER_CONFIG, CourierConfig } from '../config/courier.config';
 import { ENVELOPE_PUBLISHER, MEMBER_DIRECTORY, OUTBOX_RELAY_STORE, PERSONAL_DATA_VAULT } from '../courier.tokens';
 import { messageSchemaId } from '@enlace/contracts';
 import { EnvelopeMetrics, MetricsRegistry, envelopeLabels } from '@enlace/observability';
+import { envelopeSpanAttributes, failSpan, startEnvelopeSpan, traceparentOf } from '@enlace/observability/tracing';
+import { SpanKind, type Span } from '@opentelemetry/api';
 import { Counter } from 'prom-client';
 
 /**
@@ -75,9 +77,39 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     return this.store.relay(this.config.relayBatchSize, (entries, keys) => this.send(entries, keys));
   }
 
+  /**
+   * Each entry's send is a span of the trace its outbox row names (the API request that wrote it), and its record
+   * carries that span's traceparent: the addressee's courier continues the same trace.
+   */
   private async send(
     entries: readonly OutboxEntry[],
     keys: ReadonlyMap<string, StoredCaseKey>,
+  ): Promise<OutboxRelayOutcome> {
+    const spans = entries.map((entry) =>
+      startEnvelopeSpan('envelope send', entry.traceparent, {
+        kind: SpanKind.PRODUCER,
+        attributes: envelopeSpanAttributes({
+          id: entry.envelopeId,
+          type: entry.type,
+          from: this.config.country,
+          to: entry.to,
+        }),
+      }),
+    );
+    try {
+      return await this.sendTraced(entries, keys, spans);
+    } catch (error) {
+      for (const span of spans) failSpan(span, error);
+      throw error;
+    } finally {
+      for (const span of spans) span.end();
+    }
+  }
+
+  private async sendTraced(
+    entries: readonly OutboxEntry[],
+    keys: ReadonlyMap<string, StoredCaseKey>,
+    spans: readonly Span[],
   ): Promise<OutboxRelayOutcome> {
     const byTopic = new Map<string, { ids: string[]; records: OutboundRecord[]; entries: OutboxEntry[] }>();
     const undeliverable: { envelopeId: string; reason: string }[] = [];
@@ -102,7 +134,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
       const batch = byTopic.get(topic) ?? { ids: [], records: [], entries: [] };
       batch.ids.push(entry.envelopeId);
       batch.entries.push(entry);
-      batch.records.push({ key: entry.caseId, value: sealed.wire });
+      const traceparent = traceparentOf(spans[i] as Span);
+      batch.records.push({ key: entry.caseId, value: sealed.wire, ...(traceparent ? { traceparent } : {}) });
       byTopic.set(topic, batch);
     }
     await this.publisher.publishAll([...byTopic].map(([topic, batch]) => ({ topic, records: batch.records })));

@@ -10,6 +10,7 @@ import { RECEIPT_TYPE } from '@enlace/contracts';
 import { ProtocolRuleViolation } from '@enlace/protocols';
 import { FailureCounter } from '@enlace/messaging';
 import { EnvelopeLabel, EnvelopeMetrics, MetricsRegistry, envelopeLabels } from '@enlace/observability';
+import { envelopeSpanAttributes, withinEnvelopeSpan } from '@enlace/observability/tracing';
 import { Counter } from 'prom-client';
 import { PersonalDataVault, SealedUse } from '@enlace/privacy';
 import { InboxEntry, InboxStore, NodeChannels, NotifiedWorker, isTransientStoreFailure } from '@enlace/store';
@@ -278,7 +279,23 @@ export class InboxApplierService implements OnApplicationBootstrap, BeforeApplic
    * Receipts and erasure confirmations go to the protocol that holds the case (as the transaction locked it); the
    * rest by message type.
    */
-  private async applyOne(entry: InboxEntry, protocols: CaseProtocols): Promise<ApplyOutcome> {
+  /**
+   * One entry applied inside a span of the trace its courier's receipt began (the sender's trace): what the apply
+   * writes to the outbox carries that trace on.
+   */
+  private applyOne(entry: InboxEntry, protocols: CaseProtocols): Promise<ApplyOutcome> {
+    const attributes = envelopeSpanAttributes({
+      id: entry.envelopeId,
+      type: entry.type,
+      from: entry.from,
+      to: this.country,
+    });
+    return withinEnvelopeSpan('envelope apply', entry.traceparent, attributes, () =>
+      this.applyUntraced(entry, protocols),
+    );
+  }
+
+  private async applyUntraced(entry: InboxEntry, protocols: CaseProtocols): Promise<ApplyOutcome> {
     if (entry.type === RECEIPT_TYPE || entry.type === ERASURE_CONFIRMED_TYPE) {
       const protocol = protocols.get(entry.caseId);
       const applier = this.appliers.find((candidate) => candidate.protocolName === protocol);

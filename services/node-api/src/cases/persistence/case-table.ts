@@ -152,14 +152,15 @@ export class CaseTable {
       with added as (${added}),
       queued as (
         insert into outbox (envelope_id, case_id, protocol, type, to_country, correlation_id, causation_id,
-                            sealed_payload, payload, created_at)
+                            sealed_payload, payload, created_at, traceparent)
         select o.envelope_id, o.case_id, o.protocol, o.type, o.to_country, o.correlation_id, o.causation_id,
-               o.sealed_payload, o.payload, o.created_at
+               o.sealed_payload, o.payload, o.created_at, o.traceparent
           from rows from (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as (
                  envelope_id text, case_id text, protocol text, type text, to_country text, correlation_id text,
-                 causation_id text, sealed_payload text, payload jsonb, created_at timestamptz)) with ordinality
+                 causation_id text, sealed_payload text, payload jsonb, created_at timestamptz, traceparent text))
+               with ordinality
                as o(envelope_id, case_id, protocol, type, to_country, correlation_id, causation_id, sealed_payload,
-                    payload, created_at, n)
+                    payload, created_at, traceparent, n)
          where exists (select 1 from added)
          order by o.n
         returning 1),

@@ -7,7 +7,7 @@ import { InboxStore, NodeDatabase, ScratchDatabase } from '@enlace/store';
 import { InboxOperator } from './inbox-operator';
 
 const run = promisify(execFile);
-const ROOT = path.join(__dirname, '..', '..');
+const ROOT = path.join(__dirname, '..', '..', '..', '..');
 
 /** The operator's command on a node's real database: what node-api set aside is listed and put back once, audited. */
 describe('InboxOperator (on the real PostgreSQL)', () => {
@@ -83,16 +83,16 @@ describe('InboxOperator (on the real PostgreSQL)', () => {
     });
   });
 
-  describe('the command (npm run inbox)', () => {
+  describe('the command (enlace inbox, npm run inbox)', () => {
     it('should list the set-aside entries, put them all back and say so', async () => {
       await scratch.db.deleteFrom('inbox').execute();
       const id = await setAside();
       const env = { ...process.env, DATABASE_URL: scratch.url, ENLACE_COUNTRY: 'CO' };
       const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-      const tool = path.join(ROOT, 'tools', 'inbox', 'inbox.ts');
+      const cli = path.join(ROOT, 'apps', 'cli', 'src', 'main.ts');
 
-      const listed = await run(tsx, [tool, 'list'], { env, cwd: ROOT });
-      const reapplied = await run(tsx, [tool, 'reapply', '--all', '--wait', '1'], { env, cwd: ROOT });
+      const listed = await run(tsx, [cli, 'inbox', 'list'], { env, cwd: ROOT });
+      const reapplied = await run(tsx, [cli, 'inbox', 'reapply', '--all', '--wait', '1'], { env, cwd: ROOT });
 
       expect(listed.stdout).toContain(`${id}  referral.accepted.v1 from EC`);
       expect(listed.stdout).toContain('APPLY_FAILED');
@@ -100,6 +100,36 @@ describe('InboxOperator (on the real PostgreSQL)', () => {
       expect(reapplied.stdout).toContain('put back: 1');
       expect(reapplied.stdout).toContain(`${id}  not-yet`);
       expect(await inbox.summary(id)).toMatchObject({ reapplied: 1 });
-    }, 60_000);
+    }, 120_000);
+
+    it('should answer scripts with one JSON document, and exit 1 when a named entry was not set aside', async () => {
+      await scratch.db.deleteFrom('inbox').execute();
+      const id = await setAside();
+      const unknown = randomUUID();
+      const env = { ...process.env, DATABASE_URL: scratch.url, ENLACE_COUNTRY: 'CO' };
+      const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+      const cli = path.join(ROOT, 'apps', 'cli', 'src', 'main.ts');
+
+      const listed = JSON.parse((await run(tsx, [cli, 'inbox', 'list', '--json'], { env, cwd: ROOT })).stdout) as {
+        entries: { envelopeId: string; setAside: { code: string } }[];
+        counts: { setAside: number };
+      };
+      const reapplied = await run(tsx, [cli, 'inbox', 'reapply', id, unknown, '--wait', '0', '--json'], {
+        env,
+        cwd: ROOT,
+      }).then(
+        () => ({ code: 0, stdout: '' }),
+        (failed: { code: number; stdout: string }) => failed,
+      );
+
+      expect(listed.entries.map((entry) => [entry.envelopeId, entry.setAside.code])).toEqual([[id, 'APPLY_FAILED']]);
+      expect(listed.counts.setAside).toBe(1);
+      expect(reapplied.code).toBe(1);
+      expect(JSON.parse(reapplied.stdout)).toMatchObject({
+        putBack: [id],
+        notSetAside: [unknown],
+        outcomes: [{ envelopeId: id, outcome: 'not-yet' }],
+      });
+    }, 120_000);
   });
 });

@@ -1,0 +1,3 @@
+export * from './envelope-trace-context';
+export * from './envelope-trace-header';
+export * from './start-tracing';

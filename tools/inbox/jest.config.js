@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'tools-inbox',
-  preset: '../../jest.preset.js',
-  rootDir: __dirname,
-};
