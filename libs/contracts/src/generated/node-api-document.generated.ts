@@ -1726,6 +1726,33 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         },
       },
     },
+    '/intakes/{id}/merge': {
+      parameters: [{ $ref: '#/components/parameters/IntakeId' }],
+      post: {
+        tags: ['intakes'],
+        operationId: 'mergeIntake',
+        'x-enlace-right': 'intake.screen',
+        summary: 'Merge an intake into an existing case of the same person.',
+        description:
+          "A supervisor finds that the report is about the person of a referral or a return this node already holds (and the caller's agency may read): the intake joins that case instead of making a new one, and names it. A recorded intake, one that needed more information, or a presumed victim may be merged; another status answers 409. A case that does not exist, that the caller's agency may not read, or of another protocol answers 422.",
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/MergeIntakeRequest' } } },
+        },
+        responses: {
+          '200': {
+            description: 'The intake, merged.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/IntakeView' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
     '/intakes/{id}/erase': {
       parameters: [{ $ref: '#/components/parameters/IntakeId' }],
       post: {
@@ -4242,9 +4269,9 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       },
       IntakeStatus: {
         description:
-          'Where an intake stands at this node: recorded, screened (presumed-victim, not-a-case, needs-information), or converted once turned into a referral or a return.',
+          'Where an intake stands at this node: recorded, screened (presumed-victim, not-a-case, needs-information), converted once turned into a referral or a return, or merged into an existing case of the same person.',
         type: 'string',
-        enum: ['recorded', 'presumed-victim', 'not-a-case', 'needs-information', 'converted'],
+        enum: ['recorded', 'presumed-victim', 'not-a-case', 'needs-information', 'converted', 'merged'],
       },
       IntakeChannel: {
         description: 'How the report reached the node.',
@@ -4491,7 +4518,14 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       IntakeAction: {
         description: 'An action on an intake the caller may take now, named after its endpoint.',
         type: 'string',
-        enum: ['screen', 'referral', 'return', 'erase'],
+        enum: ['screen', 'referral', 'return', 'merge', 'erase'],
+      },
+      MergeIntakeRequest: {
+        description: 'The existing case (a referral or a return of this node) the intake is about.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['caseId'],
+        properties: { caseId: { type: 'string', format: 'uuid' } },
       },
       IntakeTimelineEntry: {
         description: 'What happened to the intake, when; no personal data.',

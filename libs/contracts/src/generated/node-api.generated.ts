@@ -1090,6 +1090,29 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/intakes/{id}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the intake at this node. */
+        id: components['parameters']['IntakeId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Merge an intake into an existing case of the same person.
+     * @description A supervisor finds that the report is about the person of a referral or a return this node already holds (and the caller's agency may read): the intake joins that case instead of making a new one, and names it. A recorded intake, one that needed more information, or a presumed victim may be merged; another status answers 409. A case that does not exist, that the caller's agency may not read, or of another protocol answers 422.
+     */
+    post: operations['mergeIntake'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/intakes/{id}/erase': {
     parameters: {
       query?: never;
@@ -2795,10 +2818,10 @@ export interface components {
       status: string;
     };
     /**
-     * @description Where an intake stands at this node: recorded, screened (presumed-victim, not-a-case, needs-information), or converted once turned into a referral or a return.
+     * @description Where an intake stands at this node: recorded, screened (presumed-victim, not-a-case, needs-information), converted once turned into a referral or a return, or merged into an existing case of the same person.
      * @enum {string}
      */
-    IntakeStatus: 'recorded' | 'presumed-victim' | 'not-a-case' | 'needs-information' | 'converted';
+    IntakeStatus: 'recorded' | 'presumed-victim' | 'not-a-case' | 'needs-information' | 'converted' | 'merged';
     /**
      * @description How the report reached the node.
      * @enum {string}
@@ -2958,7 +2981,12 @@ export interface components {
      * @description An action on an intake the caller may take now, named after its endpoint.
      * @enum {string}
      */
-    IntakeAction: 'screen' | 'referral' | 'return' | 'erase';
+    IntakeAction: 'screen' | 'referral' | 'return' | 'merge' | 'erase';
+    /** @description The existing case (a referral or a return of this node) the intake is about. */
+    MergeIntakeRequest: {
+      /** Format: uuid */
+      caseId: string;
+    };
     /** @description What happened to the intake, when; no personal data. */
     IntakeTimelineEntry: {
       /**
@@ -3409,6 +3437,7 @@ export type ScreenIntakeRequest = components['schemas']['ScreenIntakeRequest'];
 export type IntakeScreening = components['schemas']['IntakeScreening'];
 export type IntakeCase = components['schemas']['IntakeCase'];
 export type IntakeAction = components['schemas']['IntakeAction'];
+export type MergeIntakeRequest = components['schemas']['MergeIntakeRequest'];
 export type IntakeTimelineEntry = components['schemas']['IntakeTimelineEntry'];
 export type IntakeSummary = components['schemas']['IntakeSummary'];
 export type IntakeList = components['schemas']['IntakeList'];
@@ -5498,6 +5527,39 @@ export interface operations {
     };
     responses: {
       /** @description The intake after the screening. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IntakeView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  mergeIntake: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the intake at this node. */
+        id: components['parameters']['IntakeId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MergeIntakeRequest'];
+      };
+    };
+    responses: {
+      /** @description The intake, merged. */
       200: {
         headers: {
           [name: string]: unknown;

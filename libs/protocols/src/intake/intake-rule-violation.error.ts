@@ -11,7 +11,11 @@ export type IntakeRuleViolationCode =
   | 'REASON_REQUIRED';
 
 /** An intake command refused by the rules; `status` is undefined when there was no intake yet. */
-export class IntakeRuleViolation extends ProtocolRuleViolation<IntakeRuleViolationCode, IntakeStatus, IntakeCommandType> {
+export class IntakeRuleViolation extends ProtocolRuleViolation<
+  IntakeRuleViolationCode,
+  IntakeStatus,
+  IntakeCommandType
+> {
   override readonly name: string = 'IntakeRuleViolation';
 
   constructor(

@@ -21,6 +21,15 @@ export interface ConvertIntake {
 }
 
 /**
+ * A supervisor found that the intake is about the person of an existing case: it joins that case instead of making a
+ * new one. The case's id and protocol are the node's, read before the command is decided.
+ */
+export interface MergeIntake {
+  type: 'MergeIntake';
+  data: { protocol: IntakeConversionProtocol; caseId: string; at: string };
+}
+
+/**
  * The intake's personal data are erased (a report that was not a case, a person who asked): the key they rest under
  * is destroyed; the intake keeps what names no one. A case the intake became keeps its own data under its own key.
  * No reason is kept: nothing written after the key is gone could be sealed, and who erased when is in the audit log.
@@ -30,5 +39,5 @@ export interface EraseIntake {
   data: { at: string };
 }
 
-export type IntakeCommand = RecordIntake | ScreenIntake | ConvertIntake | EraseIntake;
+export type IntakeCommand = RecordIntake | ScreenIntake | ConvertIntake | MergeIntake | EraseIntake;
 export type IntakeCommandType = IntakeCommand['type'];

@@ -1,10 +1,12 @@
-import type { ConvertIntake, EraseIntake, IntakeCommand, ScreenIntake } from './intake.commands';
+import type { ConvertIntake, EraseIntake, IntakeCommand, MergeIntake, ScreenIntake } from './intake.commands';
 import type { IntakeEvent } from './intake.events';
 import { IntakeRuleViolation } from './intake-rule-violation.error';
 import type { IntakeState, IntakeStatus } from './intake.state';
 
 /** The statuses a screening may start from: a new intake, or one that waited for more information. */
 const SCREENABLE: readonly IntakeStatus[] = ['recorded', 'needs-information'];
+/** The statuses an intake may be merged from: not turned away, not yet a case of its own. */
+const MERGEABLE: readonly IntakeStatus[] = ['recorded', 'needs-information', 'presumed-victim'];
 
 /**
  * What a command does to an intake, as events; a command the rules refuse throws an IntakeRuleViolation. An intake
@@ -26,6 +28,8 @@ export function decideIntake(state: IntakeState | undefined, command: IntakeComm
       return screen(state, command);
     case 'ConvertIntake':
       return convert(state, command);
+    case 'MergeIntake':
+      return merge(state, command);
     case 'EraseIntake':
       return erase(state, command);
   }
@@ -45,9 +49,7 @@ function screen(state: IntakeState, command: ScreenIntake): IntakeEvent[] {
   if (outcome !== 'presumed-victim' && !reason) {
     throw new IntakeRuleViolation('REASON_REQUIRED', state.status, command.type, `as ${outcome} without a reason`);
   }
-  return [
-    { type: 'IntakeScreened', data: { intakeId: state.intakeId, outcome, ...(reason ? { reason } : {}), at } },
-  ];
+  return [{ type: 'IntakeScreened', data: { intakeId: state.intakeId, outcome, ...(reason ? { reason } : {}), at } }];
 }
 
 function convert(state: IntakeState, command: ConvertIntake): IntakeEvent[] {
@@ -61,4 +63,17 @@ function convert(state: IntakeState, command: ConvertIntake): IntakeEvent[] {
   }
   const { protocol, caseId, at } = command.data;
   return [{ type: 'IntakeConverted', data: { intakeId: state.intakeId, protocol, caseId, at } }];
+}
+
+function merge(state: IntakeState, command: MergeIntake): IntakeEvent[] {
+  if (!MERGEABLE.includes(state.status)) {
+    throw new IntakeRuleViolation(
+      'TRANSITION_NOT_ALLOWED',
+      state.status,
+      command.type,
+      `in status ${state.status}: only an intake that is not a case of its own, nor turned away, joins a case`,
+    );
+  }
+  const { protocol, caseId, at } = command.data;
+  return [{ type: 'IntakeMerged', data: { intakeId: state.intakeId, protocol, caseId, at } }];
 }

@@ -126,6 +126,37 @@ describe('decideIntake', () => {
     });
   });
 
+  describe('MergeIntake', () => {
+    const mergeInto: IntakeCommand = { type: 'MergeIntake', data: { protocol: 'return', caseId, at: CONVERTED_AT } };
+    const merged: IntakeEvent = {
+      type: 'IntakeMerged',
+      data: { intakeId, protocol: 'return', caseId, at: CONVERTED_AT },
+    };
+
+    it.each([
+      ['just recorded', [recorded]],
+      ['needing more information', [recorded, screenedAs('needs-information', 'More')]],
+      ['a presumed victim', [recorded, screenedAs('presumed-victim')]],
+    ])('should merge an intake %s into the existing case of the same person', (_status, events) => {
+      given(events).when(mergeInto).then([merged]);
+    });
+
+    it('should leave the intake merged, naming the case it joined', () => {
+      expect([recorded, merged].reduce(evolveIntake, undefined as IntakeState | undefined)).toMatchObject({
+        status: 'merged',
+        conversion: { protocol: 'return', caseId, at: CONVERTED_AT },
+      });
+    });
+
+    it.each([
+      ['not a case', [recorded, screenedAs('not-a-case', 'No sign')]],
+      ['converted already', [recorded, screenedAs('presumed-victim'), converted]],
+      ['merged already', [recorded, merged]],
+    ])('should refuse to merge an intake %s', (_status, events) => {
+      given(events).when(mergeInto).thenThrows('TRANSITION_NOT_ALLOWED');
+    });
+  });
+
   describe('the whole way from a call to a case', () => {
     it('should leave an intake converted, naming the case it became, once each decided step is applied', () => {
       const steps: IntakeCommand[] = [

@@ -17,10 +17,15 @@ export interface IntakeConverted {
   data: { intakeId: string; protocol: IntakeConversionProtocol; caseId: string; at: string };
 }
 
+export interface IntakeMerged {
+  type: 'IntakeMerged';
+  data: { intakeId: string; protocol: IntakeConversionProtocol; caseId: string; at: string };
+}
+
 export interface IntakeErased {
   type: 'IntakeErased';
   data: { intakeId: string; at: string };
 }
 
-export type IntakeEvent = IntakeRecorded | IntakeScreened | IntakeConverted | IntakeErased;
+export type IntakeEvent = IntakeRecorded | IntakeScreened | IntakeConverted | IntakeMerged | IntakeErased;
 export type IntakeEventType = IntakeEvent['type'];

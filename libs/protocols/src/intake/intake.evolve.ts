@@ -17,6 +17,10 @@ export function evolveIntake(state: IntakeState | undefined, event: IntakeEvent)
       const { protocol, caseId, at } = event.data;
       return { ...state, status: 'converted', conversion: { protocol, caseId, at } };
     }
+    case 'IntakeMerged': {
+      const { protocol, caseId, at } = event.data;
+      return { ...state, status: 'merged', conversion: { protocol, caseId, at } };
+    }
     case 'IntakeErased': {
       // The screening's reason went with the data: it may have named the person.
       const { screening } = state;

@@ -1,9 +1,17 @@
 /**
  * Where an intake stands at the node that recorded it: recorded (a report came in), screened as a presumed victim,
- * not a case, or needing more information, and converted once a focal point turned it into a referral or a return.
+ * not a case, or needing more information, converted once a focal point turned it into a referral or a return, or
+ * merged into an existing case of the same person.
  * An intake never leaves its node: it has no other end and no side.
  */
-export const INTAKE_STATUSES = ['recorded', 'presumed-victim', 'not-a-case', 'needs-information', 'converted'] as const;
+export const INTAKE_STATUSES = [
+  'recorded',
+  'presumed-victim',
+  'not-a-case',
+  'needs-information',
+  'converted',
+  'merged',
+] as const;
 export type IntakeStatus = (typeof INTAKE_STATUSES)[number];
 
 /** What a supervisor's screening found (HTCDS vic_TraffickingStatus names the first two on export). */
@@ -34,6 +42,7 @@ export interface IntakeState {
   recordedAt: string;
   /** The last screening; an intake that needed more information is screened again. */
   screening?: IntakeScreening;
+  /** The case the intake became, or the existing case it was merged into (status `merged`). */
   conversion?: IntakeConversion;
   /** When the reporter's and the person's data were erased (the intake's key destroyed): no step follows. */
   erasedAt?: string;

@@ -232,6 +232,42 @@ describe('agencies inside a node (on the real PostgreSQL)', () => {
     });
   }, 30_000);
 
+  it('should merge an intake into an existing case of the same person, only one the supervisor’s agency may read', async () => {
+    const created = await (await as('focal-point', POLICE)).request('POST', '/referrals', referralRequest);
+    const caseId = (created.body as { id: string }).id;
+    const record = async (agency: string) => {
+      const response = await (
+        await as('hotline', agency)
+      ).request('POST', '/intakes', { channel: 'online', urgency: 'low' });
+      return (response.body as { id: string }).id;
+    };
+    const shelterIntake = await record(SHELTER);
+    const shelterSupervisor = await as('supervisor', SHELTER);
+    // the shelter's supervisor may not read the police's case: no merge into it, and nothing learnt of it
+    const refused = await shelterSupervisor.request('POST', `/intakes/${shelterIntake}/merge`, { caseId });
+    expect(refused.status).toBe(422);
+    expect((await shelterSupervisor.request('GET', `/intakes/${shelterIntake}`)).body).toMatchObject({
+      status: 'recorded',
+    });
+
+    const policeIntake = await record(POLICE);
+    const policeSupervisor = await as('supervisor', POLICE);
+    const merged = await policeSupervisor.request('POST', `/intakes/${policeIntake}/merge`, { caseId });
+    expect(merged.status).toBe(200);
+    expect(merged.body).toMatchObject({
+      status: 'merged',
+      case: { protocol: 'referral', caseId },
+      allowedActions: ['erase'],
+    });
+    expect((await policeSupervisor.request('POST', `/intakes/${policeIntake}/merge`, { caseId })).status).toBe(409);
+    expect(
+      (await policeSupervisor.request('POST', `/intakes/${await record(POLICE)}/merge`, { caseId: randomUUID() }))
+        .status,
+    ).toBe(422);
+    // one case, as before: the merge made none
+    expect(await db.selectFrom('cases').select('id').where('id', '=', caseId).execute()).toHaveLength(1);
+  }, 30_000);
+
   it('should never let a user read a case neither owned by nor shared with their agency, whatever the sharing', async () => {
     const focal = await as('focal-point', POLICE);
     const supervisor = await as('supervisor', POLICE);

@@ -17,6 +17,7 @@ import type {
   IntakeReturnRequest,
   IntakeSummary,
   IntakeView,
+  MergeIntakeRequest,
   RecordIntakeRequest,
   ScreenIntakeRequest,
 } from './dto/intake.requests';
@@ -68,6 +69,17 @@ export class IntakesHttpController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<IntakeView> {
     return toIntakeView(await this.intakes.screen(id, body), user.roles);
+  }
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  @RequireRoles(...IntakeRights.screen)
+  async merge(
+    @Param('id', intakeId) id: string,
+    @Body(new ContractBodyPipe('MergeIntakeRequest')) body: MergeIntakeRequest,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<IntakeView> {
+    return toIntakeView(await this.intakes.merge(id, body.caseId), user.roles);
   }
 
   @Post(':id/erase')

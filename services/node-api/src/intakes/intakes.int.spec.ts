@@ -148,11 +148,9 @@ describe('IntakesHttpController (on the real PostgreSQL)', () => {
     });
 
     it('should refuse an indicator that HTCDS does not define, naming the field', async () => {
-      const response = await (await as('hotline')).request(
-        'POST',
-        '/intakes',
-        intakeRequest({ indicators: { methodsOfControl: ['Shouting'] } }),
-      );
+      const response = await (
+        await as('hotline')
+      ).request('POST', '/intakes', intakeRequest({ indicators: { methodsOfControl: ['Shouting'] } }));
 
       expect(response.status).toBe(400);
       expect(response.contentType).toContain('application/problem+json');
@@ -171,7 +169,9 @@ describe('IntakesHttpController (on the real PostgreSQL)', () => {
     it('should let a supervisor screen an intake, a reason sealed with the intake', async () => {
       const id = await recorded();
       const supervisor = await as('supervisor');
-      expect((await supervisor.request('GET', `/intakes/${id}`)).body).toMatchObject({ allowedActions: ['screen', 'erase'] });
+      expect((await supervisor.request('GET', `/intakes/${id}`)).body).toMatchObject({
+        allowedActions: ['screen', 'merge', 'erase'],
+      });
 
       const more = await supervisor.request('POST', `/intakes/${id}/screen`, {
         outcome: 'needs-information',
@@ -215,7 +215,9 @@ describe('IntakesHttpController (on the real PostgreSQL)', () => {
     });
 
     it('should answer 404 for an intake this node does not hold', async () => {
-      const response = await (await as('supervisor')).request('POST', `/intakes/${randomUUID()}/screen`, {
+      const response = await (
+        await as('supervisor')
+      ).request('POST', `/intakes/${randomUUID()}/screen`, {
         outcome: 'presumed-victim',
       });
 
@@ -302,7 +304,9 @@ describe('IntakesHttpController (on the real PostgreSQL)', () => {
       const id = await recorded({ consent });
       await (await as('supervisor')).request('POST', `/intakes/${id}/screen`, { outcome: 'presumed-victim' });
 
-      const response = await (await as('focal-point')).request('POST', `/intakes/${id}/return`, {
+      const response = await (
+        await as('focal-point')
+      ).request('POST', `/intakes/${id}/return`, {
         toCountry: 'EC',
         informedDecisionRecordedAt: '2026-03-14T10:00:00Z',
       });
@@ -324,12 +328,19 @@ describe('IntakesHttpController (on the real PostgreSQL)', () => {
       expect(erased.status).toBe(200);
       expect(erased.body).toMatchObject({ status: 'not-a-case', erasedAt: expect.any(String), allowedActions: [] });
       const read = await supervisor.request('GET', `/intakes/${id}`);
-      expect(read.body).toMatchObject({ channel: 'hotline', indicators: { typeOfExploitation: ['SexualExploitation'] } });
+      expect(read.body).toMatchObject({
+        channel: 'hotline',
+        indicators: { typeOfExploitation: ['SexualExploitation'] },
+      });
       expect(JSON.stringify(read.body)).not.toContain(marker);
       for (const field of ['person', 'reporter', 'situation', 'consent']) expect(read.body).not.toHaveProperty(field);
       const key = await db.selectFrom('case_keys').selectAll().where('case_id', '=', id).executeTakeFirst();
       expect(key).toMatchObject({ wrapped_key: null, destroyed_at: expect.any(Date) });
-      const row = await db.selectFrom('intakes').select(['personal', 'erased_at']).where('id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('intakes')
+        .select(['personal', 'erased_at'])
+        .where('id', '=', id)
+        .executeTakeFirst();
       expect(row).toEqual({ personal: null, erased_at: expect.any(Date) });
       expect((await supervisor.request('POST', `/intakes/${id}/erase`)).status).toBe(409);
     });

@@ -611,6 +611,7 @@ export const en = {
       'not-a-case': 'not a case',
       'needs-information': 'needs information',
       converted: 'turned into a case',
+      merged: 'joined an existing case',
     },
     indicator: {
       SexualExploitation: 'Sexual exploitation',

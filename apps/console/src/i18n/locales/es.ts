@@ -612,6 +612,7 @@ export const es: Translation = {
       'not-a-case': 'no es un caso',
       'needs-information': 'falta información',
       converted: 'convertida en caso',
+      merged: 'unida a un caso existente',
     },
     indicator: {
       SexualExploitation: 'Explotación sexual',

@@ -615,6 +615,7 @@ export const fr: Translation = {
       'not-a-case': 'pas un cas',
       'needs-information': 'informations manquantes',
       converted: 'devenu un dossier',
+      merged: 'joint à un dossier existant',
     },
     indicator: {
       SexualExploitation: 'Exploitation sexuelle',

@@ -611,6 +611,7 @@ export const pt: Translation = {
       'not-a-case': 'não é um caso',
       'needs-information': 'falta informação',
       converted: 'transformado em caso',
+      merged: 'unido a um caso existente',
     },
     indicator: {
       SexualExploitation: 'Exploração sexual',

@@ -74,6 +74,27 @@ export class IntakesService {
     );
   }
 
+  /**
+   * Merges the intake into an existing referral or return of the same person that the caller's agency may read: the
+   * intake names the case it joined, and no new case is made. A case it cannot join answers 422.
+   */
+  async merge(id: string, caseId: string): Promise<IntakeDocument> {
+    return this.trail.around(() =>
+      this.transactions.run(async () => {
+        const protocol = await this.repository.protocolOfCase(caseId);
+        if (protocol !== 'referral' && protocol !== 'return') {
+          throw new ProblemException({
+            status: 422,
+            title: 'Unprocessable Content',
+            detail: 'An intake joins a referral or a return of this node that the caller may read.',
+            errors: [{ field: '/caseId', message: 'must be a referral or a return you may read' }],
+          });
+        }
+        return this.decideOn(id, (at) => ({ type: 'MergeIntake', data: { protocol, caseId, at } }));
+      }),
+    );
+  }
+
   /** Erases the intake's personal data: its key is destroyed once the change commits. */
   async erase(id: string): Promise<IntakeDocument> {
     return this.trail.around(() => this.decideOn(id, (at) => ({ type: 'EraseIntake', data: { at } })));

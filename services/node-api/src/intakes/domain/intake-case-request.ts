@@ -25,7 +25,10 @@ function personOf(intake: IntakeDocument, completion: IntakeReferralRequest['per
  * needs that the intake lacks: nothing is typed twice. The intake's situation becomes the reason's details unless the
  * body gives them; its consent serves unless the body gives one.
  */
-export function referralRequestFromIntake(intake: IntakeDocument, body: IntakeReferralRequest): Record<string, unknown> {
+export function referralRequestFromIntake(
+  intake: IntakeDocument,
+  body: IntakeReferralRequest,
+): Record<string, unknown> {
   const consent = body.consent ?? intake.personal.consent;
   const reasonDetails = body.reasonDetails ?? intake.personal.situation;
   return {

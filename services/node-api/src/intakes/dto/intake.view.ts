@@ -4,11 +4,12 @@ import type { IntakeDocument } from '../persistence/intake.document';
 import type { IntakeAction, IntakeSummary, IntakeView } from './intake.requests';
 
 /** The screening in HTCDS terms (vic_TraffickingStatus); more information needed has none yet. */
-const TRAFFICKING_STATUS: Partial<Record<IntakeScreeningOutcome, 'PossibleVictimOfTrafficking' | 'NotAVictimOfTrafficking'>> =
-  {
-    'presumed-victim': 'PossibleVictimOfTrafficking',
-    'not-a-case': 'NotAVictimOfTrafficking',
-  };
+const TRAFFICKING_STATUS: Partial<
+  Record<IntakeScreeningOutcome, 'PossibleVictimOfTrafficking' | 'NotAVictimOfTrafficking'>
+> = {
+  'presumed-victim': 'PossibleVictimOfTrafficking',
+  'not-a-case': 'NotAVictimOfTrafficking',
+};
 
 export function toIntakeSummary(document: IntakeDocument): IntakeSummary {
   const { conversion } = document.state;
@@ -60,6 +61,9 @@ export function intakeActionsFor(state: IntakeState, roles: readonly Role[]): In
     actions.push('screen');
   }
   if (state.status === 'presumed-victim' && holdsRight(roles, 'intake.convert')) actions.push('referral', 'return');
+  const mergeable =
+    state.status === 'recorded' || state.status === 'needs-information' || state.status === 'presumed-victim';
+  if (mergeable && holdsRight(roles, 'intake.screen')) actions.push('merge');
   if (holdsRight(roles, 'intake.screen')) actions.push('erase');
   return actions;
 }

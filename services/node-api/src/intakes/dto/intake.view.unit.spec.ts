@@ -27,8 +27,10 @@ const document = (state: IntakeState): IntakeDocument => ({
 
 describe(intakeActionsFor, () => {
   it.each<[string, IntakeState, Role[], string[]]>([
-    ['a supervisor, on a recorded intake', stateIn('recorded'), ['supervisor'], ['screen', 'erase']],
-    ['a supervisor, on one needing more', stateIn('needs-information'), ['supervisor'], ['screen', 'erase']],
+    ['a supervisor, on a recorded intake', stateIn('recorded'), ['supervisor'], ['screen', 'merge', 'erase']],
+    ['a supervisor, on one needing more', stateIn('needs-information'), ['supervisor'], ['screen', 'merge', 'erase']],
+    ['a supervisor, on a presumed victim', stateIn('presumed-victim'), ['supervisor'], ['merge', 'erase']],
+    ['a supervisor, on a merged intake', stateIn('merged'), ['supervisor'], ['erase']],
     ['a focal point, on a presumed victim', stateIn('presumed-victim'), ['focal-point'], ['referral', 'return']],
     ['a focal point, on a recorded intake', stateIn('recorded'), ['focal-point'], []],
     ['a hotline operator, on anything', stateIn('recorded'), ['hotline'], []],

@@ -103,6 +103,18 @@ export class IntakeRepository {
     return documentOf(row, personal, row.timeline as IntakeTimelineEntry[]);
   }
 
+  /**
+   * The protocol of the case of that id, if the caller's agency may read it (locked inside a transaction, so that the
+   * merge is decided on a case that stays): the case an intake about the same person joins.
+   */
+  async protocolOfCase(caseId: string): Promise<string | null> {
+    let query = this.transactions.executor.selectFrom('cases').select('protocol').where('id', '=', caseId);
+    const caller = this.scope?.caller();
+    if (caller) query = query.where(visibleToAgency('cases', caller));
+    if (this.transactions.inTransaction) query = query.forShare();
+    return (await query.executeTakeFirst())?.protocol ?? null;
+  }
+
   /** Summaries (no personal content, no timeline), the most recently changed first, at most INTAKE_LIST_LIMIT. */
   async list(filter: IntakeListFilter): Promise<IntakeDocument[]> {
     let query = this.transactions.executor
