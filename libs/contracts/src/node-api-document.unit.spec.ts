@@ -144,6 +144,7 @@ describe('node API OpenAPI document', () => {
         'get /intakes',
         'get /intakes/{id}',
         'post /intakes/{id}/screen',
+        'post /intakes/{id}/merge',
         'post /intakes/{id}/erase',
         'post /intakes/{id}/referral',
         'post /intakes/{id}/return',
