@@ -11,3 +11,5 @@ export const DEADLINE_NOTICE_STORE = Symbol('DEADLINE_NOTICE_STORE');
 /** The PersonalDataVault: inbox payloads are sealed, outbox payloads opened, with the key of their case. */
 export const PERSONAL_DATA_VAULT = Symbol('PERSONAL_DATA_VAULT');
 export const STATISTICS_REPORT_STORE = Symbol('STATISTICS_REPORT_STORE');
+/** The node's audit log, read for its head only: the courier never writes it and has no audit key. */
+export const AUDIT_LOG_STORE = Symbol('AUDIT_LOG_STORE');

@@ -17,6 +17,8 @@ import { MONITOR_DATABASE } from '../monitor.tokens';
 import { FileMemberDirectory, NodeStatementVerifier } from '@enlace/envelope';
 import { RegionalStatisticsRepository } from '../regional-statistics/persistence/regional-statistics.repository';
 import { StatisticsRecordIngestor } from './statistics-record.ingestor';
+import { AuditCheckpointRepository } from '../audit-checkpoints/persistence/audit-checkpoint.repository';
+import { AuditCheckpointRecordIngestor } from './audit-checkpoint-record.ingestor';
 
 /** Reading the network's topics into the monitor's statistics. */
 @Module({
@@ -60,6 +62,15 @@ import { StatisticsRecordIngestor } from './statistics-record.ingestor';
         validator: MessageValidator,
         reports: RegionalStatisticsRepository,
       ) => new StatisticsRecordIngestor(new NodeStatementVerifier(directory), validator, reports),
+    },
+    {
+      provide: AuditCheckpointRecordIngestor,
+      inject: [FileMemberDirectory, MessageValidator, AuditCheckpointRepository],
+      useFactory: (
+        directory: FileMemberDirectory,
+        validator: MessageValidator,
+        checkpoints: AuditCheckpointRepository,
+      ) => new AuditCheckpointRecordIngestor(new NodeStatementVerifier(directory), validator, checkpoints),
     },
     MonitorConsumerService,
   ],

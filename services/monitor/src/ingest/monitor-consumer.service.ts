@@ -8,6 +8,7 @@ import { DeadlineRecordIngestor } from './deadline-record.ingestor';
 import { HeartbeatRecordIngestor } from './heartbeat-record.ingestor';
 import { InboxRecordIngestor } from './inbox-record.ingestor';
 import { StatisticsRecordIngestor } from './statistics-record.ingestor';
+import { AuditCheckpointRecordIngestor } from './audit-checkpoint-record.ingestor';
 
 /**
  * Records per call of an ingestor: consecutive records of one partition, counted in one transaction. Large enough
@@ -18,10 +19,15 @@ const MAX_BATCH = 200;
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Every topic of the network the secretariat watches: inboxes, dead letters, deadlines, heartbeats and statistics. */
+/**
+ * Every topic of the network the secretariat watches: inboxes, dead letters, deadlines, heartbeats, statistics and
+ * audit checkpoints.
+ */
 export function watchedTopics(network: string): RegExp {
   const prefix = escape(`enlace.${network}.`);
-  return new RegExp(`^${prefix}(inbox\\.[A-Z]{2}|deadletter\\.[A-Z]{2}|deadlines|heartbeats|statistics)$`);
+  return new RegExp(
+    `^${prefix}(inbox\\.[A-Z]{2}|deadletter\\.[A-Z]{2}|deadlines|heartbeats|statistics|audit-checkpoints)$`,
+  );
 }
 
 /**
@@ -35,6 +41,7 @@ export class MonitorConsumerService implements OnApplicationBootstrap, BeforeApp
   private readonly deadlinesTopic: string;
   private readonly heartbeatsTopic: string;
   private readonly statisticsTopic: string;
+  private readonly auditCheckpointsTopic: string;
 
   constructor(
     @Inject(MONITOR_CONFIG) config: MonitorConfig,
@@ -44,10 +51,12 @@ export class MonitorConsumerService implements OnApplicationBootstrap, BeforeApp
     private readonly deadlines: DeadlineRecordIngestor,
     private readonly heartbeats: HeartbeatRecordIngestor,
     private readonly statistics: StatisticsRecordIngestor,
+    private readonly auditCheckpoints: AuditCheckpointRecordIngestor,
   ) {
     this.deadlinesTopic = TopicNames.deadlines(config.network);
     this.heartbeatsTopic = TopicNames.heartbeats(config.network);
     this.statisticsTopic = TopicNames.statistics(config.network);
+    this.auditCheckpointsTopic = TopicNames.auditCheckpoints(config.network);
     this.consumer = new KafkaInboxConsumer(kafka, {
       groupId: `enlace.${config.network}.monitor`,
       topic: watchedTopics(config.network),
@@ -76,6 +85,7 @@ export class MonitorConsumerService implements OnApplicationBootstrap, BeforeApp
     if (topic === this.deadlinesTopic) return this.deadlines.ingest(records);
     if (topic === this.heartbeatsTopic) return this.heartbeats.ingest(records);
     if (topic === this.statisticsTopic) return this.statistics.ingest(records);
+    if (topic === this.auditCheckpointsTopic) return this.auditCheckpoints.ingest(records);
     if (topic.includes('.deadletter.')) return this.deadLetters.ingest(records);
     return this.inbox.ingest(records);
   }
