@@ -13,3 +13,5 @@ export type { EnvelopeFacts } from './statistics/domain/envelope-facts';
 export { StatisticsRecordIngestor } from './ingest/statistics-record.ingestor';
 export { RegionalStatisticsRepository } from './regional-statistics/persistence/regional-statistics.repository';
 export { regionalStatisticsRows, regionalStatisticsCsv } from './regional-statistics/domain/regional-statistics-table';
+export { AuditCheckpointRecordIngestor } from './ingest/audit-checkpoint-record.ingestor';
+export { AuditCheckpointRepository } from './audit-checkpoints/persistence/audit-checkpoint.repository';
