@@ -78,7 +78,7 @@ describe('AsyncAPI document', () => {
     expect(schemaFiles(path.join(CONTRACTS, 'messages')).filter((file) => !referenced.has(file))).toEqual([]);
   });
 
-  it('should describe the inbox, directory, dead-letter, deadline, heartbeat and statistics topics', () => {
+  it('should describe the inbox, directory, dead-letter, deadline, heartbeat, statistics and audit checkpoint topics', () => {
     const channels = document.channels as Record<string, Node>;
     const addresses = Object.values(channels).map((channel) => channel.address);
 
@@ -89,6 +89,7 @@ describe('AsyncAPI document', () => {
       'enlace.{network}.deadlines',
       'enlace.{network}.heartbeats',
       'enlace.{network}.statistics',
+      'enlace.{network}.audit-checkpoints',
     ]);
     expect(resolvePointer(channels.directory, '/bindings/kafka/topicConfiguration/cleanup.policy')).toEqual([
       'compact',

@@ -78,6 +78,7 @@ describe('monitor OpenAPI document', () => {
       'get /nodes',
       'get /regional-statistics',
       'get /regional-statistics/csv',
+      'get /audit-checkpoints/{country}/latest',
       'get /events',
       'get /health',
     ]);

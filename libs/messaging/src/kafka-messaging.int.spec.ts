@@ -38,6 +38,7 @@ describe('Kafka messaging (on the real broker)', () => {
             TopicNames.deadlines(network),
             TopicNames.heartbeats(network),
             TopicNames.statistics(network),
+            TopicNames.auditCheckpoints(network),
             TopicNames.inbox(network, 'CO'),
             TopicNames.inbox(network, 'EC'),
           ].sort(),

@@ -39,10 +39,11 @@ function allow(
 
 /**
  * The ACLs of one network (READ and WRITE imply DESCRIBE; WRITE on a topic implies idempotent production):
- * - a country writes to every other country's inbox, its own dead letters, the deadlines, heartbeats and statistics
- *   topics;
+ * - a country writes to every other country's inbox, its own dead letters, the deadlines, heartbeats, statistics and
+ *   audit-checkpoints topics;
  *   it reads its own inbox and the directory, with consumer groups under its own prefix only;
- * - the monitor reads every inbox, every dead-letter topic, the deadlines, heartbeats, statistics and directory, with groups
+ * - the monitor reads every inbox, every dead-letter topic, the deadlines, heartbeats, statistics, audit checkpoints
+ *   and directory, with groups
  *   under its own prefix (and may delete them: its redrive reader's throwaway groups); it writes to inboxes only,
  *   for the dead-letter redrive of its supervisors: what it puts there are the original, signed bytes, which it
  *   cannot forge (every courier verifies the sender's signature) and whose replay changes nothing (idempotent inbox);
@@ -62,6 +63,7 @@ export function networkAcls(network: string, countries: readonly string[]): AclE
       allow(me, TOPIC, TopicNames.deadlines(network), WRITE),
       allow(me, TOPIC, TopicNames.heartbeats(network), WRITE),
       allow(me, TOPIC, TopicNames.statistics(network), WRITE),
+      allow(me, TOPIC, TopicNames.auditCheckpoints(network), WRITE),
       allow(me, TOPIC, TopicNames.inbox(network, country), READ),
       allow(me, TOPIC, TopicNames.directory(network), READ),
       allow(me, GROUP, ConsumerGroups.countryPrefix(network, country), READ, ResourcePatternTypes.PREFIXED),
@@ -74,6 +76,7 @@ export function networkAcls(network: string, countries: readonly string[]): AclE
     allow(monitor, TOPIC, TopicNames.deadlines(network), READ),
     allow(monitor, TOPIC, TopicNames.heartbeats(network), READ),
     allow(monitor, TOPIC, TopicNames.statistics(network), READ),
+    allow(monitor, TOPIC, TopicNames.auditCheckpoints(network), READ),
     allow(monitor, TOPIC, TopicNames.directory(network), READ),
     allow(monitor, GROUP, ConsumerGroups.monitorPrefix(network), READ, ResourcePatternTypes.PREFIXED),
     allow(monitor, GROUP, ConsumerGroups.monitorPrefix(network), DELETE, ResourcePatternTypes.PREFIXED),

@@ -15,6 +15,8 @@ export const TopicNames = {
   heartbeats: (network: string): string => `enlace.${network}.heartbeats`,
   /** Each node's signed statistics reports (statistics-report.*): suppressed aggregates only, for the monitor. */
   statistics: (network: string): string => `enlace.${network}.statistics`,
+  /** Each node's signed audit checkpoints (audit-checkpoint.*): its audit log's length and last seal, for the monitor. */
+  auditCheckpoints: (network: string): string => `enlace.${network}.audit-checkpoints`,
 } as const;
 
 /**

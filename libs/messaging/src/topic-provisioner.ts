@@ -53,6 +53,7 @@ export async function provisionNetworkTopics(kafka: Kafka, options: NetworkTopic
       { topic: TopicNames.deadlines(options.network), numPartitions: 1, replicationFactor },
       { topic: TopicNames.heartbeats(options.network), numPartitions: 1, replicationFactor },
       { topic: TopicNames.statistics(options.network), numPartitions: 1, replicationFactor },
+      { topic: TopicNames.auditCheckpoints(options.network), numPartitions: 1, replicationFactor },
     ];
     const missing = wanted.filter((topic) => !existing.has(topic.topic));
     if (missing.length > 0) {

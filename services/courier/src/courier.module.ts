@@ -1,4 +1,5 @@
 import { Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { AuditLogStore } from '@enlace/audit';
 import { MessageValidator } from '@enlace/contracts';
 import {
   DirectoryEntryVerifier,
@@ -44,6 +45,7 @@ import {
   OUTBOX_RELAY_STORE,
   PERSONAL_DATA_VAULT,
   STATISTICS_REPORT_STORE,
+  AUDIT_LOG_STORE,
 } from './courier.tokens';
 import { DeliveryReceiptSender } from './inbound/delivery-receipt.sender';
 import { InboundEnvelopeHandler } from './inbound/inbound-envelope.handler';
@@ -53,6 +55,7 @@ import { OutboxRelayService } from './outbound/outbox-relay.service';
 import { StatisticsReportRelayService } from './outbound/statistics-report-relay.service';
 import { courierKafkaLog } from './courier-kafka-log';
 import { HeartbeatPublisher } from './heartbeat/heartbeat.publisher';
+import { AuditCheckpointPublisher } from './audit-checkpoint/audit-checkpoint.publisher';
 import { CourierGauges } from './observability/courier-gauges';
 import { CourierReadiness } from './observability/courier-readiness';
 
@@ -135,6 +138,11 @@ async function memberDirectory(config: CourierConfig, kafka: Kafka): Promise<Mem
       useFactory: (db: Kysely<NodeDatabase>) => new StatisticsReportStore(db),
     },
     {
+      provide: AUDIT_LOG_STORE,
+      inject: [NODE_DATABASE],
+      useFactory: (db: Kysely<NodeDatabase>) => new AuditLogStore(db),
+    },
+    {
       provide: NodeStatementSigner,
       inject: [COURIER_CONFIG],
       useFactory: async (config: CourierConfig) => new NodeStatementSigner(await loadNodeKeys(config.keysFile)),
@@ -189,6 +197,7 @@ async function memberDirectory(config: CourierConfig, kafka: Kafka): Promise<Mem
     DeadlineNoticeRelayService,
     StatisticsReportRelayService,
     HeartbeatPublisher,
+    AuditCheckpointPublisher,
     CourierReadiness,
     CourierGauges,
   ],

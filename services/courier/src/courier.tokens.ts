@@ -13,3 +13,6 @@ export const PERSONAL_DATA_VAULT = Symbol('PERSONAL_DATA_VAULT');
 export const STATISTICS_REPORT_STORE = Symbol('STATISTICS_REPORT_STORE');
 /** A producer of the heartbeats' own, so that a beat never queues behind the relay's batches on one connection. */
 export const HEARTBEAT_PUBLISHER = Symbol('HEARTBEAT_PUBLISHER');
+
+/** The node's audit log, read for its head only: the courier never writes it and has no audit key. */
+export const AUDIT_LOG_STORE = Symbol('AUDIT_LOG_STORE');

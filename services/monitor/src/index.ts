@@ -14,3 +14,5 @@ export { StatisticsRecordIngestor } from './ingest/statistics-record.ingestor';
 export { SignedStatementReader, refusedStatementsCounter } from './ingest/signed-statement.reader';
 export { RegionalStatisticsRepository } from './regional-statistics/persistence/regional-statistics.repository';
 export { regionalStatisticsRows, regionalStatisticsCsv } from './regional-statistics/domain/regional-statistics-table';
+export { AuditCheckpointRecordIngestor } from './ingest/audit-checkpoint-record.ingestor';
+export { AuditCheckpointRepository } from './audit-checkpoints/persistence/audit-checkpoint.repository';

@@ -13,6 +13,7 @@ import { MonitorMessagingModule } from './messaging/monitor-messaging.module';
 import { NodesModule } from './nodes/nodes.module';
 import { OverdueModule } from './overdue/overdue.module';
 import { RegionalStatisticsModule } from './regional-statistics/regional-statistics.module';
+import { AuditCheckpointsModule } from './audit-checkpoints/audit-checkpoints.module';
 import { StatisticsModule } from './statistics/statistics.module';
 
 /** The network secretariat's monitor: envelope headers in, statistics out, never a payload. */
@@ -31,6 +32,7 @@ import { StatisticsModule } from './statistics/statistics.module';
     DeadLettersModule,
     NodesModule,
     RegionalStatisticsModule,
+    AuditCheckpointsModule,
   ],
   providers: [{ provide: APP_FILTER, useValue: new ProblemDetailsFilter() }],
 })

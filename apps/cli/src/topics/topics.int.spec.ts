@@ -69,6 +69,7 @@ describe('enlace topics provision', () => {
       TopicNames.deadlines(network),
       TopicNames.heartbeats(network),
       TopicNames.statistics(network),
+      TopicNames.auditCheckpoints(network),
     ];
     expect([...result.created].sort()).toEqual([...expected].sort());
     expect(await admin.listTopics()).toEqual(expect.arrayContaining(expected));
@@ -103,6 +104,6 @@ describe('enlace topics provision', () => {
   it('should leave everything as it was when run again', async () => {
     const again = await provision(network);
     expect(again.created).toEqual([]);
-    expect(again.existing).toHaveLength(8);
+    expect(again.existing).toHaveLength(9);
   });
 });

@@ -65,7 +65,6 @@ file must be its owner's only). An init container copies them into a memory-back
 - name: DATABASE_URL
   valueFrom: { secretKeyRef: { name: {{ .Values.secrets.settings }}, key: database-url } }
 - { name: ENLACE_CASE_KEK_FILE, value: /run/secrets/enlace/case-kek.json }
-- { name: ENLACE_AUDIT_KEY_FILE, value: /run/secrets/enlace/audit-key.json }
 {{- end -}}
 
 {{- define "enlace.probes" -}}

@@ -176,11 +176,12 @@ async function refusalOf(call: () => Promise<unknown>): Promise<{ name?: string;
         TopicNames.deadlines(network),
         TopicNames.heartbeats(network),
         TopicNames.statistics(network),
+        TopicNames.auditCheckpoints(network),
       ].map((topic) => refusalOf(() => produce(monitor, topic, 'x'))),
     );
 
     expect(read).toEqual(['from CO']);
-    expect(refusals.map((r) => r.type)).toEqual(Array(5).fill('TOPIC_AUTHORIZATION_FAILED'));
+    expect(refusals.map((r) => r.type)).toEqual(Array(6).fill('TOPIC_AUTHORIZATION_FAILED'));
     await expect(produce(monitor, TopicNames.inbox(network, 'CO'), 'redriven')).resolves.toBeUndefined();
   }, 60_000);
 

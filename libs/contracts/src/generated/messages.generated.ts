@@ -4,6 +4,40 @@
 // Regenerate with: npx tsx tools/contracts/generate.ts
 
 /**
+ * A node anchors its audit log outside itself: how many records it held and the seal (HMAC-SHA256 under the node's audit key) of the last one, at a time. Published by the node's courier, signed with the node's key, on the network's audit-checkpoints topic for the secretariat's monitor, which keeps them. An audit of the node compares its log with the last checkpoint: a log that ends before it was cut, one whose record there has another seal was rewritten. Facts of the log only: never an actor, an action, a case id or a person.
+ */
+export interface AuditCheckpointV1 {
+  /**
+   * Unique id of this checkpoint.
+   */
+  checkpointId: string;
+  /**
+   * The network's name.
+   */
+  network: string;
+  /**
+   * The country whose node's audit log this anchors (and whose node signed it).
+   */
+  country: string;
+  /**
+   * The number of the last record of the log (records are numbered 1, 2, 3, ... with no gap).
+   */
+  sequence: number;
+  /**
+   * The seal of that record, in hex: HMAC-SHA256 under the node's audit key, which the monitor never has.
+   */
+  headMac: string;
+  /**
+   * How many records the log held; equal to sequence for an unbroken log.
+   */
+  count: number;
+  /**
+   * When the node read its log's head for this checkpoint.
+   */
+  at: string;
+}
+
+/**
  * A consent record: what the person agreed to share, with whom, for what and until when. Its presence is HTCDS Consent = true.
  */
 export interface ConsentV1 {

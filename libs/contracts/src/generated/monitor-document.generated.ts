@@ -26,6 +26,11 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
       description:
         'Each node\'s signed counts of its cases per month, protocol and corridor, small cells suppressed at the node ("<11"), combined into one table; never a case or a person.',
     },
+    {
+      name: 'audit-checkpoints',
+      description:
+        "Each node's signed audit checkpoints: the length of its audit log and the seal of its last record, kept as the node signed them, so that an audit of the node can tell a log that was cut or rewritten. No personal data.",
+    },
     { name: 'health', description: 'Liveness of the monitor.' },
   ],
   paths: {
@@ -281,6 +286,26 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
         },
       },
     },
+    '/audit-checkpoints/{country}/latest': {
+      get: {
+        tags: ['audit-checkpoints'],
+        operationId: 'getLatestAuditCheckpoint',
+        summary: "The node's latest audit checkpoint, as it signed it.",
+        description:
+          "The checkpoint (audit-checkpoint.v1) of the country's longest audit log the monitor received, its signature verified against the directory when it arrived. An auditor saves it and gives it to `enlace audit verify --checkpoint`: a node's log that ends before `sequence`, or whose record there has another seal, was cut or rewritten. `statement` is the JWS the node signed, to be checked again against the directory.",
+        parameters: [{ $ref: '#/components/parameters/CountryPath' }],
+        responses: {
+          '200': {
+            description: 'The latest checkpoint.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/AuditCheckpoint' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
     '/events': {
       get: {
         tags: ['events'],
@@ -388,6 +413,13 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
         description: "Id of a dead letter, `<country>.<partition>.<offset>` on that country's dead-letter topic.",
         schema: { $ref: '#/components/schemas/DeadLetterId' },
       },
+      CountryPath: {
+        name: 'country',
+        in: 'path',
+        required: true,
+        description: "The node's country, ISO 3166-1 alpha-2.",
+        schema: { $ref: '#/components/schemas/CountryCode' },
+      },
     },
     responses: {
       BadRequest: {
@@ -442,7 +474,7 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
         },
       },
       NotFound: {
-        description: 'No such dead letter.',
+        description: 'No such dead letter, or no audit checkpoint of that country.',
         content: {
           'application/problem+json': {
             schema: { $ref: '#/components/schemas/Problem' },
@@ -687,6 +719,32 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
         maxLength: 40,
         pattern: '^[A-Z]{2}\\.[0-9]{1,9}\\.[0-9]{1,19}$',
         examples: ['EC.0.17'],
+      },
+      AuditCheckpoint: {
+        description: "A node's audit checkpoint as the monitor keeps it.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['country', 'sequence', 'headMac', 'count', 'at', 'receivedAt', 'statement'],
+        properties: {
+          country: { $ref: '#/components/schemas/CountryCode' },
+          sequence: {
+            description: "The number of the last record of the node's audit log.",
+            type: 'integer',
+            minimum: 1,
+          },
+          headMac: {
+            description: "The seal of that record (HMAC-SHA256 under the node's audit key), hex.",
+            type: 'string',
+            pattern: '^[0-9a-f]{64}$',
+          },
+          count: { description: 'How many records the log held.', type: 'integer', minimum: 1 },
+          at: { description: "When the node read its log's head.", type: 'string', format: 'date-time' },
+          receivedAt: { description: 'When the monitor received the checkpoint.', type: 'string', format: 'date-time' },
+          statement: {
+            description: 'The checkpoint as the node signed it, a JWS compact serialization (EdDSA).',
+            type: 'string',
+          },
+        },
       },
       DeadLetterStatus: {
         description: 'pending (never redriven) or redriven.',

@@ -197,6 +197,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/audit-checkpoints/{country}/latest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The node's latest audit checkpoint, as it signed it.
+     * @description The checkpoint (audit-checkpoint.v1) of the country's longest audit log the monitor received, its signature verified against the directory when it arrived. An auditor saves it and gives it to `enlace audit verify --checkpoint`: a node's log that ends before `sequence`, or whose record there has another seal, was cut or rewritten. `statement` is the JWS the node signed, to be checked again against the directory.
+     */
+    get: operations['getLatestAuditCheckpoint'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/events': {
     parameters: {
       query?: never;
@@ -487,6 +507,28 @@ export interface components {
      * @example EC.0.17
      */
     DeadLetterId: string;
+    /** @description A node's audit checkpoint as the monitor keeps it. */
+    AuditCheckpoint: {
+      country: components['schemas']['CountryCode'];
+      /** @description The number of the last record of the node's audit log. */
+      sequence: number;
+      /** @description The seal of that record (HMAC-SHA256 under the node's audit key), hex. */
+      headMac: string;
+      /** @description How many records the log held. */
+      count: number;
+      /**
+       * Format: date-time
+       * @description When the node read its log's head.
+       */
+      at: string;
+      /**
+       * Format: date-time
+       * @description When the monitor received the checkpoint.
+       */
+      receivedAt: string;
+      /** @description The checkpoint as the node signed it, a JWS compact serialization (EdDSA). */
+      statement: string;
+    };
     /**
      * @description pending (never redriven) or redriven.
      * @enum {string}
@@ -846,7 +888,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description No such dead letter. */
+    /** @description No such dead letter, or no audit checkpoint of that country. */
     NotFound: {
       headers: {
         [name: string]: unknown;
@@ -882,6 +924,8 @@ export interface components {
     Limit: number;
     /** @description Id of a dead letter, `<country>.<partition>.<offset>` on that country's dead-letter topic. */
     DeadLetterId: components['schemas']['DeadLetterId'];
+    /** @description The node's country, ISO 3166-1 alpha-2. */
+    CountryPath: components['schemas']['CountryCode'];
   };
   requestBodies: never;
   headers: never;
@@ -904,6 +948,7 @@ export type OverdueState = components['schemas']['OverdueState'];
 export type OverdueAnswer = components['schemas']['OverdueAnswer'];
 export type OverdueList = components['schemas']['OverdueList'];
 export type DeadLetterId = components['schemas']['DeadLetterId'];
+export type AuditCheckpoint = components['schemas']['AuditCheckpoint'];
 export type DeadLetterStatus = components['schemas']['DeadLetterStatus'];
 export type EnvelopeFacts = components['schemas']['EnvelopeFacts'];
 export type DeadLetter = components['schemas']['DeadLetter'];
@@ -934,6 +979,7 @@ export type ParameterUntil = components['parameters']['Until'];
 export type ParameterGranularity = components['parameters']['Granularity'];
 export type ParameterLimit = components['parameters']['Limit'];
 export type ParameterDeadLetterId = components['parameters']['DeadLetterId'];
+export type ParameterCountryPath = components['parameters']['CountryPath'];
 export type $defs = Record<string, never>;
 export interface operations {
   issueMonitorToken: {
@@ -1239,6 +1285,33 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+    };
+  };
+  getLatestAuditCheckpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The node's country, ISO 3166-1 alpha-2. */
+        country: components['parameters']['CountryPath'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The latest checkpoint. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditCheckpoint'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
     };
   };
   streamMonitorEvents: {

@@ -3,6 +3,55 @@
 // Source: contracts/messages/**/*.schema.json
 // Regenerate with: npx tsx tools/contracts/generate.ts
 
+/** urn:enlace:schema:audit-checkpoint.v1, from contracts/messages/audit/audit-checkpoint.v1.schema.json */
+export const auditCheckpointV1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:enlace:schema:audit-checkpoint.v1',
+  title: 'Audit checkpoint, version 1',
+  description:
+    "A node anchors its audit log outside itself: how many records it held and the seal (HMAC-SHA256 under the node's audit key) of the last one, at a time. Published by the node's courier, signed with the node's key, on the network's audit-checkpoints topic for the secretariat's monitor, which keeps them. An audit of the node compares its log with the last checkpoint: a log that ends before it was cut, one whose record there has another seal was rewritten. Facts of the log only: never an actor, an action, a case id or a person.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['checkpointId', 'network', 'country', 'sequence', 'headMac', 'count', 'at'],
+  properties: {
+    checkpointId: { description: 'Unique id of this checkpoint.', type: 'string', format: 'uuid' },
+    network: { description: "The network's name.", type: 'string', pattern: '^[a-z][a-z0-9-]{1,31}$' },
+    country: {
+      description: "The country whose node's audit log this anchors (and whose node signed it).",
+      type: 'string',
+      pattern: '^[A-Z]{2}$',
+    },
+    sequence: {
+      description: 'The number of the last record of the log (records are numbered 1, 2, 3, ... with no gap).',
+      type: 'integer',
+      minimum: 1,
+    },
+    headMac: {
+      description:
+        "The seal of that record, in hex: HMAC-SHA256 under the node's audit key, which the monitor never has.",
+      type: 'string',
+      pattern: '^[0-9a-f]{64}$',
+    },
+    count: {
+      description: 'How many records the log held; equal to sequence for an unbroken log.',
+      type: 'integer',
+      minimum: 1,
+    },
+    at: { description: "When the node read its log's head for this checkpoint.", type: 'string', format: 'date-time' },
+  },
+  examples: [
+    {
+      checkpointId: '6f1c2b7e-3a4d-4c5e-8f9a-0b1c2d3e4f5a',
+      network: 'andes',
+      country: 'CO',
+      sequence: 1204,
+      headMac: '9f2c4a1e7b3d5f60812a4c6e8b0d2f4163a5c7e9b1d3f5a7c9e1b3d5f7a9c1e3',
+      count: 1204,
+      at: '2026-03-31T23:55:00Z',
+    },
+  ],
+} as const;
+
 /** urn:enlace:schema:consent.v1, from contracts/messages/common/consent.v1.schema.json */
 export const consentV1Schema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -2414,6 +2463,7 @@ export const statisticsReportV1Schema = {
 
 /** Every message schema by its $id. */
 export const schemasById = {
+  'urn:enlace:schema:audit-checkpoint.v1': auditCheckpointV1Schema,
   'urn:enlace:schema:consent.v1': consentV1Schema,
   'urn:enlace:schema:person.v1': personV1Schema,
   'urn:enlace:message:consent.erasure-confirmed.v1': consentErasureConfirmedV1Schema,

@@ -58,6 +58,8 @@ export interface CourierConfig {
   readonly inboxCommitIntervalMs: number;
   /** How often the courier tells the network's monitor that it is alive (ENLACE_HEARTBEAT_MS, 5 s by default). */
   readonly heartbeatMs: number;
+  /** How often the courier anchors its audit log's head at the monitor (ENLACE_AUDIT_CHECKPOINT_MS, a minute). */
+  readonly auditCheckpointMs: number;
   /**
    * The courier's own small HTTP server for /health/live, /health/ready and /metrics (ENLACE_COURIER_HTTP_PORT): off
    * when unset, since the courier serves no one else; on ENLACE_COURIER_HTTP_HOST, the loopback address unless told
@@ -105,6 +107,7 @@ export function courierConfigOf(
     inboxCommitIntervalMs: settings.ENLACE_INBOX_COMMIT_INTERVAL_MS,
     ...(kafkaTls !== undefined && { kafkaTls }),
     heartbeatMs: settings.ENLACE_HEARTBEAT_MS,
+    auditCheckpointMs: settings.ENLACE_AUDIT_CHECKPOINT_MS,
     ...(settings.ENLACE_COURIER_HTTP_PORT !== undefined && { opsHttpPort: settings.ENLACE_COURIER_HTTP_PORT }),
     opsHttpHost: settings.ENLACE_COURIER_HTTP_HOST,
   };

@@ -199,6 +199,7 @@ describe('readCourierConfig', () => {
         inboxFetchWaitMs: 250,
         inboxCommitIntervalMs: 200,
         heartbeatMs: 5_000,
+        auditCheckpointMs: 60_000,
         opsHttpHost: '127.0.0.1',
       });
     });

@@ -96,6 +96,14 @@ export const courierSettings = {
     fallback: 5_000,
     min: 100,
   }),
+  ENLACE_AUDIT_CHECKPOINT_MS: integer({
+    description:
+      "How often the courier looks at the head of the node's audit log and, when it moved, publishes a signed " +
+      "checkpoint of it (its length and last seal, no personal data) for the network's monitor, in ms. An audit " +
+      'detects a cut tail down to the last checkpoint: a shorter interval leaves less unanchored.',
+    fallback: 60_000,
+    min: 1_000,
+  }),
 };
 
 /**

@@ -8,6 +8,7 @@ import { MONITOR_DATABASE } from '../monitor.tokens';
 import { NodeHealthRepository } from '../nodes/persistence/node-health.repository';
 import { OverdueRepository } from '../overdue/persistence/overdue.repository';
 import { RegionalStatisticsRepository } from '../regional-statistics/persistence/regional-statistics.repository';
+import { AuditCheckpointRepository } from '../audit-checkpoints/persistence/audit-checkpoint.repository';
 import { ConversationRepository } from '../statistics/persistence/conversation.repository';
 import { EnvelopeTraceRepository } from '../statistics/persistence/envelope-trace.repository';
 import { StatisticsRepository } from '../statistics/persistence/statistics.repository';
@@ -21,6 +22,7 @@ const OVER_THE_DATABASE = [
   DeadLetterRepository,
   NodeHealthRepository,
   RegionalStatisticsRepository,
+  AuditCheckpointRepository,
   AuditLogStore<MonitorDatabase>,
 ];
 /** Repositories that work only inside a caller's transaction. */

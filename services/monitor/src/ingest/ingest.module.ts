@@ -19,6 +19,8 @@ import { RegionalStatisticsRepository } from '../regional-statistics/persistence
 import { StatisticsRecordIngestor } from './statistics-record.ingestor';
 import { MetricsRegistry } from '@enlace/observability';
 import { SignedStatementReader, refusedStatementsCounter } from './signed-statement.reader';
+import { AuditCheckpointRepository } from '../audit-checkpoints/persistence/audit-checkpoint.repository';
+import { AuditCheckpointRecordIngestor } from './audit-checkpoint-record.ingestor';
 
 /** Reading the network's topics into the monitor's statistics. */
 @Module({
@@ -65,6 +67,15 @@ import { SignedStatementReader, refusedStatementsCounter } from './signed-statem
       inject: [SignedStatementReader, RegionalStatisticsRepository],
       useFactory: (...deps: ConstructorParameters<typeof StatisticsRecordIngestor>) =>
         new StatisticsRecordIngestor(...deps),
+    },
+    {
+      provide: AuditCheckpointRecordIngestor,
+      inject: [FileMemberDirectory, MessageValidator, AuditCheckpointRepository],
+      useFactory: (
+        directory: FileMemberDirectory,
+        validator: MessageValidator,
+        checkpoints: AuditCheckpointRepository,
+      ) => new AuditCheckpointRecordIngestor(new NodeStatementVerifier(directory), validator, checkpoints),
     },
     MonitorConsumerService,
   ],

@@ -30,6 +30,7 @@ import { NodeHealthRepository } from '../nodes/persistence/node-health.repositor
 import { OverdueRepository } from '../overdue/persistence/overdue.repository';
 import { DeadLetterRecordIngestor } from './dead-letter-record.ingestor';
 import { DeadlineRecordIngestor } from './deadline-record.ingestor';
+import { AuditCheckpointRecordIngestor } from './audit-checkpoint-record.ingestor';
 import { HeartbeatRecordIngestor } from './heartbeat-record.ingestor';
 import { InboxRecordIngestor } from './inbox-record.ingestor';
 import { MonitorConsumerService } from './monitor-consumer.service';
@@ -133,6 +134,7 @@ describe(MonitorConsumerService, () => {
       new DeadlineRecordIngestor(statements, overdue, events),
       new HeartbeatRecordIngestor(statements, nodes, events),
       { ingest: async () => undefined } as unknown as StatisticsRecordIngestor,
+      { ingest: async () => undefined } as unknown as AuditCheckpointRecordIngestor,
     );
     service.onApplicationBootstrap();
   }, 120_000);

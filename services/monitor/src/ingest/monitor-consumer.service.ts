@@ -8,6 +8,7 @@ import { DeadlineRecordIngestor } from './deadline-record.ingestor';
 import { HeartbeatRecordIngestor } from './heartbeat-record.ingestor';
 import { InboxRecordIngestor } from './inbox-record.ingestor';
 import { StatisticsRecordIngestor } from './statistics-record.ingestor';
+import { AuditCheckpointRecordIngestor } from './audit-checkpoint-record.ingestor';
 
 /**
  * Records per call of an ingestor: consecutive records of one partition, counted in one transaction. Large enough
@@ -19,12 +20,12 @@ const MAX_BATCH = 200;
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The topics of the network the secretariat counts from, in its main group: inboxes, dead letters, deadlines and
- * statistics. The heartbeats are read apart (ConsumerGroups.monitorHeartbeats).
+ * The topics of the network the secretariat counts from, in its main group: inboxes, dead letters, deadlines,
+ * statistics and audit checkpoints. The heartbeats are read apart (ConsumerGroups.monitorHeartbeats).
  */
 export function watchedTopics(network: string): RegExp {
   const prefix = escape(`enlace.${network}.`);
-  return new RegExp(`^${prefix}(inbox\\.[A-Z]{2}|deadletter\\.[A-Z]{2}|deadlines|statistics)$`);
+  return new RegExp(`^${prefix}(inbox\\.[A-Z]{2}|deadletter\\.[A-Z]{2}|deadlines|statistics|audit-checkpoints)$`);
 }
 
 /**
@@ -42,6 +43,7 @@ export class MonitorConsumerService implements OnApplicationBootstrap, BeforeApp
   private readonly deadlinesTopic: string;
   private readonly heartbeatsTopic: string;
   private readonly statisticsTopic: string;
+  private readonly auditCheckpointsTopic: string;
 
   constructor(
     @Inject(MONITOR_CONFIG) config: MonitorConfig,
@@ -51,10 +53,12 @@ export class MonitorConsumerService implements OnApplicationBootstrap, BeforeApp
     private readonly deadlines: DeadlineRecordIngestor,
     private readonly heartbeats: HeartbeatRecordIngestor,
     private readonly statistics: StatisticsRecordIngestor,
+    private readonly auditCheckpoints: AuditCheckpointRecordIngestor,
   ) {
     this.deadlinesTopic = TopicNames.deadlines(config.network);
     this.heartbeatsTopic = TopicNames.heartbeats(config.network);
     this.statisticsTopic = TopicNames.statistics(config.network);
+    this.auditCheckpointsTopic = TopicNames.auditCheckpoints(config.network);
     this.consumer = new KafkaInboxConsumer(kafka, {
       groupId: ConsumerGroups.monitor(config.network),
       topic: watchedTopics(config.network),
@@ -115,6 +119,7 @@ export class MonitorConsumerService implements OnApplicationBootstrap, BeforeApp
     if (topic === this.deadlinesTopic) return (records) => this.deadlines.ingest(records);
     if (topic === this.heartbeatsTopic) return (records) => this.heartbeats.ingest(records);
     if (topic === this.statisticsTopic) return (records) => this.statistics.ingest(records);
+    if (topic === this.auditCheckpointsTopic) return (records) => this.auditCheckpoints.ingest(records);
     if (topic.includes('.deadletter.')) return (records) => this.deadLetters.ingest(records);
     return (records) => this.inbox.ingest(records);
   }
