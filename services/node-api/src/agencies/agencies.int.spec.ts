@@ -1,3 +1,4 @@
+import { ensureAuditKeyFile } from '@enlace/audit';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
@@ -73,6 +74,8 @@ describe('agencies inside a node (on the real PostgreSQL)', () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'enlace-agencies-'));
     const kekFile = path.join(dir, 'kek.json');
     await ensureKeyEncryptionKeyFile(kekFile);
+    const auditKeyFile = path.join(dir, 'audit-key.json');
+    await ensureAuditKeyFile(auditKeyFile);
     const usersFile = path.join(dir, 'users.json');
     await fs.writeFile(usersFile, '[]');
     const saved = { ...process.env };
@@ -82,6 +85,7 @@ describe('agencies inside a node (on the real PostgreSQL)', () => {
       ENLACE_JWT_SECRET: secret,
       ENLACE_USERS_FILE: usersFile,
       ENLACE_CASE_KEK_FILE: kekFile,
+      ENLACE_AUDIT_KEY_FILE: auditKeyFile,
       ENLACE_AGENCIES: AGENCIES.join(','),
       ENLACE_GATEWAY_AGENCY: POLICE,
       DATABASE_URL: scratch.url,
