@@ -316,12 +316,17 @@ export class CaseTable {
       .execute();
   }
 
-  /** Every case in id order, a page at a time after `afterId`, with its personal content: for the export. */
-  async page(afterId: string | undefined, size: number): Promise<Selectable<CasesTable>[]> {
+  /** Every case that meets `conditions`, in id order, a page at a time after `afterId`, with its personal content: for the export. */
+  async page(
+    afterId: string | undefined,
+    size: number,
+    conditions: readonly CaseCondition[] = [],
+  ): Promise<Selectable<CasesTable>[]> {
     let query = this.transactions.executor
       .selectFrom('cases')
       .selectAll()
       .where('protocol', '=', this.protocol)
+      .where((where) => where.and(conditions.map((condition) => condition(where))))
       .orderBy('id')
       .limit(size);
     if (afterId !== undefined) query = query.where('id', '>', afterId);
