@@ -21,6 +21,7 @@ import type {
   TokenResponse,
   CurrentUser,
   CaseListQuery,
+  HtcdsExportQuery,
 } from './node-api.types';
 
 /**
@@ -127,5 +128,17 @@ export class NodeApiClient {
 
   referIntake(id: string, request: IntakeReferralRequest): Promise<ReferralView> {
     return answerOf(this.api.POST('/intakes/{id}/referral', { params: { path: { id } }, body: request }));
+  }
+
+  /**
+   * The HTCDS export the node streams, as a file for the browser to save (the bearer token rules out a plain link),
+   * with the file name the node gave it.
+   */
+  async exportHtcds(query: HtcdsExportQuery): Promise<{ file: Blob; fileName: string }> {
+    const call = this.api.GET('/exports/htcds.csv', { params: { query }, parseAs: 'blob' });
+    const file = await answerOf(call);
+    const disposition = (await call).response.headers.get('content-disposition') ?? '';
+    const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `enlace-${this.country}-htcds.csv`;
+    return { file, fileName };
   }
 }

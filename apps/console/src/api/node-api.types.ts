@@ -105,3 +105,6 @@ export const REPORTER_RELATIONSHIPS: readonly NonNullable<Schemas['IntakeReporte
  * values differ; returns and reintegrations ignore the urgency).
  */
 export type CaseListQuery = Omit<NonNullable<NodeApi.operations['listReferrals']['parameters']['query']>, 'status'>;
+
+/** The filters of the HTCDS export. */
+export type HtcdsExportQuery = NonNullable<NodeApi.operations['exportHtcdsCsv']['parameters']['query']>;

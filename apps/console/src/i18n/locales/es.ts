@@ -617,4 +617,27 @@ export const es: Translation = {
       exploitation: 'Forma de explotación',
     },
   },
+  export: {
+    title: 'Exportar (CSV HTCDS)',
+    hint: 'Los casos y las recepciones de este nodo, con los datos personales, en un archivo CSV con los nombres de columna del Human Trafficking Case Data Standard, para un sistema de gestión de casos. El nodo anota cada exportación en su registro de auditoría.',
+    protocol: 'Casos',
+    allProtocols: 'Todos los casos y recepciones',
+    protocols: {
+      referral: 'Derivaciones',
+      return: 'Retornos',
+      reintegration: 'Reintegraciones',
+      intake: 'Recepciones',
+    },
+    direction: 'Dirección',
+    bothDirections: 'Ambas direcciones',
+    directions: { outgoing: 'Enviados por este país', incoming: 'Recibidos por este país' },
+    from: 'Creados desde',
+    to: 'Creados hasta',
+    download: 'Descargar CSV',
+    downloading: 'Preparando el archivo…',
+    backwards: 'El período termina antes de empezar.',
+    noIntakesWithDirection:
+      'Las recepciones no tienen dirección: una exportación de una sola dirección las deja fuera.',
+    saved: 'Guardado como {{fileName}}.',
+  },
 };
