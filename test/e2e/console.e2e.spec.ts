@@ -599,6 +599,13 @@ describe('the web console in a browser', () => {
     await panel.getByText(`Guardado como ${download.suggestedFilename()}`).waitFor();
     expect(await panel.innerText()).not.toMatch(/\b(Export|Download|Cases|Direction|Both|Created)\b/);
     await shot(page, 'htcds-export');
+
+    // A problem the node answers in English is said in Spanish; its own words stay folded away.
+    await page.goto(`${consoleUrl}/referrals/00000000-0000-4000-8000-000000000000`);
+    const problem = page.getByRole('alert');
+    await problem.waitFor();
+    expect(await problem.innerText()).toContain('(404)');
+    expect(await problem.innerText()).not.toMatch(/Not Found|referral|does not/);
     await context.close();
   }, 120_000);
 

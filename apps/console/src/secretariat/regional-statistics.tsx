@@ -12,10 +12,7 @@ import { usePolling } from '../components/use-polling';
  */
 export function RegionalStatistics({ client }: { client: MonitorApiClient }) {
   const { t } = useTranslation();
-  const load = useCallback(
-    (signal: AbortSignal) => client.regionalStatistics(signal),
-    [client],
-  );
+  const load = useCallback((signal: AbortSignal) => client.regionalStatistics(signal), [client]);
   const { data, error } = usePolling(load, 10_000);
   const [downloadError, setDownloadError] = useState<unknown>();
 
