@@ -9,13 +9,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const depConstraints = [
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+  // The typed API clients (libs/client): for the console, the tests and other systems, never for the services.
+  { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:domain'] },
   { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:domain'] },
   { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:domain'] },
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:service', 'type:infra', 'type:contracts', 'type:domain'] },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:service', 'type:infra', 'type:contracts', 'type:domain', 'type:client'],
+  },
   { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
-  // The browser application reads the contracts' generated types and nothing else of the workspace.
-  { sourceTag: 'type:frontend', onlyDependOnLibsWithTags: ['type:contracts'] },
+  // The browser application reads the contracts' generated types and calls the APIs through the typed clients.
+  { sourceTag: 'type:frontend', onlyDependOnLibsWithTags: ['type:contracts', 'type:client'] },
 ];
 
 export default [

@@ -21,6 +21,8 @@ export default defineConfig(() => {
   return {
     root,
     plugins: [react()],
+    // The typed API clients come from the workspace's own lib (the contracts are imported for their types only).
+    resolve: { alias: { '@enlace/client': `${repoRoot}libs/client/src/index.ts` } },
     build: { outDir: `${repoRoot}dist/apps/console`, emptyOutDir: true, sourcemap: true },
     server: { host: '127.0.0.1', ...(proxy ? { proxy } : {}) },
   };

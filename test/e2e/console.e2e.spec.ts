@@ -14,7 +14,10 @@ import {
   findFreeBasePort,
   networkPortOffsets,
 } from '@enlace/local-infra';
-import { NodeApiClient, eventually, testInfra } from '@enlace/testing';
+import type { NodeApiClient } from '@enlace/client';
+import type { NodeApi } from '@enlace/contracts';
+import { eventually, testInfra } from '@enlace/testing';
+import { signedInNodeApi } from './support/typed-node-api';
 
 /** Debian's Chromium, never a downloaded browser (`npm run test:int` installs it when missing). */
 const CHROMIUM = process.env['ENLACE_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -25,6 +28,7 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..');
  * render fails here either way.
  */
 const UPDATE_SCREENSHOTS = process.env['ENLACE_UPDATE_SCREENSHOTS'] === '1';
+type ReturnStep = NodeApi.components['schemas']['ReturnStep'];
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 /** The console's build is part of `npm run build`; a lone `npm run test:int -- console` builds what is missing. */
@@ -264,24 +268,30 @@ describe('the web console in a browser', () => {
     await page.waitForURL(/\/work$/);
   }
 
-  /** A node API client of a country's focal point, for the steps the browser test does not click through. */
-  const api = (country: string) => {
+  /** The typed node API client (libs/client) of a country's user, for the steps the browser test does not click through. */
+  const api = (country: string, suffix = '.focal') => {
     const node = network.nodes.find((candidate) => candidate.country === country);
-    if (!node) throw new Error(`no node of ${country}`);
-    return new NodeApiClient(node.apiUrl).login(user(country).username, user(country).password);
+    const found = network.users.find((u) => u.country === country && u.username.endsWith(suffix));
+    if (!node || !found) throw new Error(`no ${suffix} user of ${country}`);
+    return signedInNodeApi(node.apiUrl, found.username, found.password);
   };
 
   /** Takes a return's step through the API once the node lists it as allowed (the other side's message arrived). */
-  async function apiStep(client: NodeApiClient, route: string, id: string, step: string, body: object = {}) {
+  async function returnStep(
+    client: NodeApiClient,
+    id: string,
+    step: ReturnStep,
+    body: Record<string, unknown> = {},
+  ): Promise<void> {
     await eventually(
       async () => {
-        const view = await client.request<{ allowedSteps: string[] }>('GET', `/${route}/${id}`);
-        return view.status === 200 && view.body.allowedSteps.includes(step) ? true : undefined;
+        const view = await client.GET('/returns/{id}', { params: { path: { id } } });
+        return view.data?.allowedSteps.includes(step) ? true : undefined;
       },
       { what: `${step} to be allowed`, timeoutMs: 30_000, intervalMs: 100 },
     );
-    const answer = await client.request('POST', `/${route}/${id}/${step}`, body);
-    expect([step, answer.status]).toEqual([step, 200]);
+    const answer = await client.POST(`/returns/{id}/${step}`, { params: { path: { id } }, body: body as never });
+    expect([step, answer.response.status]).toEqual([step, 200]);
   }
 
   it('should let an AR focal point request a return to BO, showing a refused field beside its input', async () => {
@@ -365,14 +375,14 @@ describe('the web console in a browser', () => {
 
   it('should let BO open the reintegration once the person arrived, and agree its plan', async () => {
     const [ar, bo] = await Promise.all([api('AR'), api('BO')]);
-    await apiStep(ar, 'returns', returnId, 'record-risk-assessment', { result: 'safe' });
-    await apiStep(bo, 'returns', returnId, 'propose-reception-plan');
-    await apiStep(ar, 'returns', returnId, 'confirm-reception-plan');
-    await apiStep(bo, 'returns', returnId, 'issue-travel-documents');
+    await returnStep(ar, returnId, 'record-risk-assessment', { result: 'safe' });
+    await returnStep(bo, returnId, 'propose-reception-plan');
+    await returnStep(ar, returnId, 'confirm-reception-plan');
+    await returnStep(bo, returnId, 'issue-travel-documents');
     const travelDate = new Date(Date.now() + 86_400_000).toISOString();
-    await apiStep(ar, 'returns', returnId, 'schedule-travel', { travelDate, route: 'EZE-VVI' });
-    await apiStep(ar, 'returns', returnId, 'record-departure');
-    await apiStep(bo, 'returns', returnId, 'record-arrival');
+    await returnStep(ar, returnId, 'schedule-travel', { travelDate, route: 'EZE-VVI' });
+    await returnStep(ar, returnId, 'record-departure');
+    await returnStep(bo, returnId, 'record-arrival');
 
     const { context, page } = await tab('en-GB');
     await signIn(page, 'BO');
@@ -421,12 +431,9 @@ describe('the web console in a browser', () => {
 
   it('should show the secretariat CO’s regional statistics, its one referral to EC as "<11"', async () => {
     const { page } = secretariat;
-    const supervisor = network.users.find((u) => u.country === 'CO' && u.username.endsWith('.supervisor'));
-    const node = network.nodes.find((candidate) => candidate.country === 'CO');
-    if (!supervisor || !node) throw new Error('no CO supervisor');
-    const client = await new NodeApiClient(node.apiUrl).login(supervisor.username, supervisor.password);
-    const published = await client.request('POST', '/statistics/reports', {});
-    expect(published.status).toBe(202);
+    const client = await api('CO', '.supervisor');
+    const published = await client.POST('/statistics/reports', { body: {} });
+    expect(published.response.status).toBe(202);
 
     const cell = page
       .getByTestId('regional-statistics')
@@ -450,39 +457,46 @@ describe('the web console in a browser', () => {
       const batch = await Promise.all(
         Array.from({ length: 10 }, async (_, k) => {
           const n = start + k;
-          const response = await co.request<{ id: string }>('POST', '/referrals', {
-            toCountry: 'EC',
-            reason: 'AdditionalServicesRequired',
-            servicesRequested: ['Health'],
-            urgency: urgencies[n % 3],
-            person:
-              n === 150 ? { firstName: 'Zoraida', secondName: surname } : { firstName: 'Lista', secondName: `N${n}` },
-            consent: { purpose: 'Paging test', scope: ['identity'], recordedAt: '2025-01-01T00:00:00Z' },
+          const response = await co.POST('/referrals', {
+            body: {
+              toCountry: 'EC',
+              reason: 'AdditionalServicesRequired',
+              servicesRequested: ['Health'],
+              urgency: urgencies[n % 3] ?? 'low',
+              person:
+                n === 150 ? { firstName: 'Zoraida', secondName: surname } : { firstName: 'Lista', secondName: `N${n}` },
+              consent: { purpose: 'Paging test', scope: ['identity'], recordedAt: '2025-01-01T00:00:00Z' },
+            },
           });
-          expect(response.status).toBe(201);
-          return response.body.id;
+          expect(response.response.status).toBe(201);
+          return response.data?.id ?? '';
         }),
       );
       created.push(...batch);
     }
     const withdrawn = created.slice(0, 3);
     for (const id of withdrawn) {
-      expect((await co.request('POST', `/referrals/${id}/withdraw`, { reason: 'Paging test' })).status).toBe(200);
+      const answer = await co.POST('/referrals/{id}/withdraw', {
+        params: { path: { id } },
+        body: { reason: 'Paging test' },
+      });
+      expect(answer.response.status).toBe(200);
     }
     /** Every open outgoing referral of CO, as the API pages them. */
     const openIds: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await co.request<{ items: { id: string }[]; nextCursor?: string }>(
-        'GET',
-        `/referrals?direction=outgoing&stage=open&sort=due&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
-      );
-      expect(page.status).toBe(200);
-      openIds.push(...page.body.items.map((item) => item.id));
-      cursor = page.body.nextCursor;
+      const page = await co.GET('/referrals', {
+        params: {
+          query: { direction: 'outgoing', stage: 'open', sort: 'due', limit: 200, ...(cursor ? { cursor } : {}) },
+        },
+      });
+      expect(page.response.status).toBe(200);
+      openIds.push(...(page.data?.items ?? []).map((item) => item.id));
+      cursor = page.data?.nextCursor;
     } while (cursor);
     expect(openIds.length).toBeGreaterThanOrEqual(297);
-    expect((await co.request('GET', '/referrals?limit=500')).status).toBe(400);
+    expect((await co.GET('/referrals', { params: { query: { limit: 500 } } })).response.status).toBe(400);
 
     const { context, page } = await tab('pt-BR');
     await signIn(page, 'CO', { place: 'Entrar em', user: 'Usuário', password: 'Senha' });
@@ -561,6 +575,39 @@ describe('the web console in a browser', () => {
     expect(headers).not.toContain('Resposta até');
     await context.close();
   }, 300_000);
+
+  it('should let a CO focal point, in Spanish, export its outgoing referrals as an HTCDS CSV file', async () => {
+    const { context, page } = await tab('es-EC');
+    await signIn(page, 'CO', { place: 'Entrar en', user: 'Usuario', password: 'Contraseña' });
+    const panel = page.getByTestId('htcds-export');
+    await panel.getByLabel('Casos').selectOption('referral');
+    await panel.getByLabel('Dirección').selectOption('outgoing');
+    await panel.getByText('Las recepciones no tienen dirección').waitFor();
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Descargar CSV' }).click(),
+    ]);
+
+    expect(download.suggestedFilename()).toMatch(/^enlace-CO-htcds-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = fs.readFileSync(await download.path(), 'utf8');
+    const lines = csv.split('\r\n').filter((line) => line.length > 0);
+    expect(lines[0]).toMatch(/^enl_CaseId,enl_Protocol,enl_Direction,enl_FromCountry,enl_ToCountry,/);
+    expect(lines.find((line) => line.startsWith(`${referralId},`))).toMatch(/^[^,]+,referral,outgoing,CO,EC,accepted,/);
+    expect(lines.slice(1).every((line) => /^[^,]+,referral,outgoing,CO,/.test(line))).toBe(true);
+    expect(csv).toContain(marker);
+    await panel.getByText(`Guardado como ${download.suggestedFilename()}`).waitFor();
+    expect(await panel.innerText()).not.toMatch(/\b(Export|Download|Cases|Direction|Both|Created)\b/);
+    await shot(page, 'htcds-export');
+
+    // A problem the node answers in English is said in Spanish; its own words stay folded away.
+    await page.goto(`${consoleUrl}/referrals/00000000-0000-4000-8000-000000000000`);
+    const problem = page.getByRole('alert');
+    await problem.waitFor();
+    expect(await problem.innerText()).toContain('(404)');
+    expect(await problem.innerText()).not.toMatch(/Not Found|referral|does not/);
+    await context.close();
+  }, 120_000);
 
   it('should take a user whose token the node refuses back to the sign-in page, saying why', async () => {
     const { context, page } = await tab('en-GB');

@@ -5,6 +5,8 @@ export interface ProblemDetails {
   status: number;
   detail?: string;
   instance?: string;
+  /** A stable code of the problem (a protocol's rule broken, CONTRACT_VIOLATION), for a client to translate. */
+  code?: string;
   /** The failing fields of a request, named by JSON pointer; never their values. */
   errors?: { field: string; message: string }[];
 }

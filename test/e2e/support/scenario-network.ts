@@ -10,6 +10,8 @@ import {
 } from '@enlace/local-infra';
 import { NodeApiClient, filesContaining, testInfra } from '@enlace/testing';
 import { Client } from 'pg';
+import type { NodeApiClient as TypedNodeApiClient } from '@enlace/client';
+import { signedInNodeApi } from './typed-node-api';
 
 /** One network of its own per scenario: its nodes, and a logged-in client per user. */
 export class ScenarioNetwork {
@@ -46,12 +48,23 @@ export class ScenarioNetwork {
   }
 
   async client(country: string, suffix = 'focal'): Promise<NodeApiClient> {
+    const { node, user } = this.member(country, suffix);
+    return new NodeApiClient(node.apiUrl).login(user.username, user.password);
+  }
+
+  private member(country: string, suffix: string) {
     const node = this.net.nodes.find((candidate) => candidate.country === country);
     const user = this.net.users.find(
       (candidate) => candidate.country === country && candidate.username.endsWith(suffix),
     );
     if (!node || !user) throw new Error(`no ${suffix} user of ${country} in the network`);
-    return new NodeApiClient(node.apiUrl).login(user.username, user.password);
+    return { node, user };
+  }
+
+  /** The typed client (libs/client) of a user of `country`, signed in. */
+  async api(country: string, suffix = 'focal'): Promise<TypedNodeApiClient> {
+    const { node, user } = this.member(country, suffix);
+    return signedInNodeApi(node.apiUrl, user.username, user.password);
   }
 
   /** The nodes' log files that hold `text`. */

@@ -11,6 +11,8 @@ export class ApiProblem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors: readonly FieldError[] = [],
+    /** The problem's stable code (a protocol's rule, CONTRACT_VIOLATION), which the console translates. */
+    readonly code?: string,
   ) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'ApiProblem';
@@ -33,7 +35,8 @@ export function problemFromBody(status: number, statusText: string, body: unknow
     const title = typeof problem['title'] === 'string' ? problem['title'] : statusText || `HTTP ${status}`;
     const detail = typeof problem['detail'] === 'string' ? problem['detail'] : undefined;
     const errors = Array.isArray(problem['errors']) ? problem['errors'].filter(isFieldError) : [];
-    return new ApiProblem(status, title, detail, errors);
+    const code = typeof problem['code'] === 'string' ? problem['code'] : undefined;
+    return new ApiProblem(status, title, detail, errors, code);
   }
   return new ApiProblem(status, statusText || `HTTP ${status}`);
 }

@@ -7,7 +7,10 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-/** JSON in, JSON out, on the console's own origin; a failed answer becomes an ApiProblem. */
+/**
+ * JSON in, JSON out, on the console's own origin: the console server's own documents (the APIs are called through
+ * libs/client's typed clients). A failed answer becomes an ApiProblem.
+ */
 export async function requestJson<T>(url: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (options.token) headers['authorization'] = `Bearer ${options.token}`;

@@ -1,4 +1,6 @@
-import { fetchBlob, requestJson, sendBytes } from './http-client';
+import { sendBytes } from './http-client';
+import { createNodeApiClient, type NodeApiClient as TypedNodeApiClient } from '@enlace/client';
+import { answerOf } from './typed-answer';
 import type {
   CaseDocument,
   CaseDocumentList,
@@ -24,183 +26,170 @@ import type {
   CurrentUser,
   CaseSharing,
   NodeAgencies,
+  CaseListQuery,
+  HtcdsExportQuery,
 } from './node-api.types';
 
-/** A country's node API, reached through the console server's `/nodes/<CC>/api/v1`. */
+/**
+ * A country's node API, reached through the console server's `/nodes/<CC>/api/v1`: the typed client of
+ * libs/client (paths and bodies as the OpenAPI document says), with a failed answer thrown as an ApiProblem.
+ */
 export class NodeApiClient {
-  private readonly base: string;
+  private readonly api: TypedNodeApiClient;
+  private readonly baseUrl: string;
 
   constructor(
     readonly country: string,
     private readonly token?: string,
   ) {
-    this.base = `/nodes/${encodeURIComponent(country)}/api/v1`;
+    this.baseUrl = `${window.location.origin}/nodes/${encodeURIComponent(country)}/api/v1`;
+    this.api = createNodeApiClient({ baseUrl: this.baseUrl, ...(token ? { token } : {}) });
   }
 
   issueToken(username: string, password: string): Promise<TokenResponse> {
-    return requestJson<TokenResponse>(`${this.base}/auth/token`, { method: 'POST', body: { username, password } });
+    return answerOf(this.api.POST('/auth/token', { body: { username, password } }));
   }
 
   /** Who the node takes this token's holder for (after its role mapping): what a session shows and allows. */
   whoAmI(): Promise<CurrentUser> {
-    return requestJson<CurrentUser>(`${this.base}/auth/me`, this.options({}));
+    return answerOf(this.api.GET('/auth/me'));
   }
 
-  /** One page of the referrals; `query` is the list's query string (work-filters.ts builds it). */
-  listReferrals(query: string, signal?: AbortSignal): Promise<ReferralList> {
-    return requestJson<ReferralList>(`${this.base}/referrals?${query}`, this.options({ signal }));
+  /** One page of the referrals; `query` is what work-filters.ts builds. */
+  listReferrals(query: CaseListQuery, signal?: AbortSignal): Promise<ReferralList> {
+    return answerOf(this.api.GET('/referrals', { params: { query }, signal }));
   }
 
   getReferral(id: string, signal?: AbortSignal): Promise<ReferralView> {
-    return requestJson<ReferralView>(`${this.base}/referrals/${encodeURIComponent(id)}`, this.options({ signal }));
+    return answerOf(this.api.GET('/referrals/{id}', { params: { path: { id } }, signal }));
   }
 
   createReferral(request: CreateReferralRequest): Promise<ReferralView> {
-    return requestJson<ReferralView>(`${this.base}/referrals`, this.options({ method: 'POST', body: request }));
+    return answerOf(this.api.POST('/referrals', { body: request }));
   }
 
   act(id: string, action: ReferralAction, body: Record<string, unknown>): Promise<ReferralView> {
-    return requestJson<ReferralView>(
-      `${this.base}/referrals/${encodeURIComponent(id)}/${action}`,
-      this.options({ method: 'POST', body }),
-    );
+    // Each action is a path of its own in the document; the step forms build the body each one takes.
+    return answerOf(
+      this.api.POST(`/referrals/{id}/${action}`, { params: { path: { id } }, body: body as never }),
+    ) as Promise<ReferralView>;
   }
 
-  listReturns(query: string, signal?: AbortSignal): Promise<ReturnList> {
-    return requestJson<ReturnList>(`${this.base}/returns?${query}`, this.options({ signal }));
+  listReturns(query: CaseListQuery, signal?: AbortSignal): Promise<ReturnList> {
+    return answerOf(this.api.GET('/returns', { params: { query }, signal }));
   }
 
   getReturn(id: string, signal?: AbortSignal): Promise<ReturnView> {
-    return requestJson<ReturnView>(`${this.base}/returns/${encodeURIComponent(id)}`, this.options({ signal }));
+    return answerOf(this.api.GET('/returns/{id}', { params: { path: { id } }, signal }));
   }
 
   createReturn(request: CreateReturnRequest): Promise<ReturnView> {
-    return requestJson<ReturnView>(`${this.base}/returns`, this.options({ method: 'POST', body: request }));
+    return answerOf(this.api.POST('/returns', { body: request }));
   }
 
   returnStep(id: string, step: ReturnStep, body: Record<string, unknown>): Promise<ReturnView> {
-    return requestJson<ReturnView>(
-      `${this.base}/returns/${encodeURIComponent(id)}/${step}`,
-      this.options({ method: 'POST', body }),
-    );
+    return answerOf(
+      this.api.POST(`/returns/{id}/${step}`, { params: { path: { id } }, body: body as never }),
+    ) as Promise<ReturnView>;
   }
 
-  listReintegrations(query: string, signal?: AbortSignal): Promise<ReintegrationList> {
-    return requestJson<ReintegrationList>(`${this.base}/reintegrations?${query}`, this.options({ signal }));
+  listReintegrations(query: CaseListQuery, signal?: AbortSignal): Promise<ReintegrationList> {
+    return answerOf(this.api.GET('/reintegrations', { params: { query }, signal }));
   }
 
   getReintegration(id: string, signal?: AbortSignal): Promise<ReintegrationView> {
-    return requestJson<ReintegrationView>(
-      `${this.base}/reintegrations/${encodeURIComponent(id)}`,
-      this.options({ signal }),
-    );
+    return answerOf(this.api.GET('/reintegrations/{id}', { params: { path: { id } }, signal }));
   }
 
   openReintegration(request: OpenReintegrationRequest): Promise<ReintegrationView> {
-    return requestJson<ReintegrationView>(
-      `${this.base}/reintegrations`,
-      this.options({ method: 'POST', body: request }),
-    );
+    return answerOf(this.api.POST('/reintegrations', { body: request }));
   }
 
   reintegrationStep(id: string, step: ReintegrationStep, body: Record<string, unknown>): Promise<ReintegrationView> {
-    return requestJson<ReintegrationView>(
-      `${this.base}/reintegrations/${encodeURIComponent(id)}/${step}`,
-      this.options({ method: 'POST', body }),
-    );
+    return answerOf(
+      this.api.POST(`/reintegrations/{id}/${step}`, { params: { path: { id } }, body: body as never }),
+    ) as Promise<ReintegrationView>;
   }
 
   listIntakes(signal?: AbortSignal): Promise<IntakeList> {
-    return requestJson<IntakeList>(`${this.base}/intakes`, this.options({ signal }));
+    return answerOf(this.api.GET('/intakes', { signal }));
   }
 
   getIntake(id: string, signal?: AbortSignal): Promise<IntakeView> {
-    return requestJson<IntakeView>(`${this.base}/intakes/${encodeURIComponent(id)}`, this.options({ signal }));
+    return answerOf(this.api.GET('/intakes/{id}', { params: { path: { id } }, signal }));
   }
 
   recordIntake(request: RecordIntakeRequest): Promise<IntakeView> {
-    return requestJson<IntakeView>(`${this.base}/intakes`, this.options({ method: 'POST', body: request }));
+    return answerOf(this.api.POST('/intakes', { body: request }));
   }
 
   screenIntake(id: string, request: ScreenIntakeRequest): Promise<IntakeView> {
-    return requestJson<IntakeView>(
-      `${this.base}/intakes/${encodeURIComponent(id)}/screen`,
-      this.options({ method: 'POST', body: request }),
-    );
+    return answerOf(this.api.POST('/intakes/{id}/screen', { params: { path: { id } }, body: request }));
   }
 
   eraseIntake(id: string): Promise<IntakeView> {
-    return requestJson<IntakeView>(
-      `${this.base}/intakes/${encodeURIComponent(id)}/erase`,
-      this.options({ method: 'POST', body: {} }),
-    );
+    return answerOf(this.api.POST('/intakes/{id}/erase', { params: { path: { id } } }));
   }
 
   referIntake(id: string, request: IntakeReferralRequest): Promise<ReferralView> {
-    return requestJson<ReferralView>(
-      `${this.base}/intakes/${encodeURIComponent(id)}/referral`,
-      this.options({ method: 'POST', body: request }),
-    );
+    return answerOf(this.api.POST('/intakes/{id}/referral', { params: { path: { id } }, body: request }));
   }
 
   /** The documents of a case, attached here or received from the other end. */
   listDocuments(caseId: string, signal?: AbortSignal): Promise<CaseDocumentList> {
-    return requestJson<CaseDocumentList>(
-      `${this.base}/cases/${encodeURIComponent(caseId)}/documents`,
-      this.options({ signal }),
-    );
+    return answerOf(this.api.GET('/cases/{caseId}/documents', { params: { path: { caseId } }, signal }));
   }
 
-  /** Attaches a file to a case: its bytes as the body (the node finds its type from them), its kind in the query. */
+  /**
+   * Attaches a file to a case: its bytes as the body (the node finds its type from them), its kind in the query.
+   * Sent as raw bytes, which the typed client would serialise as JSON.
+   */
   attachDocument(caseId: string, kind: DocumentKind, file: Blob): Promise<CaseDocument> {
     return sendBytes<CaseDocument>(
-      `${this.base}/cases/${encodeURIComponent(caseId)}/documents?kind=${encodeURIComponent(kind)}`,
+      `${this.baseUrl}/cases/${encodeURIComponent(caseId)}/documents?kind=${encodeURIComponent(kind)}`,
       this.token,
       file,
     );
   }
 
   downloadDocument(caseId: string, documentId: string): Promise<Blob> {
-    return fetchBlob(
-      `${this.base}/cases/${encodeURIComponent(caseId)}/documents/${encodeURIComponent(documentId)}/content`,
-      this.token,
+    return answerOf(
+      this.api.GET('/cases/{caseId}/documents/{documentId}/content', {
+        params: { path: { caseId, documentId } },
+        parseAs: 'blob',
+      }),
     );
   }
 
   /** The node's agencies, its gateway and the caller's. */
   listAgencies(signal?: AbortSignal): Promise<NodeAgencies> {
-    return requestJson<NodeAgencies>(`${this.base}/agencies`, this.options({ signal }));
+    return answerOf(this.api.GET('/agencies', { signal }));
   }
 
   /** The agency that owns a case or an intake and those it is shared with. */
   caseSharing(id: string, signal?: AbortSignal): Promise<CaseSharing> {
-    return requestJson<CaseSharing>(`${this.base}/cases/${encodeURIComponent(id)}/shares`, this.options({ signal }));
+    return answerOf(this.api.GET('/cases/{id}/shares', { params: { path: { id } }, signal }));
   }
 
   shareCase(id: string, agency: string, reason: string): Promise<CaseSharing> {
-    return requestJson<CaseSharing>(
-      `${this.base}/cases/${encodeURIComponent(id)}/shares/${encodeURIComponent(agency)}`,
-      this.options({ method: 'PUT', body: { reason } }),
+    return answerOf(
+      this.api.PUT('/cases/{id}/shares/{agency}', { params: { path: { id, agency } }, body: { reason } }),
     );
   }
 
   unshareCase(id: string, agency: string): Promise<CaseSharing> {
-    return requestJson<CaseSharing>(
-      `${this.base}/cases/${encodeURIComponent(id)}/shares/${encodeURIComponent(agency)}`,
-      this.options({ method: 'DELETE' }),
-    );
+    return answerOf(this.api.DELETE('/cases/{id}/shares/{agency}', { params: { path: { id, agency } } }));
   }
 
-  private options(extra: {
-    method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
-    body?: unknown;
-    signal?: AbortSignal | undefined;
-  }) {
-    return {
-      ...(this.token ? { token: this.token } : {}),
-      ...(extra.method ? { method: extra.method } : {}),
-      ...(extra.body !== undefined ? { body: extra.body } : {}),
-      ...(extra.signal ? { signal: extra.signal } : {}),
-    };
+  /**
+   * The HTCDS export the node streams, as a file for the browser to save (the bearer token rules out a plain link),
+   * with the file name the node gave it.
+   */
+  async exportHtcds(query: HtcdsExportQuery): Promise<{ file: Blob; fileName: string }> {
+    const call = this.api.GET('/exports/htcds.csv', { params: { query }, parseAs: 'blob' });
+    const file = await answerOf(call);
+    const disposition = (await call).response.headers.get('content-disposition') ?? '';
+    const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `enlace-${this.country}-htcds.csv`;
+    return { file, fileName };
   }
 }

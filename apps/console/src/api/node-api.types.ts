@@ -113,3 +113,12 @@ export const REPORTER_RELATIONSHIPS: readonly NonNullable<Schemas['IntakeReporte
   'authority',
   'other',
 ];
+
+/**
+ * The query of one page of a work list: what referrals, returns and reintegrations all take (the status aside, whose
+ * values differ; returns and reintegrations ignore the urgency).
+ */
+export type CaseListQuery = Omit<NonNullable<NodeApi.operations['listReferrals']['parameters']['query']>, 'status'>;
+
+/** The filters of the HTCDS export. */
+export type HtcdsExportQuery = NonNullable<NodeApi.operations['exportHtcdsCsv']['parameters']['query']>;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/api-problem';
 import { ProblemAlert } from '../components/problem-alert';
 import type { CaseProtocol } from './case-status-badge';
+import { useFieldMessage } from '../components/use-field-message';
 import {
   fieldOfPointer,
   initialStepValues,
@@ -157,6 +158,7 @@ function StepFormView({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
+  const fieldMessage = useFieldMessage();
   const [values, setValues] = useState<StepValues>(() =>
     initialStepValues(form, followUpCount === undefined ? {} : { followUpCount }),
   );
@@ -169,7 +171,7 @@ function StepFormView({
   if (error instanceof ApiProblem) {
     for (const fieldError of error.errors) {
       const name = fieldOfPointer(form, fieldError.field);
-      if (name) fieldErrors.set(name, fieldError.message);
+      if (name) fieldErrors.set(name, fieldMessage(fieldError.message));
     }
   }
   const fieldLabel = (pointer: string): string => {

@@ -14,6 +14,7 @@ import {
   toRecordIntakeRequest,
 } from '../intakes/intake-draft';
 import type { Session } from '../session/session';
+import { useFieldMessage } from '../components/use-field-message';
 
 type TextField =
   | 'reporterName'
@@ -32,6 +33,7 @@ type IndicatorField = keyof typeof QUICK_INDICATORS;
  */
 export function NewIntakePage({ session }: { session: Extract<Session, { kind: 'node' }> }) {
   const { t } = useTranslation();
+  const fieldMessage = useFieldMessage();
   const navigate = useNavigate();
   const id = useId();
   const store = useMemo(
@@ -63,7 +65,7 @@ export function NewIntakePage({ session }: { session: Extract<Session, { kind: '
   if (error instanceof ApiProblem) {
     for (const fieldError of error.errors) {
       const field = intakeDraftField(fieldError.field);
-      if (field && !errors.has(field)) errors.set(field, fieldError.message);
+      if (field && !errors.has(field)) errors.set(field, fieldMessage(fieldError.message));
     }
   }
   const invalid = (field: keyof IntakeDraft) =>

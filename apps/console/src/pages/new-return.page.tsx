@@ -10,12 +10,14 @@ import { useConsoleConfig } from '../components/console-config-context';
 import { ProblemAlert } from '../components/problem-alert';
 import type { Session } from '../session/session';
 import { ConsentFieldset } from '../cases/consent-fieldset';
+import { useFieldMessage } from '../components/use-field-message';
 
 type TextField = 'informedDecisionRecordedAt' | 'firstName' | 'middleName' | 'secondName' | 'birthdate';
 
 /** A request to return a person to another country, with the person's informed decision and consent. */
 export function NewReturnPage({ session }: { session: Extract<Session, { kind: 'node' }> }) {
   const { t } = useTranslation();
+  const fieldMessage = useFieldMessage();
   const navigate = useNavigate();
   const config = useConsoleConfig();
   const id = useId();
@@ -64,7 +66,7 @@ export function NewReturnPage({ session }: { session: Extract<Session, { kind: '
   if (error instanceof ApiProblem) {
     for (const fieldError of error.errors) {
       const field = returnDraftField(fieldError.field);
-      if (field && !errors.has(field)) errors.set(field, fieldError.message);
+      if (field && !errors.has(field)) errors.set(field, fieldMessage(fieldError.message));
     }
   }
   const invalid = (field: keyof ReturnDraft) =>

@@ -49,13 +49,13 @@ export function SecretariatPage({ session }: { session: Extract<Session, { kind:
       const until = new Date();
       const since = new Date(until.getTime() - WINDOWS[windowKey]);
       const granularity: Granularity = WINDOWS[windowKey] <= WINDOWS.P1D ? 'hour' : 'day';
-      const window = `since=${since.toISOString()}&granularity=${granularity}`;
+      const window = { since: since.toISOString(), granularity };
       const [flows, delays, overdue, deadLetters, nodes] = await Promise.all([
-        client.get<FlowReport>(`/flows?${window}`, signal),
-        client.get<DelayReport>(`/delays?${window}`, signal),
-        client.get<OverdueList>('/overdue?state=open', signal),
-        client.get<DeadLetterList>('/dead-letters?limit=100', signal),
-        client.get<NodeHealthList>('/nodes', signal),
+        client.flows(window, signal),
+        client.delays(window, signal),
+        client.openOverdueAnswers(signal),
+        client.deadLetters(100, signal),
+        client.nodes(signal),
       ]);
       return { flows, delays, overdue, deadLetters, nodes };
     },
@@ -161,7 +161,7 @@ export function SecretariatPage({ session }: { session: Extract<Session, { kind:
           </div>
           <section className="card" aria-labelledby="regional-statistics-title">
             <h2 id="regional-statistics-title">{t('regionalStatistics.title')}</h2>
-            <RegionalStatistics client={client} token={session.token} />
+            <RegionalStatistics client={client} />
           </section>
           <section className="card" aria-labelledby="dead-letters-title">
             <h2 id="dead-letters-title">{t('secretariat.deadLetters')}</h2>

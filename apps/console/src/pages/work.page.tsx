@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsoleConfig } from '../components/console-config-context';
+import { HtcdsExportPanel } from '../exports/htcds-export-panel';
 import type { Session } from '../session/session';
 import { WorkFilterBar } from '../work/work-filter-bar';
 import { NO_FILTERS, type WorkFilters } from '../work/work-filters';
@@ -51,6 +52,7 @@ export function WorkPage({ session }: { session: Extract<Session, { kind: 'node'
           testId="reintegrations-outgoing"
         />
       </section>
+      <HtcdsExportPanel session={session} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ResponsiveContainer, Sankey, Tooltip } from 'recharts';
-import type { CorridorMatrix } from './corridors';
+import { labelMargin, type CorridorMatrix } from './corridors';
 
 interface NodeProps {
   x?: number;
@@ -44,6 +44,16 @@ export function CorridorFlowDiagram({ matrix }: { matrix: CorridorMatrix }) {
       .map((to, index) => ({ source, target: senders.length + index, value: matrix.count[from]?.[to] ?? 0 }))
       .filter((link) => link.value > 0),
   );
+  const totals = new Map<number, number>();
+  for (const link of links) {
+    totals.set(link.source, (totals.get(link.source) ?? 0) + link.value);
+    totals.set(link.target, (totals.get(link.target) ?? 0) + link.value);
+  }
+  const labels = (side: 'left' | 'right') =>
+    nodes
+      .map((node, index) => ({ node, index }))
+      .filter(({ index }) => (side === 'left' ? index < senders.length : index >= senders.length))
+      .map(({ node, index }) => `${node.name} (${totals.get(index) ?? 0})`);
   return (
     <figure className="chart" aria-label={t('secretariat.corridorFlow')}>
       <figcaption>{t('secretariat.corridorFlow')}</figcaption>
@@ -52,7 +62,7 @@ export function CorridorFlowDiagram({ matrix }: { matrix: CorridorMatrix }) {
           <Sankey
             data={{ nodes, links }}
             nodePadding={24}
-            margin={{ left: 70, right: 70, top: 10, bottom: 10 }}
+            margin={{ left: labelMargin(labels('left')), right: labelMargin(labels('right')), top: 10, bottom: 10 }}
             node={<CountryNode />}
             link={{ stroke: '#5b8db8' }}
           >

@@ -30,12 +30,17 @@ export interface VolumePoint {
   [corridor: string]: number | string;
 }
 
-/** Messages per bucket for the busiest corridors (`CO→EC` keys), the rest summed as `other`. */
+/**
+ * Messages per bucket for the busiest corridors (`CO→EC` keys), the rest summed as `other`. A corridor with no
+ * message in the window (only receipts, or nothing) is left out, so the legend names only what the chart shows.
+ */
 export function volumeSeries(
   report: Pick<FlowReport, 'corridors'>,
   top = 5,
 ): { keys: string[]; points: VolumePoint[] } {
-  const ranked = [...report.corridors].sort((a, b) => messageCount(b) - messageCount(a));
+  const ranked = report.corridors
+    .filter((corridor) => messageCount(corridor) > 0)
+    .sort((a, b) => messageCount(b) - messageCount(a));
   const named = ranked.slice(0, top);
   const keys = named.map((c) => `${c.from}→${c.to}`);
   const rest = ranked.slice(top);
@@ -54,4 +59,9 @@ export function volumeSeries(
   const points = [...byStart.values()].sort((a, b) => a.start.localeCompare(b.start));
   for (const point of points) for (const key of keys) point[key] ??= 0;
   return { keys, points };
+}
+
+/** Room beside the bars for the longest label ("→ PE (1040)") at the labels' font size, so none is cut. */
+export function labelMargin(labels: readonly string[]): number {
+  return 16 + 8 * Math.max(0, ...labels.map((label) => label.length));
 }

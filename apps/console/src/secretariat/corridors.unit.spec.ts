@@ -1,5 +1,5 @@
 import type { CorridorFlow } from '../api/monitor-api.types';
-import { corridorMatrix, messageCount, volumeSeries } from './corridors';
+import { corridorMatrix, labelMargin, messageCount, volumeSeries } from './corridors';
 
 const corridor = (from: string, to: string, buckets: [string, number, number][]): CorridorFlow => ({
   from,
@@ -38,6 +38,14 @@ describe('corridorMatrix', () => {
 });
 
 describe('volumeSeries', () => {
+  it('should leave out of the legend a corridor with no message in the window', () => {
+    const { keys } = volumeSeries({
+      corridors: [corridor('CO', 'EC', [[H1, 2, 0]]), corridor('PE', 'EC', [[H1, 0, 0]]), corridor('AR', 'BO', [])],
+    });
+
+    expect(keys).toEqual(['CO→EC']);
+  });
+
   it('should keep the busiest corridors by name and sum the rest per bucket', () => {
     const { keys, points } = volumeSeries(
       {
@@ -57,5 +65,16 @@ describe('volumeSeries', () => {
       { start: H1, 'CO→EC': 5, other: 1 },
       { start: H2, 'CO→EC': 1, other: 2 },
     ]);
+  });
+});
+
+describe('labelMargin', () => {
+  it('should leave room for the longest label, more for a four-digit count than for a one-digit one', () => {
+    const short = labelMargin(['→ PE (4)']);
+    const long = labelMargin(['→ EC (9)', '→ PE (1040)']);
+
+    expect(long).toBeGreaterThan(short);
+    // at 13 px a character takes some 7 px: "→ PE (1040)" (11 characters) needs about 80 px besides the gap
+    expect(long).toBeGreaterThanOrEqual(11 * 7 + 6);
   });
 });

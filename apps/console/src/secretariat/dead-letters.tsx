@@ -25,7 +25,7 @@ export function DeadLetters({
   async function redrive(ids: string[]): Promise<void> {
     setError(undefined);
     try {
-      const result = await client.post<RedriveReport>('/dead-letters/redrive', { ids });
+      const result = await client.redrive(ids);
       setReport(result);
       setSelected([]);
       onRedriven();

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonitorApiClient } from '../api/monitor-api.client';
-import type { RegionalStatisticsRow, RegionalStatisticsTable } from '../api/monitor-api.types';
+import type { RegionalStatisticsRow } from '../api/monitor-api.types';
 import { ProblemAlert } from '../components/problem-alert';
 import { usePolling } from '../components/use-polling';
 
@@ -10,12 +10,9 @@ import { usePolling } from '../components/use-polling';
  * breakdowns. A count below the threshold shows as the node sent it ("<11"); a count hidden so that a total does not
  * give a small one away shows as withheld. Nothing is added up across nodes.
  */
-export function RegionalStatistics({ client, token }: { client: MonitorApiClient; token: string }) {
+export function RegionalStatistics({ client }: { client: MonitorApiClient }) {
   const { t } = useTranslation();
-  const load = useCallback(
-    (signal: AbortSignal) => client.get<RegionalStatisticsTable>('/regional-statistics', signal),
-    [client],
-  );
+  const load = useCallback((signal: AbortSignal) => client.regionalStatistics(signal), [client]);
   const { data, error } = usePolling(load, 10_000);
   const [downloadError, setDownloadError] = useState<unknown>();
 
@@ -23,11 +20,7 @@ export function RegionalStatistics({ client, token }: { client: MonitorApiClient
     setDownloadError(undefined);
     try {
       // The CSV needs the bearer token, so it is fetched and handed to the browser as a file.
-      const response = await fetch('/monitor/api/v1/regional-statistics/csv', {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const url = URL.createObjectURL(await response.blob());
+      const url = URL.createObjectURL(await client.regionalStatisticsCsv());
       const link = document.createElement('a');
       link.href = url;
       link.download = 'enlace-regional-statistics.csv';
@@ -36,7 +29,7 @@ export function RegionalStatistics({ client, token }: { client: MonitorApiClient
     } catch (reason) {
       setDownloadError(reason);
     }
-  }, [token]);
+  }, [client]);
 
   return (
     <div data-testid="regional-statistics">

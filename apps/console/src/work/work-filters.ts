@@ -1,4 +1,4 @@
-import type { CaseDirection, Urgency } from '../api/node-api.types';
+import type { CaseDirection, CaseListQuery, Urgency } from '../api/node-api.types';
 
 /** The lists of the work page: which protocol, which direction. */
 export type WorkProtocol = 'referral' | 'return' | 'reintegration';
@@ -31,18 +31,18 @@ export function workListQuery(
   direction: CaseDirection,
   filters: WorkFilters,
   cursor?: string,
-): string {
-  const query = new URLSearchParams({
+): CaseListQuery {
+  const query: CaseListQuery = {
     direction,
     stage: filters.stage,
     sort: filters.stage === 'open' ? 'due' : 'updated',
-    limit: String(WORK_PAGE_SIZE),
-  });
+    limit: WORK_PAGE_SIZE,
+  };
   const search = filters.search.trim();
-  if (search.length >= 2) query.set('q', search);
-  if (filters.counterpart) query.set('counterpart', filters.counterpart);
-  if (protocol === 'referral' && filters.urgency) query.set('urgency', filters.urgency);
-  if (filters.overdueOnly && filters.stage === 'open') query.set('overdue', 'true');
-  if (cursor) query.set('cursor', cursor);
-  return query.toString();
+  if (search.length >= 2) query.q = search;
+  if (filters.counterpart) query.counterpart = filters.counterpart;
+  if (protocol === 'referral' && filters.urgency) query.urgency = filters.urgency;
+  if (filters.overdueOnly && filters.stage === 'open') query.overdue = true;
+  if (cursor) query.cursor = cursor;
+  return query;
 }

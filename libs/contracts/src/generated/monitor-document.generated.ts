@@ -1070,6 +1070,11 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
           status: { description: 'The HTTP status code.', type: 'integer', minimum: 400, maximum: 599 },
           detail: { description: 'Explanation of this occurrence.', type: 'string' },
           instance: { description: 'URI reference of this occurrence.', type: 'string', format: 'uri-reference' },
+          code: {
+            description:
+              "A stable code of the problem for a client to translate: the protocol's rule that was broken (CONSENT_REQUIRED, TRANSITION_NOT_ALLOWED, ...) or CONTRACT_VIOLATION when the request does not match this document. Absent when the status says it all.",
+            type: 'string',
+          },
         },
       },
       ValidationProblem: {

@@ -799,6 +799,8 @@ export interface components {
        * @description URI reference of this occurrence.
        */
       instance?: string;
+      /** @description A stable code of the problem for a client to translate: the protocol's rule that was broken (CONSENT_REQUIRED, TRANSITION_NOT_ALLOWED, ...) or CONTRACT_VIOLATION when the request does not match this document. Absent when the status says it all. */
+      code?: string;
     };
     /** @description Problem details for bad input, with the failing fields named. */
     ValidationProblem: components['schemas']['Problem'] & {

@@ -2027,7 +2027,25 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         'x-enlace-right': 'case.read',
         summary: "Export this node's cases, personal data included, as an HTCDS-shaped CSV file.",
         description:
-          'One row per case of the three protocols, with HTCDS 2.0 field names as columns where HTCDS defines the field (cas_Status, cas_ReasonForOutgoingReferral, prs_FirstName, con_Consent, ...) and enl_ names for the rest. An erased person leaves the personal columns empty. Cells a spreadsheet would read as a formula are prefixed with an apostrophe. Only for roles that may see personal data; the audit log records each export.',
+          'One row per case of the three protocols, with HTCDS 2.0 field names as columns where HTCDS defines the field (cas_Status, cas_ReasonForOutgoingReferral, prs_FirstName, con_Consent, ...) and enl_ names for the rest. An erased person leaves the personal columns empty. Cells a spreadsheet would read as a formula are prefixed with an apostrophe. Only for roles that may see personal data; the audit log records each export. Intakes (reports screened at this node, never sent anywhere) are rows of their own, with enl_Protocol intake and no direction or countries. The filters narrow the rows: a protocol, a direction (which leaves intakes out, as they have none) and a period of creation at this node. The file is streamed as it is read, whatever the number of cases.',
+        parameters: [
+          {
+            name: 'protocol',
+            in: 'query',
+            required: false,
+            description: 'Only the cases of this protocol, or only the intakes.',
+            schema: { type: 'string', enum: ['referral', 'return', 'reintegration', 'intake'] },
+          },
+          {
+            name: 'direction',
+            in: 'query',
+            required: false,
+            description: 'Only the cases this country sent (outgoing) or received (incoming); intakes have none.',
+            schema: { $ref: '#/components/schemas/CaseDirection' },
+          },
+          { $ref: '#/components/parameters/ListCreatedFrom' },
+          { $ref: '#/components/parameters/ListCreatedTo' },
+        ],
         responses: {
           '200': {
             description: 'The CSV file (RFC 4180, a header line, CRLF line ends).',
@@ -2045,6 +2063,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
               },
             },
           },
+          '400': { $ref: '#/components/responses/BadRequest' },
           '401': { $ref: '#/components/responses/Unauthorized' },
           '403': { $ref: '#/components/responses/Forbidden' },
         },
@@ -4713,6 +4732,11 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           status: { description: 'The HTTP status code.', type: 'integer', minimum: 400, maximum: 599 },
           detail: { description: 'Explanation of this occurrence.', type: 'string' },
           instance: { description: 'URI reference of this occurrence.', type: 'string', format: 'uri-reference' },
+          code: {
+            description:
+              "A stable code of the problem for a client to translate: the protocol's rule that was broken (CONSENT_REQUIRED, TRANSITION_NOT_ALLOWED, ...) or CONTRACT_VIOLATION when the request does not match this document. Absent when the status says it all.",
+            type: 'string',
+          },
         },
       },
       ValidationProblem: {

@@ -1281,7 +1281,7 @@ export interface paths {
     };
     /**
      * Export this node's cases, personal data included, as an HTCDS-shaped CSV file.
-     * @description One row per case of the three protocols, with HTCDS 2.0 field names as columns where HTCDS defines the field (cas_Status, cas_ReasonForOutgoingReferral, prs_FirstName, con_Consent, ...) and enl_ names for the rest. An erased person leaves the personal columns empty. Cells a spreadsheet would read as a formula are prefixed with an apostrophe. Only for roles that may see personal data; the audit log records each export.
+     * @description One row per case of the three protocols, with HTCDS 2.0 field names as columns where HTCDS defines the field (cas_Status, cas_ReasonForOutgoingReferral, prs_FirstName, con_Consent, ...) and enl_ names for the rest. An erased person leaves the personal columns empty. Cells a spreadsheet would read as a formula are prefixed with an apostrophe. Only for roles that may see personal data; the audit log records each export. Intakes (reports screened at this node, never sent anywhere) are rows of their own, with enl_Protocol intake and no direction or countries. The filters narrow the rows: a protocol, a direction (which leaves intakes out, as they have none) and a period of creation at this node. The file is streamed as it is read, whatever the number of cases.
      */
     get: operations['exportHtcdsCsv'];
     put?: never;
@@ -3127,6 +3127,8 @@ export interface components {
        * @description URI reference of this occurrence.
        */
       instance?: string;
+      /** @description A stable code of the problem for a client to translate: the protocol's rule that was broken (CONSENT_REQUIRED, TRANSITION_NOT_ALLOWED, ...) or CONTRACT_VIOLATION when the request does not match this document. Absent when the status says it all. */
+      code?: string;
     };
     /** @description Problem details for bad input, with the failing fields named. */
     ValidationProblem: components['schemas']['Problem'] & {
@@ -5896,7 +5898,16 @@ export interface operations {
   };
   exportHtcdsCsv: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Only the cases of this protocol, or only the intakes. */
+        protocol?: 'referral' | 'return' | 'reintegration' | 'intake';
+        /** @description Only the cases this country sent (outgoing) or received (incoming); intakes have none. */
+        direction?: components['schemas']['CaseDirection'];
+        /** @description Only the cases created at this node at or after this instant. */
+        createdFrom?: components['parameters']['ListCreatedFrom'];
+        /** @description Only the cases created at this node before this instant; after createdFrom (422 naming it otherwise). */
+        createdTo?: components['parameters']['ListCreatedTo'];
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -5915,6 +5926,7 @@ export interface operations {
           'text/csv': string;
         };
       };
+      400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
     };

@@ -19,6 +19,7 @@ export class RequestBodyPipe implements PipeTransform {
         status: 400,
         title: 'Bad Request',
         detail: 'The request body does not match the contract.',
+        code: 'CONTRACT_VIOLATION',
         errors: violations.map((violation) => ({ field: violation.path, message: violation.message })),
       });
     }

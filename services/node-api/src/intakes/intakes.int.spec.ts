@@ -360,4 +360,59 @@ describe('IntakesHttpController (on the real PostgreSQL)', () => {
       expect((await (await as('hotline', 'EC')).request('GET', '/intakes')).status).toBe(403);
     });
   });
+
+  describe('HTCDS export', () => {
+    const rowOf = (csv: string, id: string) => csv.split('\r\n').find((line) => line.startsWith(`${id},`));
+
+    it('should export intakes as rows of their own, with the person, narrowed by protocol and period', async () => {
+      const id = await recorded();
+      const focal = await as('focal-point');
+
+      const intakes = await focal.request<string>('GET', '/exports/htcds.csv?protocol=intake');
+
+      expect(intakes.status).toBe(200);
+      expect(intakes.contentType).toContain('text/csv');
+      expect(rowOf(intakes.body, id)).toMatch(new RegExp(`^${id},intake,,,,recorded,Active,.*,${marker},`));
+      const lines = intakes.body.split('\r\n').filter((line) => line.length > 0);
+      expect(lines.slice(1).every((line) => line.split(',')[1] === 'intake')).toBe(true);
+      const later = new Date(Date.now() + 60_000).toISOString();
+      const none = await focal.request<string>('GET', `/exports/htcds.csv?protocol=intake&createdFrom=${later}`);
+      expect(none.body.split('\r\n').filter((line) => line.length > 0)).toHaveLength(1);
+      const earlier = new Date(Date.now() - 60_000).toISOString();
+      const recent = await focal.request<string>('GET', `/exports/htcds.csv?createdFrom=${earlier}`);
+      expect(rowOf(recent.body, id)).toBeDefined();
+    });
+
+    it('should leave intakes out of an export of one direction, and referrals out of an export of intakes', async () => {
+      const id = await recorded({ consent });
+      await (await as('supervisor')).request('POST', `/intakes/${id}/screen`, { outcome: 'presumed-victim' });
+      const focal = await as('focal-point');
+      const referral = await focal.request<{ id: string }>('POST', `/intakes/${id}/referral`, {
+        toCountry: 'EC',
+        reason: 'AdditionalServicesRequired',
+        servicesRequested: ['Health'],
+      });
+      expect(referral.status).toBe(201);
+
+      const outgoing = await focal.request<string>('GET', '/exports/htcds.csv?direction=outgoing');
+      expect(rowOf(outgoing.body, referral.body.id)).toMatch(/^[^,]+,referral,outgoing,CO,EC,/);
+      expect(rowOf(outgoing.body, id)).toBeUndefined();
+      const intakes = await focal.request<string>('GET', '/exports/htcds.csv?protocol=intake');
+      expect(rowOf(intakes.body, id)).toMatch(new RegExp(`^${id},intake,,,,converted,ClosedReferred,`));
+      expect(rowOf(intakes.body, referral.body.id)).toBeUndefined();
+    });
+
+    it('should refuse a filter it does not know, naming it, and a period that ends before it starts', async () => {
+      const focal = await as('focal-point');
+
+      const unknown = await focal.request('GET', '/exports/htcds.csv?protocol=everything');
+      expect(unknown.status).toBe(400);
+      expect(unknown.body).toMatchObject({ errors: [expect.objectContaining({ field: 'protocol' })] });
+      const backwards = await focal.request(
+        'GET',
+        '/exports/htcds.csv?createdFrom=2026-02-01T00:00:00Z&createdTo=2026-01-01T00:00:00Z',
+      );
+      expect(backwards.status).toBe(422);
+    });
+  });
 });

@@ -31,5 +31,7 @@ import { IntakeRepository } from './persistence/intake.repository';
     IntakesService,
     IntakeConversionService,
   ],
+  // The HTCDS export reads the intakes as rows of their own.
+  exports: [INTAKE_REPOSITORY],
 })
 export class IntakesModule {}

@@ -345,16 +345,21 @@ export class CaseTable {
       .execute();
   }
 
-  /** Every case in id order, a page at a time after `afterId`, with its personal content: for the export. */
+  /**
+   * Every case that meets `conditions` (and `visible`: the caller's agency), in id order, a page at a time after
+   * `afterId`, with its personal content: for the export.
+   */
   async page(
     afterId: string | undefined,
     size: number,
+    conditions: readonly CaseCondition[] = [],
     visible?: Expression<SqlBool>,
   ): Promise<Selectable<CasesTable>[]> {
     let query = this.transactions.executor
       .selectFrom('cases')
       .selectAll()
       .where('protocol', '=', this.protocol)
+      .where((where) => where.and(conditions.map((condition) => condition(where))))
       .orderBy('id')
       .limit(size);
     if (afterId !== undefined) query = query.where('id', '>', afterId);

@@ -132,9 +132,21 @@ export class ProtocolCaseRepository<S, D = unknown> {
     this.table.remember(document._id, document);
   }
 
-  /** Every case in id order, a page at a time after `afterId`, with the person: for the node's export. */
-  async page(afterId: string | undefined, size: number): Promise<ProtocolCaseDocument<S, D>[]> {
-    const rows = await this.table.page(afterId, size, this.visible());
+  /**
+   * Every case in id order, a page at a time after `afterId`, with the person: for the node's export, narrowed to a
+   * direction and a period of creation when `filter` names them.
+   */
+  async page(
+    afterId: string | undefined,
+    size: number,
+    filter: Pick<CaseListQuery, 'direction' | 'createdFrom' | 'createdTo'> = {},
+  ): Promise<ProtocolCaseDocument<S, D>[]> {
+    const conditions: CaseCondition[] = [];
+    const { direction, createdFrom, createdTo } = filter;
+    if (direction) conditions.push((where) => where('direction', '=', direction));
+    if (createdFrom) conditions.push((where) => where('created_at', '>=', createdFrom));
+    if (createdTo) conditions.push((where) => where('created_at', '<', createdTo));
+    const rows = await this.table.page(afterId, size, conditions, this.visible());
     return Promise.all(rows.map((row) => this.opened(documentOf<S, D>(row, [], []), row.personal)));
   }
 

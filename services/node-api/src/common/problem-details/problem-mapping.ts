@@ -44,16 +44,20 @@ export function toProblem(error: unknown): ProblemDetails {
   if (error instanceof ContractViolation) {
     return {
       ...problemOf(422, 'Unprocessable Content', 'The request does not match the contract.'),
+      code: 'CONTRACT_VIOLATION',
       errors: error.violations.map((violation) => ({ field: violation.path, message: violation.message })),
     };
   }
   if (error instanceof ProtocolRuleViolation) {
     const status = RULE_STATUS[error.code] ?? 409;
-    return problemOf(
-      status,
-      status === 409 ? 'Conflict' : status === 404 ? 'Not Found' : 'Unprocessable Content',
-      error.message,
-    );
+    return {
+      ...problemOf(
+        status,
+        status === 409 ? 'Conflict' : status === 404 ? 'Not Found' : 'Unprocessable Content',
+        error.message,
+      ),
+      code: error.code,
+    };
   }
   if (error instanceof CaseDocumentRefusal) {
     const [status, title] = DOCUMENT_REFUSAL[error.code];

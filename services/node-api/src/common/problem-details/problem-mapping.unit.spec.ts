@@ -91,6 +91,7 @@ describe('toProblem', () => {
 
       expect(problem.status).toBe(422);
       expect(problem.type).toBe('urn:enlace:problem:unprocessable-content');
+      expect(problem.code).toBe('CONTRACT_VIOLATION');
       expect(problem.errors?.map((error) => error.field).sort()).toEqual(['/acceptedAt', '/referralId']);
       expect(JSON.stringify(problem)).not.toContain(value);
     });
@@ -116,6 +117,8 @@ describe('toProblem', () => {
 
       expect(problem).toMatchObject({ status: 409, title: 'Conflict', type: 'urn:enlace:problem:conflict' });
       expect(problem.detail).toBe(violation.message);
+      // the rule's stable code, which the console says in its user's language
+      expect(problem.code).toBe('TRANSITION_NOT_ALLOWED');
     });
 
     it('should answer 409 for a command issued by the wrong side', () => {
@@ -124,7 +127,7 @@ describe('toProblem', () => {
       );
       expect(violation.code).toBe('WRONG_SIDE');
 
-      expect(toProblem(violation)).toMatchObject({ status: 409, title: 'Conflict' });
+      expect(toProblem(violation)).toMatchObject({ status: 409, title: 'Conflict', code: 'WRONG_SIDE' });
     });
 
     it('should answer 404 when this end holds no such referral', () => {

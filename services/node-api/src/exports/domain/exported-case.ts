@@ -1,6 +1,6 @@
 import type { ConsentRecord, ReferredPerson } from '../../cases/domain/case-content';
 
-export type ExportedProtocol = 'referral' | 'return' | 'reintegration';
+export type ExportedProtocol = 'referral' | 'return' | 'reintegration' | 'intake';
 
 /** HTCDS cas_Status values. */
 export type HtcdsCaseStatus = 'Active' | 'FollowUp' | 'Closed' | 'ClosedReferred';
@@ -9,9 +9,10 @@ export type HtcdsCaseStatus = 'Active' | 'FollowUp' | 'Closed' | 'ClosedReferred
 export interface ExportedCase {
   readonly protocol: ExportedProtocol;
   readonly id: string;
-  readonly direction: 'outgoing' | 'incoming';
-  readonly fromCountry: string;
-  readonly toCountry: string;
+  /** Absent for an intake: it never leaves this node. */
+  readonly direction?: 'outgoing' | 'incoming';
+  readonly fromCountry?: string;
+  readonly toCountry?: string;
   /** The protocol's own status, e.g. accepted, travel-scheduled, monitoring. */
   readonly status: string;
   readonly htcdsStatus: HtcdsCaseStatus;

@@ -129,6 +129,27 @@ export class IntakeRepository {
   }
 
   /**
+   * Every intake created in the period (either end open), in id order, a page at a time after `afterId`, with its
+   * personal content opened: for the node's export.
+   */
+  async page(
+    afterId: string | undefined,
+    size: number,
+    period: { createdFrom?: Date; createdTo?: Date } = {},
+  ): Promise<IntakeDocument[]> {
+    let query = this.transactions.executor.selectFrom('intakes').selectAll().orderBy('id').limit(size);
+    if (afterId !== undefined) query = query.where('id', '>', afterId);
+    if (period.createdFrom) query = query.where('created_at', '>=', period.createdFrom);
+    if (period.createdTo) query = query.where('created_at', '<', period.createdTo);
+    const rows = await query.execute();
+    return Promise.all(
+      rows.map(async (row) =>
+        documentOf(row, row.personal === null ? {} : await this.open(row.id, row.personal), []),
+      ),
+    );
+  }
+
+  /**
    * Writes the change over the version `document` was read at; the personal content is sealed again with its key.
    * A change that erases the intake writes no personal content, and once it commits the intake's key is destroyed.
    */
