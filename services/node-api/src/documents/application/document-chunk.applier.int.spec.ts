@@ -54,6 +54,7 @@ describe('DocumentChunkApplier (on the real PostgreSQL)', () => {
       DATABASE_URL: scratch.url,
       ENLACE_USERS_FILE: '/dev/null',
       ENLACE_CASE_KEK_FILE: '/unused',
+      ENLACE_AUDIT_KEY_FILE: '/unused',
     });
     const store = new CaseDocumentRepository(transactions);
     documents = new CaseDocumentsService(config, transactions, store, sealing, validator);
