@@ -81,10 +81,20 @@ describe('enlace audit verify (on the real PostgreSQL)', () => {
   it('should pass an untouched log that still holds its signed checkpoint', async () => {
     const checkpointFile = await checkpointFileNow();
 
-    const report = await verifyNodeAuditLog(scratch.db, { keyFile, checkpointFile, directoryFile, country: 'CO' });
+    const progress = { total: -1, checked: 0 };
+
+    const report = await verifyNodeAuditLog(scratch.db, {
+      keyFile,
+      checkpointFile,
+      directoryFile,
+      country: 'CO',
+      progress: { start: (total) => (progress.total = total), checked: () => (progress.checked += 1) },
+    });
 
     expect(report).toMatchObject({ intact: true, records: 12, unkeyed: 0 });
     expect(report.checkpoint).toMatchObject({ sequence: 12, signatureChecked: true });
+    // the progress bar was told the log's size first, then each record as it was checked
+    expect(progress).toEqual({ total: 12, checked: 12 });
   });
 
   it('should detect a record rewritten and every later one re-hashed', async () => {

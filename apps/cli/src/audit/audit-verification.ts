@@ -12,6 +12,8 @@ export interface AuditVerificationOptions {
   readonly directoryFile?: string;
   /** The node's country, when known: a checkpoint of another country is refused. */
   readonly country?: string;
+  /** Told how many records the log holds before the check, then each record checked (a progress bar). */
+  readonly progress?: { readonly start: (total: number) => void; readonly checked: () => void };
 }
 
 export type AuditVerification = AuditChainReport & { readonly checkpoint?: AuditCheckpointFile };
@@ -33,9 +35,25 @@ export async function verifyNodeAuditLog(
   if (checkpoint && options.country !== undefined && checkpoint.country !== options.country) {
     throw new Error(`the checkpoint is of ${checkpoint.country}, not of ${options.country}`);
   }
-  const report = await verifyAuditChain(new AuditLogStore(db).records(), {
+  const records = new AuditLogStore(db).records();
+  if (options.progress) {
+    const { total } = await db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('total'))
+      .executeTakeFirstOrThrow();
+    options.progress.start(Number(total));
+  }
+  const report = await verifyAuditChain(options.progress ? counted(records, options.progress.checked) : records, {
     ...(key && { key }),
     ...(checkpoint && { checkpoint }),
   });
   return { ...report, ...(checkpoint && { checkpoint }) };
+}
+
+/** The same records, each one counted as it is read. */
+async function* counted<T>(records: AsyncIterable<T>, checked: () => void): AsyncIterable<T> {
+  for await (const record of records) {
+    yield record;
+    checked();
+  }
 }

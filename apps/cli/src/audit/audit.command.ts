@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Command } from 'commander';
 import { countryCode } from '../cli-arguments';
 import { CliOutput } from '../cli-output';
+import { CliProgressBar } from '../cli-progress-bar';
 import { nodeDatabaseTarget, withNodeDatabase } from '../node-database';
 import { verifyNodeAuditLog } from './audit-verification';
 
@@ -57,12 +58,18 @@ export function auditCommand(): Command {
         );
       }
       await withNodeDatabase(url, async (db) => {
+        let bar: CliProgressBar | undefined;
         const report = await verifyNodeAuditLog(db, {
+          progress: {
+            start: (total) => (bar = CliProgressBar.start('records checked', total, { json: options.json === true })),
+            checked: () => bar?.increment(),
+          },
           keyFile,
           ...(options.checkpoint !== undefined && { checkpointFile: options.checkpoint }),
           ...(options.directory !== undefined && { directoryFile: options.directory }),
           ...(country !== undefined && { country }),
         });
+        bar?.stop();
         if (!report.intact) {
           output.say(`audit log of ${dbName}: BROKEN at record ${report.firstBroken}: ${report.reason}`);
         } else {

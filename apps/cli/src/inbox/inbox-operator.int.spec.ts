@@ -67,7 +67,8 @@ describe('InboxOperator (on the real PostgreSQL)', () => {
       await inbox.markApplied([applied], new Date());
       await inbox.markRejected(failing, { code: 'UNKNOWN_CASE', detail: 'no referral here' });
 
-      const results = await operator.outcomes([applied, failing, untouched], 300, 50);
+      const settled: number[] = [];
+      const results = await operator.outcomes([applied, failing, untouched], 300, (n) => settled.push(n), 50);
 
       expect(results).toEqual([
         { envelopeId: applied, outcome: 'applied' },
@@ -80,6 +81,9 @@ describe('InboxOperator (on the real PostgreSQL)', () => {
         },
         { envelopeId: untouched, outcome: 'not-yet' },
       ]);
+      // each look told the bar how many were settled: two of three, the third never
+      expect(settled.length).toBeGreaterThan(0);
+      expect(new Set(settled)).toEqual(new Set([2]));
     });
   });
 

@@ -59,11 +59,20 @@ export class InboxOperator {
     });
   }
 
-  /** Waits up to `timeoutMs` for the node to apply or set aside again each entry put back. */
-  async outcomes(envelopeIds: readonly string[], timeoutMs: number, pollMs = 250): Promise<ReapplyResult[]> {
+  /**
+   * Waits up to `timeoutMs` for the node to apply or set aside again each entry put back; `onSettled` hears how many
+   * have, at each look (a progress bar).
+   */
+  async outcomes(
+    envelopeIds: readonly string[],
+    timeoutMs: number,
+    onSettled: (settled: number) => void = () => undefined,
+    pollMs = 250,
+  ): Promise<ReapplyResult[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const results = await Promise.all(envelopeIds.map((envelopeId) => this.outcomeOf(envelopeId)));
+      onSettled(results.filter((result) => result.outcome !== 'not-yet').length);
       if (results.every((result) => result.outcome !== 'not-yet') || Date.now() >= deadline) return results;
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }

@@ -4,6 +4,7 @@ import { loadAuditKey } from '@enlace/audit';
 import type { InboxEntrySummary } from '@enlace/store';
 import { countryCode, wholeNumber } from '../cli-arguments';
 import { CliOutput } from '../cli-output';
+import { CliProgressBar } from '../cli-progress-bar';
 import { nodeDatabaseTarget, withNodeDatabase } from '../node-database';
 import { InboxOperator } from './inbox-operator';
 
@@ -89,7 +90,11 @@ export function inboxCommand(): Command {
       const notSetAside = envelopeIds.filter((id) => !putBack.includes(id));
       for (const id of notSetAside) output.say(`${id}  not set aside (unknown, applied, waiting, or put back already)`);
       output.say(`put back: ${putBack.length}`);
-      const outcomes = await operator.outcomes(putBack, options.wait * 1000);
+      const bar = CliProgressBar.start('applied or set aside again', putBack.length, {
+        json: options.json === true || options.wait === 0 || putBack.length === 0,
+      });
+      const outcomes = await operator.outcomes(putBack, options.wait * 1000, (settled) => bar.update(settled));
+      bar.stop();
       for (const result of outcomes) {
         const detail = result.outcome === 'set-aside-again' ? ` ${result.code}: ${result.detail}` : '';
         output.say(`${result.envelopeId}  ${result.outcome}${detail}`);
