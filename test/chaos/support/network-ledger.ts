@@ -155,17 +155,8 @@ export class NetworkLedger {
     }
 
     const deadLetters: TopicRecord[] = [];
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      for (const country of this.databases.keys()) {
-        const topic = TopicNames.deadLetter(network, country);
-        const offsets = await admin.fetchTopicOffsets(topic);
-        const held = offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
-        if (held > 0) deadLetters.push(...(await readTopicRecords(kafka, topic, held, 120_000)));
-      }
-    } finally {
-      await admin.disconnect();
+    for (const [topic, held] of await this.deadLettersHeld(kafka, network)) {
+      if (held > 0) deadLetters.push(...(await readTopicRecords(kafka, topic, held, 120_000)));
     }
     counts.deadLetters = deadLetters.length;
     const injected = new Set(garbage.map((g) => g.value.toString('base64')));
@@ -173,6 +164,26 @@ export class NetworkLedger {
     counts.deadLettersNotInjected = deadLetters.filter((d) => !injected.has(d.value.toString('base64'))).length;
     counts.injectedGarbageNotDeadLettered = [...injected].filter((value) => !lettered.has(value)).length;
     return counts;
+  }
+
+  /** How many records each node's dead-letter topic holds now. */
+  async deadLettersHeld(kafka: Kafka, network: string): Promise<Map<string, number>> {
+    const held = new Map<string, number>();
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      for (const country of this.databases.keys()) {
+        const topic = TopicNames.deadLetter(network, country);
+        const offsets = await admin.fetchTopicOffsets(topic);
+        held.set(
+          topic,
+          offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0),
+        );
+      }
+    } finally {
+      await admin.disconnect();
+    }
+    return held;
   }
 
   /** Every case of every protocol this node holds (a reintegration a return led to, too). */
