@@ -61,7 +61,8 @@ export class AuditRecordQueryPipe implements PipeTransform {
       ...(user !== undefined && { user }),
     };
     const cursor = text('cursor', 'ListCursor');
-    const afterSeq = cursor === undefined ? undefined : decodeAuditRecordCursor(cursor, sort, auditRecordDigest(filter));
+    const afterSeq =
+      cursor === undefined ? undefined : decodeAuditRecordCursor(cursor, sort, auditRecordDigest(filter));
     if (cursor !== undefined && afterSeq === undefined) {
       throw badParameter('cursor', 'must be the nextCursor of a page of this list, with the same filters and sort');
     }
