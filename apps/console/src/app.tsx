@@ -2,6 +2,7 @@ import { Suspense, lazy, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ConsoleConfigProvider } from './components/console-config-context';
 import { Layout } from './components/layout';
+import { AuditLogPage } from './pages/audit-log.page';
 import { AuthCallbackPage } from './pages/auth-callback.page';
 import { LoginPage } from './pages/login.page';
 import { IntakePage } from './pages/intake.page';
@@ -62,6 +63,7 @@ export function App() {
                 path="/referrals/:id"
                 element={<NodeOnly render={(s) => <ReferralPage key={s.token} session={s} />} />}
               />
+              <Route path="/audit" element={<NodeOnly render={(s) => <AuditLogPage session={s} />} />} />
               <Route path="/intakes" element={<NodeOnly render={(s) => <IntakesPage session={s} />} />} />
               <Route path="/intakes/new" element={<NodeOnly render={(s) => <NewIntakePage session={s} />} />} />
               <Route

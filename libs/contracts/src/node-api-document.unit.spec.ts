@@ -152,6 +152,7 @@ describe('node API OpenAPI document', () => {
         'get /inbox/waiting',
         'post /inbox/set-aside/reapply',
         'post /inbox/{id}/reapply',
+        'get /audit/records',
         'get /health',
       ].sort(),
     );

@@ -28,6 +28,8 @@ import type {
   NodeAgencies,
   CaseListQuery,
   HtcdsExportQuery,
+  AuditRecordList,
+  AuditRecordQuery,
 } from './node-api.types';
 
 /**
@@ -109,6 +111,11 @@ export class NodeApiClient {
     return answerOf(
       this.api.POST(`/reintegrations/{id}/${step}`, { params: { path: { id } }, body: body as never }),
     ) as Promise<ReintegrationView>;
+  }
+
+  /** One page of the node's audit log (right audit.read), newest first unless `query.sort` says otherwise. */
+  listAuditRecords(query: AuditRecordQuery, signal?: AbortSignal): Promise<AuditRecordList> {
+    return answerOf(this.api.GET('/audit/records', { params: { query }, signal }));
   }
 
   listIntakes(signal?: AbortSignal): Promise<IntakeList> {

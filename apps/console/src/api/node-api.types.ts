@@ -122,3 +122,7 @@ export type CaseListQuery = Omit<NonNullable<NodeApi.operations['listReferrals']
 
 /** The filters of the HTCDS export. */
 export type HtcdsExportQuery = NonNullable<NodeApi.operations['exportHtcdsCsv']['parameters']['query']>;
+
+export type AuditRecordView = Schemas['AuditRecordView'];
+export type AuditRecordList = Schemas['AuditRecordList'];
+export type AuditRecordQuery = NonNullable<NodeApi.operations['listAuditRecords']['parameters']['query']>;

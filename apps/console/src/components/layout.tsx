@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { canReadAuditLog } from '../audit/audit-roles';
 import { canReadIntakes, canRecordIntakes, takesCallsOnly } from '../intakes/intake-roles';
 import { useSession } from '../session/session-context';
 import { LanguageSwitcher } from './language-switcher';
@@ -36,6 +37,7 @@ export function Layout({ children }: { children: ReactNode }) {
                   </NavLink>
                 ) : null}
                 {canRecordIntakes(session.roles) ? <NavLink to="/intakes/new">{t('nav.newIntake')}</NavLink> : null}
+                {canReadAuditLog(session.roles) ? <NavLink to="/audit">{t('nav.audit')}</NavLink> : null}
               </>
             ) : (
               <NavLink to="/secretariat">{t('nav.dashboard')}</NavLink>

@@ -60,6 +60,11 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       description:
         "Documents attached to a case (an identity or travel document, a medical or social report, a signed consent form): sealed at rest with the case's key, sent to the other end of the case in chunks, reassembled and checked against their digest there, erased with the case.",
     },
+    {
+      name: 'audit',
+      description:
+        "The node's audit log of who read or changed what, for its auditors: sequence, time, user, action, the ids of what was touched and the outcome, never a person's data.",
+    },
     { name: 'health', description: 'Liveness of the node API.' },
   ],
   paths: {
@@ -2183,6 +2188,35 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         },
       },
     },
+    '/audit/records': {
+      get: {
+        tags: ['audit'],
+        operationId: 'listAuditRecords',
+        'x-enlace-right': 'audit.read',
+        summary: "Read this node's audit log a page at a time, filtered by time, action and user.",
+        description:
+          "The records of the node's audit log, newest first (`sort=newest`, the default) or in chain order (`sort=sequence`). Each shows its sequence number, time, user (the user name, never more of them), action (the route, e.g. `POST /api/v1/referrals/:id/accept`), the type and id of what it touched and the HTTP outcome; the log holds no person's data and none is shown. Filters: `from` (at or after) and `to` (before) an instant, `action` (the whole action), `user` (the whole user name). Paging as the case lists: while the answer has a `nextCursor`, ask again with `cursor` set to it and the same filters and sort; each record appears on exactly one page. At most `limit` records (default 50, at most 200).",
+        parameters: [
+          { $ref: '#/components/parameters/AuditFrom' },
+          { $ref: '#/components/parameters/AuditTo' },
+          { $ref: '#/components/parameters/AuditAction' },
+          { $ref: '#/components/parameters/AuditUser' },
+          { $ref: '#/components/parameters/AuditSort' },
+          { $ref: '#/components/parameters/ListLimit' },
+          { $ref: '#/components/parameters/ListCursor' },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of the audit log.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/AuditRecordList' } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
     '/health': {
       get: {
         tags: ['health'],
@@ -2211,6 +2245,41 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       },
     },
     parameters: {
+      AuditFrom: {
+        name: 'from',
+        in: 'query',
+        required: false,
+        description: 'Only records written at or after this instant.',
+        schema: { type: 'string', format: 'date-time' },
+      },
+      AuditTo: {
+        name: 'to',
+        in: 'query',
+        required: false,
+        description: 'Only records written before this instant (after `from`, else 422).',
+        schema: { type: 'string', format: 'date-time' },
+      },
+      AuditAction: {
+        name: 'action',
+        in: 'query',
+        required: false,
+        description: 'Only records of this action, as the log names it (e.g. `GET /api/v1/referrals/:id/person`).',
+        schema: { type: 'string', minLength: 1, maxLength: 200 },
+      },
+      AuditUser: {
+        name: 'user',
+        in: 'query',
+        required: false,
+        description: 'Only records of this user name.',
+        schema: { type: 'string', minLength: 1, maxLength: 200 },
+      },
+      AuditSort: {
+        name: 'sort',
+        in: 'query',
+        required: false,
+        description: 'Newest first (the default) or in chain order, oldest first.',
+        schema: { $ref: '#/components/schemas/AuditRecordSort' },
+      },
       DocumentCaseId: {
         name: 'caseId',
         in: 'path',
@@ -2464,6 +2533,48 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       },
     },
     schemas: {
+      AuditRecordSort: { type: 'string', enum: ['newest', 'sequence'] },
+      AuditRecordList: {
+        description: 'A page of the audit log, in the order asked.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['items'],
+        properties: {
+          nextCursor: { $ref: '#/components/schemas/NextCursor' },
+          items: { type: 'array', items: { $ref: '#/components/schemas/AuditRecordView' } },
+        },
+      },
+      AuditRecordView: {
+        description:
+          "One record of the audit log as an auditor reads it. A person's data are never in the log; the user's roles, country and agency and the record's seal are left out here (`enlace audit verify` checks the seals).",
+        type: 'object',
+        additionalProperties: false,
+        required: ['seq', 'at', 'user', 'action', 'resources', 'outcome'],
+        properties: {
+          seq: {
+            description: "The record's place in the chain (1, 2, 3, ... with no gap).",
+            type: 'integer',
+            minimum: 1,
+          },
+          at: { type: 'string', format: 'date-time' },
+          user: {
+            description: 'The user name the bearer token gave; null for a request without a valid token.',
+            type: ['string', 'null'],
+          },
+          action: { description: 'The route the request took, never its URL (no value of a query).', type: 'string' },
+          resources: {
+            description: 'What the action touched, by type and id (e.g. a referral and its id).',
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['type', 'id'],
+              properties: { type: { type: 'string' }, id: { type: 'string' } },
+            },
+          },
+          outcome: { description: 'The HTTP status the action ended with.', type: 'integer' },
+        },
+      },
       DocumentKind: {
         type: 'string',
         description: 'What a document is.',

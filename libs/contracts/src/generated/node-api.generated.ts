@@ -1395,6 +1395,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/audit/records': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read this node's audit log a page at a time, filtered by time, action and user.
+     * @description The records of the node's audit log, newest first (`sort=newest`, the default) or in chain order (`sort=sequence`). Each shows its sequence number, time, user (the user name, never more of them), action (the route, e.g. `POST /api/v1/referrals/:id/accept`), the type and id of what it touched and the HTTP outcome; the log holds no person's data and none is shown. Filters: `from` (at or after) and `to` (before) an instant, `action` (the whole action), `user` (the whole user name). Paging as the case lists: while the answer has a `nextCursor`, ask again with `cursor` set to it and the same filters and sort; each record appears on exactly one page. At most `limit` records (default 50, at most 200).
+     */
+    get: operations['listAuditRecords'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -1416,6 +1436,31 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @enum {string} */
+    AuditRecordSort: 'newest' | 'sequence';
+    /** @description A page of the audit log, in the order asked. */
+    AuditRecordList: {
+      nextCursor?: components['schemas']['NextCursor'];
+      items: components['schemas']['AuditRecordView'][];
+    };
+    /** @description One record of the audit log as an auditor reads it. A person's data are never in the log; the user's roles, country and agency and the record's seal are left out here (`enlace audit verify` checks the seals). */
+    AuditRecordView: {
+      /** @description The record's place in the chain (1, 2, 3, ... with no gap). */
+      seq: number;
+      /** Format: date-time */
+      at: string;
+      /** @description The user name the bearer token gave; null for a request without a valid token. */
+      user: string | null;
+      /** @description The route the request took, never its URL (no value of a query). */
+      action: string;
+      /** @description What the action touched, by type and id (e.g. a referral and its id). */
+      resources: {
+        type: string;
+        id: string;
+      }[];
+      /** @description The HTTP status the action ended with. */
+      outcome: number;
+    };
     /**
      * @description What a document is.
      * @enum {string}
@@ -3293,6 +3338,16 @@ export interface components {
     };
   };
   parameters: {
+    /** @description Only records written at or after this instant. */
+    AuditFrom: string;
+    /** @description Only records written before this instant (after `from`, else 422). */
+    AuditTo: string;
+    /** @description Only records of this action, as the log names it (e.g. `GET /api/v1/referrals/:id/person`). */
+    AuditAction: string;
+    /** @description Only records of this user name. */
+    AuditUser: string;
+    /** @description Newest first (the default) or in chain order, oldest first. */
+    AuditSort: components['schemas']['AuditRecordSort'];
     /** @description Id of the case (a referral, return or reintegration), the same at both ends of the exchange. */
     DocumentCaseId: string;
     /** @description Id of the document, the same at both ends of the exchange. */
@@ -3338,6 +3393,9 @@ export interface components {
   headers: never;
   pathItems: never;
 }
+export type AuditRecordSort = components['schemas']['AuditRecordSort'];
+export type AuditRecordList = components['schemas']['AuditRecordList'];
+export type AuditRecordView = components['schemas']['AuditRecordView'];
 export type DocumentKind = components['schemas']['DocumentKind'];
 export type CaseDocument = components['schemas']['CaseDocument'];
 export type CaseDocumentList = components['schemas']['CaseDocumentList'];
@@ -3458,6 +3516,11 @@ export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseGone = components['responses']['Gone'];
 export type ResponseConflict = components['responses']['Conflict'];
 export type ResponseUnprocessable = components['responses']['Unprocessable'];
+export type ParameterAuditFrom = components['parameters']['AuditFrom'];
+export type ParameterAuditTo = components['parameters']['AuditTo'];
+export type ParameterAuditAction = components['parameters']['AuditAction'];
+export type ParameterAuditUser = components['parameters']['AuditUser'];
+export type ParameterAuditSort = components['parameters']['AuditSort'];
 export type ParameterDocumentCaseId = components['parameters']['DocumentCaseId'];
 export type ParameterDocumentId = components['parameters']['DocumentId'];
 export type ParameterListLimit = components['parameters']['ListLimit'];
@@ -6067,6 +6130,45 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+    };
+  };
+  listAuditRecords: {
+    parameters: {
+      query?: {
+        /** @description Only records written at or after this instant. */
+        from?: components['parameters']['AuditFrom'];
+        /** @description Only records written before this instant (after `from`, else 422). */
+        to?: components['parameters']['AuditTo'];
+        /** @description Only records of this action, as the log names it (e.g. `GET /api/v1/referrals/:id/person`). */
+        action?: components['parameters']['AuditAction'];
+        /** @description Only records of this user name. */
+        user?: components['parameters']['AuditUser'];
+        /** @description Newest first (the default) or in chain order, oldest first. */
+        sort?: components['parameters']['AuditSort'];
+        /** @description The most items a page holds (default 50). More than 200 is refused (400 naming `limit`), never cut silently. */
+        limit?: components['parameters']['ListLimit'];
+        /** @description Where the page starts: the `nextCursor` of the page before, as given (its content is not part of the contract). It holds only with the same filters and sort it was made with: with others, 400 naming `cursor`. */
+        cursor?: components['parameters']['ListCursor'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the audit log. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditRecordList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
     };
   };
   getHealth: {

@@ -8,7 +8,10 @@ import { NODE_DATABASE, NODE_TRANSACTIONS } from '../database/database.tokens';
 import { NodeTransactions } from '../database/node-transactions';
 import { AuditBeforeServingInterceptor } from './audit-before-serving.interceptor';
 import { AuditMiddleware } from './audit.middleware';
-import { AUDIT_KEY, AUDIT_LOG_STORE, CASE_AUDIT_TRAIL } from './audit.tokens';
+import { AuditRecordsService } from './application/audit-records.service';
+import { AuditRecordsHttpController } from './audit-records.http.controller';
+import { AUDIT_KEY, AUDIT_LOG_STORE, AUDIT_RECORDS_SERVICE, CASE_AUDIT_TRAIL } from './audit.tokens';
+import { AuditRecordRepository } from './persistence/audit-record.repository';
 import { RequestAuditContext } from './request-audit.context';
 import { RequestAuditInterceptor } from './request-audit.interceptor';
 import { TransactionalAuditTrail } from './transactional-audit.trail';
@@ -18,9 +21,16 @@ import { TransactionalAuditTrail } from './transactional-audit.trail';
  * (ENLACE_AUDIT_KEY_FILE, outside the database; verify it with `enlace audit verify`): a step that
  * changes a case is recorded in the change's transaction (CASE_AUDIT_TRAIL, for the case writers), a read of
  * personal data before it is served (@AuditedBeforeServing, fail closed), every other request once it is answered.
+ * Its auditors read it a page at a time (GET /audit/records).
  */
 @Module({
+  controllers: [AuditRecordsHttpController],
   providers: [
+    {
+      provide: AUDIT_RECORDS_SERVICE,
+      inject: [NODE_DATABASE],
+      useFactory: (db: Kysely<NodeDatabase>) => new AuditRecordsService(new AuditRecordRepository(db)),
+    },
     {
       provide: AUDIT_KEY,
       inject: [NODE_API_CONFIG],

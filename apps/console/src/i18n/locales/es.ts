@@ -20,6 +20,7 @@ export const es: Translation = {
     dashboard: 'Panel de la red',
     intakes: 'Recepciones',
     newIntake: 'Nueva recepción',
+    audit: 'Registro de auditoría',
   },
   login: {
     title: 'Iniciar sesión',
@@ -581,6 +582,27 @@ export const es: Translation = {
     ReintegrationClosed: 'Cerrado',
     ReintegrationReReferred: 'Derivado de nuevo',
     ReintegrationConsentWithdrawn: 'Consentimiento retirado',
+  },
+  audit: {
+    title: 'Registro de auditoría del nodo {{country}}',
+    intro:
+      'Quién leyó o cambió qué en este nodo, lo más reciente primero. El registro no contiene datos de ninguna persona.',
+    filters: 'Filtrar el registro de auditoría',
+    user: 'Usuario',
+    action: 'Acción',
+    apply: 'Aplicar',
+    empty: 'Ningún registro de auditoría coincide.',
+    caption: 'Registros de auditoría, lo más reciente primero',
+    anonymous: '(sin token válido)',
+    pager: 'Páginas del registro de auditoría',
+    columns: {
+      seq: 'N.º',
+      at: 'Hora',
+      user: 'Usuario',
+      action: 'Acción',
+      resources: 'Recursos',
+      outcome: 'Resultado',
+    },
   },
   intake: {
     title: 'Nueva recepción',

@@ -20,6 +20,7 @@ export const fr: Translation = {
     dashboard: 'Tableau de bord du réseau',
     intakes: 'Signalements',
     newIntake: 'Nouveau signalement',
+    audit: 'Journal d’audit',
   },
   login: {
     title: 'Connexion',
@@ -585,6 +586,27 @@ export const fr: Translation = {
     ReintegrationClosed: 'Clôturé',
     ReintegrationReReferred: 'Réorienté',
     ReintegrationConsentWithdrawn: 'Consentement retiré',
+  },
+  audit: {
+    title: 'Journal d’audit du nœud {{country}}',
+    intro:
+      'Qui a lu ou modifié quoi sur ce nœud, le plus récent d’abord. Le journal ne contient aucune donnée de personne.',
+    filters: 'Filtrer le journal d’audit',
+    user: 'Utilisateur',
+    action: 'Action',
+    apply: 'Appliquer',
+    empty: 'Aucun enregistrement d’audit ne correspond.',
+    caption: 'Enregistrements d’audit, le plus récent d’abord',
+    anonymous: '(sans jeton valide)',
+    pager: 'Pages du journal d’audit',
+    columns: {
+      seq: 'N°',
+      at: 'Heure',
+      user: 'Utilisateur',
+      action: 'Action',
+      resources: 'Ressources',
+      outcome: 'Résultat',
+    },
   },
   intake: {
     title: 'Nouveau signalement',

@@ -20,6 +20,7 @@ export const pt: Translation = {
     dashboard: 'Painel da rede',
     intakes: 'Atendimentos',
     newIntake: 'Novo atendimento',
+    audit: 'Registro de auditoria',
   },
   login: {
     title: 'Entrar',
@@ -580,6 +581,27 @@ export const pt: Translation = {
     ReintegrationClosed: 'Encerrado',
     ReintegrationReReferred: 'Reencaminhado',
     ReintegrationConsentWithdrawn: 'Consentimento retirado',
+  },
+  audit: {
+    title: 'Registro de auditoria do nó {{country}}',
+    intro:
+      'Quem leu ou alterou o quê neste nó, o mais recente primeiro. O registro não contém dados de nenhuma pessoa.',
+    filters: 'Filtrar o registro de auditoria',
+    user: 'Usuário',
+    action: 'Ação',
+    apply: 'Aplicar',
+    empty: 'Nenhum registro de auditoria corresponde.',
+    caption: 'Registros de auditoria, o mais recente primeiro',
+    anonymous: '(sem token válido)',
+    pager: 'Páginas do registro de auditoria',
+    columns: {
+      seq: 'N.º',
+      at: 'Hora',
+      user: 'Usuário',
+      action: 'Ação',
+      resources: 'Recursos',
+      outcome: 'Resultado',
+    },
   },
   intake: {
     title: 'Novo atendimento',

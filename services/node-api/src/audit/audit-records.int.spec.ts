@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { rolesWith, tokenAudience, tokenIssuer } from '@enlace/auth';
+import { ensureKeyEncryptionKeyFile } from '@enlace/privacy';
+import { AuditLogStore, AuditRecord, ensureAuditKeyFile, loadAuditKey } from '@enlace/audit';
+import { NodeDatabase, ScratchDatabase } from '@enlace/store';
+import { NodeApiClient } from '@enlace/testing';
+import { SignJWT } from 'jose';
+import type { Kysely } from 'kysely';
+import { NodeApiModule } from '../node-api.module';
+import { configureNodeApiHttp } from '../node-api.http';
+import type { AuditRecordListView, AuditRecordView } from './dto/audit-record.view';
+
+/**
+ * GET /audit/records on node-api as it runs (its whole module, guards and audit), on the real PostgreSQL: records
+ * written by the node's own AuditLogStore are paged each exactly once, in the order asked, filters narrow them, and
+ * only an auditor reads them.
+ */
+describe('AuditRecordsHttpController (on the real PostgreSQL)', () => {
+  const network = 'auditint';
+  const secret = `int-${randomUUID()}-${randomUUID()}`;
+  const user = `auditee-${randomUUID().slice(0, 8)}`;
+  const other = `other-${randomUUID().slice(0, 8)}`;
+  let scratch: ScratchDatabase<NodeDatabase>;
+  let db: Kysely<NodeDatabase>;
+  let dir: string;
+  let app: INestApplication;
+  let apiUrl: string;
+  let written: AuditRecord[] = [];
+
+  const as = async (role: string): Promise<NodeApiClient> => {
+    const token = await new SignJWT({ country: 'CO', roles: [role] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(tokenIssuer(network))
+      .setAudience(tokenAudience(network))
+      .setSubject(`co.${role}`)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(new TextEncoder().encode(secret));
+    return new NodeApiClient(apiUrl, token);
+  };
+
+  const list = async (query: string) =>
+    (await as('auditor')).request<AuditRecordListView>('GET', `/audit/records?${query}`);
+
+  /** Every page of a list, following nextCursor. */
+  const walk = async (query: string): Promise<{ items: AuditRecordView[]; pages: number }> => {
+    const items: AuditRecordView[] = [];
+    let pages = 0;
+    let cursor: string | undefined;
+    do {
+      const response = await list(cursor === undefined ? query : `${query}&cursor=${cursor}`);
+      expect(response.status).toBe(200);
+      items.push(...response.body.items);
+      cursor = response.body.nextCursor;
+      pages++;
+    } while (cursor !== undefined && pages < 20);
+    return { items, pages };
+  };
+
+  beforeAll(async () => {
+    scratch = await ScratchDatabase.forNode('int_audit_records');
+    db = await scratch.open(2);
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'enlace-audit-records-'));
+    const kekFile = path.join(dir, 'kek.json');
+    await ensureKeyEncryptionKeyFile(kekFile);
+    const auditKeyFile = path.join(dir, 'audit-key.json');
+    await ensureAuditKeyFile(auditKeyFile);
+    const usersFile = path.join(dir, 'users.json');
+    await fs.writeFile(usersFile, '[]');
+    const store = new AuditLogStore(db, { key: await loadAuditKey(auditKeyFile) });
+    const actor = (username: string) => ({ username, country: 'CO', roles: ['case-worker'] });
+    written = [];
+    for (let i = 0; i < 7; i++) {
+      written.push(
+        await store.append({
+          at: new Date(Date.UTC(2026, 0, 10 + i, 12)).toISOString(),
+          actor: actor(i === 3 ? other : user),
+          action: i % 2 === 0 ? 'GET /api/v1/referrals/:id' : 'POST /api/v1/referrals/:id/accept',
+          resource: { referral: randomUUID() },
+          outcome: i === 6 ? 409 : 200,
+        }),
+      );
+    }
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      ENLACE_COUNTRY: 'CO',
+      ENLACE_NETWORK: network,
+      ENLACE_JWT_SECRET: secret,
+      ENLACE_USERS_FILE: usersFile,
+      ENLACE_CASE_KEK_FILE: kekFile,
+      ENLACE_AUDIT_KEY_FILE: auditKeyFile,
+      DATABASE_URL: scratch.url,
+    });
+    try {
+      app = await NestFactory.create<NestExpressApplication>(NodeApiModule, { logger: false });
+      configureNodeApiHttp(app);
+      await app.listen(0, '127.0.0.1');
+    } finally {
+      process.env = saved;
+    }
+    const address = app.getHttpServer().address() as { port: number };
+    apiUrl = `http://127.0.0.1:${address.port}`;
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.destroy();
+    await scratch?.drop();
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('should page the records of one user newest first, each exactly once, showing no seal and no more of the user', async () => {
+    const { items, pages } = await walk(`user=${user}&limit=2`);
+    const mine = written.filter((record) => record.actor?.username === user);
+    expect(pages).toBe(3);
+    expect(items.map((item) => item.seq)).toEqual(mine.map((record) => record.seq).reverse());
+    const first = mine.at(-1) as AuditRecord;
+    expect(items[0]).toEqual({
+      seq: first.seq,
+      at: first.at,
+      user,
+      action: first.action,
+      resources: [{ type: 'referral', id: first.resource['referral'] }],
+      outcome: 409,
+    });
+  });
+
+  it('should page in chain order with sort=sequence', async () => {
+    const { items } = await walk(`user=${user}&sort=sequence&limit=4`);
+    const mine = written.filter((record) => record.actor?.username === user).map((record) => record.seq);
+    expect(items.map((item) => item.seq)).toEqual(mine);
+  });
+
+  it('should narrow by time range, action and user', async () => {
+    const range = await walk(`from=2026-01-11T00:00:00Z&to=2026-01-13T00:00:00Z&sort=sequence`);
+    expect(range.items.map((item) => item.seq)).toEqual([written[1]?.seq, written[2]?.seq]);
+    const accepts = await walk(`user=${user}&action=${encodeURIComponent('POST /api/v1/referrals/:id/accept')}`);
+    expect(accepts.items.map((item) => item.seq)).toEqual([written[5]?.seq, written[1]?.seq]);
+    const others = await walk(`user=${other}`);
+    expect(others.items.map((item) => item.seq)).toEqual([written[3]?.seq]);
+  });
+
+  it('should refuse a cursor given back with other filters, and a range that ends before it starts', async () => {
+    const first = await list(`user=${user}&limit=2`);
+    const cursor = first.body.nextCursor as string;
+    expect(cursor).toEqual(expect.any(String));
+    const moved = await list(`user=${other}&limit=2&cursor=${cursor}`);
+    expect(moved.status).toBe(400);
+    expect(JSON.stringify(moved.body)).toContain('cursor');
+    const backwards = await list('from=2026-01-12T00:00:00Z&to=2026-01-11T00:00:00Z');
+    expect(backwards.status).toBe(422);
+    const tooMany = await list('limit=201');
+    expect(tooMany.status).toBe(400);
+  });
+
+  it('should answer 403 to a role without audit.read (a supervisor has it), and 401 without a token', async () => {
+    expect(rolesWith('audit.read').sort()).toEqual(['auditor', 'supervisor']);
+    expect((await (await as('supervisor')).request('GET', '/audit/records')).status).toBe(200);
+    for (const role of ['case-worker', 'secretariat', 'focal-point', 'hotline']) {
+      expect((await (await as(role)).request('GET', '/audit/records')).status).toBe(403);
+    }
+    expect((await new NodeApiClient(apiUrl).request('GET', '/audit/records')).status).toBe(401);
+  });
+});

@@ -1,0 +1,52 @@
+import type { AuditLogTable, NodeDatabase } from '@enlace/store';
+import { Kysely, Selectable, sql } from 'kysely';
+import type { AuditRecordQuery } from './audit-record.query';
+
+/** What an auditor reads of one record: no seal, and of the actor only the user name. */
+export interface AuditRecordRow {
+  readonly seq: number;
+  readonly at: string;
+  readonly user: string | null;
+  readonly action: string;
+  readonly resource: Readonly<Record<string, string>>;
+  readonly outcome: number;
+}
+
+/**
+ * Reads pages of the node's audit log (read only: the log is written by AuditLogStore alone). A page walks the
+ * sequence number, the table's primary key, from the cursor on, so a deep page costs what the first does; the
+ * filters narrow that walk.
+ */
+export class AuditRecordRepository {
+  constructor(private readonly db: Kysely<NodeDatabase>) {}
+
+  /** Up to `limit + 1` records, so that the caller knows whether another page follows. */
+  async page(query: AuditRecordQuery): Promise<AuditRecordRow[]> {
+    const newest = query.sort === 'newest';
+    let select = this.db
+      .selectFrom('audit_log')
+      .select(['seq', 'at', 'actor', 'action', 'resource', 'outcome'])
+      .orderBy('seq', newest ? 'desc' : 'asc')
+      .limit(query.limit + 1);
+    if (query.afterSeq !== undefined) select = select.where('seq', newest ? '<' : '>', String(query.afterSeq));
+    if (query.from) select = select.where(sql<Date>`at::timestamptz`, '>=', query.from);
+    if (query.to) select = select.where(sql<Date>`at::timestamptz`, '<', query.to);
+    if (query.action !== undefined) select = select.where('action', '=', query.action);
+    if (query.user !== undefined) select = select.where(sql<string>`actor->>'username'`, '=', query.user);
+    return (await select.execute()).map(toRow);
+  }
+}
+
+function toRow(
+  row: Pick<Selectable<AuditLogTable>, 'seq' | 'at' | 'actor' | 'action' | 'resource' | 'outcome'>,
+): AuditRecordRow {
+  const username = (row.actor as { username?: unknown } | null)?.username;
+  return {
+    seq: Number(row.seq),
+    at: new Date(row.at).toISOString(),
+    user: typeof username === 'string' ? username : null,
+    action: row.action,
+    resource: row.resource as unknown as Record<string, string>,
+    outcome: row.outcome,
+  };
+}
