@@ -45,7 +45,8 @@ const local = infra.kafkaSasl !== undefined && infra.kafkaLibsDir !== undefined;
       // no replication factor given: the brokers' default applies
       await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: false });
       await waitForTopicLeaders(admin, [topic]);
-      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+      // the broker asked may not know the new topic yet ("does not host this topic-partition"): ask again
+      const { topics } = await eventually(() => admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined));
       expect(topics[0]?.partitions.map((partition) => partition.replicas.length)).toEqual([3, 3, 3]);
       // every broker knows the new topic soon, not at once
       const minInsync = await eventually(async () => {
