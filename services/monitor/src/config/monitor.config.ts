@@ -24,8 +24,12 @@ export interface MonitorConfig {
   readonly jwtSecret: string;
   readonly tokenTtlSeconds: number;
   readonly usersFile: string;
-  /** The network's member directory: the monitor checks each header's signature against it. */
-  readonly directoryFile: string;
+  /**
+   * ENLACE_TRUST_ANCHORS_FILE: member keys from the signed directory topic, as the nodes take them. Without it,
+   * ENLACE_DIRECTORY_FILE: a fixed directory file (development). The monitor checks every signature against them.
+   */
+  readonly trustAnchorsFile?: string;
+  readonly directoryFile?: string;
   readonly bodyLimit: string;
   /** Sign-in attempts allowed per user, per client address and in all, in each window. */
   readonly loginBudgets: LoginBudgets;
@@ -55,7 +59,9 @@ function monitorConfigOf(settings: SettingValues<typeof monitorSettings>): Monit
     jwtSecret: settings.ENLACE_JWT_SECRET ?? '',
     tokenTtlSeconds: settings.ENLACE_TOKEN_TTL_SECONDS,
     usersFile: settings.ENLACE_USERS_FILE ?? '',
-    directoryFile: settings.ENLACE_DIRECTORY_FILE,
+    ...(settings.ENLACE_TRUST_ANCHORS_FILE !== undefined
+      ? { trustAnchorsFile: settings.ENLACE_TRUST_ANCHORS_FILE }
+      : { directoryFile: settings.ENLACE_DIRECTORY_FILE }),
     bodyLimit: settings.ENLACE_HTTP_BODY_LIMIT,
     loginBudgets: loginBudgetsOf(settings),
     trustedProxies: settings.ENLACE_TRUSTED_PROXIES ?? false,

@@ -23,15 +23,33 @@ describe(readMonitorConfig, () => {
     expect(readMonitorConfig(ENV).mode).toBe('development');
   });
 
-  it('should refuse production, naming its development issuer and its unsigned directory file', () => {
+  it('should refuse production, naming its development issuer and its directory without trust anchors', () => {
     const start = () => readMonitorConfig({ ...ENV, ENLACE_ENV: 'production' });
 
     expect(start).toThrow(ConfigurationError);
     expect(start).toThrow(/^the monitor refuses to start/);
     expect(start).toThrow(/it takes no identity provider's yet/);
-    expect(start).toThrow(/ENLACE_DIRECTORY_FILE is an unsigned file/);
+    expect(start).toThrow(/ENLACE_TRUST_ANCHORS_FILE is not set: production takes member keys only from the directory/);
     expect(start).toThrow(/KAFKA_SASL_USERNAME is not set: the monitor would reach the broker without authenticating/);
     expect(start).toThrow(/KAFKA_SSL is not true: the monitor would reach the broker without TLS/);
+  });
+
+  it('should take member keys from the signed directory given trust anchors, and not name the directory then', () => {
+    const config = readMonitorConfig({ ...ENV, ENLACE_TRUST_ANCHORS_FILE: '/etc/enlace/trust-anchors.json' });
+
+    expect(config.trustAnchorsFile).toBe('/etc/enlace/trust-anchors.json');
+    expect(config.directoryFile).toBeUndefined();
+    expect(() =>
+      readMonitorConfig({ ...ENV, ENLACE_ENV: 'production', ENLACE_TRUST_ANCHORS_FILE: '/etc/enlace/anchors.json' }),
+    ).not.toThrow(/ENLACE_TRUST_ANCHORS_FILE|ENLACE_DIRECTORY_FILE/);
+  });
+
+  it('should refuse to start with neither trust anchors nor a directory file, naming them', () => {
+    const { ENLACE_DIRECTORY_FILE: _unset, ...withoutDirectory } = ENV;
+
+    expect(() => readMonitorConfig(withoutDirectory)).toThrow(
+      /ENLACE_TRUST_ANCHORS_FILE is required unless ENLACE_DIRECTORY_FILE is set/,
+    );
   });
 
   it('should not name its broker link in production when it is SCRAM over TLS', () => {

@@ -7,7 +7,8 @@ import {
   loginSettings,
   logSettings,
   networkSettings,
-  requiredText,
+  optionalText,
+  requiredWhen,
   tokenIssuerSettings,
 } from '@enlace/config';
 import { kafkaLinkProductionProblems } from '@enlace/messaging';
@@ -20,10 +21,15 @@ export const monitorSettings = {
   ...kafkaSchema.shape,
   ...databaseSettings,
   ...tokenIssuerSettings(true),
-  ENLACE_DIRECTORY_FILE: requiredText({
+  ENLACE_TRUST_ANCHORS_FILE: optionalText({
     description:
-      "The network's member directory, a JSON file of public keys: the monitor checks each header's " +
-      'signature against it. Production refuses an unsigned file (the monitor cannot read the signed topic yet).',
+      "The network's trust anchors (public keys), a JSON file: the monitor then takes member keys from the signed " +
+      'directory topic, as the nodes do, and only from entries a trust anchor signed. Production requires it.',
+    required: 'unless ENLACE_DIRECTORY_FILE is set',
+  }),
+  ENLACE_DIRECTORY_FILE: optionalText({
+    description:
+      'A fixed, unsigned directory file of member keys (development); ignored when ENLACE_TRUST_ANCHORS_FILE is set.',
     example: '/etc/enlace/directory.json',
   }),
   ...loginSettings,
@@ -31,7 +37,7 @@ export const monitorSettings = {
 
 /**
  * The monitor has no identity provider path yet, so its development issuer is always on: production refuses it until
- * that path exists, and the unsigned directory file with it.
+ * that path exists, and a directory no trust anchor signed.
  */
 const refuseDevelopmentOnly = inProduction((set) => [
   // it reads every country's envelope headers and may redrive dead letters: its link is held to the courier's rules
@@ -42,12 +48,13 @@ const refuseDevelopmentOnly = inProduction((set) => [
       "and ENLACE_USERS_FILE make the monitor sign its own tokens: it takes no identity provider's yet, and the " +
       'development issuer has no place in production',
   },
-  ...(set['ENLACE_DIRECTORY_FILE'] !== undefined
+  ...(set['ENLACE_TRUST_ANCHORS_FILE'] === undefined
     ? [
         {
-          setting: 'ENLACE_DIRECTORY_FILE',
+          setting: 'ENLACE_TRUST_ANCHORS_FILE',
           problem:
-            "is an unsigned file of member keys: production takes the directory signed by the network's trust anchors",
+            "is not set: production takes member keys only from the directory the network's trust anchors signed, " +
+            'never from an unsigned ENLACE_DIRECTORY_FILE',
         },
       ]
     : []),
@@ -55,5 +62,10 @@ const refuseDevelopmentOnly = inProduction((set) => [
 
 export const monitorConfigSchema = new ConfigSchema('the monitor', monitorSettings, [
   ...kafkaSchema.rules,
+  requiredWhen(
+    'ENLACE_TRUST_ANCHORS_FILE',
+    (set) => set['ENLACE_DIRECTORY_FILE'] === undefined,
+    'unless ENLACE_DIRECTORY_FILE is set',
+  ),
   refuseDevelopmentOnly,
 ]);
