@@ -34,6 +34,9 @@ export const en = {
     identityProvider: 'Sign in with the identity provider of {{country}}',
     identityProviderHint:
       '{{country}} signs its users in through its own identity provider: you will be taken there and back.',
+    identityProviderSecretariat: "Sign in with the secretariat's identity provider",
+    identityProviderHintSecretariat:
+      'The secretariat signs its users in through its own identity provider: you will be taken there and back.',
     completing: 'Completing the sign-in…',
     again: 'Sign in again',
   },

@@ -35,6 +35,9 @@ export const es: Translation = {
     identityProvider: 'Entrar con el proveedor de identidad de {{country}}',
     identityProviderHint:
       '{{country}} identifica a sus usuarios con su propio proveedor de identidad: irá allí y volverá aquí.',
+    identityProviderSecretariat: 'Entrar con el proveedor de identidad de la Secretaría',
+    identityProviderHintSecretariat:
+      'La Secretaría identifica a sus usuarios con su propio proveedor de identidad: irá allí y volverá aquí.',
     completing: 'Completando el inicio de sesión…',
     again: 'Volver a iniciar sesión',
   },

@@ -35,6 +35,9 @@ export const fr: Translation = {
     identityProvider: 'Se connecter avec le fournisseur d’identité de {{country}}',
     identityProviderHint:
       '{{country}} identifie ses utilisateurs avec son propre fournisseur d’identité : vous y serez conduit, puis ramené ici.',
+    identityProviderSecretariat: 'Se connecter avec le fournisseur d’identité du Secrétariat',
+    identityProviderHintSecretariat:
+      'Le Secrétariat connecte ses utilisateurs par son propre fournisseur d’identité : vous y serez conduit, puis ramené ici.',
     completing: 'Connexion en cours…',
     again: 'Se reconnecter',
   },

@@ -35,6 +35,9 @@ export const pt: Translation = {
     identityProvider: 'Entrar com o provedor de identidade de {{country}}',
     identityProviderHint:
       '{{country}} identifica seus usuários com seu próprio provedor de identidade: você irá até lá e voltará aqui.',
+    identityProviderSecretariat: 'Entrar com o provedor de identidade do Secretariado',
+    identityProviderHintSecretariat:
+      'O Secretariado identifica seus usuários com seu próprio provedor de identidade: você irá até lá e voltará aqui.',
     completing: 'Concluindo a entrada…',
     again: 'Entrar novamente',
   },
