@@ -331,7 +331,7 @@ export const en = {
     title: 'Documents',
     none: 'No document yet.',
     kindLabel: 'Kind of document',
-    fileLabel: 'File (PDF, PNG or JPEG, up to 10 MB)',
+    fileLabel: 'File (PDF, PNG or JPEG, up to {{size}})',
     attach: 'Attach and send',
     attached: 'The document is attached and on its way to the other country.',
     download: 'Download',

@@ -333,7 +333,7 @@ export const es: Translation = {
     title: 'Documentos',
     none: 'Todavía no hay documentos.',
     kindLabel: 'Tipo de documento',
-    fileLabel: 'Archivo (PDF, PNG o JPEG, hasta 10 MB)',
+    fileLabel: 'Archivo (PDF, PNG o JPEG, hasta {{size}})',
     attach: 'Adjuntar y enviar',
     attached: 'El documento está adjunto y en camino al otro país.',
     download: 'Descargar',

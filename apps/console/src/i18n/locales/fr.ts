@@ -336,7 +336,7 @@ export const fr: Translation = {
     title: 'Documents',
     none: 'Aucun document pour l’instant.',
     kindLabel: 'Type de document',
-    fileLabel: 'Fichier (PDF, PNG ou JPEG, 10 Mo au plus)',
+    fileLabel: 'Fichier (PDF, PNG ou JPEG, {{size}} au plus)',
     attach: 'Joindre et envoyer',
     attached: 'Le document est joint et en route vers l’autre pays.',
     download: 'Télécharger',

@@ -333,7 +333,7 @@ export const pt: Translation = {
     title: 'Documentos',
     none: 'Nenhum documento ainda.',
     kindLabel: 'Tipo de documento',
-    fileLabel: 'Arquivo (PDF, PNG ou JPEG, até 10 MB)',
+    fileLabel: 'Arquivo (PDF, PNG ou JPEG, até {{size}})',
     attach: 'Anexar e enviar',
     attached: 'O documento foi anexado e está sendo enviado ao outro país.',
     download: 'Baixar',
