@@ -718,6 +718,26 @@ export const en = {
       nationality: 'Nationality',
       exploitation: 'Form of exploitation',
     },
+    chart: {
+      title: 'Persons per corridor and month',
+      protocol: 'Cases',
+      dimension: 'By',
+      caption:
+        '{{protocol}} — persons per month and corridor, by {{dimension}}, as counted by the country the cases go from',
+      persons: 'Persons',
+      reportedBy: 'counted by {{country}}',
+      suppressedTitle: 'Not drawn: counts suppressed at the node',
+      suppressedHint:
+        'These counts never left their node as numbers; the chart leaves them out rather than guess them.',
+      noBars: 'No published count for these cases yet.',
+    },
+    unknown: 'unknown',
+    exploitation: {
+      sexual: 'Sexual',
+      labour: 'Labour',
+      'sexual-and-labour': 'Sexual and labour',
+      'not-recorded': 'Not recorded',
+    },
   },
   export: {
     title: 'Export (HTCDS CSV)',

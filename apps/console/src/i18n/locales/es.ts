@@ -721,6 +721,25 @@ export const es: Translation = {
       nationality: 'Nacionalidad',
       exploitation: 'Forma de explotación',
     },
+    chart: {
+      title: 'Personas por corredor y mes',
+      protocol: 'Casos',
+      dimension: 'Por',
+      caption: '{{protocol}}: personas por mes y corredor, por {{dimension}}, según el país de donde salen los casos',
+      persons: 'Personas',
+      reportedBy: 'contadas por {{country}}',
+      suppressedTitle: 'Sin dibujar: cifras suprimidas en el nodo',
+      suppressedHint:
+        'Estas cifras nunca salieron de su nodo como números; el gráfico las omite en lugar de estimarlas.',
+      noBars: 'Aún no hay cifras publicadas para estos casos.',
+    },
+    unknown: 'desconocido',
+    exploitation: {
+      sexual: 'Sexual',
+      labour: 'Laboral',
+      'sexual-and-labour': 'Sexual y laboral',
+      'not-recorded': 'No registrada',
+    },
   },
   export: {
     title: 'Exportar (CSV HTCDS)',

@@ -720,6 +720,25 @@ export const pt: Translation = {
       nationality: 'Nacionalidade',
       exploitation: 'Forma de exploração',
     },
+    chart: {
+      title: 'Pessoas por corredor e mês',
+      protocol: 'Casos',
+      dimension: 'Por',
+      caption: '{{protocol}}: pessoas por mês e corredor, por {{dimension}}, segundo o país de onde os casos saem',
+      persons: 'Pessoas',
+      reportedBy: 'contadas por {{country}}',
+      suppressedTitle: 'Fora do gráfico: números suprimidos no nó',
+      suppressedHint:
+        'Estes números nunca saíram do seu nó como números; o gráfico os deixa de fora em vez de estimá-los.',
+      noBars: 'Ainda não há números publicados para estes casos.',
+    },
+    unknown: 'desconhecido',
+    exploitation: {
+      sexual: 'Sexual',
+      labour: 'Trabalho',
+      'sexual-and-labour': 'Sexual e trabalho',
+      'not-recorded': 'Não registrada',
+    },
   },
   export: {
     title: 'Exportar (CSV HTCDS)',
