@@ -1440,6 +1440,9 @@ export const granularityValues: ReadonlyArray<FlattenedDeepRequired<components>[
   'day',
   'month',
 ];
+export const monitorUserRolesValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MonitorUser']['roles']
+> = ['focal-point', 'case-worker', 'supervisor', 'secretariat', 'auditor', 'hotline'];
 export const tokenResponseTokenTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TokenResponse']['tokenType']
 > = ['Bearer'];
