@@ -272,7 +272,7 @@ export interface components {
      * @description Size of a time bucket.
      * @enum {string}
      */
-    Granularity: 'hour' | 'day' | 'month';
+    Granularity: 'minute' | 'hour' | 'day' | 'month';
     /** @description Credentials of a user of the built-in development issuer. */
     TokenRequest: {
       /** @description The user's name. */
@@ -920,7 +920,7 @@ export interface components {
     Since: string;
     /** @description End of the window (exclusive); now when absent. */
     Until: string;
-    /** @description Bucket size. When absent: hour for windows up to 3 days, day up to 3 years, month beyond. At most 2,000 buckets per corridor (400 otherwise). */
+    /** @description Bucket size. When absent: hour for windows up to 3 days, day up to 3 years, month beyond. At most 2,000 buckets per corridor (400 otherwise). Minutes are kept for the last 2 days only (400 for a window of minutes that starts earlier). */
     Granularity: components['schemas']['Granularity'];
     /** @description At most this many items (default 100). */
     Limit: number;
@@ -1030,7 +1030,7 @@ export interface operations {
         since?: components['parameters']['Since'];
         /** @description End of the window (exclusive); now when absent. */
         until?: components['parameters']['Until'];
-        /** @description Bucket size. When absent: hour for windows up to 3 days, day up to 3 years, month beyond. At most 2,000 buckets per corridor (400 otherwise). */
+        /** @description Bucket size. When absent: hour for windows up to 3 days, day up to 3 years, month beyond. At most 2,000 buckets per corridor (400 otherwise). Minutes are kept for the last 2 days only (400 for a window of minutes that starts earlier). */
         granularity?: components['parameters']['Granularity'];
       };
       header?: never;
@@ -1064,7 +1064,7 @@ export interface operations {
         since?: components['parameters']['Since'];
         /** @description End of the window (exclusive); now when absent. */
         until?: components['parameters']['Until'];
-        /** @description Bucket size. When absent: hour for windows up to 3 days, day up to 3 years, month beyond. At most 2,000 buckets per corridor (400 otherwise). */
+        /** @description Bucket size. When absent: hour for windows up to 3 days, day up to 3 years, month beyond. At most 2,000 buckets per corridor (400 otherwise). Minutes are kept for the last 2 days only (400 for a window of minutes that starts earlier). */
         granularity?: components['parameters']['Granularity'];
       };
       header?: never;
@@ -1377,6 +1377,7 @@ type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
   ? Readonly<Exclude<T, undefined>>
   : Readonly<Exclude<T, undefined>[]>;
 export const granularityValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Granularity']> = [
+  'minute',
   'hour',
   'day',
   'month',

@@ -284,6 +284,7 @@ export const en = {
     unavailable: 'No monitor is configured for this console.',
     window: 'Time window',
     windows: { PT1H: 'Last hour', P1D: 'Last 24 hours', P7D: 'Last 7 days', P30D: 'Last 30 days' },
+    fittedWindow: 'Since the first message (last 24 h)',
     corridors: 'Corridors',
     corridorMatrix: 'Messages by corridor (rows: from, columns: to)',
     corridorFlow: 'Flow between countries',

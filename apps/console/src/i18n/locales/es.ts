@@ -286,6 +286,7 @@ export const es: Translation = {
     unavailable: 'Esta consola no tiene un monitor configurado.',
     window: 'Periodo',
     windows: { PT1H: 'Última hora', P1D: 'Últimas 24 horas', P7D: 'Últimos 7 días', P30D: 'Últimos 30 días' },
+    fittedWindow: 'Desde el primer mensaje (últimas 24 h)',
     corridors: 'Corredores',
     corridorMatrix: 'Mensajes por corredor (filas: origen, columnas: destino)',
     corridorFlow: 'Flujo entre países',

@@ -289,6 +289,7 @@ export const fr: Translation = {
     unavailable: 'Aucun moniteur n’est configuré pour cette console.',
     window: 'Période',
     windows: { PT1H: 'Dernière heure', P1D: 'Dernières 24 heures', P7D: '7 derniers jours', P30D: '30 derniers jours' },
+    fittedWindow: 'Depuis le premier message (dernières 24 h)',
     corridors: 'Corridors',
     corridorMatrix: 'Messages par corridor (lignes : origine, colonnes : destination)',
     corridorFlow: 'Flux entre pays',

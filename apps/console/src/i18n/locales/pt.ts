@@ -286,6 +286,7 @@ export const pt: Translation = {
     unavailable: 'Nenhum monitor está configurado para este console.',
     window: 'Período',
     windows: { PT1H: 'Última hora', P1D: 'Últimas 24 horas', P7D: 'Últimos 7 dias', P30D: 'Últimos 30 dias' },
+    fittedWindow: 'Desde a primeira mensagem (últimas 24 h)',
     corridors: 'Corredores',
     corridorMatrix: 'Mensagens por corredor (linhas: origem, colunas: destino)',
     corridorFlow: 'Fluxo entre países',
