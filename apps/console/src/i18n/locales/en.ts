@@ -370,6 +370,10 @@ export const en = {
     personOnReturn: 'The person’s data are kept with the return this reintegration follows.',
     returnTitle: 'Return {{id}}',
     reintegrationTitle: 'Reintegration {{id}}',
+    // A case's direction agrees with its noun (el retorno recibido, la reintegración recibida).
+    returnDirection: { incoming: 'Incoming', outgoing: 'Outgoing' },
+    reintegrationDirection: { incoming: 'Incoming', outgoing: 'Outgoing' },
+    followUpDetail: 'Follow-up {{sequence}}: {{wellbeing}}',
     details: 'The case',
     person: 'Person',
     adult: 'adult',

@@ -372,6 +372,10 @@ export const es: Translation = {
     personOnReturn: 'Los datos de la persona se conservan con el retorno del que sigue esta reintegración.',
     returnTitle: 'Retorno {{id}}',
     reintegrationTitle: 'Reintegración {{id}}',
+    // A case's direction agrees with its noun (el retorno recibido, la reintegración recibida).
+    returnDirection: { incoming: 'Recibido', outgoing: 'Enviado' },
+    reintegrationDirection: { incoming: 'Recibida', outgoing: 'Enviada' },
+    followUpDetail: 'Seguimiento {{sequence}}: {{wellbeing}}',
     details: 'El caso',
     person: 'Persona',
     adult: 'adulto/a',

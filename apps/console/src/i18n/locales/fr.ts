@@ -375,6 +375,10 @@ export const fr: Translation = {
     personOnReturn: 'Les données de la personne sont conservées avec le retour dont découle cette réintégration.',
     returnTitle: 'Retour {{id}}',
     reintegrationTitle: 'Réintégration {{id}}',
+    // A case's direction agrees with its noun (el retorno recibido, la reintegración recibida).
+    returnDirection: { incoming: 'Reçu', outgoing: 'Envoyé' },
+    reintegrationDirection: { incoming: 'Reçue', outgoing: 'Envoyée' },
+    followUpDetail: 'Suivi {{sequence}} : {{wellbeing}}',
     details: 'Le dossier',
     person: 'Personne',
     adult: 'adulte',
