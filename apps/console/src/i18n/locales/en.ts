@@ -287,6 +287,7 @@ export const en = {
     unavailable: 'No monitor is configured for this console.',
     window: 'Time window',
     windows: { PT1H: 'Last hour', P1D: 'Last 24 hours', P7D: 'Last 7 days', P30D: 'Last 30 days' },
+    fittedWindow: 'Since the first message (last 24 h)',
     corridors: 'Corridors',
     corridorMatrix: 'Messages by corridor (rows: from, columns: to)',
     corridorFlow: 'Flow between countries',
@@ -372,6 +373,10 @@ export const en = {
     personOnReturn: 'The person’s data are kept with the return this reintegration follows.',
     returnTitle: 'Return {{id}}',
     reintegrationTitle: 'Reintegration {{id}}',
+    // A case's direction agrees with its noun (el retorno recibido, la reintegración recibida).
+    returnDirection: { incoming: 'Incoming', outgoing: 'Outgoing' },
+    reintegrationDirection: { incoming: 'Incoming', outgoing: 'Outgoing' },
+    followUpDetail: 'Follow-up {{sequence}}: {{wellbeing}}',
     details: 'The case',
     person: 'Person',
     adult: 'adult',

@@ -289,6 +289,7 @@ export const es: Translation = {
     unavailable: 'Esta consola no tiene un monitor configurado.',
     window: 'Periodo',
     windows: { PT1H: 'Última hora', P1D: 'Últimas 24 horas', P7D: 'Últimos 7 días', P30D: 'Últimos 30 días' },
+    fittedWindow: 'Desde el primer mensaje (últimas 24 h)',
     corridors: 'Corredores',
     corridorMatrix: 'Mensajes por corredor (filas: origen, columnas: destino)',
     corridorFlow: 'Flujo entre países',
@@ -374,6 +375,10 @@ export const es: Translation = {
     personOnReturn: 'Los datos de la persona se conservan con el retorno del que sigue esta reintegración.',
     returnTitle: 'Retorno {{id}}',
     reintegrationTitle: 'Reintegración {{id}}',
+    // A case's direction agrees with its noun (el retorno recibido, la reintegración recibida).
+    returnDirection: { incoming: 'Recibido', outgoing: 'Enviado' },
+    reintegrationDirection: { incoming: 'Recibida', outgoing: 'Enviada' },
+    followUpDetail: 'Seguimiento {{sequence}}: {{wellbeing}}',
     details: 'El caso',
     person: 'Persona',
     adult: 'adulto/a',

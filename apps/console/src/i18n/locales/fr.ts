@@ -292,6 +292,7 @@ export const fr: Translation = {
     unavailable: 'Aucun moniteur n’est configuré pour cette console.',
     window: 'Période',
     windows: { PT1H: 'Dernière heure', P1D: 'Dernières 24 heures', P7D: '7 derniers jours', P30D: '30 derniers jours' },
+    fittedWindow: 'Depuis le premier message (dernières 24 h)',
     corridors: 'Corridors',
     corridorMatrix: 'Messages par corridor (lignes : origine, colonnes : destination)',
     corridorFlow: 'Flux entre pays',
@@ -377,6 +378,10 @@ export const fr: Translation = {
     personOnReturn: 'Les données de la personne sont conservées avec le retour dont découle cette réintégration.',
     returnTitle: 'Retour {{id}}',
     reintegrationTitle: 'Réintégration {{id}}',
+    // A case's direction agrees with its noun (el retorno recibido, la reintegración recibida).
+    returnDirection: { incoming: 'Reçu', outgoing: 'Envoyé' },
+    reintegrationDirection: { incoming: 'Reçue', outgoing: 'Envoyée' },
+    followUpDetail: 'Suivi {{sequence}} : {{wellbeing}}',
     details: 'Le dossier',
     person: 'Personne',
     adult: 'adulte',
