@@ -1415,6 +1415,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/audit/records.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export this node's audit log, or the part of it the filters keep, as a CSV file.
+     * @description Every record the same filters as the list keep (`from`, `to`, `action`, `user`), in the order asked (`sort=newest`, the default, or `sort=sequence`), one line each: seq, at, user (empty for a caller without a valid token), action, resources (`type:id`, separated by spaces), outcome. No page size and no cursor: the file is streamed as the log is read, whatever its length. Cells a spreadsheet would read as a formula are prefixed with an apostrophe. The export itself is recorded in the audit log before the file is served.
+     */
+    get: operations['exportAuditRecordsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -6165,6 +6185,44 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AuditRecordList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  exportAuditRecordsCsv: {
+    parameters: {
+      query?: {
+        /** @description Only records written at or after this instant. */
+        from?: components['parameters']['AuditFrom'];
+        /** @description Only records written before this instant (after `from`, else 422). */
+        to?: components['parameters']['AuditTo'];
+        /** @description Only records of this action, as the log names it (e.g. `GET /api/v1/referrals/:id/person`). */
+        action?: components['parameters']['AuditAction'];
+        /** @description Only records of this user name. */
+        user?: components['parameters']['AuditUser'];
+        /** @description Newest first (the default) or in chain order, oldest first. */
+        sort?: components['parameters']['AuditSort'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV file (RFC 4180, a header line, CRLF line ends). */
+      200: {
+        headers: {
+          /** @description attachment, with a file name naming the country and the day. */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          /** @example seq,at,user,action,resources,outcome */
+          'text/csv': string;
         };
       };
       400: components['responses']['BadRequest'];
