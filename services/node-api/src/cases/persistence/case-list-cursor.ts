@@ -34,6 +34,7 @@ export function caseListDigest(filter: CaseListFilter, sort: CaseListSort): stri
     filter.dueBefore?.toISOString() ?? null,
     filter.createdFrom?.toISOString() ?? null,
     filter.createdTo?.toISOString() ?? null,
+    filter.agency ?? null,
   ]);
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 12);
 }

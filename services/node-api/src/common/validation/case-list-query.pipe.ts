@@ -20,7 +20,7 @@ export interface CaseListSchemas {
 const parameterSchema = (name: string): string => `#/components/parameters/${name}/schema`;
 
 /**
- * The query of a case list (direction, status, stage, counterpart, urgency, overdue, dueBefore, createdFrom,
+ * The query of a case list (direction, status, stage, counterpart, agency, urgency, overdue, dueBefore, createdFrom,
  * createdTo, q, sort, limit, cursor), each parameter checked against its schema in node-api's contract: a bad one is
  * answered 400 naming it (422 for a date range that ends before it starts), never ignored or cut to fit. The cursor
  * must be one this node made for the same filters and sort. Parameters the list does not know are left aside.
@@ -60,6 +60,7 @@ export class CaseListQueryPipe implements PipeTransform {
     const status = text('status', this.schemas.status);
     const stage = text('stage', parameterSchema('ListStage'));
     const counterpart = text('counterpart', parameterSchema('ListCounterpart'));
+    const agency = text('agency', parameterSchema('ListAgency'));
     const urgency = this.schemas.urgency ? text('urgency', parameterSchema('ListUrgency')) : undefined;
     const dueBefore = instant('dueBefore', parameterSchema('ListDueBefore'));
     const createdFrom = instant('createdFrom', parameterSchema('ListCreatedFrom'));
@@ -79,6 +80,7 @@ export class CaseListQueryPipe implements PipeTransform {
       ...(status ? { status } : {}),
       ...(stage ? { stage: stage as CaseListFilter['stage'] } : {}),
       ...(counterpart ? { counterpart } : {}),
+      ...(agency ? { agency } : {}),
       ...(urgency ? { urgency } : {}),
       ...(overdueText !== undefined ? { overdue: overdueText === 'true' } : {}),
       ...(dueBefore ? { dueBefore } : {}),
