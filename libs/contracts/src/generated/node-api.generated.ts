@@ -242,7 +242,7 @@ export interface paths {
     put?: never;
     /**
      * Ask the sending country for information before answering an incoming referral.
-     * @description The receiving country asks a question; the referral is info-requested at both ends until the sending country provides the answer. Focal points and supervisors only.
+     * @description The receiving country asks a question; the referral is info-requested at both ends until the sending country provides the answer. Focal points only.
      */
     post: operations['requestReferralInformation'];
     delete?: never;
@@ -334,7 +334,7 @@ export interface paths {
     put?: never;
     /**
      * Record that the services of an accepted incoming referral have started.
-     * @description The receiving country starts the services it accepted to give; the referral is in-service at both ends until it is closed with an outcome. Focal points and supervisors only.
+     * @description The receiving country starts the services it accepted to give; the referral is in-service at both ends until it is closed with an outcome. Focal points only.
      */
     post: operations['startReferralService'];
     delete?: never;
@@ -357,7 +357,7 @@ export interface paths {
     put?: never;
     /**
      * Close an incoming referral in service with its outcome.
-     * @description Ends the referral loop with an outcome, successful or unsuccessful; an unsuccessful outcome needs a reason (422 without one). The sending country sees the same outcome. Focal points and supervisors only.
+     * @description Ends the referral loop with an outcome, successful or unsuccessful; an unsuccessful outcome needs a reason (422 without one). The sending country sees the same outcome. Focal points only.
      */
     post: operations['closeReferral'];
     delete?: never;
@@ -3384,6 +3384,8 @@ export interface components {
     ListStage: components['schemas']['CaseStage'];
     /** @description Only the cases exchanged with this country (the receiving one of an outgoing case, the sending one of an incoming case). */
     ListCounterpart: components['schemas']['CountryCode'];
+    /** @description Only the cases this agency of the node owns, among those the caller may read (its agency's and those shared with it); for the gateway agency, also those from before agencies. An agency the node does not have lists nothing. */
+    ListAgency: components['schemas']['AgencyId'];
     /** @description Only the referrals of this urgency. */
     ListUrgency: components['schemas']['Urgency'];
     /** @description Only the cases whose pending step is due before this instant (overdue ones included). */
@@ -3550,6 +3552,7 @@ export type ParameterListCursor = components['parameters']['ListCursor'];
 export type ParameterListSort = components['parameters']['ListSort'];
 export type ParameterListStage = components['parameters']['ListStage'];
 export type ParameterListCounterpart = components['parameters']['ListCounterpart'];
+export type ParameterListAgency = components['parameters']['ListAgency'];
 export type ParameterListUrgency = components['parameters']['ListUrgency'];
 export type ParameterListDueBefore = components['parameters']['ListDueBefore'];
 export type ParameterListCreatedFrom = components['parameters']['ListCreatedFrom'];
@@ -3778,6 +3781,8 @@ export interface operations {
         stage?: components['parameters']['ListStage'];
         /** @description Only the cases exchanged with this country (the receiving one of an outgoing case, the sending one of an incoming case). */
         counterpart?: components['parameters']['ListCounterpart'];
+        /** @description Only the cases this agency of the node owns, among those the caller may read (its agency's and those shared with it); for the gateway agency, also those from before agencies. An agency the node does not have lists nothing. */
+        agency?: components['parameters']['ListAgency'];
         /** @description Only the referrals of this urgency. */
         urgency?: components['parameters']['ListUrgency'];
         /** @description Only the cases whose pending step is due before this instant (overdue ones included). */
@@ -4241,6 +4246,8 @@ export interface operations {
         stage?: components['parameters']['ListStage'];
         /** @description Only the cases exchanged with this country (the receiving one of an outgoing case, the sending one of an incoming case). */
         counterpart?: components['parameters']['ListCounterpart'];
+        /** @description Only the cases this agency of the node owns, among those the caller may read (its agency's and those shared with it); for the gateway agency, also those from before agencies. An agency the node does not have lists nothing. */
+        agency?: components['parameters']['ListAgency'];
         /** @description Only the cases whose pending step is due before this instant (overdue ones included). */
         dueBefore?: components['parameters']['ListDueBefore'];
         /** @description Only the cases created at this node at or after this instant. */
@@ -5042,6 +5049,8 @@ export interface operations {
         stage?: components['parameters']['ListStage'];
         /** @description Only the cases exchanged with this country (the receiving one of an outgoing case, the sending one of an incoming case). */
         counterpart?: components['parameters']['ListCounterpart'];
+        /** @description Only the cases this agency of the node owns, among those the caller may read (its agency's and those shared with it); for the gateway agency, also those from before agencies. An agency the node does not have lists nothing. */
+        agency?: components['parameters']['ListAgency'];
         /** @description Only the cases whose pending step is due before this instant (overdue ones included). */
         dueBefore?: components['parameters']['ListDueBefore'];
         /** @description Only the cases created at this node at or after this instant. */
