@@ -5,3 +5,4 @@ export * from './case-rights';
 export * from './intake-rights';
 export * from './token-claims';
 export * from './document-rights';
+export * from './oidc';

@@ -1368,3 +1368,46 @@ export interface operations {
     };
   };
 }
+type FlattenedDeepRequired<T> = {
+  [K in keyof T]-?: FlattenedDeepRequired<
+    T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]
+  >;
+};
+type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
+  ? Readonly<Exclude<T, undefined>>
+  : Readonly<Exclude<T, undefined>[]>;
+export const granularityValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Granularity']> = [
+  'hour',
+  'day',
+  'month',
+];
+export const tokenResponseTokenTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TokenResponse']['tokenType']
+> = ['Bearer'];
+export const overdueStateValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['OverdueState']> = [
+  'open',
+  'answered',
+  'all',
+];
+export const overdueAnswerProtocolValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['OverdueAnswer']['protocol']
+> = ['referral', 'return', 'reintegration'];
+export const deadLetterStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['DeadLetterStatus']> = [
+  'pending',
+  'redriven',
+];
+export const redriveOutcomeOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RedriveOutcome']['outcome']
+> = ['redriven', 'not-found', 'gone', 'refused'];
+export const nodeHealthStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['NodeHealth']['status']
+> = ['up', 'late', 'down', 'unknown'];
+export const regionalStatisticsRowProtocolValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RegionalStatisticsRow']['protocol']
+> = ['referral', 'return', 'reintegration'];
+export const regionalStatisticsRowDimensionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RegionalStatisticsRow']['dimension']
+> = ['total', 'sex', 'ageBand', 'nationality', 'exploitation'];
+export const monitorEventKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MonitorEvent']['kind']
+> = ['envelope', 'delivery', 'answer', 'dead-letter', 'overdue', 'heartbeat', 'redrive'];

@@ -2637,8 +2637,16 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       CaseDocumentList: {
         type: 'object',
         additionalProperties: false,
-        required: ['items'],
-        properties: { items: { type: 'array', items: { $ref: '#/components/schemas/CaseDocument' } } },
+        required: ['items', 'maxBytes'],
+        properties: {
+          items: { type: 'array', items: { $ref: '#/components/schemas/CaseDocument' } },
+          maxBytes: {
+            type: 'integer',
+            minimum: 1,
+            description:
+              'The largest document this node takes, in bytes (its ENLACE_DOCUMENT_MAX_BYTES), so that a form can say so before a file is sent.',
+          },
+        },
       },
       NotificationEvent: {
         description:

@@ -331,7 +331,7 @@ export const en = {
     title: 'Documents',
     none: 'No document yet.',
     kindLabel: 'Kind of document',
-    fileLabel: 'File (PDF, PNG or JPEG, up to 10 MB)',
+    fileLabel: 'File (PDF, PNG or JPEG, up to {{size}})',
     attach: 'Attach and send',
     attached: 'The document is attached and on its way to the other country.',
     download: 'Download',
@@ -717,6 +717,26 @@ export const en = {
       ageBand: 'Age band',
       nationality: 'Nationality',
       exploitation: 'Form of exploitation',
+    },
+    chart: {
+      title: 'Persons per corridor and month',
+      protocol: 'Cases',
+      dimension: 'By',
+      caption:
+        '{{protocol}} — persons per month and corridor, by {{dimension}}, as counted by the country the cases go from',
+      persons: 'Persons',
+      reportedBy: 'counted by {{country}}',
+      suppressedTitle: 'Not drawn: counts suppressed at the node',
+      suppressedHint:
+        'These counts never left their node as numbers; the chart leaves them out rather than guess them.',
+      noBars: 'No published count for these cases yet.',
+    },
+    unknown: 'unknown',
+    exploitation: {
+      sexual: 'Sexual',
+      labour: 'Labour',
+      'sexual-and-labour': 'Sexual and labour',
+      'not-recorded': 'Not recorded',
     },
   },
   export: {

@@ -336,7 +336,7 @@ export const fr: Translation = {
     title: 'Documents',
     none: 'Aucun document pour l’instant.',
     kindLabel: 'Type de document',
-    fileLabel: 'Fichier (PDF, PNG ou JPEG, 10 Mo au plus)',
+    fileLabel: 'Fichier (PDF, PNG ou JPEG, {{size}} au plus)',
     attach: 'Joindre et envoyer',
     attached: 'Le document est joint et en route vers l’autre pays.',
     download: 'Télécharger',
@@ -724,6 +724,26 @@ export const fr: Translation = {
       ageBand: 'Tranche d’âge',
       nationality: 'Nationalité',
       exploitation: 'Forme d’exploitation',
+    },
+    chart: {
+      title: 'Personnes par corridor et par mois',
+      protocol: 'Cas',
+      dimension: 'Par',
+      caption:
+        '{{protocol}} : personnes par mois et par corridor, par {{dimension}}, selon le pays d’où partent les cas',
+      persons: 'Personnes',
+      reportedBy: 'comptées par {{country}}',
+      suppressedTitle: 'Non tracés : nombres supprimés au nœud',
+      suppressedHint:
+        'Ces nombres n’ont jamais quitté leur nœud en tant que nombres ; le graphique les omet plutôt que de les deviner.',
+      noBars: 'Aucun nombre publié pour ces cas pour l’instant.',
+    },
+    unknown: 'inconnu',
+    exploitation: {
+      sexual: 'Sexuelle',
+      labour: 'Par le travail',
+      'sexual-and-labour': 'Sexuelle et par le travail',
+      'not-recorded': 'Non renseignée',
     },
   },
   export: {
