@@ -135,6 +135,11 @@ export class NodeApiClient {
     return answerOf(this.api.POST('/intakes/{id}/screen', { params: { path: { id } }, body: request }));
   }
 
+  /** Joins the intake to an existing case of the same person (a referral or a return this user may read). */
+  mergeIntake(id: string, caseId: string): Promise<IntakeView> {
+    return answerOf(this.api.POST('/intakes/{id}/merge', { params: { path: { id } }, body: { caseId } }));
+  }
+
   eraseIntake(id: string): Promise<IntakeView> {
     return answerOf(this.api.POST('/intakes/{id}/erase', { params: { path: { id } } }));
   }

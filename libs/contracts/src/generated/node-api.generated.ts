@@ -242,7 +242,7 @@ export interface paths {
     put?: never;
     /**
      * Ask the sending country for information before answering an incoming referral.
-     * @description The receiving country asks a question; the referral is info-requested at both ends until the sending country provides the answer. Focal points and supervisors only.
+     * @description The receiving country asks a question; the referral is info-requested at both ends until the sending country provides the answer. Focal points only.
      */
     post: operations['requestReferralInformation'];
     delete?: never;
@@ -334,7 +334,7 @@ export interface paths {
     put?: never;
     /**
      * Record that the services of an accepted incoming referral have started.
-     * @description The receiving country starts the services it accepted to give; the referral is in-service at both ends until it is closed with an outcome. Focal points and supervisors only.
+     * @description The receiving country starts the services it accepted to give; the referral is in-service at both ends until it is closed with an outcome. Focal points only.
      */
     post: operations['startReferralService'];
     delete?: never;
@@ -357,7 +357,7 @@ export interface paths {
     put?: never;
     /**
      * Close an incoming referral in service with its outcome.
-     * @description Ends the referral loop with an outcome, successful or unsuccessful; an unsuccessful outcome needs a reason (422 without one). The sending country sees the same outcome. Focal points and supervisors only.
+     * @description Ends the referral loop with an outcome, successful or unsuccessful; an unsuccessful outcome needs a reason (422 without one). The sending country sees the same outcome. Focal points only.
      */
     post: operations['closeReferral'];
     delete?: never;
@@ -1528,6 +1528,8 @@ export interface components {
     };
     CaseDocumentList: {
       items: components['schemas']['CaseDocument'][];
+      /** @description The largest document this node takes, in bytes (its ENLACE_DOCUMENT_MAX_BYTES), so that a form can say so before a file is sent. */
+      maxBytes: number;
     };
     /**
      * @description incoming: another country opened a case here; answer: the other side took a step on a case; due-soon: a step of this node is due within the node's window (24 h by default); overdue: it is past due.
@@ -3382,6 +3384,8 @@ export interface components {
     ListStage: components['schemas']['CaseStage'];
     /** @description Only the cases exchanged with this country (the receiving one of an outgoing case, the sending one of an incoming case). */
     ListCounterpart: components['schemas']['CountryCode'];
+    /** @description Only the cases this agency of the node owns, among those the caller may read (its agency's and those shared with it); for the gateway agency, also those from before agencies. An agency the node does not have lists nothing. */
+    ListAgency: components['schemas']['AgencyId'];
     /** @description Only the referrals of this urgency. */
     ListUrgency: components['schemas']['Urgency'];
     /** @description Only the cases whose pending step is due before this instant (overdue ones included). */
@@ -3548,6 +3552,7 @@ export type ParameterListCursor = components['parameters']['ListCursor'];
 export type ParameterListSort = components['parameters']['ListSort'];
 export type ParameterListStage = components['parameters']['ListStage'];
 export type ParameterListCounterpart = components['parameters']['ListCounterpart'];
+export type ParameterListAgency = components['parameters']['ListAgency'];
 export type ParameterListUrgency = components['parameters']['ListUrgency'];
 export type ParameterListDueBefore = components['parameters']['ListDueBefore'];
 export type ParameterListCreatedFrom = components['parameters']['ListCreatedFrom'];
@@ -3776,6 +3781,8 @@ export interface operations {
         stage?: components['parameters']['ListStage'];
         /** @description Only the cases exchanged with this country (the receiving one of an outgoing case, the sending one of an incoming case). */
         counterpart?: components['parameters']['ListCounterpart'];
+        /** @description Only the cases this agency of the node owns, among those the caller may read (its agency's and those shared with it); for the gateway agency, also those from before agencies. An agency the node does not have lists nothing. */
+        agency?: components['parameters']['ListAgency'];
         /** @description Only the referrals of this urgency. */
         urgency?: components['parameters']['ListUrgency'];
         /** @description Only the cases whose pending step is due before this instant (overdue ones included). */
@@ -4239,6 +4246,8 @@ export interface operations {
         stage?: components['parameters']['ListStage'];
         /** @description Only the cases exchanged with this country (the receiving one of an outgoing case, the sending one of an incoming case). */
         counterpart?: components['parameters']['ListCounterpart'];
+        /** @description Only the cases this agency of the node owns, among those the caller may read (its agency's and those shared with it); for the gateway agency, also those from before agencies. An agency the node does not have lists nothing. */
+        agency?: components['parameters']['ListAgency'];
         /** @description Only the cases whose pending step is due before this instant (overdue ones included). */
         dueBefore?: components['parameters']['ListDueBefore'];
         /** @description Only the cases created at this node at or after this instant. */
@@ -5040,6 +5049,8 @@ export interface operations {
         stage?: components['parameters']['ListStage'];
         /** @description Only the cases exchanged with this country (the receiving one of an outgoing case, the sending one of an incoming case). */
         counterpart?: components['parameters']['ListCounterpart'];
+        /** @description Only the cases this agency of the node owns, among those the caller may read (its agency's and those shared with it); for the gateway agency, also those from before agencies. An agency the node does not have lists nothing. */
+        agency?: components['parameters']['ListAgency'];
         /** @description Only the cases whose pending step is due before this instant (overdue ones included). */
         dueBefore?: components['parameters']['ListDueBefore'];
         /** @description Only the cases created at this node at or after this instant. */
@@ -6255,3 +6266,322 @@ export interface operations {
     };
   };
 }
+type FlattenedDeepRequired<T> = {
+  [K in keyof T]-?: FlattenedDeepRequired<
+    T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]
+  >;
+};
+type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
+  ? Readonly<Exclude<T, undefined>>
+  : Readonly<Exclude<T, undefined>[]>;
+export const pathsExportsHtcdsCsvGetParametersQueryProtocolValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/exports/htcds.csv']['get']['parameters']['query']['protocol']
+> = ['referral', 'return', 'reintegration', 'intake'];
+export const auditRecordSortValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['AuditRecordSort']> = [
+  'newest',
+  'sequence',
+];
+export const documentKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['DocumentKind']> = [
+  'identity-document',
+  'travel-document',
+  'medical-report',
+  'social-report',
+  'consent-form',
+  'other',
+];
+export const caseDocumentMediaTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CaseDocument']['mediaType']
+> = ['application/pdf', 'image/png', 'image/jpeg'];
+export const caseDocumentOriginValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CaseDocument']['origin']
+> = ['attached', 'received'];
+export const caseDocumentStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CaseDocument']['status']
+> = ['stored', 'receiving', 'received', 'corrupt'];
+export const notificationEventValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['NotificationEvent']> =
+  ['incoming', 'answer', 'due-soon', 'overdue'];
+export const notificationSubscriptionRequestChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['NotificationSubscriptionRequest']['channel']
+> = ['email', 'webhook'];
+export const notificationSubscriptionChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['NotificationSubscription']['channel']
+> = ['email', 'webhook'];
+export const notificationSubscriptionCreatedChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['NotificationSubscriptionCreated']['channel']
+> = ['email', 'webhook'];
+export const caseListSortValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['CaseListSort']> = [
+  'updated',
+  'created',
+  'due',
+];
+export const caseStageValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['CaseStage']> = [
+  'open',
+  'ended',
+];
+export const referralStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ReferralStatus']> = [
+  'draft',
+  'sent',
+  'delivered',
+  'info-requested',
+  'accepted',
+  'declined',
+  'withdrawn',
+  'consent-withdrawn',
+  'expired',
+  'in-service',
+  'closed',
+];
+export const referralDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ReferralDirection']> =
+  ['incoming', 'outgoing'];
+export const referralReasonValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ReferralReason']> = [
+  'AdditionalServicesRequired',
+  'MigrationOrChangeOfLocation',
+  'Other',
+];
+export const serviceTypeValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ServiceType']> = [
+  'Education',
+  'Financial',
+  'Health',
+  'LabourExploitationRehabilitation',
+  'Legal',
+  'Livelihood',
+  'RightsBasedTraining',
+  'SexualExploitationRehabilitation',
+  'SocialCare',
+];
+export const urgencyValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Urgency']> = [
+  'low',
+  'medium',
+  'high',
+];
+export const genderValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Gender']> = [
+  'Feminine',
+  'Masculine',
+  'TransgenderFeminine',
+  'TransgenderMasculine',
+  'NonConforming',
+  'NonSpecifiedUnknown',
+];
+export const genderInputValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['GenderInput']> = [
+  'Feminine',
+  'Masculine',
+  'TransgenderFeminine',
+  'TransgenderMasculine',
+  'NonConforming',
+  'NonSpecifiedUnknown',
+  'Female',
+  'Male',
+];
+export const referralOutcomeResultValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReferralOutcomeResult']
+> = ['successful', 'unsuccessful'];
+export const referralActionValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ReferralAction']> = [
+  'accept',
+  'decline',
+  'request-information',
+  'provide-information',
+  'withdraw',
+  'withdraw-consent',
+  'start-service',
+  'close',
+];
+export const timelineEntrySideValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TimelineEntry']['side']
+> = ['sender', 'receiver'];
+export const caseDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['CaseDirection']> = [
+  'outgoing',
+  'incoming',
+];
+export const returnStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ReturnStatus']> = [
+  'requested',
+  'nationality-verified',
+  'nationality-not-confirmed',
+  'risk-assessed',
+  'not-safe',
+  'barred',
+  'plan-proposed',
+  'plan-confirmed',
+  'documents-issued',
+  'travel-scheduled',
+  'no-show',
+  'departed',
+  'arrived',
+  'handed-over',
+  'suspended',
+  'cancelled',
+  'consent-withdrawn',
+];
+export const reintegrationStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReintegrationStatus']
+> = [
+  'plan-pending',
+  'plan-agreed',
+  'in-implementation',
+  'monitoring',
+  'risk-review',
+  'closed',
+  're-referred',
+  'consent-withdrawn',
+];
+export const caseSideValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['CaseSide']> = [
+  'sender',
+  'receiver',
+];
+export const returnStepValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ReturnStep']> = [
+  'verify-nationality',
+  'record-risk-assessment',
+  'appoint-guardian',
+  'record-best-interests',
+  'record-family-assessment',
+  'propose-reception-plan',
+  'confirm-reception-plan',
+  'reject-reception-plan',
+  'issue-travel-documents',
+  'schedule-travel',
+  'record-departure',
+  'record-no-show',
+  'record-arrival',
+  'hand-over',
+  'suspend',
+  'resume',
+  'cancel-by-person',
+  'withdraw-consent',
+];
+export const reintegrationStepValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ReintegrationStep']> =
+  [
+    'agree-plan',
+    'start-implementation',
+    'start-monitoring',
+    'report-follow-up',
+    'resolve-risk-review',
+    'close',
+    're-refer',
+    'withdraw-consent',
+  ];
+export const returnNationalityRequestOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReturnNationalityRequest']['outcome']
+> = ['confirmed', 'not-confirmed'];
+export const returnRiskAssessmentRequestResultValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReturnRiskAssessmentRequest']['result']
+> = ['safe', 'not-safe'];
+export const returnBestInterestsRequestResultValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReturnBestInterestsRequest']['result']
+> = ['in-favour', 'against'];
+export const returnFamilyAssessmentRequestResultValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReturnFamilyAssessmentRequest']['result']
+> = ['suitable', 'unsuitable'];
+export const returnEscortRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReturnEscort']['role']
+> = [
+  'social-worker',
+  'case-worker',
+  'guardian',
+  'medical-staff',
+  'law-enforcement',
+  'international-organisation',
+  'other',
+];
+export const returnViewMissingSafeguardsValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReturnView']['missingSafeguards']
+> = ['guardian', 'best-interests', 'family-assessment'];
+export const returnViewBarredByValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReturnView']['barredBy']
+> = ['guardian', 'best-interests', 'family-assessment'];
+export const reintegrationFollowUpRequestWellbeingValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReintegrationFollowUpRequest']['wellbeing']
+> = ['stable', 'improving', 'deteriorating'];
+export const reintegrationRiskReviewRequestOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReintegrationRiskReviewRequest']['outcome']
+> = ['continue', 're-refer'];
+export const reintegrationCloseRequestReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReintegrationCloseRequest']['reason']
+> = ['support-ended', 'opted-out', 'moved', 'no-longer-eligible', 'died'];
+export const currentUserRolesValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CurrentUser']['roles']
+> = ['focal-point', 'case-worker', 'supervisor', 'secretariat', 'auditor', 'hotline'];
+export const caseSharingKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['CaseSharing']['kind']> =
+  ['case', 'intake'];
+export const statisticsReportGroupsProtocolValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StatisticsReport']['groups']['protocol']
+> = ['referral', 'return', 'reintegration'];
+export const intakeStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['IntakeStatus']> = [
+  'recorded',
+  'presumed-victim',
+  'not-a-case',
+  'needs-information',
+  'converted',
+  'merged',
+];
+export const intakeChannelValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['IntakeChannel']> = [
+  'hotline',
+  'in-person',
+  'ngo-referral',
+  'online',
+];
+export const intakeScreeningOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['IntakeScreeningOutcome']
+> = ['presumed-victim', 'not-a-case', 'needs-information'];
+export const traffickingStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['TraffickingStatus']> =
+  ['PossibleVictimOfTrafficking', 'NotAVictimOfTrafficking'];
+export const intakeReporterRelationshipValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['IntakeReporter']['relationship']
+> = ['self', 'family', 'acquaintance', 'ngo', 'authority', 'other'];
+export const intakeIndicatorsTypeOfExploitationValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['IntakeIndicators']['typeOfExploitation']
+> = [
+  'ForcedLabour',
+  'SexualExploitation',
+  'ChildLabour',
+  'ForcedMarriage',
+  'Servitude',
+  'ForcedMilitaryByNonStateActors',
+  'OrganRemoval',
+  'ForcedBegging',
+  'ForcedAdoption',
+  'Surrogacy',
+  'Other',
+];
+export const intakeIndicatorsMethodsOfControlValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['IntakeIndicators']['methodsOfControl']
+> = [
+  'PhysicalThreats',
+  'ThreatsLawEnforcement',
+  'ThreatensChildrenFamily',
+  'DebtBondage',
+  'FalsePromises',
+  'PhysicalAbuse',
+  'SexualAbuse',
+  'TakesEarnings',
+  'RestrictsFinancialAccess',
+  'RestrictsMedicalCare',
+  'WithholdsNecessities',
+  'PsychologicalAbuse',
+  'PsychoactiveSubstance',
+  'ExcessiveWorkingHours',
+  'WithholdsDocuments',
+  'Other',
+];
+export const intakeIndicatorsMethodOfRecruitmentValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['IntakeIndicators']['methodOfRecruitment']
+> = [
+  'AtAPlaceOfBusiness',
+  'AtAnEducationalInstitution',
+  'AtWork',
+  'ThroughOnlineSocialNetworks',
+  'ThroughAnOnlineAdvertisement',
+  'ThroughATelevisionAdvert',
+  'ThroughANewspaperAdvert',
+  'ThroughFamilyOrFamilyEvents',
+  'ThroughFriendsOrSocialEvents',
+  'Other',
+];
+export const intakeCaseProtocolValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['IntakeCase']['protocol']
+> = ['referral', 'return'];
+export const intakeActionValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['IntakeAction']> = [
+  'screen',
+  'referral',
+  'return',
+  'merge',
+  'erase',
+];
