@@ -21,8 +21,14 @@ export default defineConfig(() => {
   return {
     root,
     plugins: [react()],
-    // The typed API clients come from the workspace's own lib (the contracts are imported for their types only).
-    resolve: { alias: { '@enlace/client': `${repoRoot}libs/client/src/index.ts` } },
+    // The typed API clients come from the workspace's own lib; of the contracts, only the node API's generated types
+    // and enum values (a module with no imports), nothing of their validators.
+    resolve: {
+      alias: {
+        '@enlace/client': `${repoRoot}libs/client/src/index.ts`,
+        '@enlace/contracts/node-api': `${repoRoot}libs/contracts/src/generated/node-api.generated.ts`,
+      },
+    },
     build: { outDir: `${repoRoot}dist/apps/console`, emptyOutDir: true, sourcemap: true },
     server: { host: '127.0.0.1', ...(proxy ? { proxy } : {}) },
   };

@@ -178,6 +178,7 @@ export class AuditLogStore<DB extends AuditLogDatabase = NodeDatabase> {
         records.map((record) => ({
           seq: String(record.seq),
           at: record.at,
+          at_instant: record.at,
           actor: record.actor === null ? null : JSON.stringify(record.actor),
           action: record.action,
           resource: JSON.stringify(record.resource),

@@ -6,3 +6,4 @@ export * from './intake-rights';
 export * from './reintegration-rights';
 export * from './token-claims';
 export * from './document-rights';
+export * from './oidc';

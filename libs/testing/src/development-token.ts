@@ -30,6 +30,11 @@ export async function developmentToken(
   };
   const secret = material.jwtSecrets[issuedBy];
   if (secret === undefined) throw new Error(`the network ${network} has no node ${issuedBy}`);
+  return signDevelopmentToken(secret, network, claims);
+}
+
+/** A bearer token of a node's built-in development issuer, signed with the node's secret (`ENLACE_JWT_SECRET`). */
+export function signDevelopmentToken(secret: string, network: string, claims: DevelopmentTokenClaims): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({
     country: claims.country,

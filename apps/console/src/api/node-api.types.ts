@@ -1,4 +1,5 @@
 import type { NodeApi } from '@enlace/contracts';
+import { documentKindValues, referralReasonValues, serviceTypeValues, urgencyValues } from '@enlace/contracts/node-api';
 
 // The node API's types, generated from contracts/openapi/node-api.openapi.yaml (type-only: nothing is bundled).
 type Schemas = NodeApi.components['schemas'];
@@ -22,32 +23,12 @@ export type CaseDocument = Schemas['CaseDocument'];
 export type CaseDocumentList = Schemas['CaseDocumentList'];
 export type DocumentKind = Schemas['DocumentKind'];
 
-export const DOCUMENT_KINDS: readonly DocumentKind[] = [
-  'identity-document',
-  'travel-document',
-  'medical-report',
-  'social-report',
-  'consent-form',
-  'other',
-];
+// The values of the contract's enums, as generated from it: a form offers what the node takes, never a copy.
+export const DOCUMENT_KINDS: readonly DocumentKind[] = documentKindValues;
 
-export const REFERRAL_REASONS: readonly ReferralReason[] = [
-  'AdditionalServicesRequired',
-  'MigrationOrChangeOfLocation',
-  'Other',
-];
-export const SERVICE_TYPES: readonly ServiceType[] = [
-  'Education',
-  'Financial',
-  'Health',
-  'LabourExploitationRehabilitation',
-  'Legal',
-  'Livelihood',
-  'RightsBasedTraining',
-  'SexualExploitationRehabilitation',
-  'SocialCare',
-];
-export const URGENCIES: readonly Urgency[] = ['low', 'medium', 'high'];
+export const REFERRAL_REASONS: readonly ReferralReason[] = referralReasonValues;
+export const SERVICE_TYPES: readonly ServiceType[] = serviceTypeValues;
+export const URGENCIES: readonly Urgency[] = urgencyValues;
 export const GENDERS: readonly GenderInput[] = [
   'Feminine',
   'Masculine',
@@ -126,3 +107,4 @@ export type HtcdsExportQuery = NonNullable<NodeApi.operations['exportHtcdsCsv'][
 export type AuditRecordView = Schemas['AuditRecordView'];
 export type AuditRecordList = Schemas['AuditRecordList'];
 export type AuditRecordQuery = NonNullable<NodeApi.operations['listAuditRecords']['parameters']['query']>;
+export type AuditRecordExportQuery = NonNullable<NodeApi.operations['exportAuditRecordsCsv']['parameters']['query']>;

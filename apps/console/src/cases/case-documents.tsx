@@ -4,6 +4,7 @@ import { NodeApiClient } from '../api/node-api.client';
 import { DOCUMENT_KINDS, type CaseDocument, type DocumentKind } from '../api/node-api.types';
 import { ProblemAlert } from '../components/problem-alert';
 import { usePolling } from '../components/use-polling';
+import { documentSizeLimit } from './document-size-limit';
 
 const EXTENSIONS: Record<CaseDocument['mediaType'], string> = {
   'application/pdf': 'pdf',
@@ -14,7 +15,7 @@ const EXTENSIONS: Record<CaseDocument['mediaType'], string> = {
 /**
  * The documents of a case: attached here (with how many of their parts the other country received) or received from
  * it; a form to attach one and send it; each downloadable once whole. The node checks the type from the content and
- * the size; what it refuses is shown as its problem.
+ * the size (its limit, served with the list, is shown on the form); what it refuses is shown as its problem.
  */
 export function CaseDocuments({
   caseId,
@@ -27,7 +28,7 @@ export function CaseDocuments({
   token: string;
   canAttach: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // One client while the page shows the case: a new one each render would start the list's polling again.
   const client = useMemo(() => new NodeApiClient(country, token), [country, token]);
   const load = useCallback((signal: AbortSignal) => client.listDocuments(caseId, signal), [client, caseId]);
@@ -108,7 +109,7 @@ export function CaseDocuments({
           ))}
         </ul>
       )}
-      {canAttach ? (
+      {canAttach && data ? (
         <form className="action-form" onSubmit={(event) => void attach(event)} aria-label={t('documents.attach')}>
           <div className="field">
             <label htmlFor={`${caseId}-document-kind`}>{t('documents.kindLabel')}</label>
@@ -125,7 +126,9 @@ export function CaseDocuments({
             </select>
           </div>
           <div className="field">
-            <label htmlFor={`${caseId}-document-file`}>{t('documents.fileLabel')}</label>
+            <label htmlFor={`${caseId}-document-file`}>
+              {t('documents.fileLabel', { size: documentSizeLimit(data.maxBytes, i18n.resolvedLanguage ?? 'en') })}
+            </label>
             <input
               id={`${caseId}-document-file`}
               type="file"

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { NodeApiClient } from '../api/node-api.client';
 import type { ReintegrationView } from '../api/node-api.types';
+import { CaseDocuments } from '../cases/case-documents';
 import { CasePage } from '../cases/case-page';
 import { CaseSharingCard } from '../cases/case-sharing';
+import { canUseDocuments } from '../cases/document-roles';
 import { PendingLine } from '../cases/pending-line';
 import { PersonAndConsent } from '../cases/person-consent';
 import { StepActions } from '../cases/step-actions';
@@ -101,7 +103,7 @@ function ReintegrationDetails({ view }: { view: ReintegrationView }) {
   );
 }
 
-/** One reintegration: plan, follow-ups, both sides' timeline and the steps open now. */
+/** One reintegration: plan, follow-ups, its documents, both sides' timeline and the steps open now. */
 export function ReintegrationPage({ session }: { session: Extract<Session, { kind: 'node' }> }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -120,7 +122,16 @@ export function ReintegrationPage({ session }: { session: Extract<Session, { kin
       error={error}
       done={done}
       details={view ? <ReintegrationDetails view={view} /> : null}
-      person={view ? <PersonAndConsent held={view} defaultRecipients={[]} absent={t('cases.personOnReturn')} /> : null}
+      person={
+        view ? (
+          <>
+            <PersonAndConsent held={view} defaultRecipients={[]} absent={t('cases.personOnReturn')} />
+            {canUseDocuments(session.roles) && !view.erasure ? (
+              <CaseDocuments caseId={view.id} country={session.country} token={session.token} canAttach={!view.ended} />
+            ) : null}
+          </>
+        ) : null
+      }
       sharing={view ? <CaseSharingCard session={session} caseId={view.id} /> : null}
       actions={
         view ? (

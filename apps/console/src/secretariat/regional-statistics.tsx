@@ -4,14 +4,16 @@ import type { MonitorApiClient } from '../api/monitor-api.client';
 import type { RegionalStatisticsRow } from '../api/monitor-api.types';
 import { ProblemAlert } from '../components/problem-alert';
 import { usePolling } from '../components/use-polling';
+import { statisticsCategoryLabel } from './statistics-category';
+import { StatisticsChart } from './statistics-chart';
 
 /**
  * The nodes' regional statistics, as each node published them: counts per month, protocol and corridor with their
- * breakdowns. A count below the threshold shows as the node sent it ("<11"); a count hidden so that a total does not
- * give a small one away shows as withheld. Nothing is added up across nodes.
+ * breakdowns, charted and tabled. A count below the threshold shows as the node sent it ("<11"); a count hidden so
+ * that a total does not give a small one away shows as withheld. Nothing is added up across nodes.
  */
 export function RegionalStatistics({ client }: { client: MonitorApiClient }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const load = useCallback((signal: AbortSignal) => client.regionalStatistics(signal), [client]);
   const { data, error } = usePolling(load, 10_000);
   const [downloadError, setDownloadError] = useState<unknown>();
@@ -39,6 +41,7 @@ export function RegionalStatistics({ client }: { client: MonitorApiClient }) {
         {t('regionalStatistics.downloadCsv')}
       </button>
       {data && data.items.length === 0 ? <p className="empty">{t('regionalStatistics.empty')}</p> : null}
+      {data && data.items.length > 0 ? <StatisticsChart rows={data.items} /> : null}
       {data && data.items.length > 0 ? (
         <table className="table">
           <thead>
@@ -62,7 +65,7 @@ export function RegionalStatistics({ client }: { client: MonitorApiClient }) {
                   {row.fromCountry} → {row.toCountry}
                 </td>
                 <td>{t(`regionalStatistics.dimensions.${row.dimension}`)}</td>
-                <td>{row.category === 'all' ? t('regionalStatistics.all') : row.category}</td>
+                <td>{statisticsCategoryLabel(row.dimension, row.category, t, i18n.resolvedLanguage ?? 'en')}</td>
                 <td data-suppressed={typeof row.count === 'string' ? 'true' : undefined}>
                   {row.count === 'withheld' ? t('regionalStatistics.withheld') : row.count}
                 </td>

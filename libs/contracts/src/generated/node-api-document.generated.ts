@@ -2220,6 +2220,41 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         },
       },
     },
+    '/audit/records.csv': {
+      get: {
+        tags: ['audit'],
+        operationId: 'exportAuditRecordsCsv',
+        'x-enlace-right': 'audit.read',
+        summary: "Export this node's audit log, or the part of it the filters keep, as a CSV file.",
+        description:
+          'Every record the same filters as the list keep (`from`, `to`, `action`, `user`), in the order asked (`sort=newest`, the default, or `sort=sequence`), one line each: seq, at, user (empty for a caller without a valid token), action, resources (`type:id`, separated by spaces), outcome. No page size and no cursor: the file is streamed as the log is read, whatever its length. Cells a spreadsheet would read as a formula are prefixed with an apostrophe. The export itself is recorded in the audit log before the file is served.',
+        parameters: [
+          { $ref: '#/components/parameters/AuditFrom' },
+          { $ref: '#/components/parameters/AuditTo' },
+          { $ref: '#/components/parameters/AuditAction' },
+          { $ref: '#/components/parameters/AuditUser' },
+          { $ref: '#/components/parameters/AuditSort' },
+        ],
+        responses: {
+          '200': {
+            description: 'The CSV file (RFC 4180, a header line, CRLF line ends).',
+            headers: {
+              'Content-Disposition': {
+                description: 'attachment, with a file name naming the country and the day.',
+                schema: { type: 'string' },
+              },
+            },
+            content: {
+              'text/csv': { schema: { type: 'string' }, example: 'seq,at,user,action,resources,outcome\r\n' },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
     '/health': {
       get: {
         tags: ['health'],
@@ -2648,8 +2683,16 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       CaseDocumentList: {
         type: 'object',
         additionalProperties: false,
-        required: ['items'],
-        properties: { items: { type: 'array', items: { $ref: '#/components/schemas/CaseDocument' } } },
+        required: ['items', 'maxBytes'],
+        properties: {
+          items: { type: 'array', items: { $ref: '#/components/schemas/CaseDocument' } },
+          maxBytes: {
+            type: 'integer',
+            minimum: 1,
+            description:
+              'The largest document this node takes, in bytes (its ENLACE_DOCUMENT_MAX_BYTES), so that a form can say so before a file is sent.',
+          },
+        },
       },
       NotificationEvent: {
         description:

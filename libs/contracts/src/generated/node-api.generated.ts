@@ -1415,6 +1415,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/audit/records.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export this node's audit log, or the part of it the filters keep, as a CSV file.
+     * @description Every record the same filters as the list keep (`from`, `to`, `action`, `user`), in the order asked (`sort=newest`, the default, or `sort=sequence`), one line each: seq, at, user (empty for a caller without a valid token), action, resources (`type:id`, separated by spaces), outcome. No page size and no cursor: the file is streamed as the log is read, whatever its length. Cells a spreadsheet would read as a formula are prefixed with an apostrophe. The export itself is recorded in the audit log before the file is served.
+     */
+    get: operations['exportAuditRecordsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -1508,6 +1528,8 @@ export interface components {
     };
     CaseDocumentList: {
       items: components['schemas']['CaseDocument'][];
+      /** @description The largest document this node takes, in bytes (its ENLACE_DOCUMENT_MAX_BYTES), so that a form can say so before a file is sent. */
+      maxBytes: number;
     };
     /**
      * @description incoming: another country opened a case here; answer: the other side took a step on a case; due-soon: a step of this node is due within the node's window (24 h by default); overdue: it is past due.
@@ -6180,6 +6202,44 @@ export interface operations {
       422: components['responses']['Unprocessable'];
     };
   };
+  exportAuditRecordsCsv: {
+    parameters: {
+      query?: {
+        /** @description Only records written at or after this instant. */
+        from?: components['parameters']['AuditFrom'];
+        /** @description Only records written before this instant (after `from`, else 422). */
+        to?: components['parameters']['AuditTo'];
+        /** @description Only records of this action, as the log names it (e.g. `GET /api/v1/referrals/:id/person`). */
+        action?: components['parameters']['AuditAction'];
+        /** @description Only records of this user name. */
+        user?: components['parameters']['AuditUser'];
+        /** @description Newest first (the default) or in chain order, oldest first. */
+        sort?: components['parameters']['AuditSort'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV file (RFC 4180, a header line, CRLF line ends). */
+      200: {
+        headers: {
+          /** @description attachment, with a file name naming the country and the day. */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          /** @example seq,at,user,action,resources,outcome */
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
   getHealth: {
     parameters: {
       query?: never;
@@ -6206,3 +6266,322 @@ export interface operations {
     };
   };
 }
+type FlattenedDeepRequired<T> = {
+  [K in keyof T]-?: FlattenedDeepRequired<
+    T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]
+  >;
+};
+type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
+  ? Readonly<Exclude<T, undefined>>
+  : Readonly<Exclude<T, undefined>[]>;
+export const pathsExportsHtcdsCsvGetParametersQueryProtocolValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/exports/htcds.csv']['get']['parameters']['query']['protocol']
+> = ['referral', 'return', 'reintegration', 'intake'];
+export const auditRecordSortValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['AuditRecordSort']> = [
+  'newest',
+  'sequence',
+];
+export const documentKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['DocumentKind']> = [
+  'identity-document',
+  'travel-document',
+  'medical-report',
+  'social-report',
+  'consent-form',
+  'other',
+];
+export const caseDocumentMediaTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CaseDocument']['mediaType']
+> = ['application/pdf', 'image/png', 'image/jpeg'];
+export const caseDocumentOriginValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CaseDocument']['origin']
+> = ['attached', 'received'];
+export const caseDocumentStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CaseDocument']['status']
+> = ['stored', 'receiving', 'received', 'corrupt'];
+export const notificationEventValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['NotificationEvent']> =
+  ['incoming', 'answer', 'due-soon', 'overdue'];
+export const notificationSubscriptionRequestChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['NotificationSubscriptionRequest']['channel']
+> = ['email', 'webhook'];
+export const notificationSubscriptionChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['NotificationSubscription']['channel']
+> = ['email', 'webhook'];
+export const notificationSubscriptionCreatedChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['NotificationSubscriptionCreated']['channel']
+> = ['email', 'webhook'];
+export const caseListSortValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['CaseListSort']> = [
+  'updated',
+  'created',
+  'due',
+];
+export const caseStageValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['CaseStage']> = [
+  'open',
+  'ended',
+];
+export const referralStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ReferralStatus']> = [
+  'draft',
+  'sent',
+  'delivered',
+  'info-requested',
+  'accepted',
+  'declined',
+  'withdrawn',
+  'consent-withdrawn',
+  'expired',
+  'in-service',
+  'closed',
+];
+export const referralDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ReferralDirection']> =
+  ['incoming', 'outgoing'];
+export const referralReasonValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ReferralReason']> = [
+  'AdditionalServicesRequired',
+  'MigrationOrChangeOfLocation',
+  'Other',
+];
+export const serviceTypeValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ServiceType']> = [
+  'Education',
+  'Financial',
+  'Health',
+  'LabourExploitationRehabilitation',
+  'Legal',
+  'Livelihood',
+  'RightsBasedTraining',
+  'SexualExploitationRehabilitation',
+  'SocialCare',
+];
+export const urgencyValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Urgency']> = [
+  'low',
+  'medium',
+  'high',
+];
+export const genderValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Gender']> = [
+  'Feminine',
+  'Masculine',
+  'TransgenderFeminine',
+  'TransgenderMasculine',
+  'NonConforming',
+  'NonSpecifiedUnknown',
+];
+export const genderInputValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['GenderInput']> = [
+  'Feminine',
+  'Masculine',
+  'TransgenderFeminine',
+  'TransgenderMasculine',
+  'NonConforming',
+  'NonSpecifiedUnknown',
+  'Female',
+  'Male',
+];
+export const referralOutcomeResultValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReferralOutcomeResult']
+> = ['successful', 'unsuccessful'];
+export const referralActionValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ReferralAction']> = [
+  'accept',
+  'decline',
+  'request-information',
+  'provide-information',
+  'withdraw',
+  'withdraw-consent',
+  'start-service',
+  'close',
+];
+export const timelineEntrySideValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TimelineEntry']['side']
+> = ['sender', 'receiver'];
+export const caseDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['CaseDirection']> = [
+  'outgoing',
+  'incoming',
+];
+export const returnStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ReturnStatus']> = [
+  'requested',
+  'nationality-verified',
+  'nationality-not-confirmed',
+  'risk-assessed',
+  'not-safe',
+  'barred',
+  'plan-proposed',
+  'plan-confirmed',
+  'documents-issued',
+  'travel-scheduled',
+  'no-show',
+  'departed',
+  'arrived',
+  'handed-over',
+  'suspended',
+  'cancelled',
+  'consent-withdrawn',
+];
+export const reintegrationStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReintegrationStatus']
+> = [
+  'plan-pending',
+  'plan-agreed',
+  'in-implementation',
+  'monitoring',
+  'risk-review',
+  'closed',
+  're-referred',
+  'consent-withdrawn',
+];
+export const caseSideValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['CaseSide']> = [
+  'sender',
+  'receiver',
+];
+export const returnStepValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ReturnStep']> = [
+  'verify-nationality',
+  'record-risk-assessment',
+  'appoint-guardian',
+  'record-best-interests',
+  'record-family-assessment',
+  'propose-reception-plan',
+  'confirm-reception-plan',
+  'reject-reception-plan',
+  'issue-travel-documents',
+  'schedule-travel',
+  'record-departure',
+  'record-no-show',
+  'record-arrival',
+  'hand-over',
+  'suspend',
+  'resume',
+  'cancel-by-person',
+  'withdraw-consent',
+];
+export const reintegrationStepValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ReintegrationStep']> =
+  [
+    'agree-plan',
+    'start-implementation',
+    'start-monitoring',
+    'report-follow-up',
+    'resolve-risk-review',
+    'close',
+    're-refer',
+    'withdraw-consent',
+  ];
+export const returnNationalityRequestOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReturnNationalityRequest']['outcome']
+> = ['confirmed', 'not-confirmed'];
+export const returnRiskAssessmentRequestResultValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReturnRiskAssessmentRequest']['result']
+> = ['safe', 'not-safe'];
+export const returnBestInterestsRequestResultValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReturnBestInterestsRequest']['result']
+> = ['in-favour', 'against'];
+export const returnFamilyAssessmentRequestResultValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReturnFamilyAssessmentRequest']['result']
+> = ['suitable', 'unsuitable'];
+export const returnEscortRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReturnEscort']['role']
+> = [
+  'social-worker',
+  'case-worker',
+  'guardian',
+  'medical-staff',
+  'law-enforcement',
+  'international-organisation',
+  'other',
+];
+export const returnViewMissingSafeguardsValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReturnView']['missingSafeguards']
+> = ['guardian', 'best-interests', 'family-assessment'];
+export const returnViewBarredByValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReturnView']['barredBy']
+> = ['guardian', 'best-interests', 'family-assessment'];
+export const reintegrationFollowUpRequestWellbeingValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReintegrationFollowUpRequest']['wellbeing']
+> = ['stable', 'improving', 'deteriorating'];
+export const reintegrationRiskReviewRequestOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReintegrationRiskReviewRequest']['outcome']
+> = ['continue', 're-refer'];
+export const reintegrationCloseRequestReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReintegrationCloseRequest']['reason']
+> = ['support-ended', 'opted-out', 'moved', 'no-longer-eligible', 'died'];
+export const currentUserRolesValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CurrentUser']['roles']
+> = ['focal-point', 'case-worker', 'supervisor', 'secretariat', 'auditor', 'hotline'];
+export const caseSharingKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['CaseSharing']['kind']> =
+  ['case', 'intake'];
+export const statisticsReportGroupsProtocolValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StatisticsReport']['groups']['protocol']
+> = ['referral', 'return', 'reintegration'];
+export const intakeStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['IntakeStatus']> = [
+  'recorded',
+  'presumed-victim',
+  'not-a-case',
+  'needs-information',
+  'converted',
+  'merged',
+];
+export const intakeChannelValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['IntakeChannel']> = [
+  'hotline',
+  'in-person',
+  'ngo-referral',
+  'online',
+];
+export const intakeScreeningOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['IntakeScreeningOutcome']
+> = ['presumed-victim', 'not-a-case', 'needs-information'];
+export const traffickingStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['TraffickingStatus']> =
+  ['PossibleVictimOfTrafficking', 'NotAVictimOfTrafficking'];
+export const intakeReporterRelationshipValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['IntakeReporter']['relationship']
+> = ['self', 'family', 'acquaintance', 'ngo', 'authority', 'other'];
+export const intakeIndicatorsTypeOfExploitationValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['IntakeIndicators']['typeOfExploitation']
+> = [
+  'ForcedLabour',
+  'SexualExploitation',
+  'ChildLabour',
+  'ForcedMarriage',
+  'Servitude',
+  'ForcedMilitaryByNonStateActors',
+  'OrganRemoval',
+  'ForcedBegging',
+  'ForcedAdoption',
+  'Surrogacy',
+  'Other',
+];
+export const intakeIndicatorsMethodsOfControlValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['IntakeIndicators']['methodsOfControl']
+> = [
+  'PhysicalThreats',
+  'ThreatsLawEnforcement',
+  'ThreatensChildrenFamily',
+  'DebtBondage',
+  'FalsePromises',
+  'PhysicalAbuse',
+  'SexualAbuse',
+  'TakesEarnings',
+  'RestrictsFinancialAccess',
+  'RestrictsMedicalCare',
+  'WithholdsNecessities',
+  'PsychologicalAbuse',
+  'PsychoactiveSubstance',
+  'ExcessiveWorkingHours',
+  'WithholdsDocuments',
+  'Other',
+];
+export const intakeIndicatorsMethodOfRecruitmentValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['IntakeIndicators']['methodOfRecruitment']
+> = [
+  'AtAPlaceOfBusiness',
+  'AtAnEducationalInstitution',
+  'AtWork',
+  'ThroughOnlineSocialNetworks',
+  'ThroughAnOnlineAdvertisement',
+  'ThroughATelevisionAdvert',
+  'ThroughANewspaperAdvert',
+  'ThroughFamilyOrFamilyEvents',
+  'ThroughFriendsOrSocialEvents',
+  'Other',
+];
+export const intakeCaseProtocolValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['IntakeCase']['protocol']
+> = ['referral', 'return'];
+export const intakeActionValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['IntakeAction']> = [
+  'screen',
+  'referral',
+  'return',
+  'merge',
+  'erase',
+];

@@ -121,7 +121,10 @@ export interface CaseKeysTable {
 /** The node's append-only, hash-chained audit log: who read or changed what. */
 export interface AuditLogTable {
   seq: string;
+  /** The instant as sealed (ISO 8601 text: the hash covers it as written). */
   at: string;
+  /** The same instant as a timestamptz (0014), which the auditor's time range is indexed on. */
+  at_instant: Timestamp;
   actor: Json<Record<string, unknown>> | null;
   action: string;
   resource: Json<Record<string, string>>;

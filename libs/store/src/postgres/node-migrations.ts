@@ -9,6 +9,7 @@ import * as auditKey from './migrations/0008-audit-key.migration';
 import * as caseDocuments from './migrations/0009-case-documents.migration';
 import * as agencies from './migrations/0010-agencies.migration';
 import * as traceContext from './migrations/0011-trace-context.migration';
+import * as auditLogFilters from './migrations/0014-audit-log-filters.migration';
 import { migrateToLatest } from './schema-migrations';
 
 /** The node database's migrations, in order. A new one is added here, never an old one changed. */
@@ -23,6 +24,7 @@ export const NODE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009-case-documents': caseDocuments,
   '0010-agencies': agencies,
   '0011-trace-context': traceContext,
+  '0014-audit-log-filters': auditLogFilters,
 };
 
 /** Brings a node's database to the newest schema; node-api and courier both call it at start. */

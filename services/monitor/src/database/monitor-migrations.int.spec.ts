@@ -72,6 +72,7 @@ describe('the monitor database (on the real PostgreSQL)', () => {
         'prev_hash text not null',
         'hash text not null',
         'key_id text',
+        'at_instant timestamp with time zone not null',
       ]);
     });
 

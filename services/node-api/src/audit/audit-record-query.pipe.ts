@@ -1,7 +1,6 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { ProblemException } from '@enlace/http';
-import { apiRequestValidator } from '../common/validation/api-request.validator';
-import { auditRecordDigest, decodeAuditRecordCursor } from './persistence/audit-record-cursor';
+import { ListQueryReader, parameterSchema } from '../common/paging/list-query.reader';
+import { auditRecordDigest, isAuditRecordPosition } from './persistence/audit-record-cursor';
 import {
   AUDIT_RECORD_DEFAULT_LIMIT,
   type AuditRecordFilter,
@@ -9,72 +8,34 @@ import {
   type AuditRecordSort,
 } from './persistence/audit-record.query';
 
-const parameterSchema = (name: string): string => `#/components/parameters/${name}/schema`;
-
 /**
- * The query of the audit log's list (from, to, action, user, sort, limit, cursor), each parameter checked against its
- * schema in node-api's contract: a bad one is answered 400 naming it (422 for a range that ends before it starts).
- * The cursor must be one this node made for the same filters and sort.
+ * The query of the audit log's list (from, to, action, user, sort, limit, cursor), read as every paged list's is
+ * (ListQueryReader): a bad parameter is answered 400 naming it, a range that ends before it starts 422. The cursor
+ * must be one this node made for the same filters and sort.
  */
 @Injectable()
 export class AuditRecordQueryPipe implements PipeTransform {
   transform(raw: unknown): AuditRecordQuery {
-    const query = (raw ?? {}) as Record<string, unknown>;
-    const text = (name: string, schema: string): string | undefined => {
-      const value = query[name];
-      if (value === undefined) return undefined;
-      if (typeof value !== 'string') throw badParameter(name, 'must be given once');
-      const violation = apiRequestValidator.validate(parameterSchema(schema), value)[0];
-      if (violation) throw badParameter(name, violation.message);
-      return value;
-    };
-    const instant = (name: string, schema: string): Date | undefined => {
-      const value = text(name, schema);
-      return value === undefined ? undefined : new Date(value);
-    };
-    let limit = AUDIT_RECORD_DEFAULT_LIMIT;
-    const limitText = query['limit'];
-    if (limitText !== undefined) {
-      if (typeof limitText !== 'string') throw badParameter('limit', 'must be given once');
-      const value = /^-?\d+$/.test(limitText) ? Number(limitText) : Number.NaN;
-      const violation = apiRequestValidator.validate(parameterSchema('ListLimit'), value)[0];
-      if (violation) throw badParameter('limit', violation.message);
-      limit = value;
-    }
-    const from = instant('from', 'AuditFrom');
-    const to = instant('to', 'AuditTo');
-    const action = text('action', 'AuditAction');
-    const user = text('user', 'AuditUser');
-    const sort = (text('sort', 'AuditSort') ?? 'newest') as AuditRecordSort;
-    if (from && to && to.getTime() <= from.getTime()) {
-      throw new ProblemException({
-        status: 422,
-        title: 'Unprocessable Content',
-        detail: 'The parameter to is not after from.',
-        errors: [{ field: 'to', message: 'must be after from' }],
-      });
-    }
-    const filter: AuditRecordFilter = {
-      ...(from && { from }),
-      ...(to && { to }),
-      ...(action !== undefined && { action }),
-      ...(user !== undefined && { user }),
-    };
-    const cursor = text('cursor', 'ListCursor');
-    const afterSeq =
-      cursor === undefined ? undefined : decodeAuditRecordCursor(cursor, sort, auditRecordDigest(filter));
-    if (cursor !== undefined && afterSeq === undefined) {
-      throw badParameter('cursor', 'must be the nextCursor of a page of this list, with the same filters and sort');
-    }
-    return { ...filter, sort, limit, ...(afterSeq !== undefined && { afterSeq }) };
+    const reader = new ListQueryReader(raw);
+    const filter = readAuditRecordFilter(reader);
+    const limit = reader.limit(AUDIT_RECORD_DEFAULT_LIMIT);
+    const sort = (reader.text('sort', parameterSchema('AuditSort')) ?? 'newest') as AuditRecordSort;
+    const after = reader.cursor(sort, auditRecordDigest(filter), isAuditRecordPosition);
+    return { ...filter, sort, limit, ...(after && { afterSeq: after.seq }) };
   }
 }
 
-function badParameter(name: string, message: string): ProblemException {
-  return new ProblemException({
-    status: 400,
-    title: 'Bad Request',
-    detail: `The parameter ${name} is not valid.`,
-    errors: [{ field: name, message }],
-  });
+/** The log's filters (from, to, action, user): the list's and the export's. */
+export function readAuditRecordFilter(reader: ListQueryReader): AuditRecordFilter {
+  const from = reader.instant('from', parameterSchema('AuditFrom'));
+  const to = reader.instant('to', parameterSchema('AuditTo'));
+  const action = reader.text('action', parameterSchema('AuditAction'));
+  const user = reader.text('user', parameterSchema('AuditUser'));
+  ListQueryReader.range(from, to, 'from', 'to');
+  return {
+    ...(from && { from }),
+    ...(to && { to }),
+    ...(action !== undefined && { action }),
+    ...(user !== undefined && { user }),
+  };
 }

@@ -38,6 +38,11 @@ describe('AuditRecordQueryPipe', () => {
     expect(problem({ user: 'co.supervisor', cursor })).toEqual({ status: 400, field: 'cursor' });
     expect(problem({ user: 'co.auditor', sort: 'sequence', cursor })).toEqual({ status: 400, field: 'cursor' });
     expect(problem({ cursor: 'bm90LWpzb24' })).toEqual({ status: 400, field: 'cursor' });
+    const forged = (p: unknown) =>
+      Buffer.from(JSON.stringify({ v: 2, s: 'newest', f: auditRecordDigest({}), p })).toString('base64url');
+    expect(problem({ cursor: forged({ seq: '1 or 1=1' }) })).toEqual({ status: 400, field: 'cursor' });
+    expect(problem({ cursor: forged({ seq: 0 }) })).toEqual({ status: 400, field: 'cursor' });
+    expect(pipe.transform({ cursor: forged({ seq: 7 }) })).toEqual({ sort: 'newest', limit: 50, afterSeq: 7 });
   });
 
   it('should refuse bad parameters with 400 naming them, and a backwards range with 422', () => {

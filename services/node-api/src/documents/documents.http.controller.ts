@@ -44,8 +44,8 @@ export class DocumentsHttpController {
 
   @Get()
   @RequireRoles(...DocumentRights.read)
-  async list(@Param('caseId', caseId) id: string): Promise<{ items: CaseDocumentView[] }> {
-    return { items: (await this.documents.list(id)).map(toCaseDocumentView) };
+  async list(@Param('caseId', caseId) id: string): Promise<{ items: CaseDocumentView[]; maxBytes: number }> {
+    return { items: (await this.documents.list(id)).map(toCaseDocumentView), maxBytes: this.documents.maxBytes };
   }
 
   @Get(':documentId/content')

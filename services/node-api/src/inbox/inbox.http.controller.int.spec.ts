@@ -1,78 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Role, tokenAudience, tokenIssuer } from '@enlace/auth';
-import { ensureKeyEncryptionKeyFile } from '@enlace/privacy';
-import { ensureAuditKeyFile } from '@enlace/audit';
-import { InboxStore, NodeDatabase, ScratchDatabase } from '@enlace/store';
-import { SignJWT } from 'jose';
-import { NodeApiModule } from '../node-api.module';
-import { configureNodeApiHttp } from '../node-api.http';
+import type { Role } from '@enlace/auth';
+import { InboxStore } from '@enlace/store';
+import { NodeApiTestApp } from '../testing/node-api-test-app';
 import type { InboxEntryListView } from './dto/inbox-entry.view';
 
 /** What the inbox operations answer: a list, a re-apply's result or a problem. */
 type Answer = InboxEntryListView & { reapplied: string[] };
-
-const NETWORK = 'inboxapi';
-const SECRET = 'an-inbox-test-secret-of-at-least-32-characters';
-
-const tokenFor = (roles: Role[], country = 'CO') =>
-  new SignJWT({ country, roles })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuer(tokenIssuer(NETWORK))
-    .setAudience(tokenAudience(NETWORK))
-    .setSubject(`${country.toLowerCase()}.${roles.join('+')}`)
-    .setIssuedAt()
-    .setExpirationTime('10m')
-    .sign(new TextEncoder().encode(SECRET));
 
 /**
  * The inbox operations of node-api over real HTTP, on the real PostgreSQL: a supervisor lists what is set aside or
  * waiting and applies a set-aside message again; the audit log records it; nobody else may.
  */
 describe('InboxHttpController (node-api over HTTP, on the real PostgreSQL)', () => {
-  let scratch: ScratchDatabase<NodeDatabase>;
-  let home: string;
-  let app: INestApplication;
-  let api: string;
+  let node: NodeApiTestApp;
   let inbox: InboxStore;
-  const saved = { ...process.env };
 
   beforeAll(async () => {
-    scratch = await ScratchDatabase.forNode('int_inbox_http');
-    home = await fs.mkdtemp(path.join(os.tmpdir(), 'enlace-inbox-http-'));
-    const kekFile = path.join(home, 'kek.json');
-    await ensureKeyEncryptionKeyFile(kekFile);
-    const auditKeyFile = path.join(path.dirname(kekFile), 'audit-key.json');
-    await ensureAuditKeyFile(auditKeyFile);
-    await fs.writeFile(path.join(home, 'users.json'), '[]');
-    Object.assign(process.env, {
-      ENLACE_COUNTRY: 'CO',
-      ENLACE_NETWORK: NETWORK,
-      ENLACE_JWT_SECRET: SECRET,
-      DATABASE_URL: scratch.url,
-      ENLACE_USERS_FILE: path.join(home, 'users.json'),
-      ENLACE_CASE_KEK_FILE: kekFile,
-      ENLACE_AUDIT_KEY_FILE: auditKeyFile,
-      ENLACE_INBOX_POLL_MS: '60000',
+    node = await NodeApiTestApp.start({
+      database: 'int_inbox_http',
+      network: 'inboxapi',
+      settings: { ENLACE_INBOX_POLL_MS: '60000' },
     });
-    app = await NestFactory.create<NestExpressApplication>(NodeApiModule, { logger: false });
-    configureNodeApiHttp(app);
-    await app.listen(0, '127.0.0.1');
-    api = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api/v1`;
-    inbox = new InboxStore(scratch.db);
+    inbox = new InboxStore(node.db);
   }, 60_000);
 
   afterAll(async () => {
-    await app?.close();
-    process.env = saved;
-    await scratch?.drop();
-    if (home) await fs.rm(home, { recursive: true, force: true });
+    await node?.close();
   });
 
   /** An entry of an unknown kind: the applier sets it aside at once (UNSUPPORTED_TYPE). */
@@ -97,9 +50,9 @@ describe('InboxHttpController (node-api over HTTP, on the real PostgreSQL)', () 
   }
 
   const call = async (method: string, route: string, roles: Role[] | null, country = 'CO') => {
-    const response = await fetch(`${api}${route}`, {
+    const response = await fetch(`${node.url}/api/v1${route}`, {
       method,
-      headers: roles ? { authorization: `Bearer ${await tokenFor(roles, country)}` } : {},
+      headers: roles ? { authorization: `Bearer ${await node.token({ roles, country })}` } : {},
     });
     return {
       status: response.status,
@@ -147,7 +100,7 @@ describe('InboxHttpController (node-api over HTTP, on the real PostgreSQL)', () 
     expect(unknown.status).toBe(404);
     expect(malformed.status).toBe(400);
     expect(await inbox.summary(id)).toMatchObject({ reapplied: 1 });
-    const audited = await scratch.db.selectFrom('audit_log').selectAll().where('action', 'like', '%reapply').execute();
+    const audited = await node.db.selectFrom('audit_log').selectAll().where('action', 'like', '%reapply').execute();
     expect(audited).toContainEqual(
       expect.objectContaining({
         outcome: 202,

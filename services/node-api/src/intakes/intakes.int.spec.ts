@@ -1,19 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { tokenAudience, tokenIssuer } from '@enlace/auth';
-import { ensureKeyEncryptionKeyFile } from '@enlace/privacy';
-import { ensureAuditKeyFile } from '@enlace/audit';
-import { NodeDatabase, ScratchDatabase } from '@enlace/store';
-import { NodeApiClient } from '@enlace/testing';
-import { SignJWT } from 'jose';
+import type { NodeDatabase } from '@enlace/store';
+import type { NodeApiClient } from '@enlace/testing';
 import type { Kysely } from 'kysely';
-import { NodeApiModule } from '../node-api.module';
-import { configureNodeApiHttp } from '../node-api.http';
+import { NodeApiTestApp } from '../testing/node-api-test-app';
 
 /**
  * The intake endpoints over HTTP on node-api as it runs (its whole module, its guards, its audit), on the real
@@ -21,29 +10,16 @@ import { configureNodeApiHttp } from '../node-api.http';
  * may name someone is never in clear in the intakes table, and the intake leaves nothing in the outbox.
  */
 describe('IntakesHttpController (on the real PostgreSQL)', () => {
-  const network = 'intakeint';
-  const secret = `int-${randomUUID()}-${randomUUID()}`;
   const marker = `Zi${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-  let scratch: ScratchDatabase<NodeDatabase>;
+  let node: NodeApiTestApp;
   let db: Kysely<NodeDatabase>;
-  let dir: string;
-  let app: INestApplication;
-  let apiUrl: string;
   const clients = new Map<string, NodeApiClient>();
 
   const as = async (role: string, country = 'CO'): Promise<NodeApiClient> => {
     const key = `${country}/${role}`;
     const known = clients.get(key);
     if (known) return known;
-    const token = await new SignJWT({ country, roles: [role] })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer(tokenIssuer(network))
-      .setAudience(tokenAudience(network))
-      .setSubject(`${country.toLowerCase()}.${role}`)
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(new TextEncoder().encode(secret));
-    const client = new NodeApiClient(apiUrl, token);
+    const client = await node.client({ country, roles: [role] });
     clients.set(key, client);
     return client;
   };
@@ -72,41 +48,12 @@ describe('IntakesHttpController (on the real PostgreSQL)', () => {
   });
 
   beforeAll(async () => {
-    scratch = await ScratchDatabase.forNode('int_intakes');
-    db = await scratch.open(2);
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'enlace-intakes-'));
-    const kekFile = path.join(dir, 'kek.json');
-    await ensureKeyEncryptionKeyFile(kekFile);
-    const auditKeyFile = path.join(dir, 'audit-key.json');
-    await ensureAuditKeyFile(auditKeyFile);
-    const usersFile = path.join(dir, 'users.json');
-    await fs.writeFile(usersFile, '[]');
-    const saved = { ...process.env };
-    Object.assign(process.env, {
-      ENLACE_COUNTRY: 'CO',
-      ENLACE_NETWORK: network,
-      ENLACE_JWT_SECRET: secret,
-      ENLACE_USERS_FILE: usersFile,
-      ENLACE_CASE_KEK_FILE: kekFile,
-      ENLACE_AUDIT_KEY_FILE: auditKeyFile,
-      DATABASE_URL: scratch.url,
-    });
-    try {
-      app = await NestFactory.create<NestExpressApplication>(NodeApiModule, { logger: false });
-      configureNodeApiHttp(app);
-      await app.listen(0, '127.0.0.1');
-    } finally {
-      process.env = saved;
-    }
-    const address = app.getHttpServer().address() as { port: number };
-    apiUrl = `http://127.0.0.1:${address.port}`;
+    node = await NodeApiTestApp.start({ database: 'int_intakes', network: 'intakeint' });
+    db = await node.scratch.open(2);
   }, 60_000);
 
   afterAll(async () => {
-    await app?.close();
-    await db?.destroy();
-    await scratch?.drop();
-    if (dir) await fs.rm(dir, { recursive: true, force: true });
+    await node?.close();
   });
 
   async function recorded(extra: Record<string, unknown> = {}): Promise<string> {

@@ -1,4 +1,9 @@
-import { caseListDigest, decodeCaseListCursor, encodeCaseListCursor } from './case-list-cursor';
+import { decodeListCursor } from '../../common/paging/list-cursor';
+import { caseListDigest, encodeCaseListCursor, isCaseListPosition } from './case-list-cursor';
+import type { CaseListSort } from './case-list.query';
+
+const decodeCaseListCursor = (text: string, sort: CaseListSort, digest: string) =>
+  decodeListCursor(text, sort, digest, isCaseListPosition);
 
 const position = { key: '2026-12-05T10:11:12.123456Z', id: '0d7c6a2e-8e5b-4a9f-b1d4-3c2f7e9a6b10' };
 
@@ -20,7 +25,7 @@ describe('encodeCaseListCursor', () => {
   });
 });
 
-describe('decodeCaseListCursor', () => {
+describe('decodeListCursor with isCaseListPosition', () => {
   const digest = caseListDigest({ direction: 'incoming' }, 'updated');
   const cursor = encodeCaseListCursor('updated', digest, position);
   const forged = (content: unknown) => Buffer.from(JSON.stringify(content)).toString('base64url');
@@ -37,10 +42,16 @@ describe('decodeCaseListCursor', () => {
   it.each([
     ['not base64 JSON', 'bm90IGpzb24'],
     ['a JSON that is not an object', forged(42)],
-    ['another version', forged({ v: 2, s: 'updated', f: digest, k: position.key, i: position.id })],
-    ['a key that is not an instant', forged({ v: 1, s: 'updated', f: digest, k: "1' or '1'='1", i: position.id })],
-    ['a day that does not exist', forged({ v: 1, s: 'updated', f: digest, k: '2026-13-45T10:11:12.123456Z', i: 'a' })],
-    ['an id with other characters', forged({ v: 1, s: 'updated', f: digest, k: position.key, i: "x' --" })],
+    ['another version', forged({ v: 1, s: 'updated', f: digest, p: position })],
+    [
+      'a key that is not an instant',
+      forged({ v: 2, s: 'updated', f: digest, p: { key: "1' or '1'='1", id: position.id } }),
+    ],
+    [
+      'a day that does not exist',
+      forged({ v: 2, s: 'updated', f: digest, p: { key: '2026-13-45T10:11:12.123456Z', id: 'a' } }),
+    ],
+    ['an id with other characters', forged({ v: 2, s: 'updated', f: digest, p: { key: position.key, id: "x' --" } })],
   ])('should refuse %s', (_, text) => {
     expect(decodeCaseListCursor(text, 'updated', digest)).toBe(undefined);
   });

@@ -128,6 +128,11 @@ export class CaseDocumentsService {
     });
   }
 
+  /** The largest document this node takes, in bytes: told to clients with the list, so a form can say so. */
+  get maxBytes(): number {
+    return this.config.documentMaxBytes;
+  }
+
   async list(caseId: string): Promise<ListedCaseDocumentRow[]> {
     const found = await this.documents.findCase(caseId);
     if (!found) throw notFound();

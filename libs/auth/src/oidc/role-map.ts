@@ -1,5 +1,5 @@
 import { ConfigurationError } from '@enlace/config';
-import { ROLES, Role } from '@enlace/auth';
+import { ROLES, type Role } from '../roles';
 
 /** `provider-role=enlace-role,...`, e.g. `co-npm-focal=focal-point,co-npm-lead=supervisor`. */
 export function parseRoleMap(text: string): Record<string, Role> {

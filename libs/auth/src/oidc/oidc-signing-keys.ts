@@ -1,6 +1,6 @@
 import { KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader } from 'jose';
-import { OidcConfig } from './auth.config';
+import type { OidcConfig } from './oidc-config';
 
 type KeySet = ReturnType<typeof createRemoteJWKSet>;
 type JoseKey = Awaited<ReturnType<KeySet>>;
