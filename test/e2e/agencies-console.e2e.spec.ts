@@ -154,6 +154,9 @@ describe('the agencies of a case in the console', () => {
       await page.goto(`${consoleUrl}/referrals/${sharedCase}`);
       await page.getByRole('heading', { name: 'Instituciones' }).waitFor();
       const withdraw = await page.getByRole('button', { name: 'Retirar', exact: true }).count();
+      // the page of a new referral, asked by its address, sends anyone but a focal point back to their work
+      await page.goto(`${consoleUrl}/referrals/new`);
+      await page.waitForURL(username === 'co.focal' ? /\/referrals\/new$/ : /\/work$/);
       await context.close();
       return { newReferral, withdraw };
     };
