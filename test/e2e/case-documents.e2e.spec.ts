@@ -186,7 +186,7 @@ describe('documents that travel with a case (e2e, real Kafka and PostgreSQL)', (
     }
 
     const withdrawn = await (
-      await network.client('CO', 'caseworker')
+      await network.client('CO', 'focal')
     ).request<{ status: string }>('POST', `/referrals/${caseId}/withdraw-consent`, {});
     expect([withdrawn.status, withdrawn.body.status]).toEqual([200, 'consent-withdrawn']);
     await eventually(

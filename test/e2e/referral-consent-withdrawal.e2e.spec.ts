@@ -84,9 +84,14 @@ describe('consent withdrawn on a referral, and privacy at rest (e2e, real Kafka 
       expect(await network.databaseFilesContaining('CO', marker)).toEqual([]);
     }
 
-    // CO's case worker withdraws consent: CO erases at once, EC stops, erases and confirms.
-    const withdrawn = await (
+    // the withdrawal speaks across the border: CO's case worker is refused it, CO's focal point records it
+    const byCaseWorker = await (
       await network.client('CO', 'caseworker')
+    ).request<ReferralView>('POST', `/referrals/${id}/withdraw-consent`, {});
+    expect(byCaseWorker.status).toBe(403);
+    // CO's focal point withdraws consent: CO erases at once, EC stops, erases and confirms.
+    const withdrawn = await (
+      await network.client('CO', 'focal')
     ).request<ReferralView>('POST', `/referrals/${id}/withdraw-consent`, {});
     expect([withdrawn.status, withdrawn.body.status]).toEqual([200, 'consent-withdrawn']);
     expect([withdrawn.body.person, withdrawn.body.consent, withdrawn.body.reasonDetails]).toEqual([

@@ -9,12 +9,14 @@ import { sendProblem } from './problem-response';
 
 /**
  * What the single-page application asks first: which countries it can log in to, whether a monitor exists, and the
- * countries whose users sign in through their identity provider instead of a password form.
+ * countries (and the secretariat) whose users sign in through their identity provider instead of a password form.
  */
 export interface ConsoleConfigView {
   countries: string[];
   monitor: boolean;
   identityProviders: Record<string, ConsoleIdentityProvider>;
+  /** The secretariat's identity provider, when the secretariat signs in to the monitor through it. */
+  monitorIdentityProvider?: ConsoleIdentityProvider;
 }
 
 function proxyTo(target: string, what: string) {
@@ -43,7 +45,12 @@ export function createConsoleServer(settings: ConsoleSettings): Express {
   // The browser fetches the identity providers' discovery document and token endpoint itself (the code exchange
   // with PKCE happens in the page); nothing else may be reached.
   const providerOrigins = [
-    ...new Set(Object.values(settings.identityProviders).map((provider) => new URL(provider.issuer).origin)),
+    ...new Set(
+      [
+        ...Object.values(settings.identityProviders),
+        ...(settings.monitorIdentityProvider ? [settings.monitorIdentityProvider] : []),
+      ].map((provider) => new URL(provider.issuer).origin),
+    ),
   ];
   app.disable('x-powered-by');
   app.use(
@@ -67,6 +74,7 @@ export function createConsoleServer(settings: ConsoleSettings): Express {
     countries: Object.keys(settings.nodes).sort(),
     monitor: settings.monitorUrl !== undefined,
     identityProviders: { ...settings.identityProviders },
+    ...(settings.monitorIdentityProvider && { monitorIdentityProvider: settings.monitorIdentityProvider }),
   };
   app.get('/console-config.json', (_request, response) => {
     response.setHeader('cache-control', 'no-store');

@@ -49,6 +49,11 @@ describe('createConsoleServer', () => {
       identityProviders: {
         EC: { issuer: 'https://login.example.gob.ec/realms/enlace', clientId: 'enlace-console', scope: 'openid' },
       },
+      monitorIdentityProvider: {
+        issuer: 'https://login.secretariat.example/realms/enlace',
+        clientId: 'enlace-console',
+        scope: 'openid',
+      },
     }).listen(0, '127.0.0.1');
     await new Promise((resolve) => console.once('listening', resolve));
     servers = [co.server, monitor.server, console];
@@ -98,6 +103,11 @@ describe('createConsoleServer', () => {
       identityProviders: {
         EC: { issuer: 'https://login.example.gob.ec/realms/enlace', clientId: 'enlace-console', scope: 'openid' },
       },
+      monitorIdentityProvider: {
+        issuer: 'https://login.secretariat.example/realms/enlace',
+        clientId: 'enlace-console',
+        scope: 'openid',
+      },
     });
   });
 
@@ -107,7 +117,7 @@ describe('createConsoleServer', () => {
     expect(await response.text()).toContain('<title>Enlace</title>');
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(response.headers.get('content-security-policy')).toContain(
-      "connect-src 'self' https://login.example.gob.ec",
+      "connect-src 'self' https://login.example.gob.ec https://login.secretariat.example",
     );
   });
 });
@@ -146,6 +156,31 @@ describe('readConsoleSettings', () => {
         resource: 'enlace-node-api-co',
       },
     });
+  });
+
+  it("should read the secretariat's identity provider for the monitor, with the console's client", () => {
+    const settings = readConsoleSettings({
+      ENLACE_CONSOLE_NODES: 'CO=http://127.0.0.1:18001',
+      ENLACE_MONITOR_URL: 'http://127.0.0.1:18090',
+      ENLACE_CONSOLE_MONITOR_OIDC: 'https://login.secretariat.example/realms/enlace',
+      ENLACE_CONSOLE_MONITOR_OIDC_RESOURCE: 'urn:enlace:monitor',
+    });
+    expect(settings.monitorIdentityProvider).toEqual({
+      issuer: 'https://login.secretariat.example/realms/enlace',
+      clientId: 'enlace-console',
+      scope: 'openid profile',
+      resource: 'urn:enlace:monitor',
+    });
+    expect(settings.identityProviders).toEqual({});
+  });
+
+  it("should refuse the secretariat's identity provider without a monitor to sign in to", () => {
+    expect(() =>
+      readConsoleSettings({
+        ENLACE_CONSOLE_NODES: 'CO=http://x',
+        ENLACE_CONSOLE_MONITOR_OIDC: 'https://login.secretariat.example',
+      }),
+    ).toThrow('ENLACE_CONSOLE_MONITOR_OIDC is set, but no ENLACE_MONITOR_URL names the monitor');
   });
 
   it('should refuse an identity provider for a country the console does not reach', () => {

@@ -69,6 +69,7 @@ describe('monitor OpenAPI document', () => {
   it('should list the secretariat’s operations and no others', () => {
     expect(operations().map(([name]) => name)).toEqual([
       'post /auth/token',
+      'get /auth/me',
       'get /flows',
       'get /delays',
       'get /overdue',

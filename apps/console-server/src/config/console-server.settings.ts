@@ -62,8 +62,25 @@ export const consoleIdentityProviderSettings = {
     },
     (value, refuse) => (value === undefined ? {} : countryUrls(value, refuse)),
   ),
+  ENLACE_CONSOLE_MONITOR_OIDC: envSetting<string | undefined>(
+    {
+      description:
+        "The secretariat's identity provider (OpenID Connect issuer URL): set, the secretariat signs in to the " +
+        "monitor through it (authorization code with PKCE in the browser) instead of the monitor's development " +
+        'password form. Needs ENLACE_MONITOR_URL; the monitor takes the same provider (its ENLACE_OIDC_ISSUER).',
+      example: 'https://login.secretariat.example/realms/enlace',
+    },
+    (value, refuse) => (value === undefined ? undefined : (httpAddress(value) ?? refuse('must be an http(s) address'))),
+  ),
+  ENLACE_CONSOLE_MONITOR_OIDC_RESOURCE: optionalText({
+    description:
+      "The monitor's API as the secretariat's identity provider names it (RFC 8707 resource indicator), sent with " +
+      'the sign-in, for providers that issue an access token per resource.',
+  }),
   ENLACE_CONSOLE_OIDC_CLIENT_ID: optionalText({
-    description: "The console's client id at the identity providers (a public client: no secret).",
+    description:
+      "The console's client id at the identity providers, the countries' and the secretariat's (a public client: no " +
+      'secret).',
     fallback: 'enlace-console',
   }),
   ENLACE_CONSOLE_OIDC_SCOPE: optionalText({

@@ -17,6 +17,8 @@ export interface ConsoleSettings {
    * PKCE, in the browser); the others use their node's development issuer.
    */
   readonly identityProviders: Readonly<Record<string, ConsoleIdentityProvider>>;
+  /** The secretariat's identity provider, when the secretariat signs in to the monitor through it. */
+  readonly monitorIdentityProvider?: ConsoleIdentityProvider;
 }
 
 /** How the console signs a country's users in with its identity provider: a public client, no secret. */
@@ -45,6 +47,20 @@ export function readConsoleSettings(env: NodeJS.ProcessEnv = process.env, repoRo
       ...(resource !== undefined && { resource }),
     };
   }
+  const monitorIssuer = settings.ENLACE_CONSOLE_MONITOR_OIDC;
+  const monitorResource = settings.ENLACE_CONSOLE_MONITOR_OIDC_RESOURCE;
+  if (monitorIssuer !== undefined && monitorUrl === undefined) {
+    throw new ConfigurationError('ENLACE_CONSOLE_MONITOR_OIDC is set, but no ENLACE_MONITOR_URL names the monitor');
+  }
+  const monitorIdentityProvider: ConsoleIdentityProvider | undefined =
+    monitorIssuer === undefined
+      ? undefined
+      : {
+          issuer: monitorIssuer,
+          clientId: settings.ENLACE_CONSOLE_OIDC_CLIENT_ID,
+          scope: settings.ENLACE_CONSOLE_OIDC_SCOPE,
+          ...(monitorResource !== undefined && { resource: monitorResource }),
+        };
   return {
     host: settings.ENLACE_CONSOLE_HOST,
     port: settings.ENLACE_CONSOLE_PORT,
@@ -52,5 +68,6 @@ export function readConsoleSettings(env: NodeJS.ProcessEnv = process.env, repoRo
     nodes: settings.ENLACE_CONSOLE_NODES,
     ...(monitorUrl ? { monitorUrl } : {}),
     identityProviders,
+    ...(monitorIdentityProvider && { monitorIdentityProvider }),
   };
 }

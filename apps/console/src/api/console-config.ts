@@ -1,6 +1,6 @@
 import { requestJson } from './http-client';
 
-/** A country whose users sign in through its identity provider (OpenID Connect, code flow with PKCE). */
+/** An identity provider the console signs users in with (OpenID Connect, code flow with PKCE). */
 export interface IdentityProviderConfig {
   issuer: string;
   clientId: string;
@@ -10,12 +10,14 @@ export interface IdentityProviderConfig {
 
 /**
  * What the console server tells the application: the countries it reaches, whether a monitor exists, and which
- * countries sign in through their identity provider (the others with their node's password form).
+ * countries (and whether the secretariat) sign in through their identity provider (the others with a password form).
  */
 export interface ConsoleConfig {
   countries: string[];
   monitor: boolean;
   identityProviders: Record<string, IdentityProviderConfig>;
+  /** The secretariat's identity provider, when the secretariat signs in to the monitor through it. */
+  monitorIdentityProvider?: IdentityProviderConfig;
 }
 
 export const loadConsoleConfig = (): Promise<ConsoleConfig> => requestJson<ConsoleConfig>('/console-config.json');

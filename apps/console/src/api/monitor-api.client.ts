@@ -5,6 +5,7 @@ import type {
   DeadLetterList,
   DelayReport,
   FlowReport,
+  MonitorUser,
   NodeHealthList,
   OverdueList,
   RedriveReport,
@@ -31,6 +32,11 @@ export class MonitorApiClient {
 
   issueToken(username: string, password: string): Promise<TokenResponse> {
     return answerOf(this.api.POST('/auth/token', { body: { username, password } }));
+  }
+
+  /** Who the monitor takes the token's holder for, after its role mapping (403 without a role of the secretariat). */
+  whoAmI(): Promise<MonitorUser> {
+    return answerOf(this.api.GET('/auth/me'));
   }
 
   flows(query: ReportWindow, signal?: AbortSignal): Promise<FlowReport> {

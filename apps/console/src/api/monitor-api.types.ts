@@ -13,6 +13,7 @@ export type OverdueList = Schemas['OverdueList'];
 export type DeadLetter = Schemas['DeadLetter'];
 export type DeadLetterList = Schemas['DeadLetterList'];
 export type RedriveReport = Schemas['RedriveReport'];
+export type MonitorUser = Schemas['MonitorUser'];
 export type NodeHealth = Schemas['NodeHealth'];
 export type NodeHealthList = Schemas['NodeHealthList'];
 export type RegionalStatisticsTable = Schemas['RegionalStatisticsTable'];

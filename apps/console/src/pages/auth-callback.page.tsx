@@ -1,15 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { MonitorApiClient } from '../api/monitor-api.client';
 import { NodeApiClient } from '../api/node-api.client';
 import { ProblemAlert } from '../components/problem-alert';
 import { takesCallsOnly } from '../intakes/intake-roles';
-import { completeProviderSignIn } from '../session/identity-provider-sign-in';
+import { completeProviderSignIn, SECRETARIAT } from '../session/identity-provider-sign-in';
 import { useSession } from '../session/session-context';
 
 /**
- * Where the country's identity provider sends the browser back: the code is exchanged for a token, and the node
- * says who it takes the holder for (name and roles after its role mapping) before the session starts.
+ * Where an identity provider, a country's or the secretariat's, sends the browser back: the code is exchanged for a
+ * token, and the node (or the monitor) says who it takes the holder for (name and roles after its role mapping)
+ * before the session starts.
  */
 export function AuthCallbackPage() {
   const { t } = useTranslation();
@@ -25,10 +27,23 @@ export function AuthCallbackPage() {
     void (async () => {
       try {
         const token = await completeProviderSignIn();
-        const me = await new NodeApiClient(token.country, token.accessToken).whoAmI();
+        if (token.place === SECRETARIAT) {
+          // The monitor answers 403 to a token without a role of the secretariat: no session starts then.
+          const me = await new MonitorApiClient(token.accessToken).whoAmI();
+          signIn({
+            kind: 'secretariat',
+            username: me.username,
+            roles: [...me.roles],
+            token: token.accessToken,
+            expiresAt: token.expiresAt,
+          });
+          void navigate('/secretariat', { replace: true });
+          return;
+        }
+        const me = await new NodeApiClient(token.place, token.accessToken).whoAmI();
         signIn({
           kind: 'node',
-          country: token.country,
+          country: token.place,
           username: me.username,
           roles: [...me.roles],
           token: token.accessToken,

@@ -6,11 +6,9 @@ import { takesCallsOnly } from '../intakes/intake-roles';
 import { NodeApiClient } from '../api/node-api.client';
 import { ProblemAlert } from '../components/problem-alert';
 import { useConsoleConfig } from '../components/console-config-context';
-import { startProviderSignIn } from '../session/identity-provider-sign-in';
+import { SECRETARIAT, startProviderSignIn } from '../session/identity-provider-sign-in';
 import { readTokenClaims } from '../session/session';
 import { useSession } from '../session/session-context';
-
-const SECRETARIAT = 'secretariat';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -24,7 +22,10 @@ export function LoginPage() {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
-  const provider = place === SECRETARIAT ? undefined : config.identityProviders[place];
+  const provider = place === SECRETARIAT ? config.monitorIdentityProvider : config.identityProviders[place];
+  // What the provider's button and hint say: the secretariat's provider, or the country's.
+  const providerText = (key: 'identityProvider' | 'identityProviderHint') =>
+    place === SECRETARIAT ? t(`login.${key}Secretariat`) : t(`login.${key}`, { country: place });
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
@@ -32,7 +33,8 @@ export function LoginPage() {
     setError(undefined);
     try {
       if (provider) {
-        // The browser leaves for the country's identity provider and comes back to /auth/callback.
+        // The browser leaves for the identity provider (the country's or the secretariat's) and comes back to
+        // /auth/callback.
         await startProviderSignIn(place, provider);
       } else if (place === SECRETARIAT) {
         const issued = await new MonitorApiClient().issueToken(username, password);
@@ -87,7 +89,7 @@ export function LoginPage() {
           </select>
         </div>
         {provider ? (
-          <p className="hint">{t('login.identityProviderHint', { country: place })}</p>
+          <p className="hint">{providerText('identityProviderHint')}</p>
         ) : (
           <>
             <div className="field">
@@ -117,7 +119,7 @@ export function LoginPage() {
         )}
         <ProblemAlert error={error} />
         <button type="submit" className="primary" disabled={busy}>
-          {provider ? t('login.identityProvider', { country: place }) : t('login.submit')}
+          {provider ? providerText('identityProvider') : t('login.submit')}
         </button>
       </form>
       {provider ? null : <p className="hint">{t('login.hint')}</p>}

@@ -40,7 +40,7 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
         operationId: 'issueMonitorToken',
         summary: 'Exchange a username and password for a bearer token.',
         description:
-          "Served by the built-in issuer of development and demo networks. Tokens of the monitor are not accepted by the nodes, nor the nodes' by the monitor.",
+          "Served by the built-in issuer of development and demo networks. Tokens of the monitor are not accepted by the nodes, nor the nodes' by the monitor. A monitor that takes the tokens of the secretariat's identity provider (ENLACE_OIDC_ISSUER) issues none: it answers 404.",
         security: [],
         requestBody: {
           required: true,
@@ -58,7 +58,30 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
           },
           '400': { $ref: '#/components/responses/BadRequest' },
           '401': { $ref: '#/components/responses/Unauthorized' },
+          '404': { $ref: '#/components/responses/NotFound' },
           '429': { $ref: '#/components/responses/TooManyRequests' },
+        },
+      },
+    },
+    '/auth/me': {
+      get: {
+        tags: ['auth'],
+        operationId: 'whoAmIAtMonitor',
+        summary: 'Who the monitor takes the caller for.',
+        description:
+          "The name and roles the monitor reads from the caller's token, after the identity provider's role mapping (ENLACE_OIDC_ROLE_MAP). A console signed in through the secretariat's identity provider asks it to know what to show; the monitor decides again on every operation.",
+        responses: {
+          '200': {
+            description: 'The caller as the monitor sees them.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/MonitorUser' },
+                example: { username: 'ana.secretaria', roles: ['secretariat'] },
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
         },
       },
     },
@@ -397,7 +420,7 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
         name: 'granularity',
         in: 'query',
         description:
-          'Bucket size. When absent: hour for windows up to 3 days, day up to 3 years, month beyond. At most 2,000 buckets per corridor (400 otherwise).',
+          'Bucket size. When absent: hour for windows up to 3 days, day up to 3 years, month beyond. At most 2,000 buckets per corridor (400 otherwise). Minutes are kept for the last 2 days only (400 for a window of minutes that starts earlier).',
         schema: { $ref: '#/components/schemas/Granularity' },
       },
       Limit: {
@@ -497,7 +520,28 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
         pattern: '^[a-z]+(\\.[a-z][a-z-]*)+\\.v[1-9][0-9]*$',
         examples: ['referral.requested.v1'],
       },
-      Granularity: { description: 'Size of a time bucket.', type: 'string', enum: ['hour', 'day', 'month'] },
+      Granularity: { description: 'Size of a time bucket.', type: 'string', enum: ['minute', 'hour', 'day', 'month'] },
+      MonitorUser: {
+        description: "A user of the secretariat's monitor, as its token says after the monitor's role mapping.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['username', 'roles'],
+        properties: {
+          username: {
+            description: "The user's name at the identity provider (or the development issuer).",
+            type: 'string',
+            minLength: 1,
+          },
+          roles: {
+            description: "The user's roles at the monitor.",
+            type: 'array',
+            items: {
+              type: 'string',
+              enum: ['focal-point', 'case-worker', 'supervisor', 'secretariat', 'auditor', 'hotline'],
+            },
+          },
+        },
+      },
       TokenRequest: {
         description: 'Credentials of a user of the built-in development issuer.',
         type: 'object',

@@ -20,9 +20,29 @@ export interface paths {
     put?: never;
     /**
      * Exchange a username and password for a bearer token.
-     * @description Served by the built-in issuer of development and demo networks. Tokens of the monitor are not accepted by the nodes, nor the nodes' by the monitor.
+     * @description Served by the built-in issuer of development and demo networks. Tokens of the monitor are not accepted by the nodes, nor the nodes' by the monitor. A monitor that takes the tokens of the secretariat's identity provider (ENLACE_OIDC_ISSUER) issues none: it answers 404.
      */
     post: operations['issueMonitorToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who the monitor takes the caller for.
+     * @description The name and roles the monitor reads from the caller's token, after the identity provider's role mapping (ENLACE_OIDC_ROLE_MAP). A console signed in through the secretariat's identity provider asks it to know what to show; the monitor decides again on every operation.
+     */
+    get: operations['whoAmIAtMonitor'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -272,7 +292,14 @@ export interface components {
      * @description Size of a time bucket.
      * @enum {string}
      */
-    Granularity: 'hour' | 'day' | 'month';
+    Granularity: 'minute' | 'hour' | 'day' | 'month';
+    /** @description A user of the secretariat's monitor, as its token says after the monitor's role mapping. */
+    MonitorUser: {
+      /** @description The user's name at the identity provider (or the development issuer). */
+      username: string;
+      /** @description The user's roles at the monitor. */
+      roles: ('focal-point' | 'case-worker' | 'supervisor' | 'secretariat' | 'auditor' | 'hotline')[];
+    };
     /** @description Credentials of a user of the built-in development issuer. */
     TokenRequest: {
       /** @description The user's name. */
@@ -920,7 +947,7 @@ export interface components {
     Since: string;
     /** @description End of the window (exclusive); now when absent. */
     Until: string;
-    /** @description Bucket size. When absent: hour for windows up to 3 days, day up to 3 years, month beyond. At most 2,000 buckets per corridor (400 otherwise). */
+    /** @description Bucket size. When absent: hour for windows up to 3 days, day up to 3 years, month beyond. At most 2,000 buckets per corridor (400 otherwise). Minutes are kept for the last 2 days only (400 for a window of minutes that starts earlier). */
     Granularity: components['schemas']['Granularity'];
     /** @description At most this many items (default 100). */
     Limit: number;
@@ -936,6 +963,7 @@ export interface components {
 export type CountryCode = components['schemas']['CountryCode'];
 export type MessageType = components['schemas']['MessageType'];
 export type Granularity = components['schemas']['Granularity'];
+export type MonitorUser = components['schemas']['MonitorUser'];
 export type TokenRequest = components['schemas']['TokenRequest'];
 export type TokenResponse = components['schemas']['TokenResponse'];
 export type CountsByType = components['schemas']['CountsByType'];
@@ -1014,7 +1042,38 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
+    };
+  };
+  whoAmIAtMonitor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The caller as the monitor sees them. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "username": "ana.secretaria",
+           *       "roles": [
+           *         "secretariat"
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['MonitorUser'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
     };
   };
   getFlows: {
@@ -1030,7 +1089,7 @@ export interface operations {
         since?: components['parameters']['Since'];
         /** @description End of the window (exclusive); now when absent. */
         until?: components['parameters']['Until'];
-        /** @description Bucket size. When absent: hour for windows up to 3 days, day up to 3 years, month beyond. At most 2,000 buckets per corridor (400 otherwise). */
+        /** @description Bucket size. When absent: hour for windows up to 3 days, day up to 3 years, month beyond. At most 2,000 buckets per corridor (400 otherwise). Minutes are kept for the last 2 days only (400 for a window of minutes that starts earlier). */
         granularity?: components['parameters']['Granularity'];
       };
       header?: never;
@@ -1064,7 +1123,7 @@ export interface operations {
         since?: components['parameters']['Since'];
         /** @description End of the window (exclusive); now when absent. */
         until?: components['parameters']['Until'];
-        /** @description Bucket size. When absent: hour for windows up to 3 days, day up to 3 years, month beyond. At most 2,000 buckets per corridor (400 otherwise). */
+        /** @description Bucket size. When absent: hour for windows up to 3 days, day up to 3 years, month beyond. At most 2,000 buckets per corridor (400 otherwise). Minutes are kept for the last 2 days only (400 for a window of minutes that starts earlier). */
         granularity?: components['parameters']['Granularity'];
       };
       header?: never;
@@ -1377,10 +1436,14 @@ type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
   ? Readonly<Exclude<T, undefined>>
   : Readonly<Exclude<T, undefined>[]>;
 export const granularityValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Granularity']> = [
+  'minute',
   'hour',
   'day',
   'month',
 ];
+export const monitorUserRolesValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MonitorUser']['roles']
+> = ['focal-point', 'case-worker', 'supervisor', 'secretariat', 'auditor', 'hotline'];
 export const tokenResponseTokenTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TokenResponse']['tokenType']
 > = ['Bearer'];

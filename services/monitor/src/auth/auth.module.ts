@@ -13,14 +13,18 @@ import { MonitorUserDirectory } from './monitor-user.directory';
 import { RolesGuard } from './roles.guard';
 import { tokenAudience, tokenIssuer } from './token-claims';
 
-/** Bearer tokens on every route (unless @Public), then the route's roles; sign-in within its budgets. */
+/**
+ * Bearer tokens on every route (unless @Public) — the secretariat's identity provider's or the development issuer's —
+ * then the route's roles; sign-in within its budgets.
+ */
 @Module({
   imports: [
     PassportModule,
     JwtModule.registerAsync({
       inject: [MONITOR_CONFIG],
       useFactory: (config: MonitorConfig) => ({
-        secret: config.jwtSecret,
+        // None when the secretariat's identity provider issues the tokens: the development issuer is off.
+        ...(config.jwtSecret !== undefined && { secret: config.jwtSecret }),
         signOptions: {
           algorithm: 'HS256',
           issuer: tokenIssuer(config.network),
@@ -38,7 +42,8 @@ import { tokenAudience, tokenIssuer } from './token-claims';
     {
       provide: MonitorUserDirectory,
       inject: [MONITOR_CONFIG],
-      useFactory: (config: MonitorConfig) => MonitorUserDirectory.load(config.usersFile),
+      useFactory: (config: MonitorConfig) =>
+        config.usersFile === undefined ? MonitorUserDirectory.empty() : MonitorUserDirectory.load(config.usersFile),
     },
     AuthService,
     JwtStrategy,

@@ -21,6 +21,14 @@ export class AuthService {
   ) {}
 
   async issueToken(username: string, password: string): Promise<IssuedToken> {
+    if (this.config.oidc) {
+      // A monitor of the secretariat's identity provider issues no tokens of its own: none would be accepted anyway.
+      throw new ProblemException({
+        status: 404,
+        title: 'Not Found',
+        detail: 'This monitor takes tokens of the secretariat’s identity provider; it issues none.',
+      });
+    }
     const account = this.users.find(username);
     // The same answer, after the same work, for an unknown user and a wrong password: no hint of which accounts exist.
     const valid = await verifyPassword(password, account?.passwordHash ?? (await decoyPasswordHash()));

@@ -12,6 +12,11 @@ export interface MonitorUserAccount {
 export class MonitorUserDirectory {
   private constructor(private readonly accounts: ReadonlyMap<string, MonitorUserAccount>) {}
 
+  /** No users: the secretariat's identity provider issues the tokens, the development issuer is off. */
+  static empty(): MonitorUserDirectory {
+    return new MonitorUserDirectory(new Map());
+  }
+
   static async load(file: string): Promise<MonitorUserDirectory> {
     let parsed: unknown;
     try {

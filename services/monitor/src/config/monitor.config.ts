@@ -1,11 +1,12 @@
 import { kafkaSaslOf, loginBudgetsOf, type DeploymentMode, type SettingValues } from '@enlace/config';
+import { oidcConfigOf, type OidcConfig } from '@enlace/auth';
 import type { LoginBudgets } from '@enlace/http';
 import type { KafkaSaslCredentials } from '@enlace/messaging';
 import { monitorConfigSchema, monitorSettings } from './monitor.settings';
 
 /** Everything the monitor reads from its environment (monitor.settings.ts), checked once at start. */
 export interface MonitorConfig {
-  /** ENLACE_ENV: production refuses the development-only settings (monitor.settings.ts), today all of them. */
+  /** ENLACE_ENV: production refuses the development-only settings (monitor.settings.ts). */
   readonly mode: DeploymentMode;
   readonly network: string;
   readonly httpPort: number;
@@ -20,10 +21,16 @@ export interface MonitorConfig {
    * the nodes of the demo network, and reads at most three partitions at once.
    */
   readonly databaseMaxConnections: number;
-  /** Signing secret of the monitor's built-in development token issuer. */
-  readonly jwtSecret: string;
+  /**
+   * Signing secret of the monitor's built-in development token issuer; absent when the secretariat's identity
+   * provider issues the tokens.
+   */
+  readonly jwtSecret?: string;
   readonly tokenTtlSeconds: number;
-  readonly usersFile: string;
+  /** The development issuer's users; absent when the secretariat's identity provider issues the tokens. */
+  readonly usersFile?: string;
+  /** The secretariat's identity provider (ENLACE_OIDC_*): set, only its tokens count and the built-in issuer is off. */
+  readonly oidc?: OidcConfig;
   /** The network's member directory: the monitor checks each header's signature against it. */
   readonly directoryFile: string;
   readonly bodyLimit: string;
@@ -42,6 +49,9 @@ export function readMonitorConfig(env: NodeJS.ProcessEnv = process.env): Monitor
 
 function monitorConfigOf(settings: SettingValues<typeof monitorSettings>): MonitorConfig {
   const kafkaSasl = kafkaSaslOf(settings);
+  const jwtSecret = settings.ENLACE_JWT_SECRET;
+  const usersFile = settings.ENLACE_USERS_FILE;
+  const oidc = oidcConfigOf(settings);
   return {
     mode: settings.ENLACE_ENV,
     network: settings.ENLACE_NETWORK,
@@ -51,10 +61,10 @@ function monitorConfigOf(settings: SettingValues<typeof monitorSettings>): Monit
     ...(kafkaSasl !== undefined && { kafkaSasl }),
     databaseUrl: settings.DATABASE_URL,
     databaseMaxConnections: settings.ENLACE_DATABASE_MAX_CONNECTIONS,
-    // the schema requires both (tokenIssuerSettings(true)): a missing one never gets here
-    jwtSecret: settings.ENLACE_JWT_SECRET ?? '',
+    ...(jwtSecret !== undefined && { jwtSecret }),
     tokenTtlSeconds: settings.ENLACE_TOKEN_TTL_SECONDS,
-    usersFile: settings.ENLACE_USERS_FILE ?? '',
+    ...(usersFile !== undefined && { usersFile }),
+    ...(oidc !== undefined && { oidc }),
     directoryFile: settings.ENLACE_DIRECTORY_FILE,
     bodyLimit: settings.ENLACE_HTTP_BODY_LIMIT,
     loginBudgets: loginBudgetsOf(settings),

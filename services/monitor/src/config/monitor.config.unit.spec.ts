@@ -28,7 +28,9 @@ describe(readMonitorConfig, () => {
 
     expect(start).toThrow(ConfigurationError);
     expect(start).toThrow(/^the monitor refuses to start/);
-    expect(start).toThrow(/it takes no identity provider's yet/);
+    expect(start).toThrow(/ENLACE_OIDC_ISSUER is not set: the development issuer would sign the monitor's tokens/);
+    expect(start).toThrow(/ENLACE_USERS_FILE is set: a file of users and passwords is the development issuer's/);
+    expect(start).toThrow(/ENLACE_JWT_SECRET is set: the development issuer's secret has no place in production/);
     expect(start).toThrow(/ENLACE_DIRECTORY_FILE is an unsigned file/);
     expect(start).toThrow(/KAFKA_SASL_USERNAME is not set: the monitor would reach the broker without authenticating/);
     expect(start).toThrow(/KAFKA_SSL is not true: the monitor would reach the broker without TLS/);
@@ -44,8 +46,57 @@ describe(readMonitorConfig, () => {
         KAFKA_SSL: 'true',
       });
 
-    expect(start).toThrow(/it takes no identity provider's yet/);
+    expect(start).toThrow(/ENLACE_OIDC_ISSUER is not set/);
     expect(start).not.toThrow(/KAFKA_/);
+  });
+
+  it("should take the secretariat's identity provider instead of the development issuer, its roles mapped", () => {
+    const { ENLACE_JWT_SECRET: _secret, ENLACE_USERS_FILE: _users, ...withoutIssuer } = ENV;
+    const config = readMonitorConfig({
+      ...withoutIssuer,
+      ENLACE_OIDC_ISSUER: 'https://login.secretariat.example/realms/enlace',
+      ENLACE_OIDC_AUDIENCE: 'urn:enlace:monitor',
+      ENLACE_OIDC_ROLES_CLAIM: 'groups',
+      ENLACE_OIDC_ROLE_MAP: 'sec-staff=secretariat,sec-lead=supervisor',
+    });
+
+    expect(config.oidc).toEqual({
+      issuer: 'https://login.secretariat.example/realms/enlace',
+      audience: 'urn:enlace:monitor',
+      algorithms: ['RS256', 'ES256'],
+      rolesClaim: 'groups',
+      roleMap: { 'sec-staff': 'secretariat', 'sec-lead': 'supervisor' },
+      usernameClaim: 'sub',
+    });
+    expect(config.jwtSecret).toBeUndefined();
+    expect(config.usersFile).toBeUndefined();
+  });
+
+  it('should need the development issuer without a provider, and an audience with one', () => {
+    const { ENLACE_JWT_SECRET: _secret, ENLACE_USERS_FILE: _users, ...withoutIssuer } = ENV;
+
+    expect(() => readMonitorConfig(withoutIssuer)).toThrow(/ENLACE_JWT_SECRET is required unless ENLACE_OIDC_ISSUER/);
+    expect(() => readMonitorConfig(withoutIssuer)).toThrow(/ENLACE_USERS_FILE is required unless ENLACE_OIDC_ISSUER/);
+    expect(() => readMonitorConfig({ ...withoutIssuer, ENLACE_OIDC_ISSUER: 'https://idp.example' })).toThrow(
+      /ENLACE_OIDC_AUDIENCE is required when ENLACE_OIDC_ISSUER is set/,
+    );
+  });
+
+  it('should start in production with the provider, SCRAM over TLS and no development issuer, but for its directory file', () => {
+    const { ENLACE_JWT_SECRET: _secret, ENLACE_USERS_FILE: _users, ...withoutIssuer } = ENV;
+    const start = () =>
+      readMonitorConfig({
+        ...withoutIssuer,
+        ENLACE_ENV: 'production',
+        ENLACE_OIDC_ISSUER: 'https://login.secretariat.example/realms/enlace',
+        ENLACE_OIDC_AUDIENCE: 'urn:enlace:monitor',
+        KAFKA_SASL_USERNAME: 'enlace-demo-monitor',
+        KAFKA_SASL_PASSWORD: 'pw',
+        KAFKA_SSL: 'true',
+      });
+
+    expect(start).toThrow(/ENLACE_DIRECTORY_FILE is an unsigned file/);
+    expect(start).not.toThrow(/ENLACE_OIDC_ISSUER|ENLACE_JWT_SECRET|ENLACE_USERS_FILE|KAFKA_/);
   });
 
   it('should refuse PLAIN in production, naming it', () => {

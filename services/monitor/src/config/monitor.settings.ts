@@ -8,9 +8,13 @@ import {
   logSettings,
   networkSettings,
   requiredText,
+  requiredWhen,
   tokenIssuerSettings,
 } from '@enlace/config';
+import { identityProviderRules, identityProviderSettings, withoutIdentityProvider } from '@enlace/auth';
 import { kafkaLinkProductionProblems } from '@enlace/messaging';
+
+const WITHOUT_PROVIDER = 'unless ENLACE_OIDC_ISSUER is set (the development issuer then signs the tokens)';
 
 /** Everything the monitor reads from its environment (monitor.config.ts turns it into MonitorConfig). */
 export const monitorSettings = {
@@ -19,7 +23,8 @@ export const monitorSettings = {
   ...httpSettings({ port: 3100, bodyLimit: '64kb' }),
   ...kafkaSchema.shape,
   ...databaseSettings,
-  ...tokenIssuerSettings(true),
+  ...tokenIssuerSettings(WITHOUT_PROVIDER),
+  ...identityProviderSettings("The secretariat's"),
   ENLACE_DIRECTORY_FILE: requiredText({
     description:
       "The network's member directory, a JSON file of public keys: the monitor checks each header's " +
@@ -30,18 +35,28 @@ export const monitorSettings = {
 };
 
 /**
- * The monitor has no identity provider path yet, so its development issuer is always on: production refuses it until
- * that path exists, and the unsigned directory file with it.
+ * In production the development issuer (its users file of passwords, its shared-secret tokens) is refused, as
+ * node-api refuses it: the secretariat's identity provider issues the tokens. So is the unsigned directory file.
  */
 const refuseDevelopmentOnly = inProduction((set) => [
   // it reads every country's envelope headers and may redrive dead letters: its link is held to the courier's rules
   ...kafkaLinkProductionProblems('the monitor', set),
-  {
-    setting: 'ENLACE_JWT_SECRET',
-    problem:
-      "and ENLACE_USERS_FILE make the monitor sign its own tokens: it takes no identity provider's yet, and the " +
-      'development issuer has no place in production',
-  },
+  ...(withoutIdentityProvider(set)
+    ? [
+        {
+          setting: 'ENLACE_OIDC_ISSUER',
+          problem:
+            "is not set: the development issuer would sign the monitor's tokens; production takes the tokens of the " +
+            "secretariat's identity provider (ENLACE_OIDC_ISSUER, ENLACE_OIDC_AUDIENCE)",
+        },
+      ]
+    : []),
+  ...(set['ENLACE_USERS_FILE'] !== undefined
+    ? [{ setting: 'ENLACE_USERS_FILE', problem: "is set: a file of users and passwords is the development issuer's" }]
+    : []),
+  ...(set['ENLACE_JWT_SECRET'] !== undefined
+    ? [{ setting: 'ENLACE_JWT_SECRET', problem: "is set: the development issuer's secret has no place in production" }]
+    : []),
   ...(set['ENLACE_DIRECTORY_FILE'] !== undefined
     ? [
         {
@@ -55,5 +70,8 @@ const refuseDevelopmentOnly = inProduction((set) => [
 
 export const monitorConfigSchema = new ConfigSchema('the monitor', monitorSettings, [
   ...kafkaSchema.rules,
+  requiredWhen('ENLACE_JWT_SECRET', withoutIdentityProvider, WITHOUT_PROVIDER),
+  requiredWhen('ENLACE_USERS_FILE', withoutIdentityProvider, WITHOUT_PROVIDER),
+  ...identityProviderRules,
   refuseDevelopmentOnly,
 ]);
