@@ -759,6 +759,7 @@ export const en = {
       suppressedHint:
         'These counts never left their node as numbers; the chart leaves them out rather than guess them.',
       noBars: 'No published count for these cases yet.',
+      allSuppressed: 'Every count of this breakdown was suppressed at its node: they are listed below.',
     },
     unknown: 'unknown',
     exploitation: {

@@ -761,6 +761,7 @@ export const es: Translation = {
       suppressedHint:
         'Estas cifras nunca salieron de su nodo como números; el gráfico las omite en lugar de estimarlas.',
       noBars: 'Aún no hay cifras publicadas para estos casos.',
+      allSuppressed: 'Todas las cifras de este desglose se suprimieron en su nodo: se listan abajo.',
     },
     unknown: 'desconocido',
     exploitation: {

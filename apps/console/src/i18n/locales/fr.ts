@@ -766,6 +766,8 @@ export const fr: Translation = {
       suppressedHint:
         'Ces nombres n’ont jamais quitté leur nœud en tant que nombres ; le graphique les omet plutôt que de les deviner.',
       noBars: 'Aucun nombre publié pour ces cas pour l’instant.',
+      allSuppressed:
+        'Tous les nombres de cette ventilation ont été supprimés à leur nœud : ils sont listés ci-dessous.',
     },
     unknown: 'inconnu',
     exploitation: {

@@ -760,6 +760,7 @@ export const pt: Translation = {
       suppressedHint:
         'Estes números nunca saíram do seu nó como números; o gráfico os deixa de fora em vez de estimá-los.',
       noBars: 'Ainda não há números publicados para estes casos.',
+      allSuppressed: 'Todos os números deste detalhamento foram suprimidos no nó: estão listados abaixo.',
     },
     unknown: 'desconhecido',
     exploitation: {
