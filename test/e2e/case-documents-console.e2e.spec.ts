@@ -12,7 +12,8 @@ import {
   findFreeBasePort,
   networkPortOffsets,
 } from '@enlace/local-infra';
-import { NodeApiClient, testInfra } from '@enlace/testing';
+import { testInfra } from '@enlace/testing';
+import { signedInNodeApi } from './support/typed-node-api';
 
 /** Debian's Chromium, never a downloaded browser (`npm run test:int` installs it when missing). */
 const CHROMIUM = process.env['ENLACE_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -93,21 +94,23 @@ describe('documents on the case page of the web console', () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
     const node = network.nodes.find((candidate) => candidate.country === 'CO');
     if (!node) throw new Error('no CO node');
-    const co = await new NodeApiClient(node.apiUrl).login(user('CO').username, user('CO').password);
-    const created = await co.request<{ id: string }>('POST', '/referrals', {
-      toCountry: 'EC',
-      reason: 'AdditionalServicesRequired',
-      servicesRequested: ['Health'],
-      urgency: 'high',
-      person: { firstName: 'Dora', secondName: 'Rojas', gender: 'Female', nationality: 'CO' },
-      consent: {
-        purpose: 'Referral for health care',
-        scope: ['identity', 'health'],
-        recordedAt: new Date(Date.now() - 60_000).toISOString(),
+    const co = await signedInNodeApi(node.apiUrl, user('CO').username, user('CO').password);
+    const created = await co.POST('/referrals', {
+      body: {
+        toCountry: 'EC',
+        reason: 'AdditionalServicesRequired',
+        servicesRequested: ['Health'],
+        urgency: 'high',
+        person: { firstName: 'Dora', secondName: 'Rojas', gender: 'Female', nationality: 'CO' },
+        consent: {
+          purpose: 'Referral for health care',
+          scope: ['identity', 'health'],
+          recordedAt: new Date(Date.now() - 60_000).toISOString(),
+        },
       },
     });
-    expect(created.status).toBe(201);
-    referralId = created.body.id;
+    expect(created.response.status).toBe(201);
+    referralId = created.data?.id ?? '';
   }, 300_000);
 
   afterAll(async () => {

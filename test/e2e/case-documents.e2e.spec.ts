@@ -1,26 +1,10 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { NodeApiClient, eventually, filesContaining, testInfra } from '@enlace/testing';
+import type { NodeApiClient } from '@enlace/client';
+import type { NodeApi } from '@enlace/contracts';
+import { eventually, filesContaining, testInfra } from '@enlace/testing';
 import { ScenarioNetwork } from './support/scenario-network';
 
-interface DocumentView {
-  id: string;
-  caseId: string;
-  kind: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  origin: string;
-  fromCountry: string;
-  status: string;
-  chunkCount: number;
-  transfer?: { chunks: number; sent: number; delivered: number };
-}
-
-interface Problem {
-  status: number;
-  title: string;
-  detail?: string;
-}
+type DocumentKind = NodeApi.components['schemas']['DocumentKind'];
 
 const MiB = 1024 * 1024;
 
@@ -39,39 +23,47 @@ function pdfNaming(marker: string, size: number): Buffer {
   return Buffer.concat(parts).subarray(0, size);
 }
 
-/** The raw upload the API takes: the bytes as the body, the kind in the query. */
+/**
+ * The raw upload the API takes, through the typed client: the bytes as the body (sent as they are, not as JSON), the
+ * kind in the query, the Content-Type the test chooses (the node goes by the content).
+ */
 async function upload(
-  client: NodeApiClient,
+  api: NodeApiClient,
   caseId: string,
   content: Buffer,
   contentType: string,
   kind = 'medical-report',
 ) {
-  const response = await fetch(`${client.apiUrl}/api/v1/cases/${caseId}/documents?kind=${kind}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${client.bearer}`, 'content-type': contentType },
-    body: content,
+  const { data, error, response } = await api.POST('/cases/{caseId}/documents', {
+    params: { path: { caseId }, query: { kind: kind as DocumentKind } },
+    body: content as unknown as string,
+    bodySerializer: (body) => body,
+    headers: { 'content-type': contentType },
   });
-  const text = await response.text();
   return {
     status: response.status,
     contentType: response.headers.get('content-type') ?? '',
     location: response.headers.get('location'),
-    body: JSON.parse(text) as DocumentView & Problem,
+    data,
+    error,
   };
 }
 
-async function download(client: NodeApiClient, caseId: string, documentId: string) {
-  const response = await fetch(`${client.apiUrl}/api/v1/cases/${caseId}/documents/${documentId}/content`, {
-    headers: { authorization: `Bearer ${client.bearer}` },
+async function download(api: NodeApiClient, caseId: string, documentId: string) {
+  const { data, response } = await api.GET('/cases/{caseId}/documents/{documentId}/content', {
+    params: { path: { caseId, documentId } },
+    parseAs: 'arrayBuffer',
   });
   return {
     status: response.status,
     contentType: response.headers.get('content-type') ?? '',
     digest: response.headers.get('x-content-sha256'),
-    bytes: Buffer.from(await response.arrayBuffer()),
+    bytes: Buffer.from(data ?? new ArrayBuffer(0)),
   };
 }
+
+const listed = async (api: NodeApiClient, caseId: string) =>
+  api.GET('/cases/{caseId}/documents', { params: { path: { caseId } } });
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -86,21 +78,23 @@ describe('documents that travel with a case (e2e, real Kafka and PostgreSQL)', (
 
   beforeAll(async () => {
     network = await ScenarioNetwork.start('documents', ['CO', 'EC'], {});
-    [co, ec] = await Promise.all([network.client('CO'), network.client('EC')]);
-    const created = await co.request<{ id: string }>('POST', '/referrals', {
-      toCountry: 'EC',
-      reason: 'AdditionalServicesRequired',
-      servicesRequested: ['Health'],
-      urgency: 'high',
-      person: { firstName: 'Dora', secondName: 'Rojas', gender: 'Female', nationality: 'CO' },
-      consent: {
-        purpose: 'Referral for health care',
-        scope: ['identity', 'health'],
-        recordedAt: new Date(Date.now() - 60_000).toISOString(),
+    [co, ec] = await Promise.all([network.api('CO'), network.api('EC')]);
+    const created = await co.POST('/referrals', {
+      body: {
+        toCountry: 'EC',
+        reason: 'AdditionalServicesRequired',
+        servicesRequested: ['Health'],
+        urgency: 'high',
+        person: { firstName: 'Dora', secondName: 'Rojas', gender: 'Female', nationality: 'CO' },
+        consent: {
+          purpose: 'Referral for health care',
+          scope: ['identity', 'health'],
+          recordedAt: new Date(Date.now() - 60_000).toISOString(),
+        },
       },
     });
-    expect(created.status).toBe(201);
-    caseId = created.body.id;
+    expect(created.response.status).toBe(201);
+    caseId = created.data?.id ?? '';
   }, 240_000);
 
   afterAll(async () => {
@@ -126,26 +120,26 @@ describe('documents that travel with a case (e2e, real Kafka and PostgreSQL)', (
       [404, true],
       [400, true],
     ]);
-    expect((await co.request<{ items: DocumentView[] }>('GET', `/cases/${caseId}/documents`)).body.items).toEqual([]);
+    const none = await listed(co, caseId);
+    expect(none.data).toEqual({ items: [], maxBytes: 10 * MiB });
   }, 60_000);
 
   it('should carry a 5 MB PDF attached at CO to EC in chunks, byte for byte, each chunk receipted', async () => {
     const started = Date.now();
     const attached = await upload(co, caseId, pdf, 'application/octet-stream');
-    expect([attached.status, attached.body.mediaType, attached.body.size, attached.body.sha256]).toEqual([
+    expect([attached.status, attached.data?.mediaType, attached.data?.size, attached.data?.sha256]).toEqual([
       201,
       'application/pdf',
       pdf.length,
       sha256(pdf),
     ]);
-    expect(attached.body.chunkCount).toBe(27);
-    documentId = attached.body.id;
+    expect(attached.data?.chunkCount).toBe(27);
+    documentId = attached.data?.id ?? '';
     expect(attached.location).toBe(`/api/v1/cases/${caseId}/documents/${documentId}/content`);
 
     const received = await eventually(
       async () => {
-        const list = await ec.request<{ items: DocumentView[] }>('GET', `/cases/${caseId}/documents`);
-        const found = list.body.items?.find((item) => item.id === documentId);
+        const found = (await listed(ec, caseId)).data?.items.find((item) => item.id === documentId);
         return found?.status === 'received' ? found : undefined;
       },
       { what: `EC: document ${documentId} received`, timeoutMs: 60_000, intervalMs: 200 },
@@ -164,8 +158,7 @@ describe('documents that travel with a case (e2e, real Kafka and PostgreSQL)', (
 
     const delivered = await eventually(
       async () => {
-        const list = await co.request<{ items: DocumentView[] }>('GET', `/cases/${caseId}/documents`);
-        const found = list.body.items?.find((item) => item.id === documentId);
+        const found = (await listed(co, caseId)).data?.items.find((item) => item.id === documentId);
         return found?.transfer?.delivered === 27 ? found : undefined;
       },
       { what: `CO: every chunk of ${documentId} receipted`, timeoutMs: 60_000, intervalMs: 200 },
@@ -185,22 +178,21 @@ describe('documents that travel with a case (e2e, real Kafka and PostgreSQL)', (
       expect(await network.databaseFilesContaining('CO', marker)).toEqual([]);
     }
 
-    const withdrawn = await (
-      await network.client('CO', 'caseworker')
-    ).request<{ status: string }>('POST', `/referrals/${caseId}/withdraw-consent`, {});
-    expect([withdrawn.status, withdrawn.body.status]).toEqual([200, 'consent-withdrawn']);
+    const withdrawn = await co.POST('/referrals/{id}/withdraw-consent', { params: { path: { id: caseId } }, body: {} });
+    expect([withdrawn.response.status, withdrawn.data?.status]).toEqual([200, 'consent-withdrawn']);
     await eventually(
       async () => {
-        const view = await ec.request<{ erasure?: unknown }>('GET', `/referrals/${caseId}`);
-        return view.body.erasure !== undefined ? view : undefined;
+        const view = await ec.GET('/referrals/{id}', { params: { path: { id: caseId } } });
+        return view.data?.erasure !== undefined ? view : undefined;
       },
       { what: `EC: referral ${caseId} erased`, timeoutMs: 30_000, intervalMs: 100 },
     );
 
     for (const client of [co, ec]) {
-      const listed = await client.request<Problem>('GET', `/cases/${caseId}/documents`);
+      const list = await listed(client, caseId);
       const fetched = await download(client, caseId, documentId);
-      expect([listed.status, listed.contentType.includes('application/problem+json'), fetched.status]).toEqual([
+      const listType = list.response.headers.get('content-type') ?? '';
+      expect([list.response.status, listType.includes('application/problem+json'), fetched.status]).toEqual([
         410,
         true,
         410,

@@ -98,7 +98,7 @@ describe('the web console in a browser', () => {
       network: network.network,
       home,
       httpPort: basePort + 50,
-      directoryFile: network.directoryFile,
+      trustAnchorsFile: network.trustAnchorsFile,
       infra: testInfra(),
       ...(network.kafkaPrincipals && { kafkaSasl: network.kafkaPrincipals.monitor }),
     });
@@ -406,6 +406,9 @@ describe('the web console in a browser', () => {
     expect(await page.locator('button[data-step]').evaluateAll((b) => b.map((x) => x.dataset['step']))).toContain(
       'start-implementation',
     );
+    // Its documents, as on a referral's or a return's page, with the node's own limit on the form.
+    await page.getByRole('heading', { name: 'Documents' }).waitFor();
+    await page.getByLabel('File (PDF, PNG or JPEG, up to 10 MB)').waitFor();
     await shot(page, 'reintegration');
     await context.close();
   }, 180_000);

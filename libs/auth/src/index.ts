@@ -3,6 +3,7 @@ export * from './roles';
 export * from './rights';
 export * from './case-rights';
 export * from './intake-rights';
+export * from './reintegration-rights';
 export * from './token-claims';
 export * from './document-rights';
 export * from './oidc';

@@ -30,6 +30,7 @@ import type {
   HtcdsExportQuery,
   AuditRecordList,
   AuditRecordQuery,
+  AuditRecordExportQuery,
 } from './node-api.types';
 
 /**
@@ -134,6 +135,11 @@ export class NodeApiClient {
     return answerOf(this.api.POST('/intakes/{id}/screen', { params: { path: { id } }, body: request }));
   }
 
+  /** Joins the intake to an existing case of the same person (a referral or a return this user may read). */
+  mergeIntake(id: string, caseId: string): Promise<IntakeView> {
+    return answerOf(this.api.POST('/intakes/{id}/merge', { params: { path: { id } }, body: { caseId } }));
+  }
+
   eraseIntake(id: string): Promise<IntakeView> {
     return answerOf(this.api.POST('/intakes/{id}/erase', { params: { path: { id } } }));
   }
@@ -192,11 +198,23 @@ export class NodeApiClient {
    * The HTCDS export the node streams, as a file for the browser to save (the bearer token rules out a plain link),
    * with the file name the node gave it.
    */
-  async exportHtcds(query: HtcdsExportQuery): Promise<{ file: Blob; fileName: string }> {
-    const call = this.api.GET('/exports/htcds.csv', { params: { query }, parseAs: 'blob' });
+  exportHtcds(query: HtcdsExportQuery): Promise<{ file: Blob; fileName: string }> {
+    return this.download(this.api.GET('/exports/htcds.csv', { params: { query }, parseAs: 'blob' }), 'htcds');
+  }
+
+  /** The node's audit log, or the part the filters keep, as a CSV file to save (right audit.read). */
+  exportAuditRecords(query: AuditRecordExportQuery): Promise<{ file: Blob; fileName: string }> {
+    return this.download(this.api.GET('/audit/records.csv', { params: { query }, parseAs: 'blob' }), 'audit');
+  }
+
+  /** A file the node streams, with the name it gave it (or `enlace-<country>-<kind>.csv`). */
+  private async download(
+    call: Promise<{ data?: Blob; response: Response }>,
+    kind: string,
+  ): Promise<{ file: Blob; fileName: string }> {
     const file = await answerOf(call);
     const disposition = (await call).response.headers.get('content-disposition') ?? '';
-    const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `enlace-${this.country}-htcds.csv`;
+    const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `enlace-${this.country}-${kind}.csv`;
     return { file, fileName };
   }
 }

@@ -107,3 +107,4 @@ export type HtcdsExportQuery = NonNullable<NodeApi.operations['exportHtcdsCsv'][
 export type AuditRecordView = Schemas['AuditRecordView'];
 export type AuditRecordList = Schemas['AuditRecordList'];
 export type AuditRecordQuery = NonNullable<NodeApi.operations['listAuditRecords']['parameters']['query']>;
+export type AuditRecordExportQuery = NonNullable<NodeApi.operations['exportAuditRecordsCsv']['parameters']['query']>;

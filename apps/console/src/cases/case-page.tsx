@@ -52,7 +52,7 @@ export function CasePage({
         <>
           <div className="page-head">
             <h1 id="case-title">
-              {title} <small>{t(`referral.direction.${view.direction}`)}</small>
+              {title} <small>{t(`cases.${protocol}Direction.${view.direction}`)}</small>
             </h1>
             <p className="status-line">
               {t('referral.status')}: <CaseStatusBadge protocol={protocol} status={view.status} />

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { canReadAuditLog } from '../audit/audit-roles';
+import { speaksAcrossBorder } from '../cases/border-roles';
 import { canReadIntakes, canRecordIntakes, takesCallsOnly } from '../intakes/intake-roles';
 import { useSession } from '../session/session-context';
 import { LanguageSwitcher } from './language-switcher';
@@ -24,13 +25,14 @@ export function Layout({ children }: { children: ReactNode }) {
           <nav aria-label={t('app.mainNavigation')}>
             {session.kind === 'node' ? (
               <>
-                {takesCallsOnly(session.roles) ? null : (
+                {takesCallsOnly(session.roles) ? null : <NavLink to="/work">{t('nav.work')}</NavLink>}
+                {/* a new referral or return request speaks across the border: a focal point's */}
+                {speaksAcrossBorder(session.roles) ? (
                   <>
-                    <NavLink to="/work">{t('nav.work')}</NavLink>
                     <NavLink to="/referrals/new">{t('nav.newReferral')}</NavLink>
                     <NavLink to="/returns/new">{t('nav.newReturn')}</NavLink>
                   </>
-                )}
+                ) : null}
                 {canReadIntakes(session.roles) ? (
                   <NavLink to="/intakes" end>
                     {t('nav.intakes')}

@@ -2,6 +2,13 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NodeApiClient } from '../api/node-api.client';
 import type { AuditRecordQuery, AuditRecordView } from '../api/node-api.types';
+import {
+  WHOLE_LOG,
+  auditLogFilters,
+  rangeIsBackwards,
+  type AuditLogFilters,
+  type AuditLogForm,
+} from '../audit/audit-log-filters';
 import { DateTime } from '../components/date-time';
 import { ProblemAlert } from '../components/problem-alert';
 import type { Session } from '../session/session';
@@ -10,11 +17,18 @@ import { usePagedList, type ListPage } from '../work/use-paged-list';
 const REFRESH_MS = 10_000;
 const PAGE_SIZE = 50;
 
-/** The node's audit log for its auditors, newest first, a page at a time, narrowed to one user or one action. */
+/**
+ * The node's audit log for its auditors, newest first, a page at a time, narrowed to a time range, one user or one
+ * action; the records the filters keep can be saved as a CSV file (the node streams it and records the export).
+ */
 export function AuditLogPage({ session }: { session: Extract<Session, { kind: 'node' }> }) {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<{ user?: string; action?: string }>({});
-  const [draft, setDraft] = useState({ user: '', action: '' });
+  const [filters, setFilters] = useState<AuditLogFilters>({});
+  const [draft, setDraft] = useState<AuditLogForm>(WHOLE_LOG);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<unknown>();
+  const [saved, setSaved] = useState<string>();
+  const backwards = rangeIsBackwards(draft);
   const load = useCallback(
     (cursor: string | undefined, signal: AbortSignal): Promise<ListPage<AuditRecordView>> => {
       const query: AuditRecordQuery = { limit: PAGE_SIZE, ...filters, ...(cursor !== undefined && { cursor }) };
@@ -25,9 +39,28 @@ export function AuditLogPage({ session }: { session: Extract<Session, { kind: 'n
   const list = usePagedList(load, REFRESH_MS);
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    const user = draft.user.trim();
-    const action = draft.action.trim();
-    setFilters({ ...(user && { user }), ...(action && { action }) });
+    if (backwards) return;
+    setFilters(auditLogFilters(draft));
+  };
+  /** The records the applied filters keep (what the table shows), saved under the name the node gives. */
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(undefined);
+    setSaved(undefined);
+    try {
+      const { file, fileName } = await new NodeApiClient(session.country, session.token).exportAuditRecords(filters);
+      const url = URL.createObjectURL(file);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = fileName;
+      link.click();
+      URL.revokeObjectURL(url);
+      setSaved(fileName);
+    } catch (failure) {
+      setExportError(failure);
+    } finally {
+      setExporting(false);
+    }
   };
   const items = list.page?.items ?? [];
   return (
@@ -40,6 +73,7 @@ export function AuditLogPage({ session }: { session: Extract<Session, { kind: 'n
         <label>
           {t('audit.user')}
           <input
+            name="user"
             value={draft.user}
             maxLength={200}
             onChange={(event) => setDraft({ ...draft, user: event.target.value })}
@@ -48,13 +82,48 @@ export function AuditLogPage({ session }: { session: Extract<Session, { kind: 'n
         <label>
           {t('audit.action')}
           <input
+            name="action"
             value={draft.action}
             maxLength={200}
             onChange={(event) => setDraft({ ...draft, action: event.target.value })}
           />
         </label>
-        <button type="submit">{t('audit.apply')}</button>
+        <label>
+          {t('audit.from')}
+          <input
+            type="datetime-local"
+            name="from"
+            value={draft.from}
+            onChange={(event) => setDraft({ ...draft, from: event.target.value })}
+          />
+        </label>
+        <label>
+          {t('audit.to')}
+          <input
+            type="datetime-local"
+            name="to"
+            value={draft.to}
+            onChange={(event) => setDraft({ ...draft, to: event.target.value })}
+          />
+        </label>
+        <button type="submit" disabled={backwards}>
+          {t('audit.apply')}
+        </button>
+        <button type="button" data-testid="audit-export" disabled={exporting} aria-busy={exporting} onClick={exportCsv}>
+          {exporting ? t('audit.exporting') : t('audit.export')}
+        </button>
       </form>
+      {backwards ? (
+        <p className="error" role="alert">
+          {t('audit.backwards')}
+        </p>
+      ) : null}
+      <ProblemAlert error={exportError} />
+      {saved ? (
+        <p role="status" data-testid="audit-export-saved">
+          {t('audit.exported', { fileName: saved })}
+        </p>
+      ) : null}
       <ProblemAlert error={list.error} />
       {list.loading && !list.page ? <p aria-busy="true">{t('app.loading')}</p> : null}
       {list.page && items.length === 0 ? <p className="empty">{t('audit.empty')}</p> : null}

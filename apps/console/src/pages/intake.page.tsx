@@ -1,6 +1,6 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { NodeApiClient } from '../api/node-api.client';
 import {
   INTAKE_OUTCOMES,
@@ -19,6 +19,7 @@ import { ProblemAlert } from '../components/problem-alert';
 import { usePolling } from '../components/use-polling';
 import type { Session } from '../session/session';
 import { CaseSharingCard } from '../cases/case-sharing';
+import { MergeIntakeForm } from '../intakes/merge-intake-form';
 
 type NodeSession = Extract<Session, { kind: 'node' }>;
 
@@ -103,6 +104,16 @@ function IntakeDetails({ view }: { view: IntakeView }) {
           <dd>
             {t(`intake.statuses.${view.screening.outcome}`)}
             {view.screening.reason ? ` — ${view.screening.reason}` : ''} (<DateTime value={view.screening.at} />)
+          </dd>
+        </>
+      ) : null}
+      {view.case ? (
+        <>
+          <dt>{t('intake.case')}</dt>
+          <dd data-testid="intake-case">
+            <Link to={`/${view.case.protocol === 'referral' ? 'referrals' : 'returns'}/${view.case.caseId}`}>
+              {t(`intake.merge.${view.case.protocol}`)} {view.case.caseId.slice(0, 8)}
+            </Link>
           </dd>
         </>
       ) : null}
@@ -324,6 +335,9 @@ export function IntakePage({ session }: { session: NodeSession }) {
             <CaseSharingCard session={session} caseId={view.id} />
           ) : null}
           {view.allowedActions.includes('screen') ? <ScreenForm session={session} view={view} onDone={reload} /> : null}
+          {view.allowedActions.includes('merge') ? (
+            <MergeIntakeForm session={session} view={view} onDone={reload} />
+          ) : null}
           {view.allowedActions.includes('referral') ? <ReferForm session={session} view={view} /> : null}
           {view.allowedActions.includes('erase') ? (
             <button type="button" onClick={() => void erase()}>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { NodeApiClient } from '../api/node-api.client';
 import { CaseDocuments } from '../cases/case-documents';
-import { canUseDocuments } from '../cases/document-roles';
+import { canAttachDocuments, canUseDocuments } from '../cases/document-roles';
 import type { ReferralView } from '../api/node-api.types';
 import { DateTime } from '../components/date-time';
 import { ProblemAlert } from '../components/problem-alert';
@@ -122,7 +122,7 @@ export function ReferralPage({ session }: { session: Extract<Session, { kind: 'n
                   caseId={referral.id}
                   country={session.country}
                   token={session.token}
-                  canAttach={!referral.ended}
+                  canAttach={!referral.ended && canAttachDocuments(session.roles)}
                 />
               ) : null}
               <CaseSharingCard session={session} caseId={referral.id} />

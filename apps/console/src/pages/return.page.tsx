@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { NodeApiClient } from '../api/node-api.client';
 import { CaseDocuments } from '../cases/case-documents';
-import { canUseDocuments } from '../cases/document-roles';
+import { canAttachDocuments, canUseDocuments } from '../cases/document-roles';
+import { canOpenReintegration } from '../cases/border-roles';
 import type { ReturnView } from '../api/node-api.types';
 import { CasePage } from '../cases/case-page';
 import { CaseSharingCard } from '../cases/case-sharing';
@@ -145,7 +146,12 @@ export function ReturnPage({ session }: { session: Extract<Session, { kind: 'nod
           <>
             <PersonAndConsent held={view} defaultRecipients={[view.toCountry]} />
             {canUseDocuments(session.roles) && !view.erasure ? (
-              <CaseDocuments caseId={view.id} country={session.country} token={session.token} canAttach={!view.ended} />
+              <CaseDocuments
+                caseId={view.id}
+                country={session.country}
+                token={session.token}
+                canAttach={!view.ended && canAttachDocuments(session.roles)}
+              />
             ) : null}
           </>
         ) : null
@@ -164,7 +170,10 @@ export function ReturnPage({ session }: { session: Extract<Session, { kind: 'nod
                 setDone(t('referral.done', { status: t(`returnStatus.${next.status}`) }));
               }}
             />
-            {view.direction === 'incoming' && view.status === 'handed-over' && !view.links?.reintegrationId ? (
+            {view.direction === 'incoming' &&
+            view.status === 'handed-over' &&
+            !view.links?.reintegrationId &&
+            canOpenReintegration(session.roles) ? (
               <OpenReintegrationForm session={session} returnView={view} />
             ) : null}
           </>

@@ -1,20 +1,22 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MonitorApiClient } from '../api/monitor-api.client';
-import type {
-  DeadLetterList,
-  DelayReport,
-  FlowReport,
-  Granularity,
-  NodeHealthList,
-  OverdueList,
-} from '../api/monitor-api.types';
+import type { DeadLetterList, DelayReport, FlowReport, NodeHealthList, OverdueList } from '../api/monitor-api.types';
 import { useConsoleConfig } from '../components/console-config-context';
 import { ProblemAlert } from '../components/problem-alert';
 import { usePolling } from '../components/use-polling';
 import { CorridorFlowDiagram } from '../secretariat/corridor-flow';
 import { CorridorMatrixTable } from '../secretariat/corridor-matrix';
 import { corridorMatrix, messageCount } from '../secretariat/corridors';
+import {
+  FIT_LOOKBACK_MS,
+  WINDOW_KEYS,
+  fittedWindow,
+  fixedWindow,
+  fromFirstMessage,
+  type DashboardWindow,
+  type WindowKey,
+} from '../secretariat/dashboard-window';
 import { DeadLetters } from '../secretariat/dead-letters';
 import { DelayChart } from '../secretariat/delay-chart';
 import { NodeHealthTable } from '../secretariat/node-health';
@@ -24,10 +26,8 @@ import { useLiveEvents } from '../secretariat/use-live-events';
 import type { Session } from '../session/session';
 import { VolumeChart } from '../secretariat/volume-chart';
 
-const WINDOWS = { PT1H: 3_600_000, P1D: 86_400_000, P7D: 7 * 86_400_000, P30D: 30 * 86_400_000 } as const;
-type WindowKey = keyof typeof WINDOWS;
-
 interface Dashboard {
+  window: DashboardWindow;
   flows: FlowReport;
   delays: DelayReport;
   overdue: OverdueList;
@@ -40,24 +40,34 @@ export function SecretariatPage({ session }: { session: Extract<Session, { kind:
   const { t, i18n } = useTranslation();
   const config = useConsoleConfig();
   const ids = { window: useId(), corridor: useId() };
-  const [windowKey, setWindowKey] = useState<WindowKey>('P1D');
+  const [windowKey, setWindowKey] = useState<WindowKey>('fit');
   const [corridorKey, setCorridorKey] = useState<string>();
   const client = useMemo(() => new MonitorApiClient(session.token), [session.token]);
 
   const load = useCallback(
     async (signal: AbortSignal): Promise<Dashboard> => {
-      const until = new Date();
-      const since = new Date(until.getTime() - WINDOWS[windowKey]);
-      const granularity: Granularity = WINDOWS[windowKey] <= WINDOWS.P1D ? 'hour' : 'day';
-      const window = { since: since.toISOString(), granularity };
+      const now = new Date();
+      // The fitted window asks the last day by the hour first, to know where the traffic starts.
+      const window =
+        windowKey === 'fit'
+          ? fittedWindow(
+              await client.flows(
+                { since: new Date(now.getTime() - FIT_LOOKBACK_MS).toISOString(), granularity: 'hour' },
+                signal,
+              ),
+              now,
+            )
+          : fixedWindow(windowKey, now);
+      const query = { since: window.since.toISOString(), granularity: window.granularity };
       const [flows, delays, overdue, deadLetters, nodes] = await Promise.all([
-        client.flows(window, signal),
-        client.delays(window, signal),
+        client.flows(query, signal),
+        client.delays(query, signal),
         client.openOverdueAnswers(signal),
         client.deadLetters(100, signal),
         client.nodes(signal),
       ]);
-      return { flows, delays, overdue, deadLetters, nodes };
+      const charted = windowKey === 'fit' ? fromFirstMessage(flows, delays) : { flows, delays };
+      return { window, ...charted, overdue, deadLetters, nodes };
     },
     [client, windowKey],
   );
@@ -75,15 +85,15 @@ export function SecretariatPage({ session }: { session: Extract<Session, { kind:
   useEffect(() => () => window.clearTimeout(pending.current), []);
   const live = useLiveEvents(session.token, onEvent);
 
+  const granularity = data?.window.granularity;
+  // Minutes by their time of day, hours with their day, days and longer by their date.
   const formatTime = useCallback(
     (iso: string) =>
       new Intl.DateTimeFormat(i18n.resolvedLanguage ?? 'en', {
-        month: 'short',
-        day: 'numeric',
-        hour: windowKey === 'PT1H' || windowKey === 'P1D' ? '2-digit' : undefined,
-        minute: windowKey === 'PT1H' || windowKey === 'P1D' ? '2-digit' : undefined,
+        ...(granularity === 'minute' ? {} : { month: 'short', day: 'numeric' }),
+        ...(granularity === 'minute' || granularity === 'hour' ? { hour: '2-digit', minute: '2-digit' } : {}),
       }).format(new Date(iso)),
-    [i18n.resolvedLanguage, windowKey],
+    [i18n.resolvedLanguage, granularity],
   );
 
   const matrix = data ? corridorMatrix(data.flows, config.countries) : undefined;
@@ -101,9 +111,9 @@ export function SecretariatPage({ session }: { session: Extract<Session, { kind:
           </span>
           <label htmlFor={ids.window}>{t('secretariat.window')}</label>
           <select id={ids.window} value={windowKey} onChange={(event) => setWindowKey(event.target.value as WindowKey)}>
-            {(Object.keys(WINDOWS) as WindowKey[]).map((key) => (
+            {WINDOW_KEYS.map((key) => (
               <option key={key} value={key}>
-                {t(`secretariat.windows.${key}`)}
+                {key === 'fit' ? t('secretariat.fittedWindow') : t(`secretariat.windows.${key}`)}
               </option>
             ))}
           </select>

@@ -1,4 +1,6 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { NodeApiClient } from '../api/node-api.client';
+import { usePolling } from '../components/use-polling';
 import { useTranslation } from 'react-i18next';
 import { useConsoleConfig } from '../components/console-config-context';
 import { HtcdsExportPanel } from '../exports/htcds-export-panel';
@@ -15,6 +17,12 @@ export function WorkPage({ session }: { session: Extract<Session, { kind: 'node'
   const { t } = useTranslation();
   const { countries } = useConsoleConfig();
   const [filters, setFilters] = useState<WorkFilters>(NO_FILTERS);
+  // The node's agencies change only with its settings: read once a minute, for the agency filter.
+  const loadAgencies = useCallback(
+    (signal: AbortSignal) => new NodeApiClient(session.country, session.token).listAgencies(signal),
+    [session.country, session.token],
+  );
+  const { data: agencies } = usePolling(loadAgencies, 60_000);
   const list = (protocol: 'referral' | 'return' | 'reintegration', direction: 'incoming' | 'outgoing') => ({
     session,
     protocol,
@@ -30,6 +38,7 @@ export function WorkPage({ session }: { session: Extract<Session, { kind: 'node'
         value={filters}
         onChange={setFilters}
         countries={countries.filter((country) => country !== session.country)}
+        agencies={agencies?.agencies ?? []}
       />
       <p className="hint">{filters.stage === 'open' ? t('work.dueFirst') : t('work.endedFirst')}</p>
       <WorkList {...list('referral', 'incoming')} caption={t('work.incoming')} testId="incoming" />

@@ -65,6 +65,8 @@ export function StatisticsChart({ rows }: { rows: readonly RegionalStatisticsRow
       </div>
       {bars.length === 0 ? (
         <p className="empty">{t('regionalStatistics.chart.noBars')}</p>
+      ) : categories.length === 0 ? (
+        <p className="empty">{t('regionalStatistics.chart.allSuppressed')}</p>
       ) : (
         <figure className="chart" aria-label={caption}>
           <figcaption>{caption}</figcaption>

@@ -5,17 +5,21 @@ import { NO_FILTERS, type WorkFilters } from './work-filters';
 
 /**
  * The filters of the work page, one set for all its lists: open or ended cases (never mixed), a search by case id
- * or the person's name (run by the node, over its own cases only), the other country, the urgency, overdue only.
+ * or the person's name (run by the node, over its own cases only), the other country, the owning agency (on a node
+ * of several agencies), the urgency, overdue only.
  */
 export function WorkFilterBar({
   value,
   onChange,
   countries,
+  agencies,
 }: {
   value: WorkFilters;
   onChange: (filters: WorkFilters) => void;
   /** The other countries of the network. */
   countries: readonly string[];
+  /** The node's agencies; the agency filter is offered only where there are several. */
+  agencies: readonly string[];
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState(value.search);
@@ -66,6 +70,23 @@ export function WorkFilterBar({
             ))}
           </select>
         </label>
+        {agencies.length > 1 ? (
+          <label>
+            {t('work.filters.agency')}{' '}
+            <select
+              name="agency"
+              value={value.agency}
+              onChange={(event) => onChange({ ...value, agency: event.target.value })}
+            >
+              <option value="">{t('work.filters.anyAgency')}</option>
+              {agencies.map((agency) => (
+                <option key={agency} value={agency}>
+                  {agency}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <label>
           {t('work.filters.urgency')}{' '}
           <select

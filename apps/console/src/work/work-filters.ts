@@ -11,13 +11,22 @@ export interface WorkFilters {
   search: string;
   /** The other country, or '' for all. */
   counterpart: string;
+  /** The agency of the node that owns the case, or '' for every agency whose cases the user may read. */
+  agency: string;
   /** A referral's urgency, or '' for all. */
   urgency: '' | Urgency;
   /** Only the cases whose pending step is overdue. */
   overdueOnly: boolean;
 }
 
-export const NO_FILTERS: WorkFilters = { stage: 'open', search: '', counterpart: '', urgency: '', overdueOnly: false };
+export const NO_FILTERS: WorkFilters = {
+  stage: 'open',
+  search: '',
+  counterpart: '',
+  agency: '',
+  urgency: '',
+  overdueOnly: false,
+};
 
 /** Cases a page of the work lists holds. */
 export const WORK_PAGE_SIZE = 25;
@@ -41,6 +50,7 @@ export function workListQuery(
   const search = filters.search.trim();
   if (search.length >= 2) query.q = search;
   if (filters.counterpart) query.counterpart = filters.counterpart;
+  if (filters.agency) query.agency = filters.agency;
   if (protocol === 'referral' && filters.urgency) query.urgency = filters.urgency;
   if (filters.overdueOnly && filters.stage === 'open') query.overdue = true;
   if (cursor) query.cursor = cursor;

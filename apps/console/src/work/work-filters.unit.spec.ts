@@ -24,6 +24,7 @@ describe('workListQuery', () => {
       ...NO_FILTERS,
       search: ' Ana Pérez ',
       counterpart: 'EC',
+      agency: 'co-migration',
       urgency: 'high' as const,
       overdueOnly: true,
     };
@@ -35,6 +36,7 @@ describe('workListQuery', () => {
       limit: 25,
       q: 'Ana Pérez',
       counterpart: 'EC',
+      agency: 'co-migration',
       urgency: 'high',
       overdue: true,
       cursor: 'abc',

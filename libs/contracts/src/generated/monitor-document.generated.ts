@@ -420,7 +420,7 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
         name: 'granularity',
         in: 'query',
         description:
-          'Bucket size. When absent: hour for windows up to 3 days, day up to 3 years, month beyond. At most 2,000 buckets per corridor (400 otherwise).',
+          'Bucket size. When absent: hour for windows up to 3 days, day up to 3 years, month beyond. At most 2,000 buckets per corridor (400 otherwise). Minutes are kept for the last 2 days only (400 for a window of minutes that starts earlier).',
         schema: { $ref: '#/components/schemas/Granularity' },
       },
       Limit: {
@@ -520,7 +520,7 @@ export const monitorApiDocument: { readonly [key: string]: unknown } = {
         pattern: '^[a-z]+(\\.[a-z][a-z-]*)+\\.v[1-9][0-9]*$',
         examples: ['referral.requested.v1'],
       },
-      Granularity: { description: 'Size of a time bucket.', type: 'string', enum: ['hour', 'day', 'month'] },
+      Granularity: { description: 'Size of a time bucket.', type: 'string', enum: ['minute', 'hour', 'day', 'month'] },
       MonitorUser: {
         description: "A user of the secretariat's monitor, as its token says after the monitor's role mapping.",
         type: 'object',

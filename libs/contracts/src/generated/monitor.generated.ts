@@ -292,7 +292,7 @@ export interface components {
      * @description Size of a time bucket.
      * @enum {string}
      */
-    Granularity: 'hour' | 'day' | 'month';
+    Granularity: 'minute' | 'hour' | 'day' | 'month';
     /** @description A user of the secretariat's monitor, as its token says after the monitor's role mapping. */
     MonitorUser: {
       /** @description The user's name at the identity provider (or the development issuer). */
@@ -947,7 +947,7 @@ export interface components {
     Since: string;
     /** @description End of the window (exclusive); now when absent. */
     Until: string;
-    /** @description Bucket size. When absent: hour for windows up to 3 days, day up to 3 years, month beyond. At most 2,000 buckets per corridor (400 otherwise). */
+    /** @description Bucket size. When absent: hour for windows up to 3 days, day up to 3 years, month beyond. At most 2,000 buckets per corridor (400 otherwise). Minutes are kept for the last 2 days only (400 for a window of minutes that starts earlier). */
     Granularity: components['schemas']['Granularity'];
     /** @description At most this many items (default 100). */
     Limit: number;
@@ -1089,7 +1089,7 @@ export interface operations {
         since?: components['parameters']['Since'];
         /** @description End of the window (exclusive); now when absent. */
         until?: components['parameters']['Until'];
-        /** @description Bucket size. When absent: hour for windows up to 3 days, day up to 3 years, month beyond. At most 2,000 buckets per corridor (400 otherwise). */
+        /** @description Bucket size. When absent: hour for windows up to 3 days, day up to 3 years, month beyond. At most 2,000 buckets per corridor (400 otherwise). Minutes are kept for the last 2 days only (400 for a window of minutes that starts earlier). */
         granularity?: components['parameters']['Granularity'];
       };
       header?: never;
@@ -1123,7 +1123,7 @@ export interface operations {
         since?: components['parameters']['Since'];
         /** @description End of the window (exclusive); now when absent. */
         until?: components['parameters']['Until'];
-        /** @description Bucket size. When absent: hour for windows up to 3 days, day up to 3 years, month beyond. At most 2,000 buckets per corridor (400 otherwise). */
+        /** @description Bucket size. When absent: hour for windows up to 3 days, day up to 3 years, month beyond. At most 2,000 buckets per corridor (400 otherwise). Minutes are kept for the last 2 days only (400 for a window of minutes that starts earlier). */
         granularity?: components['parameters']['Granularity'];
       };
       header?: never;
@@ -1436,6 +1436,7 @@ type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
   ? Readonly<Exclude<T, undefined>>
   : Readonly<Exclude<T, undefined>[]>;
 export const granularityValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Granularity']> = [
+  'minute',
   'hour',
   'day',
   'month',

@@ -10,7 +10,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
     version: '1.0.0',
     summary: "A country node's HTTP API for focal points and case workers.",
     description:
-      "Each country runs its own node. This API creates referrals to other countries, lists and shows the node's\nreferrals (outgoing and incoming), and takes every step of a referral: the receiving country accepts, declines or\nasks for information, starts the services and closes with an outcome; the sending country answers questions or\nwithdraws. A referral left unanswered past its answer due time is overdue, then expires. Messages to and from other countries travel as\nsigned, encrypted envelopes; this API only ever shows the calling country's own records.\n\nErrors are RFC 9457 problem details (`application/problem+json`). Bad input is 400 (malformed, or failing the\nschema) or 422 (well-formed but not acceptable, e.g. consent that does not cover the addressee), with the failing\nfields named in `errors`; 409 means the referral's current status does not allow the action.\n\nField names and picklist values follow the Human Trafficking Case Data Standard (HTCDS) where it defines them.\n\nAccess: every operation that needs a token names, in `x-enlace-right`, the one right it needs (`case.read`,\n`case.write`, `case.answer`, `case.share`, `intake.record`, `intake.read`, `intake.screen`, `intake.convert`, `audit.read`,\n`flow.read`, `session.read`, `inbox.manage`, `statistics.publish`); which roles hold which right is stated in libs/auth\n(`ROLE_RIGHTS`). A user of another country gets 403 on every operation, whatever their roles.\n",
+      "Each country runs its own node. This API creates referrals to other countries, lists and shows the node's\nreferrals (outgoing and incoming), and takes every step of a referral: the receiving country accepts, declines or\nasks for information, starts the services and closes with an outcome; the sending country answers questions or\nwithdraws. A referral left unanswered past its answer due time is overdue, then expires. Messages to and from other countries travel as\nsigned, encrypted envelopes; this API only ever shows the calling country's own records.\n\nErrors are RFC 9457 problem details (`application/problem+json`). Bad input is 400 (malformed, or failing the\nschema) or 422 (well-formed but not acceptable, e.g. consent that does not cover the addressee), with the failing\nfields named in `errors`; 409 means the referral's current status does not allow the action.\n\nField names and picklist values follow the Human Trafficking Case Data Standard (HTCDS) where it defines them.\n\nAccess: every operation that needs a token names, in `x-enlace-right`, the one right it needs (`case.read`,\n`case.write`, `case.answer`, `case.share`, `reintegration.decide`, `reintegration.record`, `intake.record`,\n`intake.read`, `intake.screen`, `intake.convert`, `audit.read`, `flow.read`, `session.read`, `inbox.manage`,\n`statistics.publish`, `document.attach`, `document.read`); which roles hold which right is stated in libs/auth\n(`ROLE_RIGHTS`). A user of another country gets 403 on every operation, whatever their roles.\n\nOnly a focal point speaks for the country: every step that sends a message across the border (a referral's or a\nreturn's, a document attached, a reintegration's step that tells the sending country) is a focal point's of the\nnode's gateway agency, and anyone else gets 403 before anything is written.\n",
   },
   servers: [{ url: '/api/v1', description: "Relative to the node's own address." }],
   security: [{ bearerAuth: [] }],
@@ -311,6 +311,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           },
           { $ref: '#/components/parameters/ListStage' },
           { $ref: '#/components/parameters/ListCounterpart' },
+          { $ref: '#/components/parameters/ListAgency' },
           { $ref: '#/components/parameters/ListUrgency' },
           { $ref: '#/components/parameters/ListDueBefore' },
           { $ref: '#/components/parameters/ListCreatedFrom' },
@@ -441,7 +442,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         'x-enlace-right': 'case.answer',
         summary: 'Ask the sending country for information before answering an incoming referral.',
         description:
-          'The receiving country asks a question; the referral is info-requested at both ends until the sending country provides the answer. Focal points and supervisors only.',
+          'The receiving country asks a question; the referral is info-requested at both ends until the sending country provides the answer. Focal points only.',
         requestBody: {
           required: true,
           content: {
@@ -565,7 +566,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         'x-enlace-right': 'case.answer',
         summary: 'Record that the services of an accepted incoming referral have started.',
         description:
-          'The receiving country starts the services it accepted to give; the referral is in-service at both ends until it is closed with an outcome. Focal points and supervisors only.',
+          'The receiving country starts the services it accepted to give; the referral is in-service at both ends until it is closed with an outcome. Focal points only.',
         requestBody: {
           required: false,
           content: {
@@ -594,7 +595,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         'x-enlace-right': 'case.answer',
         summary: 'Close an incoming referral in service with its outcome.',
         description:
-          'Ends the referral loop with an outcome, successful or unsuccessful; an unsuccessful outcome needs a reason (422 without one). The sending country sees the same outcome. Focal points and supervisors only.',
+          'Ends the referral loop with an outcome, successful or unsuccessful; an unsuccessful outcome needs a reason (422 without one). The sending country sees the same outcome. Focal points only.',
         requestBody: {
           required: true,
           content: {
@@ -689,6 +690,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           },
           { $ref: '#/components/parameters/ListStage' },
           { $ref: '#/components/parameters/ListCounterpart' },
+          { $ref: '#/components/parameters/ListAgency' },
           { $ref: '#/components/parameters/ListDueBefore' },
           { $ref: '#/components/parameters/ListCreatedFrom' },
           { $ref: '#/components/parameters/ListCreatedTo' },
@@ -1248,7 +1250,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['reintegrations'],
         operationId: 'openReintegration',
-        'x-enlace-right': 'case.answer',
+        'x-enlace-right': 'reintegration.decide',
         summary: 'Open the reintegration of a person this country received and handed over.',
         description:
           "The plan is due one month after the arrival by default (the corridor's period), follow-ups at the corridor's interval. The sending country is told only where the person consented (shareWithSender).",
@@ -1311,6 +1313,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           },
           { $ref: '#/components/parameters/ListStage' },
           { $ref: '#/components/parameters/ListCounterpart' },
+          { $ref: '#/components/parameters/ListAgency' },
           { $ref: '#/components/parameters/ListDueBefore' },
           { $ref: '#/components/parameters/ListCreatedFrom' },
           { $ref: '#/components/parameters/ListCreatedTo' },
@@ -1377,7 +1380,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['reintegrations'],
         operationId: 'reintegrationAgreePlan',
-        'x-enlace-right': 'case.answer',
+        'x-enlace-right': 'reintegration.decide',
         summary: 'Receiving country: agree the reintegration plan.',
         requestBody: {
           required: true,
@@ -1407,7 +1410,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['reintegrations'],
         operationId: 'reintegrationStartImplementation',
-        'x-enlace-right': 'case.write',
+        'x-enlace-right': 'reintegration.record',
         summary: 'Receiving country: start implementing the plan.',
         requestBody: {
           required: true,
@@ -1432,7 +1435,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['reintegrations'],
         operationId: 'reintegrationStartMonitoring',
-        'x-enlace-right': 'case.write',
+        'x-enlace-right': 'reintegration.record',
         summary: 'Receiving country: start monitoring; follow-ups come at the agreed interval.',
         requestBody: {
           required: true,
@@ -1457,7 +1460,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['reintegrations'],
         operationId: 'reintegrationReportFollowUp',
-        'x-enlace-right': 'case.write',
+        'x-enlace-right': 'reintegration.record',
         summary: 'Receiving country: report a follow-up; signs of re-trafficking send the case to risk review.',
         requestBody: {
           required: true,
@@ -1487,7 +1490,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['reintegrations'],
         operationId: 'reintegrationResolveRiskReview',
-        'x-enlace-right': 'case.answer',
+        'x-enlace-right': 'reintegration.decide',
         summary: 'Receiving country: resolve the risk review: continue monitoring, or re-refer.',
         requestBody: {
           required: true,
@@ -1517,7 +1520,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['reintegrations'],
         operationId: 'reintegrationClose',
-        'x-enlace-right': 'case.answer',
+        'x-enlace-right': 'reintegration.decide',
         summary: 'Receiving country: close the reintegration with a reason.',
         requestBody: {
           required: true,
@@ -1547,7 +1550,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['reintegrations'],
         operationId: 'reintegrationReRefer',
-        'x-enlace-right': 'case.answer',
+        'x-enlace-right': 'reintegration.decide',
         summary: 'Receiving country: re-refer the person to other services.',
         requestBody: {
           required: true,
@@ -1577,7 +1580,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
       post: {
         tags: ['reintegrations'],
         operationId: 'reintegrationWithdrawConsent',
-        'x-enlace-right': 'case.write',
+        'x-enlace-right': 'reintegration.record',
         summary: 'Either end: the person withdrew consent; the flow stops and both nodes erase.',
         requestBody: {
           required: true,
@@ -2217,6 +2220,41 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         },
       },
     },
+    '/audit/records.csv': {
+      get: {
+        tags: ['audit'],
+        operationId: 'exportAuditRecordsCsv',
+        'x-enlace-right': 'audit.read',
+        summary: "Export this node's audit log, or the part of it the filters keep, as a CSV file.",
+        description:
+          'Every record the same filters as the list keep (`from`, `to`, `action`, `user`), in the order asked (`sort=newest`, the default, or `sort=sequence`), one line each: seq, at, user (empty for a caller without a valid token), action, resources (`type:id`, separated by spaces), outcome. No page size and no cursor: the file is streamed as the log is read, whatever its length. Cells a spreadsheet would read as a formula are prefixed with an apostrophe. The export itself is recorded in the audit log before the file is served.',
+        parameters: [
+          { $ref: '#/components/parameters/AuditFrom' },
+          { $ref: '#/components/parameters/AuditTo' },
+          { $ref: '#/components/parameters/AuditAction' },
+          { $ref: '#/components/parameters/AuditUser' },
+          { $ref: '#/components/parameters/AuditSort' },
+        ],
+        responses: {
+          '200': {
+            description: 'The CSV file (RFC 4180, a header line, CRLF line ends).',
+            headers: {
+              'Content-Disposition': {
+                description: 'attachment, with a file name naming the country and the day.',
+                schema: { type: 'string' },
+              },
+            },
+            content: {
+              'text/csv': { schema: { type: 'string' }, example: 'seq,at,user,action,resources,outcome\r\n' },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '422': { $ref: '#/components/responses/Unprocessable' },
+        },
+      },
+    },
     '/health': {
       get: {
         tags: ['health'],
@@ -2331,6 +2369,14 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
         description:
           'Only the cases exchanged with this country (the receiving one of an outgoing case, the sending one of an incoming case).',
         schema: { $ref: '#/components/schemas/CountryCode' },
+      },
+      ListAgency: {
+        name: 'agency',
+        in: 'query',
+        required: false,
+        description:
+          "Only the cases this agency of the node owns, among those the caller may read (its agency's and those shared with it); for the gateway agency, also those from before agencies. An agency the node does not have lists nothing.",
+        schema: { $ref: '#/components/schemas/AgencyId' },
       },
       ListUrgency: {
         name: 'urgency',

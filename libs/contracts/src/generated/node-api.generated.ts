@@ -242,7 +242,7 @@ export interface paths {
     put?: never;
     /**
      * Ask the sending country for information before answering an incoming referral.
-     * @description The receiving country asks a question; the referral is info-requested at both ends until the sending country provides the answer. Focal points and supervisors only.
+     * @description The receiving country asks a question; the referral is info-requested at both ends until the sending country provides the answer. Focal points only.
      */
     post: operations['requestReferralInformation'];
     delete?: never;
@@ -334,7 +334,7 @@ export interface paths {
     put?: never;
     /**
      * Record that the services of an accepted incoming referral have started.
-     * @description The receiving country starts the services it accepted to give; the referral is in-service at both ends until it is closed with an outcome. Focal points and supervisors only.
+     * @description The receiving country starts the services it accepted to give; the referral is in-service at both ends until it is closed with an outcome. Focal points only.
      */
     post: operations['startReferralService'];
     delete?: never;
@@ -357,7 +357,7 @@ export interface paths {
     put?: never;
     /**
      * Close an incoming referral in service with its outcome.
-     * @description Ends the referral loop with an outcome, successful or unsuccessful; an unsuccessful outcome needs a reason (422 without one). The sending country sees the same outcome. Focal points and supervisors only.
+     * @description Ends the referral loop with an outcome, successful or unsuccessful; an unsuccessful outcome needs a reason (422 without one). The sending country sees the same outcome. Focal points only.
      */
     post: operations['closeReferral'];
     delete?: never;
@@ -1407,6 +1407,26 @@ export interface paths {
      * @description The records of the node's audit log, newest first (`sort=newest`, the default) or in chain order (`sort=sequence`). Each shows its sequence number, time, user (the user name, never more of them), action (the route, e.g. `POST /api/v1/referrals/:id/accept`), the type and id of what it touched and the HTTP outcome; the log holds no person's data and none is shown. Filters: `from` (at or after) and `to` (before) an instant, `action` (the whole action), `user` (the whole user name). Paging as the case lists: while the answer has a `nextCursor`, ask again with `cursor` set to it and the same filters and sort; each record appears on exactly one page. At most `limit` records (default 50, at most 200).
      */
     get: operations['listAuditRecords'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/records.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export this node's audit log, or the part of it the filters keep, as a CSV file.
+     * @description Every record the same filters as the list keep (`from`, `to`, `action`, `user`), in the order asked (`sort=newest`, the default, or `sort=sequence`), one line each: seq, at, user (empty for a caller without a valid token), action, resources (`type:id`, separated by spaces), outcome. No page size and no cursor: the file is streamed as the log is read, whatever its length. Cells a spreadsheet would read as a formula are prefixed with an apostrophe. The export itself is recorded in the audit log before the file is served.
+     */
+    get: operations['exportAuditRecordsCsv'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3364,6 +3384,8 @@ export interface components {
     ListStage: components['schemas']['CaseStage'];
     /** @description Only the cases exchanged with this country (the receiving one of an outgoing case, the sending one of an incoming case). */
     ListCounterpart: components['schemas']['CountryCode'];
+    /** @description Only the cases this agency of the node owns, among those the caller may read (its agency's and those shared with it); for the gateway agency, also those from before agencies. An agency the node does not have lists nothing. */
+    ListAgency: components['schemas']['AgencyId'];
     /** @description Only the referrals of this urgency. */
     ListUrgency: components['schemas']['Urgency'];
     /** @description Only the cases whose pending step is due before this instant (overdue ones included). */
@@ -3530,6 +3552,7 @@ export type ParameterListCursor = components['parameters']['ListCursor'];
 export type ParameterListSort = components['parameters']['ListSort'];
 export type ParameterListStage = components['parameters']['ListStage'];
 export type ParameterListCounterpart = components['parameters']['ListCounterpart'];
+export type ParameterListAgency = components['parameters']['ListAgency'];
 export type ParameterListUrgency = components['parameters']['ListUrgency'];
 export type ParameterListDueBefore = components['parameters']['ListDueBefore'];
 export type ParameterListCreatedFrom = components['parameters']['ListCreatedFrom'];
@@ -3758,6 +3781,8 @@ export interface operations {
         stage?: components['parameters']['ListStage'];
         /** @description Only the cases exchanged with this country (the receiving one of an outgoing case, the sending one of an incoming case). */
         counterpart?: components['parameters']['ListCounterpart'];
+        /** @description Only the cases this agency of the node owns, among those the caller may read (its agency's and those shared with it); for the gateway agency, also those from before agencies. An agency the node does not have lists nothing. */
+        agency?: components['parameters']['ListAgency'];
         /** @description Only the referrals of this urgency. */
         urgency?: components['parameters']['ListUrgency'];
         /** @description Only the cases whose pending step is due before this instant (overdue ones included). */
@@ -4221,6 +4246,8 @@ export interface operations {
         stage?: components['parameters']['ListStage'];
         /** @description Only the cases exchanged with this country (the receiving one of an outgoing case, the sending one of an incoming case). */
         counterpart?: components['parameters']['ListCounterpart'];
+        /** @description Only the cases this agency of the node owns, among those the caller may read (its agency's and those shared with it); for the gateway agency, also those from before agencies. An agency the node does not have lists nothing. */
+        agency?: components['parameters']['ListAgency'];
         /** @description Only the cases whose pending step is due before this instant (overdue ones included). */
         dueBefore?: components['parameters']['ListDueBefore'];
         /** @description Only the cases created at this node at or after this instant. */
@@ -5022,6 +5049,8 @@ export interface operations {
         stage?: components['parameters']['ListStage'];
         /** @description Only the cases exchanged with this country (the receiving one of an outgoing case, the sending one of an incoming case). */
         counterpart?: components['parameters']['ListCounterpart'];
+        /** @description Only the cases this agency of the node owns, among those the caller may read (its agency's and those shared with it); for the gateway agency, also those from before agencies. An agency the node does not have lists nothing. */
+        agency?: components['parameters']['ListAgency'];
         /** @description Only the cases whose pending step is due before this instant (overdue ones included). */
         dueBefore?: components['parameters']['ListDueBefore'];
         /** @description Only the cases created at this node at or after this instant. */
@@ -6165,6 +6194,44 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AuditRecordList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+    };
+  };
+  exportAuditRecordsCsv: {
+    parameters: {
+      query?: {
+        /** @description Only records written at or after this instant. */
+        from?: components['parameters']['AuditFrom'];
+        /** @description Only records written before this instant (after `from`, else 422). */
+        to?: components['parameters']['AuditTo'];
+        /** @description Only records of this action, as the log names it (e.g. `GET /api/v1/referrals/:id/person`). */
+        action?: components['parameters']['AuditAction'];
+        /** @description Only records of this user name. */
+        user?: components['parameters']['AuditUser'];
+        /** @description Newest first (the default) or in chain order, oldest first. */
+        sort?: components['parameters']['AuditSort'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV file (RFC 4180, a header line, CRLF line ends). */
+      200: {
+        headers: {
+          /** @description attachment, with a file name naming the country and the day. */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          /** @example seq,at,user,action,resources,outcome */
+          'text/csv': string;
         };
       };
       400: components['responses']['BadRequest'];

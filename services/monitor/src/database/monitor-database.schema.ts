@@ -15,7 +15,7 @@ type Counter = ColumnType<string, number | string, number | string>;
  * so concurrent writers add up; a report reads a range of the primary key per corridor.
  */
 export interface FlowCountersTable {
-  granularity: 'hour' | 'day' | 'month';
+  granularity: 'minute' | 'hour' | 'day' | 'month';
   from_country: string;
   to_country: string;
   bucket_start: Timestamp;

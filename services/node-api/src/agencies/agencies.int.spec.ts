@@ -196,6 +196,15 @@ describe('agencies inside a node (on the real PostgreSQL)', () => {
     expect(
       (await shelterWorker.request('POST', `/referrals/${referralId}/withdraw`, { reason: 'no longer needed' })).status,
     ).toBe(403);
+    // nor do the gateway agency's supervisor and case worker: only its focal points speak for the country
+    for (const speaker of [policeSupervisor, await as('case-worker', POLICE)]) {
+      expect(
+        (await speaker.request('POST', `/referrals/${referralId}/withdraw`, { reason: 'no longer needed' })).status,
+      ).toBe(403);
+    }
+    expect(
+      await db.selectFrom('outbox').select('envelope_id').where('case_id', '=', referralId).execute(),
+    ).toHaveLength(1);
 
     expect((await policeSupervisor.request('DELETE', `/cases/${referralId}/shares/${SHELTER}`)).status).toBe(200);
     expect((await shelterWorker.request('GET', `/referrals/${referralId}`)).status).toBe(404);
@@ -270,6 +279,58 @@ describe('agencies inside a node (on the real PostgreSQL)', () => {
     ).toBe(422);
     // one case, as before: the merge made none
     expect(await db.selectFrom('cases').select('id').where('id', '=', caseId).execute()).toHaveLength(1);
+  }, 30_000);
+
+  it('should list the cases of one agency on asking, among those the caller may read, in the query', async () => {
+    const policeFocal = await as('focal-point', POLICE);
+    const own = (await policeFocal.request('POST', '/referrals', referralRequest)).body as { id: string };
+    // the migration authority's intake, given to the police, becomes a referral the migration authority owns
+    const recorded = await (
+      await as('hotline', MIGRATION)
+    ).request('POST', '/intakes', { channel: 'hotline', urgency: 'high', consent, person: { firstName: 'Lucía' } });
+    const intakeId = (recorded.body as { id: string }).id;
+    const migrationSupervisor = await as('supervisor', MIGRATION);
+    await migrationSupervisor.request('POST', `/intakes/${intakeId}/screen`, { outcome: 'presumed-victim' });
+    await migrationSupervisor.request('PUT', `/cases/${intakeId}/shares/${POLICE}`, { reason: 'To refer to EC' });
+    const converted = await policeFocal.request('POST', `/intakes/${intakeId}/referral`, {
+      toCountry: 'EC',
+      reason: 'AdditionalServicesRequired',
+      servicesRequested: ['Health'],
+    });
+    expect(converted.status).toBe(201);
+    const theirs = (converted.body as { id: string }).id;
+    expect(
+      (await db.selectFrom('cases').select('agency').where('id', '=', theirs).executeTakeFirstOrThrow()).agency,
+    ).toBe(MIGRATION);
+
+    const listed = async (client: NodeApiClient, query: string) =>
+      idsIn((await client.request('GET', `/referrals${query}`)).body);
+    expect(await listed(policeFocal, '')).toEqual(expect.arrayContaining([own.id, theirs]));
+    expect(await listed(policeFocal, `?agency=${MIGRATION}`)).toEqual([theirs]);
+    const police = await listed(policeFocal, `?agency=${POLICE}`);
+    expect(police).toContain(own.id);
+    expect(police).not.toContain(theirs);
+    expect(await listed(policeFocal, `?agency=${SHELTER}`)).toEqual([]);
+    // the filter narrows what the caller reads, never widens it: the police's own case stays hidden from migration
+    expect(await listed(migrationSupervisor, `?agency=${POLICE}`)).not.toContain(own.id);
+    expect(await listed(migrationSupervisor, `?agency=${MIGRATION}`)).toEqual([theirs]);
+    // pages of one agency's list carry on with the same filter, and a cursor of another list is refused
+    const first = await policeFocal.request('GET', `/referrals?agency=${POLICE}&limit=1`);
+    const cursor = (first.body as { nextCursor?: string }).nextCursor ?? '';
+    expect(cursor).not.toBe('');
+    expect((await policeFocal.request('GET', `/referrals?agency=${POLICE}&limit=1&cursor=${cursor}`)).status).toBe(200);
+    expect((await policeFocal.request('GET', `/referrals?agency=${MIGRATION}&limit=1&cursor=${cursor}`)).status).toBe(
+      400,
+    );
+
+    for (const bad of ['CO-Police', 'co police', `a${'b'.repeat(63)}`]) {
+      const refused = await policeFocal.request('GET', `/referrals?agency=${encodeURIComponent(bad)}`);
+      expect([bad, refused.status, refused.contentType]).toEqual([bad, 400, expect.stringContaining('problem+json')]);
+      expect(refused.body).toMatchObject({ errors: [{ field: 'agency' }] });
+    }
+    expect((await policeFocal.request('GET', `/returns?agency=${MIGRATION}`)).status).toBe(200);
+    expect((await policeFocal.request('GET', `/reintegrations?agency=${MIGRATION}`)).status).toBe(200);
+    expect((await policeFocal.request('GET', '/returns?agency=-x')).status).toBe(400);
   }, 30_000);
 
   it('should never let a user read a case neither owned by nor shared with their agency, whatever the sharing', async () => {

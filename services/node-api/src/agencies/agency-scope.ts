@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { holdsRight, type Right, type Role } from '@enlace/auth';
 import { ProblemException } from '@enlace/http';
 import { RequestAuditContext } from '../audit/request-audit.context';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -10,6 +11,7 @@ export interface CallerAgency {
   /** Whether it is the node's gateway agency, whose rows from before agencies (no owner) it also owns. */
   readonly gateway: boolean;
   readonly username: string;
+  readonly roles: readonly Role[];
 }
 
 /**
@@ -37,7 +39,7 @@ export class AgencyScope {
     const user = (this.requests.current()?.request as { user?: AuthenticatedUser } | undefined)?.user;
     if (!user) return undefined;
     const agency = user.agency ?? this.config.gatewayAgency;
-    return { agency, gateway: agency === this.config.gatewayAgency, username: user.username };
+    return { agency, gateway: agency === this.config.gatewayAgency, username: user.username, roles: user.roles };
   }
 
   /** The agency a new case or intake belongs to: the caller's, or the gateway's for what arrives from the network. */
@@ -46,16 +48,27 @@ export class AgencyScope {
   }
 
   /**
-   * Only the gateway agency speaks for the country: a step that sends a message across the border, asked by a user
-   * of another agency, is refused before anything is written.
+   * Only a focal point of the gateway agency speaks for the country: a step that sends a message across the border,
+   * asked by a user of another agency or by one without `right` (the sending right of that step, a focal point's in
+   * ROLE_RIGHTS), is refused before anything is written. Most routes refuse such a user already by their roles; a
+   * reintegration's step stays open to case workers and supervisors while it tells the sending country nothing, so
+   * this is where its sending is refused.
    */
-  assertMaySendAcrossBorder(): void {
+  assertMaySendAcrossBorder(right: Right): void {
     const caller = this.caller();
-    if (caller && !caller.gateway) {
+    if (!caller) return;
+    if (!caller.gateway) {
       throw new ProblemException({
         status: 403,
         title: 'Forbidden',
         detail: `Only the users of ${this.config.gatewayAgency}, the country's gateway agency, send and answer across the border.`,
+      });
+    }
+    if (!holdsRight(caller.roles, right)) {
+      throw new ProblemException({
+        status: 403,
+        title: 'Forbidden',
+        detail: `This step sends a message across the border: only a focal point (${right}) sends and answers for the country.`,
       });
     }
   }

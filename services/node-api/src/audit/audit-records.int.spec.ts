@@ -32,6 +32,7 @@ describe('AuditRecordsHttpController (on the real PostgreSQL)', () => {
   let app: INestApplication;
   let apiUrl: string;
   let written: AuditRecord[] = [];
+  let store: AuditLogStore;
 
   const as = async (role: string): Promise<NodeApiClient> => {
     const token = await new SignJWT({ country: 'CO', roles: [role] })
@@ -73,7 +74,7 @@ describe('AuditRecordsHttpController (on the real PostgreSQL)', () => {
     await ensureAuditKeyFile(auditKeyFile);
     const usersFile = path.join(dir, 'users.json');
     await fs.writeFile(usersFile, '[]');
-    const store = new AuditLogStore(db, { key: await loadAuditKey(auditKeyFile) });
+    store = new AuditLogStore(db, { key: await loadAuditKey(auditKeyFile) });
     const actor = (username: string) => ({ username, country: 'CO', roles: ['case-worker'] });
     written = [];
     for (let i = 0; i < 7; i++) {
@@ -166,5 +167,76 @@ describe('AuditRecordsHttpController (on the real PostgreSQL)', () => {
       expect((await (await as(role)).request('GET', '/audit/records')).status).toBe(403);
     }
     expect((await new NodeApiClient(apiUrl).request('GET', '/audit/records')).status).toBe(401);
+  });
+
+  describe('GET /audit/records.csv', () => {
+    const exportCsv = async (query: string, role = 'auditor') =>
+      (await as(role)).request<string>('GET', `/audit/records.csv?${query}`);
+    const lines = (csv: string): string[] => csv.split('\r\n').filter((line) => line !== '');
+    const exportAction = encodeURIComponent('GET /api/v1/audit/records.csv');
+
+    it('should export the records of the filters in the order asked, and record the export before serving it', async () => {
+      const before = (await walk(`action=${exportAction}`)).items.length;
+      const response = await exportCsv(`user=${user}&sort=sequence`);
+
+      expect(response.status).toBe(200);
+      expect(response.contentType).toContain('text/csv');
+      expect(response.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="enlace-CO-audit-\d{4}-\d{2}-\d{2}\.csv"$/,
+      );
+      const mine = written.filter((record) => record.actor?.username === user);
+      expect(lines(response.body)).toEqual([
+        'seq,at,user,action,resources,outcome',
+        ...mine.map(
+          (record) =>
+            `${record.seq},${record.at},${user},${record.action},referral:${record.resource['referral']},${record.outcome}`,
+        ),
+      ]);
+      const exports = (await walk(`action=${exportAction}`)).items;
+      expect(exports).toHaveLength(before + 1);
+      expect(exports[0]).toMatchObject({ user: 'co.auditor', outcome: 200 });
+    });
+
+    it('should stream a log longer than the pages it is read in, each record once, newest first by default', async () => {
+      const bulk = `bulk-${randomUUID().slice(0, 8)}`;
+      const appended: AuditRecord[] = [];
+      for (let batch = 0; batch < 11; batch++) {
+        appended.push(
+          ...(await Promise.all(
+            Array.from({ length: 111 }, (_, i) =>
+              store.append({
+                at: new Date(Date.UTC(2026, 1, 1, 0, batch, i % 60)).toISOString(),
+                actor: { username: bulk, country: 'CO', roles: ['case-worker'] },
+                action: 'GET /api/v1/referrals/:id',
+                resource: { referral: randomUUID() },
+                outcome: 200,
+              }),
+            ),
+          )),
+        );
+      }
+
+      const response = await exportCsv(`user=${bulk}`);
+
+      expect(response.status).toBe(200);
+      const seqs = lines(response.body)
+        .slice(1)
+        .map((line) => Number(line.split(',')[0]));
+      expect(seqs).toHaveLength(1221);
+      expect(seqs).toEqual(appended.map((record) => record.seq).sort((a, b) => b - a));
+    });
+
+    it('should answer a bad filter with problem+json naming it, a backwards range with 422, a role without audit.read with 403', async () => {
+      const bad = await exportCsv('from=yesterday');
+      expect(bad.status).toBe(400);
+      expect(bad.contentType).toContain('application/problem+json');
+      expect(JSON.stringify(bad.body)).toContain('"field":"from"');
+      expect((await exportCsv('from=2026-01-12T00:00:00Z&to=2026-01-11T00:00:00Z')).status).toBe(422);
+      expect((await exportCsv('limit=10')).status).toBe(200);
+      for (const role of ['case-worker', 'secretariat', 'focal-point', 'hotline']) {
+        expect((await exportCsv('', role)).status).toBe(403);
+      }
+      expect((await new NodeApiClient(apiUrl).request('GET', '/audit/records.csv')).status).toBe(401);
+    });
   });
 });

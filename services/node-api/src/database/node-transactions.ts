@@ -78,6 +78,18 @@ export class NodeTransactions {
     return true;
   }
 
+  /**
+   * Writes the open transaction's list `name` now, in one statement, and empties it: for a write that must come after
+   * the gathered ones (a change of a case whose earlier change of the transaction is still gathered).
+   */
+  async flush(name: string): Promise<void> {
+    const open = this.current.getStore();
+    const list = open?.queued.get(name);
+    if (!open || !list) return;
+    open.queued.delete(name);
+    await list.write(list.items);
+  }
+
   /** Runs `then` once the open transaction commits (never if it rolls back); at once outside a transaction. */
   async afterCommit(then: () => Promise<void>): Promise<void> {
     const open = this.current.getStore();

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { CaseRights } from '@enlace/auth';
+import { CaseRights, ReintegrationRights } from '@enlace/auth';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { CasePersonView, toCasePersonView } from '../cases/dto/case-person.view';
@@ -24,7 +24,7 @@ export class ReintegrationsHttpController {
   constructor(private readonly reintegrations: ReintegrationsService) {}
 
   @Post()
-  @RequireRoles(...CaseRights.answer)
+  @RequireRoles(...ReintegrationRights.decide)
   async open(
     @Body(new ContractBodyPipe('OpenReintegrationRequest')) body: OpenReintegrationRequest,
     @CurrentUser() user: AuthenticatedUser,
@@ -67,7 +67,7 @@ export class ReintegrationsHttpController {
   /** One step of the reintegration; each step's body and roles are its own (REINTEGRATION_STEPS, the OpenAPI document). */
   @Post(':id/:step')
   @HttpCode(200)
-  @RequireRoles(...CaseRights.write)
+  @RequireRoles(...ReintegrationRights.record)
   async takeStep(
     @Param('id', planId) id: string,
     @Param('step') step: string,

@@ -1,5 +1,12 @@
 import { ProblemException } from '@enlace/http';
-import { Granularity, bucketCount, bucketStart, bucketsBetween, defaultGranularity } from '../domain/time-buckets';
+import {
+  Granularity,
+  MINUTE_COUNTERS_KEPT_MS,
+  bucketCount,
+  bucketStart,
+  bucketsBetween,
+  defaultGranularity,
+} from '../domain/time-buckets';
 
 /** At most this many buckets per corridor in one answer, so that a report stays a bounded read and a bounded answer. */
 export const MAX_BUCKETS = 2000;
@@ -34,6 +41,14 @@ export function statisticsWindow(
       title: 'Bad Request',
       detail: `The window holds more than ${MAX_BUCKETS} buckets of one ${granularity}.`,
       errors: [{ field: 'granularity', message: `must be coarser for this window` }],
+    });
+  }
+  if (granularity === 'minute' && asked.getTime() < now.getTime() - MINUTE_COUNTERS_KEPT_MS) {
+    throw new ProblemException({
+      status: 400,
+      title: 'Bad Request',
+      detail: `Minutes are kept for ${MINUTE_COUNTERS_KEPT_MS / 3_600_000} hours: ask hours for an older window.`,
+      errors: [{ field: 'granularity', message: 'must be coarser for this window' }],
     });
   }
   const since = bucketStart(asked, granularity);

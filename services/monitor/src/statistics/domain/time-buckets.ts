@@ -1,5 +1,8 @@
-/** Bucket sizes of the statistics; every bucket starts on a UTC boundary. */
-export const GRANULARITIES = ['hour', 'day', 'month'] as const;
+/**
+ * Bucket sizes of the statistics; every bucket starts on a UTC boundary. Minutes chart a network's last hours (a
+ * fresh one, all of whose traffic is minutes old, among them); they are kept only that long (MINUTE_COUNTERS_KEPT_MS).
+ */
+export const GRANULARITIES = ['minute', 'hour', 'day', 'month'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
 
 /** The start of the bucket holding `at`. */
@@ -8,7 +11,8 @@ export function bucketStart(at: Date, granularity: Granularity): Date {
   const m = at.getUTCMonth();
   if (granularity === 'month') return new Date(Date.UTC(y, m, 1));
   if (granularity === 'day') return new Date(Date.UTC(y, m, at.getUTCDate()));
-  return new Date(Date.UTC(y, m, at.getUTCDate(), at.getUTCHours()));
+  if (granularity === 'hour') return new Date(Date.UTC(y, m, at.getUTCDate(), at.getUTCHours()));
+  return new Date(Date.UTC(y, m, at.getUTCDate(), at.getUTCHours(), at.getUTCMinutes()));
 }
 
 /** The start of the bucket after the one starting at `start`. */
@@ -16,7 +20,8 @@ export function nextBucket(start: Date, granularity: Granularity): Date {
   const next = new Date(start.getTime());
   if (granularity === 'month') next.setUTCMonth(next.getUTCMonth() + 1);
   else if (granularity === 'day') next.setUTCDate(next.getUTCDate() + 1);
-  else next.setUTCHours(next.getUTCHours() + 1);
+  else if (granularity === 'hour') next.setUTCHours(next.getUTCHours() + 1);
+  else next.setUTCMinutes(next.getUTCMinutes() + 1);
   return next;
 }
 
@@ -37,11 +42,14 @@ export function bucketCount(since: Date, until: Date, granularity: Granularity):
     const months = (until.getUTCFullYear() - from.getUTCFullYear()) * 12 + until.getUTCMonth() - from.getUTCMonth();
     return bucketStart(until, 'month') < until ? months + 1 : months;
   }
-  const size = granularity === 'day' ? 86_400_000 : 3_600_000;
+  const size = { minute: 60_000, hour: 3_600_000, day: 86_400_000 }[granularity];
   return Math.ceil((until.getTime() - from.getTime()) / size);
 }
 
 const DAY_MS = 86_400_000;
+
+/** How long minute counters are kept: longer than the widest window of minutes a report may have (MAX_BUCKETS). */
+export const MINUTE_COUNTERS_KEPT_MS = 2 * DAY_MS;
 
 /** The bucket size a window gets when none is asked for: enough detail to chart, few enough buckets to read fast. */
 export function defaultGranularity(since: Date, until: Date): Granularity {

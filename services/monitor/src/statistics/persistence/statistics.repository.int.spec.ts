@@ -3,11 +3,13 @@ import { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { MonitorDatabase } from '../../database/monitor-database.schema';
 import { migrateMonitorDatabase } from '../../database/monitor-migrations';
+import { MinuteCountersPruner } from '../application/minute-counters.pruner';
 import { StatisticsQueryService } from '../application/statistics-query.service';
 import { statisticsWindow } from '../application/statistics-window';
 import { EnvelopeFacts } from '../domain/envelope-facts';
 import { IncrementBatch } from '../domain/increment-batch';
 import { delayMeasured, envelopeCounted } from '../domain/statistics-increment';
+import { bucketStart } from '../domain/time-buckets';
 import { StatisticsRepository } from './statistics.repository';
 
 function envelope(type: string, sentAt: string, from = 'CO', to = 'EC'): EnvelopeFacts {
@@ -116,6 +118,35 @@ describe(StatisticsRepository, () => {
         );
         expect(sum('envelopes', wider)).toBe(3_200);
       }
+    });
+  });
+
+  describe('minute counters', () => {
+    it('should count a fresh minute by the minute, and prune minutes older than two days but no hour', async () => {
+      const now = new Date();
+      const minutes = (ago: number) => new Date(now.getTime() - ago * 60_000).toISOString();
+      const fresh = envelope('referral.requested.v1', minutes(3), 'UY', 'PY');
+      const recent = [fresh];
+      const old = [envelope('referral.requested.v1', minutes(3 * 24 * 60), 'UY', 'PY')];
+      await statistics.noteCorridors(recent);
+      await statistics.apply(new IncrementBatch().add([...recent, ...old].flatMap(envelopeCounted)));
+
+      const window = statisticsWindow({ since: minutes(10), granularity: 'minute' }, now);
+      const flows = await reports.flows({ from: 'UY', to: 'PY' }, window);
+      expect(window.starts).toHaveLength(11);
+      expect(flows.corridors[0]?.buckets.filter((bucket) => bucket.count > 0)).toEqual([
+        expect.objectContaining({ count: 1, byType: { 'referral.requested.v1': 1 } }),
+      ]);
+
+      const pruned = await new MinuteCountersPruner(statistics).prune(now);
+
+      expect(pruned).toBeGreaterThanOrEqual(1);
+      const corridor = [{ from: 'UY', to: 'PY' }];
+      const since = new Date(now.getTime() - 4 * 86_400_000);
+      expect(await statistics.counters('minute', corridor, since, now)).toEqual([
+        expect.objectContaining({ measure: 'envelopes', bucketStart: bucketStart(fresh.sentAt, 'minute'), count: 1 }),
+      ]);
+      expect((await statistics.counters('hour', corridor, since, now)).map((c) => c.count)).toEqual([1, 1]);
     });
   });
 

@@ -63,6 +63,16 @@ export class StatisticsRepository {
       .execute();
   }
 
+  /** Deletes the minute counters of buckets that started before `before`; the number of counters deleted. */
+  async pruneMinuteCounters(before: Date): Promise<number> {
+    const result = await this.db
+      .deleteFrom('flow_counters')
+      .where('granularity', '=', 'minute')
+      .where('bucket_start', '<', before)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async listCorridors(): Promise<Corridor[]> {
     const rows = await this.db
       .selectFrom('corridors')

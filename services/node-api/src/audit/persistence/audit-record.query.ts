@@ -11,9 +11,13 @@ export interface AuditRecordFilter {
   readonly user?: string;
 }
 
-/** One page's query: the filter, the order, the page's size and the sequence number the page starts after. */
-export interface AuditRecordQuery extends AuditRecordFilter {
+/** What an export takes: every record of the filter, in the order asked. */
+export interface AuditRecordExport extends AuditRecordFilter {
   readonly sort: AuditRecordSort;
+}
+
+/** One page's query: the filter, the order, the page's size and the sequence number the page starts after. */
+export interface AuditRecordQuery extends AuditRecordExport {
   readonly limit: number;
   readonly afterSeq?: number;
 }

@@ -37,7 +37,7 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
     private readonly repository: ProtocolCaseRepository<S, D>,
     private readonly validator: MessageValidator,
     private readonly trail: CaseAuditTrail = { around: (write) => write() },
-    /** Whose agency a request acts for: only the gateway agency's users send across the border. */
+    /** Whose agency a request acts for: only the gateway agency's focal points send across the border. */
     private readonly scope?: AgencyScope,
   ) {}
 
@@ -158,7 +158,9 @@ export class ProtocolCaseWriter<S extends CaseStateBase, E extends CaseEventBase
         .flatMap((event) => this.protocol.messageFor(event, content, options.note) ?? []),
       ...(options.extraMessages ?? []),
     ];
-    if (messages.length > 0) this.scope?.assertMaySendAcrossBorder();
+    // The sending country's steps need `case.write`, the receiving one's `case.answer`: both a focal point's.
+    if (messages.length > 0)
+      this.scope?.assertMaySendAcrossBorder(state.side === 'sender' ? 'case.write' : 'case.answer');
     const counterpart = state.side === 'sender' ? state.toCountry : state.fromCountry;
     const outbox = messages.map((message): OutboxEntry => {
       this.validator.assertPayload(message.type, message.payload);

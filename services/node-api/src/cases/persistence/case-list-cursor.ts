@@ -21,6 +21,7 @@ export function caseListDigest(filter: CaseListFilter, sort: CaseListSort): stri
     filter.dueBefore?.toISOString() ?? null,
     filter.createdFrom?.toISOString() ?? null,
     filter.createdTo?.toISOString() ?? null,
+    filter.agency ?? null,
   ]);
 }
 

@@ -16,6 +16,8 @@ export interface CaseListFilter {
   readonly stage?: 'open' | 'ended';
   /** The other country of the exchange. */
   readonly counterpart?: string;
+  /** The agency of the node that owns the case (among those the caller may read). */
+  readonly agency?: string;
   /** A referral's urgency. */
   readonly urgency?: string;
   /** Only cases whose pending step was due by `now` (true), or only the others (false). */

@@ -3,7 +3,7 @@ import { NodeDatabase, OutboxEntry, ScratchDatabase } from '@enlace/store';
 import { Kysely, PostgresDialect } from 'kysely';
 import { Pool } from 'pg';
 import { NodeTransactions } from '../../database/node-transactions';
-import { CaseTable } from './case-table';
+import { CaseTable, ConcurrentCaseChangeError, type CaseTableChange } from './case-table';
 
 const message = (caseId: string, type: string): OutboxEntry => ({
   envelopeId: randomUUID(),
@@ -152,6 +152,99 @@ describe('CaseTable (on the real PostgreSQL)', () => {
       expect(statements.filter((sql) => sql.includes('from "cases"'))).toHaveLength(1);
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(otherWriterDone).toBe(true);
+    });
+  });
+
+  describe('change', () => {
+    const changeOf = (
+      id: string,
+      expectedVersion: number,
+      status: string,
+      outbox: OutboxEntry[] = [],
+    ): CaseTableChange => ({
+      id,
+      expectedVersion,
+      state: { status, side: 'sender', fromCountry: 'CO', toCountry: 'EC' },
+      status,
+      timeline: [{ at: new Date().toISOString(), event: status, side: 'sender', status }],
+      due: null,
+      pendingOn: null,
+      outbox,
+      at: new Date(),
+    });
+    const stored = (id: string) =>
+      scratch.db
+        .selectFrom('cases')
+        .select(['status', 'version', 'timeline'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+    const caseUpdates = () => statements.filter((text) => /^update "?cases"?/.test(text.trim()));
+
+    it('should write the changes of a batch’s locked cases that send nothing in one statement before the commit', async () => {
+      const [a, b] = [randomUUID(), randomUUID()];
+      await table.insert(row(a), []);
+      await table.insert(row(b), []);
+      statements.length = 0;
+
+      await transactions.run(async () => {
+        await CaseTable.lockAll(transactions, [a, b]);
+        await table.change(changeOf(a, 0, 'Delivered'));
+        await table.change(changeOf(b, 0, 'Delivered'));
+        await table.change(changeOf(a, 1, 'Accepted'));
+        expect(caseUpdates()).toHaveLength(0);
+      });
+
+      expect(caseUpdates()).toHaveLength(1);
+      const [storedA, storedB] = [await stored(a), await stored(b)];
+      expect(storedA).toMatchObject({ status: 'Accepted', version: 2 });
+      expect((storedA.timeline as { event: string }[]).map((entry) => entry.event)).toEqual(['Delivered', 'Accepted']);
+      expect(storedB).toMatchObject({ status: 'Delivered', version: 1 });
+    });
+
+    it('should write a case’s gathered changes before a change of it that sends a message', async () => {
+      const id = randomUUID();
+      await table.insert(row(id), []);
+
+      await transactions.run(async () => {
+        await CaseTable.lockAll(transactions, [id]);
+        await table.change(changeOf(id, 0, 'Delivered'));
+        await table.change(changeOf(id, 1, 'Accepted', [message(id, 'accepted')]));
+      });
+
+      const after = await stored(id);
+      expect(after).toMatchObject({ status: 'Accepted', version: 2 });
+      expect((after.timeline as { event: string }[]).map((entry) => entry.event)).toEqual(['Delivered', 'Accepted']);
+      expect((await outboxOf(id)).map((entry) => entry.type)).toEqual(['accepted']);
+    });
+
+    it('should undo the whole transaction when a gathered change was decided on another version', async () => {
+      const [a, b] = [randomUUID(), randomUUID()];
+      await table.insert(row(a), []);
+      await table.insert(row(b), []);
+
+      await expect(
+        transactions.run(async () => {
+          await CaseTable.lockAll(transactions, [a, b]);
+          await table.change(changeOf(a, 0, 'Delivered'));
+          await table.change(changeOf(b, 7, 'Delivered'));
+        }),
+      ).rejects.toThrow(ConcurrentCaseChangeError);
+
+      expect(await stored(a)).toMatchObject({ status: 'Sent', version: 0 });
+      expect(await stored(b)).toMatchObject({ status: 'Sent', version: 0 });
+    });
+
+    it('should write a change at once when the transaction did not lock its case for a batch', async () => {
+      const id = randomUUID();
+      await table.insert(row(id), []);
+      statements.length = 0;
+
+      await transactions.run(async () => {
+        await table.change(changeOf(id, 0, 'Delivered'));
+        expect(caseUpdates()).toHaveLength(1);
+      });
+
+      expect(await stored(id)).toMatchObject({ status: 'Delivered', version: 1 });
     });
   });
 

@@ -258,8 +258,21 @@ export class CaseTable {
       );
   }
 
-  /** Writes one change in one transaction (the caller's, when it is in one); throws when the case moved on. */
+  /**
+   * Writes one change in one transaction (the caller's, when it is in one); throws when the case moved on. A change
+   * that sends nothing and erases nothing, of a case the open transaction locked for a batch (`lockAll`: no one else
+   * can change it until the commit), is gathered with the others of the batch and written with them in one statement
+   * just before the commit (a delivery receipt's new status: one per referral sent); any other change first writes
+   * those gathered, so that each case's changes reach the table in the order they were made.
+   */
   async change(change: CaseTableChange): Promise<void> {
+    if (change.outbox.length === 0 && !change.erasure && this.lockedForBatch(change.id)) {
+      const gathered = this.transactions.queue(GATHERED_CHANGES, change, (changes) =>
+        CaseTable.writeGathered(this.transactions, changes),
+      );
+      if (gathered) return;
+    }
+    await this.transactions.flush(GATHERED_CHANGES);
     await this.transactions.run(async (trx) => {
       const updated = await trx
         .updateTable('cases')
@@ -402,6 +415,50 @@ export class CaseTable {
       .execute();
   }
 
+  /** True when the open transaction locked the case's row for a batch (`lockAll`) and found it. */
+  private lockedForBatch(id: string): boolean {
+    return this.transactions.inTransaction && Boolean(this.transactions.remembered<CaseRow | null>(lockedRowKey(id)));
+  }
+
+  /**
+   * The changes gathered in a transaction, in one statement: one row per case (a case changed twice takes the last
+   * state and both timelines, its version counted up once per change), each written only if still at the version
+   * its first change was decided on; throws, so that the transaction rolls back, when one was not.
+   */
+  private static async writeGathered(
+    transactions: NodeTransactions,
+    changes: readonly CaseTableChange[],
+  ): Promise<void> {
+    const byCase = new Map<
+      string,
+      { first: CaseTableChange; last: CaseTableChange; timeline: TimelineEntry[]; count: number }
+    >();
+    for (const change of changes) {
+      const seen = byCase.get(change.id);
+      if (seen) {
+        seen.last = change;
+        seen.timeline.push(...change.timeline);
+        seen.count++;
+      } else byCase.set(change.id, { first: change, last: change, timeline: [...change.timeline], count: 1 });
+    }
+    const rows = [...byCase.values()];
+    const result = await sql<{ id: string }>`
+      update cases set state = given.state, status = given.status, timeline = cases.timeline || given.timeline,
+                       due = given.due, pending_on = given.pending_on, updated_at = given.at,
+                       version = cases.version + given.changes
+        from unnest(${rows.map((row) => row.first.id)}::text[], ${rows.map((row) => row.first.expectedVersion)}::int[],
+                    ${rows.map((row) => row.count)}::int[], ${rows.map((row) => JSON.stringify(row.last.state))}::jsonb[],
+                    ${rows.map((row) => row.last.status)}::text[], ${rows.map((row) => JSON.stringify(row.timeline))}::jsonb[],
+                    ${rows.map((row) => row.last.due?.toISOString() ?? null)}::timestamptz[],
+                    ${rows.map((row) => row.last.pendingOn)}::text[], ${rows.map((row) => row.last.at.toISOString())}::timestamptz[])
+             as given (id, expected_version, changes, state, status, timeline, due, pending_on, at)
+       where cases.id = given.id and cases.version = given.expected_version
+      returning cases.id`.execute(transactions.executor);
+    if (result.rows.length === rows.length) return;
+    const written = new Set(result.rows.map((row) => row.id));
+    throw new ConcurrentCaseChangeError(rows.find((row) => !written.has(row.first.id))?.first.id ?? '');
+  }
+
   /** The first receipt of each message counts: a message delivered twice keeps its first time. */
   private async writeDeliveries(marks: readonly DeliveryMark[]): Promise<void> {
     await sql`
@@ -425,6 +482,9 @@ export class CaseTable {
     await sql`select pg_notify(${NodeChannels.outbox}, ''), ${this.transactions.lastWriteLocks()}`.execute(trx);
   }
 }
+
+/** The open transaction's list of gathered case changes (`CaseTable.change`). */
+const GATHERED_CHANGES = 'case-changes';
 
 function caseKey(id: string): string {
   return `case:${id}`;

@@ -5,7 +5,7 @@ import type { ConsentRecord, ReferredPerson, TimelineEntry } from '../domain/cas
 import type { CaseLinks, CaseStateBase, ProtocolName } from '../domain/case-protocol';
 import type { CaseSearchTerms } from '../../privacy/case-search-terms';
 import type { AgencyScope } from '../../agencies/agency-scope';
-import { visibleToAgency } from '../../agencies/persistence/agency-visibility';
+import { ownedByAgency, visibleToAgency } from '../../agencies/persistence/agency-visibility';
 import { initialsOf } from '../dto/person-initials';
 import { caseListDigest, encodeCaseListCursor } from './case-list-cursor';
 import type { CaseListQuery } from './case-list.query';
@@ -189,6 +189,8 @@ export class ProtocolCaseRepository<S, D = unknown> {
     const visible = this.visible();
     if (visible) conditions.push(() => visible);
     const { direction, status, stage, counterpart, urgency, dueBefore, createdFrom, createdTo, now } = query;
+    const owned = this.ownedBy(query.agency);
+    if (owned) conditions.push(() => owned);
     if (direction) conditions.push((where) => where('direction', '=', direction));
     if (status) conditions.push((where) => where('status', '=', status));
     if (stage) conditions.push((where) => where('ended', '=', stage === 'ended'));
@@ -224,6 +226,12 @@ export class ProtocolCaseRepository<S, D = unknown> {
       }
     }
     return conditions;
+  }
+
+  /** The condition of a list's agency filter: the cases `agency` owns; none when no agency is asked for. */
+  private ownedBy(agency: string | undefined) {
+    if (agency === undefined) return undefined;
+    return ownedByAgency('cases', agency, this.scope?.gatewayAgency);
   }
 
   /** The condition that keeps a request to its agency's cases; none for the node's own work. */

@@ -17,7 +17,7 @@ export interface CaseListSchemas {
 }
 
 /**
- * The query of a case list (direction, status, stage, counterpart, urgency, overdue, dueBefore, createdFrom,
+ * The query of a case list (direction, status, stage, counterpart, agency, urgency, overdue, dueBefore, createdFrom,
  * createdTo, q, sort, limit, cursor), read as every paged list's is (ListQueryReader): a bad parameter is answered
  * 400 naming it (422 for a date range that ends before it starts), never ignored or cut to fit. The cursor must be one
  * this node made for the same filters and sort. Parameters the list does not know are left aside.
@@ -34,6 +34,7 @@ export class CaseListQueryPipe implements PipeTransform {
     const status = reader.text('status', this.schemas.status);
     const stage = reader.text('stage', parameterSchema('ListStage'));
     const counterpart = reader.text('counterpart', parameterSchema('ListCounterpart'));
+    const agency = reader.text('agency', parameterSchema('ListAgency'));
     const urgency = this.schemas.urgency ? reader.text('urgency', parameterSchema('ListUrgency')) : undefined;
     const dueBefore = reader.instant('dueBefore', parameterSchema('ListDueBefore'));
     const createdFrom = reader.instant('createdFrom', parameterSchema('ListCreatedFrom'));
@@ -46,6 +47,7 @@ export class CaseListQueryPipe implements PipeTransform {
       ...(status ? { status } : {}),
       ...(stage ? { stage: stage as CaseListFilter['stage'] } : {}),
       ...(counterpart ? { counterpart } : {}),
+      ...(agency ? { agency } : {}),
       ...(urgency ? { urgency } : {}),
       ...(overdue !== undefined ? { overdue } : {}),
       ...(dueBefore ? { dueBefore } : {}),

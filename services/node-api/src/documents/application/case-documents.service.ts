@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MessageValidator } from '@enlace/contracts';
 import { SealedUse } from '@enlace/privacy';
 import type { OutboxEntry } from '@enlace/store';
+import { AgencyScope } from '../../agencies/agency-scope';
 import { NODE_API_CONFIG, NodeApiConfig } from '../../config/node-api.config';
 import { NODE_TRANSACTIONS } from '../../database/database.tokens';
 import { NodeTransactions } from '../../database/node-transactions';
@@ -40,6 +41,7 @@ export class CaseDocumentsService {
     @Inject(CASE_DOCUMENT_REPOSITORY) private readonly documents: CaseDocumentRepository,
     @Inject(SEALED_CASE_CONTENT) private readonly sealing: SealedCaseContent,
     private readonly validator: MessageValidator,
+    private readonly scope: AgencyScope,
   ) {}
 
   async attach(caseId: string, kind: string, content: Buffer): Promise<CaseDocumentRow> {
@@ -60,6 +62,8 @@ export class CaseDocumentsService {
         'The document is not of an allowed type (PDF, PNG or JPEG, as its content shows).',
       );
     }
+    // The document travels to the other country: only the gateway agency's focal points send it.
+    this.scope.assertMaySendAcrossBorder('document.attach');
     const id = randomUUID();
     const sha256 = documentDigest(content);
     const chunks = documentChunks(content);

@@ -1,3 +1,5 @@
+import { AgencyScope } from '../../agencies/agency-scope';
+import { RequestAuditContext } from '../../audit/request-audit.context';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { MessageValidator } from '@enlace/contracts';
@@ -57,7 +59,15 @@ describe('DocumentChunkApplier (on the real PostgreSQL)', () => {
       ENLACE_AUDIT_KEY_FILE: '/unused',
     });
     const store = new CaseDocumentRepository(transactions);
-    documents = new CaseDocumentsService(config, transactions, store, sealing, validator);
+    // no request in flight: the node's own work, which the gateway check lets through
+    documents = new CaseDocumentsService(
+      config,
+      transactions,
+      store,
+      sealing,
+      validator,
+      new AgencyScope(new RequestAuditContext(), config),
+    );
     applier = new InboxApplierService(
       config,
       inbox,

@@ -7,7 +7,7 @@ export type ReferralAction = NodeApiSchemas['ReferralAction'];
 interface ActionRule {
   /** The protocol command the action's endpoint decides. */
   readonly command: ReferralCommandType;
-  /** Who may take it: answering for the receiving country is a focal point's or supervisor's decision. */
+  /** Who may take it: every action sends a message across the border, so a focal point's (ROLE_RIGHTS). */
   readonly roles: readonly Role[];
 }
 

@@ -26,10 +26,11 @@ describe('referralActionsFor', () => {
     expect(referralActionsFor([command])).toEqual([]);
   });
 
-  it('should keep the answers for focal points and supervisors and the sender’s steps for case workers too', () => {
+  it('should keep every action, each of which speaks across the border, for focal points', () => {
     const all = REFERRAL_COMMAND_TYPES;
 
-    expect(referralActionsFor(all, ['case-worker'])).toEqual(['provide-information', 'withdraw', 'withdraw-consent']);
+    expect(referralActionsFor(all, ['case-worker'])).toEqual([]);
+    expect(referralActionsFor(all, ['supervisor'])).toEqual([]);
     expect(referralActionsFor(all, ['focal-point'])).toHaveLength(8);
     expect(referralActionsFor(all, ['auditor', 'secretariat'])).toEqual([]);
     expect(referralActionsFor(all, [])).toEqual([]);

@@ -120,11 +120,10 @@ describe('toReferralView', () => {
       ]);
     });
 
-    it('should offer a case worker none of the answers: answering is for focal points and supervisors', () => {
-      expect(toReferralView(referralCase('incoming'), { roles: ['case-worker'] }).allowedActions).toEqual([
-        'withdraw-consent',
-      ]);
-      expect(toReferralView(referralCase('incoming'), { roles: ['supervisor'] }).allowedActions).toHaveLength(4);
+    it('should offer the answers to a focal point only: each one answers across the border', () => {
+      expect(toReferralView(referralCase('incoming'), { roles: ['case-worker'] }).allowedActions).toEqual([]);
+      expect(toReferralView(referralCase('incoming'), { roles: ['supervisor'] }).allowedActions).toEqual([]);
+      expect(toReferralView(referralCase('incoming'), { roles: ['focal-point'] }).allowedActions).toHaveLength(4);
     });
 
     it('should show the person, the consent and the reason details to this node’s user', () => {
@@ -140,12 +139,13 @@ describe('toReferralView', () => {
   });
 
   describe('with an outgoing delivered referral', () => {
-    it('should offer the withdrawal, to case workers too, and not the expiry the node decides itself', () => {
+    it('should offer the withdrawal to a focal point, and not the expiry the node decides itself', () => {
       expect(toReferralView(referralCase('outgoing')).allowedActions).toEqual(['withdraw', 'withdraw-consent']);
-      expect(toReferralView(referralCase('outgoing'), { roles: ['case-worker'] }).allowedActions).toEqual([
+      expect(toReferralView(referralCase('outgoing'), { roles: ['focal-point'] }).allowedActions).toEqual([
         'withdraw',
         'withdraw-consent',
       ]);
+      expect(toReferralView(referralCase('outgoing'), { roles: ['case-worker'] }).allowedActions).toEqual([]);
       expect(toReferralView(referralCase('outgoing'), { roles: ['auditor'] }).allowedActions).toEqual([]);
     });
   });

@@ -1,5 +1,10 @@
 import type { Role } from '@enlace/auth';
-import { ReintegrationState, allowedReintegrationCommands, isReintegrationTerminal } from '@enlace/protocols';
+import {
+  ReintegrationState,
+  allowedReintegrationCommands,
+  isReintegrationTerminal,
+  reintegrationSharesWithSender,
+} from '@enlace/protocols';
 import { protocolCaseDetailsBase, protocolCaseSummaryBase } from '../../cases/dto/protocol-case.view';
 import type { ProtocolCaseDocument } from '../../cases/persistence/protocol-case.document';
 import { reintegrationStepsFor } from './reintegration-steps';
@@ -22,6 +27,13 @@ export function toReintegrationView(
   options: { now?: Date; roles?: readonly Role[] } = {},
 ): ReintegrationView {
   const { state } = document;
+  // What this end decides reaches the other country when it is the sender, or when the person consented to it.
+  const sendingRight =
+    state.side === 'sender'
+      ? 'case.write'
+      : reintegrationSharesWithSender(state, (options.now ?? new Date()).toISOString())
+        ? 'case.answer'
+        : undefined;
   return {
     ...toReintegrationSummary(document, options.now),
     ...protocolCaseDetailsBase(document),
@@ -38,6 +50,6 @@ export function toReintegrationView(
     ...(state.riskReview ? { riskReview: state.riskReview } : {}),
     ...(state.closure ? { closure: state.closure } : {}),
     ...(state.reReferral ? { reReferral: state.reReferral } : {}),
-    allowedSteps: reintegrationStepsFor(allowedReintegrationCommands(state, state.side), options.roles),
+    allowedSteps: reintegrationStepsFor(allowedReintegrationCommands(state, state.side), options.roles, sendingRight),
   } as ReintegrationView;
 }

@@ -28,8 +28,8 @@ function step(
 
 /**
  * Every step endpoint of a return (POST /returns/{id}/<step>), with its protocol command, body contract and
- * roles. Decisions that answer for the country (nationality, plans, safeguards) are a focal point's or
- * supervisor's; recording facts (travel, arrival) is open to case workers too.
+ * roles. Every step tells the other country, so every one is a focal point's: the receiving country's decisions
+ * need `case.answer`, the sending country's records `case.write`.
  */
 export const RETURN_STEPS = {
   'verify-nationality': step('VerifyNationality', 'ReturnNationalityRequest', CaseRights.answer, (body) => ({

@@ -1,0 +1,178 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import {
+  DEMO_COUNTRIES,
+  LocalNetwork,
+  findFreeBasePort,
+  networkPortOffsets,
+  startConsoleProcess,
+  startLocalNetwork,
+  stopConsoleProcess,
+} from '@enlace/local-infra';
+import { NodeApiClient, testInfra } from '@enlace/testing';
+
+/** Debian's Chromium, never a downloaded browser (`npm run test:int` installs it when missing). */
+const CHROMIUM = process.env['ENLACE_CHROMIUM'] ?? '/usr/bin/chromium';
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+/** A datetime-local value (the browser's local time, to the minute), as the page's time inputs take it. */
+function localMinute(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}` +
+    `T${pad(at.getHours())}:${pad(at.getMinutes())}`
+  );
+}
+
+/**
+ * Issue 13, the auditor's log in the console: a CO auditor opens "Audit log", narrows it to one user and to a time
+ * range (an empty range says so, a backwards one is refused before asking the node), and saves what the filters keep
+ * as a CSV file, whose lines are the records the table shows; the node records the export.
+ */
+describe('the audit log in the console', () => {
+  let home: string;
+  let network: LocalNetwork;
+  let consoleUrl: string;
+  let browser: Browser;
+  const pageErrors: string[] = [];
+
+  const userOf = (username: string) => {
+    const found = network.users.find((user) => user.username === username);
+    if (!found) throw new Error(`no user ${username}`);
+    return found;
+  };
+  const apiOf = (username: string) => {
+    const user = userOf(username);
+    const node = network.nodes.find((candidate) => candidate.country === user.country);
+    if (!node) throw new Error(`no node ${user.country}`);
+    return new NodeApiClient(node.apiUrl).login(user.username, user.password);
+  };
+
+  async function signIn(page: Page, username: string): Promise<void> {
+    await page.goto(`${consoleUrl}/login`);
+    await page.getByLabel('Sign in to').selectOption(userOf(username).country);
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(userOf(username).password);
+    await page.getByLabel('Password').press('Enter');
+    await page.waitForURL(/\/work$/);
+  }
+
+  /** The user cells of the table's rows. */
+  const usersShown = (page: Page): Promise<string[]> =>
+    page.locator('[data-testid="audit-records"] tbody tr td:nth-child(3)').allTextContents();
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(REPO_ROOT, 'dist/apps/console/index.html'))) {
+      throw new Error('dist/apps/console is missing: run `npm run build` first');
+    }
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'enlace-audit-console-'));
+    const basePort = await findFreeBasePort(networkPortOffsets(5));
+    network = await startLocalNetwork({
+      network: `auditui${Date.now().toString(36)}`,
+      members: DEMO_COUNTRIES.filter(({ country }) => country === 'CO'),
+      home,
+      basePort,
+      mode: 'combined',
+      infra: testInfra(),
+    });
+    consoleUrl = (
+      await startConsoleProcess({
+        network: network.network,
+        port: basePort + 60,
+        nodes: network.nodes,
+        runDir: path.join(home, 'run'),
+        logDir: path.join(home, 'logs'),
+      })
+    ).url;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (network) {
+      await stopConsoleProcess({
+        network: network.network,
+        runDir: path.join(home, 'run'),
+        logDir: path.join(home, 'logs'),
+      });
+      await network.stop({ dropDatabases: true });
+    }
+    if (home) fs.rmSync(home, { recursive: true, force: true });
+  }, 60_000);
+
+  it('should narrow the log to a user and a time range, and save what it keeps as CSV', async () => {
+    const caseWorker = await apiOf('co.caseworker');
+    for (let i = 0; i < 3; i++) expect((await caseWorker.request('GET', '/referrals')).status).toBe(200);
+
+    const context = await browser.newContext({
+      locale: 'en-GB',
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await signIn(page, 'co.auditor');
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('heading', { name: 'Audit log of the CO node' }).waitFor();
+    await page.getByTestId('audit-records').waitFor();
+
+    const filters = page.getByRole('form', { name: 'Filter the audit log' });
+    await filters.getByLabel('User').fill('co.caseworker');
+    await filters.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForFunction(
+      `[...document.querySelectorAll('[data-testid="audit-records"] tbody tr td:nth-child(3)')]` +
+        `.every((cell) => cell.textContent === 'co.caseworker')`,
+    );
+    const shown = await usersShown(page);
+    // the three lists at least; never anyone else's
+    expect(shown.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(shown)).toEqual(new Set(['co.caseworker']));
+
+    // a range in the future keeps nothing
+    const inAnHour = new Date(Date.now() + 3_600_000);
+    await filters.getByLabel('From').fill(localMinute(inAnHour));
+    await filters.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('No audit record matches.').waitFor();
+
+    // one that ends before it starts is refused on the page
+    await filters.getByLabel('Before').fill(localMinute(new Date(Date.now() - 3_600_000)));
+    await page.getByRole('alert').filter({ hasText: 'The time range ends before it starts.' }).waitFor();
+    expect(await filters.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
+
+    // the last hours, to the next one: the user's records again
+    await filters.getByLabel('From').fill(localMinute(new Date(Date.now() - 3 * 3_600_000)));
+    await filters.getByLabel('Before').fill(localMinute(inAnHour));
+    await filters.getByRole('button', { name: 'Apply' }).click();
+    await page.getByTestId('audit-records').waitFor();
+    const inRange = await usersShown(page);
+    expect(inRange).toHaveLength(shown.length);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^enlace-CO-audit-\d{4}-\d{2}-\d{2}\.csv$/);
+    const saved = path.join(home, 'audit.csv');
+    await download.saveAs(saved);
+    const lines = fs
+      .readFileSync(saved, 'utf8')
+      .split('\r\n')
+      .filter((line) => line !== '');
+    expect(lines[0]).toBe('seq,at,user,action,resources,outcome');
+    const seqsShown = (await page
+      .locator('[data-testid="audit-records"] tbody tr')
+      .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-seq'))))) as number[];
+    expect(lines.slice(1).map((line) => Number(line.split(',')[0]))).toEqual(seqsShown);
+    expect(lines.slice(1).every((line) => line.split(',')[2] === 'co.caseworker')).toBe(true);
+    await page.getByTestId('audit-export-saved').waitFor();
+
+    const exports = await (
+      await apiOf('co.auditor')
+    ).request<{ items: Array<{ user: string }> }>(
+      'GET',
+      `/audit/records?action=${encodeURIComponent('GET /api/v1/audit/records.csv')}`,
+    );
+    expect(exports.body.items.map((item) => item.user)).toEqual(['co.auditor']);
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+});
