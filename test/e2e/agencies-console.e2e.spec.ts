@@ -16,13 +16,15 @@ import { NodeApiClient, testInfra } from '@enlace/testing';
 /** Debian's Chromium, never a downloaded browser (`npm run test:int` installs it when missing). */
 const CHROMIUM = process.env['ENLACE_CHROMIUM'] ?? '/usr/bin/chromium';
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
-/** docs/screenshots/agencies-case.png is rewritten only when asked, as the console test's screenshots are. */
+/** docs/screenshots/agencies-*.png and intake-merge.png are rewritten only when asked, as the console test's are. */
 const UPDATE_SCREENSHOTS = process.env['ENLACE_UPDATE_SCREENSHOTS'] === '1';
 
 /**
  * Issue 16, agencies in the console, in Spanish: a CO supervisor of the police unit (the gateway agency) sees on a
  * referral's page the agency that owns it and shares it with the shelter, with a reason; the shelter's case worker
- * then reads the case, sees whose it is and who gave it, and is offered no sharing.
+ * then reads the case, sees whose it is and who gave it, and is offered no sharing. Only the focal point is offered
+ * the steps that speak across the border; a focal point narrows the work lists to one agency's cases; a supervisor
+ * merges a hotline's intake into the existing case of the same person with the keyboard alone.
  */
 describe('the agencies of a case in the console', () => {
   let home: string;
@@ -41,6 +43,14 @@ describe('the agencies of a case in the console', () => {
     if (!node) throw new Error(`no node ${user.country}`);
     return new NodeApiClient(node.apiUrl).login(user.username, user.password);
   };
+
+  const screenshot = async (page: Page, name: string) => {
+    if (UPDATE_SCREENSHOTS) {
+      await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshots', name), fullPage: true });
+    }
+  };
+  /** The id of the case of the first test, which the later ones read. */
+  let sharedCase = '';
 
   async function signIn(page: Page, username: string): Promise<void> {
     await page.goto(`${consoleUrl}/login`);
@@ -103,6 +113,7 @@ describe('the agencies of a case in the console', () => {
     });
     expect(created.status).toBe(201);
     const id = created.body.id;
+    sharedCase = id;
     const shelter = await apiOf('co.shelter.caseworker');
     expect((await shelter.request('GET', `/referrals/${id}`)).status).toBe(404);
 
@@ -119,9 +130,7 @@ describe('the agencies of a case in the console', () => {
     await page.getByRole('button', { name: 'Compartir', exact: true }).click();
     await page.getByTestId('case-shares').getByText('Acogida en el refugio').waitFor();
     await page.getByRole('button', { name: 'Retirar a co-shelter' }).waitFor();
-    if (UPDATE_SCREENSHOTS) {
-      await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshots', 'agencies-case.png'), fullPage: true });
-    }
+    await screenshot(page, 'agencies-case.png');
     await context.close();
 
     expect((await shelter.request('GET', `/referrals/${id}`)).status).toBe(200);
@@ -134,4 +143,131 @@ describe('the agencies of a case in the console', () => {
     expect(await shelterPage.getByRole('button', { name: 'Compartir', exact: true }).count()).toBe(0);
     await shelterContext.close();
   }, 180_000);
+
+  it('should offer the steps that speak across the border to the focal point only', async () => {
+    const visit = async (username: string) => {
+      const context = await browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await signIn(page, username);
+      const nav = page.getByRole('navigation');
+      const newReferral = await nav.getByRole('link', { name: 'Nueva derivación' }).count();
+      await page.goto(`${consoleUrl}/referrals/${sharedCase}`);
+      await page.getByRole('heading', { name: 'Instituciones' }).waitFor();
+      const withdraw = await page.getByRole('button', { name: 'Retirar', exact: true }).count();
+      // the page of a new referral, asked by its address, sends anyone but a focal point back to their work
+      await page.goto(`${consoleUrl}/referrals/new`);
+      await page.waitForURL(username === 'co.focal' ? /\/referrals\/new$/ : /\/work$/);
+      await context.close();
+      return { newReferral, withdraw };
+    };
+    expect(await visit('co.focal')).toEqual({ newReferral: 1, withdraw: 1 });
+    expect(await visit('co.supervisor')).toEqual({ newReferral: 0, withdraw: 0 });
+    expect(await visit('co.caseworker')).toEqual({ newReferral: 0, withdraw: 0 });
+    // and the node refuses it to them all the same
+    const refused = await (
+      await apiOf('co.supervisor')
+    ).request('POST', `/referrals/${sharedCase}/withdraw`, { reason: 'not the focal point' });
+    expect(refused.status).toBe(403);
+  }, 120_000);
+
+  it('should narrow the work lists to the cases of one agency', async () => {
+    const focal = await apiOf('co.focal');
+    // the migration authority's intake, given to the police, becomes a referral the migration authority owns
+    const intake = await (
+      await apiOf('co.migration.hotline')
+    ).request<{ id: string }>('POST', '/intakes', {
+      channel: 'hotline',
+      urgency: 'high',
+      person: { firstName: 'Camila', gender: 'Female', nationality: 'CO', believedCountry: 'EC' },
+      consent: { purpose: 'Referral', scope: ['identity'], recipients: ['EC'], recordedAt: new Date().toISOString() },
+    });
+    expect(intake.status).toBe(201);
+    const migration = await apiOf('co.migration.supervisor');
+    await migration.request('POST', `/intakes/${intake.body.id}/screen`, { outcome: 'presumed-victim' });
+    await migration.request('PUT', `/cases/${intake.body.id}/shares/co-police`, { reason: 'Para derivar a Ecuador' });
+    const converted = await focal.request<{ id: string }>('POST', `/intakes/${intake.body.id}/referral`, {
+      toCountry: 'EC',
+      reason: 'AdditionalServicesRequired',
+      servicesRequested: ['Health'],
+    });
+    expect(converted.status).toBe(201);
+
+    const context = await browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, 'co.focal');
+    const outgoing = page.getByTestId('outgoing');
+    const row = (id: string) => outgoing.locator(`tr[data-referral-id="${id}"]`);
+    await row(converted.body.id).waitFor();
+    await row(sharedCase).waitFor();
+    const agencyFilter = page.getByRole('combobox', { name: 'Institución' });
+    expect(await agencyFilter.locator('option').allTextContents()).toEqual([
+      'Todas las instituciones',
+      'co-police',
+      'co-migration',
+      'co-shelter',
+    ]);
+    await agencyFilter.selectOption('co-shelter');
+    await row(sharedCase).waitFor({ state: 'detached' });
+    expect(await outgoing.locator('tr[data-referral-id]').count()).toBe(0);
+    await agencyFilter.selectOption('co-migration');
+    await row(converted.body.id).waitFor();
+    expect(await row(sharedCase).count()).toBe(0);
+    await agencyFilter.selectOption('co-police');
+    await row(sharedCase).waitFor();
+    expect(await row(converted.body.id).count()).toBe(0);
+    await agencyFilter.selectOption('co-migration');
+    await row(converted.body.id).waitFor();
+    await screenshot(page, 'agencies-work-filter.png');
+    await context.close();
+  }, 120_000);
+
+  it('should let a supervisor merge an intake into the case of the same person with the keyboard', async () => {
+    const recorded = await (
+      await apiOf('co.hotline')
+    ).request<{ id: string }>('POST', '/intakes', {
+      channel: 'hotline',
+      urgency: 'medium',
+      person: { firstName: 'Valentina', approximateAge: 30, gender: 'Female', believedCountry: 'EC' },
+      situation: 'Llamó otra vez: la misma persona de la derivación a Ecuador.',
+    });
+    expect(recorded.status).toBe(201);
+    const intakeId = recorded.body.id;
+
+    const context = await browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, 'co.supervisor');
+    await page.goto(`${consoleUrl}/intakes/${intakeId}`);
+    const card = page.getByTestId('merge-intake');
+    await card.getByRole('heading', { name: 'Unir a un caso existente' }).waitFor();
+    // the search starts from the person's first name: Enter runs it
+    const search = card.getByLabel('Nombre o id del caso');
+    expect(await search.inputValue()).toBe('Valentina');
+    await search.focus();
+    await page.keyboard.press('Enter');
+    const choice = card.getByRole('radio', { name: new RegExp(sharedCase.slice(0, 8)) });
+    await choice.waitFor();
+    // Tab from the search: its button, then the radio group; Space picks the case, Tab reaches the merge button
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    expect(await choice.isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    const merge = card.getByRole('button', { name: 'Unir el reporte a este caso' });
+    // the text of the element that has the focus: what a keyboard user is on
+    expect(await page.evaluate('document.activeElement ? document.activeElement.textContent : ""')).toBe(
+      await merge.textContent(),
+    );
+    await screenshot(page, 'intake-merge.png');
+    await page.keyboard.press('Enter');
+
+    await page.getByTestId('intake-status').getByText('unida a un caso existente').waitFor();
+    const link = page.getByTestId('intake-case').getByRole('link');
+    expect(await link.getAttribute('href')).toBe(`/referrals/${sharedCase}`);
+    expect(await page.getByTestId('merge-intake').count()).toBe(0);
+    const merged = await (
+      await apiOf('co.supervisor')
+    ).request<{ status: string; case?: { caseId: string } }>('GET', `/intakes/${intakeId}`);
+    expect(merged.body).toMatchObject({ status: 'merged', case: { caseId: sharedCase } });
+    await context.close();
+  }, 120_000);
 });

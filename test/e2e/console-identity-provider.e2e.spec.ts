@@ -1,7 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
@@ -14,68 +11,28 @@ import {
   stopConsoleProcess,
 } from '@enlace/local-infra';
 import { testInfra } from '@enlace/testing';
+import {
+  type IdentityProviderProcess,
+  NODE_API_RESOURCE as API_RESOURCE,
+  startIdentityProvider,
+} from './support/identity-provider-process';
 
 const CHROMIUM = process.env['ENLACE_CHROMIUM'] ?? '/usr/bin/chromium';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
-/** The node API as the provider names it (a resource indicator): the audience of the access tokens. */
-const API_RESOURCE = 'urn:enlace:node-api';
-
-/**
- * A real OpenID provider (test/e2e/support/identity-provider.ts: the oidc-provider package, which is an ES module,
- * so it runs as a process of its own), started for this test and stopped after it.
- */
-async function startIdentityProvider(
-  port: number,
-  consoleUrl: string,
-): Promise<{ issuer: string; process: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(__dirname, 'support', 'identity-provider.ts'),
-      String(port),
-      consoleUrl,
-      API_RESOURCE,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const issuer = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the identity provider did not start within 30 s')), 30_000);
-    child.once('exit', (code) => reject(new Error(`the identity provider exited with ${code}`)));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      const ready = /^ready (\S+)$/m.exec(chunk.toString());
-      if (ready?.[1]) {
-        clearTimeout(timer);
-        resolve(ready[1]);
-      }
-    });
-  });
-  return { issuer, process: child };
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 describe("the console signing in through the country's identity provider", () => {
   let home: string;
   let network: LocalNetwork;
   let consoleUrl: string;
-  let identityProvider: { issuer: string; process: ChildProcess };
+  let identityProvider: IdentityProviderProcess;
   let browser: Browser;
   const run = () => ({ network: network.network, runDir: path.join(home, 'run'), logDir: path.join(home, 'logs') });
 
   beforeAll(async () => {
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'enlace-oidc-'));
     const basePort = await findFreeBasePort(networkPortOffsets(5));
-    const providerPort = await freePort();
     consoleUrl = `http://127.0.0.1:${basePort + 60}`;
-    identityProvider = await startIdentityProvider(providerPort, consoleUrl);
+    identityProvider = await startIdentityProvider(consoleUrl, [API_RESOURCE]);
     network = await startLocalNetwork({
       network: `oidc${Date.now().toString(36)}`,
       members: ['CO', 'EC'].map((country) => ({ country, organisations: [`${country} focal point`] })),

@@ -98,7 +98,7 @@ describe('the web console in a browser', () => {
       network: network.network,
       home,
       httpPort: basePort + 50,
-      directoryFile: network.directoryFile,
+      trustAnchorsFile: network.trustAnchorsFile,
       infra: testInfra(),
       ...(network.kafkaPrincipals && { kafkaSasl: network.kafkaPrincipals.monitor }),
     });

@@ -66,7 +66,7 @@ describe("the secretariat's monitor keeps no payload and no person (e2e, real Ka
       network: network.network,
       home,
       httpPort: basePort + 50,
-      directoryFile: network.directoryFile,
+      trustAnchorsFile: network.trustAnchorsFile,
       infra,
       ...(network.kafkaPrincipals && { kafkaSasl: network.kafkaPrincipals.monitor }),
     });

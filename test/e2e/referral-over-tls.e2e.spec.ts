@@ -77,7 +77,7 @@ const local = infra.kafkaSasl !== undefined && (infra.kafkaTls !== undefined || 
       network,
       home,
       httpPort: basePort + 50,
-      directoryFile: net.directoryFile,
+      trustAnchorsFile: net.trustAnchorsFile,
       infra: endpoints,
       overTls: true,
       ...(net.kafkaPrincipals && { kafkaSasl: net.kafkaPrincipals.monitor }),

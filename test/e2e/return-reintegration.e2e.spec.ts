@@ -163,6 +163,16 @@ describe('returns and reintegration across borders (e2e, real Kafka and PostgreS
     await step(bo, 'reintegrations', planId, 'start-implementation', {}, 'in-implementation');
     await step(bo, 'reintegrations', planId, 'start-monitoring', {}, 'monitoring');
     const followUp = { wellbeing: 'improving', signsOfRetrafficking: false };
+    // the person consented to tell AR: a follow-up speaks across the border, so BO's focal point's alone
+    for (const other of [await network.client('BO', 'caseworker'), await network.client('BO', 'supervisor')]) {
+      const offered = await other.request<{ allowedSteps: string[] }>('GET', `/reintegrations/${planId}`);
+      expect(offered.body.allowedSteps).toEqual([]);
+      const taken = await other.request('POST', `/reintegrations/${planId}/report-follow-up`, {
+        sequence: 1,
+        ...followUp,
+      });
+      expect([taken.status, taken.contentType]).toEqual([403, expect.stringContaining('application/problem+json')]);
+    }
     await step(bo, 'reintegrations', planId, 'report-follow-up', { sequence: 1, ...followUp }, 'monitoring');
     await step(bo, 'reintegrations', planId, 'report-follow-up', { sequence: 2, ...followUp }, 'monitoring');
     const told = await eventually(
@@ -246,6 +256,24 @@ describe('returns and reintegration across borders (e2e, real Kafka and PostgreS
     await step(bo, 'returns', id, 'hand-over', {}, 'handed-over');
     const done = await viewIn(ar, 'returns', id, 'handed-over');
     expect(done.travel?.escort?.role).toBe('social-worker');
+
+    // a reintegration the person did not consent to tell AR of stays in BO: its supervisor and case worker run it
+    const supervisor = await network.client('BO', 'supervisor');
+    const caseWorker = await network.client('BO', 'caseworker');
+    const opened = await supervisor.request<CaseView>('POST', '/reintegrations', {
+      returnId: id,
+      shareWithSender: false,
+      consent: { purpose: 'Reintegration support in Bolivia', recordedAt: minuteAgo() },
+    });
+    expect(opened.status).toBe(201);
+    const planId = opened.body.id;
+    const plannedEndDate = new Date(Date.now() + 365 * 86_400_000).toISOString();
+    const plan = { supportTypes: ['Education'], plannedEndDate };
+    expect((await caseWorker.request('POST', `/reintegrations/${planId}/agree-plan`, plan)).status).toBe(403);
+    await step(supervisor, 'reintegrations', planId, 'agree-plan', plan, 'plan-agreed');
+    await step(caseWorker, 'reintegrations', planId, 'start-implementation', {}, 'in-implementation');
+    const atAr = await ar.request<{ items: { id: string }[] }>('GET', '/reintegrations');
+    expect(atAr.body.items.map((item) => item.id)).not.toContain(planId);
   }, 180_000);
 
   it('(d) consent withdrawn in the middle of a return stops both ends; BO erases the person and AR sees the confirmation', async () => {

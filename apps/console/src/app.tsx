@@ -16,6 +16,7 @@ import { ReturnPage } from './pages/return.page';
 import { WorkPage } from './pages/work.page';
 import type { Session } from './session/session';
 import { SessionProvider, useSession } from './session/session-context';
+import { speaksAcrossBorder } from './cases/border-roles';
 import { takesCallsOnly } from './intakes/intake-roles';
 
 // The secretariat's charts are a bundle of their own, loaded only by the secretariat.
@@ -29,6 +30,15 @@ function NodeOnly({ render }: { render: (session: NodeSession) => ReactNode }) {
   if (!session) return <Navigate to="/login" replace />;
   if (session.kind !== 'node') return <Navigate to="/secretariat" replace />;
   return <>{render(session)}</>;
+}
+
+/** A page that speaks across the border (a new referral or return request): a focal point's; others go to their work. */
+function FocalPointOnly({ render }: { render: (session: NodeSession) => ReactNode }) {
+  return (
+    <NodeOnly
+      render={(session) => (speaksAcrossBorder(session.roles) ? render(session) : <Navigate to="/" replace />)}
+    />
+  );
 }
 
 function SecretariatOnly({ render }: { render: (session: SecretariatSession) => ReactNode }) {
@@ -58,7 +68,10 @@ export function App() {
               <Route path="/login" element={<LoginPage />} />
               <Route path="/auth/callback" element={<AuthCallbackPage />} />
               <Route path="/work" element={<NodeOnly render={(s) => <WorkPage session={s} />} />} />
-              <Route path="/referrals/new" element={<NodeOnly render={(s) => <NewReferralPage session={s} />} />} />
+              <Route
+                path="/referrals/new"
+                element={<FocalPointOnly render={(s) => <NewReferralPage session={s} />} />}
+              />
               <Route
                 path="/referrals/:id"
                 element={<NodeOnly render={(s) => <ReferralPage key={s.token} session={s} />} />}
@@ -70,7 +83,7 @@ export function App() {
                 path="/intakes/:id"
                 element={<NodeOnly render={(s) => <IntakePage key={s.token} session={s} />} />}
               />
-              <Route path="/returns/new" element={<NodeOnly render={(s) => <NewReturnPage session={s} />} />} />
+              <Route path="/returns/new" element={<FocalPointOnly render={(s) => <NewReturnPage session={s} />} />} />
               <Route
                 path="/returns/:id"
                 element={<NodeOnly render={(s) => <ReturnPage key={s.token} session={s} />} />}

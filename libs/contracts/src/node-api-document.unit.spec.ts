@@ -153,6 +153,7 @@ describe('node API OpenAPI document', () => {
         'post /inbox/set-aside/reapply',
         'post /inbox/{id}/reapply',
         'get /audit/records',
+        'get /audit/records.csv',
         'get /health',
       ].sort(),
     );

@@ -17,6 +17,7 @@ export * from './network-acls';
 export * from './polling-worker';
 export * from './directory-entry.publisher';
 export * from './kafka-member-directory';
+export * from './network-member-directory';
 export * from './transient-broker-failure';
 export * from './failure-counter';
 export { BrokerProbe } from './broker-probe';

@@ -75,7 +75,7 @@ describe('KafkaMemberDirectory (on the real broker)', () => {
     const anchors = await loadTrustAnchors(authority.trustAnchorsFile);
     directory = new KafkaMemberDirectory(kafka, new SignedMemberDirectory(new DirectoryEntryVerifier(anchors)), {
       network,
-      country: 'EC',
+      reader: { country: 'EC' },
     });
     await directory.start();
   }, 60_000);

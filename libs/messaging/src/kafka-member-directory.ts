@@ -12,10 +12,15 @@ export class DirectoryUnavailableError extends Error {
   override readonly name = 'DirectoryUnavailableError';
 }
 
+/**
+ * Who reads the directory: a country's node (its consumer group ids are under the country's prefix) or the network's
+ * monitor (under the monitor's), as the broker's ACLs allow each.
+ */
+export type DirectoryReader = { readonly country: string } | 'monitor';
+
 export interface KafkaMemberDirectoryOptions {
   readonly network: string;
-  /** The country whose node reads: its consumer group ids are its own (the broker's ACLs say so). */
-  readonly country: string;
+  readonly reader: DirectoryReader;
   /** How long start() and refresh() wait to catch up with the topic. */
   readonly catchUpTimeoutMs?: number;
 }
@@ -46,7 +51,10 @@ export class KafkaMemberDirectory implements MemberDirectory {
   ) {
     this.topic = TopicNames.directory(options.network);
     this.consumer = kafka.consumer({
-      groupId: ConsumerGroups.directoryReader(options.network, options.country, randomUUID()),
+      groupId:
+        options.reader === 'monitor'
+          ? ConsumerGroups.monitorDirectoryReader(options.network, randomUUID())
+          : ConsumerGroups.directoryReader(options.network, options.reader.country, randomUUID()),
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: 250,
     });
@@ -172,6 +180,11 @@ export class KafkaMemberDirectory implements MemberDirectory {
 
   member(country: string): DirectoryMember | undefined {
     return this.signed.member(country);
+  }
+
+  /** Every current member (neither removed nor revoked), as applied so far. */
+  members(): DirectoryMember[] {
+    return this.signed.members();
   }
 
   isRevoked(country: string): boolean {

@@ -31,6 +31,9 @@ export const ConsumerGroups = {
   /** One process reading the whole directory topic (each process under its own instance id). */
   directoryReader: (network: string, country: string, instance: string): string =>
     `enlace.${network}.${country.toUpperCase()}.directory.${instance}`,
+  /** The secretariat's monitor reading the whole directory topic (under the monitor's prefix, as its ACLs allow). */
+  monitorDirectoryReader: (network: string, instance: string): string =>
+    `enlace.${network}.monitor.directory.${instance}`,
   /** The prefix of the secretariat monitor's groups (`enlace.<net>.monitor`, `enlace.<net>.monitor.redrive.<id>`). */
   monitorPrefix: (network: string): string => `enlace.${network}.monitor`,
   /** The monitor's group for everything but the heartbeats: inboxes, dead letters, deadlines, statistics. */

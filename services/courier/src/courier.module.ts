@@ -1,21 +1,12 @@
 import { Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AuditLogStore } from '@enlace/audit';
 import { MessageValidator } from '@enlace/contracts';
-import {
-  DirectoryEntryVerifier,
-  EnvelopeOpener,
-  EnvelopeSealer,
-  FileMemberDirectory,
-  MemberDirectory,
-  NodeStatementSigner,
-  SignedMemberDirectory,
-  loadNodeKeys,
-  loadTrustAnchors,
-} from '@enlace/envelope';
+import { EnvelopeOpener, EnvelopeSealer, MemberDirectory, NodeStatementSigner, loadNodeKeys } from '@enlace/envelope';
 import {
   DeadLetterPublisher,
   KafkaEnvelopePublisher,
   KafkaMemberDirectory,
+  openNetworkMemberDirectory,
   TopicNames,
   createKafkaClient,
 } from '@enlace/messaging';
@@ -61,33 +52,6 @@ import { CourierReadiness } from './observability/courier-readiness';
 
 const logger = new Logger('database');
 const directoryLogger = new Logger('directory');
-
-/**
- * The signed directory topic, read from the start, when the node is given trust anchors; else the directory file.
- * Reading starts in the background: until the directory is read, sealing waits (the relay retries) and an envelope
- * from a sender not yet known makes the inbox handler wait for it (refresh) before refusing anything.
- */
-async function memberDirectory(config: CourierConfig, kafka: Kafka): Promise<MemberDirectory> {
-  if (config.trustAnchorsFile === undefined) return FileMemberDirectory.load(config.directoryFile ?? '');
-  const anchors = await loadTrustAnchors(config.trustAnchorsFile);
-  if (anchors.network !== config.network) {
-    throw new Error(`The trust anchors in ${config.trustAnchorsFile} are for network ${anchors.network}`);
-  }
-  const signed = new SignedMemberDirectory(new DirectoryEntryVerifier(anchors), {
-    onRefused: (country, error) =>
-      directoryLogger.warn(`ignored a directory record of ${country ?? '(no key)'}: ${error.reason}: ${error.message}`),
-  });
-  const directory = new KafkaMemberDirectory(kafka, signed, { network: config.network, country: config.country });
-  directory
-    .start((error, attempt) =>
-      directoryLogger.warn(`waiting for the directory topic (attempt ${attempt}): ${error.message}`),
-    )
-    .then(
-      () => directoryLogger.log(`directory read: ${signed.members().length} members`),
-      (error: Error) => directoryLogger.error(`the directory reader stopped: ${error.message}`),
-    );
-  return directory;
-}
 
 /**
  * The node's border: the only part that holds the node's private keys and talks to the network's topics.
@@ -176,7 +140,20 @@ async function memberDirectory(config: CourierConfig, kafka: Kafka): Promise<Mem
       useFactory: (publisher: KafkaEnvelopePublisher, config: CourierConfig) =>
         new DeadLetterPublisher(publisher, TopicNames.deadLetter(config.network, config.country)),
     },
-    { provide: MEMBER_DIRECTORY, inject: [COURIER_CONFIG, KAFKA_CLIENT], useFactory: memberDirectory },
+    {
+      // the signed directory topic when the node has trust anchors, else the directory file; until the topic is read,
+      // sealing waits (the relay retries) and an envelope of a sender not yet known waits for it (refresh)
+      provide: MEMBER_DIRECTORY,
+      inject: [COURIER_CONFIG, KAFKA_CLIENT],
+      useFactory: (config: CourierConfig, kafka: Kafka) =>
+        openNetworkMemberDirectory(kafka, {
+          network: config.network,
+          reader: { country: config.country },
+          ...(config.trustAnchorsFile !== undefined && { trustAnchorsFile: config.trustAnchorsFile }),
+          ...(config.directoryFile !== undefined && { directoryFile: config.directoryFile }),
+          log: directoryLogger,
+        }),
+    },
     {
       provide: EnvelopeSealer,
       inject: [COURIER_CONFIG, MEMBER_DIRECTORY],

@@ -47,6 +47,8 @@ export const DEMO_USER_ROLES = [
 export const DEMO_AGENCY_USERS = [
   { agency: 'co-migration', suffix: 'migration.supervisor', roles: ['supervisor'] },
   { agency: 'co-migration', suffix: 'migration.caseworker', roles: ['case-worker'] },
+  // the migration authority takes reports at its border posts: what it records is its own until it shares it
+  { agency: 'co-migration', suffix: 'migration.hotline', roles: ['hotline'] },
   { agency: 'co-shelter', suffix: 'shelter.supervisor', roles: ['supervisor'] },
   { agency: 'co-shelter', suffix: 'shelter.caseworker', roles: ['case-worker'] },
   { agency: 'ec-police', suffix: 'police.supervisor', roles: ['supervisor'] },

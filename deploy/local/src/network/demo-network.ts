@@ -48,7 +48,7 @@ export async function demoUp(env: NodeJS.ProcessEnv = process.env): Promise<Netw
     network: network.network,
     home: resolvePaths(env).home,
     httpPort: demoBasePort(env) + 50,
-    directoryFile: network.directoryFile,
+    trustAnchorsFile: network.trustAnchorsFile,
     infra,
     ...(network.kafkaPrincipals && { kafkaSasl: network.kafkaPrincipals.monitor }),
   });

@@ -27,7 +27,8 @@ export interface LocalMonitorOptions {
   /** State folder of the network (as for its nodes): users, pid file, log. */
   readonly home: string;
   readonly httpPort: number;
-  readonly directoryFile: string;
+  /** The network's trust anchors: the monitor takes member keys from the signed directory topic, as the nodes do. */
+  readonly trustAnchorsFile: string;
   readonly infra: Pick<InfraEndpoints, 'kafkaBrokers' | 'databaseUrl' | 'kafkaTls'>;
   /** The monitor reaches the broker through its TLS listener (infra.kafkaTls), as the nodes do with overTls. */
   readonly overTls?: boolean;
@@ -118,7 +119,7 @@ export async function startLocalMonitor(options: LocalMonitorOptions): Promise<L
         DATABASE_URL: databaseUrl,
         ENLACE_JWT_SECRET: material.jwtSecret,
         ENLACE_USERS_FILE: usersFile,
-        ENLACE_DIRECTORY_FILE: options.directoryFile,
+        ENLACE_TRUST_ANCHORS_FILE: options.trustAnchorsFile,
         // the console's server, on this machine, forwards each browser's address for the sign-in budgets
         ENLACE_TRUSTED_PROXIES: 'loopback',
         NODE_ENV: 'production',

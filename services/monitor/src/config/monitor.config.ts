@@ -31,8 +31,12 @@ export interface MonitorConfig {
   readonly usersFile?: string;
   /** The secretariat's identity provider (ENLACE_OIDC_*): set, only its tokens count and the built-in issuer is off. */
   readonly oidc?: OidcConfig;
-  /** The network's member directory: the monitor checks each header's signature against it. */
-  readonly directoryFile: string;
+  /**
+   * ENLACE_TRUST_ANCHORS_FILE: member keys from the signed directory topic, as the nodes take them. Without it,
+   * ENLACE_DIRECTORY_FILE: a fixed directory file (development). The monitor checks every signature against them.
+   */
+  readonly trustAnchorsFile?: string;
+  readonly directoryFile?: string;
   readonly bodyLimit: string;
   /** Sign-in attempts allowed per user, per client address and in all, in each window. */
   readonly loginBudgets: LoginBudgets;
@@ -65,7 +69,9 @@ function monitorConfigOf(settings: SettingValues<typeof monitorSettings>): Monit
     tokenTtlSeconds: settings.ENLACE_TOKEN_TTL_SECONDS,
     ...(usersFile !== undefined && { usersFile }),
     ...(oidc !== undefined && { oidc }),
-    directoryFile: settings.ENLACE_DIRECTORY_FILE,
+    ...(settings.ENLACE_TRUST_ANCHORS_FILE !== undefined
+      ? { trustAnchorsFile: settings.ENLACE_TRUST_ANCHORS_FILE }
+      : { directoryFile: settings.ENLACE_DIRECTORY_FILE }),
     bodyLimit: settings.ENLACE_HTTP_BODY_LIMIT,
     loginBudgets: loginBudgetsOf(settings),
     trustedProxies: settings.ENLACE_TRUSTED_PROXIES ?? false,

@@ -23,7 +23,7 @@ describe(readMonitorConfig, () => {
     expect(readMonitorConfig(ENV).mode).toBe('development');
   });
 
-  it('should refuse production, naming its development issuer and its unsigned directory file', () => {
+  it('should refuse production, naming its development issuer and its directory without trust anchors', () => {
     const start = () => readMonitorConfig({ ...ENV, ENLACE_ENV: 'production' });
 
     expect(start).toThrow(ConfigurationError);
@@ -31,9 +31,27 @@ describe(readMonitorConfig, () => {
     expect(start).toThrow(/ENLACE_OIDC_ISSUER is not set: the development issuer would sign the monitor's tokens/);
     expect(start).toThrow(/ENLACE_USERS_FILE is set: a file of users and passwords is the development issuer's/);
     expect(start).toThrow(/ENLACE_JWT_SECRET is set: the development issuer's secret has no place in production/);
-    expect(start).toThrow(/ENLACE_DIRECTORY_FILE is an unsigned file/);
+    expect(start).toThrow(/ENLACE_TRUST_ANCHORS_FILE is not set: production takes member keys only from the directory/);
     expect(start).toThrow(/KAFKA_SASL_USERNAME is not set: the monitor would reach the broker without authenticating/);
     expect(start).toThrow(/KAFKA_SSL is not true: the monitor would reach the broker without TLS/);
+  });
+
+  it('should take member keys from the signed directory given trust anchors, and not name the directory then', () => {
+    const config = readMonitorConfig({ ...ENV, ENLACE_TRUST_ANCHORS_FILE: '/etc/enlace/trust-anchors.json' });
+
+    expect(config.trustAnchorsFile).toBe('/etc/enlace/trust-anchors.json');
+    expect(config.directoryFile).toBeUndefined();
+    expect(() =>
+      readMonitorConfig({ ...ENV, ENLACE_ENV: 'production', ENLACE_TRUST_ANCHORS_FILE: '/etc/enlace/anchors.json' }),
+    ).not.toThrow(/ENLACE_TRUST_ANCHORS_FILE|ENLACE_DIRECTORY_FILE/);
+  });
+
+  it('should refuse to start with neither trust anchors nor a directory file, naming them', () => {
+    const { ENLACE_DIRECTORY_FILE: _unset, ...withoutDirectory } = ENV;
+
+    expect(() => readMonitorConfig(withoutDirectory)).toThrow(
+      /ENLACE_TRUST_ANCHORS_FILE is required unless ENLACE_DIRECTORY_FILE is set/,
+    );
   });
 
   it('should not name its broker link in production when it is SCRAM over TLS', () => {
@@ -82,7 +100,7 @@ describe(readMonitorConfig, () => {
     );
   });
 
-  it('should start in production with the provider, SCRAM over TLS and no development issuer, but for its directory file', () => {
+  it('should start in production with the provider, SCRAM over TLS, trust anchors and no development issuer', () => {
     const { ENLACE_JWT_SECRET: _secret, ENLACE_USERS_FILE: _users, ...withoutIssuer } = ENV;
     const start = () =>
       readMonitorConfig({
@@ -95,8 +113,20 @@ describe(readMonitorConfig, () => {
         KAFKA_SSL: 'true',
       });
 
-    expect(start).toThrow(/ENLACE_DIRECTORY_FILE is an unsigned file/);
+    expect(start).toThrow(/ENLACE_TRUST_ANCHORS_FILE is not set: production takes member keys only from the directory/);
     expect(start).not.toThrow(/ENLACE_OIDC_ISSUER|ENLACE_JWT_SECRET|ENLACE_USERS_FILE|KAFKA_/);
+    const { ENLACE_DIRECTORY_FILE: _file, ...withoutFile } = withoutIssuer;
+    const config = readMonitorConfig({
+      ...withoutFile,
+      ENLACE_TRUST_ANCHORS_FILE: '/etc/enlace/trust-anchors.json',
+      ENLACE_ENV: 'production',
+      ENLACE_OIDC_ISSUER: 'https://login.secretariat.example/realms/enlace',
+      ENLACE_OIDC_AUDIENCE: 'urn:enlace:monitor',
+      KAFKA_SASL_USERNAME: 'enlace-demo-monitor',
+      KAFKA_SASL_PASSWORD: 'pw',
+      KAFKA_SSL: 'true',
+    });
+    expect(config.mode).toBe('production');
   });
 
   it('should refuse PLAIN in production, naming it', () => {

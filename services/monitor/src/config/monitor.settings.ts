@@ -7,7 +7,7 @@ import {
   loginSettings,
   logSettings,
   networkSettings,
-  requiredText,
+  optionalText,
   requiredWhen,
   tokenIssuerSettings,
 } from '@enlace/config';
@@ -25,10 +25,15 @@ export const monitorSettings = {
   ...databaseSettings,
   ...tokenIssuerSettings(WITHOUT_PROVIDER),
   ...identityProviderSettings("The secretariat's"),
-  ENLACE_DIRECTORY_FILE: requiredText({
+  ENLACE_TRUST_ANCHORS_FILE: optionalText({
     description:
-      "The network's member directory, a JSON file of public keys: the monitor checks each header's " +
-      'signature against it. Production refuses an unsigned file (the monitor cannot read the signed topic yet).',
+      "The network's trust anchors (public keys), a JSON file: the monitor then takes member keys from the signed " +
+      'directory topic, as the nodes do, and only from entries a trust anchor signed. Production requires it.',
+    required: 'unless ENLACE_DIRECTORY_FILE is set',
+  }),
+  ENLACE_DIRECTORY_FILE: optionalText({
+    description:
+      'A fixed, unsigned directory file of member keys (development); ignored when ENLACE_TRUST_ANCHORS_FILE is set.',
     example: '/etc/enlace/directory.json',
   }),
   ...loginSettings,
@@ -36,7 +41,7 @@ export const monitorSettings = {
 
 /**
  * In production the development issuer (its users file of passwords, its shared-secret tokens) is refused, as
- * node-api refuses it: the secretariat's identity provider issues the tokens. So is the unsigned directory file.
+ * node-api refuses it: the secretariat's identity provider issues the tokens. So is a directory no trust anchor signed.
  */
 const refuseDevelopmentOnly = inProduction((set) => [
   // it reads every country's envelope headers and may redrive dead letters: its link is held to the courier's rules
@@ -57,12 +62,13 @@ const refuseDevelopmentOnly = inProduction((set) => [
   ...(set['ENLACE_JWT_SECRET'] !== undefined
     ? [{ setting: 'ENLACE_JWT_SECRET', problem: "is set: the development issuer's secret has no place in production" }]
     : []),
-  ...(set['ENLACE_DIRECTORY_FILE'] !== undefined
+  ...(set['ENLACE_TRUST_ANCHORS_FILE'] === undefined
     ? [
         {
-          setting: 'ENLACE_DIRECTORY_FILE',
+          setting: 'ENLACE_TRUST_ANCHORS_FILE',
           problem:
-            "is an unsigned file of member keys: production takes the directory signed by the network's trust anchors",
+            "is not set: production takes member keys only from the directory the network's trust anchors signed, " +
+            'never from an unsigned ENLACE_DIRECTORY_FILE',
         },
       ]
     : []),
@@ -73,5 +79,10 @@ export const monitorConfigSchema = new ConfigSchema('the monitor', monitorSettin
   requiredWhen('ENLACE_JWT_SECRET', withoutIdentityProvider, WITHOUT_PROVIDER),
   requiredWhen('ENLACE_USERS_FILE', withoutIdentityProvider, WITHOUT_PROVIDER),
   ...identityProviderRules,
+  requiredWhen(
+    'ENLACE_TRUST_ANCHORS_FILE',
+    (set) => set['ENLACE_DIRECTORY_FILE'] === undefined,
+    'unless ENLACE_DIRECTORY_FILE is set',
+  ),
   refuseDevelopmentOnly,
 ]);

@@ -13,8 +13,9 @@ import { MonitorEventBus } from '../events/monitor-event.bus';
 import { DeadLetterRepository } from '../dead-letters/persistence/dead-letter.repository';
 import { MessageValidator } from '@enlace/contracts';
 import { NodeHealthRepository } from '../nodes/persistence/node-health.repository';
-import { MONITOR_DATABASE } from '../monitor.tokens';
-import { FileMemberDirectory, NodeStatementVerifier } from '@enlace/envelope';
+import { MEMBER_DIRECTORY, MONITOR_DATABASE } from '../monitor.tokens';
+import { NodeStatementVerifier } from '@enlace/envelope';
+import type { ListedMemberDirectory } from '@enlace/messaging';
 import { RegionalStatisticsRepository } from '../regional-statistics/persistence/regional-statistics.repository';
 import { StatisticsRecordIngestor } from './statistics-record.ingestor';
 import { MetricsRegistry } from '@enlace/observability';
@@ -46,8 +47,8 @@ import { AuditCheckpointRecordIngestor } from './audit-checkpoint-record.ingesto
     },
     {
       provide: SignedStatementReader,
-      inject: [FileMemberDirectory, MessageValidator, MetricsRegistry],
-      useFactory: (directory: FileMemberDirectory, validator: MessageValidator, metrics: MetricsRegistry) =>
+      inject: [MEMBER_DIRECTORY, MessageValidator, MetricsRegistry],
+      useFactory: (directory: ListedMemberDirectory, validator: MessageValidator, metrics: MetricsRegistry) =>
         new SignedStatementReader(new NodeStatementVerifier(directory), validator, refusedStatementsCounter(metrics)),
     },
     {
@@ -70,9 +71,9 @@ import { AuditCheckpointRecordIngestor } from './audit-checkpoint-record.ingesto
     },
     {
       provide: AuditCheckpointRecordIngestor,
-      inject: [FileMemberDirectory, MessageValidator, AuditCheckpointRepository],
+      inject: [MEMBER_DIRECTORY, MessageValidator, AuditCheckpointRepository],
       useFactory: (
-        directory: FileMemberDirectory,
+        directory: ListedMemberDirectory,
         validator: MessageValidator,
         checkpoints: AuditCheckpointRepository,
       ) => new AuditCheckpointRecordIngestor(new NodeStatementVerifier(directory), validator, checkpoints),

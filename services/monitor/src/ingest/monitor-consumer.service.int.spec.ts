@@ -1,21 +1,28 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MessageValidator } from '@enlace/contracts';
 import {
-  FileMemberDirectory,
-  InMemoryMemberDirectory,
+  DirectoryAuthority,
   NodeStatementSigner,
   NodeStatementTypes,
   NodeStatementVerifier,
   generateNodeKeys,
+  type GeneratedNodeKeys,
   type NodeKeys,
 } from '@enlace/envelope';
 import {
+  DirectoryEntryPublisher,
   InboundRecord,
   KafkaEnvelopePublisher,
+  KafkaMemberDirectory,
   TopicNames,
   createKafkaClient,
+  openNetworkMemberDirectory,
   parseBrokerList,
   provisionNetworkTopics,
+  type ListedMemberDirectory,
 } from '@enlace/messaging';
 import { MetricsRegistry } from '@enlace/observability';
 import { ScratchDatabase } from '@enlace/store';
@@ -39,7 +46,8 @@ import { StatisticsRecordIngestor } from './statistics-record.ingestor';
 
 /**
  * The monitor's consumers on the real broker and PostgreSQL: a heartbeat or overdue announcement counts only when the
- * country it names signed it, and heartbeats are read while the counting of envelopes is stuck.
+ * country it names signed it with a key of the signed directory the network publishes (read as the monitor reads it,
+ * with the trust anchors), and heartbeats are read while the counting of envelopes is stuck.
  */
 describe(MonitorConsumerService, () => {
   const infra = testInfra();
@@ -49,6 +57,8 @@ describe(MonitorConsumerService, () => {
   let scratch: ScratchDatabase<MonitorDatabase>;
   let co: NodeKeys;
   let ec: NodeKeys;
+  let folder: string;
+  let directory: ListedMemberDirectory;
   let nodesView: NodesHttpController;
   let overdue: OverdueRepository;
   let metrics: MetricsRegistry;
@@ -102,14 +112,33 @@ describe(MonitorConsumerService, () => {
     const [coKeys, ecKeys] = await Promise.all([generateNodeKeys('CO'), generateNodeKeys('EC')]);
     co = coKeys.nodeKeys;
     ec = ecKeys.nodeKeys;
-    const member = (country: string, keys: typeof coKeys) => ({
-      country,
-      nodeId: `${country.toLowerCase()}-1`,
-      organisations: [],
-      ...keys.publicKeys,
-      validFrom: '2020-01-01T00:00:00Z',
+    // the network's directory as the authority publishes it: CO and EC signed by the trust anchor, and a record for
+    // BO that no trust anchor signed
+    folder = await mkdtemp(join(tmpdir(), 'enlace-monitor-directory-'));
+    const authority = await DirectoryAuthority.open(join(folder, 'authority'), network);
+    const entries = new DirectoryEntryPublisher(publisher, network);
+    const issue = async (country: string, keys: GeneratedNodeKeys) => {
+      const [signingKey, encryptionKey] = [keys.publicKeys.signingKeys[0], keys.publicKeys.encryptionKeys[0]];
+      if (!signingKey || !encryptionKey) throw new Error('no keys');
+      const issued = await authority.issue({
+        country,
+        nodeId: `${country.toLowerCase()}-1`,
+        organisations: [{ name: `${country} focal point` }],
+        signingKey,
+        encryptionKey,
+        validFrom: '2020-01-01T00:00:00.000Z',
+      });
+      await entries.publish([{ country, signed: issued.signed }]);
+    };
+    await issue('CO', coKeys);
+    await issue('EC', ecKeys);
+    await entries.publish([{ country: 'BO', signed: 'eyJhbGciOiJFZERTQSJ9.e30.c2lnbmF0dXJl' }]);
+    directory = await openNetworkMemberDirectory(kafka, {
+      network,
+      reader: 'monitor',
+      trustAnchorsFile: authority.trustAnchorsFile,
+      log: { log: () => undefined, warn: () => undefined, error: () => undefined },
     });
-    const directory = new InMemoryMemberDirectory([member('CO', coKeys), member('EC', ecKeys)]);
     metrics = new MetricsRegistry({ defaultMetrics: false });
     const statements = new SignedStatementReader(
       new NodeStatementVerifier(directory),
@@ -118,7 +147,7 @@ describe(MonitorConsumerService, () => {
     );
     const nodes = new NodeHealthRepository(scratch.db);
     overdue = new OverdueRepository(scratch.db);
-    nodesView = new NodesHttpController(nodes, directory as unknown as FileMemberDirectory);
+    nodesView = new NodesHttpController(nodes, directory);
     const events = new MonitorEventBus();
     const holdingInbox = {
       ingest: async (records: readonly InboundRecord[]) => {
@@ -135,15 +164,20 @@ describe(MonitorConsumerService, () => {
       new HeartbeatRecordIngestor(statements, nodes, events),
       { ingest: async () => undefined } as unknown as StatisticsRecordIngestor,
       { ingest: async () => undefined } as unknown as AuditCheckpointRecordIngestor,
+      directory,
     );
+    // the consumers start once the directory topic was read to its end
     service.onApplicationBootstrap();
+    await (directory as KafkaMemberDirectory).start();
   }, 120_000);
 
   afterAll(async () => {
     releaseInbox();
     await service?.beforeApplicationShutdown();
+    if (directory instanceof KafkaMemberDirectory) await directory.stop();
     await publisher?.disconnect();
     await scratch?.drop();
+    if (folder) await rm(folder, { recursive: true, force: true });
   }, 60_000);
 
   describe('heartbeats', () => {
@@ -201,6 +235,50 @@ describe(MonitorConsumerService, () => {
       expect(await nodeOf('CO')).toMatchObject({ lastHeartbeatAt: genuineAt.toISOString() });
       expect(await refused('heartbeat', 'unsigned')).toBe(2);
       expect(await refused('heartbeat', 'unverified')).toBe(2);
+    }, 60_000);
+
+    it('should refuse a heartbeat signed with a key the signed directory does not hold', async () => {
+      // given the members the monitor learnt from the directory topic: those a trust anchor signed, no other
+      expect(
+        directory
+          .members()
+          .map((member) => member.country)
+          .sort(),
+      ).toEqual(['CO', 'EC']);
+      const before = await refused('heartbeat', 'unverified');
+
+      // when PE, never issued, and BO, whose record no trust anchor signed, beat with keys of their own; and a key
+      // made for EC but never published beats under EC's name
+      const beatAt = new Date(Date.now() + 180_000);
+      for (const country of ['PE', 'BO']) {
+        const keys = (await generateNodeKeys(country)).nodeKeys;
+        await send(
+          TopicNames.heartbeats(network),
+          country,
+          await new NodeStatementSigner(keys).sign(NodeStatementTypes.heartbeat, heartbeat(country, beatAt)),
+        );
+      }
+      const unpublished = (await generateNodeKeys('EC')).nodeKeys;
+      await send(
+        TopicNames.heartbeats(network),
+        'EC',
+        await new NodeStatementSigner(unpublished).sign(NodeStatementTypes.heartbeat, heartbeat('EC', beatAt)),
+      );
+      // and, behind them on EC's partition, EC's heartbeat with its published key
+      const ecAt = new Date(Date.now() + 240_000);
+      await send(
+        TopicNames.heartbeats(network),
+        'EC',
+        await new NodeStatementSigner(ec).sign(NodeStatementTypes.heartbeat, heartbeat('EC', ecAt)),
+      );
+
+      // then only the published key counts: EC's last heartbeat is the one signed with it, PE and BO never show
+      await eventually(async () => ((await nodeOf('EC'))?.lastHeartbeatAt === ecAt.toISOString() ? true : undefined), {
+        what: "EC's heartbeat under its published key",
+      });
+      expect(await refused('heartbeat', 'unverified')).toBe(before + 3);
+      expect(await nodeOf('PE')).toBeUndefined();
+      expect(await nodeOf('BO')).toBeUndefined();
     }, 60_000);
 
     it('should read heartbeats while the counting of envelopes is stuck', async () => {

@@ -1,8 +1,16 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ConsumerGroups, InboundRecord, KafkaInboxConsumer, TopicNames, kafkaLogLine } from '@enlace/messaging';
+import {
+  ConsumerGroups,
+  InboundRecord,
+  KafkaInboxConsumer,
+  KafkaMemberDirectory,
+  TopicNames,
+  kafkaLogLine,
+  type ListedMemberDirectory,
+} from '@enlace/messaging';
 import { Kafka } from 'kafkajs';
 import { MONITOR_CONFIG, MonitorConfig } from '../config/monitor.config';
-import { KAFKA_CLIENT } from '../monitor.tokens';
+import { KAFKA_CLIENT, MEMBER_DIRECTORY } from '../monitor.tokens';
 import { DeadLetterRecordIngestor } from './dead-letter-record.ingestor';
 import { DeadlineRecordIngestor } from './deadline-record.ingestor';
 import { HeartbeatRecordIngestor } from './heartbeat-record.ingestor';
@@ -44,6 +52,7 @@ export class MonitorConsumerService implements OnApplicationBootstrap, BeforeApp
   private readonly heartbeatsTopic: string;
   private readonly statisticsTopic: string;
   private readonly auditCheckpointsTopic: string;
+  private stopping = false;
 
   constructor(
     @Inject(MONITOR_CONFIG) config: MonitorConfig,
@@ -54,6 +63,7 @@ export class MonitorConsumerService implements OnApplicationBootstrap, BeforeApp
     private readonly heartbeats: HeartbeatRecordIngestor,
     private readonly statistics: StatisticsRecordIngestor,
     private readonly auditCheckpoints: AuditCheckpointRecordIngestor,
+    @Inject(MEMBER_DIRECTORY) private readonly directory: ListedMemberDirectory,
   ) {
     this.deadlinesTopic = TopicNames.deadlines(config.network);
     this.heartbeatsTopic = TopicNames.heartbeats(config.network);
@@ -73,12 +83,24 @@ export class MonitorConsumerService implements OnApplicationBootstrap, BeforeApp
     });
   }
 
+  /**
+   * The consumers start once the signed directory was read to its end: a record checked before would be refused for
+   * a member not yet known, and counted as forged. Reading it waits for the broker as long as it takes.
+   */
   onApplicationBootstrap(): void {
-    this.run(this.consumer, 'main');
-    this.run(this.heartbeatConsumer, 'heartbeats');
+    const read = this.directory instanceof KafkaMemberDirectory ? this.directory.start() : Promise.resolve();
+    read.then(
+      () => {
+        if (this.stopping) return;
+        this.run(this.consumer, 'main');
+        this.run(this.heartbeatConsumer, 'heartbeats');
+      },
+      (error: Error) => this.logger.error(`the directory was not read, nothing is consumed: ${error.message}`),
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await Promise.all([this.consumer.stop(), this.heartbeatConsumer.stop()]);
   }
 

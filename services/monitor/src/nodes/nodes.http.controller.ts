@@ -1,6 +1,7 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import type { MonitorApiSchemas } from '@enlace/contracts';
-import { FileMemberDirectory } from '@enlace/envelope';
+import type { ListedMemberDirectory } from '@enlace/messaging';
+import { MEMBER_DIRECTORY } from '../monitor.tokens';
 import { toNodeHealthView } from './dto/node-health.view';
 import { NodeHealthRepository } from './persistence/node-health.repository';
 
@@ -8,7 +9,7 @@ import { NodeHealthRepository } from './persistence/node-health.repository';
 export class NodesHttpController {
   constructor(
     private readonly nodes: NodeHealthRepository,
-    private readonly directory: FileMemberDirectory,
+    @Inject(MEMBER_DIRECTORY) private readonly directory: ListedMemberDirectory,
   ) {}
 
   /** Every member of the directory, and any other country heard from, with its health now. */

@@ -14,6 +14,8 @@ import type { ReferralDetails } from '../../referrals/domain/referral-details';
 import type { CreateReferralRequest } from '../../referrals/dto/create-referral.request';
 import { ProtocolCaseActions } from '../application/protocol-case.actions';
 import { ProtocolCaseWriter } from '../application/protocol-case.writer';
+import { decodeListCursor } from '../../common/paging/list-cursor';
+import { caseListDigest, isCaseListPosition } from './case-list-cursor';
 import type { CaseListQuery } from './case-list.query';
 import { ProtocolCaseRepository } from './protocol-case.repository';
 
@@ -88,16 +90,13 @@ describe('ProtocolCaseRepository lists (on the real PostgreSQL)', () => {
       found.push(...page.items.map((item) => item.document._id));
       pages.push(page.items.length);
       cursor = page.nextCursor;
-      after = cursor ? decodeNext(cursor) : undefined;
+      after = cursor
+        ? decodeListCursor(cursor, query.sort, caseListDigest(query, query.sort), isCaseListPosition)
+        : undefined;
+      expect(cursor === undefined || after !== undefined).toBe(true);
     } while (cursor);
     return { ids: found, pages };
   }
-
-  /** The position a cursor names, as the API's pipe reads it back. */
-  const decodeNext = (cursor: string) => {
-    const content = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k: string; i: string };
-    return { key: content.k, id: content.i };
-  };
 
   describe('list', () => {
     it.each(['updated', 'created', 'due'] as const)(
