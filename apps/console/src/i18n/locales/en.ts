@@ -455,6 +455,8 @@ export const en = {
     title: 'Open the reintegration',
     interval: 'Days between follow-ups (optional)',
     shareWithSender: 'The person consented to tell {{country}} of the reintegration and its follow-ups',
+    focalPointOnly:
+      'Only a focal point opens a reintegration that {{country}} hears of: one opened here stays in the country.',
     submit: 'Open reintegration',
   },
   steps: {

@@ -456,6 +456,8 @@ export const es: Translation = {
     title: 'Abrir la reintegración',
     interval: 'Días entre seguimientos (opcional)',
     shareWithSender: 'La persona consintió informar a {{country}} de la reintegración y sus seguimientos',
+    focalPointOnly:
+      'Solo un punto focal abre una reintegración de la que se informa a {{country}}: la que abra aquí queda en el país.',
     submit: 'Abrir reintegración',
   },
   steps: {

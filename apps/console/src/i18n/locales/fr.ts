@@ -460,6 +460,8 @@ export const fr: Translation = {
     title: 'Ouvrir la réintégration',
     interval: 'Jours entre les suivis (facultatif)',
     shareWithSender: 'La personne a consenti à informer {{country}} de la réintégration et de ses suivis',
+    focalPointOnly:
+      'Seul un point focal ouvre une réintégration dont {{country}} est informé : celle ouverte ici reste dans le pays.',
     submit: 'Ouvrir la réintégration',
   },
   steps: {

@@ -456,6 +456,8 @@ export const pt: Translation = {
     title: 'Abrir a reintegração',
     interval: 'Dias entre acompanhamentos (opcional)',
     shareWithSender: 'A pessoa consentiu informar {{country}} da reintegração e dos acompanhamentos',
+    focalPointOnly:
+      'Só um ponto focal abre uma reintegração de que {{country}} é informado: a aberta aqui fica no país.',
     submit: 'Abrir reintegração',
   },
   steps: {
