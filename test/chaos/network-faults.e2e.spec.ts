@@ -161,7 +161,9 @@ describeLocal(`the network under faults (${FULL ? 'full' : 'short'} form)`, () =
         `  driver: ${JSON.stringify(driver.counts)}`,
         `  lifecycles by protocol: ${JSON.stringify(countBy(driver.results, (r) => `${r.protocol} ${r.outcome}`))}`,
         `  duplicates injected: ${injector.duplicates}, garbage injected: ${injector.garbage.length}`,
-        ...Object.entries(counts).map(([name, value]) => `  ${name}: ${value}`),
+        ...Object.entries(counts).map(([name, value]) =>
+          Array.isArray(value) ? `  ${name}: ${value.length === 0 ? 'none' : value.join('; ')}` : `  ${name}: ${value}`,
+        ),
         ...driver.results.filter((r) => r.outcome === 'failed').map((r) => `  failed lifecycle: ${r.failure}`),
         ...(process.env['ENLACE_CHAOS_KEEP'] === '1' ? [`  the nodes' logs: ${chaos.home}/logs`] : []),
       ].join('\n'),
@@ -177,7 +179,8 @@ describeLocal(`the network under faults (${FULL ? 'full' : 'short'} form)`, () =
     expect(counts.inboxEntriesSetAside).toBe(0);
     expect(counts.deadLettersNotInjected).toBe(0);
     expect(counts.injectedGarbageNotDeadLettered).toBe(0);
-    expect(counts.deadLetters).toBe(injector.garbage.length);
+    // each injected record dead-lettered, once or (a courier killed before it committed the record) again
+    expect(counts.deadLetters - counts.deadLetteredTwice).toBe(injector.garbage.length);
   });
 });
 

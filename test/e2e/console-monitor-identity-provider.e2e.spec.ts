@@ -81,7 +81,7 @@ describe("the console signing the secretariat in through the secretariat's ident
       network: network.network,
       home,
       httpPort: basePort + 50,
-      directoryFile: network.directoryFile,
+      trustAnchorsFile: network.trustAnchorsFile,
       infra: testInfra(),
       ...(network.kafkaPrincipals && { kafkaSasl: network.kafkaPrincipals.monitor }),
       env: {

@@ -115,7 +115,7 @@ describe('the secretariat in the web console', () => {
       network: network.network,
       home,
       httpPort: basePort + 50,
-      directoryFile: network.directoryFile,
+      trustAnchorsFile: network.trustAnchorsFile,
       infra: testInfra(),
       ...(network.kafkaPrincipals && { kafkaSasl: network.kafkaPrincipals.monitor }),
     });

@@ -190,6 +190,8 @@ export class CaseLifecycleDriver {
       await sleep(delay / 2 + Math.random() * (delay / 2));
       delay = Math.min(delay * 2, 5_000);
     }
-    throw new Error(`${method} ${path} ${this.stopped ? 'abandoned: the driver was stopped' : `kept failing: ${last}`}`);
+    throw new Error(
+      `${method} ${path} ${this.stopped ? 'abandoned: the driver was stopped' : `kept failing: ${last}`}`,
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { Kafka } from 'kafkajs';
 import { Kysely } from 'kysely';
-import { TopicNames } from '@enlace/messaging';
+import { DeadLetterHeaders, TopicNames } from '@enlace/messaging';
 import { NodeDatabase, createPostgresDatabase } from '@enlace/store';
 import { TopicRecord, readTopicRecords } from '@enlace/testing';
 import type { InjectedGarbage } from './envelope-faults.injector';
@@ -32,8 +32,16 @@ export interface LedgerCounts {
   inboxEntriesNotApplied: number;
   inboxEntriesSetAside: number;
   deadLetters: number;
+  /**
+   * Dead letters of a record (its original topic, partition and offset) that was already dead-lettered: the courier
+   * commits a record's offset after its dead letter is written, so one killed (or whose broker died) in between
+   * letters it again when the record comes back. At least once, as every hand-over on the network.
+   */
+  deadLetteredTwice: number;
   deadLettersNotInjected: number;
   injectedGarbageNotDeadLettered: number;
+  /** Each record dead-lettered more than once: its original position and the times its dead letters were written. */
+  deadLetterRepeats: string[];
 }
 
 /** Reads every node's database and the dead-letter topics after a run, and counts what went wrong. */
@@ -100,8 +108,10 @@ export class NetworkLedger {
       inboxEntriesNotApplied: 0,
       inboxEntriesSetAside: 0,
       deadLetters: 0,
+      deadLetteredTwice: 0,
       deadLettersNotInjected: 0,
       injectedGarbageNotDeadLettered: 0,
+      deadLetterRepeats: [],
     };
     const senderOf = new Map<string, StoredCase>();
     const receiverOf = new Map<string, StoredCase>();
@@ -159,6 +169,15 @@ export class NetworkLedger {
       if (held > 0) deadLetters.push(...(await readTopicRecords(kafka, topic, held, 120_000)));
     }
     counts.deadLetters = deadLetters.length;
+    const byOriginal = new Map<string, string[]>();
+    for (const { headers } of deadLetters) {
+      const original = `${headers[DeadLetterHeaders.originalTopic]}/${headers[DeadLetterHeaders.originalPartition]}@${headers[DeadLetterHeaders.originalOffset]}`;
+      byOriginal.set(original, [...(byOriginal.get(original) ?? []), headers[DeadLetterHeaders.deadLetteredAt] ?? '?']);
+    }
+    counts.deadLetteredTwice = deadLetters.length - byOriginal.size;
+    counts.deadLetterRepeats = [...byOriginal]
+      .filter(([, times]) => times.length > 1)
+      .map(([original, times]) => `${original} dead-lettered at ${times.join(', ')}`);
     const injected = new Set(garbage.map((g) => g.value.toString('base64')));
     const lettered = new Set(deadLetters.map((d) => d.value.toString('base64')));
     counts.deadLettersNotInjected = deadLetters.filter((d) => !injected.has(d.value.toString('base64'))).length;
