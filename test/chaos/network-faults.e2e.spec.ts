@@ -140,12 +140,14 @@ describeLocal(`the network under faults (${FULL ? 'full' : 'short'} form)`, () =
         what: 'every outbox sent and receipted and every inbox applied',
       }).catch(() => undefined); // the counts below say what is left
       // The garbage injected last may still be on its way to a dead-letter topic (a courier produces them in
-      // batches): wait, within the same bound, until as many are held as were injected. The counts say the rest.
+      // batches): wait, within the same bound, until every injected record is held there, counted by its value (a
+      // record dead-lettered twice must not stand for one not dead-lettered yet). The counts say the rest.
       await eventually(
-        async () => {
-          const held = [...(await ledger.deadLettersHeld(kafka, chaos.net.network)).values()];
-          return held.reduce((sum, n) => sum + n, 0) >= injector.garbage.length ? true : undefined;
-        },
+        async () =>
+          (await ledger.count(kafka, chaos.net.network, driver.results, injector.garbage))
+            .injectedGarbageNotDeadLettered === 0
+            ? true
+            : undefined,
         { timeoutMs: plan.settleMs, intervalMs: 1_000, what: 'every injected garbage record dead-lettered' },
       ).catch(() => undefined);
       counts = await ledger.count(kafka, chaos.net.network, driver.results, injector.garbage);
