@@ -141,7 +141,8 @@ describe('documents on the case page of the web console', () => {
     await page.getByRole('button', { name: 'Adjuntar y enviar' }).click();
     const refusal = page.locator('.problem[data-status="415"]');
     await refusal.waitFor();
-    expect(await refusal.textContent()).toContain('PDF, PNG o JPEG');
+    expect(await refusal.textContent()).toContain('El archivo no es de un tipo que el nodo acepte (PDF, PNG o JPEG).');
+    expect(await refusal.getAttribute('data-code')).toBe('DOCUMENT_TYPE_NOT_ALLOWED');
 
     await page.getByLabel('Tipo de documento').selectOption('medical-report');
     await page.getByLabel(/^Archivo/).setInputFiles({ name: 'informe.pdf', mimeType: 'application/pdf', buffer: pdf });

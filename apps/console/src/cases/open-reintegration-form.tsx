@@ -5,6 +5,7 @@ import { NodeApiClient } from '../api/node-api.client';
 import type { OpenReintegrationRequest, ReturnView } from '../api/node-api.types';
 import { ProblemAlert } from '../components/problem-alert';
 import type { Session } from '../session/session';
+import { speaksAcrossBorder } from './border-roles';
 import { localDateTime } from './local-time';
 
 /** Opens the reintegration of a person this country received and handed over, with its own consent. */
@@ -19,6 +20,8 @@ export function OpenReintegrationForm({
   const navigate = useNavigate();
   const id = useId();
   const [share, setShare] = useState(false);
+  // Telling the sending country speaks across the border: a focal point's; a supervisor opens one that stays here.
+  const mayTellSender = speaksAcrossBorder(session.roles);
   const [purpose, setPurpose] = useState('');
   const [recordedAt, setRecordedAt] = useState(localDateTime());
   const [interval, setInterval] = useState('');
@@ -86,9 +89,20 @@ export function OpenReintegrationForm({
           />
         </div>
         <label className="inline">
-          <input type="checkbox" checked={share} onChange={(event) => setShare(event.target.checked)} />{' '}
+          <input
+            type="checkbox"
+            checked={share}
+            disabled={!mayTellSender}
+            aria-describedby={mayTellSender ? undefined : `${id}-focal-only`}
+            onChange={(event) => setShare(event.target.checked)}
+          />{' '}
           {t('openReintegration.shareWithSender', { country: returnView.fromCountry })}
         </label>
+        {mayTellSender ? null : (
+          <p className="hint" id={`${id}-focal-only`}>
+            {t('openReintegration.focalPointOnly', { country: returnView.fromCountry })}
+          </p>
+        )}
         <ProblemAlert error={error} fieldLabel={(pointer) => labels[pointer] ?? pointer} />
         <div className="buttons">
           <button type="submit" className="primary" disabled={busy}>

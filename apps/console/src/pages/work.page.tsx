@@ -1,6 +1,6 @@
-import { useCallback, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { NodeApiClient } from '../api/node-api.client';
-import { usePolling } from '../components/use-polling';
+import type { NodeAgencies } from '../api/node-api.types';
 import { useTranslation } from 'react-i18next';
 import { useConsoleConfig } from '../components/console-config-context';
 import { HtcdsExportPanel } from '../exports/htcds-export-panel';
@@ -17,12 +17,16 @@ export function WorkPage({ session }: { session: Extract<Session, { kind: 'node'
   const { t } = useTranslation();
   const { countries } = useConsoleConfig();
   const [filters, setFilters] = useState<WorkFilters>(NO_FILTERS);
-  // The node's agencies change only with its settings: read once a minute, for the agency filter.
-  const loadAgencies = useCallback(
-    (signal: AbortSignal) => new NodeApiClient(session.country, session.token).listAgencies(signal),
-    [session.country, session.token],
-  );
-  const { data: agencies } = usePolling(loadAgencies, 60_000);
+  // The node's agencies change only with its settings: read once, for the agency filter (none shown if it fails).
+  const [agencies, setAgencies] = useState<NodeAgencies>();
+  useEffect(() => {
+    const controller = new AbortController();
+    new NodeApiClient(session.country, session.token)
+      .listAgencies(controller.signal)
+      .then(setAgencies)
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [session.country, session.token]);
   const list = (protocol: 'referral' | 'return' | 'reintegration', direction: 'incoming' | 'outgoing') => ({
     session,
     protocol,

@@ -1,4 +1,5 @@
 export * from './oidc.settings';
+export * from './development-issuer.rules';
 export * from './oidc-config';
 export * from './role-map';
 export * from './oidc-claims';

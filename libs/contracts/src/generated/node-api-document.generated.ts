@@ -4899,7 +4899,7 @@ export const nodeApiDocument: { readonly [key: string]: unknown } = {
           instance: { description: 'URI reference of this occurrence.', type: 'string', format: 'uri-reference' },
           code: {
             description:
-              "A stable code of the problem for a client to translate: the protocol's rule that was broken (CONSENT_REQUIRED, TRANSITION_NOT_ALLOWED, ...) or CONTRACT_VIOLATION when the request does not match this document. Absent when the status says it all.",
+              "A stable code of the problem for a client to translate: the protocol's rule that was broken (CONSENT_REQUIRED, TRANSITION_NOT_ALLOWED, ...), CONTRACT_VIOLATION when the request does not match this document, or why a document was refused (DOCUMENT_TOO_LARGE, DOCUMENT_TYPE_NOT_ALLOWED, DOCUMENT_EMPTY, DOCUMENT_KIND_INVALID, DOCUMENT_NOT_COMPLETE, DOCUMENT_NOT_FOUND, CASE_ENDED, CASE_ERASED, CASE_NOT_FOUND). Absent when the status says it all.",
             type: 'string',
           },
         },

@@ -11,10 +11,14 @@ import {
   requiredWhen,
   tokenIssuerSettings,
 } from '@enlace/config';
-import { identityProviderRules, identityProviderSettings, withoutIdentityProvider } from '@enlace/auth';
+import {
+  developmentIssuerProblems,
+  developmentIssuerRules,
+  identityProviderRules,
+  identityProviderSettings,
+  WITHOUT_IDENTITY_PROVIDER,
+} from '@enlace/auth';
 import { kafkaLinkProductionProblems } from '@enlace/messaging';
-
-const WITHOUT_PROVIDER = 'unless ENLACE_OIDC_ISSUER is set (the development issuer then signs the tokens)';
 
 /** Everything the monitor reads from its environment (monitor.config.ts turns it into MonitorConfig). */
 export const monitorSettings = {
@@ -23,7 +27,7 @@ export const monitorSettings = {
   ...httpSettings({ port: 3100, bodyLimit: '64kb' }),
   ...kafkaSchema.shape,
   ...databaseSettings,
-  ...tokenIssuerSettings(WITHOUT_PROVIDER),
+  ...tokenIssuerSettings(WITHOUT_IDENTITY_PROVIDER),
   ...identityProviderSettings("The secretariat's"),
   ENLACE_TRUST_ANCHORS_FILE: optionalText({
     description:
@@ -46,22 +50,7 @@ export const monitorSettings = {
 const refuseDevelopmentOnly = inProduction((set) => [
   // it reads every country's envelope headers and may redrive dead letters: its link is held to the courier's rules
   ...kafkaLinkProductionProblems('the monitor', set),
-  ...(withoutIdentityProvider(set)
-    ? [
-        {
-          setting: 'ENLACE_OIDC_ISSUER',
-          problem:
-            "is not set: the development issuer would sign the monitor's tokens; production takes the tokens of the " +
-            "secretariat's identity provider (ENLACE_OIDC_ISSUER, ENLACE_OIDC_AUDIENCE)",
-        },
-      ]
-    : []),
-  ...(set['ENLACE_USERS_FILE'] !== undefined
-    ? [{ setting: 'ENLACE_USERS_FILE', problem: "is set: a file of users and passwords is the development issuer's" }]
-    : []),
-  ...(set['ENLACE_JWT_SECRET'] !== undefined
-    ? [{ setting: 'ENLACE_JWT_SECRET', problem: "is set: the development issuer's secret has no place in production" }]
-    : []),
+  ...developmentIssuerProblems(set, { tokens: "the monitor's", provider: "the secretariat's" }),
   ...(set['ENLACE_TRUST_ANCHORS_FILE'] === undefined
     ? [
         {
@@ -76,8 +65,7 @@ const refuseDevelopmentOnly = inProduction((set) => [
 
 export const monitorConfigSchema = new ConfigSchema('the monitor', monitorSettings, [
   ...kafkaSchema.rules,
-  requiredWhen('ENLACE_JWT_SECRET', withoutIdentityProvider, WITHOUT_PROVIDER),
-  requiredWhen('ENLACE_USERS_FILE', withoutIdentityProvider, WITHOUT_PROVIDER),
+  ...developmentIssuerRules,
   ...identityProviderRules,
   requiredWhen(
     'ENLACE_TRUST_ANCHORS_FILE',

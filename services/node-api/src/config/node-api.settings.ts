@@ -10,10 +10,9 @@ import {
   networkSettings,
   nodeSettings,
   requiredText,
-  requiredWhen,
   tokenIssuerSettings,
-  type SetSettings,
 } from '@enlace/config';
+import { developmentIssuerProblems, developmentIssuerRules, WITHOUT_IDENTITY_PROVIDER } from '@enlace/auth';
 import { readDeadlinePolicy } from '../deadlines/domain/deadline-policy.reader';
 import { notificationSettings } from '../notifications/notification.settings';
 import { agencyRules, agencySettings } from './agency.settings';
@@ -35,8 +34,6 @@ function duration(description: string, fallback?: string) {
   );
 }
 
-const WITHOUT_PROVIDER = 'unless ENLACE_OIDC_ISSUER is set (the development issuer then signs the tokens)';
-
 /** Everything node-api reads from its environment (node-api.config.ts turns it into NodeApiConfig). */
 export const nodeApiSettings = {
   ...networkSettings,
@@ -57,7 +54,7 @@ export const nodeApiSettings = {
     min: 1,
   }),
   ...databaseSettings,
-  ...tokenIssuerSettings(WITHOUT_PROVIDER),
+  ...tokenIssuerSettings(WITHOUT_IDENTITY_PROVIDER),
   ...authSettings,
   ...agencySettings,
   ENLACE_REFERRAL_ANSWER_PERIOD: duration(
@@ -135,34 +132,16 @@ export const nodeApiSettings = {
   }),
 };
 
-const withoutProvider = (set: SetSettings): boolean => set['ENLACE_OIDC_ISSUER'] === undefined;
-
 /**
  * In production the development issuer (its users file of passwords, its shared-secret tokens) is refused: the
  * country's identity provider issues the tokens.
  */
-const refuseDevelopmentIssuer = inProduction((set) => [
-  ...(withoutProvider(set)
-    ? [
-        {
-          setting: 'ENLACE_OIDC_ISSUER',
-          problem:
-            "is not set: the development issuer would sign this node's tokens; production takes the tokens of the " +
-            "country's identity provider (ENLACE_OIDC_ISSUER, ENLACE_OIDC_AUDIENCE)",
-        },
-      ]
-    : []),
-  ...(set['ENLACE_USERS_FILE'] !== undefined
-    ? [{ setting: 'ENLACE_USERS_FILE', problem: "is set: a file of users and passwords is the development issuer's" }]
-    : []),
-  ...(set['ENLACE_JWT_SECRET'] !== undefined
-    ? [{ setting: 'ENLACE_JWT_SECRET', problem: "is set: the development issuer's secret has no place in production" }]
-    : []),
-]);
+const refuseDevelopmentIssuer = inProduction((set) =>
+  developmentIssuerProblems(set, { tokens: "this node's", provider: "the country's" }),
+);
 
 export const nodeApiConfigSchema = new ConfigSchema('node-api', nodeApiSettings, [
-  requiredWhen('ENLACE_JWT_SECRET', withoutProvider, WITHOUT_PROVIDER),
-  requiredWhen('ENLACE_USERS_FILE', withoutProvider, WITHOUT_PROVIDER),
+  ...developmentIssuerRules,
   ...authRules,
   ...agencyRules,
   refuseDevelopmentIssuer,

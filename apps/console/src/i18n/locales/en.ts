@@ -94,6 +94,15 @@ export const en = {
       TRANSITION_NOT_ALLOWED: 'The case changed: this step is no longer possible in its current status.',
       TRAVEL_DETAILS_REQUIRED: 'The travel details are required.',
       WRONG_SIDE: 'This step is for the other country.',
+      CASE_ENDED: 'The case has ended: nothing more travels with it.',
+      CASE_ERASED: 'The case’s personal data and documents were erased.',
+      CASE_NOT_FOUND: 'There is no such case at this node.',
+      DOCUMENT_EMPTY: 'The file is empty.',
+      DOCUMENT_KIND_INVALID: 'Choose the kind of document.',
+      DOCUMENT_NOT_COMPLETE: 'The document has not fully arrived yet: try again in a moment.',
+      DOCUMENT_NOT_FOUND: 'The case has no such document.',
+      DOCUMENT_TOO_LARGE: 'The file is larger than this node takes.',
+      DOCUMENT_TYPE_NOT_ALLOWED: 'The file is not of a type the node takes (PDF, PNG or JPEG).',
     },
   },
   work: {
@@ -446,6 +455,8 @@ export const en = {
     title: 'Open the reintegration',
     interval: 'Days between follow-ups (optional)',
     shareWithSender: 'The person consented to tell {{country}} of the reintegration and its follow-ups',
+    focalPointOnly:
+      'Only a focal point opens a reintegration that {{country}} hears of: one opened here stays in the country.',
     submit: 'Open reintegration',
   },
   steps: {

@@ -96,6 +96,15 @@ export const es: Translation = {
       TRANSITION_NOT_ALLOWED: 'El caso cambió: este paso ya no es posible en su estado actual.',
       TRAVEL_DETAILS_REQUIRED: 'Se requieren los datos del viaje.',
       WRONG_SIDE: 'Este paso corresponde al otro país.',
+      CASE_ENDED: 'El caso terminó: ya no se envía nada con él.',
+      CASE_ERASED: 'Los datos personales y los documentos del caso fueron borrados.',
+      CASE_NOT_FOUND: 'Este nodo no tiene ese caso.',
+      DOCUMENT_EMPTY: 'El archivo está vacío.',
+      DOCUMENT_KIND_INVALID: 'Elija el tipo de documento.',
+      DOCUMENT_NOT_COMPLETE: 'El documento aún no llegó completo: inténtelo de nuevo en un momento.',
+      DOCUMENT_NOT_FOUND: 'El caso no tiene ese documento.',
+      DOCUMENT_TOO_LARGE: 'El archivo es más grande de lo que este nodo acepta.',
+      DOCUMENT_TYPE_NOT_ALLOWED: 'El archivo no es de un tipo que el nodo acepte (PDF, PNG o JPEG).',
     },
   },
   work: {
@@ -447,6 +456,8 @@ export const es: Translation = {
     title: 'Abrir la reintegración',
     interval: 'Días entre seguimientos (opcional)',
     shareWithSender: 'La persona consintió informar a {{country}} de la reintegración y sus seguimientos',
+    focalPointOnly:
+      'Solo un punto focal abre una reintegración de la que se informa a {{country}}: la que abra aquí queda en el país.',
     submit: 'Abrir reintegración',
   },
   steps: {

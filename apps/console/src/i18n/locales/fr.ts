@@ -97,6 +97,15 @@ export const fr: Translation = {
       TRANSITION_NOT_ALLOWED: 'Le dossier a changé : cette étape n’est plus possible dans son statut actuel.',
       TRAVEL_DETAILS_REQUIRED: 'Les détails du voyage sont obligatoires.',
       WRONG_SIDE: 'Cette étape revient à l’autre pays.',
+      CASE_ENDED: 'Le cas est clos : plus rien ne l’accompagne.',
+      CASE_ERASED: 'Les données personnelles et les documents du cas ont été effacés.',
+      CASE_NOT_FOUND: 'Ce nœud n’a pas ce cas.',
+      DOCUMENT_EMPTY: 'Le fichier est vide.',
+      DOCUMENT_KIND_INVALID: 'Choisissez le type de document.',
+      DOCUMENT_NOT_COMPLETE: 'Le document n’est pas encore arrivé en entier : réessayez dans un instant.',
+      DOCUMENT_NOT_FOUND: 'Le cas n’a pas ce document.',
+      DOCUMENT_TOO_LARGE: 'Le fichier dépasse ce que ce nœud accepte.',
+      DOCUMENT_TYPE_NOT_ALLOWED: 'Le fichier n’est pas d’un type que le nœud accepte (PDF, PNG ou JPEG).',
     },
   },
   work: {
@@ -451,6 +460,8 @@ export const fr: Translation = {
     title: 'Ouvrir la réintégration',
     interval: 'Jours entre les suivis (facultatif)',
     shareWithSender: 'La personne a consenti à informer {{country}} de la réintégration et de ses suivis',
+    focalPointOnly:
+      'Seul un point focal ouvre une réintégration dont {{country}} est informé : celle ouverte ici reste dans le pays.',
     submit: 'Ouvrir la réintégration',
   },
   steps: {

@@ -96,6 +96,15 @@ export const pt: Translation = {
       TRANSITION_NOT_ALLOWED: 'O caso mudou: esta etapa não é mais possível no status atual.',
       TRAVEL_DETAILS_REQUIRED: 'Os dados da viagem são obrigatórios.',
       WRONG_SIDE: 'Esta etapa cabe ao outro país.',
+      CASE_ENDED: 'O caso foi encerrado: nada mais é enviado com ele.',
+      CASE_ERASED: 'Os dados pessoais e os documentos do caso foram apagados.',
+      CASE_NOT_FOUND: 'Este nó não tem esse caso.',
+      DOCUMENT_EMPTY: 'O arquivo está vazio.',
+      DOCUMENT_KIND_INVALID: 'Escolha o tipo de documento.',
+      DOCUMENT_NOT_COMPLETE: 'O documento ainda não chegou completo: tente de novo em instantes.',
+      DOCUMENT_NOT_FOUND: 'O caso não tem esse documento.',
+      DOCUMENT_TOO_LARGE: 'O arquivo é maior do que este nó aceita.',
+      DOCUMENT_TYPE_NOT_ALLOWED: 'O arquivo não é de um tipo que o nó aceite (PDF, PNG ou JPEG).',
     },
   },
   work: {
@@ -447,6 +456,8 @@ export const pt: Translation = {
     title: 'Abrir a reintegração',
     interval: 'Dias entre acompanhamentos (opcional)',
     shareWithSender: 'A pessoa consentiu informar {{country}} da reintegração e dos acompanhamentos',
+    focalPointOnly:
+      'Só um ponto focal abre uma reintegração de que {{country}} é informado: a aberta aqui fica no país.',
     submit: 'Abrir reintegração',
   },
   steps: {

@@ -61,7 +61,8 @@ export function toProblem(error: unknown): ProblemDetails {
   }
   if (error instanceof CaseDocumentRefusal) {
     const [status, title] = DOCUMENT_REFUSAL[error.code];
-    return problemOf(status, title, error.message);
+    // The code is stable, for a client to say the refusal in its user's language.
+    return { ...problemOf(status, title, error.message), code: error.code };
   }
   if (isTransientStoreFailure(error)) {
     // The database is away for a moment (restarting, failing over): nothing was changed, the same request may be sent again.

@@ -15,6 +15,7 @@ import { ProblemException } from '@enlace/http';
 import { toProblem } from './problem-mapping';
 import { AuditRecordNotWrittenError } from '../../audit/audit-record-not-written.error';
 import { ConcurrentCaseChangeError } from '../../cases/persistence/case-table';
+import { CaseDocumentRefusal, type CaseDocumentRefusalCode } from '../../documents/domain/case-document.errors';
 
 const AT = '2025-03-14T09:30:00.000Z';
 const LATER = '2025-03-15T09:30:00.000Z';
@@ -178,6 +179,19 @@ describe('toProblem', () => {
       expect(violation.code).toBe('REASON_REQUIRED');
 
       expect(toProblem(violation)).toMatchObject({ status: 422, title: 'Unprocessable Content' });
+    });
+  });
+
+  describe('with a CaseDocumentRefusal', () => {
+    it.each<[CaseDocumentRefusalCode, number]>([
+      ['DOCUMENT_TOO_LARGE', 413],
+      ['DOCUMENT_TYPE_NOT_ALLOWED', 415],
+      ['CASE_ENDED', 409],
+      ['CASE_ERASED', 410],
+    ])('should answer %s with %i and the code itself, for a client to translate', (code, status) => {
+      const problem = toProblem(new CaseDocumentRefusal(code, 'Refused.'));
+
+      expect([problem.status, problem.code, problem.detail]).toEqual([status, code, 'Refused.']);
     });
   });
 
