@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { rolesWith, tokenAudience, tokenIssuer } from '@enlace/auth';
-import { ensureKeyEncryptionKeyFile } from '@enlace/privacy';
-import { AuditLogStore, AuditRecord, ensureAuditKeyFile, loadAuditKey } from '@enlace/audit';
-import { NodeDatabase, ScratchDatabase } from '@enlace/store';
+import { rolesWith } from '@enlace/auth';
+import { AuditLogStore, AuditRecord, loadAuditKey } from '@enlace/audit';
+import type { NodeDatabase } from '@enlace/store';
 import { NodeApiClient } from '@enlace/testing';
-import { SignJWT } from 'jose';
 import type { Kysely } from 'kysely';
-import { NodeApiModule } from '../node-api.module';
-import { configureNodeApiHttp } from '../node-api.http';
+import { NodeApiTestApp } from '../testing/node-api-test-app';
 import type { AuditRecordListView, AuditRecordView } from './dto/audit-record.view';
 
 /**
@@ -22,29 +14,14 @@ import type { AuditRecordListView, AuditRecordView } from './dto/audit-record.vi
  * only an auditor reads them.
  */
 describe('AuditRecordsHttpController (on the real PostgreSQL)', () => {
-  const network = 'auditint';
-  const secret = `int-${randomUUID()}-${randomUUID()}`;
   const user = `auditee-${randomUUID().slice(0, 8)}`;
   const other = `other-${randomUUID().slice(0, 8)}`;
-  let scratch: ScratchDatabase<NodeDatabase>;
+  let node: NodeApiTestApp;
   let db: Kysely<NodeDatabase>;
-  let dir: string;
-  let app: INestApplication;
-  let apiUrl: string;
-  let written: AuditRecord[] = [];
   let store: AuditLogStore;
+  let written: AuditRecord[] = [];
 
-  const as = async (role: string): Promise<NodeApiClient> => {
-    const token = await new SignJWT({ country: 'CO', roles: [role] })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer(tokenIssuer(network))
-      .setAudience(tokenAudience(network))
-      .setSubject(`co.${role}`)
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(new TextEncoder().encode(secret));
-    return new NodeApiClient(apiUrl, token);
-  };
+  const as = (role: string): Promise<NodeApiClient> => node.client({ roles: [role] });
 
   const list = async (query: string) =>
     (await as('auditor')).request<AuditRecordListView>('GET', `/audit/records?${query}`);
@@ -65,16 +42,9 @@ describe('AuditRecordsHttpController (on the real PostgreSQL)', () => {
   };
 
   beforeAll(async () => {
-    scratch = await ScratchDatabase.forNode('int_audit_records');
-    db = await scratch.open(2);
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'enlace-audit-records-'));
-    const kekFile = path.join(dir, 'kek.json');
-    await ensureKeyEncryptionKeyFile(kekFile);
-    const auditKeyFile = path.join(dir, 'audit-key.json');
-    await ensureAuditKeyFile(auditKeyFile);
-    const usersFile = path.join(dir, 'users.json');
-    await fs.writeFile(usersFile, '[]');
-    store = new AuditLogStore(db, { key: await loadAuditKey(auditKeyFile) });
+    node = await NodeApiTestApp.start({ database: 'int_audit_records', network: 'auditint' });
+    db = await node.scratch.open(2);
+    store = new AuditLogStore(db, { key: await loadAuditKey(path.join(node.home, 'audit-key.json')) });
     const actor = (username: string) => ({ username, country: 'CO', roles: ['case-worker'] });
     written = [];
     for (let i = 0; i < 7; i++) {
@@ -88,32 +58,10 @@ describe('AuditRecordsHttpController (on the real PostgreSQL)', () => {
         }),
       );
     }
-    const saved = { ...process.env };
-    Object.assign(process.env, {
-      ENLACE_COUNTRY: 'CO',
-      ENLACE_NETWORK: network,
-      ENLACE_JWT_SECRET: secret,
-      ENLACE_USERS_FILE: usersFile,
-      ENLACE_CASE_KEK_FILE: kekFile,
-      ENLACE_AUDIT_KEY_FILE: auditKeyFile,
-      DATABASE_URL: scratch.url,
-    });
-    try {
-      app = await NestFactory.create<NestExpressApplication>(NodeApiModule, { logger: false });
-      configureNodeApiHttp(app);
-      await app.listen(0, '127.0.0.1');
-    } finally {
-      process.env = saved;
-    }
-    const address = app.getHttpServer().address() as { port: number };
-    apiUrl = `http://127.0.0.1:${address.port}`;
   }, 60_000);
 
   afterAll(async () => {
-    await app?.close();
-    await db?.destroy();
-    await scratch?.drop();
-    if (dir) await fs.rm(dir, { recursive: true, force: true });
+    await node?.close();
   });
 
   it('should page the records of one user newest first, each exactly once, showing no seal and no more of the user', async () => {
@@ -166,7 +114,7 @@ describe('AuditRecordsHttpController (on the real PostgreSQL)', () => {
     for (const role of ['case-worker', 'secretariat', 'focal-point', 'hotline']) {
       expect((await (await as(role)).request('GET', '/audit/records')).status).toBe(403);
     }
-    expect((await new NodeApiClient(apiUrl).request('GET', '/audit/records')).status).toBe(401);
+    expect((await new NodeApiClient(node.url).request('GET', '/audit/records')).status).toBe(401);
   });
 
   describe('GET /audit/records.csv', () => {
@@ -236,7 +184,7 @@ describe('AuditRecordsHttpController (on the real PostgreSQL)', () => {
       for (const role of ['case-worker', 'secretariat', 'focal-point', 'hotline']) {
         expect((await exportCsv('', role)).status).toBe(403);
       }
-      expect((await new NodeApiClient(apiUrl).request('GET', '/audit/records.csv')).status).toBe(401);
+      expect((await new NodeApiClient(node.url).request('GET', '/audit/records.csv')).status).toBe(401);
     });
   });
 });
