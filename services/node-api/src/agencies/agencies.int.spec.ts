@@ -1,20 +1,9 @@
-import { ensureAuditKeyFile } from '@enlace/audit';
 import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { tokenAudience, tokenIssuer } from '@enlace/auth';
-import { ensureKeyEncryptionKeyFile } from '@enlace/privacy';
-import { NodeDatabase, ScratchDatabase } from '@enlace/store';
-import { NodeApiClient } from '@enlace/testing';
+import type { NodeDatabase } from '@enlace/store';
+import type { NodeApiClient } from '@enlace/testing';
 import fc from 'fast-check';
-import { SignJWT } from 'jose';
 import type { Kysely } from 'kysely';
-import { NodeApiModule } from '../node-api.module';
-import { configureNodeApiHttp } from '../node-api.http';
+import { NodeApiTestApp } from '../testing/node-api-test-app';
 
 const POLICE = 'co-police';
 const MIGRATION = 'co-migration';
@@ -27,28 +16,19 @@ const AGENCIES = [POLICE, MIGRATION, SHELTER] as const;
  * point turns it into a referral to EC; a shelter's user reads it only once it is shared with the shelter.
  */
 describe('agencies inside a node (on the real PostgreSQL)', () => {
-  const network = 'agencyint';
-  const secret = `int-${randomUUID()}-${randomUUID()}`;
-  let scratch: ScratchDatabase<NodeDatabase>;
+  let node: NodeApiTestApp;
   let db: Kysely<NodeDatabase>;
-  let dir: string;
-  let app: INestApplication;
-  let apiUrl: string;
   const clients = new Map<string, NodeApiClient>();
 
   const as = async (role: string, agency: string | undefined): Promise<NodeApiClient> => {
     const key = `${agency}/${role}`;
     const known = clients.get(key);
     if (known) return known;
-    const token = await new SignJWT({ country: 'CO', roles: [role], ...(agency ? { agency } : {}) })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer(tokenIssuer(network))
-      .setAudience(tokenAudience(network))
-      .setSubject(`co.${role}.${agency ?? 'none'}`)
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(new TextEncoder().encode(secret));
-    const client = new NodeApiClient(apiUrl, token);
+    const client = await node.client({
+      roles: [role],
+      username: `co.${role}.${agency ?? 'none'}`,
+      ...(agency ? { agency } : {}),
+    });
     clients.set(key, client);
     return client;
   };
@@ -69,43 +49,16 @@ describe('agencies inside a node (on the real PostgreSQL)', () => {
   };
 
   beforeAll(async () => {
-    scratch = await ScratchDatabase.forNode('int_agencies');
-    db = await scratch.open(2);
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'enlace-agencies-'));
-    const kekFile = path.join(dir, 'kek.json');
-    await ensureKeyEncryptionKeyFile(kekFile);
-    const auditKeyFile = path.join(dir, 'audit-key.json');
-    await ensureAuditKeyFile(auditKeyFile);
-    const usersFile = path.join(dir, 'users.json');
-    await fs.writeFile(usersFile, '[]');
-    const saved = { ...process.env };
-    Object.assign(process.env, {
-      ENLACE_COUNTRY: 'CO',
-      ENLACE_NETWORK: network,
-      ENLACE_JWT_SECRET: secret,
-      ENLACE_USERS_FILE: usersFile,
-      ENLACE_CASE_KEK_FILE: kekFile,
-      ENLACE_AUDIT_KEY_FILE: auditKeyFile,
-      ENLACE_AGENCIES: AGENCIES.join(','),
-      ENLACE_GATEWAY_AGENCY: POLICE,
-      DATABASE_URL: scratch.url,
+    node = await NodeApiTestApp.start({
+      database: 'int_agencies',
+      network: 'agencyint',
+      settings: { ENLACE_AGENCIES: AGENCIES.join(','), ENLACE_GATEWAY_AGENCY: POLICE },
     });
-    try {
-      app = await NestFactory.create<NestExpressApplication>(NodeApiModule, { logger: false });
-      configureNodeApiHttp(app);
-      await app.listen(0, '127.0.0.1');
-    } finally {
-      process.env = saved;
-    }
-    const address = app.getHttpServer().address() as { port: number };
-    apiUrl = `http://127.0.0.1:${address.port}`;
+    db = await node.scratch.open(2);
   }, 60_000);
 
   afterAll(async () => {
-    await app?.close();
-    await db?.destroy();
-    await scratch?.drop();
-    if (dir) await fs.rm(dir, { recursive: true, force: true });
+    await node?.close();
   });
 
   const idsIn = (body: unknown): string[] => (body as { items: { id: string }[] }).items.map((item) => item.id);
