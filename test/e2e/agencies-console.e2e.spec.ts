@@ -1,20 +1,8 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
-import {
-  DEMO_COUNTRIES,
-  LocalNetwork,
-  findFreeBasePort,
-  networkPortOffsets,
-  startConsoleProcess,
-  startLocalNetwork,
-  stopConsoleProcess,
-} from '@enlace/local-infra';
-import { NodeApiClient, testInfra } from '@enlace/testing';
+import type { Page } from 'playwright-core';
+import { DEMO_COUNTRIES } from '@enlace/local-infra';
+import { ConsoleTestBed } from './support/console-test-bed';
 
-/** Debian's Chromium, never a downloaded browser (`npm run test:int` installs it when missing). */
-const CHROMIUM = process.env['ENLACE_CHROMIUM'] ?? '/usr/bin/chromium';
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 /** docs/screenshots/agencies-*.png and intake-merge.png are rewritten only when asked, as the console test's are. */
 const UPDATE_SCREENSHOTS = process.env['ENLACE_UPDATE_SCREENSHOTS'] === '1';
@@ -27,22 +15,9 @@ const UPDATE_SCREENSHOTS = process.env['ENLACE_UPDATE_SCREENSHOTS'] === '1';
  * merges a hotline's intake into the existing case of the same person with the keyboard alone.
  */
 describe('the agencies of a case in the console', () => {
-  let home: string;
-  let network: LocalNetwork;
-  let consoleUrl: string;
-  let browser: Browser;
-
-  const userOf = (username: string) => {
-    const found = network.users.find((user) => user.username === username);
-    if (!found) throw new Error(`no user ${username}`);
-    return found;
-  };
-  const apiOf = (username: string) => {
-    const user = userOf(username);
-    const node = network.nodes.find((candidate) => candidate.country === user.country);
-    if (!node) throw new Error(`no node ${user.country}`);
-    return new NodeApiClient(node.apiUrl).login(user.username, user.password);
-  };
+  let bed: ConsoleTestBed;
+  const userOf = (username: string) => bed.user(username);
+  const apiOf = (username: string) => bed.api(username);
 
   const screenshot = async (page: Page, name: string) => {
     if (UPDATE_SCREENSHOTS) {
@@ -53,7 +28,7 @@ describe('the agencies of a case in the console', () => {
   let sharedCase = '';
 
   async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${consoleUrl}/login`);
+    await page.goto(`${bed.consoleUrl}/login`);
     await page.getByLabel('Entrar en').selectOption(userOf(username).country);
     await page.getByLabel('Usuario').fill(username);
     await page.getByLabel('Contraseña').fill(userOf(username).password);
@@ -62,43 +37,13 @@ describe('the agencies of a case in the console', () => {
   }
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(REPO_ROOT, 'dist/apps/console/index.html'))) {
-      throw new Error('dist/apps/console is missing: run `npm run build` first');
-    }
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'enlace-agencies-console-'));
-    const basePort = await findFreeBasePort(networkPortOffsets(5));
-    network = await startLocalNetwork({
-      network: `agencyui${Date.now().toString(36)}`,
+    bed = await ConsoleTestBed.start({
+      name: 'agencyui',
       members: DEMO_COUNTRIES.filter(({ country }) => country === 'CO' || country === 'EC'),
-      home,
-      basePort,
-      mode: 'combined',
-      infra: testInfra(),
     });
-    consoleUrl = (
-      await startConsoleProcess({
-        network: network.network,
-        port: basePort + 60,
-        nodes: network.nodes,
-        runDir: path.join(home, 'run'),
-        logDir: path.join(home, 'logs'),
-      })
-    ).url;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    if (network) {
-      await stopConsoleProcess({
-        network: network.network,
-        runDir: path.join(home, 'run'),
-        logDir: path.join(home, 'logs'),
-      });
-      await network.stop({ dropDatabases: true });
-    }
-    if (home) fs.rmSync(home, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => bed?.stop(), 60_000);
 
   it('should show the owning agency and let its supervisor share the case with the shelter', async () => {
     const created = await (
@@ -117,10 +62,10 @@ describe('the agencies of a case in the console', () => {
     const shelter = await apiOf('co.shelter.caseworker');
     expect((await shelter.request('GET', `/referrals/${id}`)).status).toBe(404);
 
-    const context = await browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
+    const context = await bed.browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(page, 'co.supervisor');
-    await page.goto(`${consoleUrl}/referrals/${id}`);
+    await page.goto(`${bed.consoleUrl}/referrals/${id}`);
     await page.getByRole('heading', { name: 'Instituciones' }).waitFor();
     expect(await page.getByTestId('case-owner').textContent()).toBe('co-police (enlace del país con la red)');
     await page.getByText('No compartido con otra institución.').waitFor();
@@ -134,10 +79,10 @@ describe('the agencies of a case in the console', () => {
     await context.close();
 
     expect((await shelter.request('GET', `/referrals/${id}`)).status).toBe(200);
-    const shelterContext = await browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
+    const shelterContext = await bed.browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
     const shelterPage = await shelterContext.newPage();
     await signIn(shelterPage, 'co.shelter.caseworker');
-    await shelterPage.goto(`${consoleUrl}/referrals/${id}`);
+    await shelterPage.goto(`${bed.consoleUrl}/referrals/${id}`);
     await shelterPage.getByTestId('case-shares').getByText('co-shelter').waitFor();
     expect(await shelterPage.getByTestId('case-owner').textContent()).toContain('co-police');
     expect(await shelterPage.getByRole('button', { name: 'Compartir', exact: true }).count()).toBe(0);
@@ -146,16 +91,16 @@ describe('the agencies of a case in the console', () => {
 
   it('should offer the steps that speak across the border to the focal point only', async () => {
     const visit = async (username: string) => {
-      const context = await browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
+      const context = await bed.browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       await signIn(page, username);
       const nav = page.getByRole('navigation');
       const newReferral = await nav.getByRole('link', { name: 'Nueva derivación' }).count();
-      await page.goto(`${consoleUrl}/referrals/${sharedCase}`);
+      await page.goto(`${bed.consoleUrl}/referrals/${sharedCase}`);
       await page.getByRole('heading', { name: 'Instituciones' }).waitFor();
       const withdraw = await page.getByRole('button', { name: 'Retirar', exact: true }).count();
       // the page of a new referral, asked by its address, sends anyone but a focal point back to their work
-      await page.goto(`${consoleUrl}/referrals/new`);
+      await page.goto(`${bed.consoleUrl}/referrals/new`);
       await page.waitForURL(username === 'co.focal' ? /\/referrals\/new$/ : /\/work$/);
       await context.close();
       return { newReferral, withdraw };
@@ -192,7 +137,7 @@ describe('the agencies of a case in the console', () => {
     });
     expect(converted.status).toBe(201);
 
-    const context = await browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
+    const context = await bed.browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(page, 'co.focal');
     const outgoing = page.getByTestId('outgoing');
@@ -233,10 +178,10 @@ describe('the agencies of a case in the console', () => {
     expect(recorded.status).toBe(201);
     const intakeId = recorded.body.id;
 
-    const context = await browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
+    const context = await bed.browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(page, 'co.supervisor');
-    await page.goto(`${consoleUrl}/intakes/${intakeId}`);
+    await page.goto(`${bed.consoleUrl}/intakes/${intakeId}`);
     const card = page.getByTestId('merge-intake');
     await card.getByRole('heading', { name: 'Unir a un caso existente' }).waitFor();
     // the search starts from the person's first name: Enter runs it

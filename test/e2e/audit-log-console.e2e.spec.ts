@@ -1,21 +1,8 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
-import {
-  DEMO_COUNTRIES,
-  LocalNetwork,
-  findFreeBasePort,
-  networkPortOffsets,
-  startConsoleProcess,
-  startLocalNetwork,
-  stopConsoleProcess,
-} from '@enlace/local-infra';
-import { NodeApiClient, testInfra } from '@enlace/testing';
-
-/** Debian's Chromium, never a downloaded browser (`npm run test:int` installs it when missing). */
-const CHROMIUM = process.env['ENLACE_CHROMIUM'] ?? '/usr/bin/chromium';
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
+import type { Page } from 'playwright-core';
+import { DEMO_COUNTRIES } from '@enlace/local-infra';
+import { ConsoleTestBed } from './support/console-test-bed';
 
 /** A datetime-local value (the browser's local time, to the minute), as the page's time inputs take it. */
 function localMinute(at: Date): string {
@@ -32,29 +19,14 @@ function localMinute(at: Date): string {
  * as a CSV file, whose lines are the records the table shows; the node records the export.
  */
 describe('the audit log in the console', () => {
-  let home: string;
-  let network: LocalNetwork;
-  let consoleUrl: string;
-  let browser: Browser;
+  let bed: ConsoleTestBed;
   const pageErrors: string[] = [];
 
-  const userOf = (username: string) => {
-    const found = network.users.find((user) => user.username === username);
-    if (!found) throw new Error(`no user ${username}`);
-    return found;
-  };
-  const apiOf = (username: string) => {
-    const user = userOf(username);
-    const node = network.nodes.find((candidate) => candidate.country === user.country);
-    if (!node) throw new Error(`no node ${user.country}`);
-    return new NodeApiClient(node.apiUrl).login(user.username, user.password);
-  };
-
   async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${consoleUrl}/login`);
-    await page.getByLabel('Sign in to').selectOption(userOf(username).country);
+    await page.goto(`${bed.consoleUrl}/login`);
+    await page.getByLabel('Sign in to').selectOption(bed.user(username).country);
     await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(userOf(username).password);
+    await page.getByLabel('Password').fill(bed.user(username).password);
     await page.getByLabel('Password').press('Enter');
     await page.waitForURL(/\/work$/);
   }
@@ -64,49 +36,19 @@ describe('the audit log in the console', () => {
     page.locator('[data-testid="audit-records"] tbody tr td:nth-child(3)').allTextContents();
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(REPO_ROOT, 'dist/apps/console/index.html'))) {
-      throw new Error('dist/apps/console is missing: run `npm run build` first');
-    }
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'enlace-audit-console-'));
-    const basePort = await findFreeBasePort(networkPortOffsets(5));
-    network = await startLocalNetwork({
-      network: `auditui${Date.now().toString(36)}`,
+    bed = await ConsoleTestBed.start({
+      name: 'auditui',
       members: DEMO_COUNTRIES.filter(({ country }) => country === 'CO'),
-      home,
-      basePort,
-      mode: 'combined',
-      infra: testInfra(),
     });
-    consoleUrl = (
-      await startConsoleProcess({
-        network: network.network,
-        port: basePort + 60,
-        nodes: network.nodes,
-        runDir: path.join(home, 'run'),
-        logDir: path.join(home, 'logs'),
-      })
-    ).url;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    if (network) {
-      await stopConsoleProcess({
-        network: network.network,
-        runDir: path.join(home, 'run'),
-        logDir: path.join(home, 'logs'),
-      });
-      await network.stop({ dropDatabases: true });
-    }
-    if (home) fs.rmSync(home, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => bed?.stop(), 60_000);
 
   it('should narrow the log to a user and a time range, and save what it keeps as CSV', async () => {
-    const caseWorker = await apiOf('co.caseworker');
+    const caseWorker = await bed.api('co.caseworker');
     for (let i = 0; i < 3; i++) expect((await caseWorker.request('GET', '/referrals')).status).toBe(200);
 
-    const context = await browser.newContext({
+    const context = await bed.browser.newContext({
       locale: 'en-GB',
       viewport: { width: 1280, height: 900 },
       acceptDownloads: true,
@@ -151,7 +93,7 @@ describe('the audit log in the console', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
     expect(download.suggestedFilename()).toMatch(/^enlace-CO-audit-\d{4}-\d{2}-\d{2}\.csv$/);
-    const saved = path.join(home, 'audit.csv');
+    const saved = path.join(bed.home, 'audit.csv');
     await download.saveAs(saved);
     const lines = fs
       .readFileSync(saved, 'utf8')
@@ -166,7 +108,7 @@ describe('the audit log in the console', () => {
     await page.getByTestId('audit-export-saved').waitFor();
 
     const exports = await (
-      await apiOf('co.auditor')
+      await bed.api('co.auditor')
     ).request<{ items: Array<{ user: string }> }>(
       'GET',
       `/audit/records?action=${encodeURIComponent('GET /api/v1/audit/records.csv')}`,
