@@ -13,7 +13,9 @@ import {
   parseBrokerList,
 } from '@enlace/messaging';
 import { LocalNetwork, startLocalNetwork, findFreeBasePort, networkPortOffsets } from '@enlace/local-infra';
-import { NodeApiClient, TestInfra, eventually, filesContaining, testInfra } from '@enlace/testing';
+import { createNodeApiClient, type NodeApiClient } from '@enlace/client';
+import type { NodeApi } from '@enlace/contracts';
+import { NodeApiClient as RawNodeApiClient, TestInfra, eventually, filesContaining, testInfra } from '@enlace/testing';
 import { Kafka, Producer } from 'kafkajs';
 import { Kysely } from 'kysely';
 import { NodeDatabase, createPostgresDatabase } from '@enlace/store';
@@ -32,6 +34,9 @@ describe('a referral from Colombia to Ecuador', () => {
   let producer: Producer;
   let co: NodeApiClient;
   let ec: NodeApiClient;
+  /** CO's focal point on the untyped client, for the requests that deliberately break the contract. */
+  let coRaw: RawNodeApiClient;
+  let ecToken: string;
   let referralId: string;
 
   const userOf = (country: string, suffix: string) => {
@@ -45,10 +50,22 @@ describe('a referral from Colombia to Ecuador', () => {
     return node;
   };
 
+  const baseUrlOf = (country: string) => `${nodeOf(country).apiUrl}/api/v1`;
+
+  /** The access token of `country`'s focal point. */
+  const tokenOf = async (country: string): Promise<string> => {
+    const { username, password } = userOf(country, 'focal');
+    const { data, response } = await createNodeApiClient({ baseUrl: baseUrlOf(country) }).POST('/auth/token', {
+      body: { username, password },
+    });
+    if (!data) throw new Error(`login of ${username} failed: HTTP ${response.status}`);
+    return data.accessToken;
+  };
+
   const openNodeDatabase = (country: string): Promise<Kysely<NodeDatabase>> =>
     createPostgresDatabase<NodeDatabase>({ url: nodeOf(country).databaseUrl, maxConnections: 2 });
 
-  const referralRequest = (firstName: string) => ({
+  const referralRequest = (firstName: string): NodeApi.components['schemas']['CreateReferralRequest'] => ({
     toCountry: 'EC',
     reason: 'AdditionalServicesRequired',
     servicesRequested: ['Health', 'SocialCare'],
@@ -105,14 +122,11 @@ describe('a referral from Colombia to Ecuador', () => {
     kafka = createKafkaClient({ brokers: parseBrokerList(infra.kafkaBrokers), clientId: 'e2e-test' });
     producer = kafka.producer();
     await producer.connect();
-    co = await new NodeApiClient(nodeOf('CO').apiUrl).login(
-      userOf('CO', 'focal').username,
-      userOf('CO', 'focal').password,
-    );
-    ec = await new NodeApiClient(nodeOf('EC').apiUrl).login(
-      userOf('EC', 'focal').username,
-      userOf('EC', 'focal').password,
-    );
+    const coToken = await tokenOf('CO');
+    ecToken = await tokenOf('EC');
+    co = createNodeApiClient({ baseUrl: baseUrlOf('CO'), token: coToken });
+    ec = createNodeApiClient({ baseUrl: baseUrlOf('EC'), token: ecToken });
+    coRaw = new RawNodeApiClient(nodeOf('CO').apiUrl, coToken);
   }, 180_000);
 
   afterAll(async () => {
@@ -123,32 +137,27 @@ describe('a referral from Colombia to Ecuador', () => {
 
   it('should carry the referral to EC with the person intact, and the delivery back to CO', async () => {
     const posted = Date.now();
-    const created = await co.request<{ id: string; status: string }>('POST', '/referrals', referralRequest(marker));
-    if (created.status !== 201) console.log(JSON.stringify(created.body));
-    expect(created.status).toBe(201);
-    expect(created.headers.get('location')).toBe(`/api/v1/referrals/${created.body.id}`);
-    expect(created.body.status).toBe('sent');
-    referralId = created.body.id;
+    const created = await co.POST('/referrals', { body: referralRequest(marker) });
+    if (created.response.status !== 201) console.log(JSON.stringify(created.error));
+    expect(created.response.status).toBe(201);
+    expect(created.response.headers.get('location')).toBe(`/api/v1/referrals/${created.data?.id}`);
+    expect(created.data?.status).toBe('sent');
+    referralId = created.data?.id ?? '';
+    const atReferral = { params: { path: { id: referralId } } };
 
     const incoming = await eventually(
       async () => {
-        const list = await ec.request<{ items: { id: string; status: string }[] }>(
-          'GET',
-          '/referrals?direction=incoming',
-        );
-        return list.body.items.find((item) => item.id === referralId);
+        const list = await ec.GET('/referrals', { params: { query: { direction: 'incoming' } } });
+        return list.data?.items.find((item) => item.id === referralId);
       },
       { what: 'the referral at EC' },
     );
     console.log(`referral POST at CO -> listed at EC: ${Date.now() - posted} ms`);
     expect(incoming).toBeDefined();
 
-    const atEc = await ec.request<{ status: string; direction: string; person: Record<string, string> }>(
-      'GET',
-      `/referrals/${referralId}`,
-    );
-    expect(atEc.body.direction).toBe('incoming');
-    expect(atEc.body.person).toEqual({
+    const atEc = await ec.GET('/referrals/{id}', atReferral);
+    expect(atEc.data?.direction).toBe('incoming');
+    expect(atEc.data?.person).toEqual({
       firstName: marker,
       secondName: 'Rojas',
       birthdate: '1999-04-02',
@@ -158,25 +167,23 @@ describe('a referral from Colombia to Ecuador', () => {
 
     await eventually(
       async () => {
-        const atCo = await co.request<{ status: string }>('GET', `/referrals/${referralId}`);
-        return atCo.body.status === 'delivered' ? atCo : undefined;
+        const atCo = await co.GET('/referrals/{id}', atReferral);
+        return atCo.data?.status === 'delivered' ? atCo : undefined;
       },
       { what: 'CO to see the referral delivered' },
     );
   }, 60_000);
 
   it('should let EC accept, and CO see accepted with a timeline of both sides', async () => {
-    const accepted = await ec.request<{ status: string }>('POST', `/referrals/${referralId}/accept`, {});
-    expect(accepted.status).toBe(200);
-    expect(accepted.body.status).toBe('accepted');
+    const atReferral = { params: { path: { id: referralId } } };
+    const accepted = await ec.POST('/referrals/{id}/accept', { ...atReferral, body: {} });
+    expect(accepted.response.status).toBe(200);
+    expect(accepted.data?.status).toBe('accepted');
 
     const atCo = await eventually(
       async () => {
-        const view = await co.request<{ status: string; timeline: { event: string; side: string }[] }>(
-          'GET',
-          `/referrals/${referralId}`,
-        );
-        return view.body.status === 'accepted' ? view.body : undefined;
+        const { data } = await co.GET('/referrals/{id}', atReferral);
+        return data?.status === 'accepted' ? data : undefined;
       },
       { what: 'CO to see the referral accepted' },
     );
@@ -189,16 +196,21 @@ describe('a referral from Colombia to Ecuador', () => {
   }, 60_000);
 
   it('should answer mistakes with problem+json', async () => {
-    const anonymous = await co.withToken(undefined).request('GET', '/referrals');
-    expect(anonymous.status).toBe(401);
-    expect(anonymous.contentType).toContain('application/problem+json');
+    const atReferral = { params: { path: { id: referralId } } };
+    const anonymous = await createNodeApiClient({ baseUrl: baseUrlOf('CO') }).GET('/referrals');
+    expect(anonymous.response.status).toBe(401);
+    expect(anonymous.response.headers.get('content-type')).toContain('application/problem+json');
 
     // EC's token was signed by EC's issuer, whose secret CO does not share: not a token of CO's at all
-    const ecUserAtCo = await co.withToken(ec.bearer).request('GET', `/referrals/${referralId}`);
-    expect(ecUserAtCo.status).toBe(401);
-    expect(ecUserAtCo.contentType).toContain('application/problem+json');
+    const ecUserAtCo = await createNodeApiClient({ baseUrl: baseUrlOf('CO'), token: ecToken }).GET(
+      '/referrals/{id}',
+      atReferral,
+    );
+    expect(ecUserAtCo.response.status).toBe(401);
+    expect(ecUserAtCo.response.headers.get('content-type')).toContain('application/problem+json');
 
-    const invalid = await co.request<{ errors: { field: string }[] }>('POST', '/referrals', {
+    // Raw: a body the contract refuses (an urgency it does not have, a person without names), sent to see the 400.
+    const invalid = await coRaw.request<{ errors: { field: string }[] }>('POST', '/referrals', {
       ...referralRequest('X'),
       urgency: 'soon',
       person: {},
@@ -208,20 +220,21 @@ describe('a referral from Colombia to Ecuador', () => {
       expect.arrayContaining(['/urgency', '/person/firstName']),
     );
 
-    expect((await ec.request('POST', `/referrals/${referralId}/accept`, {})).status).toBe(409);
+    expect((await ec.POST('/referrals/{id}/accept', { ...atReferral, body: {} })).response.status).toBe(409);
     expect(
-      (await co.request('POST', `/referrals/${referralId}/decline`, { reason: 'not mine to decline' })).status,
+      (await co.POST('/referrals/{id}/decline', { ...atReferral, body: { reason: 'not mine to decline' } })).response
+        .status,
     ).toBe(409);
-    expect((await co.request('GET', `/referrals/${randomUUID()}`)).status).toBe(404);
-    expect((await co.request('GET', '/referrals/not-a-uuid')).status).toBe(400);
+    expect((await co.GET('/referrals/{id}', { params: { path: { id: randomUUID() } } })).response.status).toBe(404);
+    expect((await co.GET('/referrals/{id}', { params: { path: { id: 'not-a-uuid' } } })).response.status).toBe(400);
 
-    const oversized = await co.request('POST', '/referrals', {
-      ...referralRequest('X'),
-      reasonDetails: 'x'.repeat(300 * 1024),
+    const oversized = await co.POST('/referrals', {
+      body: { ...referralRequest('X'), reasonDetails: 'x'.repeat(300 * 1024) },
     });
-    expect(oversized.status).toBe(413);
-    expect(oversized.contentType).toContain('application/problem+json');
-    const notJson = await co.request('POST', '/referrals', '{"toCountry": ');
+    expect(oversized.response.status).toBe(413);
+    expect(oversized.response.headers.get('content-type')).toContain('application/problem+json');
+    // Raw: a body that is not JSON at all, which the typed client cannot send.
+    const notJson = await coRaw.request('POST', '/referrals', '{"toCountry": ');
     expect(notJson.status).toBe(400);
   }, 30_000);
 
@@ -239,8 +252,8 @@ describe('a referral from Colombia to Ecuador', () => {
     const inboxTopic = TopicNames.inbox(network, 'EC');
     const [original] = await readTopic(inboxTopic, 1);
     if (!original) throw new Error('no envelope on the EC inbox');
-    const timelineBefore = (await ec.request<{ timeline: unknown[] }>('GET', `/referrals/${referralId}`)).body.timeline
-      .length;
+    const atReferral = { params: { path: { id: referralId } } };
+    const timelineBefore = (await ec.GET('/referrals/{id}', atReferral)).data?.timeline.length;
 
     const flipped = Buffer.from(original.value);
     const position = Math.floor(flipped.length / 2);
@@ -252,18 +265,19 @@ describe('a referral from Colombia to Ecuador', () => {
     expect(['TAMPERED', 'MALFORMED']).toContain(deadLetter?.headers[DeadLetterHeaders.reason]);
     expect(deadLetter?.value.equals(flipped)).toBe(true);
 
-    const next = await co.request<{ id: string }>('POST', '/referrals', referralRequest(`${marker}b`));
+    const next = await co.POST('/referrals', { body: referralRequest(`${marker}b`) });
     await eventually(
       async () => {
-        const view = await ec.request('GET', `/referrals/${next.body.id}`);
-        return view.status === 200 ? view : undefined;
+        const view = await ec.GET('/referrals/{id}', { params: { path: { id: next.data?.id ?? '' } } });
+        return view.response.status === 200 ? view : undefined;
       },
       { what: 'the next referral at EC' },
     );
 
-    const after = await ec.request<{ timeline: unknown[]; status: string }>('GET', `/referrals/${referralId}`);
-    expect(after.body.timeline).toHaveLength(timelineBefore);
-    expect(after.body.status).toBe('accepted');
+    const after = await ec.GET('/referrals/{id}', atReferral);
+    expect(timelineBefore).toEqual(expect.any(Number));
+    expect(after.data?.timeline).toHaveLength(timelineBefore ?? -1);
+    expect(after.data?.status).toBe('accepted');
     const db = await openNodeDatabase('EC');
     try {
       const stored = await db
@@ -329,8 +343,8 @@ describe('a referral from Colombia to Ecuador', () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 3_000)); // EC's courier reads the directory topic continuously
 
-    const refused = await co.request<{ id: string }>('POST', '/referrals', referralRequest(`${marker}c`));
-    expect(refused.status).toBe(201);
+    const refused = await co.POST('/referrals', { body: referralRequest(`${marker}c`) });
+    expect(refused.response.status).toBe(201);
 
     const deadLetters = await eventually(
       async () => {
@@ -341,6 +355,7 @@ describe('a referral from Colombia to Ecuador', () => {
       { what: 'a REVOKED_SENDER dead letter at EC', timeoutMs: 30_000 },
     );
     expect(deadLetters[0]?.headers[DeadLetterHeaders.originalTopic]).toBe(TopicNames.inbox(network, 'EC'));
-    expect((await ec.request('GET', `/referrals/${refused.body.id}`)).status).toBe(404);
+    const refusedId = refused.data?.id ?? '';
+    expect((await ec.GET('/referrals/{id}', { params: { path: { id: refusedId } } })).response.status).toBe(404);
   }, 90_000);
 });

@@ -1,32 +1,33 @@
+import type { NodeApiClient } from '@enlace/client';
+import type { NodeApi } from '@enlace/contracts';
 import { TopicNames, createKafkaClient, parseBrokerList } from '@enlace/messaging';
-import { NodeApiClient, eventually, testInfra } from '@enlace/testing';
+import { NodeApiClient as RawNodeApiClient, eventually, testInfra } from '@enlace/testing';
 import { ScenarioNetwork } from './support/scenario-network';
 
-interface TimelineEntry {
-  event: string;
-  side: string;
-  status: string;
-  detail?: string;
-}
+type ReferralView = NodeApi.components['schemas']['ReferralView'];
+type Problem = NodeApi.components['schemas']['Problem'];
 
-interface ReferralView {
-  id: string;
-  status: string;
-  direction: string;
-  overdue: boolean;
-  answerDueAt?: string;
-  declineReason?: string;
-  informationRequest?: string;
-  outcome?: { result: string; reason?: string };
-  allowedActions: string[];
-  timeline: TimelineEntry[];
-}
+/** The actions of a referral this spec takes, each by its contract path `/referrals/{id}/<action>`. */
+type Action = 'accept' | 'decline' | 'request-information' | 'provide-information' | 'start-service' | 'close';
+type ActionBody<A extends Action> = NonNullable<
+  NodeApi.paths[`/referrals/{id}/${A}`]['post']['requestBody']
+>['content']['application/json'];
+type ActionAnswer = { data?: ReferralView; response: Response };
 
-interface ReferralList {
-  items: { id: string; status: string; overdue: boolean }[];
-}
+/** Each action by its literal contract path, so that the step a test names is called as the contract says. */
+const actions: { [A in Action]: (client: NodeApiClient, id: string, body: ActionBody<A>) => Promise<ActionAnswer> } = {
+  accept: (client, id, body) => client.POST('/referrals/{id}/accept', { params: { path: { id } }, body }),
+  decline: (client, id, body) => client.POST('/referrals/{id}/decline', { params: { path: { id } }, body }),
+  'request-information': (client, id, body) =>
+    client.POST('/referrals/{id}/request-information', { params: { path: { id } }, body }),
+  'provide-information': (client, id, body) =>
+    client.POST('/referrals/{id}/provide-information', { params: { path: { id } }, body }),
+  'start-service': (client, id, body) =>
+    client.POST('/referrals/{id}/start-service', { params: { path: { id } }, body }),
+  close: (client, id, body) => client.POST('/referrals/{id}/close', { params: { path: { id } }, body }),
+};
 
-const referralTo = (toCountry: string) => ({
+const referralTo = (toCountry: string): NodeApi.components['schemas']['CreateReferralRequest'] => ({
   toCountry,
   reason: 'AdditionalServicesRequired',
   servicesRequested: ['Health', 'SocialCare'],
@@ -68,27 +69,33 @@ async function readTopic(topic: string, count: number): Promise<Record<string, u
 }
 
 /** The referral as one end shows it, once it shows `status`. */
-async function viewIn(client: NodeApiClient, id: string, status: string, timeoutMs = 30_000): Promise<ReferralView> {
+async function viewIn(
+  client: NodeApiClient,
+  id: string,
+  status: ReferralView['status'],
+  timeoutMs = 30_000,
+): Promise<ReferralView> {
   return eventually(
     async () => {
-      const view = await client.request<ReferralView>('GET', `/referrals/${id}`);
-      return view.status === 200 && view.body.status === status ? view.body : undefined;
+      const { data } = await client.GET('/referrals/{id}', { params: { path: { id } } });
+      return data?.status === status ? data : undefined;
     },
-    { what: `${client.apiUrl} to show referral ${id} ${status}`, timeoutMs, intervalMs: 50 },
+    { what: `referral ${id} to show ${status}`, timeoutMs, intervalMs: 50 },
   );
 }
 
 /** Takes an action and checks the answer: 200, with the status it leads to at this end. */
-async function act(
+async function act<A extends Action>(
   client: NodeApiClient,
   id: string,
-  action: string,
-  body: Record<string, unknown>,
-  status: string,
+  action: A,
+  body: ActionBody<A>,
+  status: ReferralView['status'],
 ): Promise<ReferralView> {
-  const answer = await client.request<ReferralView>('POST', `/referrals/${id}/${action}`, body);
-  expect([action, answer.status, answer.body.status]).toEqual([action, 200, status]);
-  return answer.body;
+  const answer = await actions[action](client, id, body);
+  expect([action, answer.response.status, answer.data?.status]).toEqual([action, 200, status]);
+  if (!answer.data) throw new Error(`${action} of ${id} answered ${answer.response.status}`);
+  return answer.data;
 }
 
 /** The steps of the exchange both ends hold, from the sending on (each end alone records its draft). */
@@ -112,6 +119,9 @@ describe('the referral lifecycle across borders', () => {
     let co: NodeApiClient;
     let ec: NodeApiClient;
     let pe: NodeApiClient;
+    /** CO's and PE's focal points on the untyped client, for the requests that deliberately break the contract. */
+    let coRaw: RawNodeApiClient;
+    let peRaw: RawNodeApiClient;
     let toEc: string;
     let toPe: string;
     const question = 'Does the person need a Spanish-speaking psychologist on arrival?';
@@ -120,7 +130,13 @@ describe('the referral lifecycle across borders', () => {
 
     beforeAll(async () => {
       network = await ScenarioNetwork.start('lifecycle', ['CO', 'EC', 'PE'], {});
-      [co, ec, pe] = await Promise.all([network.client('CO'), network.client('EC'), network.client('PE')]);
+      [co, ec, pe, coRaw, peRaw] = await Promise.all([
+        network.api('CO'),
+        network.api('EC'),
+        network.api('PE'),
+        network.client('CO'),
+        network.client('PE'),
+      ]);
     }, 180_000);
 
     afterAll(async () => {
@@ -128,10 +144,10 @@ describe('the referral lifecycle across borders', () => {
     }, 60_000);
 
     it('should let EC decline, and CO see the referral declined with EC’s reason', async () => {
-      const created = await co.request<ReferralView>('POST', '/referrals', referralTo('EC'));
-      expect(created.status).toBe(201);
-      toEc = created.body.id;
-      expect(created.body.allowedActions).toEqual(['withdraw', 'withdraw-consent']);
+      const created = await co.POST('/referrals', { body: referralTo('EC') });
+      expect(created.response.status).toBe(201);
+      toEc = created.data?.id ?? '';
+      expect(created.data?.allowedActions).toEqual(['withdraw', 'withdraw-consent']);
 
       const atEc = await viewIn(ec, toEc, 'delivered');
       expect(atEc.allowedActions).toEqual(['accept', 'decline', 'request-information', 'withdraw-consent']);
@@ -156,9 +172,9 @@ describe('the referral lifecycle across borders', () => {
     }, 60_000);
 
     it('should carry PE’s question to CO and CO’s answer back, then let PE accept with a note', async () => {
-      const created = await co.request<ReferralView>('POST', '/referrals', referralTo('PE'));
-      expect(created.status).toBe(201);
-      toPe = created.body.id;
+      const created = await co.POST('/referrals', { body: referralTo('PE') });
+      expect(created.response.status).toBe(201);
+      toPe = created.data?.id ?? '';
       await viewIn(pe, toPe, 'delivered');
       await viewIn(co, toPe, 'delivered');
 
@@ -171,8 +187,8 @@ describe('the referral lifecycle across borders', () => {
       await act(co, toPe, 'provide-information', { answer }, 'delivered');
       const answered = await eventually(
         async () => {
-          const view = await pe.request<ReferralView>('GET', `/referrals/${toPe}`);
-          return view.body.timeline.some((entry) => entry.event === 'InformationProvided') ? view.body : undefined;
+          const { data } = await pe.GET('/referrals/{id}', { params: { path: { id: toPe } } });
+          return data?.timeline.some((entry) => entry.event === 'InformationProvided') ? data : undefined;
         },
         { what: 'PE to receive the answer', intervalMs: 50 },
       );
@@ -187,19 +203,27 @@ describe('the referral lifecycle across borders', () => {
     }, 60_000);
 
     it('should refuse what the referral’s status does not allow with 409, and a case worker’s answer with 403', async () => {
-      const closeTooEarly = await pe.request('POST', `/referrals/${toPe}/close`, { outcome: 'successful' });
-      expect(closeTooEarly.status).toBe(409);
-      expect(closeTooEarly.contentType).toContain('application/problem+json');
-      expect((await pe.request('POST', `/referrals/${toPe}/accept`, {})).status).toBe(409);
-      expect((await co.request('POST', `/referrals/${toPe}/start-service`, {})).status).toBe(409);
-      expect((await co.request('POST', `/referrals/${toEc}/withdraw`, { reason: 'Too late' })).status).toBe(409);
+      const atPe = { params: { path: { id: toPe } } };
+      const closeTooEarly = await pe.POST('/referrals/{id}/close', { ...atPe, body: { outcome: 'successful' } });
+      expect(closeTooEarly.response.status).toBe(409);
+      expect(closeTooEarly.response.headers.get('content-type')).toContain('application/problem+json');
+      expect((await pe.POST('/referrals/{id}/accept', { ...atPe, body: {} })).response.status).toBe(409);
+      expect((await co.POST('/referrals/{id}/start-service', { ...atPe, body: {} })).response.status).toBe(409);
+      const withdrawn = await co.POST('/referrals/{id}/withdraw', {
+        params: { path: { id: toEc } },
+        body: { reason: 'Too late' },
+      });
+      expect(withdrawn.response.status).toBe(409);
 
-      const peCaseWorker = await network.client('PE', 'caseworker');
-      expect((await peCaseWorker.request('POST', `/referrals/${toPe}/start-service`, {})).status).toBe(403);
+      const peCaseWorker = await network.api('PE', 'caseworker');
+      expect((await peCaseWorker.POST('/referrals/{id}/start-service', { ...atPe, body: {} })).response.status).toBe(
+        403,
+      );
       // every action of a referral speaks across the border: a focal point's, none a case worker's
-      expect((await peCaseWorker.request<ReferralView>('GET', `/referrals/${toPe}`)).body.allowedActions).toEqual([]);
-      expect((await pe.request('POST', `/referrals/${toPe}/start-service`, { when: 'now' })).status).toBe(400);
-      expect((await pe.request('POST', `/referrals/${toPe}/request-information`, {})).status).toBe(400);
+      expect((await peCaseWorker.GET('/referrals/{id}', atPe)).data?.allowedActions).toEqual([]);
+      // Raw: bodies the contract refuses (a property it does not know, a missing question), sent to see the 400.
+      expect((await peRaw.request('POST', `/referrals/${toPe}/start-service`, { when: 'now' })).status).toBe(400);
+      expect((await peRaw.request('POST', `/referrals/${toPe}/request-information`, {})).status).toBe(400);
     }, 30_000);
 
     it('should let PE start the service, refuse an unsuccessful closing without reason, and close with success', async () => {
@@ -207,13 +231,16 @@ describe('the referral lifecycle across borders', () => {
       expect((await viewIn(co, toPe, 'in-service')).allowedActions).toEqual(['withdraw', 'withdraw-consent']);
       expect((await viewIn(pe, toPe, 'in-service')).allowedActions).toEqual(['close', 'withdraw-consent']);
 
-      const withoutReason = await pe.request<{ status: number; detail: string }>('POST', `/referrals/${toPe}/close`, {
-        outcome: 'unsuccessful',
+      const withoutReason = await pe.POST('/referrals/{id}/close', {
+        params: { path: { id: toPe } },
+        body: { outcome: 'unsuccessful' },
       });
-      expect(withoutReason.status).toBe(422);
-      expect(withoutReason.contentType).toContain('application/problem+json');
-      expect(withoutReason.body.detail).toContain('REASON_REQUIRED');
-      expect((await pe.request('POST', `/referrals/${toPe}/close`, { outcome: 'partly' })).status).toBe(400);
+      expect(withoutReason.response.status).toBe(422);
+      expect(withoutReason.response.headers.get('content-type')).toContain('application/problem+json');
+      // The problem's body, as openapi-fetch parses it (its type is keyed by the problem's media type).
+      expect((withoutReason.error as Problem | undefined)?.detail).toContain('REASON_REQUIRED');
+      // Raw: an outcome the contract does not have, sent to see the 400.
+      expect((await peRaw.request('POST', `/referrals/${toPe}/close`, { outcome: 'partly' })).status).toBe(400);
 
       const closed = await act(pe, toPe, 'close', { outcome: 'successful' }, 'closed');
       expect(closed.outcome).toEqual({ result: 'successful' });
@@ -236,16 +263,18 @@ describe('the referral lifecycle across borders', () => {
     }, 60_000);
 
     it('should list each end’s referrals with the same statuses', async () => {
-      const outgoing = await co.request<ReferralList>('GET', '/referrals?direction=outgoing');
-      const statuses = Object.fromEntries(outgoing.body.items.map((item) => [item.id, item.status]));
+      const outgoing = await co.GET('/referrals', { params: { query: { direction: 'outgoing' } } });
+      const statuses = Object.fromEntries((outgoing.data?.items ?? []).map((item) => [item.id, item.status]));
       expect(statuses).toEqual({ [toEc]: 'declined', [toPe]: 'closed' });
 
-      const atEc = await ec.request<ReferralList>('GET', '/referrals?direction=incoming');
-      const atPe = await pe.request<ReferralList>('GET', '/referrals?direction=incoming');
-      expect(atEc.body.items.map((item) => [item.id, item.status])).toEqual([[toEc, 'declined']]);
-      expect(atPe.body.items.map((item) => [item.id, item.status])).toEqual([[toPe, 'closed']]);
-      expect((await co.request<ReferralList>('GET', '/referrals?overdue=true')).body.items).toEqual([]);
-      expect((await co.request('GET', '/referrals?overdue=maybe')).status).toBe(400);
+      const incoming = { params: { query: { direction: 'incoming' as const } } };
+      const atEc = await ec.GET('/referrals', incoming);
+      const atPe = await pe.GET('/referrals', incoming);
+      expect(atEc.data?.items.map((item) => [item.id, item.status])).toEqual([[toEc, 'declined']]);
+      expect(atPe.data?.items.map((item) => [item.id, item.status])).toEqual([[toPe, 'closed']]);
+      expect((await co.GET('/referrals', { params: { query: { overdue: true } } })).data?.items).toEqual([]);
+      // Raw: a query value the contract refuses (overdue is a boolean), sent to see the 400.
+      expect((await coRaw.request('GET', '/referrals?overdue=maybe')).status).toBe(400);
     }, 30_000);
 
     it('should keep the case workers’ free texts in the cases and out of every log', async () => {
@@ -273,7 +302,7 @@ describe('the referral lifecycle across borders', () => {
         ENLACE_REFERRAL_EXPIRY_POLL_MS: '200',
         ENLACE_OVERDUE_SCAN_MS: '200',
       });
-      [co, ec] = await Promise.all([network.client('CO'), network.client('EC')]);
+      [co, ec] = await Promise.all([network.api('CO'), network.api('EC')]);
     }, 180_000);
 
     afterAll(async () => {
@@ -281,23 +310,24 @@ describe('the referral lifecycle across borders', () => {
     }, 60_000);
 
     it('should show the referral overdue at CO once the answer is due, then expired at CO and at EC', async () => {
-      const created = await co.request<ReferralView>('POST', '/referrals', referralTo('EC'));
-      expect(created.status).toBe(201);
-      const id = created.body.id;
-      expect(Date.parse(created.body.answerDueAt ?? '') - Date.now()).toBeLessThanOrEqual(3_000);
-      expect(created.body.overdue).toBe(false);
+      const created = await co.POST('/referrals', { body: referralTo('EC') });
+      expect(created.response.status).toBe(201);
+      const id = created.data?.id ?? '';
+      expect(Date.parse(created.data?.answerDueAt ?? '') - Date.now()).toBeLessThanOrEqual(3_000);
+      expect(created.data?.overdue).toBe(false);
       await viewIn(ec, id, 'delivered');
-      expect((await co.request<ReferralList>('GET', '/referrals?overdue=true')).body.items).toEqual([]);
+      const overdueOnly = { params: { query: { overdue: true } } };
+      expect((await co.GET('/referrals', overdueOnly)).data?.items).toEqual([]);
 
       const overdue = await eventually(
         async () => {
-          const list = await co.request<ReferralList>('GET', '/referrals?overdue=true');
-          return list.body.items.find((item) => item.id === id);
+          const list = await co.GET('/referrals', overdueOnly);
+          return list.data?.items.find((item) => item.id === id);
         },
         { what: 'CO to list the referral as overdue', timeoutMs: 10_000, intervalMs: 50 },
       );
       expect(overdue).toMatchObject({ status: 'delivered', overdue: true });
-      expect((await ec.request<ReferralView>('GET', `/referrals/${id}`)).body.overdue).toBe(true);
+      expect((await ec.GET('/referrals/{id}', { params: { path: { id } } })).data?.overdue).toBe(true);
 
       const atCo = await viewIn(co, id, 'expired', 15_000);
       expect(atCo.overdue).toBe(false);
@@ -306,13 +336,13 @@ describe('the referral lifecycle across borders', () => {
       const atEc = await viewIn(ec, id, 'expired', 15_000);
       expect(atEc.allowedActions).toEqual([]);
       expect(exchangeSteps(atEc)).toEqual(exchangeSteps(atCo));
-      expect((await co.request<ReferralList>('GET', '/referrals?overdue=true')).body.items).toEqual([]);
+      expect((await co.GET('/referrals', overdueOnly)).data?.items).toEqual([]);
       expect(
-        (await co.request<ReferralList>('GET', '/referrals?status=expired')).body.items.map((item) => item.id),
+        (await co.GET('/referrals', { params: { query: { status: 'expired' } } })).data?.items.map((item) => item.id),
       ).toEqual([id]);
 
-      const tooLate = await ec.request('POST', `/referrals/${id}/accept`, {});
-      expect(tooLate.status).toBe(409);
+      const tooLate = await ec.POST('/referrals/{id}/accept', { params: { path: { id } }, body: {} });
+      expect(tooLate.response.status).toBe(409);
 
       // The network heard of it too, once, signed by CO, readable and without the person: CO announced EC's late answer.
       const announcements = await readTopic(TopicNames.deadlines(network.net.network), 1);
