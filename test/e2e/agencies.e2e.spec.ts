@@ -1,22 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_COUNTRIES } from '@enlace/local-infra';
-import { NodeApiClient, eventually } from '@enlace/testing';
+import type { NodeApiClient } from '@enlace/client';
+import type { NodeApi } from '@enlace/contracts';
+import { eventually } from '@enlace/testing';
 import { ScenarioNetwork } from './support/scenario-network';
 
-interface ReferralView {
-  id: string;
-  status: string;
-  person?: { firstName: string };
-}
+type ReferralView = NodeApi.components['schemas']['ReferralView'];
 
 /** The referral as one end shows it, once it shows `status`. */
-async function referralIn(client: NodeApiClient, id: string, status: string): Promise<ReferralView> {
+async function referralIn(client: NodeApiClient, label: string, id: string, status: string): Promise<ReferralView> {
   return eventually(
     async () => {
-      const view = await client.request<ReferralView>('GET', `/referrals/${id}`);
-      return view.status === 200 && view.body.status === status ? view.body : undefined;
+      const { data, response } = await client.GET('/referrals/{id}', { params: { path: { id } } });
+      return response.status === 200 && data?.status === status ? data : undefined;
     },
-    { what: `${client.apiUrl} to show referral ${id} ${status}`, timeoutMs: 30_000, intervalMs: 50 },
+    { what: `${label} to show referral ${id} ${status}`, timeoutMs: 30_000, intervalMs: 50 },
   );
 }
 
@@ -51,12 +49,12 @@ describe('agencies inside CO: an intake shared, referred to EC, and shown to a s
       },
     );
     [hotline, supervisor, migration, shelter, focal, ec] = await Promise.all([
-      network.client('CO', 'co.hotline'),
-      network.client('CO', 'co.supervisor'),
-      network.client('CO', 'co.migration.supervisor'),
-      network.client('CO', 'co.shelter.caseworker'),
-      network.client('CO', 'co.focal'),
-      network.client('EC', 'ec.focal'),
+      network.api('CO', 'co.hotline'),
+      network.api('CO', 'co.supervisor'),
+      network.api('CO', 'co.migration.supervisor'),
+      network.api('CO', 'co.shelter.caseworker'),
+      network.api('CO', 'co.focal'),
+      network.api('EC', 'ec.focal'),
     ]);
   }, 180_000);
 
@@ -66,66 +64,80 @@ describe('agencies inside CO: an intake shared, referred to EC, and shown to a s
 
   it('should keep the case to the agencies given it, from the call to EC’s acceptance', async () => {
     const [police, migrationAuthority, shelterAgency] = agenciesOf('CO');
-    const recorded = await hotline.request<{ id: string }>('POST', '/intakes', {
-      channel: 'hotline',
-      person: {
-        firstName: 'Valentina',
-        approximateAge: 23,
-        gender: 'Female',
-        nationality: 'CO',
-        believedCountry: 'EC',
+    const recorded = await hotline.POST('/intakes', {
+      body: {
+        channel: 'hotline',
+        person: {
+          firstName: 'Valentina',
+          approximateAge: 23,
+          gender: 'Female',
+          nationality: 'CO',
+          believedCountry: 'EC',
+        },
+        situation: `Left for a job offer found online ${marker}`,
+        urgency: 'high',
       },
-      situation: `Left for a job offer found online ${marker}`,
-      urgency: 'high',
     });
-    expect(recorded.status).toBe(201);
-    const intakeId = recorded.body.id;
-    expect((await migration.request('GET', `/intakes/${intakeId}`)).status).toBe(404);
+    expect(recorded.response.status).toBe(201);
+    const intakeId = recorded.data?.id ?? '';
+    const intake = { params: { path: { id: intakeId } } };
+    expect((await migration.GET('/intakes/{id}', intake)).response.status).toBe(404);
 
     expect(
-      (await supervisor.request('POST', `/intakes/${intakeId}/screen`, { outcome: 'presumed-victim' })).status,
+      (await supervisor.POST('/intakes/{id}/screen', { ...intake, body: { outcome: 'presumed-victim' } })).response
+        .status,
     ).toBe(200);
-    const shared = await supervisor.request('PUT', `/cases/${intakeId}/shares/${migrationAuthority}`, {
-      reason: 'Her migration status, before the referral',
+    const shared = await supervisor.PUT('/cases/{id}/shares/{agency}', {
+      params: { path: { id: intakeId, agency: migrationAuthority ?? '' } },
+      body: { reason: 'Her migration status, before the referral' },
     });
-    expect(shared.body).toMatchObject({ owner: police, shares: [{ agency: migrationAuthority }] });
-    expect((await migration.request('GET', `/intakes/${intakeId}`)).status).toBe(200);
+    expect(shared.data).toMatchObject({ owner: police, shares: [{ agency: migrationAuthority }] });
+    expect((await migration.GET('/intakes/{id}', intake)).response.status).toBe(200);
 
-    const referred = await focal.request<ReferralView>('POST', `/intakes/${intakeId}/referral`, {
-      toCountry: 'EC',
-      reason: 'AdditionalServicesRequired',
-      servicesRequested: ['Health', 'SocialCare'],
-      consent: {
-        purpose: 'Referral for protection and assistance in Ecuador',
-        scope: ['identity', 'case'],
-        recipients: ['EC'],
-        recordedAt: new Date(Date.now() - 60_000).toISOString(),
+    const referred = await focal.POST('/intakes/{id}/referral', {
+      ...intake,
+      body: {
+        toCountry: 'EC',
+        reason: 'AdditionalServicesRequired',
+        servicesRequested: ['Health', 'SocialCare'],
+        consent: {
+          purpose: 'Referral for protection and assistance in Ecuador',
+          scope: ['identity', 'case'],
+          recipients: ['EC'],
+          recordedAt: new Date(Date.now() - 60_000).toISOString(),
+        },
       },
     });
-    expect(referred.status).toBe(201);
-    const referralId = referred.body.id;
+    expect(referred.response.status).toBe(201);
+    const referralId = referred.data?.id ?? '';
+    const referral = { params: { path: { id: referralId } } };
 
-    const atEc = await referralIn(ec, referralId, 'delivered');
+    const atEc = await referralIn(ec, 'EC', referralId, 'delivered');
     // EC sees the country: nothing of CO's agencies reaches it
     for (const agency of agenciesOf('CO')) expect(JSON.stringify(atEc)).not.toContain(agency);
-    expect((await ec.request('POST', `/referrals/${referralId}/accept`, {})).status).toBe(200);
-    await referralIn(focal, referralId, 'accepted');
+    expect((await ec.POST('/referrals/{id}/accept', { ...referral, body: {} })).response.status).toBe(200);
+    await referralIn(focal, 'CO', referralId, 'accepted');
     // the migration authority was given the intake, so it keeps the case made from it
-    expect((await migration.request('GET', `/referrals/${referralId}`)).status).toBe(200);
+    expect((await migration.GET('/referrals/{id}', referral)).response.status).toBe(200);
 
     // the shelter, not given the case, reads nothing of it: not the case, not the person, not in its list
-    const hidden = await shelter.request('GET', `/referrals/${referralId}`);
-    expect(hidden.status).toBe(404);
-    expect(JSON.stringify(hidden.body)).not.toContain('Valentina');
-    expect((await shelter.request('GET', `/referrals/${referralId}/person`)).status).toBe(404);
-    const listed = await shelter.request<{ items: { id: string }[] }>('GET', '/referrals');
-    expect(listed.body.items.map((item) => item.id)).not.toContain(referralId);
+    const hidden = await shelter.GET('/referrals/{id}', referral);
+    expect(hidden.response.status).toBe(404);
+    expect(JSON.stringify({ data: hidden.data, error: hidden.error })).not.toContain('Valentina');
+    expect((await shelter.GET('/referrals/{id}/person', referral)).response.status).toBe(404);
+    const listed = await shelter.GET('/referrals');
+    expect(listed.data?.items.map((item) => item.id)).not.toContain(referralId);
 
     expect(
-      (await supervisor.request('PUT', `/cases/${referralId}/shares/${shelterAgency}`, { reason: 'Placement' })).status,
+      (
+        await supervisor.PUT('/cases/{id}/shares/{agency}', {
+          params: { path: { id: referralId, agency: shelterAgency ?? '' } },
+          body: { reason: 'Placement' },
+        })
+      ).response.status,
     ).toBe(200);
-    const seen = await shelter.request<ReferralView>('GET', `/referrals/${referralId}`);
-    expect(seen.status).toBe(200);
-    expect(seen.body).toMatchObject({ status: 'accepted', person: { firstName: 'Valentina' } });
+    const seen = await shelter.GET('/referrals/{id}', referral);
+    expect(seen.response.status).toBe(200);
+    expect(seen.data).toMatchObject({ status: 'accepted', person: { firstName: 'Valentina' } });
   });
 });

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHmac, randomBytes } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
-import { NodeApiClient, eventually } from '@enlace/testing';
+import type { NodeApiClient } from '@enlace/client';
+import { eventually } from '@enlace/testing';
 import { ScenarioNetwork } from './support/scenario-network';
 
 interface ReceivedMail {
@@ -92,7 +93,7 @@ describe('notifications of what arrived, by e-mail and signed webhook', () => {
       ENLACE_NOTIFY_SCAN_MS: '200',
       ENLACE_NOTIFY_FIRST_RETRY_MS: '500',
     });
-    [co, ec] = await Promise.all([network.client('CO'), network.client('EC')]);
+    [co, ec] = await Promise.all([network.api('CO'), network.api('EC')]);
   }, 240_000);
 
   afterAll(async () => {
@@ -103,46 +104,42 @@ describe('notifications of what arrived, by e-mail and signed webhook', () => {
   }, 60_000);
 
   it('should refuse a subscription it could not keep, naming the field', async () => {
-    const plain = await ec.request('POST', '/notifications/subscriptions', {
-      channel: 'webhook',
-      address: 'http://cms.example.org/hook',
-      events: ['incoming'],
+    const plain = await ec.POST('/notifications/subscriptions', {
+      body: { channel: 'webhook', address: 'http://cms.example.org/hook', events: ['incoming'] },
     });
-    expect(plain.status).toBe(422);
-    expect(JSON.stringify(plain.body)).toContain('/address');
+    expect(plain.response.status).toBe(422);
+    expect(JSON.stringify(plain.error)).toContain('/address');
   });
 
   it('should tell EC of the new referral by e-mail, and CO of the answer by a webhook retried after a failure', async () => {
-    const email = await ec.request<{ id: string; secret?: string }>('POST', '/notifications/subscriptions', {
-      channel: 'email',
-      address: 'focal.point@ec.example.org',
-      events: ['incoming'],
+    const email = await ec.POST('/notifications/subscriptions', {
+      body: { channel: 'email', address: 'focal.point@ec.example.org', events: ['incoming'] },
     });
-    expect(email.status).toBe(201);
-    expect(email.body.secret).toBeUndefined();
-    const hook = await co.request<{ id: string; secret?: string }>('POST', '/notifications/subscriptions', {
-      channel: 'webhook',
-      address: receiver.url,
-      events: ['answer'],
+    expect(email.response.status).toBe(201);
+    expect(email.data?.secret).toBeUndefined();
+    const hook = await co.POST('/notifications/subscriptions', {
+      body: { channel: 'webhook', address: receiver.url, events: ['answer'] },
     });
-    expect(hook.status).toBe(201);
-    const secret = hook.body.secret ?? '';
+    expect(hook.response.status).toBe(201);
+    const secret = hook.data?.secret ?? '';
     expect(secret.length).toBeGreaterThan(30);
 
-    const created = await co.request<{ id: string }>('POST', '/referrals', {
-      toCountry: 'EC',
-      reason: 'AdditionalServicesRequired',
-      servicesRequested: ['Health'],
-      urgency: 'high',
-      person: { firstName: marker, secondName: 'Mora', birthdate: '2001-06-12', gender: 'Female', nationality: 'CO' },
-      consent: {
-        purpose: 'Referral for assistance in EC',
-        scope: ['identity', 'health'],
-        recordedAt: new Date(Date.now() - 60_000).toISOString(),
+    const created = await co.POST('/referrals', {
+      body: {
+        toCountry: 'EC',
+        reason: 'AdditionalServicesRequired',
+        servicesRequested: ['Health'],
+        urgency: 'high',
+        person: { firstName: marker, secondName: 'Mora', birthdate: '2001-06-12', gender: 'Female', nationality: 'CO' },
+        consent: {
+          purpose: 'Referral for assistance in EC',
+          scope: ['identity', 'health'],
+          recordedAt: new Date(Date.now() - 60_000).toISOString(),
+        },
       },
     });
-    expect(created.status).toBe(201);
-    const id = created.body.id;
+    expect(created.response.status).toBe(201);
+    const id = created.data?.id ?? '';
 
     const mail = await eventually(async () => mails.find((m) => m.text.includes(id)), {
       what: 'the e-mail of the incoming referral',
@@ -156,8 +153,11 @@ describe('notifications of what arrived, by e-mail and signed webhook', () => {
 
     await eventually(
       async () => {
-        const answer = await ec.request('POST', `/referrals/${id}/accept`, { note: 'Shelter place found' });
-        return answer.status === 200 ? true : undefined;
+        const answer = await ec.POST('/referrals/{id}/accept', {
+          params: { path: { id } },
+          body: { note: 'Shelter place found' },
+        });
+        return answer.response.status === 200 ? true : undefined;
       },
       { what: 'EC to accept', timeoutMs: 30_000, intervalMs: 200 },
     );
@@ -185,15 +185,15 @@ describe('notifications of what arrived, by e-mail and signed webhook', () => {
   }, 120_000);
 
   it("should list a user's own subscriptions only, and stop one on request", async () => {
-    const mine = await ec.request<{ items: { id: string; channel: string }[] }>('GET', '/notifications/subscriptions');
-    expect(mine.body.items.map((s) => s.channel)).toEqual(['email']);
-    const other = await network.client('EC', 'supervisor');
-    const theirs = await other.request<{ items: unknown[] }>('GET', '/notifications/subscriptions');
-    expect(theirs.body.items).toEqual([]);
-    const id = mine.body.items[0]?.id ?? '';
-    expect((await other.request('DELETE', `/notifications/subscriptions/${id}`)).status).toBe(404);
-    expect((await ec.request('DELETE', `/notifications/subscriptions/${id}`)).status).toBe(204);
-    const after = await ec.request<{ items: unknown[] }>('GET', '/notifications/subscriptions');
-    expect(after.body.items).toEqual([]);
+    const mine = await ec.GET('/notifications/subscriptions');
+    expect(mine.data?.items.map((s) => s.channel)).toEqual(['email']);
+    const other = await network.api('EC', 'supervisor');
+    const theirs = await other.GET('/notifications/subscriptions');
+    expect(theirs.data?.items).toEqual([]);
+    const subscription = { params: { path: { id: mine.data?.items[0]?.id ?? '' } } };
+    expect((await other.DELETE('/notifications/subscriptions/{id}', subscription)).response.status).toBe(404);
+    expect((await ec.DELETE('/notifications/subscriptions/{id}', subscription)).response.status).toBe(204);
+    const after = await ec.GET('/notifications/subscriptions');
+    expect(after.data?.items).toEqual([]);
   });
 });
