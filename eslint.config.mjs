@@ -46,6 +46,25 @@ export default [
     },
   },
   {
+    // A service's specs and its test harness (src/testing) call its API as the tests do, through the typed clients
+    // (libs/client); the service's own code stays barred from them by the block above.
+    files: ['services/*/src/**/*.spec.ts', 'services/*/src/testing/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: depConstraints.map((constraint) =>
+            constraint.sourceTag === 'type:service'
+              ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:client'] }
+              : constraint,
+          ),
+        },
+      ],
+    },
+  },
+  {
     // Domain code never reaches for I/O: a second guard beside the module boundaries.
     files: ['libs/protocols/**/*.ts'],
     rules: {

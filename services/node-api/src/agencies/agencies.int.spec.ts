@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NodeDatabase } from '@enlace/store';
-import type { NodeApiClient } from '@enlace/testing';
+import type { NodeApiClient } from '@enlace/client';
+import type { NodeApi } from '@enlace/contracts';
 import fc from 'fast-check';
 import type { Kysely } from 'kysely';
 import { NodeApiTestApp } from '../testing/node-api-test-app';
@@ -9,6 +10,8 @@ const POLICE = 'co-police';
 const MIGRATION = 'co-migration';
 const SHELTER = 'co-shelter';
 const AGENCIES = [POLICE, MIGRATION, SHELTER] as const;
+
+type ReferralRequest = NonNullable<NodeApi.operations['createReferral']['requestBody']>['content']['application/json'];
 
 /**
  * Agencies inside CO's node, over HTTP on node-api as it runs, on the real PostgreSQL: the police unit (the gateway
@@ -24,7 +27,7 @@ describe('agencies inside a node (on the real PostgreSQL)', () => {
     const key = `${agency}/${role}`;
     const known = clients.get(key);
     if (known) return known;
-    const client = await node.client({
+    const client = await node.typedClient({
       roles: [role],
       username: `co.${role}.${agency ?? 'none'}`,
       ...(agency ? { agency } : {}),
@@ -33,13 +36,13 @@ describe('agencies inside a node (on the real PostgreSQL)', () => {
     return client;
   };
 
-  const consent = {
+  const consent: ReferralRequest['consent'] = {
     purpose: 'Assistance and referral to services in Ecuador',
     scope: ['identity', 'case'],
     recipients: ['EC'],
     recordedAt: '2026-03-13T16:00:00Z',
   };
-  const referralRequest = {
+  const referralRequest: ReferralRequest = {
     toCountry: 'EC',
     reason: 'AdditionalServicesRequired',
     servicesRequested: ['Health'],
@@ -61,7 +64,7 @@ describe('agencies inside a node (on the real PostgreSQL)', () => {
     await node?.close();
   });
 
-  const idsIn = (body: unknown): string[] => (body as { items: { id: string }[] }).items.map((item) => item.id);
+  const idsIn = (list: { items: { id: string }[] } | undefined): string[] => (list?.items ?? []).map((item) => item.id);
 
   it('should keep an intake and its referral to the agencies that own or were given them', async () => {
     const hotline = await as('hotline', POLICE);
@@ -71,97 +74,110 @@ describe('agencies inside a node (on the real PostgreSQL)', () => {
     const policeFocal = await as('focal-point', POLICE);
     const shelterWorker = await as('case-worker', SHELTER);
 
-    const recorded = await hotline.request('POST', '/intakes', {
-      channel: 'hotline',
-      person: { firstName: 'Rosa', approximateAge: 24, gender: 'Female', nationality: 'CO', believedCountry: 'EC' },
-      urgency: 'high',
-      consent,
+    const recorded = await hotline.POST('/intakes', {
+      body: {
+        channel: 'hotline',
+        person: { firstName: 'Rosa', approximateAge: 24, gender: 'Female', nationality: 'CO', believedCountry: 'EC' },
+        urgency: 'high',
+        consent,
+      },
     });
-    expect(recorded.status).toBe(201);
-    const intakeId = (recorded.body as { id: string }).id;
+    expect(recorded.response.status).toBe(201);
+    const intakeId = recorded.data?.id as string;
     expect(
       (await db.selectFrom('intakes').select('agency').where('id', '=', intakeId).executeTakeFirst())?.agency,
     ).toBe(POLICE);
 
     // the migration authority neither reads nor lists it, nor learns that it exists
-    expect((await migrationSupervisor.request('GET', `/intakes/${intakeId}`)).status).toBe(404);
-    expect(idsIn((await migrationSupervisor.request('GET', '/intakes')).body)).not.toContain(intakeId);
-    expect((await migrationSupervisor.request('GET', `/cases/${intakeId}/shares`)).status).toBe(404);
+    const intake = { params: { path: { id: intakeId } } };
+    expect((await migrationSupervisor.GET('/intakes/{id}', intake)).response.status).toBe(404);
+    expect(idsIn((await migrationSupervisor.GET('/intakes')).data)).not.toContain(intakeId);
+    expect((await migrationSupervisor.GET('/cases/{id}/shares', intake)).response.status).toBe(404);
 
     expect(
-      (await policeSupervisor.request('POST', `/intakes/${intakeId}/screen`, { outcome: 'presumed-victim' })).status,
+      (await policeSupervisor.POST('/intakes/{id}/screen', { ...intake, body: { outcome: 'presumed-victim' } }))
+        .response.status,
     ).toBe(200);
-    const shared = await policeSupervisor.request('PUT', `/cases/${intakeId}/shares/${MIGRATION}`, {
-      reason: 'Migration status to be checked',
+    const shared = await policeSupervisor.PUT('/cases/{id}/shares/{agency}', {
+      params: { path: { id: intakeId, agency: MIGRATION } },
+      body: { reason: 'Migration status to be checked' },
     });
-    expect(shared.status).toBe(200);
-    expect(shared.body).toMatchObject({
+    expect(shared.response.status).toBe(200);
+    expect(shared.data).toMatchObject({
       id: intakeId,
       kind: 'intake',
       owner: POLICE,
       shares: [{ agency: MIGRATION, reason: 'Migration status to be checked', sharedBy: `co.supervisor.${POLICE}` }],
     });
-    expect((await migrationSupervisor.request('GET', `/intakes/${intakeId}`)).status).toBe(200);
-    expect(idsIn((await migrationSupervisor.request('GET', '/intakes')).body)).toContain(intakeId);
+    expect((await migrationSupervisor.GET('/intakes/{id}', intake)).response.status).toBe(200);
+    expect(idsIn((await migrationSupervisor.GET('/intakes')).data)).toContain(intakeId);
     // an agency given the intake reads it but does not pass it on
     expect(
-      (await migrationSupervisor.request('PUT', `/cases/${intakeId}/shares/${SHELTER}`, { reason: 'shelter' })).status,
+      (
+        await migrationSupervisor.PUT('/cases/{id}/shares/{agency}', {
+          params: { path: { id: intakeId, agency: SHELTER } },
+          body: { reason: 'shelter' },
+        })
+      ).response.status,
     ).toBe(403);
 
     // only the gateway agency sends across the border: the migration authority's focal point is refused, unwritten
-    const refused = await migrationFocal.request('POST', `/intakes/${intakeId}/referral`, {
-      toCountry: 'EC',
-      reason: 'AdditionalServicesRequired',
-      servicesRequested: ['Health'],
-    });
-    expect(refused.status).toBe(403);
+    const conversion = {
+      ...intake,
+      body: { toCountry: 'EC', reason: 'AdditionalServicesRequired', servicesRequested: ['Health'] },
+    } satisfies {
+      body: NonNullable<NodeApi.paths['/intakes/{id}/referral']['post']['requestBody']>['content']['application/json'];
+    };
+    const refused = await migrationFocal.POST('/intakes/{id}/referral', conversion);
+    expect(refused.response.status).toBe(403);
     expect(await db.selectFrom('cases').select('id').execute()).toEqual([]);
 
-    const converted = await policeFocal.request('POST', `/intakes/${intakeId}/referral`, {
-      toCountry: 'EC',
-      reason: 'AdditionalServicesRequired',
-      servicesRequested: ['Health'],
-    });
-    expect(converted.status).toBe(201);
-    const referralId = (converted.body as { id: string }).id;
-    const sharing = await policeFocal.request('GET', `/cases/${referralId}/shares`);
-    expect(sharing.body).toMatchObject({ kind: 'case', owner: POLICE, shares: [{ agency: MIGRATION }] });
+    const converted = await policeFocal.POST('/intakes/{id}/referral', conversion);
+    expect(converted.response.status).toBe(201);
+    const referralId = converted.data?.id as string;
+    const referral = { params: { path: { id: referralId } } };
+    const sharing = await policeFocal.GET('/cases/{id}/shares', referral);
+    expect(sharing.data).toMatchObject({ kind: 'case', owner: POLICE, shares: [{ agency: MIGRATION }] });
     // what goes to EC names the country, never the agency
     const outbox = await db.selectFrom('outbox').selectAll().where('case_id', '=', referralId).execute();
     expect(outbox).toHaveLength(1);
     expect(JSON.stringify(outbox)).not.toContain('co-');
 
     // the shelter, not given the case, reads nothing of it
-    const hidden = await shelterWorker.request('GET', `/referrals/${referralId}`);
-    expect(hidden.status).toBe(404);
-    expect(JSON.stringify(hidden.body)).not.toContain('Rosa');
-    expect((await shelterWorker.request('GET', `/referrals/${referralId}/person`)).status).toBe(404);
-    expect(idsIn((await shelterWorker.request('GET', '/referrals')).body)).not.toContain(referralId);
+    const hidden = await shelterWorker.GET('/referrals/{id}', referral);
+    expect(hidden.response.status).toBe(404);
+    expect(JSON.stringify(hidden.error)).not.toContain('Rosa');
+    expect((await shelterWorker.GET('/referrals/{id}/person', referral)).response.status).toBe(404);
+    expect(idsIn((await shelterWorker.GET('/referrals')).data)).not.toContain(referralId);
 
+    const shelterShare = { params: { path: { id: referralId, agency: SHELTER } } };
     expect(
-      (await policeSupervisor.request('PUT', `/cases/${referralId}/shares/${SHELTER}`, { reason: 'Placement' })).status,
+      (await policeSupervisor.PUT('/cases/{id}/shares/{agency}', { ...shelterShare, body: { reason: 'Placement' } }))
+        .response.status,
     ).toBe(200);
-    const seen = await shelterWorker.request('GET', `/referrals/${referralId}/person`);
-    expect(seen.status).toBe(200);
-    expect(seen.body).toMatchObject({ person: { firstName: 'Rosa' } });
-    expect(idsIn((await shelterWorker.request('GET', '/referrals')).body)).toContain(referralId);
+    const seen = await shelterWorker.GET('/referrals/{id}/person', referral);
+    expect(seen.response.status).toBe(200);
+    expect(seen.data).toMatchObject({ person: { firstName: 'Rosa' } });
+    expect(idsIn((await shelterWorker.GET('/referrals')).data)).toContain(referralId);
     // reading is not speaking for the country: the shelter cannot withdraw the referral
     expect(
-      (await shelterWorker.request('POST', `/referrals/${referralId}/withdraw`, { reason: 'no longer needed' })).status,
+      (await shelterWorker.POST('/referrals/{id}/withdraw', { ...referral, body: { reason: 'no longer needed' } }))
+        .response.status,
     ).toBe(403);
     // nor do the gateway agency's supervisor and case worker: only its focal points speak for the country
     for (const speaker of [policeSupervisor, await as('case-worker', POLICE)]) {
       expect(
-        (await speaker.request('POST', `/referrals/${referralId}/withdraw`, { reason: 'no longer needed' })).status,
+        (await speaker.POST('/referrals/{id}/withdraw', { ...referral, body: { reason: 'no longer needed' } })).response
+          .status,
       ).toBe(403);
     }
     expect(
       await db.selectFrom('outbox').select('envelope_id').where('case_id', '=', referralId).execute(),
     ).toHaveLength(1);
 
-    expect((await policeSupervisor.request('DELETE', `/cases/${referralId}/shares/${SHELTER}`)).status).toBe(200);
-    expect((await shelterWorker.request('GET', `/referrals/${referralId}`)).status).toBe(404);
-    expect((await policeSupervisor.request('DELETE', `/cases/${referralId}/shares/${SHELTER}`)).status).toBe(404);
+    expect((await policeSupervisor.DELETE('/cases/{id}/shares/{agency}', shelterShare)).response.status).toBe(200);
+    expect((await shelterWorker.GET('/referrals/{id}', referral)).response.status).toBe(404);
+    expect((await policeSupervisor.DELETE('/cases/{id}/shares/{agency}', shelterShare)).response.status).toBe(404);
 
     // the sharing is audited: who, for which agency, which case, with which agency — never the reason
     const audited = await db
@@ -180,55 +196,63 @@ describe('agencies inside a node (on the real PostgreSQL)', () => {
   }, 60_000);
 
   it('should refuse a token naming an agency the node does not have, and a share with one', async () => {
-    expect((await (await as('supervisor', 'co-unknown')).request('GET', '/referrals')).status).toBe(403);
-    const created = await (await as('focal-point', POLICE)).request('POST', '/referrals', referralRequest);
-    const id = (created.body as { id: string }).id;
+    expect((await (await as('supervisor', 'co-unknown')).GET('/referrals')).response.status).toBe(403);
+    const created = await (await as('focal-point', POLICE)).POST('/referrals', { body: referralRequest });
+    const id = created.data?.id as string;
     const supervisor = await as('supervisor', POLICE);
-    expect((await supervisor.request('PUT', `/cases/${id}/shares/co-unknown`, { reason: 'x' })).status).toBe(422);
-    expect((await supervisor.request('PUT', `/cases/${id}/shares/${POLICE}`, { reason: 'x' })).status).toBe(409);
-    expect((await supervisor.request('PUT', `/cases/${id}/shares/${SHELTER}`, {})).status).toBe(400);
+    const share = (agency: string) => ({ params: { path: { id, agency } }, body: { reason: 'x' } });
+    expect((await supervisor.PUT('/cases/{id}/shares/{agency}', share('co-unknown'))).response.status).toBe(422);
+    expect((await supervisor.PUT('/cases/{id}/shares/{agency}', share(POLICE))).response.status).toBe(409);
+    // Raw: a share without its reason breaks the contract on purpose.
+    const raw = await node.client({ roles: ['supervisor'], username: `co.supervisor.${POLICE}`, agency: POLICE });
+    expect((await raw.request('PUT', `/cases/${id}/shares/${SHELTER}`, {})).status).toBe(400);
     expect(
-      (await (await as('case-worker', POLICE)).request('PUT', `/cases/${id}/shares/${SHELTER}`, { reason: 'x' }))
-        .status,
+      (await (await as('case-worker', POLICE)).PUT('/cases/{id}/shares/{agency}', share(SHELTER))).response.status,
     ).toBe(403);
     // a token that names no agency is the gateway agency's
-    expect((await (await as('case-worker', undefined)).request('GET', `/referrals/${id}`)).status).toBe(200);
-    expect(await (await as('supervisor', MIGRATION)).request('GET', '/agencies')).toMatchObject({
-      body: { agencies: [...AGENCIES], gateway: POLICE, yours: MIGRATION },
+    expect(
+      (await (await as('case-worker', undefined)).GET('/referrals/{id}', { params: { path: { id } } })).response.status,
+    ).toBe(200);
+    expect((await (await as('supervisor', MIGRATION)).GET('/agencies')).data).toMatchObject({
+      agencies: [...AGENCIES],
+      gateway: POLICE,
+      yours: MIGRATION,
     });
   }, 30_000);
 
   it('should merge an intake into an existing case of the same person, only one the supervisor’s agency may read', async () => {
-    const created = await (await as('focal-point', POLICE)).request('POST', '/referrals', referralRequest);
-    const caseId = (created.body as { id: string }).id;
+    const created = await (await as('focal-point', POLICE)).POST('/referrals', { body: referralRequest });
+    const caseId = created.data?.id as string;
     const record = async (agency: string) => {
-      const response = await (
+      const { data } = await (
         await as('hotline', agency)
-      ).request('POST', '/intakes', { channel: 'online', urgency: 'low' });
-      return (response.body as { id: string }).id;
+      ).POST('/intakes', { body: { channel: 'online', urgency: 'low' } });
+      return data?.id as string;
     };
+    const merge = (intakeId: string, into = caseId) => ({ params: { path: { id: intakeId } }, body: { caseId: into } });
     const shelterIntake = await record(SHELTER);
     const shelterSupervisor = await as('supervisor', SHELTER);
     // the shelter's supervisor may not read the police's case: no merge into it, and nothing learnt of it
-    const refused = await shelterSupervisor.request('POST', `/intakes/${shelterIntake}/merge`, { caseId });
-    expect(refused.status).toBe(422);
-    expect((await shelterSupervisor.request('GET', `/intakes/${shelterIntake}`)).body).toMatchObject({
+    const refused = await shelterSupervisor.POST('/intakes/{id}/merge', merge(shelterIntake));
+    expect(refused.response.status).toBe(422);
+    expect(
+      (await shelterSupervisor.GET('/intakes/{id}', { params: { path: { id: shelterIntake } } })).data,
+    ).toMatchObject({
       status: 'recorded',
     });
 
     const policeIntake = await record(POLICE);
     const policeSupervisor = await as('supervisor', POLICE);
-    const merged = await policeSupervisor.request('POST', `/intakes/${policeIntake}/merge`, { caseId });
-    expect(merged.status).toBe(200);
-    expect(merged.body).toMatchObject({
+    const merged = await policeSupervisor.POST('/intakes/{id}/merge', merge(policeIntake));
+    expect(merged.response.status).toBe(200);
+    expect(merged.data).toMatchObject({
       status: 'merged',
       case: { protocol: 'referral', caseId },
       allowedActions: ['erase'],
     });
-    expect((await policeSupervisor.request('POST', `/intakes/${policeIntake}/merge`, { caseId })).status).toBe(409);
+    expect((await policeSupervisor.POST('/intakes/{id}/merge', merge(policeIntake))).response.status).toBe(409);
     expect(
-      (await policeSupervisor.request('POST', `/intakes/${await record(POLICE)}/merge`, { caseId: randomUUID() }))
-        .status,
+      (await policeSupervisor.POST('/intakes/{id}/merge', merge(await record(POLICE), randomUUID()))).response.status,
     ).toBe(422);
     // one case, as before: the merge made none
     expect(await db.selectFrom('cases').select('id').where('id', '=', caseId).execute()).toHaveLength(1);
@@ -236,54 +260,66 @@ describe('agencies inside a node (on the real PostgreSQL)', () => {
 
   it('should list the cases of one agency on asking, among those the caller may read, in the query', async () => {
     const policeFocal = await as('focal-point', POLICE);
-    const own = (await policeFocal.request('POST', '/referrals', referralRequest)).body as { id: string };
+    const own = { id: (await policeFocal.POST('/referrals', { body: referralRequest })).data?.id as string };
     // the migration authority's intake, given to the police, becomes a referral the migration authority owns
     const recorded = await (
       await as('hotline', MIGRATION)
-    ).request('POST', '/intakes', { channel: 'hotline', urgency: 'high', consent, person: { firstName: 'Lucía' } });
-    const intakeId = (recorded.body as { id: string }).id;
+    ).POST('/intakes', { body: { channel: 'hotline', urgency: 'high', consent, person: { firstName: 'Lucía' } } });
+    const intakeId = recorded.data?.id as string;
     const migrationSupervisor = await as('supervisor', MIGRATION);
-    await migrationSupervisor.request('POST', `/intakes/${intakeId}/screen`, { outcome: 'presumed-victim' });
-    await migrationSupervisor.request('PUT', `/cases/${intakeId}/shares/${POLICE}`, { reason: 'To refer to EC' });
-    const converted = await policeFocal.request('POST', `/intakes/${intakeId}/referral`, {
-      toCountry: 'EC',
-      reason: 'AdditionalServicesRequired',
-      servicesRequested: ['Health'],
+    await migrationSupervisor.POST('/intakes/{id}/screen', {
+      params: { path: { id: intakeId } },
+      body: { outcome: 'presumed-victim' },
     });
-    expect(converted.status).toBe(201);
-    const theirs = (converted.body as { id: string }).id;
+    await migrationSupervisor.PUT('/cases/{id}/shares/{agency}', {
+      params: { path: { id: intakeId, agency: POLICE } },
+      body: { reason: 'To refer to EC' },
+    });
+    const converted = await policeFocal.POST('/intakes/{id}/referral', {
+      params: { path: { id: intakeId } },
+      body: { toCountry: 'EC', reason: 'AdditionalServicesRequired', servicesRequested: ['Health'] },
+    });
+    expect(converted.response.status).toBe(201);
+    const theirs = converted.data?.id as string;
     expect(
       (await db.selectFrom('cases').select('agency').where('id', '=', theirs).executeTakeFirstOrThrow()).agency,
     ).toBe(MIGRATION);
 
-    const listed = async (client: NodeApiClient, query: string) =>
-      idsIn((await client.request('GET', `/referrals${query}`)).body);
-    expect(await listed(policeFocal, '')).toEqual(expect.arrayContaining([own.id, theirs]));
-    expect(await listed(policeFocal, `?agency=${MIGRATION}`)).toEqual([theirs]);
-    const police = await listed(policeFocal, `?agency=${POLICE}`);
+    type ReferralQuery = NonNullable<NodeApi.operations['listReferrals']['parameters']['query']>;
+    const listed = async (client: NodeApiClient, query: ReferralQuery) =>
+      idsIn((await client.GET('/referrals', { params: { query } })).data);
+    expect(await listed(policeFocal, {})).toEqual(expect.arrayContaining([own.id, theirs]));
+    expect(await listed(policeFocal, { agency: MIGRATION })).toEqual([theirs]);
+    const police = await listed(policeFocal, { agency: POLICE });
     expect(police).toContain(own.id);
     expect(police).not.toContain(theirs);
-    expect(await listed(policeFocal, `?agency=${SHELTER}`)).toEqual([]);
+    expect(await listed(policeFocal, { agency: SHELTER })).toEqual([]);
     // the filter narrows what the caller reads, never widens it: the police's own case stays hidden from migration
-    expect(await listed(migrationSupervisor, `?agency=${POLICE}`)).not.toContain(own.id);
-    expect(await listed(migrationSupervisor, `?agency=${MIGRATION}`)).toEqual([theirs]);
+    expect(await listed(migrationSupervisor, { agency: POLICE })).not.toContain(own.id);
+    expect(await listed(migrationSupervisor, { agency: MIGRATION })).toEqual([theirs]);
     // pages of one agency's list carry on with the same filter, and a cursor of another list is refused
-    const first = await policeFocal.request('GET', `/referrals?agency=${POLICE}&limit=1`);
-    const cursor = (first.body as { nextCursor?: string }).nextCursor ?? '';
+    const first = await policeFocal.GET('/referrals', { params: { query: { agency: POLICE, limit: 1 } } });
+    const cursor = first.data?.nextCursor ?? '';
     expect(cursor).not.toBe('');
-    expect((await policeFocal.request('GET', `/referrals?agency=${POLICE}&limit=1&cursor=${cursor}`)).status).toBe(200);
-    expect((await policeFocal.request('GET', `/referrals?agency=${MIGRATION}&limit=1&cursor=${cursor}`)).status).toBe(
-      400,
-    );
+    const page = async (agency: string) =>
+      (await policeFocal.GET('/referrals', { params: { query: { agency, limit: 1, cursor } } })).response.status;
+    expect(await page(POLICE)).toBe(200);
+    expect(await page(MIGRATION)).toBe(400);
 
     for (const bad of ['CO-Police', 'co police', `a${'b'.repeat(63)}`]) {
-      const refused = await policeFocal.request('GET', `/referrals?agency=${encodeURIComponent(bad)}`);
-      expect([bad, refused.status, refused.contentType]).toEqual([bad, 400, expect.stringContaining('problem+json')]);
-      expect(refused.body).toMatchObject({ errors: [{ field: 'agency' }] });
+      const refused = await policeFocal.GET('/referrals', { params: { query: { agency: bad } } });
+      expect([bad, refused.response.status, refused.response.headers.get('content-type')]).toEqual([
+        bad,
+        400,
+        expect.stringContaining('problem+json'),
+      ]);
+      expect(refused.error).toMatchObject({ errors: [{ field: 'agency' }] });
     }
-    expect((await policeFocal.request('GET', `/returns?agency=${MIGRATION}`)).status).toBe(200);
-    expect((await policeFocal.request('GET', `/reintegrations?agency=${MIGRATION}`)).status).toBe(200);
-    expect((await policeFocal.request('GET', '/returns?agency=-x')).status).toBe(400);
+    expect((await policeFocal.GET('/returns', { params: { query: { agency: MIGRATION } } })).response.status).toBe(200);
+    expect(
+      (await policeFocal.GET('/reintegrations', { params: { query: { agency: MIGRATION } } })).response.status,
+    ).toBe(200);
+    expect((await policeFocal.GET('/returns', { params: { query: { agency: '-x' } } })).response.status).toBe(400);
   }, 30_000);
 
   it('should never let a user read a case neither owned by nor shared with their agency, whatever the sharing', async () => {
@@ -291,8 +327,8 @@ describe('agencies inside a node (on the real PostgreSQL)', () => {
     const supervisor = await as('supervisor', POLICE);
     const cases: string[] = [];
     for (let index = 0; index < 3; index++) {
-      const created = await focal.request('POST', '/referrals', referralRequest);
-      cases.push((created.body as { id: string }).id);
+      const created = await focal.POST('/referrals', { body: referralRequest });
+      cases.push(created.data?.id as string);
     }
     const others = [MIGRATION, SHELTER] as const;
     const operation = fc.record({
@@ -306,21 +342,21 @@ describe('agencies inside a node (on the real PostgreSQL)', () => {
         const model = new Set<string>();
         for (const { share, caseIndex, agency } of operations) {
           const id = cases[caseIndex] as string;
-          const path = `/cases/${id}/shares/${agency}`;
+          const params = { path: { id, agency } };
           const answer = share
-            ? await supervisor.request('PUT', path, { reason: 'property' })
-            : await supervisor.request('DELETE', path);
-          expect(answer.status).toBe(share || model.has(`${id}/${agency}`) ? 200 : 404);
+            ? await supervisor.PUT('/cases/{id}/shares/{agency}', { params, body: { reason: 'property' } })
+            : await supervisor.DELETE('/cases/{id}/shares/{agency}', { params });
+          expect(answer.response.status).toBe(share || model.has(`${id}/${agency}`) ? 200 : 404);
           if (share) model.add(`${id}/${agency}`);
           else model.delete(`${id}/${agency}`);
           for (const reader of others) {
             const client = await as('case-worker', reader);
-            const listed = idsIn((await client.request('GET', '/referrals')).body);
+            const listed = idsIn((await client.GET('/referrals')).data);
             for (const caseId of cases) {
               const allowed = model.has(`${caseId}/${reader}`);
               expect([reader, caseId, listed.includes(caseId)]).toEqual([reader, caseId, allowed]);
-              const read = await client.request('GET', `/referrals/${caseId}`);
-              expect([reader, caseId, read.status]).toEqual([reader, caseId, allowed ? 200 : 404]);
+              const read = await client.GET('/referrals/{id}', { params: { path: { id: caseId } } });
+              expect([reader, caseId, read.response.status]).toEqual([reader, caseId, allowed ? 200 : 404]);
             }
           }
         }

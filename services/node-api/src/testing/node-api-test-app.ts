@@ -7,6 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ensureAuditKeyFile } from '@enlace/audit';
+import { createNodeApiClient, type NodeApiClient as TypedNodeApiClient } from '@enlace/client';
 import { ensureKeyEncryptionKeyFile } from '@enlace/privacy';
 import { NodeDatabase, ScratchDatabase } from '@enlace/store';
 import { type DevelopmentTokenClaims, NodeApiClient, signDevelopmentToken } from '@enlace/testing';
@@ -94,6 +95,15 @@ export class NodeApiTestApp {
   /** A client of the node's API signed in as a user of these roles. */
   async client(claims: TestUserClaims): Promise<NodeApiClient> {
     return new NodeApiClient(this.url, await this.token(claims));
+  }
+
+  /**
+   * A typed client (libs/client) of the node's API signed in as a user of these roles; without claims, one that
+   * sends no token.
+   */
+  async typedClient(claims?: TestUserClaims): Promise<TypedNodeApiClient> {
+    const baseUrl = `${this.url}/api/v1`;
+    return createNodeApiClient(claims ? { baseUrl, token: await this.token(claims) } : { baseUrl });
   }
 
   async close(): Promise<void> {
