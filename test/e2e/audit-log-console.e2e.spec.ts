@@ -122,12 +122,9 @@ describe('the audit log in the console', () => {
     await page.getByTestId('audit-export-saved').waitFor();
 
     const exports = await (
-      await bed.api('co.auditor')
-    ).request<{ items: Array<{ user: string }> }>(
-      'GET',
-      `/audit/records?action=${encodeURIComponent('GET /api/v1/audit/records.csv')}`,
-    );
-    expect(exports.body.items.map((item) => item.user)).toEqual(['co.auditor']);
+      await apiOf('co.auditor')
+    ).GET('/audit/records', { params: { query: { action: 'GET /api/v1/audit/records.csv' } } });
+    expect(exports.data?.items.map((item) => item.user)).toEqual(['co.auditor']);
     await context.close();
     expect(pageErrors).toEqual([]);
   }, 180_000);
