@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_COUNTRIES } from '@enlace/local-infra';
+import { createNodeApiClient, type NodeApiClient } from '@enlace/client';
 import { ConsoleTestBed } from './support/console-test-bed';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -17,7 +18,18 @@ const UPDATE_SCREENSHOTS = process.env['ENLACE_UPDATE_SCREENSHOTS'] === '1';
 describe('the agencies of a case in the console', () => {
   let bed: ConsoleTestBed;
   const userOf = (username: string) => bed.user(username);
-  const apiOf = (username: string) => bed.api(username);
+  /** A typed client of the user's own node, signed in as that user. */
+  const apiOf = async (username: string): Promise<NodeApiClient> => {
+    const user = bed.user(username);
+    const node = bed.network.nodes.find((candidate) => candidate.country === user.country);
+    if (!node) throw new Error(`no node ${user.country}`);
+    const baseUrl = `${node.apiUrl}/api/v1`;
+    const { data, response } = await createNodeApiClient({ baseUrl }).POST('/auth/token', {
+      body: { username: user.username, password: user.password },
+    });
+    if (!data) throw new Error(`login of ${username} failed: HTTP ${response.status}`);
+    return createNodeApiClient({ baseUrl, token: data.accessToken });
+  };
 
   const screenshot = async (page: Page, name: string) => {
     if (UPDATE_SCREENSHOTS) {
@@ -48,19 +60,22 @@ describe('the agencies of a case in the console', () => {
   it('should show the owning agency and let its supervisor share the case with the shelter', async () => {
     const created = await (
       await apiOf('co.focal')
-    ).request<{ id: string }>('POST', '/referrals', {
-      toCountry: 'EC',
-      reason: 'AdditionalServicesRequired',
-      servicesRequested: ['Health'],
-      urgency: 'high',
-      person: { firstName: 'Valentina', gender: 'Female', nationality: 'CO' },
-      consent: { purpose: 'Referral', scope: ['identity'], recipients: ['EC'], recordedAt: new Date().toISOString() },
+    ).POST('/referrals', {
+      body: {
+        toCountry: 'EC',
+        reason: 'AdditionalServicesRequired',
+        servicesRequested: ['Health'],
+        urgency: 'high',
+        person: { firstName: 'Valentina', gender: 'Female', nationality: 'CO' },
+        consent: { purpose: 'Referral', scope: ['identity'], recipients: ['EC'], recordedAt: new Date().toISOString() },
+      },
     });
-    expect(created.status).toBe(201);
-    const id = created.body.id;
+    expect(created.response.status).toBe(201);
+    if (!created.data) throw new Error('no referral in the 201');
+    const id = created.data.id;
     sharedCase = id;
     const shelter = await apiOf('co.shelter.caseworker');
-    expect((await shelter.request('GET', `/referrals/${id}`)).status).toBe(404);
+    expect((await shelter.GET('/referrals/{id}', { params: { path: { id } } })).response.status).toBe(404);
 
     const context = await bed.browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -78,7 +93,7 @@ describe('the agencies of a case in the console', () => {
     await screenshot(page, 'agencies-case.png');
     await context.close();
 
-    expect((await shelter.request('GET', `/referrals/${id}`)).status).toBe(200);
+    expect((await shelter.GET('/referrals/{id}', { params: { path: { id } } })).response.status).toBe(200);
     const shelterContext = await bed.browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
     const shelterPage = await shelterContext.newPage();
     await signIn(shelterPage, 'co.shelter.caseworker');
@@ -111,8 +126,11 @@ describe('the agencies of a case in the console', () => {
     // and the node refuses it to them all the same
     const refused = await (
       await apiOf('co.supervisor')
-    ).request('POST', `/referrals/${sharedCase}/withdraw`, { reason: 'not the focal point' });
-    expect(refused.status).toBe(403);
+    ).POST('/referrals/{id}/withdraw', {
+      params: { path: { id: sharedCase } },
+      body: { reason: 'not the focal point' },
+    });
+    expect(refused.response.status).toBe(403);
   }, 120_000);
 
   it('should narrow the work lists to the cases of one agency', async () => {
@@ -120,29 +138,40 @@ describe('the agencies of a case in the console', () => {
     // the migration authority's intake, given to the police, becomes a referral the migration authority owns
     const intake = await (
       await apiOf('co.migration.hotline')
-    ).request<{ id: string }>('POST', '/intakes', {
-      channel: 'hotline',
-      urgency: 'high',
-      person: { firstName: 'Camila', gender: 'Female', nationality: 'CO', believedCountry: 'EC' },
-      consent: { purpose: 'Referral', scope: ['identity'], recipients: ['EC'], recordedAt: new Date().toISOString() },
+    ).POST('/intakes', {
+      body: {
+        channel: 'hotline',
+        urgency: 'high',
+        person: { firstName: 'Camila', gender: 'Female', nationality: 'CO', believedCountry: 'EC' },
+        consent: { purpose: 'Referral', scope: ['identity'], recipients: ['EC'], recordedAt: new Date().toISOString() },
+      },
     });
-    expect(intake.status).toBe(201);
+    expect(intake.response.status).toBe(201);
+    if (!intake.data) throw new Error('no intake in the 201');
+    const intakeId = intake.data.id;
     const migration = await apiOf('co.migration.supervisor');
-    await migration.request('POST', `/intakes/${intake.body.id}/screen`, { outcome: 'presumed-victim' });
-    await migration.request('PUT', `/cases/${intake.body.id}/shares/co-police`, { reason: 'Para derivar a Ecuador' });
-    const converted = await focal.request<{ id: string }>('POST', `/intakes/${intake.body.id}/referral`, {
-      toCountry: 'EC',
-      reason: 'AdditionalServicesRequired',
-      servicesRequested: ['Health'],
+    await migration.POST('/intakes/{id}/screen', {
+      params: { path: { id: intakeId } },
+      body: { outcome: 'presumed-victim' },
     });
-    expect(converted.status).toBe(201);
+    await migration.PUT('/cases/{id}/shares/{agency}', {
+      params: { path: { id: intakeId, agency: 'co-police' } },
+      body: { reason: 'Para derivar a Ecuador' },
+    });
+    const convertedResult = await focal.POST('/intakes/{id}/referral', {
+      params: { path: { id: intakeId } },
+      body: { toCountry: 'EC', reason: 'AdditionalServicesRequired', servicesRequested: ['Health'] },
+    });
+    expect(convertedResult.response.status).toBe(201);
+    if (!convertedResult.data) throw new Error('no referral in the 201');
+    const converted = convertedResult.data;
 
     const context = await bed.browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(page, 'co.focal');
     const outgoing = page.getByTestId('outgoing');
     const row = (id: string) => outgoing.locator(`tr[data-referral-id="${id}"]`);
-    await row(converted.body.id).waitFor();
+    await row(converted.id).waitFor();
     await row(sharedCase).waitFor();
     const agencyFilter = page.getByRole('combobox', { name: 'Institución' });
     expect(await agencyFilter.locator('option').allTextContents()).toEqual([
@@ -155,13 +184,13 @@ describe('the agencies of a case in the console', () => {
     await row(sharedCase).waitFor({ state: 'detached' });
     expect(await outgoing.locator('tr[data-referral-id]').count()).toBe(0);
     await agencyFilter.selectOption('co-migration');
-    await row(converted.body.id).waitFor();
+    await row(converted.id).waitFor();
     expect(await row(sharedCase).count()).toBe(0);
     await agencyFilter.selectOption('co-police');
     await row(sharedCase).waitFor();
-    expect(await row(converted.body.id).count()).toBe(0);
+    expect(await row(converted.id).count()).toBe(0);
     await agencyFilter.selectOption('co-migration');
-    await row(converted.body.id).waitFor();
+    await row(converted.id).waitFor();
     await screenshot(page, 'agencies-work-filter.png');
     await context.close();
   }, 120_000);
@@ -169,14 +198,17 @@ describe('the agencies of a case in the console', () => {
   it('should let a supervisor merge an intake into the case of the same person with the keyboard', async () => {
     const recorded = await (
       await apiOf('co.hotline')
-    ).request<{ id: string }>('POST', '/intakes', {
-      channel: 'hotline',
-      urgency: 'medium',
-      person: { firstName: 'Valentina', approximateAge: 30, gender: 'Female', believedCountry: 'EC' },
-      situation: 'Llamó otra vez: la misma persona de la derivación a Ecuador.',
+    ).POST('/intakes', {
+      body: {
+        channel: 'hotline',
+        urgency: 'medium',
+        person: { firstName: 'Valentina', approximateAge: 30, gender: 'Female', believedCountry: 'EC' },
+        situation: 'Llamó otra vez: la misma persona de la derivación a Ecuador.',
+      },
     });
-    expect(recorded.status).toBe(201);
-    const intakeId = recorded.body.id;
+    expect(recorded.response.status).toBe(201);
+    if (!recorded.data) throw new Error('no intake in the 201');
+    const intakeId = recorded.data.id;
 
     const context = await bed.browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -209,10 +241,8 @@ describe('the agencies of a case in the console', () => {
     const link = page.getByTestId('intake-case').getByRole('link');
     expect(await link.getAttribute('href')).toBe(`/referrals/${sharedCase}`);
     expect(await page.getByTestId('merge-intake').count()).toBe(0);
-    const merged = await (
-      await apiOf('co.supervisor')
-    ).request<{ status: string; case?: { caseId: string } }>('GET', `/intakes/${intakeId}`);
-    expect(merged.body).toMatchObject({ status: 'merged', case: { caseId: sharedCase } });
+    const merged = await (await apiOf('co.supervisor')).GET('/intakes/{id}', { params: { path: { id: intakeId } } });
+    expect(merged.data).toMatchObject({ status: 'merged', case: { caseId: sharedCase } });
     await context.close();
   }, 120_000);
 });

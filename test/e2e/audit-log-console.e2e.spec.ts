@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_COUNTRIES } from '@enlace/local-infra';
+import { createNodeApiClient, type NodeApiClient } from '@enlace/client';
 import { ConsoleTestBed } from './support/console-test-bed';
 
 /** A datetime-local value (the browser's local time, to the minute), as the page's time inputs take it. */
@@ -20,6 +21,19 @@ function localMinute(at: Date): string {
  */
 describe('the audit log in the console', () => {
   let bed: ConsoleTestBed;
+
+  /** A typed client of the user's own node, signed in as that user. */
+  const apiOf = async (username: string): Promise<NodeApiClient> => {
+    const user = bed.user(username);
+    const node = bed.network.nodes.find((candidate) => candidate.country === user.country);
+    if (!node) throw new Error(`no node ${user.country}`);
+    const baseUrl = `${node.apiUrl}/api/v1`;
+    const { data, response } = await createNodeApiClient({ baseUrl }).POST('/auth/token', {
+      body: { username: user.username, password: user.password },
+    });
+    if (!data) throw new Error(`login of ${username} failed: HTTP ${response.status}`);
+    return createNodeApiClient({ baseUrl, token: data.accessToken });
+  };
   const pageErrors: string[] = [];
 
   async function signIn(page: Page, username: string): Promise<void> {
@@ -45,8 +59,8 @@ describe('the audit log in the console', () => {
   afterAll(() => bed?.stop(), 60_000);
 
   it('should narrow the log to a user and a time range, and save what it keeps as CSV', async () => {
-    const caseWorker = await bed.api('co.caseworker');
-    for (let i = 0; i < 3; i++) expect((await caseWorker.request('GET', '/referrals')).status).toBe(200);
+    const caseWorker = await apiOf('co.caseworker');
+    for (let i = 0; i < 3; i++) expect((await caseWorker.GET('/referrals')).response.status).toBe(200);
 
     const context = await bed.browser.newContext({
       locale: 'en-GB',
@@ -108,12 +122,9 @@ describe('the audit log in the console', () => {
     await page.getByTestId('audit-export-saved').waitFor();
 
     const exports = await (
-      await bed.api('co.auditor')
-    ).request<{ items: Array<{ user: string }> }>(
-      'GET',
-      `/audit/records?action=${encodeURIComponent('GET /api/v1/audit/records.csv')}`,
-    );
-    expect(exports.body.items.map((item) => item.user)).toEqual(['co.auditor']);
+      await apiOf('co.auditor')
+    ).GET('/audit/records', { params: { query: { action: 'GET /api/v1/audit/records.csv' } } });
+    expect(exports.data?.items.map((item) => item.user)).toEqual(['co.auditor']);
     await context.close();
     expect(pageErrors).toEqual([]);
   }, 180_000);

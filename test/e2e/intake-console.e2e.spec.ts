@@ -10,7 +10,8 @@ import {
   startLocalNetwork,
   stopConsoleProcess,
 } from '@enlace/local-infra';
-import { NodeApiClient, eventually, testInfra } from '@enlace/testing';
+import { createNodeApiClient, type NodeApiClient } from '@enlace/client';
+import { eventually, testInfra } from '@enlace/testing';
 
 /** Debian's Chromium, never a downloaded browser (`npm run test:int` installs it when missing). */
 const CHROMIUM = process.env['ENLACE_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -34,11 +35,16 @@ describe('the intake view of the console', () => {
     if (!found) throw new Error(`no ${suffix} user of ${country}`);
     return found;
   };
-  const apiOf = (country: string, suffix: string) => {
+  const apiOf = async (country: string, suffix: string): Promise<NodeApiClient> => {
     const node = network.nodes.find((candidate) => candidate.country === country);
     if (!node) throw new Error(`no node ${country}`);
     const user = userOf(country, suffix);
-    return new NodeApiClient(node.apiUrl).login(user.username, user.password);
+    const baseUrl = `${node.apiUrl}/api/v1`;
+    const { data, response } = await createNodeApiClient({ baseUrl }).POST('/auth/token', {
+      body: { username: user.username, password: user.password },
+    });
+    if (!data) throw new Error(`login of ${user.username} failed: HTTP ${response.status}`);
+    return createNodeApiClient({ baseUrl, token: data.accessToken });
   };
 
   async function signIn(page: Page, country: string, suffix: string): Promise<void> {
@@ -151,8 +157,8 @@ describe('the intake view of the console', () => {
     expect(drafts).toEqual([]);
     await context.close();
 
-    const atNode = await (await apiOf('CO', 'hotline')).request('GET', `/intakes/${intakeId}`);
-    expect(atNode.body).toMatchObject({
+    const atNode = await (await apiOf('CO', 'hotline')).GET('/intakes/{id}', { params: { path: { id: intakeId } } });
+    expect(atNode.data).toMatchObject({
       urgency: 'high',
       channel: 'hotline',
       believedCountry: 'EC',
@@ -165,10 +171,11 @@ describe('the intake view of the console', () => {
   it('should let a CO focal point, once a supervisor screened it, turn it into a referral that EC receives', async () => {
     const screened = await (
       await apiOf('CO', 'supervisor')
-    ).request('POST', `/intakes/${intakeId}/screen`, {
-      outcome: 'presumed-victim',
+    ).POST('/intakes/{id}/screen', {
+      params: { path: { id: intakeId } },
+      body: { outcome: 'presumed-victim' },
     });
-    expect(screened.status).toBe(200);
+    expect(screened.response.status).toBe(200);
     const context = await browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(page, 'CO', 'focal');
@@ -187,11 +194,8 @@ describe('the intake view of the console', () => {
     const ec = await apiOf('EC', 'focal');
     const received = await eventually(
       async () => {
-        const view = await ec.request<{ status: string; person?: { firstName: string } }>(
-          'GET',
-          `/referrals/${referralId}`,
-        );
-        return view.status === 200 && view.body.status === 'delivered' ? view.body : undefined;
+        const view = await ec.GET('/referrals/{id}', { params: { path: { id: referralId } } });
+        return view.response.status === 200 && view.data?.status === 'delivered' ? view.data : undefined;
       },
       { what: `EC to hold referral ${referralId}`, timeoutMs: 30_000, intervalMs: 100 },
     );

@@ -11,16 +11,10 @@ import {
   nodeLogFiles,
   startLocalNetwork,
 } from '@enlace/local-infra';
-import {
-  MetricSamples,
-  NodeApiClient,
-  TestInfra,
-  eventually,
-  readTopicRecords,
-  scrapeMetrics,
-  testInfra,
-} from '@enlace/testing';
+import { MetricSamples, TestInfra, eventually, readTopicRecords, scrapeMetrics, testInfra } from '@enlace/testing';
 import { Kafka, Producer } from 'kafkajs';
+import { createNodeApiClient, type NodeApiClient } from '@enlace/client';
+import type { NodeApi } from '@enlace/contracts';
 
 const REFERRAL = 'referral.requested.v1';
 const RECEIPT = 'receipt.delivered.v1';
@@ -54,6 +48,8 @@ describe('observability of two nodes', () => {
   let kafka: Kafka;
   let producer: Producer;
   let co: NodeApiClient;
+  /** CO's focal point's access token, which no log line may hold. */
+  let coToken: string;
   let referralId: string;
 
   const nodeOf = (country: string): LocalNode => {
@@ -78,7 +74,8 @@ describe('observability of two nodes', () => {
   const moved = (before: MetricSamples, after: MetricSamples, name: string, labels: Record<string, string> = {}) =>
     after.sum(name, labels) - before.sum(name, labels);
 
-  const referralRequest = (firstName: string) => ({
+  const baseUrlOf = (country: string) => `${nodeOf(country).apiUrl}/api/v1`;
+  const referralRequest = (firstName: string): NodeApi.components['schemas']['CreateReferralRequest'] => ({
     toCountry: 'EC',
     reason: 'AdditionalServicesRequired',
     servicesRequested: ['Health'],
@@ -103,10 +100,16 @@ describe('observability of two nodes', () => {
     });
     const focal = net.users.find((user) => user.country === 'CO' && user.username.endsWith('focal'));
     if (!focal) throw new Error('no CO focal point');
-    co = await new NodeApiClient(nodeOf('CO').apiUrl).login(focal.username, focal.password);
+    const login = await createNodeApiClient({ baseUrl: baseUrlOf('CO') }).POST('/auth/token', {
+      body: { username: focal.username, password: focal.password },
+    });
+    if (!login.data) throw new Error(`login of ${focal.username} failed: HTTP ${login.response.status}`);
+    coToken = login.data.accessToken;
+    co = createNodeApiClient({ baseUrl: baseUrlOf('CO'), token: coToken });
     kafka = createKafkaClient({ brokers: parseBrokerList(infra.kafkaBrokers), clientId: 'e2e-observability' });
     producer = kafka.producer();
     await producer.connect();
+    // The probes (/health/live, /health/ready, /metrics) are outside the API contract, so they stay plain fetches.
     // The couriers serve their probes once their modules are up; node-api's health was awaited by the launcher.
     await eventually(
       async () => {
@@ -144,19 +147,20 @@ describe('observability of two nodes', () => {
       },
     });
     // The contract's own health route still answers under the API prefix.
-    expect((await fetch(`${nodeOf('CO').apiUrl}/api/v1/health`)).status).toBe(200);
+    expect((await createNodeApiClient({ baseUrl: baseUrlOf('CO') }).GET('/health')).response.status).toBe(200);
   }, 30_000);
 
   it('should move the counters and the latency histogram of both nodes by exactly one referral and its receipt', async () => {
     const before = await scrapeAll();
     const posted = Date.now();
-    const created = await co.request<{ id: string }>('POST', '/referrals', referralRequest(marker));
-    expect(created.status).toBe(201);
-    referralId = created.body.id;
+    const created = await co.POST('/referrals', { body: referralRequest(marker) });
+    expect(created.response.status).toBe(201);
+    if (!created.data) throw new Error('no referral in the 201');
+    referralId = created.data.id;
     await eventually(
       async () => {
-        const view = await co.request<{ status: string }>('GET', `/referrals/${referralId}`);
-        return view.body.status === 'delivered' ? view : undefined;
+        const view = await co.GET('/referrals/{id}', { params: { path: { id: referralId } } });
+        return view.data?.status === 'delivered' ? view : undefined;
       },
       { what: 'CO to see the referral delivered' },
     );
@@ -272,13 +276,14 @@ describe('observability of two nodes', () => {
 
   it('should echo a well-formed X-Request-Id, make one for a malformed one, and log the request under it', async () => {
     const given = `e2e-${randomUUID()}`;
-    const answered = await fetch(`${nodeOf('CO').apiUrl}/api/v1/referrals/${referralId}`, {
-      headers: { authorization: `Bearer ${co.bearer}`, 'x-request-id': given },
+    const { response: answered } = await co.GET('/referrals/{id}', {
+      params: { path: { id: referralId } },
+      headers: { 'x-request-id': given },
     });
     expect(answered.status).toBe(200);
     expect(answered.headers.get('x-request-id')).toBe(given);
 
-    const malformed = await fetch(`${nodeOf('CO').apiUrl}/api/v1/health`, {
+    const { response: malformed } = await createNodeApiClient({ baseUrl: baseUrlOf('CO') }).GET('/health', {
       headers: { 'x-request-id': 'not a request id, but a sentence' },
     });
     expect(malformed.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
@@ -295,7 +300,7 @@ describe('observability of two nodes', () => {
         req: { id: given, method: 'GET', path: `/api/v1/referrals/${referralId}` },
         res: { statusCode: 200 },
       });
-      expect(JSON.stringify(line)).not.toContain(co.bearer as string);
+      expect(JSON.stringify(line)).not.toContain(coToken);
     });
   }, 30_000);
 
@@ -313,7 +318,7 @@ describe('observability of two nodes', () => {
         expect(lines.length).toBeGreaterThan(0);
         for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
         expect(text).not.toContain(marker);
-        if (co.bearer) expect(text).not.toContain(co.bearer);
+        expect(text).not.toContain(coToken);
       }
     }
   }, 30_000);

@@ -13,7 +13,8 @@ import {
   startPrivateKafka,
   type InfraEndpoints,
 } from '@enlace/local-infra';
-import { NodeApiClient, eventually, testInfra } from '@enlace/testing';
+import { createMonitorApiClient, createNodeApiClient, type NodeApiClient } from '@enlace/client';
+import { eventually, testInfra } from '@enlace/testing';
 
 const infra = testInfra();
 /** A broker the project starts: the shared one's TLS listener, or a broker of this test's own from the same jars. */
@@ -40,10 +41,15 @@ const local = infra.kafkaSasl !== undefined && (infra.kafkaTls !== undefined || 
     if (!node) throw new Error(`no node ${country}`);
     return node;
   };
-  const login = (country: string) => {
+  const login = async (country: string): Promise<NodeApiClient> => {
     const user = net.users.find((candidate) => candidate.country === country && candidate.username.endsWith('focal'));
     if (!user) throw new Error(`no focal point in ${country}`);
-    return new NodeApiClient(nodeOf(country).apiUrl).login(user.username, user.password);
+    const baseUrl = `${nodeOf(country).apiUrl}/api/v1`;
+    const { data, response } = await createNodeApiClient({ baseUrl }).POST('/auth/token', {
+      body: { username: user.username, password: user.password },
+    });
+    if (!data) throw new Error(`login of ${user.username} failed: HTTP ${response.status}`);
+    return createNodeApiClient({ baseUrl, token: data.accessToken });
   };
 
   beforeAll(async () => {
@@ -107,51 +113,57 @@ const local = infra.kafkaSasl !== undefined && (infra.kafkaTls !== undefined || 
 
   it('should carry the referral to EC and its delivery back to CO', async () => {
     const marker = `Tl${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    const created = await co.request<{ id: string; status: string }>('POST', '/referrals', {
-      toCountry: 'EC',
-      reason: 'AdditionalServicesRequired',
-      servicesRequested: ['Health'],
-      urgency: 'high',
-      person: { firstName: marker, secondName: 'Rojas', birthdate: '1999-04-02', gender: 'Female', nationality: 'CO' },
-      consent: {
-        purpose: 'Referral for assistance in Ecuador',
-        scope: ['identity', 'health'],
-        recordedAt: new Date().toISOString(),
+    const created = await co.POST('/referrals', {
+      body: {
+        toCountry: 'EC',
+        reason: 'AdditionalServicesRequired',
+        servicesRequested: ['Health'],
+        urgency: 'high',
+        person: {
+          firstName: marker,
+          secondName: 'Rojas',
+          birthdate: '1999-04-02',
+          gender: 'Female',
+          nationality: 'CO',
+        },
+        consent: {
+          purpose: 'Referral for assistance in Ecuador',
+          scope: ['identity', 'health'],
+          recordedAt: new Date().toISOString(),
+        },
       },
     });
-    expect(created.status).toBe(201);
-    referralId = created.body.id;
+    expect(created.response.status).toBe(201);
+    if (!created.data) throw new Error('no referral in the 201');
+    referralId = created.data.id;
 
     const atEc = await eventually(
       async () => {
-        const view = await ec.request<{ direction: string; person: { firstName: string } }>(
-          'GET',
-          `/referrals/${referralId}`,
-        );
-        return view.status === 200 ? view.body : undefined;
+        const view = await ec.GET('/referrals/{id}', { params: { path: { id: referralId } } });
+        return view.response.status === 200 ? view.data : undefined;
       },
       { what: 'the referral at EC', timeoutMs: 60_000 },
     );
     expect(atEc.direction).toBe('incoming');
-    expect(atEc.person.firstName).toBe(marker);
+    expect(atEc.person?.firstName).toBe(marker);
 
     await eventually(
       async () => {
-        const view = await co.request<{ status: string }>('GET', `/referrals/${referralId}`);
-        return view.body.status === 'delivered' ? view : undefined;
+        const view = await co.GET('/referrals/{id}', { params: { path: { id: referralId } } });
+        return view.data?.status === 'delivered' ? view : undefined;
       },
       { what: 'CO to see the referral delivered', timeoutMs: 60_000 },
     );
   }, 150_000);
 
   it('should let EC accept, and CO see it accepted', async () => {
-    const accepted = await ec.request<{ status: string }>('POST', `/referrals/${referralId}/accept`, {});
-    expect(accepted.status).toBe(200);
+    const accepted = await ec.POST('/referrals/{id}/accept', { params: { path: { id: referralId } }, body: {} });
+    expect(accepted.response.status).toBe(200);
 
     const atCo = await eventually(
       async () => {
-        const view = await co.request<{ status: string }>('GET', `/referrals/${referralId}`);
-        return view.body.status === 'accepted' ? view.body : undefined;
+        const view = await co.GET('/referrals/{id}', { params: { path: { id: referralId } } });
+        return view.data?.status === 'accepted' ? view.data : undefined;
       },
       { what: 'CO to see the referral accepted', timeoutMs: 60_000 },
     );
@@ -161,19 +173,17 @@ const local = infra.kafkaSasl !== undefined && (infra.kafkaTls !== undefined || 
   it("should let the secretariat's monitor count the corridor's envelopes read over TLS", async () => {
     const user = monitor.users[0];
     if (!user) throw new Error('no monitor user');
-    const token = await fetch(`${monitor.monitorUrl}/api/v1/auth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: user.username, password: user.password }),
-    }).then(async (response) => ((await response.json()) as { accessToken: string }).accessToken);
+    const monitorBaseUrl = `${monitor.monitorUrl}/api/v1`;
+    const login = await createMonitorApiClient({ baseUrl: monitorBaseUrl }).POST('/auth/token', {
+      body: { username: user.username, password: user.password },
+    });
+    if (!login.data) throw new Error(`monitor login failed: HTTP ${login.response.status}`);
+    const secretariat = createMonitorApiClient({ baseUrl: monitorBaseUrl, token: login.data.accessToken });
 
     const counted = await eventually(
       async () => {
-        const response = await fetch(`${monitor.monitorUrl}/api/v1/flows?from=CO&to=EC`, {
-          headers: { authorization: `Bearer ${token}` },
-        });
-        const flows = (await response.json()) as { corridors: { total: number }[] };
-        const total = flows.corridors.reduce((sum, corridor) => sum + corridor.total, 0);
+        const { data: flows } = await secretariat.GET('/flows', { params: { query: { from: 'CO', to: 'EC' } } });
+        const total = (flows?.corridors ?? []).reduce((sum, corridor) => sum + corridor.total, 0);
         return total > 0 ? total : undefined;
       },
       { what: 'the monitor to count the referral CO -> EC', timeoutMs: 60_000, intervalMs: 500 },

@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { TopicNames, createKafkaClient, parseBrokerList } from '@enlace/messaging';
 import { LocalNetwork, findFreeBasePort, networkPortOffsets, startLocalNetwork } from '@enlace/local-infra';
-import { NodeApiClient, TestInfra, eventually, readTopicRecords, testInfra } from '@enlace/testing';
+import { createNodeApiClient } from '@enlace/client';
+import { TestInfra, eventually, readTopicRecords, testInfra } from '@enlace/testing';
 import { OtlpTraceReceiver, ReceivedSpan } from './support/otlp-trace-receiver';
 
 const REFERRAL = 'referral.requested.v1';
@@ -64,23 +65,43 @@ describe('the trace of a referral from Colombia to Ecuador', () => {
   }, 60_000);
 
   it('should hold CO API, CO courier, EC courier and EC apply in one trace, with no personal data', async () => {
-    const co = await new NodeApiClient(apiOf('CO')).login(userOf('CO').username, userOf('CO').password);
-    const ec = await new NodeApiClient(apiOf('EC')).login(userOf('EC').username, userOf('EC').password);
-    const created = await co.request<{ id: string }>('POST', '/referrals', {
-      toCountry: 'EC',
-      reason: 'AdditionalServicesRequired',
-      servicesRequested: ['Health'],
-      urgency: 'high',
-      person: { firstName: marker, secondName: 'Rojas', birthdate: '1999-04-02', gender: 'Female', nationality: 'CO' },
-      consent: {
-        purpose: 'Referral for assistance in Ecuador',
-        scope: ['identity'],
-        recordedAt: new Date().toISOString(),
+    const login = async (country: string) => {
+      const baseUrl = `${apiOf(country)}/api/v1`;
+      const { username, password } = userOf(country);
+      const { data, response } = await createNodeApiClient({ baseUrl }).POST('/auth/token', {
+        body: { username, password },
+      });
+      if (!data) throw new Error(`login at ${country} failed: HTTP ${response.status}`);
+      return createNodeApiClient({ baseUrl, token: data.accessToken });
+    };
+    const co = await login('CO');
+    const ec = await login('EC');
+    const created = await co.POST('/referrals', {
+      body: {
+        toCountry: 'EC',
+        reason: 'AdditionalServicesRequired',
+        servicesRequested: ['Health'],
+        urgency: 'high',
+        person: {
+          firstName: marker,
+          secondName: 'Rojas',
+          birthdate: '1999-04-02',
+          gender: 'Female',
+          nationality: 'CO',
+        },
+        consent: {
+          purpose: 'Referral for assistance in Ecuador',
+          scope: ['identity'],
+          recordedAt: new Date().toISOString(),
+        },
       },
     });
-    expect(created.status).toBe(201);
+    expect(created.response.status).toBe(201);
+    if (!created.data) throw new Error('no referral in the 201');
+    const { id } = created.data;
     await eventually(
-      async () => ((await ec.request('GET', `/referrals/${created.body.id}`)).status === 200 ? true : undefined),
+      async () =>
+        (await ec.GET('/referrals/{id}', { params: { path: { id } } })).response.status === 200 ? true : undefined,
       { what: 'the referral at EC' },
     );
 
