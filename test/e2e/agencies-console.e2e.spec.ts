@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_COUNTRIES } from '@enlace/local-infra';
-import { createNodeApiClient, type NodeApiClient } from '@enlace/client';
 import { ConsoleTestBed } from './support/console-test-bed';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -18,18 +17,7 @@ const UPDATE_SCREENSHOTS = process.env['ENLACE_UPDATE_SCREENSHOTS'] === '1';
 describe('the agencies of a case in the console', () => {
   let bed: ConsoleTestBed;
   const userOf = (username: string) => bed.user(username);
-  /** A typed client of the user's own node, signed in as that user. */
-  const apiOf = async (username: string): Promise<NodeApiClient> => {
-    const user = bed.user(username);
-    const node = bed.network.nodes.find((candidate) => candidate.country === user.country);
-    if (!node) throw new Error(`no node ${user.country}`);
-    const baseUrl = `${node.apiUrl}/api/v1`;
-    const { data, response } = await createNodeApiClient({ baseUrl }).POST('/auth/token', {
-      body: { username: user.username, password: user.password },
-    });
-    if (!data) throw new Error(`login of ${username} failed: HTTP ${response.status}`);
-    return createNodeApiClient({ baseUrl, token: data.accessToken });
-  };
+  const apiOf = (username: string) => bed.api(username);
 
   const screenshot = async (page: Page, name: string) => {
     if (UPDATE_SCREENSHOTS) {

@@ -11,7 +11,9 @@ import {
   startLocalNetwork,
   stopConsoleProcess,
 } from '@enlace/local-infra';
-import { NodeApiClient, testInfra } from '@enlace/testing';
+import type { NodeApiClient } from '@enlace/client';
+import { testInfra } from '@enlace/testing';
+import { signedInNodeApi } from './typed-node-api';
 
 /** Debian's Chromium, never a downloaded browser (`npm run test:int` installs it when missing). */
 const CHROMIUM = process.env['ENLACE_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -71,12 +73,12 @@ export class ConsoleTestBed {
     return found;
   }
 
-  /** A client of the user's own node, signed in as that user. */
+  /** The typed client of the user's own node, signed in as that user. */
   api(username: string): Promise<NodeApiClient> {
     const user = this.user(username);
     const node = this.network.nodes.find((candidate) => candidate.country === user.country);
     if (!node) throw new Error(`no node ${user.country}`);
-    return new NodeApiClient(node.apiUrl).login(user.username, user.password);
+    return signedInNodeApi(node.apiUrl, user.username, user.password);
   }
 
   async stop(): Promise<void> {
