@@ -98,6 +98,8 @@ describe('the agencies of a case in the console', () => {
       const page = await context.newPage();
       await signIn(page, username);
       const nav = page.getByRole('navigation');
+      // the menu as the session's roles draw it (the work link is everyone's here) before counting what it offers
+      await nav.getByRole('link', { name: 'Trabajo', exact: true }).waitFor();
       const newReferral = await nav.getByRole('link', { name: 'Nueva derivación' }).count();
       await page.goto(`${bed.consoleUrl}/referrals/${sharedCase}`);
       await page.getByRole('heading', { name: 'Instituciones' }).waitFor();
