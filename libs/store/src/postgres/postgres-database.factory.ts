@@ -1,5 +1,5 @@
 import { backOff } from 'exponential-backoff';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import { Pool } from 'pg';
 import { PreparedStatementPool } from './prepared-statement-pool';
 import { StatementCounter } from './statement-counter';
@@ -13,6 +13,8 @@ export interface PostgresDatabaseOptions {
   readonly applicationName?: string;
   /** Told of each failed first attempt, while the service waits for its database. */
   readonly onRetry?: (error: Error, attempt: number) => void;
+  /** Told of every statement sent (a test that counts or reads them). */
+  readonly log?: (event: LogEvent) => void;
 }
 
 /**
@@ -53,9 +55,10 @@ export async function createPostgresDatabase<DB>(options: PostgresDatabaseOption
   );
   const countDir = process.env['ENLACE_STATEMENT_COUNT_DIR'];
   const counter = countDir ? new StatementCounter(countDir, options.applicationName ?? 'enlace') : undefined;
+  const loggers = [counter?.log, options.log].filter((each) => each !== undefined);
   // Hot-path statements are prepared once per connection (PreparedStatementPool).
   return new Kysely<DB>({
     dialect: new PostgresDialect({ pool: new PreparedStatementPool(pool) }),
-    ...(counter ? { log: counter.log } : {}),
+    ...(loggers.length > 0 ? { log: (event: LogEvent) => loggers.forEach((log) => log(event)) } : {}),
   });
 }

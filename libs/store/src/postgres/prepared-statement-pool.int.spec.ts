@@ -1,6 +1,5 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import { Pool } from 'pg';
-import { MAX_PREPARED_PER_CONNECTION, PreparedStatementPool } from './prepared-statement-pool';
+import { Kysely, sql } from 'kysely';
+import { MAX_PREPARED_PER_CONNECTION } from './prepared-statement-pool';
 import { ScratchDatabase } from './scratch-database';
 
 interface Scratch {
@@ -16,12 +15,9 @@ describe('PreparedStatementPool (on the real PostgreSQL)', () => {
       await sql`create table things (id int primary key, label text not null)`.execute(migrating);
       await sql`insert into things select n, 'thing ' || n from generate_series(1, 20) as n`.execute(migrating);
     });
-    // One connection: every statement below runs on the same session, whose prepared statements the test reads.
-    db = new Kysely<Scratch>({
-      dialect: new PostgresDialect({
-        pool: new PreparedStatementPool(new Pool({ connectionString: scratch.url, max: 1 })),
-      }),
-    });
+    // One connection (the node's own pool, prepared statements and all): every statement below runs on the same
+    // session, whose prepared statements the test reads.
+    db = await scratch.open(1);
   }, 60_000);
 
   afterAll(async () => {

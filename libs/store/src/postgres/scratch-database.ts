@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { testInfra, withDatabase } from '@enlace/testing';
-import { Kysely } from 'kysely';
+import type { Kysely, LogEvent } from 'kysely';
 import { Client } from 'pg';
 import type { NodeDatabase } from './node-database.schema';
 import { migrateNodeDatabase } from './node-migrations';
@@ -35,9 +35,12 @@ export class ScratchDatabase<DB> {
     return ScratchDatabase.create<NodeDatabase>(prefix, migrateNodeDatabase);
   }
 
-  /** Another pool on the same database, closed with it: what a second process would hold. */
-  async open(maxConnections = 10): Promise<Kysely<DB>> {
-    const other = await createPostgresDatabase<DB>({ url: this.url, maxConnections });
+  /**
+   * Another pool on the same database, closed with it: what a second process would hold. `log` hears every statement
+   * it sends (a test that counts or reads them).
+   */
+  async open(maxConnections = 10, log?: (event: LogEvent) => void): Promise<Kysely<DB>> {
+    const other = await createPostgresDatabase<DB>({ url: this.url, maxConnections, ...(log && { log }) });
     this.others.push(other);
     return other;
   }

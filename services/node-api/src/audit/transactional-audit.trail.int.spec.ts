@@ -5,8 +5,7 @@ import { CaseKeyStore, PersonalDataVault } from '@enlace/privacy';
 import { ReferralEvent, ReferralState, decideReferral, evolveReferral } from '@enlace/protocols';
 import { NodeDatabase, ScratchDatabase } from '@enlace/store';
 import type { Request } from 'express';
-import { Kysely, PostgresDialect } from 'kysely';
-import { Pool } from 'pg';
+import type { Kysely } from 'kysely';
 import { ProtocolCaseActions } from '../cases/application/protocol-case.actions';
 import { ProtocolCaseWriter } from '../cases/application/protocol-case.writer';
 import { ConcurrentCaseChangeError, ProtocolCaseRepository } from '../cases/persistence/protocol-case.repository';
@@ -178,11 +177,8 @@ describe('TransactionalAuditTrail (on the real PostgreSQL)', () => {
 
     it('should write a referral a request creates — its key, the case, its message, the record — in one transaction of 4 statements, the key and the log’s lock taken by the case’s own', async () => {
       const statements: string[] = [];
-      const counted = new Kysely<NodeDatabase>({
-        dialect: new PostgresDialect({ pool: new Pool({ connectionString: scratch.url, max: 2 }) }),
-        log: (event) => {
-          statements.push(event.query.sql);
-        },
+      const counted = await scratch.open(2, (event) => {
+        statements.push(event.query.sql);
       });
       try {
         const request = createRequest();

@@ -1,6 +1,5 @@
 import { NodeDatabase, ScratchDatabase } from '@enlace/store';
-import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
-import { Pool } from 'pg';
+import { CompiledQuery, Kysely, sql } from 'kysely';
 import type { AuditRecordQuery } from './audit-record.query';
 import { AuditRecordRepository } from './audit-record.repository';
 
@@ -34,11 +33,8 @@ describe('AuditRecordRepository (on the real PostgreSQL)', () => {
 
   beforeAll(async () => {
     scratch = await ScratchDatabase.forNode('int_audit_record_plans');
-    db = new Kysely<NodeDatabase>({
-      dialect: new PostgresDialect({ pool: new Pool({ connectionString: scratch.url, max: 2 }) }),
-      log: (event) => {
-        if (event.level === 'query') last = event.query;
-      },
+    db = await scratch.open(2, (event) => {
+      if (event.level === 'query') last = event.query;
     });
     repository = new AuditRecordRepository(db);
     // written as AuditLogStore writes them (the seal does not matter to reading): seq in order, at as sealed text
@@ -61,7 +57,6 @@ describe('AuditRecordRepository (on the real PostgreSQL)', () => {
   }, 300_000);
 
   afterAll(async () => {
-    await db?.destroy();
     await scratch?.drop();
   });
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NodeDatabase, OutboxEntry, ScratchDatabase } from '@enlace/store';
-import { Kysely, PostgresDialect } from 'kysely';
-import { Pool } from 'pg';
+import type { Kysely } from 'kysely';
 import { NodeTransactions } from '../../database/node-transactions';
 import { CaseTable, ConcurrentCaseChangeError, type CaseTableChange } from './case-table';
 
@@ -43,18 +42,14 @@ describe('CaseTable (on the real PostgreSQL)', () => {
 
   beforeAll(async () => {
     scratch = await ScratchDatabase.forNode('int_case_table');
-    counted = new Kysely<NodeDatabase>({
-      dialect: new PostgresDialect({ pool: new Pool({ connectionString: scratch.url, max: 4 }) }),
-      log: (event) => {
-        statements.push(event.query.sql);
-      },
+    counted = await scratch.open(4, (event) => {
+      statements.push(event.query.sql);
     });
     transactions = new NodeTransactions(counted);
     table = new CaseTable(transactions, 'referral');
   }, 60_000);
 
   afterAll(async () => {
-    await counted?.destroy();
     await scratch?.drop();
   });
 
