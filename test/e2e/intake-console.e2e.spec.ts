@@ -1,21 +1,7 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
-import {
-  LocalNetwork,
-  findFreeBasePort,
-  networkPortOffsets,
-  startConsoleProcess,
-  startLocalNetwork,
-  stopConsoleProcess,
-} from '@enlace/local-infra';
-import { createNodeApiClient, type NodeApiClient } from '@enlace/client';
-import { eventually, testInfra } from '@enlace/testing';
+import type { Page } from 'playwright-core';
+import { eventually } from '@enlace/testing';
+import { ConsoleTestBed, plainMembers } from './support/console-test-bed';
 
-/** Debian's Chromium, never a downloaded browser (`npm run test:int` installs it when missing). */
-const CHROMIUM = process.env['ENLACE_CHROMIUM'] ?? '/usr/bin/chromium';
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 /**
@@ -24,36 +10,8 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
  * then a CO focal point turns the screened intake into a referral that EC receives. No screenshot is taken here.
  */
 describe('the intake view of the console', () => {
-  let home: string;
-  let network: LocalNetwork;
-  let consoleUrl: string;
-  let browser: Browser;
+  let bed: ConsoleTestBed;
   let intakeId: string;
-
-  const userOf = (country: string, suffix: string) => {
-    const found = network.users.find((u) => u.country === country && u.username.endsWith(`.${suffix}`));
-    if (!found) throw new Error(`no ${suffix} user of ${country}`);
-    return found;
-  };
-  const apiOf = async (country: string, suffix: string): Promise<NodeApiClient> => {
-    const node = network.nodes.find((candidate) => candidate.country === country);
-    if (!node) throw new Error(`no node ${country}`);
-    const user = userOf(country, suffix);
-    const baseUrl = `${node.apiUrl}/api/v1`;
-    const { data, response } = await createNodeApiClient({ baseUrl }).POST('/auth/token', {
-      body: { username: user.username, password: user.password },
-    });
-    if (!data) throw new Error(`login of ${user.username} failed: HTTP ${response.status}`);
-    return createNodeApiClient({ baseUrl, token: data.accessToken });
-  };
-
-  async function signIn(page: Page, country: string, suffix: string): Promise<void> {
-    await page.goto(`${consoleUrl}/login`);
-    await page.getByLabel('Entrar en').selectOption(country);
-    await page.getByLabel('Usuario').fill(userOf(country, suffix).username);
-    await page.getByLabel('Contraseña').fill(userOf(country, suffix).password);
-    await page.getByLabel('Contraseña').press('Enter');
-  }
 
   /** The label of the element that has the focus: what a keyboard user is on. */
   const focused = (page: Page): Promise<string> =>
@@ -65,49 +23,14 @@ describe('the intake view of the console', () => {
     })()`);
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(REPO_ROOT, 'dist/apps/console/index.html'))) {
-      throw new Error('dist/apps/console is missing: run `npm run build` first');
-    }
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'enlace-intake-console-'));
-    const basePort = await findFreeBasePort(networkPortOffsets(5));
-    network = await startLocalNetwork({
-      network: `intakeui${Date.now().toString(36)}`,
-      members: ['CO', 'EC'].map((country) => ({ country, organisations: [`${country} focal point`] })),
-      home,
-      basePort,
-      mode: 'combined',
-      infra: testInfra(),
-    });
-    consoleUrl = (
-      await startConsoleProcess({
-        network: network.network,
-        port: basePort + 60,
-        nodes: network.nodes,
-        runDir: path.join(home, 'run'),
-        logDir: path.join(home, 'logs'),
-      })
-    ).url;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    bed = await ConsoleTestBed.start({ name: 'intakeui', members: plainMembers(['CO', 'EC']) });
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    if (network) {
-      await stopConsoleProcess({
-        network: network.network,
-        runDir: path.join(home, 'run'),
-        logDir: path.join(home, 'logs'),
-      });
-      await network.stop({ dropDatabases: true });
-    }
-    if (home) fs.rmSync(home, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => bed?.stop(), 60_000);
 
   it('should let a CO hotline operator fill the call form with the keyboard, keep the draft, and save it', async () => {
-    const context = await browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await signIn(page, 'CO', 'hotline');
-    await page.waitForURL(/\/intakes\/new$/);
+    const { context, page } = await bed.tab('es-CO');
+    await bed.signIn(page, 'co.hotline', /\/intakes\/new$/);
     await page.getByRole('heading', { name: 'Nueva recepción' }).waitFor();
 
     expect(await focused(page)).toBe('Urgencia');
@@ -157,7 +80,7 @@ describe('the intake view of the console', () => {
     expect(drafts).toEqual([]);
     await context.close();
 
-    const atNode = await (await apiOf('CO', 'hotline')).GET('/intakes/{id}', { params: { path: { id: intakeId } } });
+    const atNode = await (await bed.api('co.hotline')).GET('/intakes/{id}', { params: { path: { id: intakeId } } });
     expect(atNode.data).toMatchObject({
       urgency: 'high',
       channel: 'hotline',
@@ -170,18 +93,16 @@ describe('the intake view of the console', () => {
 
   it('should let a CO focal point, once a supervisor screened it, turn it into a referral that EC receives', async () => {
     const screened = await (
-      await apiOf('CO', 'supervisor')
+      await bed.api('co.supervisor')
     ).POST('/intakes/{id}/screen', {
       params: { path: { id: intakeId } },
       body: { outcome: 'presumed-victim' },
     });
     expect(screened.response.status).toBe(200);
-    const context = await browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await signIn(page, 'CO', 'focal');
-    await page.waitForURL(/\/work$/);
+    const { context, page } = await bed.tab('es-CO');
+    await bed.signIn(page, 'co.focal');
 
-    await page.goto(`${consoleUrl}/intakes/${intakeId}`);
+    await page.goto(`${bed.consoleUrl}/intakes/${intakeId}`);
     await page.getByRole('heading', { name: 'Convertir en derivación' }).waitFor();
     expect(await page.getByLabel('Derivar a').inputValue()).toBe('EC');
     await page.getByRole('group', { name: 'Servicios solicitados' }).getByLabel('Salud').check();
@@ -191,7 +112,7 @@ describe('the intake view of the console', () => {
     const referralId = UUID.exec(page.url())?.[0] ?? '';
     await context.close();
 
-    const ec = await apiOf('EC', 'focal');
+    const ec = await bed.api('ec.focal');
     const received = await eventually(
       async () => {
         const view = await ec.GET('/referrals/{id}', { params: { path: { id: referralId } } });
