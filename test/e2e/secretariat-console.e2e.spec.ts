@@ -1,36 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
-import {
-  LocalMonitor,
-  LocalNetwork,
-  startConsoleProcess,
-  startLocalMonitor,
-  startLocalNetwork,
-  stopConsoleProcess,
-  findFreeBasePort,
-  networkPortOffsets,
-} from '@enlace/local-infra';
-import type { NodeApiClient } from '@enlace/client';
-import { eventually, testInfra } from '@enlace/testing';
-import { signedInNodeApi } from './support/typed-node-api';
-
-/** Debian's Chromium, never a downloaded browser (`npm run test:int` installs it when missing). */
-const CHROMIUM = process.env['ENLACE_CHROMIUM'] ?? '/usr/bin/chromium';
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const UPDATE_SCREENSHOTS = process.env['ENLACE_UPDATE_SCREENSHOTS'] === '1';
-
-function ensureBuilt(): void {
-  if (!fs.existsSync(path.join(REPO_ROOT, 'dist/apps/console-server/src/main.js'))) {
-    throw new Error('dist/apps/console-server is missing: run `npm run build` first');
-  }
-  if (!fs.existsSync(path.join(REPO_ROOT, 'dist/apps/console/index.html'))) {
-    const build = spawnSync('npm', ['run', 'build:console'], { cwd: REPO_ROOT, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('the console did not build');
-  }
-}
+import { eventually } from '@enlace/testing';
+import { ConsoleTestBed, plainMembers } from './support/console-test-bed';
 
 /** English words of the statistics and dashboard views that a translated page must not show. */
 const ENGLISH = [
@@ -52,88 +21,27 @@ const ENGLISH = [
  * Portuguese; the Swagger UI of a node and of the monitor with no error banner.
  */
 describe('the secretariat in the web console', () => {
-  let home: string;
-  let screenshots: string;
-  let network: LocalNetwork;
-  let monitor: LocalMonitor;
-  let consoleUrl: string;
-  let browser: Browser;
-  const pageErrors: string[] = [];
-
-  const account = (country: string, suffix: string) => {
-    const found = network.users.find((u) => u.country === country && u.username.endsWith(suffix));
-    if (!found) throw new Error(`no ${suffix} user of ${country}`);
-    return found;
-  };
-  const api = (country: string, suffix = '.focal'): Promise<NodeApiClient> => {
-    const node = network.nodes.find((candidate) => candidate.country === country);
-    if (!node) throw new Error(`no ${country} node`);
-    const { username, password } = account(country, suffix);
-    return signedInNodeApi(node.apiUrl, username, password);
-  };
-
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+  let bed: ConsoleTestBed;
 
   /** The secretariat signed in, in a tab of the given language; `flows` collects the monitor's flow answers. */
-  async function secretariatTab(locale: string, labels: { place: string; user: string; password: string }) {
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+  async function secretariatTab(locale: string) {
+    const { context, page } = await bed.tab(locale);
     const flows: { url: URL; body: { granularity: string; corridors: { buckets: unknown[] }[] } }[] = [];
     page.on('response', async (response) => {
       const url = new URL(response.url());
       if (!url.pathname.endsWith('/monitor/api/v1/flows') || response.status() !== 200) return;
       flows.push({ url, body: (await response.json()) as (typeof flows)[number]['body'] });
     });
-    const reader = monitor.users.find((u) => u.username === 'secretariat');
-    if (!reader) throw new Error('no secretariat user');
-    await page.goto(`${consoleUrl}/login`);
-    await page.getByLabel(labels.place).selectOption('secretariat');
-    await page.getByLabel(labels.user).fill(reader.username);
-    await page.getByLabel(labels.password).fill(reader.password);
-    await page.getByLabel(labels.password).press('Enter');
-    await page.waitForURL(/\/secretariat$/);
+    await bed.signIn(page, 'secretariat');
     return { context, page, flows };
   }
 
   beforeAll(async () => {
-    ensureBuilt();
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'enlace-secretariat-'));
-    screenshots = UPDATE_SCREENSHOTS ? path.join(REPO_ROOT, 'docs', 'screenshots') : path.join(home, 'screenshots');
-    fs.mkdirSync(screenshots, { recursive: true });
-    const basePort = await findFreeBasePort(networkPortOffsets(5));
-    network = await startLocalNetwork({
-      network: `secretariat${Date.now().toString(36)}`,
-      members: ['CO', 'EC'].map((country) => ({ country, organisations: [`${country} focal point`] })),
-      home,
-      basePort,
-      mode: 'combined',
-      infra: testInfra(),
-    });
-    monitor = await startLocalMonitor({
-      network: network.network,
-      home,
-      httpPort: basePort + 50,
-      trustAnchorsFile: network.trustAnchorsFile,
-      infra: testInfra(),
-      ...(network.kafkaPrincipals && { kafkaSasl: network.kafkaPrincipals.monitor }),
-    });
-    consoleUrl = (
-      await startConsoleProcess({
-        network: network.network,
-        port: basePort + 60,
-        nodes: network.nodes,
-        monitorUrl: monitor.monitorUrl,
-        runDir: path.join(home, 'run'),
-        logDir: path.join(home, 'logs'),
-      })
-    ).url;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    bed = await ConsoleTestBed.start({ name: 'secretariat', members: plainMembers(['CO', 'EC']), monitor: true });
 
     // 24 persons referred CO -> EC this month: 12 women and 12 men, 20 of Colombia and 4 of Venezuela (a cell
     // of 4, which must never leave CO), all of them for sexual exploitation.
-    const co = await api('CO');
+    const co = await bed.api('co.focal');
     for (let n = 0; n < 24; n += 1) {
       const created = await co.POST('/referrals', {
         body: {
@@ -156,30 +64,14 @@ describe('the secretariat in the web console', () => {
       });
       expect(created.response.status).toBe(201);
     }
-    const published = await (await api('CO', '.supervisor')).POST('/statistics/reports', { body: {} });
+    const published = await (await bed.api('co.supervisor')).POST('/statistics/reports', { body: {} });
     expect(published.response.status).toBe(202);
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    if (network) {
-      await stopConsoleProcess({
-        network: network.network,
-        runDir: path.join(home, 'run'),
-        logDir: path.join(home, 'logs'),
-      });
-      await monitor?.stop({ dropDatabase: true });
-      await network.stop({ dropDatabases: true });
-    }
-    fs.rmSync(home, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => bed?.stop(), 60_000);
 
   it('should fit the dashboard to minutes-old traffic and chart the statistics in Spanish, suppressed cells apart', async () => {
-    const { context, page, flows } = await secretariatTab('es-CO', {
-      place: 'Entrar en',
-      user: 'Usuario',
-      password: 'Contraseña',
-    });
+    const { context, page, flows } = await secretariatTab('es-CO');
 
     // The default window: fitted, by the minute, from the first message on (not a day of hours, the last one full).
     await page.getByTestId('corridor-matrix').waitFor();
@@ -194,7 +86,7 @@ describe('the secretariat in the web console', () => {
     await page.locator('[data-testid="corridor-matrix"] td[data-corridor="CO-EC"][data-count="24"]').waitFor({
       timeout: 60_000,
     });
-    await shot(page, 'secretariat-fitted');
+    await bed.screenshot(page, 'secretariat-fitted');
 
     // The chart: one bar CO -> EC of this month, women and men drawn (12 each), nothing suppressed by sex.
     const chart = page.getByTestId('statistics-chart');
@@ -202,7 +94,7 @@ describe('the secretariat in the web console', () => {
     expect(await chart.locator('.recharts-bar-rectangle').count()).toBe(2);
     expect(await chart.locator('.recharts-legend-item-text').allTextContents()).toEqual(['Femenino', 'Masculino']);
     expect(await chart.getByTestId('statistics-suppressed').count()).toBe(0);
-    await shot(page, 'regional-statistics-chart');
+    await bed.screenshot(page, 'regional-statistics-chart');
 
     // By nationality the cell of 4 never shows, nor a count of Colombia that would give it away (24 - 20): neither
     // is drawn, and what the node published in their place ("<11", withheld) is listed apart.
@@ -223,7 +115,7 @@ describe('the secretariat in the web console', () => {
   }, 180_000);
 
   it('should show the statistics in Portuguese with no English word left', async () => {
-    const { context, page } = await secretariatTab('pt-BR', { place: 'Entrar em', user: 'Usuário', password: 'Senha' });
+    const { context, page } = await secretariatTab('pt-BR');
     const chart = page.getByTestId('statistics-chart');
     await chart.locator('.recharts-bar-rectangle').first().waitFor({ timeout: 60_000 });
     await chart.getByLabel('Por', { exact: true }).selectOption('exploitation');
@@ -235,30 +127,23 @@ describe('the secretariat in the web console', () => {
   }, 120_000);
 
   it("should show the node's real document limit on the form, in Spanish", async () => {
-    const context = await browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const focal = account('CO', '.focal');
-    await page.goto(`${consoleUrl}/login`);
-    await page.getByLabel('Entrar en').selectOption('CO');
-    await page.getByLabel('Usuario').fill(focal.username);
-    await page.getByLabel('Contraseña').fill(focal.password);
-    await page.getByLabel('Contraseña').press('Enter');
-    await page.waitForURL(/\/work$/);
-    const list = await (await api('CO')).GET('/referrals', { params: { query: { direction: 'outgoing' } } });
+    const { context, page } = await bed.tab('es-CO');
+    await bed.signIn(page, 'co.focal');
+    const list = await (await bed.api('co.focal')).GET('/referrals', { params: { query: { direction: 'outgoing' } } });
     const first = list.data?.items[0];
     if (!first) throw new Error('no referral listed');
-    await page.goto(`${consoleUrl}/referrals/${first.id}`);
+    await page.goto(`${bed.consoleUrl}/referrals/${first.id}`);
     await page.getByText('Archivo (PDF, PNG o JPEG, hasta 10 MB)').waitFor();
     await context.close();
   }, 120_000);
 
   it.each([
-    ['node API', () => `${network.nodes[0]?.apiUrl ?? ''}/docs`],
-    ['monitor', () => `${monitor.monitorUrl}/docs`],
+    ['node API', () => `${bed.node('CO').apiUrl}/docs`],
+    ['monitor', () => `${bed.monitor.monitorUrl}/docs`],
   ])(
     'should render the %s document in Swagger UI with no error banner',
     async (_name, url) => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await bed.browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       await page.goto(url());
       await page.locator('.swagger-ui .opblock').first().waitFor({ timeout: 60_000 });
@@ -272,6 +157,6 @@ describe('the secretariat in the web console', () => {
   );
 
   it('should have thrown no error in any page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(bed.pageErrors).toEqual([]);
   });
 });
