@@ -1,133 +1,44 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
-import {
-  LocalMonitor,
-  LocalNetwork,
-  startConsoleProcess,
-  startLocalMonitor,
-  startLocalNetwork,
-  stopConsoleProcess,
-  findFreeBasePort,
-  networkPortOffsets,
-} from '@enlace/local-infra';
+import type { Page } from 'playwright-core';
 import type { NodeApiClient } from '@enlace/client';
 import type { NodeApi } from '@enlace/contracts';
-import { eventually, testInfra } from '@enlace/testing';
-import { signedInNodeApi } from './support/typed-node-api';
+import { eventually } from '@enlace/testing';
+import { ConsoleTestBed, type ConsoleTab, plainMembers } from './support/console-test-bed';
 
-/** Debian's Chromium, never a downloaded browser (`npm run test:int` installs it when missing). */
-const CHROMIUM = process.env['ENLACE_CHROMIUM'] ?? '/usr/bin/chromium';
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
-/**
- * The README's screenshots are rewritten only when asked (ENLACE_UPDATE_SCREENSHOTS=1): a test run leaves the
- * checkout as it found it, and the pictures are still taken (into the run's own folder), so a page that fails to
- * render fails here either way.
- */
-const UPDATE_SCREENSHOTS = process.env['ENLACE_UPDATE_SCREENSHOTS'] === '1';
 type ReturnStep = NodeApi.components['schemas']['ReturnStep'];
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
-
-/** The console's build is part of `npm run build`; a lone `npm run test:int -- console` builds what is missing. */
-function ensureBuilt(): void {
-  if (!fs.existsSync(path.join(REPO_ROOT, 'dist/apps/console-server/src/main.js'))) {
-    throw new Error('dist/apps/console-server is missing: run `npm run build` first');
-  }
-  if (!fs.existsSync(path.join(REPO_ROOT, 'dist/apps/console/index.html'))) {
-    const build = spawnSync('npm', ['run', 'build:console'], { cwd: REPO_ROOT, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('the console did not build');
-  }
-}
 
 describe('the web console in a browser', () => {
   // A marker no other text on any page could hold: the person's first name.
   const marker = `Zelmira${randomBytes(4).toString('hex')}`;
-  let home: string;
-  let screenshots: string;
-  let network: LocalNetwork;
-  let monitor: LocalMonitor;
-  let secretariat: { context: BrowserContext; page: Page };
+  let bed: ConsoleTestBed;
+  let secretariat: ConsoleTab;
   let corridorBefore: number;
   /** Every body the monitor's API answered to the secretariat's page. */
   const monitorBodies: string[] = [];
-  let consoleUrl: string;
-  let browser: Browser;
   let referralId: string;
   let returnId: string;
-  const pageErrors: string[] = [];
 
-  const user = (country: string) => {
-    const found = network.users.find((u) => u.country === country && u.username.endsWith('.focal'));
-    if (!found) throw new Error(`no focal point of ${country}`);
-    return found;
-  };
-
-  /** A browser tab of its own (its own session storage), in the given language. */
-  async function tab(locale: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
+  /** A tab of the bed in the given language, whose content security policy violations count as page errors. */
+  async function tab(locale: string): Promise<ConsoleTab> {
+    const opened = await bed.tab(locale);
+    opened.page.on('console', (message) => {
       if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
-        pageErrors.push(message.text());
+        bed.pageErrors.push(message.text());
     });
-    return { context, page };
+    return opened;
   }
 
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
-
   beforeAll(async () => {
-    ensureBuilt();
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'enlace-console-'));
-    screenshots = UPDATE_SCREENSHOTS ? path.join(REPO_ROOT, 'docs', 'screenshots') : path.join(home, 'screenshots');
-    fs.mkdirSync(screenshots, { recursive: true });
-    const basePort = await findFreeBasePort(networkPortOffsets(5));
-    network = await startLocalNetwork({
-      network: `console${Date.now().toString(36)}`,
-      members: ['CO', 'EC', 'AR', 'BO'].map((country) => ({ country, organisations: [`${country} focal point`] })),
-      home,
-      basePort,
-      mode: 'combined',
-      infra: testInfra(),
+    bed = await ConsoleTestBed.start({
+      name: 'console',
+      members: plainMembers(['CO', 'EC', 'AR', 'BO']),
+      monitor: true,
     });
-    monitor = await startLocalMonitor({
-      network: network.network,
-      home,
-      httpPort: basePort + 50,
-      trustAnchorsFile: network.trustAnchorsFile,
-      infra: testInfra(),
-      ...(network.kafkaPrincipals && { kafkaSasl: network.kafkaPrincipals.monitor }),
-    });
-    consoleUrl = (
-      await startConsoleProcess({
-        network: network.network,
-        port: basePort + 60,
-        nodes: network.nodes,
-        monitorUrl: monitor.monitorUrl,
-        runDir: path.join(home, 'run'),
-        logDir: path.join(home, 'logs'),
-      })
-    ).url;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    if (network) {
-      await stopConsoleProcess({
-        network: network.network,
-        runDir: path.join(home, 'run'),
-        logDir: path.join(home, 'logs'),
-      });
-      await monitor?.stop({ dropDatabase: true });
-      await network.stop({ dropDatabases: true });
-    }
-    fs.rmSync(home, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => bed?.stop(), 60_000);
 
   /** The count the secretariat's corridor matrix shows for CO -> EC. */
   const corridorCount = async (page: Page): Promise<number> =>
@@ -140,9 +51,8 @@ describe('the web console in a browser', () => {
       if (!response.url().includes('/monitor/api/') || response.url().endsWith('/events')) return;
       monitorBodies.push(await response.text().catch(() => ''));
     });
-    const reader = monitor.users.find((u) => u.username === 'secretariat');
-    if (!reader) throw new Error('no secretariat user');
-    await page.goto(`${consoleUrl}/login`);
+    const reader = bed.secretariat();
+    await page.goto(`${bed.consoleUrl}/login`);
     await page.getByLabel('Sign in to').selectOption('secretariat');
     await page.getByLabel('Username').fill(reader.username);
     await page.getByLabel('Password').fill(reader.password);
@@ -155,12 +65,12 @@ describe('the web console in a browser', () => {
 
   it('should let a CO focal point log in and create a referral to EC, naming the fields the node refused', async () => {
     const { context, page } = await tab('en-GB');
-    await page.goto(consoleUrl);
+    await page.goto(bed.consoleUrl);
     await page.waitForURL(/\/login$/);
-    await shot(page, 'login');
+    await bed.screenshot(page, 'login');
     await page.getByLabel('Sign in to').selectOption('CO');
-    await page.getByLabel('Username').fill(user('CO').username);
-    await page.getByLabel('Password').fill(user('CO').password);
+    await page.getByLabel('Username').fill('co.focal');
+    await page.getByLabel('Password').fill(bed.user('co.focal').password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/work$/);
     await page.getByRole('heading', { name: 'Work of CO' }).waitFor();
@@ -186,7 +96,7 @@ describe('the web console in a browser', () => {
 
     await page.getByRole('group', { name: 'Services requested' }).getByLabel('Health').check();
     await page.getByRole('group', { name: 'Services requested' }).getByLabel('Social care').check();
-    await shot(page, 'new-referral');
+    await bed.screenshot(page, 'new-referral');
     await page.getByRole('button', { name: 'Create and send referral' }).click();
     await page.waitForURL(/\/referrals\/[0-9a-f-]{36}$/);
     referralId = UUID.exec(page.url())?.[0] ?? '';
@@ -198,16 +108,11 @@ describe('the web console in a browser', () => {
 
   it('should let an EC focal point, in Spanish, open the incoming referral and accept it', async () => {
     const { context, page } = await tab('es-EC');
-    await page.goto(`${consoleUrl}/login`);
-    await page.getByLabel('Entrar en').selectOption('EC');
-    await page.getByLabel('Usuario').fill(user('EC').username);
-    await page.getByLabel('Contraseña').fill(user('EC').password);
-    await page.getByLabel('Contraseña').press('Enter');
-    await page.waitForURL(/\/work$/);
+    await bed.signIn(page, 'ec.focal');
     const row = page.getByTestId('incoming').locator(`tr[data-referral-id="${referralId}"]`);
     await row.waitFor({ timeout: 30_000 });
     expect(await row.textContent()).toContain('nosotros'); // waiting on EC
-    await shot(page, 'work');
+    await bed.screenshot(page, 'work');
 
     await row.getByRole('link').click();
     await page.waitForURL(new RegExp(`/referrals/${referralId}$`));
@@ -217,7 +122,7 @@ describe('the web console in a browser', () => {
       .locator('button[data-action]')
       .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-action')));
     expect(actions).toEqual(['accept', 'decline', 'request-information', 'withdraw-consent']);
-    await shot(page, 'referral-incoming');
+    await bed.screenshot(page, 'referral-incoming');
     await accept.click();
     await page
       .getByLabel('Nota para el país remitente (opcional)')
@@ -230,13 +135,8 @@ describe('the web console in a browser', () => {
 
   it('should show the CO case page accepted, with the timeline of both sides', async () => {
     const { context, page } = await tab('en-GB');
-    await page.goto(`${consoleUrl}/login`);
-    await page.getByLabel('Sign in to').selectOption('CO');
-    await page.getByLabel('Username').fill(user('CO').username);
-    await page.getByLabel('Password').fill(user('CO').password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/work$/);
-    await page.goto(`${consoleUrl}/referrals/${referralId}`);
+    await bed.signIn(page, 'co.focal');
+    await page.goto(`${bed.consoleUrl}/referrals/${referralId}`);
     await page.locator('.status-line [data-status="accepted"]').waitFor({ timeout: 30_000 });
     const timeline = await page.getByTestId('timeline').textContent();
     expect(timeline).toMatch(/Sent.*Delivered.*Accepted/s);
@@ -245,7 +145,7 @@ describe('the web console in a browser', () => {
       'withdraw',
       'withdraw-consent',
     ]);
-    await shot(page, 'referral-accepted');
+    await bed.screenshot(page, 'referral-accepted');
 
     // The language can be switched at any time, and the choice is kept.
     await page.getByLabel('Language').selectOption('fr');
@@ -253,28 +153,6 @@ describe('the web console in a browser', () => {
     await page.getByRole('heading', { name: /Chronologie/ }).waitFor();
     await context.close();
   }, 120_000);
-
-  /** Signs in to a country's node as its focal point, in the tab's language. */
-  async function signIn(
-    page: Page,
-    country: string,
-    labels = { place: 'Sign in to', user: 'Username', password: 'Password' },
-  ) {
-    await page.goto(`${consoleUrl}/login`);
-    await page.getByLabel(labels.place).selectOption(country);
-    await page.getByLabel(labels.user).fill(user(country).username);
-    await page.getByLabel(labels.password).fill(user(country).password);
-    await page.getByLabel(labels.password).press('Enter');
-    await page.waitForURL(/\/work$/);
-  }
-
-  /** The typed node API client (libs/client) of a country's user, for the steps the browser test does not click through. */
-  const api = (country: string, suffix = '.focal') => {
-    const node = network.nodes.find((candidate) => candidate.country === country);
-    const found = network.users.find((u) => u.country === country && u.username.endsWith(suffix));
-    if (!node || !found) throw new Error(`no ${suffix} user of ${country}`);
-    return signedInNodeApi(node.apiUrl, found.username, found.password);
-  };
 
   /** Takes a return's step through the API once the node lists it as allowed (the other side's message arrived). */
   async function returnStep(
@@ -296,7 +174,7 @@ describe('the web console in a browser', () => {
 
   it('should let an AR focal point request a return to BO, showing a refused field beside its input', async () => {
     const { context, page } = await tab('en-GB');
-    await signIn(page, 'AR');
+    await bed.signIn(page, 'ar.focal');
     await page.getByRole('link', { name: 'New return' }).click();
     await page.getByRole('heading', { name: 'New return request' }).waitFor();
     await page.getByLabel('Return to').selectOption('BO');
@@ -312,7 +190,7 @@ describe('the web console in a browser', () => {
     expect(requirements).toContain('a guardian appointed');
     expect(requirements).toContain('an escort for the journey');
     await page.getByLabel('The person made an informed decision').check();
-    await shot(page, 'new-return');
+    await bed.screenshot(page, 'new-return');
     await page.getByLabel('The person is a child').uncheck();
 
     // No data covered by the consent: the node answers 400 and the form shows it beside the list.
@@ -337,11 +215,11 @@ describe('the web console in a browser', () => {
 
   it('should let a BO focal point, in Spanish, find the return first in its work and verify the nationality', async () => {
     const { context, page } = await tab('es-BO');
-    await signIn(page, 'BO', { place: 'Entrar en', user: 'Usuario', password: 'Contraseña' });
+    await bed.signIn(page, 'bo.focal');
     const row = page.getByTestId('returns-incoming').locator(`tr[data-case-id="${returnId}"]`);
     await row.waitFor({ timeout: 30_000 });
     expect(await row.textContent()).toContain('nosotros');
-    await shot(page, 'work-returns');
+    await bed.screenshot(page, 'work-returns');
 
     await row.getByRole('link').click();
     await page.waitForURL(new RegExp(`/returns/${returnId}$`));
@@ -350,7 +228,7 @@ describe('the web console in a browser', () => {
     await verify.click();
     const form = page.getByRole('form', { name: 'Verificar nacionalidad' });
     await form.getByLabel('confirmada', { exact: true }).check();
-    await shot(page, 'return-incoming');
+    await bed.screenshot(page, 'return-incoming');
     // The keyboard is enough: the confirmation is the form's submit button.
     await form.getByRole('button', { name: 'Confirmar: Verificar nacionalidad' }).focus();
     await page.keyboard.press('Enter');
@@ -361,20 +239,20 @@ describe('the web console in a browser', () => {
 
   it("should show AR the return with BO's step in the timeline and the steps now open to AR", async () => {
     const { context, page } = await tab('en-GB');
-    await signIn(page, 'AR');
-    await page.goto(`${consoleUrl}/returns/${returnId}`);
+    await bed.signIn(page, 'ar.focal');
+    await page.goto(`${bed.consoleUrl}/returns/${returnId}`);
     await page.locator('.status-line [data-status="nationality-verified"]').waitFor({ timeout: 30_000 });
     const verified = page.getByTestId('timeline').locator('li[data-event="NationalityVerified"]');
     expect(await verified.textContent()).toContain('receiving country');
     expect(await page.locator('button[data-step]').evaluateAll((b) => b.map((x) => x.dataset['step']))).toContain(
       'record-risk-assessment',
     );
-    await shot(page, 'return-outgoing');
+    await bed.screenshot(page, 'return-outgoing');
     await context.close();
   }, 120_000);
 
   it('should let BO open the reintegration once the person arrived, and agree its plan', async () => {
-    const [ar, bo] = await Promise.all([api('AR'), api('BO')]);
+    const [ar, bo] = await Promise.all([bed.api('ar.focal'), bed.api('bo.focal')]);
     await returnStep(ar, returnId, 'record-risk-assessment', { result: 'safe' });
     await returnStep(bo, returnId, 'propose-reception-plan');
     await returnStep(ar, returnId, 'confirm-reception-plan');
@@ -385,8 +263,8 @@ describe('the web console in a browser', () => {
     await returnStep(bo, returnId, 'record-arrival');
 
     const { context, page } = await tab('en-GB');
-    await signIn(page, 'BO');
-    await page.goto(`${consoleUrl}/returns/${returnId}`);
+    await bed.signIn(page, 'bo.focal');
+    await page.goto(`${bed.consoleUrl}/returns/${returnId}`);
     await page.locator('button[data-step="hand-over"]').click();
     await page.getByRole('button', { name: 'Confirm: Hand over to reintegration' }).click();
     await page.locator('.status-line [data-status="handed-over"]').waitFor();
@@ -409,7 +287,7 @@ describe('the web console in a browser', () => {
     // Its documents, as on a referral's or a return's page, with the node's own limit on the form.
     await page.getByRole('heading', { name: 'Documents' }).waitFor();
     await page.getByLabel('File (PDF, PNG or JPEG, up to 10 MB)').waitFor();
-    await shot(page, 'reintegration');
+    await bed.screenshot(page, 'reintegration');
     await context.close();
   }, 180_000);
 
@@ -423,7 +301,7 @@ describe('the web console in a browser', () => {
     }
     expect(after).toBeGreaterThan(corridorBefore);
     await page.locator('[data-node="CO"]').waitFor();
-    await shot(page, 'secretariat');
+    await bed.screenshot(page, 'secretariat');
 
     // Nothing of the person anywhere: not in the page's text, its markup, nor any answer of the monitor.
     expect(await page.locator('body').innerText()).not.toContain(marker);
@@ -434,7 +312,7 @@ describe('the web console in a browser', () => {
 
   it('should show the secretariat CO’s regional statistics, its one referral to EC as "<11"', async () => {
     const { page } = secretariat;
-    const client = await api('CO', '.supervisor');
+    const client = await bed.api('co.supervisor');
     const published = await client.POST('/statistics/reports', { body: {} });
     expect(published.response.status).toBe(202);
 
@@ -447,12 +325,12 @@ describe('the web console in a browser', () => {
     expect(await cell.first().textContent()).toBe('<11');
     expect(await page.locator('body').innerText()).not.toContain(marker);
     expect(monitorBodies.filter((body) => body.includes(marker) || body.includes('Quispe'))).toEqual([]);
-    await shot(page, 'secretariat-statistics');
+    await bed.screenshot(page, 'secretariat-statistics');
     await secretariat.context.close();
   }, 120_000);
 
   it('should let a CO focal point, in Portuguese, page, filter and search a list of 300 referrals', async () => {
-    const co = await api('CO');
+    const co = await bed.api('co.focal');
     const surname = `Paginada${randomBytes(3).toString('hex')}`;
     const urgencies = ['low', 'medium', 'high'] as const;
     const created: string[] = [];
@@ -502,7 +380,7 @@ describe('the web console in a browser', () => {
     expect((await co.GET('/referrals', { params: { query: { limit: 500 } } })).response.status).toBe(400);
 
     const { context, page } = await tab('pt-BR');
-    await signIn(page, 'CO', { place: 'Entrar em', user: 'Usuário', password: 'Senha' });
+    await bed.signIn(page, 'co.focal');
     const outgoing = page.getByTestId('outgoing');
     const idsShown = () =>
       outgoing
@@ -526,7 +404,7 @@ describe('the web console in a browser', () => {
     const first = await idsShown();
     expect(first).toHaveLength(25);
     expect(await page.locator('body').innerText()).not.toMatch(/Waiting on|Next page|Open cases|Answer due/);
-    await shot(page, 'work-lists');
+    await bed.screenshot(page, 'work-lists');
 
     // Every page in turn, each referral once, as the API lists them.
     const seen = [...first];
@@ -581,7 +459,7 @@ describe('the web console in a browser', () => {
 
   it('should let a CO focal point, in Spanish, export its outgoing referrals as an HTCDS CSV file', async () => {
     const { context, page } = await tab('es-EC');
-    await signIn(page, 'CO', { place: 'Entrar en', user: 'Usuario', password: 'Contraseña' });
+    await bed.signIn(page, 'co.focal');
     const panel = page.getByTestId('htcds-export');
     await panel.getByLabel('Casos').selectOption('referral');
     await panel.getByLabel('Dirección').selectOption('outgoing');
@@ -601,10 +479,10 @@ describe('the web console in a browser', () => {
     expect(csv).toContain(marker);
     await panel.getByText(`Guardado como ${download.suggestedFilename()}`).waitFor();
     expect(await panel.innerText()).not.toMatch(/\b(Export|Download|Cases|Direction|Both|Created)\b/);
-    await shot(page, 'htcds-export');
+    await bed.screenshot(page, 'htcds-export');
 
     // A problem the node answers in English is said in Spanish; its own words stay folded away.
-    await page.goto(`${consoleUrl}/referrals/00000000-0000-4000-8000-000000000000`);
+    await page.goto(`${bed.consoleUrl}/referrals/00000000-0000-4000-8000-000000000000`);
     const problem = page.getByRole('alert');
     await problem.waitFor();
     expect(await problem.innerText()).toContain('(404)');
@@ -614,7 +492,7 @@ describe('the web console in a browser', () => {
 
   it('should take a user whose token the node refuses back to the sign-in page, saying why', async () => {
     const { context, page } = await tab('en-GB');
-    await signIn(page, 'CO');
+    await bed.signIn(page, 'co.focal');
     // the token as a node no longer takes it (a key rotated, a session revoked): its signature no longer matches
     await page.evaluate(`(() => {
       const key = 'enlace.console.session';
@@ -630,6 +508,6 @@ describe('the web console in a browser', () => {
   }, 120_000);
 
   it('should raise no script error and no content security policy violation in any page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(bed.pageErrors).toEqual([]);
   });
 });
