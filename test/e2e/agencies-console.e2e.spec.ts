@@ -1,11 +1,5 @@
-import * as path from 'node:path';
-import type { Page } from 'playwright-core';
 import { DEMO_COUNTRIES } from '@enlace/local-infra';
 import { ConsoleTestBed } from './support/console-test-bed';
-
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
-/** docs/screenshots/agencies-*.png and intake-merge.png are rewritten only when asked, as the console test's are. */
-const UPDATE_SCREENSHOTS = process.env['ENLACE_UPDATE_SCREENSHOTS'] === '1';
 
 /**
  * Issue 16, agencies in the console, in Spanish: a CO supervisor of the police unit (the gateway agency) sees on a
@@ -16,25 +10,8 @@ const UPDATE_SCREENSHOTS = process.env['ENLACE_UPDATE_SCREENSHOTS'] === '1';
  */
 describe('the agencies of a case in the console', () => {
   let bed: ConsoleTestBed;
-  const userOf = (username: string) => bed.user(username);
-  const apiOf = (username: string) => bed.api(username);
-
-  const screenshot = async (page: Page, name: string) => {
-    if (UPDATE_SCREENSHOTS) {
-      await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshots', name), fullPage: true });
-    }
-  };
   /** The id of the case of the first test, which the later ones read. */
   let sharedCase = '';
-
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${bed.consoleUrl}/login`);
-    await page.getByLabel('Entrar en').selectOption(userOf(username).country);
-    await page.getByLabel('Usuario').fill(username);
-    await page.getByLabel('Contraseña').fill(userOf(username).password);
-    await page.getByLabel('Contraseña').press('Enter');
-    await page.waitForURL(/\/work$/);
-  }
 
   beforeAll(async () => {
     bed = await ConsoleTestBed.start({
@@ -47,7 +24,7 @@ describe('the agencies of a case in the console', () => {
 
   it('should show the owning agency and let its supervisor share the case with the shelter', async () => {
     const created = await (
-      await apiOf('co.focal')
+      await bed.api('co.focal')
     ).POST('/referrals', {
       body: {
         toCountry: 'EC',
@@ -62,12 +39,11 @@ describe('the agencies of a case in the console', () => {
     if (!created.data) throw new Error('no referral in the 201');
     const id = created.data.id;
     sharedCase = id;
-    const shelter = await apiOf('co.shelter.caseworker');
+    const shelter = await bed.api('co.shelter.caseworker');
     expect((await shelter.GET('/referrals/{id}', { params: { path: { id } } })).response.status).toBe(404);
 
-    const context = await bed.browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await signIn(page, 'co.supervisor');
+    const { context, page } = await bed.tab('es-CO');
+    await bed.signIn(page, 'co.supervisor');
     await page.goto(`${bed.consoleUrl}/referrals/${id}`);
     await page.getByRole('heading', { name: 'Instituciones' }).waitFor();
     expect(await page.getByTestId('case-owner').textContent()).toBe('co-police (enlace del país con la red)');
@@ -78,13 +54,12 @@ describe('the agencies of a case in the console', () => {
     await page.getByRole('button', { name: 'Compartir', exact: true }).click();
     await page.getByTestId('case-shares').getByText('Acogida en el refugio').waitFor();
     await page.getByRole('button', { name: 'Retirar a co-shelter' }).waitFor();
-    await screenshot(page, 'agencies-case.png');
+    await bed.screenshot(page, 'agencies-case');
     await context.close();
 
     expect((await shelter.GET('/referrals/{id}', { params: { path: { id } } })).response.status).toBe(200);
-    const shelterContext = await bed.browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
-    const shelterPage = await shelterContext.newPage();
-    await signIn(shelterPage, 'co.shelter.caseworker');
+    const { context: shelterContext, page: shelterPage } = await bed.tab('es-CO');
+    await bed.signIn(shelterPage, 'co.shelter.caseworker');
     await shelterPage.goto(`${bed.consoleUrl}/referrals/${id}`);
     await shelterPage.getByTestId('case-shares').getByText('co-shelter').waitFor();
     expect(await shelterPage.getByTestId('case-owner').textContent()).toContain('co-police');
@@ -94,9 +69,8 @@ describe('the agencies of a case in the console', () => {
 
   it('should offer the steps that speak across the border to the focal point only', async () => {
     const visit = async (username: string) => {
-      const context = await bed.browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      await signIn(page, username);
+      const { context, page } = await bed.tab('es-CO');
+      await bed.signIn(page, username);
       const nav = page.getByRole('navigation');
       // the menu as the session's roles draw it (the work link is everyone's here) before counting what it offers
       await nav.getByRole('link', { name: 'Trabajo', exact: true }).waitFor();
@@ -115,7 +89,7 @@ describe('the agencies of a case in the console', () => {
     expect(await visit('co.caseworker')).toEqual({ newReferral: 0, withdraw: 0 });
     // and the node refuses it to them all the same
     const refused = await (
-      await apiOf('co.supervisor')
+      await bed.api('co.supervisor')
     ).POST('/referrals/{id}/withdraw', {
       params: { path: { id: sharedCase } },
       body: { reason: 'not the focal point' },
@@ -124,10 +98,10 @@ describe('the agencies of a case in the console', () => {
   }, 120_000);
 
   it('should narrow the work lists to the cases of one agency', async () => {
-    const focal = await apiOf('co.focal');
+    const focal = await bed.api('co.focal');
     // the migration authority's intake, given to the police, becomes a referral the migration authority owns
     const intake = await (
-      await apiOf('co.migration.hotline')
+      await bed.api('co.migration.hotline')
     ).POST('/intakes', {
       body: {
         channel: 'hotline',
@@ -139,7 +113,7 @@ describe('the agencies of a case in the console', () => {
     expect(intake.response.status).toBe(201);
     if (!intake.data) throw new Error('no intake in the 201');
     const intakeId = intake.data.id;
-    const migration = await apiOf('co.migration.supervisor');
+    const migration = await bed.api('co.migration.supervisor');
     await migration.POST('/intakes/{id}/screen', {
       params: { path: { id: intakeId } },
       body: { outcome: 'presumed-victim' },
@@ -156,9 +130,8 @@ describe('the agencies of a case in the console', () => {
     if (!convertedResult.data) throw new Error('no referral in the 201');
     const converted = convertedResult.data;
 
-    const context = await bed.browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await signIn(page, 'co.focal');
+    const { context, page } = await bed.tab('es-CO');
+    await bed.signIn(page, 'co.focal');
     const outgoing = page.getByTestId('outgoing');
     const row = (id: string) => outgoing.locator(`tr[data-referral-id="${id}"]`);
     await row(converted.id).waitFor();
@@ -181,13 +154,13 @@ describe('the agencies of a case in the console', () => {
     expect(await row(converted.id).count()).toBe(0);
     await agencyFilter.selectOption('co-migration');
     await row(converted.id).waitFor();
-    await screenshot(page, 'agencies-work-filter.png');
+    await bed.screenshot(page, 'agencies-work-filter');
     await context.close();
   }, 120_000);
 
   it('should let a supervisor merge an intake into the case of the same person with the keyboard', async () => {
     const recorded = await (
-      await apiOf('co.hotline')
+      await bed.api('co.hotline')
     ).POST('/intakes', {
       body: {
         channel: 'hotline',
@@ -200,9 +173,8 @@ describe('the agencies of a case in the console', () => {
     if (!recorded.data) throw new Error('no intake in the 201');
     const intakeId = recorded.data.id;
 
-    const context = await bed.browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await signIn(page, 'co.supervisor');
+    const { context, page } = await bed.tab('es-CO');
+    await bed.signIn(page, 'co.supervisor');
     await page.goto(`${bed.consoleUrl}/intakes/${intakeId}`);
     const card = page.getByTestId('merge-intake');
     await card.getByRole('heading', { name: 'Unir a un caso existente' }).waitFor();
@@ -224,14 +196,14 @@ describe('the agencies of a case in the console', () => {
     expect(await page.evaluate('document.activeElement ? document.activeElement.textContent : ""')).toBe(
       await merge.textContent(),
     );
-    await screenshot(page, 'intake-merge.png');
+    await bed.screenshot(page, 'intake-merge');
     await page.keyboard.press('Enter');
 
     await page.getByTestId('intake-status').getByText('unida a un caso existente').waitFor();
     const link = page.getByTestId('intake-case').getByRole('link');
     expect(await link.getAttribute('href')).toBe(`/referrals/${sharedCase}`);
     expect(await page.getByTestId('merge-intake').count()).toBe(0);
-    const merged = await (await apiOf('co.supervisor')).GET('/intakes/{id}', { params: { path: { id: intakeId } } });
+    const merged = await (await bed.api('co.supervisor')).GET('/intakes/{id}', { params: { path: { id: intakeId } } });
     expect(merged.data).toMatchObject({ status: 'merged', case: { caseId: sharedCase } });
     await context.close();
   }, 120_000);
