@@ -137,6 +137,8 @@ describe('the agencies of a case in the console', () => {
     await row(converted.id).waitFor();
     await row(sharedCase).waitFor();
     const agencyFilter = page.getByRole('combobox', { name: 'Institución' });
+    // the filter is drawn once the node's agencies are read, apart from the lists: its options only then
+    await agencyFilter.waitFor();
     expect(await agencyFilter.locator('option').allTextContents()).toEqual([
       'Todas las instituciones',
       'co-police',
