@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import { SignJWT } from 'jose';
 import { Strategy } from 'passport-jwt';
 import { BearerTokenStrategy, type VerifiedClaims } from './bearer-token.strategy';
+import type { DevelopmentIssuer } from './development-jwt-options';
 import type { OidcConfig } from './oidc-config';
 
 const secret = 'a-development-secret-of-at-least-32-characters';
@@ -9,7 +10,7 @@ const development = { secret, issuer: 'unit-issuer', audience: 'unit-audience' }
 
 /** A service's strategy as small as can be: the user is the token's subject. */
 class SubjectStrategy extends BearerTokenStrategy<{ readonly username: string }> {
-  constructor(oidc: OidcConfig | undefined, issuer = development) {
+  constructor(oidc: OidcConfig | undefined, issuer: DevelopmentIssuer = development) {
     super(oidc, issuer);
   }
 
