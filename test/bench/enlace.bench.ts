@@ -234,6 +234,8 @@ async function largeNodeOnItsOwnNetwork(infra: InfraEndpoints, network: string, 
       receiverCountry: 'EC',
       receiverDb,
       receiverKek: await loadKeyEncryptionKey(ec.spec.env['ENLACE_CASE_KEK_FILE'] as string),
+      receiverProcesses: processesOf(net).filter((process) => process.name.startsWith('EC/')),
+      receiverDbName: ec.dbName,
       largeCases: LARGE_CASES,
       referral,
     });

@@ -6,6 +6,7 @@ import type { NodeApiClient } from '@enlace/testing';
 import { ArrivalTracker } from './arrival-tracker';
 import { FILL_BATCH, fillWithCopiesOf } from './case-filler';
 import { percentile, round } from './bench-stats';
+import { CpuMeter } from './process-cpu';
 
 /** Referrals sent through the API: half of them accepted at the small size, the other half at the large. */
 const REAL_CASES = 100;
@@ -44,6 +45,9 @@ export async function largeNode(options: {
   receiverDb: Kysely<NodeDatabase>;
   /** The receiving node's key-encryption key: the filler wraps each copy's own key with it, as the node does. */
   receiverKek: KeyEncryptionKey;
+  /** The receiving node's processes and its database, whose CPU each list walk counts (per page). */
+  receiverProcesses: readonly { name: string; pid: number }[];
+  receiverDbName: string;
   largeCases: number;
   referral: (toCountry: string) => Record<string, unknown>;
 }) {
@@ -64,7 +68,9 @@ export async function largeNode(options: {
   const half = Math.floor(ids.length / 2);
 
   const small = await measure(receiver, receiverDb, ids, ids.slice(0, half));
-  const smallLists = { focalPoint: await measureLists(receiver), auditor: await measureLists(options.receiverAuditor) };
+  const lists = (api: NodeApiClient) =>
+    measureLists(api, new CpuMeter(options.receiverProcesses, [options.receiverDbName]));
+  const smallLists = { focalPoint: await lists(receiver), auditor: await lists(options.receiverAuditor) };
   const fillStarted = Date.now();
   const filled = await fillWithCopiesOf(
     receiverDb,
@@ -74,7 +80,7 @@ export async function largeNode(options: {
   );
   const fillSeconds = (Date.now() - fillStarted) / 1000;
   const large = await measure(receiver, receiverDb, ids, ids.slice(half));
-  const largeLists = { focalPoint: await measureLists(receiver), auditor: await measureLists(options.receiverAuditor) };
+  const largeLists = { focalPoint: await lists(receiver), auditor: await lists(options.receiverAuditor) };
   return {
     node: options.receiverCountry,
     method:
@@ -95,15 +101,20 @@ export async function largeNode(options: {
         `last 30 days, latest created first), each walked from its first page up to ${LIST_DEPTH} pages deep by ` +
         "its cursors; as the focal point (the persons' initials opened from each case's sealed content with the " +
         "case's own key; withInitials counts the items that showed them) and as an auditor (no initials: the query " +
-        'alone); target p95 <= 50 ms at 100,000 cases; loadAverage when the walk ended',
+        "alone); target p95 <= 50 ms at 100,000 cases; cpuMsPerPage: CPU of the node's processes and database " +
+        'backends per page; loadAverage when the walk ended',
       small: smallLists,
       large: largeLists,
     },
   };
 }
 
-/** Filtered pages of the referral list, first and following pages, timed one at a time. */
-async function measureLists(api: NodeApiClient) {
+/**
+ * Filtered pages of the referral list, first and following pages, timed one at a time; with the CPU the node's
+ * processes and its database's backends spent per page (less swayed by the other work on a shared machine than the
+ * times; the node-api's includes the audit record each request leaves once answered).
+ */
+async function measureLists(api: NodeApiClient, cpu: CpuMeter) {
   const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
   const queries = [
     'direction=incoming&stage=open&counterpart=CO&urgency=high&sort=due&limit=50',
@@ -115,6 +126,7 @@ async function measureLists(api: NodeApiClient) {
   let items = 0;
   let withInitials = 0;
   let deepest = 0;
+  await cpu.start();
   for (let walk = 0; times.length + failed < LIST_PAGES; walk++) {
     const query = queries[walk % queries.length] as string;
     let cursor: string | undefined;
@@ -136,6 +148,7 @@ async function measureLists(api: NodeApiClient) {
       if (!cursor) break;
     }
   }
+  const cpuMsPerPage = await cpu.stop(Math.max(1, times.length));
   const ms = (p: number) => round(percentile(times, p), 1);
   return {
     pages: times.length,
@@ -146,6 +159,7 @@ async function measureLists(api: NodeApiClient) {
     p95Ms: ms(95),
     maxMs: ms(100),
     failed,
+    cpuMsPerPage,
     loadAverage: os.loadavg().map((value) => round(value, 2)),
   };
 }
