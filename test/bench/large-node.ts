@@ -87,7 +87,7 @@ export async function largeNode(options: {
       'reads (GET /referrals/{id}) and steps (POST /referrals/{id}/accept) one at a time through the HTTP API, on ' +
       `${REAL_CASES} referrals sent through the API; the node then filled with copies of one of them, each with a ` +
       `key of its own and its personal content sealed with it (on ${os.availableParallelism()} worker threads), ` +
-      `${FILL_BATCH} a statement, and analyzed`,
+      `${FILL_BATCH} a statement, then vacuumed and analyzed`,
     casesWritten: filled,
     fillSeconds: round(fillSeconds),
     small,
