@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_COUNTRIES } from '@enlace/local-infra';
+import { eventually } from '@enlace/testing';
 import { ConsoleTestBed } from './support/console-test-bed';
 
 /** A datetime-local value (the browser's local time, to the minute), as the page's time inputs take it. */
@@ -65,10 +66,14 @@ describe('the audit log in the console', () => {
     const filters = page.getByRole('form', { name: 'Filter the audit log' });
     await filters.getByLabel('User').fill('co.caseworker');
     await filters.getByRole('button', { name: 'Apply' }).click();
-    // the caseworker's three lists at least, and no one else's (an empty table while it loads does not count)
-    await page.waitForFunction(
-      `((cells) => cells.length >= 3 && cells.every((cell) => cell.textContent === 'co.caseworker'))(` +
-        `[...document.querySelectorAll('[data-testid="audit-records"] tbody tr td:nth-child(3)')])`,
+    // the caseworker's three lists at least, and no one else's (an empty table while it loads does not count); the
+    // cells are read at once from here (a predicate evaluated in the page is refused by the console's CSP)
+    await eventually(
+      async () => {
+        const users = await usersShown(page);
+        return users.length >= 3 && users.every((user) => user === 'co.caseworker') ? users : undefined;
+      },
+      { timeoutMs: 15_000, what: "the caseworker's rows alone" },
     );
     const shown = await usersShown(page);
     // the three lists at least; never anyone else's

@@ -17,7 +17,9 @@ describe(isNotInTheFuture, () => {
 });
 
 describe('x-enlace-not-future in the contracts', () => {
-  const future = `${new Date().getUTCFullYear() + 1}-01-01`;
+  // Three days past today in UTC: after today in every time zone (next 1 January, the date used before, is already
+  // today at UTC+14 from 10:00 UTC on 31 December).
+  const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
 
   it('should refuse a birthdate in the future in a request, naming the field', () => {
     const requests = new NodeApiRequestValidator();

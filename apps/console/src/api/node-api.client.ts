@@ -1,6 +1,7 @@
 import { sendBytes } from './http-client';
 import { createNodeApiClient, type NodeApiClient as TypedNodeApiClient } from '@enlace/client';
 import { answerOf } from './typed-answer';
+import type { NamedFile } from './saved-file';
 import type {
   CaseDocument,
   CaseDocumentList,
@@ -198,20 +199,17 @@ export class NodeApiClient {
    * The HTCDS export the node streams, as a file for the browser to save (the bearer token rules out a plain link),
    * with the file name the node gave it.
    */
-  exportHtcds(query: HtcdsExportQuery): Promise<{ file: Blob; fileName: string }> {
+  exportHtcds(query: HtcdsExportQuery): Promise<NamedFile> {
     return this.download(this.api.GET('/exports/htcds.csv', { params: { query }, parseAs: 'blob' }), 'htcds');
   }
 
   /** The node's audit log, or the part the filters keep, as a CSV file to save (right audit.read). */
-  exportAuditRecords(query: AuditRecordExportQuery): Promise<{ file: Blob; fileName: string }> {
+  exportAuditRecords(query: AuditRecordExportQuery): Promise<NamedFile> {
     return this.download(this.api.GET('/audit/records.csv', { params: { query }, parseAs: 'blob' }), 'audit');
   }
 
   /** A file the node streams, with the name it gave it (or `enlace-<country>-<kind>.csv`). */
-  private async download(
-    call: Promise<{ data?: Blob; response: Response }>,
-    kind: string,
-  ): Promise<{ file: Blob; fileName: string }> {
+  private async download(call: Promise<{ data?: Blob; response: Response }>, kind: string): Promise<NamedFile> {
     const file = await answerOf(call);
     const disposition = (await call).response.headers.get('content-disposition') ?? '';
     const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `enlace-${this.country}-${kind}.csv`;

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NodeApiClient } from '../api/node-api.client';
 import { DOCUMENT_KINDS, type CaseDocument, type DocumentKind } from '../api/node-api.types';
+import { saveFile } from '../api/saved-file';
 import { ProblemAlert } from '../components/problem-alert';
 import { usePolling } from '../components/use-polling';
 import { documentSizeLimit } from './document-size-limit';
@@ -61,13 +62,8 @@ export function CaseDocuments({
   const download = async (document: CaseDocument) => {
     setProblem(undefined);
     try {
-      const blob = await client.downloadDocument(caseId, document.id);
-      const url = URL.createObjectURL(blob);
-      const link = window.document.createElement('a');
-      link.href = url;
-      link.download = `${document.id}.${EXTENSIONS[document.mediaType]}`;
-      link.click();
-      URL.revokeObjectURL(url);
+      const file = await client.downloadDocument(caseId, document.id);
+      saveFile({ file, fileName: `${document.id}.${EXTENSIONS[document.mediaType]}` });
     } catch (caught) {
       setProblem(caught);
     }

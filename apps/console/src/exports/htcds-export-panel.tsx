@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NodeApiClient } from '../api/node-api.client';
 import { ProblemAlert } from '../components/problem-alert';
+import { useFileExport } from '../components/use-file-export';
 import type { Session } from '../session/session';
 import { EVERY_CASE, htcdsExportQuery, periodIsBackwards, type HtcdsExportForm } from './htcds-export-query';
 
@@ -16,33 +17,14 @@ export function HtcdsExportPanel({ session }: { session: Extract<Session, { kind
   const { t } = useTranslation();
   const titleId = useId();
   const [form, setForm] = useState<HtcdsExportForm>(EVERY_CASE);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState<string>();
+  const htcds = useFileExport(() =>
+    new NodeApiClient(session.country, session.token).exportHtcds(htcdsExportQuery(form)),
+  );
   const backwards = periodIsBackwards(form);
 
-  async function download(event: FormEvent): Promise<void> {
+  function download(event: FormEvent): void {
     event.preventDefault();
-    if (backwards) return;
-    setBusy(true);
-    setError(undefined);
-    setSaved(undefined);
-    try {
-      const { file, fileName } = await new NodeApiClient(session.country, session.token).exportHtcds(
-        htcdsExportQuery(form),
-      );
-      const url = URL.createObjectURL(file);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName;
-      link.click();
-      URL.revokeObjectURL(url);
-      setSaved(fileName);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    if (!backwards) void htcds.start();
   }
 
   return (
@@ -98,8 +80,8 @@ export function HtcdsExportPanel({ session }: { session: Extract<Session, { kind
             onChange={(event) => setForm({ ...form, to: event.target.value })}
           />
         </label>
-        <button type="submit" disabled={busy || backwards} aria-busy={busy}>
-          {busy ? t('export.downloading') : t('export.download')}
+        <button type="submit" disabled={htcds.busy || backwards} aria-busy={htcds.busy}>
+          {htcds.busy ? t('export.downloading') : t('export.download')}
         </button>
       </form>
       {backwards ? (
@@ -108,10 +90,10 @@ export function HtcdsExportPanel({ session }: { session: Extract<Session, { kind
         </p>
       ) : null}
       {form.direction ? <p className="hint">{t('export.noIntakesWithDirection')}</p> : null}
-      <ProblemAlert error={error} />
-      {saved ? (
+      <ProblemAlert error={htcds.error} />
+      {htcds.saved ? (
         <p role="status" data-testid="htcds-export-saved">
-          {t('export.saved', { fileName: saved })}
+          {t('export.saved', { fileName: htcds.saved })}
         </p>
       ) : null}
     </section>

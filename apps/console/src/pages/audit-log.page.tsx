@@ -11,6 +11,7 @@ import {
 } from '../audit/audit-log-filters';
 import { DateTime } from '../components/date-time';
 import { ProblemAlert } from '../components/problem-alert';
+import { useFileExport } from '../components/use-file-export';
 import type { Session } from '../session/session';
 import { usePagedList, type ListPage } from '../work/use-paged-list';
 
@@ -25,9 +26,6 @@ export function AuditLogPage({ session }: { session: Extract<Session, { kind: 'n
   const { t } = useTranslation();
   const [filters, setFilters] = useState<AuditLogFilters>({});
   const [draft, setDraft] = useState<AuditLogForm>(WHOLE_LOG);
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<unknown>();
-  const [saved, setSaved] = useState<string>();
   const backwards = rangeIsBackwards(draft);
   const load = useCallback(
     (cursor: string | undefined, signal: AbortSignal): Promise<ListPage<AuditRecordView>> => {
@@ -37,30 +35,12 @@ export function AuditLogPage({ session }: { session: Extract<Session, { kind: 'n
     [session, filters],
   );
   const list = usePagedList(load, REFRESH_MS);
+  /** The records the applied filters keep (what the table shows), saved under the name the node gives. */
+  const csv = useFileExport(() => new NodeApiClient(session.country, session.token).exportAuditRecords(filters));
   const apply = (event: FormEvent) => {
     event.preventDefault();
     if (backwards) return;
     setFilters(auditLogFilters(draft));
-  };
-  /** The records the applied filters keep (what the table shows), saved under the name the node gives. */
-  const exportCsv = async () => {
-    setExporting(true);
-    setExportError(undefined);
-    setSaved(undefined);
-    try {
-      const { file, fileName } = await new NodeApiClient(session.country, session.token).exportAuditRecords(filters);
-      const url = URL.createObjectURL(file);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName;
-      link.click();
-      URL.revokeObjectURL(url);
-      setSaved(fileName);
-    } catch (failure) {
-      setExportError(failure);
-    } finally {
-      setExporting(false);
-    }
   };
   const items = list.page?.items ?? [];
   return (
@@ -109,8 +89,8 @@ export function AuditLogPage({ session }: { session: Extract<Session, { kind: 'n
         <button type="submit" disabled={backwards}>
           {t('audit.apply')}
         </button>
-        <button type="button" data-testid="audit-export" disabled={exporting} aria-busy={exporting} onClick={exportCsv}>
-          {exporting ? t('audit.exporting') : t('audit.export')}
+        <button type="button" data-testid="audit-export" disabled={csv.busy} aria-busy={csv.busy} onClick={csv.start}>
+          {csv.busy ? t('audit.exporting') : t('audit.export')}
         </button>
       </form>
       {backwards ? (
@@ -118,10 +98,10 @@ export function AuditLogPage({ session }: { session: Extract<Session, { kind: 'n
           {t('audit.backwards')}
         </p>
       ) : null}
-      <ProblemAlert error={exportError} />
-      {saved ? (
+      <ProblemAlert error={csv.error} />
+      {csv.saved ? (
         <p role="status" data-testid="audit-export-saved">
-          {t('audit.exported', { fileName: saved })}
+          {t('audit.exported', { fileName: csv.saved })}
         </p>
       ) : null}
       <ProblemAlert error={list.error} />

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonitorApiClient } from '../api/monitor-api.client';
 import type { RegionalStatisticsRow } from '../api/monitor-api.types';
+import { saveFile } from '../api/saved-file';
 import { ProblemAlert } from '../components/problem-alert';
 import { usePolling } from '../components/use-polling';
 import { statisticsCategoryLabel } from './statistics-category';
@@ -21,13 +22,7 @@ export function RegionalStatistics({ client }: { client: MonitorApiClient }) {
   const download = useCallback(async () => {
     setDownloadError(undefined);
     try {
-      // The CSV needs the bearer token, so it is fetched and handed to the browser as a file.
-      const url = URL.createObjectURL(await client.regionalStatisticsCsv());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = 'enlace-regional-statistics.csv';
-      link.click();
-      URL.revokeObjectURL(url);
+      saveFile({ file: await client.regionalStatisticsCsv(), fileName: 'enlace-regional-statistics.csv' });
     } catch (reason) {
       setDownloadError(reason);
     }

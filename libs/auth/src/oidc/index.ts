@@ -6,3 +6,6 @@ export * from './oidc-claims';
 export * from './oidc-signing-keys';
 export * from './oidc-jwt-options';
 export * from './verified-token.cache';
+export * from './development-token.key';
+export * from './development-jwt-options';
+export * from './bearer-token.strategy';

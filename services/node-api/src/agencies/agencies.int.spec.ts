@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { type PersonalDataVault, SealedUse } from '@enlace/privacy';
 import type { NodeDatabase } from '@enlace/store';
 import type { NodeApiClient } from '@enlace/client';
 import type { NodeApi } from '@enlace/contracts';
 import fc from 'fast-check';
 import type { Kysely } from 'kysely';
+import { PERSONAL_DATA_VAULT } from '../privacy/privacy.tokens';
 import { NodeApiTestApp } from '../testing/node-api-test-app';
 
 const POLICE = 'co-police';
@@ -141,7 +143,14 @@ describe('agencies inside a node (on the real PostgreSQL)', () => {
     // what goes to EC names the country, never the agency
     const outbox = await db.selectFrom('outbox').selectAll().where('case_id', '=', referralId).execute();
     expect(outbox).toHaveLength(1);
-    expect(JSON.stringify(outbox)).not.toContain('co-');
+    // read in clear, its sealed message opened: base64url ciphertext may hold 'co-' by chance (it has '-')
+    const [{ sealed_payload: sealed, ...row }] = outbox as [(typeof outbox)[number]];
+    expect(sealed).toEqual(expect.any(String));
+    const message = await node.app
+      .get<PersonalDataVault>(PERSONAL_DATA_VAULT)
+      .open(referralId, SealedUse.outbox(row.envelope_id), sealed ?? '');
+    expect(message).toMatchObject({ person: { firstName: 'Rosa' } });
+    expect(JSON.stringify({ row, message })).not.toContain('co-');
 
     // the shelter, not given the case, reads nothing of it
     const hidden = await shelterWorker.GET('/referrals/{id}', referral);

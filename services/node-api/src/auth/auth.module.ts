@@ -9,12 +9,11 @@ import { AccessGuard } from './access.guard';
 import { AuthConfig } from './auth.config';
 import { AuthConfigModule } from './auth-config.module';
 import { AuthService } from './auth.service';
-import { developmentTokenKey } from './development-token.key';
 import { AuthHttpController } from './auth.http.controller';
 import { AUTH_CONFIG } from './auth.tokens';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
-import { tokenAudience, tokenIssuer } from '@enlace/auth';
+import { developmentTokenKey, tokenAudience, tokenIssuer } from '@enlace/auth';
 import { UserDirectory } from './user-directory';
 
 /**

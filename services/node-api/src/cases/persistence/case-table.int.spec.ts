@@ -121,6 +121,7 @@ describe('CaseTable (on the real PostgreSQL)', () => {
       await table.insert(row(b), []);
       statements.length = 0;
       let otherWriterDone = false;
+      let otherWriter: Promise<unknown> | undefined;
 
       await transactions.run(async () => {
         const protocols = await CaseTable.lockAll(transactions, [b, a, missing, a]);
@@ -130,7 +131,7 @@ describe('CaseTable (on the real PostgreSQL)', () => {
             [b, 'referral'],
           ]),
         );
-        void scratch.db
+        otherWriter = scratch.db
           .updateTable('cases')
           .set({ status: 'Changed' })
           .where('id', '=', a)
@@ -145,8 +146,12 @@ describe('CaseTable (on the real PostgreSQL)', () => {
       });
 
       expect(statements.filter((sql) => sql.includes('from "cases"'))).toHaveLength(1);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Its write goes through once the batch ended: awaited, not slept on (a busy machine may take longer).
+      await otherWriter;
       expect(otherWriterDone).toBe(true);
+      expect(await scratch.db.selectFrom('cases').select('status').where('id', '=', a).executeTakeFirst()).toEqual({
+        status: 'Changed',
+      });
     });
   });
 
