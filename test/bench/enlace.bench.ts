@@ -18,6 +18,7 @@ import {
   networkPortOffsets,
 } from '@enlace/local-infra';
 import { createKafkaClient, parseBrokerList } from '@enlace/messaging';
+import { loadKeyEncryptionKey } from '@enlace/privacy';
 import { NodeApiClient } from '@enlace/testing';
 import { NodeDatabase, createPostgresDatabase } from '@enlace/store';
 import type { Kysely } from 'kysely';
@@ -232,6 +233,9 @@ async function largeNodeOnItsOwnNetwork(infra: InfraEndpoints, network: string, 
       receiverAuditor: await new NodeApiClient(ecNode.apiUrl).login(auditor.username, auditor.password),
       receiverCountry: 'EC',
       receiverDb,
+      receiverKek: await loadKeyEncryptionKey(ec.spec.env['ENLACE_CASE_KEK_FILE'] as string),
+      receiverProcesses: processesOf(net).filter((process) => process.name.startsWith('EC/')),
+      receiverDbName: ec.dbName,
       largeCases: LARGE_CASES,
       referral,
     });

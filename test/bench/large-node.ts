@@ -1,9 +1,12 @@
+import * as os from 'node:os';
 import type { Kysely } from 'kysely';
+import type { KeyEncryptionKey } from '@enlace/privacy';
 import type { NodeDatabase } from '@enlace/store';
 import type { NodeApiClient } from '@enlace/testing';
 import { ArrivalTracker } from './arrival-tracker';
 import { FILL_BATCH, fillWithCopiesOf } from './case-filler';
 import { percentile, round } from './bench-stats';
+import { CpuMeter } from './process-cpu';
 
 /** Referrals sent through the API: half of them accepted at the small size, the other half at the large. */
 const REAL_CASES = 100;
@@ -28,9 +31,10 @@ interface Measure {
  * What reading one case and taking one step cost through a node's HTTP API when it holds 100 cases and when it
  * holds `largeCases` (issue 12: the same, because every look-up on the path goes by an index). The receiver gets
  * REAL_CASES referrals through the API; half are accepted and all read, one request at a time; then its database
- * is filled, in a few large statements, with copies of one of those cases as the node stored it (the same state,
- * timeline and sealed content, with their own ids, statuses and three years of dates), each with the inbox entry it
- * arrived by and its wrapped key; and the other half are accepted and all read again.
+ * is filled, in a few large statements, with copies of one of those cases as the node stored it (the same state
+ * and timeline, with their own ids, statuses and three years of dates), each with the inbox entry it arrived by and
+ * a key of its own, its personal content sealed with that key as the node seals it; and the other half are accepted
+ * and all read again.
  */
 export async function largeNode(options: {
   sender: NodeApiClient;
@@ -39,6 +43,11 @@ export async function largeNode(options: {
   receiverAuditor: NodeApiClient;
   receiverCountry: string;
   receiverDb: Kysely<NodeDatabase>;
+  /** The receiving node's key-encryption key: the filler wraps each copy's own key with it, as the node does. */
+  receiverKek: KeyEncryptionKey;
+  /** The receiving node's processes and its database, whose CPU each list walk counts (per page). */
+  receiverProcesses: readonly { name: string; pid: number }[];
+  receiverDbName: string;
   largeCases: number;
   referral: (toCountry: string) => Record<string, unknown>;
 }) {
@@ -59,18 +68,26 @@ export async function largeNode(options: {
   const half = Math.floor(ids.length / 2);
 
   const small = await measure(receiver, receiverDb, ids, ids.slice(0, half));
-  const smallLists = { focalPoint: await measureLists(receiver), auditor: await measureLists(options.receiverAuditor) };
+  const lists = (api: NodeApiClient) =>
+    measureLists(api, new CpuMeter(options.receiverProcesses, [options.receiverDbName]));
+  const smallLists = { focalPoint: await lists(receiver), auditor: await lists(options.receiverAuditor) };
   const fillStarted = Date.now();
-  const filled = await fillWithCopiesOf(receiverDb, ids[0] as string, options.largeCases - small.cases);
+  const filled = await fillWithCopiesOf(
+    receiverDb,
+    options.receiverKek,
+    ids[0] as string,
+    options.largeCases - small.cases,
+  );
   const fillSeconds = (Date.now() - fillStarted) / 1000;
   const large = await measure(receiver, receiverDb, ids, ids.slice(half));
-  const largeLists = { focalPoint: await measureLists(receiver), auditor: await measureLists(options.receiverAuditor) };
+  const largeLists = { focalPoint: await lists(receiver), auditor: await lists(options.receiverAuditor) };
   return {
     node: options.receiverCountry,
     method:
       'reads (GET /referrals/{id}) and steps (POST /referrals/{id}/accept) one at a time through the HTTP API, on ' +
-      `${REAL_CASES} referrals sent through the API; the node then filled with copies of one of them by SQL ` +
-      `(insert ... select from generate_series, ${FILL_BATCH} a statement) and analyzed`,
+      `${REAL_CASES} referrals sent through the API; the node then filled with copies of one of them, each with a ` +
+      `key of its own and its personal content sealed with it (on ${os.availableParallelism()} worker threads), ` +
+      `${FILL_BATCH} a statement, then vacuumed and analyzed`,
     casesWritten: filled,
     fillSeconds: round(fillSeconds),
     small,
@@ -82,18 +99,22 @@ export async function largeNode(options: {
         `GET /referrals pages of 50, one at a time, ${LIST_PAGES} at each size, over three filtered lists in turn ` +
         `(open, counterpart and urgency, nearest due first; ended and declined, latest change first; created in the ` +
         `last 30 days, latest created first), each walked from its first page up to ${LIST_DEPTH} pages deep by ` +
-        "its cursors; as the focal point (the persons' initials opened from each case's sealed content: the " +
-        "filler's copies carry the template's, which open for no copy, so each large page takes the slow path of " +
-        'reading its keys one by one) and as an auditor (no initials: the query alone); target p95 <= 50 ms at ' +
-        '100,000 cases',
+        "its cursors; as the focal point (the persons' initials opened from each case's sealed content with the " +
+        "case's own key; withInitials counts the items that showed them) and as an auditor (no initials: the query " +
+        "alone); target p95 <= 50 ms at 100,000 cases; cpuMsPerPage: CPU of the node's processes and database " +
+        'backends per page; loadAverage when the walk ended',
       small: smallLists,
       large: largeLists,
     },
   };
 }
 
-/** Filtered pages of the referral list, first and following pages, timed one at a time. */
-async function measureLists(api: NodeApiClient) {
+/**
+ * Filtered pages of the referral list, first and following pages, timed one at a time; with the CPU the node's
+ * processes and its database's backends spent per page (less swayed by the other work on a shared machine than the
+ * times; the node-api's includes the audit record each request leaves once answered).
+ */
+async function measureLists(api: NodeApiClient, cpu: CpuMeter) {
   const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
   const queries = [
     'direction=incoming&stage=open&counterpart=CO&urgency=high&sort=due&limit=50',
@@ -103,13 +124,15 @@ async function measureLists(api: NodeApiClient) {
   const times: number[] = [];
   let failed = 0;
   let items = 0;
+  let withInitials = 0;
   let deepest = 0;
+  await cpu.start();
   for (let walk = 0; times.length + failed < LIST_PAGES; walk++) {
     const query = queries[walk % queries.length] as string;
     let cursor: string | undefined;
     for (let depth = 1; depth <= LIST_DEPTH && times.length + failed < LIST_PAGES; depth++) {
       const started = performance.now();
-      const response = await api.request<{ items: unknown[]; nextCursor?: string }>(
+      const response = await api.request<{ items: { initials?: string }[]; nextCursor?: string }>(
         'GET',
         `/referrals?${query}${cursor ? `&cursor=${cursor}` : ''}`,
       );
@@ -119,13 +142,26 @@ async function measureLists(api: NodeApiClient) {
       }
       times.push(performance.now() - started);
       items += response.body.items.length;
+      withInitials += response.body.items.filter((item) => item.initials !== undefined).length;
       deepest = Math.max(deepest, depth);
       cursor = response.body.nextCursor;
       if (!cursor) break;
     }
   }
+  const cpuMsPerPage = await cpu.stop(Math.max(1, times.length));
   const ms = (p: number) => round(percentile(times, p), 1);
-  return { pages: times.length, items, deepestPage: deepest, p50Ms: ms(50), p95Ms: ms(95), maxMs: ms(100), failed };
+  return {
+    pages: times.length,
+    items,
+    withInitials,
+    deepestPage: deepest,
+    p50Ms: ms(50),
+    p95Ms: ms(95),
+    maxMs: ms(100),
+    failed,
+    cpuMsPerPage,
+    loadAverage: os.loadavg().map((value) => round(value, 2)),
+  };
 }
 
 async function measure(

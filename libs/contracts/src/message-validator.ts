@@ -13,9 +13,12 @@ const DIRECTORY_ENTRY_SCHEMA: SchemaId = 'urn:enlace:schema:directory-entry.v1';
 
 /**
  * Checks envelopes, headers, payloads and directory entries against the network's contracts. Every schema is added
- * and compiled once, when the validator is built: build one per process and share it.
+ * when the validator is built, and compiled the first time it is used, then kept: a process meets a few of the
+ * schemas, and compiling them all cost each process 3 to 5 s of CPU at start (the contracts' unit spec compiles every
+ * one, so a schema that does not compile fails there). Build one per process and share it.
  */
 export class MessageValidator {
+  private readonly ajv: Ajv2020;
   private readonly validators = new Map<string, ValidateFunction>();
 
   constructor() {
@@ -28,18 +31,24 @@ export class MessageValidator {
     addFormats(ajv);
     addContractKeywords(ajv);
     ajv.addSchema(Object.values(schemasById));
-    for (const id of Object.keys(schemasById)) {
-      const validate = ajv.getSchema(id);
-      if (!validate) throw new Error(`Schema ${id} did not compile`);
-      this.validators.set(id, validate);
-    }
+    this.ajv = ajv;
   }
 
   /** The violations of a value against one of the network's schemas; empty when it conforms. */
   validate(schemaId: SchemaId, value: unknown): Violation[] {
-    const validate = this.validators.get(schemaId);
+    const validate = this.validatorOf(schemaId);
     if (!validate) return [{ path: '', message: 'names no known schema' }];
     return validate(value) ? [] : toViolations(validate.errors);
+  }
+
+  /** The compiled schema, compiled now if this is its first use; undefined for an id that names no schema of ours. */
+  private validatorOf(schemaId: string): ValidateFunction | undefined {
+    const known = this.validators.get(schemaId);
+    if (known || !Object.hasOwn(schemasById, schemaId)) return known;
+    const validate = this.ajv.getSchema(schemaId);
+    if (!validate) throw new Error(`Schema ${schemaId} did not compile`);
+    this.validators.set(schemaId, validate);
+    return validate;
   }
 
   isKnownType(type: string): type is MessageType {

@@ -215,7 +215,11 @@ describe(MessageValidator, () => {
 
   describe('assertDirectoryEntry', () => {
     it('should reject an encryption key on a curve other than X25519', () => {
-      const entry = withValueAt(firstExample('urn:enlace:schema:directory-entry.v1'), '/encryptionKeys/0/jwk/crv', 'P-256');
+      const entry = withValueAt(
+        firstExample('urn:enlace:schema:directory-entry.v1'),
+        '/encryptionKeys/0/jwk/crv',
+        'P-256',
+      );
 
       expect(violationOf(() => validator.assertDirectoryEntry(entry)).violations).toEqual([
         { path: '/encryptionKeys/0/jwk/crv', message: 'must be equal to constant' },

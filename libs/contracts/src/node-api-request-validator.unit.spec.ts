@@ -1,3 +1,4 @@
+import { nodeApiDocument } from './generated/node-api-document.generated';
 import { NodeApiRequestValidator } from './node-api-request-validator';
 
 const CANARY = 'Ana-Perez-Canary-4711';
@@ -52,6 +53,13 @@ describe(NodeApiRequestValidator, () => {
       expect(validator.validate('DeclineReferralRequest', {})).toEqual([{ path: '/reason', message: 'is required' }]);
       expect(validator.validate('AcceptReferralRequest', {})).toEqual([]);
     });
+
+    it.each(Object.keys((nodeApiDocument.components as { schemas: object }).schemas))(
+      'should compile the component schema %s (each is compiled on first use)',
+      (name) => {
+        expect(() => validator.validate(name, undefined)).not.toThrow();
+      },
+    );
 
     it('should fail loudly on a schema the document does not have', () => {
       expect(() => validator.validate('ReturnRequest', {})).toThrow('has no schema ReturnRequest');

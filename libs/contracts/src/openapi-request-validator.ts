@@ -10,12 +10,14 @@ const COMPONENT_REF = /^#\/components\/schemas\/(.+)$/;
 
 /**
  * Checks request bodies and parameters against the component schemas of one OpenAPI document of contracts/openapi,
- * the same document its Swagger UI shows, so that an API accepts exactly what it documents. Build one per document
- * and share it.
+ * the same document its Swagger UI shows, so that an API accepts exactly what it documents. A schema is compiled the
+ * first time it is used, then kept (compiling them all took a second or more of CPU at every start). Build one per
+ * document and share it.
  */
 export class OpenApiRequestValidator {
   private readonly ajv: Ajv2020;
   private readonly validators = new Map<string, ValidateFunction>();
+  private readonly componentNames: ReadonlySet<string>;
 
   /** `documentId` is a URN that names the document inside ajv (refs resolve against it). */
   constructor(
@@ -29,9 +31,7 @@ export class OpenApiRequestValidator {
     const components = document.components as { schemas: Record<string, SchemaNode> };
     // Component schemas become $defs of one schema, so that their refs resolve without the rest of the document.
     this.ajv.addSchema({ $id: documentId, $defs: this.withAbsoluteRefs(components.schemas) });
-    for (const name of Object.keys(components.schemas)) {
-      this.validators.set(name, this.ajv.compile({ $ref: `${documentId}#/$defs/${name}` }));
-    }
+    this.componentNames = new Set(Object.keys(components.schemas));
   }
 
   /**
@@ -44,8 +44,14 @@ export class OpenApiRequestValidator {
   }
 
   private validatorFor(schema: string): ValidateFunction {
-    const known = this.validators.get(schema) ?? this.validators.get(schema.replace(COMPONENT_REF, '$1'));
+    const name = schema.replace(COMPONENT_REF, '$1');
+    const known = this.validators.get(schema) ?? this.validators.get(name);
     if (known) return known;
+    if (this.componentNames.has(name)) {
+      const validate = this.ajv.compile({ $ref: `${this.documentId}#/$defs/${name}` });
+      this.validators.set(name, validate);
+      return validate;
+    }
     const found = schema.startsWith('#/') ? this.resolvePointer(schema) : undefined;
     // A schema name is chosen by code, not by a client: an unknown one is a bug to fail loudly on.
     if (found === null || typeof found !== 'object')

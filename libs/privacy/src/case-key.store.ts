@@ -1,16 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { CaseKeysTable, NodeDatabase, StoredCaseKey } from '@enlace/store';
 import { Kysely, Selectable, sql } from 'kysely';
-import { openCaseData, sealCaseData } from './case-data-cipher';
+import { makeCaseKey, unwrapCaseKey, wrapCaseKey, type UnstoredCaseKey } from './case-key-wrapping';
 import { CaseKeyUnopenableError, KeyEncryptionKey, KeyEncryptionKeyMismatchError } from './key-encryption-key';
 
 type CaseKeyRow = Pick<Selectable<CaseKeysTable>, 'case_id' | 'wrapped_key' | 'destroyed_at'>;
-
-/** A key made for a new case and not stored yet: the caller inserts `row` with the case, in one statement. */
-export interface UnstoredCaseKey {
-  readonly key: Uint8Array;
-  readonly row: { case_id: string; wrapped_key: string; kek_id: string; created_at: Date };
-}
 
 /**
  * The data keys of the node's cases (`case_keys`), one per case id, wrapped by the node's key-encryption key. Once a
@@ -97,12 +91,8 @@ export class CaseKeyStore {
    * A key for a case this node is opening now, made and wrapped but not stored: the caller inserts its row with the
    * case (and must not use the key unless that insert took it).
    */
-  async make(caseId: string): Promise<UnstoredCaseKey> {
-    const key = new Uint8Array(randomBytes(32));
-    return {
-      key,
-      row: { case_id: caseId, wrapped_key: await this.wrap(caseId, key), kek_id: this.kek.kid, created_at: new Date() },
-    };
+  make(caseId: string): Promise<UnstoredCaseKey> {
+    return makeCaseKey(this.kek, caseId);
   }
 
   /**
@@ -224,22 +214,18 @@ export class CaseKeyStore {
   }
 
   private wrap(caseId: string, key: Uint8Array): Promise<string> {
-    return sealCaseData(this.kek.key, wrapBinding(caseId), Buffer.from(key).toString('base64url'));
+    return wrapCaseKey(this.kek, caseId, key);
   }
 
   private async unwrap(row: CaseKeyRow): Promise<Uint8Array | undefined> {
     if (row.destroyed_at || !row.wrapped_key) return undefined;
-    let encoded: string;
     try {
-      encoded = await openCaseData<string>(this.kek.key, wrapBinding(row.case_id), row.wrapped_key);
+      return await unwrapCaseKey(this.kek, row.case_id, row.wrapped_key);
     } catch (error) {
       throw new CaseKeyUnopenableError(
         `the key-encryption key ${this.kek.kid} does not open the key of case ${row.case_id}`,
         { cause: error },
       );
     }
-    return new Uint8Array(Buffer.from(encoded, 'base64url'));
   }
 }
-
-const wrapBinding = (caseId: string) => ({ caseId, purpose: 'case-key' });

@@ -1,7 +1,8 @@
 import type { NodeDatabase, StoredCaseKey } from '@enlace/store';
 import type { Kysely } from 'kysely';
 import { openCaseData, sealCaseData } from './case-data-cipher';
-import type { CaseKeyStore, UnstoredCaseKey } from './case-key.store';
+import type { CaseKeyStore } from './case-key.store';
+import type { UnstoredCaseKey } from './case-key-wrapping';
 
 /**
  * Personal data at rest, encrypted with a key of their case (crypto-shredding): what a node writes about a person

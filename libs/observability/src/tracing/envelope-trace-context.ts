@@ -9,7 +9,7 @@ import {
   type Attributes,
   type Span,
 } from '@opentelemetry/api';
-import { core } from '@opentelemetry/sdk-node';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 
 /** The record header that carries an envelope's trace context across borders: W3C Trace Context, nothing else. */
 export const TRACEPARENT_HEADER = 'traceparent';
@@ -21,7 +21,7 @@ export const TRACER_NAME = 'enlace';
  * Only `traceparent` (version, trace id, span id, flags: random ids), never `tracestate` or baggage: those may carry
  * whatever a caller put in them, and an envelope's headers are read by every broker operator of the network.
  */
-const traceContext = new core.W3CTraceContextPropagator();
+const traceContext = new W3CTraceContextPropagator();
 
 /** The W3C traceparent of a span, or undefined when it has no valid context (tracing off and no trace to carry on). */
 export function traceparentOf(span: Span): string | undefined {

@@ -1,5 +1,4 @@
-import type { IncomingMessage } from 'node:http';
-import { redactedQueryAttributes, tracingRequested } from './start-tracing';
+import { tracingRequested } from './start-tracing';
 
 describe('tracingRequested', () => {
   it('should be off by default, and when the exporter is none or the SDK disabled', () => {
@@ -15,16 +14,30 @@ describe('tracingRequested', () => {
   });
 });
 
-describe('redactedQueryAttributes', () => {
-  const request = (url: string) => ({ url }) as IncomingMessage;
-
-  it('should keep the names of the query and none of its values', () => {
-    expect(redactedQueryAttributes(request('/api/v1/referrals?q=Maria%20Rojas&status=sent'))).toEqual({
-      'url.query': 'q=REDACTED&status=REDACTED',
+describe('startTracing', () => {
+  // The SDK module stands in for itself here: what is asserted is whether it is loaded at all.
+  const loadedWith = (env: NodeJS.ProcessEnv): unknown[][] => {
+    const started: unknown[][] = [];
+    jest.isolateModules(() => {
+      jest.doMock('./tracing-sdk', () => ({
+        startTracingSdk: (...args: unknown[]) => {
+          started.push(args);
+          return 'sdk';
+        },
+      }));
+      const { startTracing } = require('./start-tracing') as typeof import('./start-tracing');
+      startTracing('enlace-test', env);
     });
+    return started;
+  };
+
+  it('should not load the SDK when tracing is off (it weighs about 45 MB of resident memory)', () => {
+    expect(loadedWith({})).toEqual([]);
   });
 
-  it('should add nothing to a request without a query', () => {
-    expect(redactedQueryAttributes(request('/api/v1/referrals'))).toEqual({});
+  it('should start the SDK with the service name when an exporter is named', () => {
+    expect(loadedWith({ OTEL_TRACES_EXPORTER: 'otlp' })).toEqual([
+      ['enlace-test', { OTEL_TRACES_EXPORTER: 'otlp' }, {}],
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import * as caseDocuments from './migrations/0009-case-documents.migration';
 import * as agencies from './migrations/0010-agencies.migration';
 import * as traceContext from './migrations/0011-trace-context.migration';
 import * as auditLogFilters from './migrations/0014-audit-log-filters.migration';
+import * as inboxBySequence from './migrations/0015-inbox-by-sequence.migration';
 import { migrateToLatest } from './schema-migrations';
 
 /** The node database's migrations, in order. A new one is added here, never an old one changed. */
@@ -25,6 +26,7 @@ export const NODE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-agencies': agencies,
   '0011-trace-context': traceContext,
   '0014-audit-log-filters': auditLogFilters,
+  '0015-inbox-by-sequence': inboxBySequence,
 };
 
 /** Brings a node's database to the newest schema; node-api and courier both call it at start. */

@@ -99,51 +99,32 @@ export class SealedCaseContent {
   }
 
   /**
-   * The contents of many cases (a page of a list), their keys read in one statement; a case whose key is gone, or
-   * whose content does not open with it (bound to another case, altered), is absent from the answer: one such case
-   * must not take the whole page down, and its own page (`open`) still refuses it loudly.
+   * The contents of many cases (a page of a list), each opened with its key as the caller read it beside the content
+   * (wrapped; null once destroyed): no statement of its own. A case whose key is gone, or whose key or content does
+   * not open (bound to another case, altered), is absent from the answer: one such case must not take the whole page
+   * down, and its own page (`open`) still refuses it loudly.
    */
-  async openMany(entries: readonly { caseId: string; sealed: string }[]): Promise<Map<string, PersonalContent>> {
+  async openMany(
+    entries: readonly { caseId: string; sealed: string; wrappedKey: string | null }[],
+  ): Promise<Map<string, PersonalContent>> {
     const opened = new Map<string, PersonalContent>();
-    if (entries.length === 0) return opened;
-    const keys = await this.keysOfPage(entries.map((entry) => entry.caseId));
-    for (const { caseId, sealed } of entries) {
-      try {
-        const content = await this.vault.openWith<PersonalContent>(
-          keys.get(caseId),
-          caseId,
-          SealedUse.personal,
-          sealed,
-        );
-        if (content) opened.set(caseId, content);
-      } catch (error) {
-        if (!(error instanceof CaseDataCipherError)) throw error;
-      }
-    }
+    await Promise.all(
+      entries.map(async ({ caseId, sealed, wrappedKey }) => {
+        try {
+          const keys = await this.vault.keysFrom([{ case_id: caseId, wrapped_key: wrappedKey, destroyed_at: null }]);
+          const content = await this.vault.openWith<PersonalContent>(
+            keys.get(caseId),
+            caseId,
+            SealedUse.personal,
+            sealed,
+          );
+          if (content) opened.set(caseId, content);
+        } catch (error) {
+          if (!unopenable(error)) throw error;
+        }
+      }),
+    );
     return opened;
-  }
-
-  /**
-   * The keys of a page's cases in one statement; when one of them does not unwrap (the whole read then fails), each
-   * is read alone and those that do not unwrap are left out, so that the rest of the page still shows.
-   */
-  private async keysOfPage(caseIds: readonly string[]): Promise<Map<string, Uint8Array | null>> {
-    const db = this.transactions?.executor;
-    try {
-      return await this.vault.keysOf(caseIds, db);
-    } catch (error) {
-      if (!unopenable(error)) throw error;
-    }
-    const keys = new Map<string, Uint8Array | null>();
-    for (const caseId of caseIds) {
-      try {
-        const key = (await this.vault.keysOf([caseId], db)).get(caseId);
-        if (key !== undefined) keys.set(caseId, key);
-      } catch (error) {
-        if (!unopenable(error)) throw error;
-      }
-    }
-    return keys;
   }
 
   /** Forgets the key the transaction knows for a case: one made for a new case whose insert did not take it. */

@@ -76,9 +76,20 @@ export interface CaseTablePage {
   readonly sort: CaseListSort;
   readonly limit: number;
   readonly after?: CaseListPosition;
-  /** Read the sealed personal content too (to show initials to those who may see them). */
+  /**
+   * Read the sealed personal content too (to show initials to those who may see them), and beside it the case's key
+   * as stored, in the same statement.
+   */
   readonly withPersonal?: boolean;
 }
+
+/** A row of a list's page: its sort key as text (for the cursor) and, when asked, its sealed content and key. */
+export type CaseListRow = CaseSummaryRow & {
+  key: string;
+  personal?: string | null;
+  /** The case's data key, wrapped; null when it was destroyed (or the case has none). */
+  wrapped_key?: string | null;
+};
 
 const utcMicros = (column: string) =>
   sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -315,10 +326,7 @@ export class CaseTable {
    * after the previous page (a keyset, not an offset), so a page costs the same at any depth; the filters are
    * column comparisons on the way. `key` is each row's sort key as text to the microsecond, for the next cursor.
    */
-  async listPage(
-    page: CaseTablePage,
-    conditions: readonly CaseCondition[],
-  ): Promise<(CaseSummaryRow & { key: string; personal?: string | null })[]> {
+  async listPage(page: CaseTablePage, conditions: readonly CaseCondition[]): Promise<CaseListRow[]> {
     const order = PAGE_ORDERS[page.sort];
     let query = this.transactions.executor
       .selectFrom('cases')
@@ -326,7 +334,17 @@ export class CaseTable {
       .select(order.keyText.as('key'))
       .where('protocol', '=', this.protocol)
       .where((where) => where.and(conditions.map((condition) => condition(where))));
-    if (page.withPersonal) query = query.select('personal');
+    if (page.withPersonal) {
+      // The key of each row by the case_keys primary key, in this statement rather than one more after it.
+      query = query.select((select) => [
+        'personal',
+        select
+          .selectFrom('case_keys')
+          .select('case_keys.wrapped_key')
+          .whereRef('case_keys.case_id', '=', 'cases.id')
+          .as('wrapped_key'),
+      ]);
+    }
     const { after } = page;
     if (after) {
       // (key, id) past the position, written so that the key's bound is a condition of the index scan.
@@ -342,7 +360,7 @@ export class CaseTable {
       .orderBy(order.key, direction)
       .orderBy('id', direction)
       .limit(page.limit + 1)
-      .execute() as Promise<(CaseSummaryRow & { key: string; personal?: string | null })[]>;
+      .execute() as Promise<CaseListRow[]>;
   }
 
   /** Cases whose step was due by `now`, oldest due first, found by the index of due times. */

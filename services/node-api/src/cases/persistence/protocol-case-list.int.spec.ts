@@ -44,11 +44,12 @@ describe('ProtocolCaseRepository lists (on the real PostgreSQL)', () => {
   let repository: ReferralRepository;
   let referrals: ReferralsService;
   const ids: string[] = [];
+  const kek = { kid: 'test', key: randomBytes(32) };
 
   beforeAll(async () => {
     scratch = await ScratchDatabase.forNode('int_case_lists');
     const transactions = new NodeTransactions(scratch.db);
-    const vault = new PersonalDataVault(new CaseKeyStore(scratch.db, { kid: 'test', key: randomBytes(32) }));
+    const vault = new PersonalDataVault(new CaseKeyStore(scratch.db, kek));
     repository = new ProtocolCaseRepository(
       transactions,
       'referral',
@@ -182,6 +183,32 @@ describe('ProtocolCaseRepository lists (on the real PostgreSQL)', () => {
 
       expect(plain.items[0]).toEqual({ document: expect.objectContaining({ _id: id }) });
       expect(withInitials.items[0]?.initials).toBe('RQ');
+    });
+
+    it("should read a page's sealed contents and their keys in the page's one statement", async () => {
+      const statements: string[] = [];
+      const counted = await scratch.open(2, (event) => {
+        if (event.level === 'query') statements.push(event.query.sql);
+      });
+      try {
+        const transactions = new NodeTransactions(counted);
+        const vault = new PersonalDataVault(new CaseKeyStore(counted, kek));
+        const lister = new ProtocolCaseRepository<ReferralState, ReferralDetails>(
+          transactions,
+          'referral',
+          new SealedCaseContent(vault, transactions),
+          REFERRAL_CASE_PROTOCOL.sealedDetails,
+        );
+
+        const page = await lister.list({ sort: 'created', limit: 50, now: new Date() }, { initials: true });
+
+        expect(page.items).toHaveLength(50);
+        expect(page.items.filter((item) => /^[A-Z]{2}$/.test(item.initials ?? ''))).toHaveLength(50);
+        expect(statements).toHaveLength(1);
+        expect(statements[0]).toMatch(/from "cases"/);
+      } finally {
+        await counted.destroy();
+      }
     });
 
     it('should list a case whose content does not open (sealed for another case, or its key) without its initials', async () => {

@@ -153,7 +153,7 @@ export class ProtocolCaseRepository<S, D = unknown> {
   /**
    * One page of summaries (no person, timeline or outbox) that match the query, in its order, with the cursor of the
    * next page when more follow. `initials`: the person's initials beside each case still holding them (opened with
-   * the cases' keys, read in one statement), for callers who may see them.
+   * the cases' keys, read with the page in its statement), for callers who may see them.
    */
   async list(query: CaseListQuery, options: { initials?: boolean } = {}): Promise<ProtocolCaseListPage<S, D>> {
     const conditions = this.conditionsOf(query);
@@ -171,7 +171,9 @@ export class ProtocolCaseRepository<S, D = unknown> {
     const last = page[page.length - 1];
     const opened = options.initials
       ? await this.sealing.openMany(
-          page.flatMap((row) => (row.personal ? [{ caseId: row.id, sealed: row.personal }] : [])),
+          page.flatMap((row) =>
+            row.personal ? [{ caseId: row.id, sealed: row.personal, wrappedKey: row.wrapped_key ?? null }] : [],
+          ),
         )
       : new Map<string, RestingContent>();
     const items = page.map((row) => {
