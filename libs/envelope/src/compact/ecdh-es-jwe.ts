@@ -1,13 +1,13 @@
 import {
   createCipheriv,
   createDecipheriv,
-  createPrivateKey,
   createPublicKey,
   diffieHellman,
   randomBytes,
   type KeyObject,
 } from 'node:crypto';
 import { PAYLOAD_JWE_ALG, PAYLOAD_JWE_ENC } from '../envelope-wire.constants';
+import { newOkpPrivateKey, okpPublicJwk } from '../keys/okp-keys';
 import { decodeCanonicalBase64url } from '../wire/base64url-segment';
 import { concatKdfSha256 } from './concat-kdf';
 import { InvalidCompactJoseError } from './invalid-compact-jose.error';
@@ -22,12 +22,6 @@ import { assertKeyType } from './key-type';
 const A256GCM_KEY_BITS = 256;
 const A256GCM_IV_BYTES = 12;
 const A256GCM_TAG_BYTES = 16;
-const X25519_KEY_BYTES = 32;
-/**
- * Node's JWK import wants an `x` member beside `d` but derives a private key's public value from `d` alone (a unit
- * test holds it to RFC 7748's vectors): a placeholder of the right length stands in for it.
- */
-const X25519_PLACEHOLDER_X = Buffer.alloc(X25519_KEY_BYTES).toString('base64url');
 /** Members that would make a JWK private (RFC 7518 §6): an ephemeral key must never carry them. */
 const PRIVATE_JWK_MEMBERS = ['d', 'k', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'priv'];
 
@@ -69,10 +63,11 @@ export function encryptEcdhEsJwe(
       `Only ${PAYLOAD_JWE_ALG} with ${PAYLOAD_JWE_ENC} is written, without a given epk`,
     );
   }
-  const ephemeralPrivateKey = randomness.ephemeralPrivateKey ?? newX25519PrivateKey();
+  // not generateKeyPairSync: see okpPrivateKeyOf
+  const ephemeralPrivateKey = randomness.ephemeralPrivateKey ?? newOkpPrivateKey('X25519');
   assertKeyType(ephemeralPrivateKey, 'x25519', 'private');
   // jose's member order, so that the same inputs give the same bytes.
-  const protectedHeader = { ...header, epk: { x: x25519PublicValue(ephemeralPrivateKey), crv: 'X25519', kty: 'OKP' } };
+  const protectedHeader = { ...header, epk: { x: okpPublicJwk(ephemeralPrivateKey).x, crv: 'X25519', kty: 'OKP' } };
   const encodedHeader = Buffer.from(JSON.stringify(protectedHeader), 'utf8').toString('base64url');
   const key = contentEncryptionKey(
     diffieHellman({ privateKey: ephemeralPrivateKey, publicKey: recipientPublicKey }),
@@ -89,32 +84,6 @@ export function encryptEcdhEsJwe(
     ciphertext.toString('base64url'),
     cipher.getAuthTag().toString('base64url'),
   ].join('.');
-}
-
-/**
- * A fresh X25519 private key: 32 random bytes (any 32 bytes are an X25519 key, RFC 7748 §5), imported as a JWK.
- * Not generateKeyPairSync: Node 20 can deadlock exporting a key it has just generated that way (seen in a courier
- * and in the bench under load, the main thread stopped for good; gdb showed the JWK export holding the key's mutex
- * while it allocates, the allocation running the garbage collector, and the collector's weak callback for the finished
- * key generation job waiting on that mutex). Reading the key from DER would avoid it too, at 12 times the CPU.
- */
-export function newX25519PrivateKey(): KeyObject {
-  return x25519PrivateKeyOf(randomBytes(X25519_KEY_BYTES));
-}
-
-/** The X25519 private key of these 32 bytes. */
-export function x25519PrivateKeyOf(scalar: Uint8Array): KeyObject {
-  return createPrivateKey({
-    key: { kty: 'OKP', crv: 'X25519', d: Buffer.from(scalar).toString('base64url'), x: X25519_PLACEHOLDER_X },
-    format: 'jwk',
-  });
-}
-
-/** The public value of an X25519 private key, base64url, as a JWK's `x`. */
-export function x25519PublicValue(privateKey: KeyObject): string {
-  const { x } = createPublicKey(privateKey).export({ format: 'jwk' });
-  if (typeof x !== 'string') throw new InvalidCompactJoseError('The ephemeral key has no public value');
-  return x;
 }
 
 /** Splits a compact JWE and reads its protected header, without any key: nothing is proven yet. */

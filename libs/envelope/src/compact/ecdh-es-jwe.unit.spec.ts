@@ -1,23 +1,8 @@
-import {
-  createPublicKey,
-  diffieHellman,
-  generateKeyPairSync,
-  KeyObject,
-  randomBytes,
-  type webcrypto,
-} from 'node:crypto';
+import { generateKeyPairSync, KeyObject, randomBytes, type webcrypto } from 'node:crypto';
 import fc from 'fast-check';
 import { CompactEncrypt, compactDecrypt, generateKeyPair, type CryptoKey } from 'jose';
 import { PAYLOAD_JWE_ALG, PAYLOAD_JWE_ENC } from '../envelope-wire.constants';
-import {
-  decryptEcdhEsJwe,
-  encryptEcdhEsJwe,
-  newX25519PrivateKey,
-  readCompactJwe,
-  x25519PrivateKeyOf,
-  x25519PublicValue,
-  type EcdhEsJweHeaderParameters,
-} from './ecdh-es-jwe';
+import { decryptEcdhEsJwe, encryptEcdhEsJwe, readCompactJwe, type EcdhEsJweHeaderParameters } from './ecdh-es-jwe';
 import { InvalidCompactJoseError } from './invalid-compact-jose.error';
 
 interface KeyPair {
@@ -312,43 +297,6 @@ describe('ECDH-ES JWE on node:crypto', () => {
       expect(() => decryptEcdhEsJwe(readCompactJwe(jwe), generateKeyPairSync('ed25519').privateKey)).toThrow(
         InvalidCompactJoseError,
       );
-    });
-  });
-
-  describe('the ephemeral X25519 key', () => {
-    // RFC 7748 §6.1: Alice's and Bob's private keys, public keys and shared secret.
-    const alice = {
-      d: '77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a',
-      x: '8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a',
-    };
-    const bob = {
-      d: '5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb',
-      x: 'de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f',
-    };
-    const hex = (value: string) => Buffer.from(value, 'hex');
-
-    it('should take its public value from the 32 bytes alone, whatever placeholder the import is given', () => {
-      for (const { d, x } of [alice, bob]) {
-        expect(x25519PublicValue(x25519PrivateKeyOf(hex(d)))).toBe(hex(x).toString('base64url'));
-      }
-    });
-
-    it('should agree on RFC 7748 shared secret with a key read that way', () => {
-      const secret = diffieHellman({
-        privateKey: x25519PrivateKeyOf(hex(alice.d)),
-        publicKey: createPublicKey(x25519PrivateKeyOf(hex(bob.d))),
-      });
-
-      expect(secret.toString('hex')).toBe('4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742');
-    });
-
-    it('should be a new X25519 private key at every call', () => {
-      const first = newX25519PrivateKey();
-      const second = newX25519PrivateKey();
-
-      expect(first.type).toBe('private');
-      expect(first.asymmetricKeyType).toBe('x25519');
-      expect(x25519PublicValue(first)).not.toBe(x25519PublicValue(second));
     });
   });
 

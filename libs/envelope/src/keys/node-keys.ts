@@ -1,11 +1,12 @@
 import { open } from 'node:fs/promises';
 import { SecretFileError, readSecretFile } from '@enlace/config';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
+import { calculateJwkThumbprint } from 'jose';
 import type { PublicJwkWithMeta } from '../directory/member-directory.port';
 import { schemaErrorsText } from '../wire/ajv';
 import { InvalidNodeKeysError } from './invalid-node-keys.error';
-import { NODE_KEY_ALGORITHMS, NODE_KEY_CURVES } from './key-algorithms';
+import { NODE_KEY_CURVES } from './key-algorithms';
 import { validateNodeKeys } from './node-keys.schema';
+import { newOkpJwkPair, type OkpCurve } from './okp-keys';
 import type { GeneratedNodeKeys, NodeKeys, PrivateKeyEntry } from './node-keys.types';
 
 /** Owner read/write only: the file holds the node's private keys. */
@@ -23,8 +24,8 @@ export async function generateNodeKeys(
   options: GenerateNodeKeysOptions = {},
 ): Promise<GeneratedNodeKeys> {
   const [signing, encryption] = await Promise.all([
-    generateKeyEntry(NODE_KEY_ALGORITHMS.signing, {}),
-    generateKeyEntry(NODE_KEY_ALGORITHMS.encryption, { crv: NODE_KEY_CURVES.encryption }),
+    generateKeyEntry(NODE_KEY_CURVES.signing),
+    generateKeyEntry(NODE_KEY_CURVES.encryption),
   ]);
   const validity = {
     ...(options.validFrom !== undefined && { validFrom: options.validFrom }),
@@ -39,12 +40,11 @@ export async function generateNodeKeys(
   };
 }
 
+/** A fresh key pair of the curve (see newOkpJwkPair: not generateKeyPair), its kid the public key's thumbprint. */
 async function generateKeyEntry(
-  alg: string,
-  options: { crv?: string },
+  crv: OkpCurve,
 ): Promise<{ privateEntry: PrivateKeyEntry; publicEntry: PublicJwkWithMeta }> {
-  const { privateKey, publicKey } = await generateKeyPair(alg, { ...options, extractable: true });
-  const [privateJwk, publicJwk] = await Promise.all([exportJWK(privateKey), exportJWK(publicKey)]);
+  const { privateJwk, publicJwk } = newOkpJwkPair(crv);
   const kid = await calculateJwkThumbprint(publicJwk);
   return { privateEntry: { kid, privateJwk }, publicEntry: { kid, jwk: publicJwk } };
 }

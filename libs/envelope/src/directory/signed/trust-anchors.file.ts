@@ -1,11 +1,11 @@
 import { open, readFile } from 'node:fs/promises';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
+import { calculateJwkThumbprint } from 'jose';
+import { newOkpJwkPair } from '../../keys/okp-keys';
 import { NODE_KEY_CURVES } from '../../keys/key-algorithms';
 import type { PrivateKeyEntry } from '../../keys/node-keys.types';
 import { publicOkpJwkSchema } from '../../keys/okp-jwk.schema';
 import { ajv, schemaErrorsText } from '../../wire/ajv';
 import { NETWORK_NAME_PATTERN } from '../../wire/envelope-content.schema';
-import { DIRECTORY_ENTRY_JWS_ALG } from './directory-entry-wire.constants';
 import { InvalidTrustAnchorsError } from './invalid-trust-anchors.error';
 import type { TrustAnchors } from './trust-anchors.types';
 
@@ -55,9 +55,9 @@ export interface GeneratedTrustAnchor {
   publicKey: TrustAnchors['anchors'][number];
 }
 
+/** A fresh Ed25519 key pair for the directory's authority (see newOkpJwkPair: not generateKeyPair). */
 export async function generateTrustAnchor(): Promise<GeneratedTrustAnchor> {
-  const { privateKey, publicKey } = await generateKeyPair(DIRECTORY_ENTRY_JWS_ALG, { extractable: true });
-  const [privateJwk, publicJwk] = await Promise.all([exportJWK(privateKey), exportJWK(publicKey)]);
+  const { privateJwk, publicJwk } = newOkpJwkPair('Ed25519');
   const kid = await calculateJwkThumbprint(publicJwk);
   return { privateKey: { kid, privateJwk }, publicKey: { kid, jwk: publicJwk } };
 }
