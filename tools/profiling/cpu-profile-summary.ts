@@ -1,9 +1,10 @@
 // Where a process's time went, from the profiles node --cpu-prof writes (see ENLACE_CPU_PROF_DIR in
 // deploy/local/src/network/node-processes.ts):
-//   npx tsx tools/profiling/cpu-profile-summary.ts <profile or folder>... [--busiest=<seconds>] [--per=<count>] [--top=<n>]
+//   npx tsx tools/profiling/cpu-profile-summary.ts <profile or folder>... [--busiest=<seconds>] [--last=<seconds>] [--per=<count>] [--top=<n>]
 // --busiest takes the window of that many seconds in which the first profile was busiest (the load, e.g. the
 // sending node's API during a bench) and reads every profile over that same window; --per divides the busy time
-// by a count (the referrals of the run) to give milliseconds per referral.
+// by a count (the referrals of the run) to give milliseconds per referral. --last takes the last that many seconds of
+// the first profile instead (a steady load, its start-up left out).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CpuProfile, FunctionTime, TimeWindow, busiestWindow, summarizeProfile } from './cpu-profile';
@@ -32,8 +33,14 @@ function main(): void {
   const per = option('per');
   const top = option('top') ?? 10;
   const profiles = files.map((file) => ({ file, profile: JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile }));
+  const last = option('last');
+  const first = (profiles[0] as (typeof profiles)[0]).profile;
   const window: TimeWindow | undefined =
-    seconds === undefined ? undefined : busiestWindow((profiles[0] as (typeof profiles)[0]).profile, seconds);
+    last !== undefined
+      ? { from: first.endTime - last * 1e6, to: first.endTime }
+      : seconds === undefined
+        ? undefined
+        : busiestWindow(first, seconds);
 
   for (const { file, profile } of profiles) {
     const summary = summarizeProfile(profile, window, top);
