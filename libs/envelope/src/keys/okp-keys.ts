@@ -41,8 +41,7 @@ export function okpPublicJwk(privateKey: KeyObject): JWK {
 
 /** A fresh key pair of the curve as JWKs, the private one with its public value (what jose's exportJWK gives). */
 export function newOkpJwkPair(crv: OkpCurve): { privateJwk: JWK; publicJwk: JWK } {
-  const privateKey = newOkpPrivateKey(crv);
-  const publicJwk = okpPublicJwk(privateKey);
-  const { d } = privateKey.export({ format: 'jwk' }) as JsonWebKey;
-  return { privateJwk: { ...publicJwk, d }, publicJwk };
+  const bytes = randomBytes(OKP_KEY_BYTES);
+  const publicJwk = okpPublicJwk(okpPrivateKeyOf(crv, bytes));
+  return { privateJwk: { ...publicJwk, d: bytes.toString('base64url') }, publicJwk };
 }

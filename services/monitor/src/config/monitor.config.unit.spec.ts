@@ -102,29 +102,23 @@ describe(readMonitorConfig, () => {
 
   it('should start in production with the provider, SCRAM over TLS, trust anchors and no development issuer', () => {
     const { ENLACE_JWT_SECRET: _secret, ENLACE_USERS_FILE: _users, ...withoutIssuer } = ENV;
-    const start = () =>
-      readMonitorConfig({
-        ...withoutIssuer,
-        ENLACE_ENV: 'production',
-        ENLACE_OIDC_ISSUER: 'https://login.secretariat.example/realms/enlace',
-        ENLACE_OIDC_AUDIENCE: 'urn:enlace:monitor',
-        KAFKA_SASL_USERNAME: 'enlace-demo-monitor',
-        KAFKA_SASL_PASSWORD: 'pw',
-        KAFKA_SSL: 'true',
-      });
-
-    expect(start).toThrow(/ENLACE_TRUST_ANCHORS_FILE is not set: production takes member keys only from the directory/);
-    expect(start).not.toThrow(/ENLACE_OIDC_ISSUER|ENLACE_JWT_SECRET|ENLACE_USERS_FILE|KAFKA_/);
-    const { ENLACE_DIRECTORY_FILE: _file, ...withoutFile } = withoutIssuer;
-    const config = readMonitorConfig({
-      ...withoutFile,
-      ENLACE_TRUST_ANCHORS_FILE: '/etc/enlace/trust-anchors.json',
+    const production = {
       ENLACE_ENV: 'production',
       ENLACE_OIDC_ISSUER: 'https://login.secretariat.example/realms/enlace',
       ENLACE_OIDC_AUDIENCE: 'urn:enlace:monitor',
       KAFKA_SASL_USERNAME: 'enlace-demo-monitor',
       KAFKA_SASL_PASSWORD: 'pw',
       KAFKA_SSL: 'true',
+    };
+    const start = () => readMonitorConfig({ ...withoutIssuer, ...production });
+
+    expect(start).toThrow(/ENLACE_TRUST_ANCHORS_FILE is not set: production takes member keys only from the directory/);
+    expect(start).not.toThrow(/ENLACE_OIDC_ISSUER|ENLACE_JWT_SECRET|ENLACE_USERS_FILE|KAFKA_/);
+    const { ENLACE_DIRECTORY_FILE: _file, ...withoutFile } = withoutIssuer;
+    const config = readMonitorConfig({
+      ...withoutFile,
+      ...production,
+      ENLACE_TRUST_ANCHORS_FILE: '/etc/enlace/trust-anchors.json',
     });
     expect(config.mode).toBe('production');
   });
